@@ -1,0 +1,5 @@
+export { openDatabase, type Database, type DatabaseOptions } from "./database.ts";
+export { StartupError, describeUrl } from "./startup-error.ts";
+export { applyMigrations, readMigrations, migrationsDir } from "./migrations/apply.ts";
+export { createPrisma } from "./prisma-client.ts";
+export { seedDemoData, isEmpty, type SeedOptions } from "./seed/index.ts";

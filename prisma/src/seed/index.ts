@@ -1,0 +1,70 @@
+import type pg from "pg";
+import { BulkWriter } from "./bulk-insert.ts";
+import { Random } from "./random.ts";
+import { shanghai, type SeedContext } from "./context.ts";
+import { seedCompany } from "./company.ts";
+import { seedEstateComplaints } from "./complaints.ts";
+import { seedEstateVisits } from "./visits.ts";
+import { seedCampaigns, seedEstateSurveys } from "./surveys.ts";
+
+export interface SeedOptions {
+  /**
+   * Size of the company: 1 is about 2,000 households in four estates and 10,000 complaints over
+   * three years; 200 gives 800 estates and about 2 M complaints (benchmark volume).
+   */
+  scale: number;
+  /**
+   * Survey volume on the same scale (default: `scale`); survey data is generated for that share
+   * of the estate sets, so that benchmark data can hold 1 M answers next to 2 M complaints.
+   */
+  surveyScale?: number;
+  /** Random seed: the same seed and scale give the same data. */
+  seed?: number;
+  onProgress?: (message: string) => void;
+}
+
+/** The demo history runs from 2024-01-01 to this instant, fixed so that the data is deterministic. */
+export const DEMO_NOW = shanghai("2026-11-20", 18, 0);
+
+/**
+ * Generates the demo company in one transaction (all or nothing) with multi-row inserts.
+ * Returns the number of rows written per table.
+ */
+export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise<Record<string, number>> {
+  if (!(options.scale > 0)) throw new Error("scale must be a positive number");
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const rng = new Random(options.seed ?? 20240101);
+    const ctx: SeedContext = {
+      rng,
+      writer: new BulkWriter(client, DEMO_NOW),
+      organizationId: rng.uuid(),
+      start: shanghai("2024-01-01"),
+      end: DEMO_NOW,
+    };
+    const company = await seedCompany(ctx, options.scale);
+    const surveyShare = Math.min(1, (options.surveyScale ?? options.scale) / options.scale);
+    const surveyed = company.estates.slice(0, Math.max(1, Math.round(company.estates.length * surveyShare)));
+    const campaigns = await seedCampaigns(ctx, company, surveyed);
+    for (const [i, estate] of company.estates.entries()) {
+      const complaints = await seedEstateComplaints(ctx, company, estate);
+      await seedEstateVisits(ctx, estate);
+      if (i < surveyed.length) await seedEstateSurveys(ctx, company, estate, campaigns, complaints);
+      if (options.onProgress && (i + 1) % 20 === 0) options.onProgress(`${i + 1}/${company.estates.length} estates`);
+    }
+    await client.query("COMMIT");
+    return ctx.writer.counts;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** True when no organisation exists yet (a fresh database). */
+export async function isEmpty(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM organizations) AS empty");
+  return rows[0]!.empty;
+}

@@ -1,0 +1,135 @@
+import { DAY, HOUR, type SeedContext } from "./context.ts";
+import type { Row } from "./bulk-insert.ts";
+import type { Company, EstateInfo } from "./company.ts";
+import type { ComplaintSummary } from "./complaints.ts";
+
+export interface CampaignInfo {
+  id: string;
+  code: string;
+  startsAt: Date;
+  endsAt: Date;
+  previousStart: Date;
+  dimensions: { id: string; code: string }[];
+}
+
+const dimensionLabels: [string, string][] = [
+  ["overall", "总体满意度"], ["complaint_handling", "投诉处理"], ["repair_quality", "维修质量"], ["repair_speed", "维修及时性"],
+  ["staff_attitude", "员工服务态度"], ["security", "安全管理"], ["cleaning", "清洁卫生"], ["landscaping", "绿化养护"],
+  ["facilities", "公共设施"], ["community_activities", "社区文化活动"], ["fee_transparency", "收费透明度"],
+];
+
+/** How each dimension fares against the estate's overall mood (the seeds' usual weak spots). */
+const dimensionBias: Record<string, number> = { repair_speed: -0.05, fee_transparency: -0.07, cleaning: 0.02, security: 0.01 };
+
+/**
+ * SUR-1 / SUR-6: two company-wide campaigns a year, questionnaires versioned (revision 2 adds
+ * fee transparency in 2025; a campaign's questionnaire is frozen), the post-survey plan (SUR-5).
+ */
+export async function seedCampaigns(ctx: SeedContext, company: Company, surveyed: EstateInfo[]): Promise<CampaignInfo[]> {
+  const { rng, organizationId } = ctx;
+  const questionnaires = [1, 2].map((revision) => ({
+    id: rng.uuid(), revision, codes: dimensionLabels.slice(0, revision === 1 ? 10 : 11),
+    frozenAt: new Date(revision === 1 ? "2024-05-01T00:00:00+08:00" : "2025-05-01T00:00:00+08:00"),
+  }));
+  const dims = new Map<string, { id: string; code: string }[]>();
+  await ctx.writer.insert("questionnaires", questionnaires.map((q) => ({
+    id: q.id, organizationId, code: "SAT", revision: q.revision, title: `业主满意度调查问卷（第${q.revision}版）`, frozen: true, frozenAt: q.frozenAt, createdAt: q.frozenAt,
+  })));
+  const dimRows: Row[] = [];
+  for (const q of questionnaires) {
+    const list = q.codes.map(([code, label], i) => {
+      const id = rng.uuid();
+      dimRows.push({ id, organizationId, questionnaireId: q.id, code, label, sortOrder: i, allowNotApplicable: code !== "overall", isOverall: code === "overall", createdAt: q.frozenAt });
+      return { id, code };
+    });
+    dims.set(q.id, list);
+  }
+  await ctx.writer.insert("questionnaire_dimensions", dimRows);
+
+  const campaigns: CampaignInfo[] = [];
+  const rows = [], estateRows = [], tasks = [];
+  let previousId: string | null = null;
+  let previousStart = ctx.start;
+  for (const [year, half] of [[2024, 1], [2024, 2], [2025, 1], [2025, 2], [2026, 1], [2026, 2]] as const) {
+    const startsAt = new Date(`${year}-${half === 1 ? "05" : "11"}-10T09:00:00+08:00`);
+    if (startsAt >= ctx.end) break;
+    const endsAt = new Date(startsAt.getTime() + 30 * DAY);
+    const q = questionnaires[year === 2024 ? 0 : 1]!;
+    const id = rng.uuid();
+    const code = `SAT-${year}-H${half}`;
+    rows.push({
+      id, organizationId, code, name: `${year}年${half === 1 ? "上" : "下"}半年业主满意度调查`, kind: "REGULAR",
+      status: endsAt < ctx.end ? "CLOSED" : "RUNNING", questionnaireId: q.id, startsAt, endsAt, previousCampaignId: previousId,
+      createdById: company.staff.analysts[0], createdAt: new Date(startsAt.getTime() - 7 * DAY),
+    });
+    for (const e of surveyed) {
+      estateRows.push({ id: rng.uuid(), organizationId, campaignId: id, estateId: e.id, residentHouseholds: e.households.filter((h) => h.occupied).length, createdAt: startsAt });
+    }
+    // SUR-5: week 1 analysis, week 2 targeted callbacks, week 3 open letters and individual visits.
+    const plan: [string, string, number][] = [["ANALYSIS", "调查结果统计分析", 7], ["TARGETED_CALLBACKS", "针对性回访", 14], ["OPEN_LETTER", "共性问题公开信", 21], ["INDIVIDUAL_CALLBACK", "个性问题上门回访并签字", 21]];
+    for (const [kind, title, days] of plan) {
+      const dueAt = new Date(endsAt.getTime() + days * DAY);
+      const done = dueAt < ctx.end;
+      tasks.push({ id: rng.uuid(), organizationId, campaignId: id, kind, title, ownerId: company.staff.analysts[0], dueAt, status: done ? "DONE" : "OPEN", doneAt: done ? new Date(dueAt.getTime() - DAY) : null, createdAt: endsAt });
+    }
+    campaigns.push({ id, code, startsAt, endsAt, previousStart, dimensions: dims.get(q.id)! });
+    previousId = id;
+    previousStart = startsAt;
+  }
+  await ctx.writer.insert("survey_campaigns", rows);
+  await ctx.writer.insert("survey_campaign_estates", estateRows);
+  await ctx.writer.insert("survey_tasks", tasks);
+  return campaigns;
+}
+
+/**
+ * SUR-2 / SUR-3 for one estate: a reproducible random sample of at least 60% of resident
+ * households with every complainant household since the previous campaign forced in, hand-outs
+ * and returns, answers per dimension, and a follow-up callback for each questionnaire not returned.
+ */
+export async function seedEstateSurveys(ctx: SeedContext, company: Company, estate: EstateInfo, campaigns: CampaignInfo[], complaints: ComplaintSummary[]) {
+  const { rng, organizationId } = ctx;
+  const occupied = estate.households.filter((h) => h.occupied);
+  const mood = { VILLA: 0.93, RESIDENTIAL: 0.87, COMMERCIAL: 0.9, OFFICE: 0.89 }[estate.kind];
+  const samples = [], members = [], handouts = [], responses = [], followups = [];
+  for (const [ci, campaign] of campaigns.entries()) {
+    const forced = new Set(complaints.filter((c) => c.receivedAt >= campaign.previousStart && c.receivedAt < campaign.startsAt).map((c) => c.householdId));
+    const seed = `${campaign.code}:${estate.code}:${rng.int(0, 1e9)}`;
+    const rate = 0.62 + rng.next() * 0.06;
+    const chosen = occupied.filter((h) => forced.has(h.id) || rng.chance(rate));
+    const sampleId = rng.uuid();
+    samples.push({ id: sampleId, organizationId, campaignId: campaign.id, estateId: estate.id, seed, rate: 0.6, populationSize: occupied.length, sampleSize: chosen.length, createdById: company.staff.analysts[0], createdAt: campaign.startsAt });
+    for (const h of chosen) {
+      const memberId = rng.uuid();
+      members.push({ id: memberId, organizationId, sampleId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, reason: forced.has(h.id) ? "FORCED_COMPLAINANT" : "RANDOM" });
+      const handedOutAt = new Date(campaign.startsAt.getTime() + rng.int(0, 7) * DAY + rng.int(0, 8) * HOUR);
+      if (handedOutAt >= ctx.end) continue;
+      let returnedAt: Date | null = rng.chance(0.87) ? new Date(handedOutAt.getTime() + rng.int(2, 20) * DAY) : null;
+      if (returnedAt && returnedAt >= ctx.end) returnedAt = null;
+      const handoutId = rng.uuid();
+      handouts.push({ id: handoutId, organizationId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, sampleMemberId: memberId, distributorId: rng.pick(estate.staff.assistants), handedOutAt, returnedAt, createdAt: handedOutAt });
+      if (!returnedAt) {
+        if (campaign.endsAt < ctx.end) {
+          followups.push({ id: rng.uuid(), organizationId, no: `SF-${campaign.code}-${h.code}`, kind: "SURVEY_FOLLOWUP", method: "PHONE", status: "DONE", estateId: estate.id, householdId: h.id, customerId: h.customerId, dueAt: campaign.endsAt, calledAt: new Date(campaign.endsAt.getTime() - rng.int(1, 5) * DAY), staffId: rng.pick(estate.staff.assistants), reached: rng.chance(0.7), surveyHandoutId: handoutId, surveyCampaignId: campaign.id, classification: "SECRET", createdAt: campaign.endsAt });
+        }
+        continue;
+      }
+      const householdMood = mood + ci * 0.008 + (forced.has(h.id) ? -0.04 : 0) + (rng.next() - 0.5) * 0.1;
+      for (const d of campaign.dimensions) {
+        const notApplicable = d.code === "community_activities" && estate.kind !== "RESIDENTIAL" && rng.chance(0.6);
+        const blank = !notApplicable && rng.chance(0.02);
+        let rating: number | null = null;
+        if (!notApplicable && !blank) {
+          const satisfied = rng.chance(householdMood + (dimensionBias[d.code] ?? 0));
+          rating = satisfied ? rng.weighted([[5, 55], [4, 45]] as const) : rng.weighted([[3, 60], [2, 30], [1, 10]] as const);
+        }
+        responses.push({ id: rng.uuid(), organizationId, handoutId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, dimensionId: d.id, rating, notApplicable, comment: rating !== null && rating <= 2 ? "希望尽快改进" : null, createdAt: returnedAt });
+      }
+    }
+  }
+  await ctx.writer.insert("survey_samples", samples);
+  await ctx.writer.insert("survey_sample_members", members);
+  await ctx.writer.insert("survey_handouts", handouts);
+  await ctx.writer.insert("survey_responses", responses);
+  await ctx.writer.insert("callbacks", followups);
+}

@@ -1,0 +1,20 @@
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { schema } from "./schema/index.ts";
+import { createContext, type AppServices, type Context } from "./context.ts";
+
+export type App = YogaServerInstance<Record<string, never>, Context>;
+
+/** The GraphQL endpoint (GraphiQL on GET /graphql). Used by the HTTP server and by tests. */
+export function createApp(services: AppServices): App {
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    context: () => createContext(services),
+    graphiql: { title: "Tingjian GraphQL" },
+    // Errors a user should see are GraphQLErrors with extensions.code; anything else is masked
+    // as "Unexpected error." so that no SQL, stack or personal data leaks to the caller.
+    maskedErrors: { isDev: process.env.NODE_ENV === "development" },
+    landingPage: false,
+    logging: "warn",
+  });
+}
