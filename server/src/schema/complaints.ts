@@ -1,0 +1,88 @@
+import { builder } from "../builder.ts";
+import type { Prisma } from "@tingjian/prisma/client";
+import {
+  ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
+} from "./enums.ts";
+import { inOrganization, nodeInOrganization } from "./tenant.ts";
+
+// Complaint content, complainant and contact are personal data (SEC-1, SEC-7): they are exposed
+// only together with their field-level rules (access-control issue), never before.
+builder.prismaNode("Complaint", {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  fields: (t) => ({
+    no: t.exposeString("no", { description: "INT-2 sequence number, unique per organisation" }),
+    receivedAt: t.expose("receivedAt", { type: "DateTime" }),
+    channel: t.expose("channel", { type: ComplaintChannelEnum }),
+    status: t.expose("status", { type: ComplaintStatusEnum }),
+    kind: t.expose("kind", { type: ComplaintKindEnum, nullable: true }),
+    severity: t.expose("severity", { type: ComplaintSeverityEnum }),
+    valid: t.exposeBoolean("valid", { nullable: true, description: "CLS-1; null until classified" }),
+    anonymous: t.exposeBoolean("anonymous"),
+    escalated: t.exposeBoolean("escalated", { description: "WF-7" }),
+    inWarranty: t.exposeBoolean("inWarranty"),
+    location: t.exposeString("location", { nullable: true, description: "Public-area location, e.g. 3栋电梯" }),
+    promisedAt: t.expose("promisedAt", { type: "DateTime", nullable: true, description: "WF-2/WF-3: the promise in force" }),
+    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
+    closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
+    version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
+    estate: t.relation("estate"),
+    household: t.relation("household", { nullable: true }),
+    category: t.relation("category", { nullable: true }),
+    leadDepartment: t.relation("leadDepartment", { nullable: true }),
+    duplicateOf: t.relation("duplicateOf", { nullable: true, description: "INT-4: the first report of the same problem" }),
+    timeline: t.relatedConnection("events", {
+      cursor: "id",
+      description: "The append-only event log (SPEC §5)",
+      totalCount: true,
+      query: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+    }),
+  }),
+});
+
+builder.prismaNode("ComplaintEvent", {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  fields: (t) => ({
+    at: t.expose("at", { type: "DateTime" }),
+    kind: t.expose("kind", { type: ComplaintEventKindEnum }),
+    fromStatus: t.expose("fromStatus", { type: ComplaintStatusEnum, nullable: true }),
+    toStatus: t.expose("toStatus", { type: ComplaintStatusEnum, nullable: true }),
+  }),
+});
+
+const ComplaintFilter = builder.inputType("ComplaintFilter", {
+  fields: (t) => ({
+    estateId: t.globalID({ required: false }),
+    status: t.field({ type: [ComplaintStatusEnum], required: false }),
+    receivedFrom: t.field({ type: "DateTime", required: false }),
+    receivedBefore: t.field({ type: "DateTime", required: false }),
+  }),
+});
+
+builder.queryField("complaints", (t) =>
+  t.prismaConnection({
+    type: "Complaint",
+    cursor: "id",
+    authScopes: { organization: true },
+    args: { filter: t.arg({ type: ComplaintFilter, required: false }) },
+    totalCount: (_parent, args, ctx) => ctx.prisma.complaint.count({ where: complaintWhere(args.filter, ctx) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.complaint.findMany({ ...query, where: complaintWhere(args.filter, ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
+  }),
+);
+
+function complaintWhere(
+  filter: { estateId?: { id: string } | null; status?: string[] | null; receivedFrom?: Date | null; receivedBefore?: Date | null } | null | undefined,
+  ctx: Parameters<typeof inOrganization>[0],
+): Prisma.ComplaintWhereInput {
+  return {
+    ...inOrganization(ctx),
+    ...(filter?.estateId ? { estateId: filter.estateId.id } : {}),
+    ...(filter?.status?.length ? { status: { in: filter.status as Prisma.EnumComplaintStatusFilter["in"] } } : {}),
+    ...(filter?.receivedFrom || filter?.receivedBefore
+      ? { receivedAt: { ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}), ...(filter.receivedBefore ? { lt: filter.receivedBefore } : {}) } }
+      : {}),
+  };
+}

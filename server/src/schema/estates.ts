@@ -1,0 +1,71 @@
+import { builder } from "../builder.ts";
+import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
+import { inOrganization, nodeInOrganization } from "./tenant.ts";
+
+builder.prismaNode("Estate", {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    kind: t.expose("kind", { type: EstateKindEnum }),
+    timezone: t.exposeString("timezone"),
+    address: t.exposeString("address", { nullable: true }),
+    offices: t.relation("offices"),
+    buildings: t.relation("buildings", { query: { orderBy: { sortOrder: "asc" } } }),
+    households: t.relatedConnection("households", {
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: { code: "asc" } },
+    }),
+    occupiedHouseholds: t.relationCount("households", {
+      where: { occupied: true },
+      description: "Resident households: the denominator of coverage rates",
+    }),
+  }),
+});
+
+builder.prismaNode("Office", {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    phone: t.exposeString("phone", { nullable: true, description: "The office's public duty phone" }),
+    estate: t.relation("estate"),
+  }),
+});
+
+builder.prismaNode("Building", {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    estate: t.relation("estate"),
+    households: t.relatedConnection("households", {
+      cursor: "id", totalCount: true, query: { orderBy: { code: "asc" } } }),
+  }),
+});
+
+builder.prismaNode("Household", {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    room: t.exposeString("room"),
+    kind: t.expose("kind", { type: HouseholdKindEnum }),
+    occupied: t.exposeBoolean("occupied", { description: "Counts in coverage denominators" }),
+    estate: t.relation("estate"),
+    building: t.relation("building"),
+  }),
+});
+
+builder.queryField("estates", (t) =>
+  t.prismaConnection({
+    type: "Estate",
+    cursor: "id",
+    authScopes: { organization: true },
+    totalCount: (_parent, _args, ctx) => ctx.prisma.estate.count({ where: inOrganization(ctx) }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.estate.findMany({ ...query, where: inOrganization(ctx), orderBy: { code: "asc" } }),
+  }),
+);

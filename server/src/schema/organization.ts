@@ -1,0 +1,20 @@
+import { builder } from "../builder.ts";
+import { inOrganization } from "./tenant.ts";
+
+// Not a Relay node: the caller only ever sees its own organisation, through `organization`.
+builder.prismaObject("Organization", {
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    timezone: t.exposeString("timezone", { description: "IANA timezone, default for estates" }),
+  }),
+});
+
+builder.queryField("organization", (t) =>
+  t.prismaField({
+    type: "Organization",
+    description: "The organisation of the caller",
+    authScopes: { organization: true },
+    resolve: (query, _root, _args, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: inOrganization(ctx).organizationId } }),
+  }),
+);
