@@ -39,7 +39,6 @@ export interface ComplaintSummary {
   receivedAt: Date;
 }
 
-let sequence = 0;
 
 /**
  * Three years of complaints for one estate with their timelines (WF), plans and promises
@@ -92,7 +91,7 @@ interface Draft {
 function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInfo, batch: Batch, summaries: ComplaintSummary[], d: Draft) {
   const { rng, organizationId } = ctx;
   const id = rng.uuid();
-  const no = `TS${d.receivedAt.getUTCFullYear()}${String(++sequence).padStart(8, "0")}`;
+  const no = `TS${d.receivedAt.getUTCFullYear()}${String(++ctx.sequence).padStart(8, "0")}`;
   const channel = rng.weighted([["PHONE", 45], ["VISIT", 25], ["WEB", 12], ["LETTER", 5], ["DEPARTMENT", 8], ["CALLBACK", 3], ["SURVEY", 1], ["FAX", 1]] as const);
   const anonymous = !d.repeat && (channel === "WEB" || channel === "LETTER" || channel === "PHONE") && rng.chance(0.05);
   const publicArea = !d.repeat && (anonymous || rng.chance(0.22));
@@ -147,7 +146,7 @@ function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInf
     if (dupAt) {
       const dupId = rng.uuid();
       batch.add("complaints", {
-        ...c, id: dupId, no: `TS${dupAt.getUTCFullYear()}${String(++sequence).padStart(8, "0")}`, receivedAt: dupAt,
+        ...c, id: dupId, no: `TS${dupAt.getUTCFullYear()}${String(++ctx.sequence).padStart(8, "0")}`, receivedAt: dupAt,
         channel: channel === "PHONE" ? "WEB" : "PHONE", status: "CLASSIFIED", classifiedAt: dupAt, duplicateOfId: id,
         duplicateLinkedAt: dupAt, closedAt: dupAt, forwardedToServiceCentreAt: null, receivedByDepartmentId: null, createdAt: dupAt,
       });
@@ -261,7 +260,7 @@ function callbacks(ctx: SeedContext, company: Company, estate: EstateInfo, batch
     const calledAt = new Date(from.getTime() + (late ? rng.int(80, 200) : rng.int(2, repair ? 150 : 66)) * HOUR);
     const id = rng.uuid();
     const row: Row = {
-      id, organizationId, no: `HF${String(++sequence).padStart(9, "0")}`, kind: repair ? "REPAIR" : "COMPLAINT", estateId: estate.id,
+      id, organizationId, no: `HF${String(++ctx.sequence).padStart(9, "0")}`, kind: repair ? "REPAIR" : "COMPLAINT", estateId: estate.id,
       complaintId: c.id, householdId: c.householdId, customerId: c.complainantId, sequence: seq, previousCallbackId: previous,
       dueAt, assignedToId: owner, status: "PLANNED", classification: "SECRET", createdAt: confirmedAt,
     };

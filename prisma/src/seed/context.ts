@@ -9,6 +9,8 @@ export interface SeedContext {
   /** The first day of demo history and the generation instant ("now" of the demo data). */
   start: Date;
   end: Date;
+  /** Running number for complaint and callback numbers (per generation, not per process). */
+  sequence: number;
 }
 
 const HOUR = 3_600_000;

@@ -42,6 +42,7 @@ export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise
       organizationId: rng.uuid(),
       start: shanghai("2024-01-01"),
       end: DEMO_NOW,
+      sequence: 0,
     };
     const company = await seedCompany(ctx, options.scale);
     const surveyShare = Math.min(1, (options.surveyScale ?? options.scale) / options.scale);
