@@ -5,6 +5,7 @@ import { inOrganization, nodeInOrganization } from "./tenant.ts";
 builder.prismaNode("Category", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   description: "CLS-4: the two-level category tree",
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -19,6 +20,7 @@ builder.prismaNode("Category", {
 builder.prismaNode("Department", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),

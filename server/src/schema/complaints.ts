@@ -10,6 +10,7 @@ import { inOrganization, nodeInOrganization } from "./tenant.ts";
 builder.prismaNode("Complaint", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     no: t.exposeString("no", { description: "INT-2 sequence number, unique per organisation" }),
     receivedAt: t.expose("receivedAt", { type: "DateTime" }),
@@ -44,6 +45,7 @@ builder.prismaNode("Complaint", {
 builder.prismaNode("ComplaintEvent", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     kind: t.expose("kind", { type: ComplaintEventKindEnum }),

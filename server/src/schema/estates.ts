@@ -5,6 +5,7 @@ import { inOrganization, nodeInOrganization } from "./tenant.ts";
 builder.prismaNode("Estate", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -28,6 +29,7 @@ builder.prismaNode("Estate", {
 builder.prismaNode("Office", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -39,6 +41,7 @@ builder.prismaNode("Office", {
 builder.prismaNode("Building", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString("name"),
     estate: t.relation("estate"),
@@ -50,6 +53,7 @@ builder.prismaNode("Building", {
 builder.prismaNode("Household", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString("code"),
     room: t.exposeString("room"),

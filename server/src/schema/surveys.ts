@@ -5,6 +5,7 @@ import { inOrganization, nodeInOrganization } from "./tenant.ts";
 builder.prismaNode("SurveyCampaign", {
   id: { field: "id" },
   findUnique: nodeInOrganization,
+  nullable: true,
   description: "SUR-1: a satisfaction survey campaign",
   fields: (t) => ({
     code: t.exposeString("code"),
