@@ -18,7 +18,15 @@ export interface AppServices {
   prisma: PrismaClient;
 }
 
-export async function createContext(services: AppServices): Promise<Context> {
-  const org = await services.prisma.organization.findFirst({ select: { id: true }, orderBy: { createdAt: "asc" } });
-  return { prisma: services.prisma, organizationId: org?.id ?? null };
+/**
+ * Builds the per-request context factory. The installation's organisation is looked up once and
+ * remembered (not once per request); an empty database is asked again until it has one.
+ */
+export function contextFactory(services: AppServices): () => Promise<Context> {
+  let organizationId: string | null = null;
+  return async () => {
+    organizationId ??=
+      (await services.prisma.organization.findFirst({ select: { id: true }, orderBy: { createdAt: "asc" } }))?.id ?? null;
+    return { prisma: services.prisma, organizationId };
+  };
 }

@@ -1,6 +1,6 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
-import { createContext, type AppServices, type Context } from "./context.ts";
+import { contextFactory, type AppServices, type Context } from "./context.ts";
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -9,7 +9,7 @@ export function createApp(services: AppServices): App {
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: () => createContext(services),
+    context: contextFactory(services),
     graphiql: { title: "Tingjian GraphQL" },
     // Errors a user should see are GraphQLErrors with extensions.code; anything else is masked
     // as "Unexpected error." so that no SQL, stack or personal data leaks to the caller.

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "tingjian-templates-"));
   const templates = {} as Record<TemplateKind, string>;
   for (const kind of ["empty", "demo"] as const) {
-    const db = await openDatabase({ loadFrom: undefined, dataDir: join(dir, `${kind}-data`) });
+    const db = await openDatabase({ dataDir: join(dir, `${kind}-data`) });
     await applyMigrations(db.pool);
     if (kind === "demo") await seedDemoData(db.pool, { scale: DEMO_TEMPLATE_SCALE });
     await db.pool.query("CHECKPOINT");

@@ -1,11 +1,9 @@
 import { builder } from "../builder.ts";
 import { DepartmentKindEnum } from "./enums.ts";
-import { inOrganization, nodeInOrganization } from "./tenant.ts";
+import { inOrganization, organizationNode } from "./tenant.ts";
 
 builder.prismaNode("Category", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   description: "CLS-4: the two-level category tree",
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -18,9 +16,7 @@ builder.prismaNode("Category", {
 });
 
 builder.prismaNode("Department", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),

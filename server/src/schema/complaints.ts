@@ -3,14 +3,12 @@ import type { Prisma } from "@tingjian/prisma/client";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
 } from "./enums.ts";
-import { inOrganization, nodeInOrganization } from "./tenant.ts";
+import { inOrganization, organizationNode } from "./tenant.ts";
 
 // Complaint content, complainant and contact are personal data (SEC-1, SEC-7): they are exposed
 // only together with their field-level rules (access-control issue), never before.
 builder.prismaNode("Complaint", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     no: t.exposeString("no", { description: "INT-2 sequence number, unique per organisation" }),
     receivedAt: t.expose("receivedAt", { type: "DateTime" }),
@@ -43,9 +41,7 @@ builder.prismaNode("Complaint", {
 });
 
 builder.prismaNode("ComplaintEvent", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     kind: t.expose("kind", { type: ComplaintEventKindEnum }),

@@ -1,11 +1,9 @@
 import { builder } from "../builder.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
-import { inOrganization, nodeInOrganization } from "./tenant.ts";
+import { inOrganization, organizationNode } from "./tenant.ts";
 
 builder.prismaNode("Estate", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -27,9 +25,7 @@ builder.prismaNode("Estate", {
 });
 
 builder.prismaNode("Office", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -39,9 +35,7 @@ builder.prismaNode("Office", {
 });
 
 builder.prismaNode("Building", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     name: t.exposeString("name"),
     estate: t.relation("estate"),
@@ -51,9 +45,7 @@ builder.prismaNode("Building", {
 });
 
 builder.prismaNode("Household", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     room: t.exposeString("room"),

@@ -1,11 +1,9 @@
 import { builder } from "../builder.ts";
 import { SurveyCampaignKindEnum, SurveyCampaignStatusEnum } from "./enums.ts";
-import { inOrganization, nodeInOrganization } from "./tenant.ts";
+import { inOrganization, organizationNode } from "./tenant.ts";
 
 builder.prismaNode("SurveyCampaign", {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
+  ...organizationNode,
   description: "SUR-1: a satisfaction survey campaign",
   fields: (t) => ({
     code: t.exposeString("code"),

@@ -10,6 +10,16 @@ export function inOrganization(ctx: Context): { organizationId: string } {
   return { organizationId: ctx.organizationId };
 }
 
-export function nodeInOrganization(id: string, ctx: Context) {
+function nodeInOrganization(id: string, ctx: Context) {
   return { id, ...inOrganization(ctx) };
 }
+
+/**
+ * The options every Relay node of an organisation-owned model shares: the global id is the row
+ * id, and a refetch outside the caller's organisation resolves to null, not an error.
+ */
+export const organizationNode = {
+  id: { field: "id" },
+  findUnique: nodeInOrganization,
+  nullable: true,
+} as const;
