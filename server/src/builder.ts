@@ -5,12 +5,14 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import type PrismaTypes from "@tingjian/prisma/pothos-types";
 import { getDatamodel } from "@tingjian/prisma/pothos-types";
+import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
+import type { Permission } from "./domain/access/permissions.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { organization: boolean };
+  AuthScopes: { authenticated: boolean; permission: Permission };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -20,7 +22,17 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (ctx) => ({ organization: ctx.organizationId !== null }),
+    // SPEC §2: a signed-in account of an organisation, and its role's (and token's) permissions.
+    authScopes: (ctx) => ({
+      authenticated: ctx.viewer !== null,
+      permission: (p: Permission) => ctx.viewer?.permissions.has(p) ?? false,
+    }),
+    // Stable codes for callers: UNAUTHENTICATED without valid credentials, FORBIDDEN otherwise.
+    // The message names the missing permission, never a value.
+    unauthorizedError: (_parent, ctx, info, result) =>
+      ctx.viewer
+        ? new GraphQLError(`Not allowed to read ${info.parentType.name}.${info.fieldName}: ${describeFailure(result.failure)}`, { extensions: { code: "FORBIDDEN" } })
+        : new GraphQLError(ctx.credentialsRejected ? "The session or API token is invalid, expired or revoked" : "Sign in first", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -37,6 +49,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});
 
 builder.scalarType("DateTime", {
   description: "An instant, ISO 8601 with offset",
@@ -58,4 +71,10 @@ function parseInstant(v: unknown): Date {
   const d = new Date(v);
   if (Number.isNaN(d.getTime())) throw new TypeError("DateTime is not a valid instant");
   return d;
+}
+
+function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }): string {
+  if (failure.kind === "AuthScope" && failure.scope === "permission") return `requires the permission ${String(failure.parameter)}`;
+  if (failure.kind === "AuthScope") return `requires ${failure.scope}`;
+  return "not permitted";
 }

@@ -1,32 +1,70 @@
-import type { PrismaClient } from "@tingjian/prisma/client";
+import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
+import type { Viewer } from "./domain/access/viewer.ts";
+import { authenticate } from "./auth/authenticate.ts";
+import { readCookie, SESSION_COOKIE } from "./auth/cookies.ts";
+import { AccessRecorder } from "./access/recorder.ts";
+import { Grants } from "./access/grants.ts";
 
 /**
  * The one request context. Everything a resolver may rely on is computed once per request
  * here; the schema reads it, never the raw HTTP request.
  */
 export interface Context {
-  prisma: PrismaClient;
   /**
-   * The organisation every query of this request is confined to (SPEC §2: no query ever
-   * crosses organisations). Until authentication lands it is the installation's single
-   * organisation; afterwards it is the signed-in account's.
+   * The request's transaction, running as the database role `tingjian_app` with row-level
+   * security confined to `organizationId` (set by the request-transaction plugin before any
+   * resolver runs). Typed as the client for the Pothos Prisma plugin; it is a transaction client.
    */
+  prisma: PrismaClient;
+  /** The signed-in account, or null. */
+  viewer: Viewer | null;
+  /** SPEC §2: the organisation every query of this request is confined to (the viewer's). */
   organizationId: string | null;
+  /** Credentials were sent but are unknown, expired or revoked. */
+  credentialsRejected: boolean;
+  access: AccessRecorder;
+  grants: Grants;
+  client: { ip: string | null; userAgent: string | null; secure: boolean; sessionToken: string | null };
+  /** Set-Cookie headers for the response (sign-in, sign-out). */
+  cookies: string[];
+  now: Date;
 }
 
 export interface AppServices {
+  /** The owner connection: authentication lookups and the request transactions start here. */
   prisma: PrismaClient;
 }
 
-/**
- * Builds the per-request context factory. The installation's organisation is looked up once and
- * remembered (not once per request); an empty database is asked again until it has one.
- */
-export function contextFactory(services: AppServices): () => Promise<Context> {
-  let organizationId: string | null = null;
-  return async () => {
-    organizationId ??=
-      (await services.prisma.organization.findFirst({ select: { id: true }, orderBy: { createdAt: "asc" } }))?.id ?? null;
-    return { prisma: services.prisma, organizationId };
+interface ServerContext {
+  request: Request;
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+/** Builds the per-request context: who is calling, from where, with which purpose. */
+export function contextFactory(services: AppServices) {
+  return async ({ request, req }: ServerContext): Promise<Context> => {
+    const now = new Date();
+    const sessionToken = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+    const auth = request.headers.get("authorization");
+    const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+    const viewer = await authenticate(services.prisma, { sessionToken, bearer }, now);
+    const ip = req?.socket?.remoteAddress ?? null;
+    // SEC-3: the stated purpose of the reads of this request ("why"), e.g. "callback for C-2026-0012".
+    const purpose = request.headers.get("x-access-purpose")?.slice(0, 500) || null;
+    const ctx: Context = {
+      prisma: services.prisma,
+      viewer,
+      organizationId: viewer?.organizationId ?? null,
+      credentialsRejected: !viewer && !!(bearer || sessionToken),
+      access: new AccessRecorder(viewer, purpose, ip),
+      grants: new Grants(() => ctx.prisma as unknown as Prisma.TransactionClient, viewer, now),
+      client: {
+        ip, userAgent: request.headers.get("user-agent"), sessionToken,
+        secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+      },
+      cookies: [],
+      now,
+    };
+    return ctx;
   };
 }

@@ -1,6 +1,8 @@
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { contextFactory, type AppServices, type Context } from "./context.ts";
+import { useRequestTransaction } from "./access/request-transaction.ts";
+import { useResponseCookies } from "./auth/response-cookies.ts";
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -9,7 +11,8 @@ export function createApp(services: AppServices): App {
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: contextFactory(services),
+    context: contextFactory(services) as never,
+    plugins: [useRequestTransaction(services.prisma), useResponseCookies()],
     graphiql: { title: "Tingjian GraphQL" },
     // Errors a user should see are GraphQLErrors with extensions.code; anything else is masked
     // as "Unexpected error." so that no SQL, stack or personal data leaks to the caller.

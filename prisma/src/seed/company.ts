@@ -1,3 +1,4 @@
+import { demoPasswordHash } from "./access.ts";
 import { shanghai, type SeedContext } from "./context.ts";
 import type { Row } from "./bulk-insert.ts";
 import { calendarDays } from "./holidays.ts";
@@ -92,9 +93,10 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
 
   // Company-level staff: every role of SPEC §2 has demo accounts.
   const staffRows: Record<string, unknown>[] = [];
+  const passwordHash = await demoPasswordHash(ctx);
   const addStaff = (login: string, displayName: string, role: string, clearance: string, departmentId: string | null, allEstates: boolean) => {
     const id = rng.uuid();
-    staffRows.push({ id, organizationId, login, displayName, kind: "HUMAN", role, clearance, departmentId, allEstates, createdAt });
+    staffRows.push({ id, organizationId, login, displayName, kind: "HUMAN", role, clearance, departmentId, allEstates, passwordHash, passwordChangedAt: createdAt, createdAt });
     return id;
   };
   const staff: Company["staff"] = { serviceReps: [], deptHeads: [], managers: [], analysts: [] };
@@ -111,6 +113,8 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
   addStaff("developer", "开发商联络人 韩涛", "DEVELOPER_LIAISON", "INTERNAL", null, true);
   addStaff("auditor", "审计员 曹静", "AUDITOR", "CONFIDENTIAL", null, true);
   addStaff("admin", "系统管理员", "ADMIN", "INTERNAL", null, true);
+  // §2: an external reporting tool acts as a service account; it signs in only with API tokens.
+  staffRows.push({ id: rng.uuid(), organizationId, login: "bi.tool", displayName: "报表系统（服务账号）", kind: "SERVICE_ACCOUNT", role: "ANALYST", clearance: "INTERNAL", allEstates: true, createdAt });
 
   const estates: EstateInfo[] = [];
   const sets = Math.max(1, Math.round(scale));

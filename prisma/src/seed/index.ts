@@ -2,6 +2,7 @@ import type pg from "pg";
 import { BulkWriter } from "./bulk-insert.ts";
 import { Random } from "./random.ts";
 import { shanghai, type SeedContext } from "./context.ts";
+import { seedClassifiedRecords } from "./access.ts";
 import { seedCompany } from "./company.ts";
 import { seedEstateComplaints } from "./complaints.ts";
 import { seedEstateVisits } from "./visits.ts";
@@ -54,6 +55,7 @@ export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise
       if (i < surveyed.length) await seedEstateSurveys(ctx, company, estate, campaigns, complaints);
       if (options.onProgress && (i + 1) % 20 === 0) options.onProgress(`${i + 1}/${company.estates.length} estates`);
     }
+    await seedClassifiedRecords(client, ctx);
     await client.query("COMMIT");
     return ctx.writer.counts;
   } catch (e) {

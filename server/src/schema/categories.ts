@@ -28,7 +28,7 @@ builder.queryField("categories", (t) =>
   t.prismaField({
     type: ["Category"],
     description: "The first level of the category tree; children hang below",
-    authScopes: { organization: true },
+    authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.category.findMany({ ...query, where: { ...inOrganization(ctx), parentId: null }, orderBy: { sortOrder: "asc" } }),
   }),
@@ -37,7 +37,7 @@ builder.queryField("categories", (t) =>
 builder.queryField("departments", (t) =>
   t.prismaField({
     type: ["Department"],
-    authScopes: { organization: true },
+    authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) => ctx.prisma.department.findMany({ ...query, where: inOrganization(ctx), orderBy: { code: "asc" } }),
   }),
 );

@@ -3,13 +3,39 @@ import type { Prisma } from "@tingjian/prisma/client";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
 } from "./enums.ts";
-import { inOrganization, organizationNode } from "./tenant.ts";
+import { complaintScope, scopedNode } from "./tenant.ts";
+import type { Context } from "../context.ts";
+import { protectedField, reveal, type RecordRef } from "../access/disclosure.ts";
+import { ClassificationEnum } from "./access/staff.ts";
+import { history, RevisionRef } from "./access/revisions.ts";
 
-// Complaint content, complainant and contact are personal data (SEC-1, SEC-7): they are exposed
-// only together with their field-level rules (access-control issue), never before.
+type ComplaintForDecision = { id: string; classification: RecordRef["classification"]; estateId: string; receivedById: string | null };
+
+/** SEC-2: a complaint is known to cleared staff of its estate and to whoever received it. */
+export function complaintRef(c: ComplaintForDecision): RecordRef {
+  return { recordType: "COMPLAINT", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: c.receivedById ? [c.receivedById] : [] };
+}
+
 builder.prismaNode("Complaint", {
-  ...organizationNode,
+  ...scopedNode(complaintScope),
   fields: (t) => ({
+    content: t.string({
+      description: "What the complainant said; masked unless the caller needs to know this case (SEC-2)",
+      extensions: protectedField("COMPLAINT", "content"),
+      resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "content", c.content) as Promise<string>,
+    }),
+    complainantName: t.string({
+      nullable: true, extensions: protectedField("COMPLAINT", "complainantName"),
+      resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantName", c.complainantName),
+    }),
+    complainantContact: t.string({
+      nullable: true, extensions: protectedField("COMPLAINT", "complainantContact"),
+      resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantContact", c.complainantContact),
+    }),
+    complainant: t.relation("complainant", { nullable: true, description: "The complainant's archive entry (fields under the customer rules)" }),
+    classification: t.expose("classification", { type: ClassificationEnum }),
+    classifiedUntil: t.expose("classifiedUntil", { type: "DateTime", nullable: true }),
+    history: t.field({ type: [RevisionRef], description: "SEC-6: every amendment, newest first", resolve: (c, _a, ctx) => history(ctx, complaintRef(c)) }),
     no: t.exposeString("no", { description: "INT-2 sequence number, unique per organisation" }),
     receivedAt: t.expose("receivedAt", { type: "DateTime" }),
     channel: t.expose("channel", { type: ComplaintChannelEnum }),
@@ -41,7 +67,7 @@ builder.prismaNode("Complaint", {
 });
 
 builder.prismaNode("ComplaintEvent", {
-  ...organizationNode,
+  ...scopedNode((ctx) => ({ complaint: complaintScope(ctx) })),
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     kind: t.expose("kind", { type: ComplaintEventKindEnum }),
@@ -63,7 +89,7 @@ builder.queryField("complaints", (t) =>
   t.prismaConnection({
     type: "Complaint",
     cursor: "id",
-    authScopes: { organization: true },
+    authScopes: { permission: "complaints:read" },
     args: { filter: t.arg({ type: ComplaintFilter, required: false }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.complaint.count({ where: complaintWhere(args.filter, ctx) }),
     resolve: (query, _root, args, ctx) =>
@@ -73,10 +99,10 @@ builder.queryField("complaints", (t) =>
 
 function complaintWhere(
   filter: { estateId?: { id: string } | null; status?: string[] | null; receivedFrom?: Date | null; receivedBefore?: Date | null } | null | undefined,
-  ctx: Parameters<typeof inOrganization>[0],
+  ctx: Context,
 ): Prisma.ComplaintWhereInput {
   return {
-    ...inOrganization(ctx),
+    AND: [complaintScope(ctx)],
     ...(filter?.estateId ? { estateId: filter.estateId.id } : {}),
     ...(filter?.status?.length ? { status: { in: filter.status as Prisma.EnumComplaintStatusFilter["in"] } } : {}),
     ...(filter?.receivedFrom || filter?.receivedBefore

@@ -1,9 +1,12 @@
 import { builder } from "../builder.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
-import { inOrganization, organizationNode } from "./tenant.ts";
+import { estateNode, inEstates, inOrganization, scopedNode, estateFilter } from "./tenant.ts";
+import type { Context } from "../context.ts";
+
+const estateScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(estateFilter(ctx) ? { id: estateFilter(ctx) } : {}) });
 
 builder.prismaNode("Estate", {
-  ...organizationNode,
+  ...scopedNode(estateScope),
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -25,7 +28,7 @@ builder.prismaNode("Estate", {
 });
 
 builder.prismaNode("Office", {
-  ...organizationNode,
+  ...estateNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -35,7 +38,7 @@ builder.prismaNode("Office", {
 });
 
 builder.prismaNode("Building", {
-  ...organizationNode,
+  ...estateNode,
   fields: (t) => ({
     name: t.exposeString("name"),
     estate: t.relation("estate"),
@@ -45,7 +48,7 @@ builder.prismaNode("Building", {
 });
 
 builder.prismaNode("Household", {
-  ...organizationNode,
+  ...estateNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     room: t.exposeString("room"),
@@ -53,6 +56,7 @@ builder.prismaNode("Household", {
     occupied: t.exposeBoolean("occupied", { description: "Counts in coverage denominators" }),
     estate: t.relation("estate"),
     building: t.relation("building"),
+    members: t.relation("members", { description: "Owners and tenants (their personal data under the customer rules)", query: { orderBy: [{ isPrimary: "desc" }, { id: "asc" }] } }),
   }),
 });
 
@@ -60,8 +64,9 @@ builder.queryField("estates", (t) =>
   t.prismaConnection({
     type: "Estate",
     cursor: "id",
-    authScopes: { organization: true },
-    totalCount: (_parent, _args, ctx) => ctx.prisma.estate.count({ where: inOrganization(ctx) }),
-    resolve: (query, _root, _args, ctx) => ctx.prisma.estate.findMany({ ...query, where: inOrganization(ctx), orderBy: { code: "asc" } }),
+    authScopes: { authenticated: true },
+    description: "The estates in the caller's scope",
+    totalCount: (_parent, _args, ctx) => ctx.prisma.estate.count({ where: estateScope(ctx) }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.estate.findMany({ ...query, where: estateScope(ctx), orderBy: { code: "asc" } }),
   }),
 );

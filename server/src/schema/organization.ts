@@ -14,7 +14,7 @@ builder.queryField("organization", (t) =>
   t.prismaField({
     type: "Organization",
     description: "The organisation of the caller",
-    authScopes: { organization: true },
+    authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: inOrganization(ctx).organizationId } }),
   }),
 );

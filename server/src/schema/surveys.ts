@@ -21,7 +21,7 @@ builder.queryField("surveyCampaigns", (t) =>
   t.prismaConnection({
     type: "SurveyCampaign",
     cursor: "id",
-    authScopes: { organization: true },
+    authScopes: { authenticated: true },
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.surveyCampaign.findMany({ ...query, where: inOrganization(ctx), orderBy: [{ startsAt: "desc" }, { id: "asc" }] }),
   }),

@@ -1,25 +1,54 @@
+import type { Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../context.ts";
 
 /**
  * SPEC §2: every row belongs to one organisation and no query crosses organisations. Root
- * queries filter with `inOrganization`; node refetches (`node(id:)`) with `nodeInOrganization`,
- * so that a global id from another organisation resolves to nothing.
+ * queries filter with `inOrganization` (row-level security in the database is the second line),
+ * node refetches (`node(id:)`) through `scopedNode`, so that a global id from another
+ * organisation, or outside the caller's estates, resolves to null.
  */
 export function inOrganization(ctx: Context): { organizationId: string } {
   if (!ctx.organizationId) throw new Error("inOrganization called without an organisation (auth scope missing)");
   return { organizationId: ctx.organizationId };
 }
 
-function nodeInOrganization(id: string, ctx: Context) {
-  return { id, ...inOrganization(ctx) };
+/** §2: the estates of the caller's scope, as a filter on a model's estate column. */
+export function estateFilter(ctx: Context): { in: string[] } | undefined {
+  const estates = ctx.viewer?.estates;
+  if (!estates || estates === "ALL") return undefined;
+  return { in: [...estates] };
 }
 
+export function inEstates(ctx: Context): { organizationId: string; estateId?: { in: string[] } } {
+  const estateId = estateFilter(ctx);
+  return { ...inOrganization(ctx), ...(estateId ? { estateId } : {}) };
+}
+
+/** Relay node options: the global id is the row id; the refetch applies the type's scope. */
+export function scopedNode<W extends object>(scope: (ctx: Context) => W) {
+  return {
+    id: { field: "id" },
+    findUnique: (id: string, ctx: Context) => ({ id, ...scope(ctx) }),
+    nullable: true,
+  } as const;
+}
+
+export const organizationNode = scopedNode(inOrganization);
+export const estateNode = scopedNode(inEstates);
+
 /**
- * The options every Relay node of an organisation-owned model shares: the global id is the row
- * id, and a refetch outside the caller's organisation resolves to null, not an error.
+ * Complaints the caller may see: its estates; a developer liaison only those forwarded to the
+ * developer (§2, WF-5).
  */
-export const organizationNode = {
-  id: { field: "id" },
-  findUnique: nodeInOrganization,
-  nullable: true,
-} as const;
+export function complaintScope(ctx: Context): Prisma.ComplaintWhereInput {
+  return {
+    ...inEstates(ctx),
+    ...(ctx.viewer?.role === "DEVELOPER_LIAISON" ? { forwardedToDeveloperAt: { not: null } } : {}),
+  };
+}
+
+/** Customers of the caller's estates: members of a household in scope. */
+export function customerScope(ctx: Context): Prisma.CustomerWhereInput {
+  const estateId = estateFilter(ctx);
+  return { ...inOrganization(ctx), ...(estateId ? { households: { some: { household: { estateId } } } } : {}) };
+}

@@ -1,0 +1,55 @@
+import type { Plugin } from "graphql-yoga";
+import type { ExecutionResult } from "graphql";
+import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
+import type { Context } from "../context.ts";
+
+class RollBack extends Error {
+  constructor(readonly result: ExecutionResult) {
+    super("roll back");
+  }
+}
+
+/**
+ * Defence in depth for SPEC §2: every GraphQL operation runs in one transaction as the database
+ * role `tingjian_app`, whose row-level security policies admit only rows of the request's
+ * organisation. A resolver that forgot its organisation filter still cannot see another
+ * organisation's rows; an anonymous request sees none at all.
+ *
+ * A mutation that ends with errors is rolled back as a whole (nothing half-done), but the access
+ * log of what it disclosed is still written. Access-log entries are written before commit.
+ */
+export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
+  return {
+    onExecute({ setExecuteFn, executeFn }) {
+      setExecuteFn(async (args) => {
+        const ctx = args.contextValue as Context;
+        const isMutation = args.document.definitions.some((d: { kind: string; operation?: string }) => d.kind === "OperationDefinition" && d.operation === "mutation");
+        try {
+          return await base.$transaction(async (tx) => {
+            await confine(tx, ctx.organizationId);
+            ctx.prisma = tx as unknown as PrismaClient;
+            const result = (await executeFn(args)) as ExecutionResult;
+            if (isMutation && result.errors?.length) throw new RollBack(result);
+            await ctx.access.flush(tx);
+            return result;
+          }, { maxWait: 10_000, timeout: 60_000 });
+        } catch (e) {
+          if (!(e instanceof RollBack)) throw e;
+          if (ctx.access.pending > 0) {
+            await base.$transaction(async (tx) => {
+              await confine(tx, ctx.organizationId);
+              await ctx.access.flush(tx);
+            });
+          }
+          return e.result;
+        } finally {
+          ctx.prisma = base;
+        }
+      });
+    },
+  };
+}
+
+async function confine(tx: Prisma.TransactionClient, organizationId: string | null) {
+  await tx.$queryRaw`SELECT set_config('role', 'tingjian_app', true), set_config('tingjian.organization_id', ${organizationId ?? ""}, true)`;
+}

@@ -1,0 +1,49 @@
+import type { StaffRole } from "@tingjian/prisma/client";
+
+/**
+ * What an account may do (SPEC §2). Token scopes for external tools are the same strings: a
+ * token's effective permissions are its owner's role permissions intersected with its scopes.
+ */
+export const PERMISSIONS = [
+  "complaints:read",
+  "complaints:write",
+  "customers:write",
+  "personal-data:read",
+  "reports:read",
+  "audit:read",
+  "approvals:decide",
+  "classification:manage",
+  "government:disclose",
+  "archives:check",
+  "tokens:manage",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(s: string): s is Permission {
+  return (PERMISSIONS as readonly string[]).includes(s);
+}
+
+const caseWork: Permission[] = ["complaints:read", "complaints:write", "customers:write", "personal-data:read"];
+const supervision: Permission[] = [...caseWork, "reports:read", "approvals:decide", "archives:check"];
+
+/** SPEC §2 default roles. The analyst sees figures with personal data masked; the auditor reads the access log. */
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  FRONT_DESK: caseWork,
+  PROPERTY_ASSISTANT: caseWork,
+  SERVICE_REP: [...caseWork, "reports:read", "archives:check"],
+  DEPARTMENT_HEAD: supervision,
+  OFFICE_DIRECTOR: [...supervision, "classification:manage", "government:disclose"],
+  ANALYST: ["complaints:read", "reports:read"],
+  COMPANY_MANAGER: [...supervision, "classification:manage", "government:disclose"],
+  MANAGEMENT_REP: [...supervision],
+  EXECUTIVE: [...supervision, "classification:manage", "government:disclose"],
+  DEVELOPER_LIAISON: ["complaints:read"],
+  AUDITOR: ["complaints:read", "audit:read"],
+  ADMIN: ["tokens:manage"],
+};
+
+export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | null): Set<Permission> {
+  const own = ROLE_PERMISSIONS[role];
+  return new Set(tokenScopes ? own.filter((p) => tokenScopes.includes(p)) : own);
+}

@@ -1,0 +1,50 @@
+import type { RecordType } from "@tingjian/prisma/client";
+import type { MaskKind } from "./masking.ts";
+
+/**
+ * Which rule guards a protected value (SEC-1, SEC-2, SEC-3, SEC-7):
+ *  - CONTACT: how to reach a person (name, phone): personal-data permission and need to know;
+ *  - ARCHIVE: the rest of an owner archive (ID number, plates, address, family, occupation,
+ *    native place): additionally an approved READ_ARCHIVE grant, or the executive;
+ *  - CASE: the content of a classified case record: need to know;
+ *  - STAFF_CONTACT: a colleague's phone and e-mail: the person themself or an administrator.
+ */
+export type ProtectionRule = "CONTACT" | "ARCHIVE" | "CASE" | "STAFF_CONTACT";
+
+export interface Protection {
+  recordType: RecordType;
+  rule: ProtectionRule;
+  mask: MaskKind;
+}
+
+/**
+ * Every protected column, by record type and field. GraphQL fields that expose one must carry
+ * the same protection (a test walks the schema); revisions (SEC-6) mask their before/after
+ * values by this table.
+ */
+export const PROTECTED_COLUMNS: Partial<Record<RecordType, Record<string, Protection>>> = {
+  CUSTOMER: {
+    name: { recordType: "CUSTOMER", rule: "CONTACT", mask: "NAME" },
+    phone: { recordType: "CUSTOMER", rule: "CONTACT", mask: "PHONE" },
+    idNumber: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "ID_NUMBER" },
+    plates: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "PLATE" },
+    address: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "ADDRESS" },
+    familyMembers: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "TEXT" },
+    occupation: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "TEXT" },
+    nativePlace: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "TEXT" },
+    note: { recordType: "CUSTOMER", rule: "ARCHIVE", mask: "TEXT" },
+  },
+  COMPLAINT: {
+    complainantName: { recordType: "COMPLAINT", rule: "CONTACT", mask: "NAME" },
+    complainantContact: { recordType: "COMPLAINT", rule: "CONTACT", mask: "PHONE" },
+    content: { recordType: "COMPLAINT", rule: "CASE", mask: "TEXT" },
+  },
+  STAFF: {
+    phone: { recordType: "STAFF", rule: "STAFF_CONTACT", mask: "PHONE" },
+    email: { recordType: "STAFF", rule: "STAFF_CONTACT", mask: "EMAIL" },
+  },
+};
+
+export function protectionOf(recordType: RecordType, field: string): Protection | undefined {
+  return PROTECTED_COLUMNS[recordType]?.[field];
+}

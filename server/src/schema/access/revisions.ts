@@ -1,0 +1,75 @@
+import type { Prisma, RecordType } from "@tingjian/prisma/client";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { reveal, type RecordRef } from "../../access/disclosure.ts";
+import { protectionOf } from "../../domain/access/protected-fields.ts";
+
+/**
+ * SEC-6: amendments never erase. Every change keeps the previous values with who, when and why;
+ * the history is read under the same field rules as the record (a masked field stays masked in
+ * its history, and an entitled read of it is logged).
+ */
+export async function writeRevision(
+  ctx: Context,
+  change: { recordType: RecordType; recordId: string; recordVersion: number; before: Record<string, unknown>; after: Record<string, unknown>; reason: string },
+): Promise<string[]> {
+  const fields = Object.keys(change.after).filter((k) => JSON.stringify(change.before[k] ?? null) !== JSON.stringify(change.after[k] ?? null));
+  if (fields.length === 0) return fields;
+  const pick = (o: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, o[f] ?? null])) as Prisma.InputJsonObject;
+  await ctx.prisma.recordRevision.create({
+    data: {
+      organizationId: ctx.viewer!.organizationId, recordType: change.recordType, recordId: change.recordId, recordVersion: change.recordVersion,
+      fields, before: pick(change.before), after: pick(change.after), reason: change.reason, changedById: ctx.viewer!.staffId,
+    },
+  });
+  return fields;
+}
+
+interface FieldChange { field: string; before: string | null; after: string | null }
+interface RevisionView { id: string; changedAt: Date; changedById: string | null; reason: string | null; recordVersion: number | null; changes: FieldChange[] }
+
+const FieldChangeRef = builder.objectRef<FieldChange>("FieldChange").implement({
+  description: "One field of a revision; protected values are masked unless the caller may read them",
+  fields: (t) => ({
+    field: t.exposeString("field"),
+    before: t.exposeString("before", { nullable: true }),
+    after: t.exposeString("after", { nullable: true }),
+  }),
+});
+
+export const RevisionRef = builder.objectRef<RevisionView>("Revision").implement({
+  description: "SEC-6: a change of the record, with who, when and why",
+  fields: (t) => ({
+    changedAt: t.expose("changedAt", { type: "DateTime" }),
+    reason: t.exposeString("reason", { nullable: true }),
+    recordVersion: t.exposeInt("recordVersion", { nullable: true }),
+    changedBy: t.prismaField({
+      type: "Staff", nullable: true,
+      resolve: (query, r, _a, ctx) => (r.changedById ? ctx.prisma.staff.findUnique({ ...query, where: { id: r.changedById } }) : null),
+    }),
+    changes: t.field({ type: [FieldChangeRef], resolve: (r) => r.changes }),
+  }),
+});
+
+function display(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join(", ");
+  return JSON.stringify(v);
+}
+
+/** The history of one record, newest first, masked for the caller. */
+export async function history(ctx: Context, record: RecordRef, limit = 200): Promise<RevisionView[]> {
+  const rows = await ctx.prisma.recordRevision.findMany({
+    where: { organizationId: ctx.viewer!.organizationId, recordType: record.recordType, recordId: record.id },
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: limit,
+  });
+  return Promise.all(rows.map(async (r) => {
+    const before = r.before as Record<string, unknown>, after = r.after as Record<string, unknown>;
+    const changes = await Promise.all(r.fields.map(async (field) => {
+      const shown = (v: unknown) => (protectionOf(record.recordType, field) ? reveal(ctx, record, field, display(v)) : display(v));
+      return { field, before: await shown(before[field]), after: await shown(after[field]) };
+    }));
+    return { id: r.id, changedAt: r.changedAt, changedById: r.changedById, reason: r.reason, recordVersion: r.recordVersion, changes };
+  }));
+}
