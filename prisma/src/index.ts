@@ -3,5 +3,5 @@ export { StartupError, describeUrl } from "./startup-error.ts";
 export { applyMigrations, readMigrations, migrationsDir } from "./migrations/apply.ts";
 export { createPrisma } from "./prisma-client.ts";
 export { seedDemoData, isEmpty, type SeedOptions } from "./seed/index.ts";
-export { DEMO_PASSWORD } from "./seed/access.ts";
+export { DEMO_PASSWORD, ARCHIVE_DOCUMENTS } from "./seed/access.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";

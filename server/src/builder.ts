@@ -74,7 +74,10 @@ function parseInstant(v: unknown): Date {
 }
 
 function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }): string {
-  if (failure.kind === "AuthScope" && failure.scope === "permission") return `requires the permission ${String(failure.parameter)}`;
-  if (failure.kind === "AuthScope") return `requires ${failure.scope}`;
+  if (failure.kind === "AuthScope") return failure.scope === "permission" ? `requires the permission ${String(failure.parameter)}` : `requires ${failure.scope}`;
+  if ((failure.kind === "AnyAuthScopes" || failure.kind === "AllAuthScopes") && failure.failures?.length) {
+    const parts = (failure.failures as (typeof failure)[]).map(describeFailure);
+    return parts.length === 1 ? parts[0]! : parts.join(failure.kind === "AnyAuthScopes" ? " or " : " and ");
+  }
   return "not permitted";
 }

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
+import type { PrismaClient } from "@tingjian/prisma/client";
 import type { Viewer } from "./domain/access/viewer.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { readCookie, SESSION_COOKIE } from "./auth/cookies.ts";
@@ -51,13 +51,13 @@ export function contextFactory(services: AppServices) {
     const ip = req?.socket?.remoteAddress ?? null;
     // SEC-3: the stated purpose of the reads of this request ("why"), e.g. "callback for C-2026-0012".
     const purpose = request.headers.get("x-access-purpose")?.slice(0, 500) || null;
-    const ctx: Context = {
+    return {
       prisma: services.prisma,
       viewer,
       organizationId: viewer?.organizationId ?? null,
       credentialsRejected: !viewer && !!(bearer || sessionToken),
       access: new AccessRecorder(viewer, purpose, ip),
-      grants: new Grants(() => ctx.prisma as unknown as Prisma.TransactionClient, viewer, now),
+      grants: new Grants(viewer, now),
       client: {
         ip, userAgent: request.headers.get("user-agent"), sessionToken,
         secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
@@ -65,6 +65,5 @@ export function contextFactory(services: AppServices) {
       cookies: [],
       now,
     };
-    return ctx;
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase, applyMigrations, createPrisma, isEmpty, seedDemoData, Sta
 import { loadConfig } from "./config.ts";
 import { createApp } from "./yoga.ts";
 import { createHttpServer, listen, type Routes } from "./http/server.ts";
+import { startHousekeeping } from "./access/housekeeping.ts";
 
 async function main() {
   const config = loadConfig(process.env);
@@ -31,7 +32,9 @@ async function main() {
       console.log(`demo data: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
     }
     routes.db = db;
-    routes.app = createApp({ prisma: createPrisma(db) });
+    const prisma = createPrisma(db);
+    startHousekeeping(prisma);
+    routes.app = createApp({ prisma });
   } catch (e) {
     server.close();
     await db?.close().catch(() => {});

@@ -3,6 +3,7 @@ import { schema } from "./schema/index.ts";
 import { contextFactory, type AppServices, type Context } from "./context.ts";
 import { useRequestTransaction } from "./access/request-transaction.ts";
 import { useResponseCookies } from "./auth/response-cookies.ts";
+import { maskError } from "./errors-masking.ts";
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -14,9 +15,7 @@ export function createApp(services: AppServices): App {
     context: contextFactory(services) as never,
     plugins: [useRequestTransaction(services.prisma), useResponseCookies()],
     graphiql: { title: "Tingjian GraphQL" },
-    // Errors a user should see are GraphQLErrors with extensions.code; anything else is masked
-    // as "Unexpected error." so that no SQL, stack or personal data leaks to the caller.
-    maskedErrors: { isDev: process.env.NODE_ENV === "development" },
+    maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,
     logging: "warn",
   });

@@ -48,3 +48,8 @@ export async function signIn(app: App, login: string, password = DEMO_PASSWORD):
   }
   return { cookie: setCookie.split(";")[0]! };
 }
+
+/** The Relay global id of a row. */
+export function globalId(type: string, id: string): string {
+  return Buffer.from(`${type}:${id}`).toString("base64");
+}

@@ -19,7 +19,19 @@ export class Grants {
   private designations?: Promise<Map<string, Classification>>;
   private approvals?: Promise<ActiveGrant[]>;
 
-  constructor(private readonly db: () => Prisma.TransactionClient, private readonly viewer: Viewer | null, private readonly now: Date) {}
+  private tx: Prisma.TransactionClient | null = null;
+
+  constructor(private readonly viewer: Viewer | null, private readonly now: Date) {}
+
+  /** The request's transaction (row-level security applies); set before any resolver runs. */
+  use(tx: Prisma.TransactionClient | null) {
+    this.tx = tx;
+  }
+
+  private db(): Prisma.TransactionClient {
+    if (!this.tx) throw new Error("Grants used outside the request transaction");
+    return this.tx;
+  }
 
   async designatedLevel(recordType: RecordType, recordId: string): Promise<Classification | null> {
     if (!this.viewer) return null;

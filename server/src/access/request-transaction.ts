@@ -28,6 +28,7 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
           return await base.$transaction(async (tx) => {
             await confine(tx, ctx.organizationId);
             ctx.prisma = tx as unknown as PrismaClient;
+            ctx.grants.use(tx);
             const result = (await executeFn(args)) as ExecutionResult;
             if (isMutation && result.errors?.length) throw new RollBack(result);
             await ctx.access.flush(tx);
@@ -44,6 +45,7 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
           return e.result;
         } finally {
           ctx.prisma = base;
+          ctx.grants.use(null);
         }
       });
     },

@@ -1,5 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { CustomerKind } from "@tingjian/prisma/client";
+import { nonEmpty } from "./prisma-query.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { entitlement, protectedField, reveal, revealList, type RecordRef } from "../access/disclosure.ts";
@@ -32,6 +33,7 @@ const FamilyMemberRef = builder.objectRef<FamilyMember>("FamilyMember").implemen
 
 builder.prismaNode("Customer", {
   ...scopedNode(customerScope),
+  authScopes: { permission: "customers:read" },
   description: "SEC-1: an owner archive or tenant record. Personal data is masked unless the caller is entitled (SEC-7); entitled reads are logged (SEC-3).",
   fields: (t) => {
     const text = (column: "name" | "phone" | "idNumber" | "address" | "occupation" | "nativePlace" | "note", nullable: boolean) =>
@@ -99,7 +101,7 @@ builder.queryField("customers", (t) =>
   t.prismaConnection({
     type: "Customer",
     cursor: "id",
-    authScopes: { permission: "complaints:read" },
+    authScopes: { permission: "customers:read" },
     args: { filter: t.arg({ type: CustomerFilter, required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: customerWhere(ctx, args.filter), orderBy: { id: "asc" } }),
@@ -138,7 +140,7 @@ const UpdateCustomerInput = builder.inputType("UpdateCustomerInput", {
 
 class CustomerConflictError extends ConflictError {}
 builder.objectFields(conflictErrorType(CustomerConflictError, "CustomerConflictError"), (t) => ({
-  current: t.prismaField({ type: "Customer", resolve: (query, e, _a, ctx) => ctx.prisma.customer.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
+  current: t.prismaField({ type: "Customer", resolve: (query, e, _a, ctx) => ctx.prisma.customer.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.recordId } }) }),
 }));
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
@@ -176,7 +178,7 @@ builder.mutationField("updateCustomer", (t) =>
         recordType: "CUSTOMER", recordId: current.id, recordVersion: input.version + 1, reason,
         before: current as unknown as Record<string, unknown>, after: patch as Record<string, unknown>,
       });
-      return ctx.prisma.customer.findUniqueOrThrow({ ...query, where: { id: current.id } });
+      return ctx.prisma.customer.findUniqueOrThrow({ ...nonEmpty(query), where: { id: current.id } });
     },
   }),
 );

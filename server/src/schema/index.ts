@@ -8,5 +8,13 @@ import "./categories.ts";
 import "./customers.ts";
 import "./complaints.ts";
 import "./surveys.ts";
+import "./access/api-tokens.ts";
+import "./access/approvals.ts";
+import "./access/access-log.ts";
+import "./access/classification.ts";
+import "./access/government.ts";
+import "./access/exports.ts";
+import "./access/archive-checks.ts";
+import "./reports/complaint-counts.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -28,7 +28,7 @@ export function inEstates(ctx: Context): { organizationId: string; estateId?: { 
 export function scopedNode<W extends object>(scope: (ctx: Context) => W) {
   return {
     id: { field: "id" },
-    findUnique: (id: string, ctx: Context) => ({ id, ...scope(ctx) }),
+    findUnique: (id: string, ctx: Context) => ({ id, AND: [scope(ctx)] }),
     nullable: true,
   } as const;
 }

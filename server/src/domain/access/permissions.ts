@@ -7,6 +7,7 @@ import type { StaffRole } from "@tingjian/prisma/client";
 export const PERMISSIONS = [
   "complaints:read",
   "complaints:write",
+  "customers:read",
   "customers:write",
   "personal-data:read",
   "reports:read",
@@ -24,7 +25,7 @@ export function isPermission(s: string): s is Permission {
   return (PERMISSIONS as readonly string[]).includes(s);
 }
 
-const caseWork: Permission[] = ["complaints:read", "complaints:write", "customers:write", "personal-data:read"];
+const caseWork: Permission[] = ["complaints:read", "complaints:write", "customers:read", "customers:write", "personal-data:read"];
 const supervision: Permission[] = [...caseWork, "reports:read", "approvals:decide", "archives:check"];
 
 /** SPEC §2 default roles. The analyst sees figures with personal data masked; the auditor reads the access log. */
@@ -34,7 +35,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   SERVICE_REP: [...caseWork, "reports:read", "archives:check"],
   DEPARTMENT_HEAD: supervision,
   OFFICE_DIRECTOR: [...supervision, "classification:manage", "government:disclose"],
-  ANALYST: ["complaints:read", "reports:read"],
+  ANALYST: ["complaints:read", "customers:read", "reports:read"],
   COMPANY_MANAGER: [...supervision, "classification:manage", "government:disclose"],
   MANAGEMENT_REP: [...supervision],
   EXECUTIVE: [...supervision, "classification:manage", "government:disclose"],

@@ -1,0 +1,17 @@
+import { GraphQLError } from "graphql";
+import { maskError as defaultMaskError } from "graphql-yoga";
+import { ForbiddenError, InputError, NotFoundError } from "./schema/errors.ts";
+
+/**
+ * Errors a caller should see keep a stable code (also when a query, which has no typed payload,
+ * throws them); everything else is "Unexpected error." so that no SQL, stack or personal data
+ * leaks. The typed errors' messages are written never to quote a protected value.
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  if (original instanceof InputError) return new GraphQLError(original.message, { path, extensions: { code: "BAD_USER_INPUT", field: original.field } });
+  if (original instanceof ForbiddenError) return new GraphQLError(original.message, { path, extensions: { code: "FORBIDDEN" } });
+  if (original instanceof NotFoundError) return new GraphQLError(original.message, { path, extensions: { code: "NOT_FOUND" } });
+  return defaultMaskError(error, message, isDev);
+}
