@@ -39,6 +39,14 @@ export class Grants {
     return (await this.designations).get(`${recordType}:${recordId}`) ?? null;
   }
 
+  /** Records of a type the viewer is designated to know (any level). */
+  async designatedIds(recordType: RecordType): Promise<string[]> {
+    if (!this.viewer) return [];
+    this.designations ??= this.loadDesignations(this.viewer);
+    const prefix = `${recordType}:`;
+    return [...(await this.designations).keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+
   async grant(kind: ApprovalKind, recordType: RecordType, recordId: string): Promise<ActiveGrant | null> {
     if (!this.viewer) return null;
     this.approvals ??= this.loadApprovals(this.viewer);

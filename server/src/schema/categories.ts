@@ -4,6 +4,7 @@ import { inOrganization, organizationNode } from "./tenant.ts";
 
 builder.prismaNode("Category", {
   ...organizationNode,
+  authScopes: { authenticated: true },
   description: "CLS-4: the two-level category tree",
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -17,6 +18,7 @@ builder.prismaNode("Category", {
 
 builder.prismaNode("Department", {
   ...organizationNode,
+  authScopes: { authenticated: true },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),

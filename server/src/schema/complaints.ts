@@ -18,6 +18,7 @@ export function complaintRef(c: ComplaintForDecision): RecordRef {
 
 builder.prismaNode("Complaint", {
   ...scopedNode(complaintScope),
+  authScopes: { permission: "complaints:read" },
   fields: (t) => ({
     content: t.string({
       description: "What the complainant said; masked unless the caller needs to know this case (SEC-2)",
@@ -68,6 +69,7 @@ builder.prismaNode("Complaint", {
 
 builder.prismaNode("ComplaintEvent", {
   ...scopedNode((ctx) => ({ complaint: complaintScope(ctx) })),
+  authScopes: { permission: "complaints:read" },
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     kind: t.expose("kind", { type: ComplaintEventKindEnum }),

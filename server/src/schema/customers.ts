@@ -5,6 +5,7 @@ import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { entitlement, protectedField, reveal, revealList, type RecordRef } from "../access/disclosure.ts";
 import { mask } from "../domain/access/masking.ts";
+import { atLeast } from "../domain/access/need-to-know.ts";
 import { ClassificationEnum } from "./access/staff.ts";
 import { history, RevisionRef, writeRevision } from "./access/revisions.ts";
 import { ConflictError, conflictErrorType, InputError, NotFoundError, ForbiddenError, requiredText, STANDARD_ERRORS } from "./errors.ts";
@@ -103,12 +104,23 @@ builder.queryField("customers", (t) =>
     cursor: "id",
     authScopes: { permission: "customers:read" },
     args: { filter: t.arg({ type: CustomerFilter, required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: customerWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+    totalCount: async (_p, args, ctx) => ctx.prisma.customer.count({ where: await customerWhere(ctx, args.filter) }),
+    resolve: async (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: await customerWhere(ctx, args.filter), orderBy: { id: "asc" } }),
   }),
 );
 
-function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined): Prisma.CustomerWhereInput {
+/**
+ * SEC-2, SEC-7: a search matches only archives the caller may know; otherwise a count of one
+ * would confirm a TOP_SECRET person's phone number to someone not designated.
+ */
+async function knowableCustomers(ctx: Context): Promise<Prisma.CustomerWhereInput> {
+  const viewer = ctx.viewer!;
+  if (viewer.role === "EXECUTIVE") return {};
+  const levels = (["INTERNAL", "SECRET", "CONFIDENTIAL"] as const).filter((l) => atLeast(viewer.clearance, l));
+  return { OR: [{ classification: { in: [...levels] } }, { id: { in: await ctx.grants.designatedIds("CUSTOMER") } }] };
+}
+
+async function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined): Promise<Prisma.CustomerWhereInput> {
   const and: Prisma.CustomerWhereInput[] = [customerScope(ctx)];
   if (filter?.estateId) and.push({ households: { some: { household: { estateId: filter.estateId.id } } } });
   const search = filter?.search?.trim();
@@ -118,6 +130,7 @@ function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null;
       throw new ForbiddenError("Searching customers by name or phone requires the personal-data:read permission");
     }
     and.push({ OR: [{ name: { contains: search } }, { phone: { contains: search } }] });
+    and.push(await knowableCustomers(ctx));
   }
   return { AND: and };
 }

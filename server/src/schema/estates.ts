@@ -1,12 +1,13 @@
 import { builder } from "../builder.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
-import { estateNode, inEstates, inOrganization, scopedNode, estateFilter } from "./tenant.ts";
+import { complaintScope, estateNode, inOrganization, scopedNode, estateFilter } from "./tenant.ts";
 import type { Context } from "../context.ts";
 
 const estateScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(estateFilter(ctx) ? { id: estateFilter(ctx) } : {}) });
 
 builder.prismaNode("Estate", {
   ...scopedNode(estateScope),
+  authScopes: { authenticated: true },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -29,6 +30,7 @@ builder.prismaNode("Estate", {
 
 builder.prismaNode("Office", {
   ...estateNode,
+  authScopes: { authenticated: true },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -39,6 +41,7 @@ builder.prismaNode("Office", {
 
 builder.prismaNode("Building", {
   ...estateNode,
+  authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString("name"),
     estate: t.relation("estate"),
@@ -49,6 +52,7 @@ builder.prismaNode("Building", {
 
 builder.prismaNode("Household", {
   ...estateNode,
+  authScopes: { authenticated: true },
   fields: (t) => ({
     code: t.exposeString("code"),
     room: t.exposeString("room"),
@@ -56,6 +60,12 @@ builder.prismaNode("Household", {
     occupied: t.exposeBoolean("occupied", { description: "Counts in coverage denominators" }),
     estate: t.relation("estate"),
     building: t.relation("building"),
+    complaints: t.relatedConnection("complaints", {
+      cursor: "id",
+      totalCount: true,
+      description: "Complaints about this household, newest first (REC-2 drill-down)",
+      query: (_args, ctx) => ({ where: complaintScope(ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
+    }),
     members: t.relation("members", { description: "Owners and tenants (their personal data under the customer rules)", query: { orderBy: [{ isPrimary: "desc" }, { id: "asc" }] } }),
   }),
 });

@@ -7,6 +7,7 @@ import "./estates.ts";
 import "./categories.ts";
 import "./customers.ts";
 import "./complaints.ts";
+import "./complaint-amendments.ts";
 import "./surveys.ts";
 import "./access/api-tokens.ts";
 import "./access/approvals.ts";

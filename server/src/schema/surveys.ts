@@ -4,6 +4,7 @@ import { inOrganization, organizationNode } from "./tenant.ts";
 
 builder.prismaNode("SurveyCampaign", {
   ...organizationNode,
+  authScopes: { authenticated: true },
   description: "SUR-1: a satisfaction survey campaign",
   fields: (t) => ({
     code: t.exposeString("code"),

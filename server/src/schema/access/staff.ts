@@ -16,6 +16,7 @@ const staffRef = (s: { id: string }): RecordRef => ({ recordType: "STAFF", id: s
 
 builder.prismaNode("Staff", {
   ...organizationNode,
+  authScopes: { authenticated: true },
   fields: (t) => ({
     login: t.exposeString("login"),
     displayName: t.exposeString("displayName"),

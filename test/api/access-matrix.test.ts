@@ -1,0 +1,303 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GraphQLObjectType, type GraphQLField, getNamedType, isObjectType } from "graphql";
+import { createApp, schema, type App } from "@tingjian/server";
+import { useTestDatabase } from "@tingjian/prisma/testing";
+import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+
+/**
+ * SEC-1, SEC-2, SEC-3, SEC-7: the generated access matrix. Every role (plus holders of archive
+ * and export grants, and API tokens with and without the personal-data scope) × every protected
+ * field (found in the schema by its `protected` extension) × every way to reach it (direct
+ * field, nested paths, connection, history, conflict error, export, an aggregate of one person)
+ * asserts that the raw value never reaches an unentitled caller and always reaches an entitled one.
+ *
+ * The expectations come from this file's own statement of SPEC §2 and §8, not from the server's
+ * rule code, so that a wrong rule in the server fails here.
+ */
+
+type Level = "INTERNAL" | "SECRET" | "CONFIDENTIAL" | "TOP_SECRET";
+const RANK: Record<Level, number> = { INTERNAL: 0, SECRET: 1, CONFIDENTIAL: 2, TOP_SECRET: 3 };
+
+// SPEC §2: one demo account per role.
+const ACCOUNTS: Record<string, string> = {
+  FRONT_DESK: "frontdesk.lx", PROPERTY_ASSISTANT: "assistant.lx", SERVICE_REP: "service1", DEPARTMENT_HEAD: "eng.head",
+  OFFICE_DIRECTOR: "director.lx", ANALYST: "analyst", COMPANY_MANAGER: "manager", MANAGEMENT_REP: "mgmtrep",
+  EXECUTIVE: "exec", DEVELOPER_LIAISON: "developer", AUDITOR: "auditor", ADMIN: "admin",
+};
+// SPEC §2/§8 as the test states it: who handles personal data, who reads and amends what.
+const CASE_WORK = ["FRONT_DESK", "PROPERTY_ASSISTANT", "SERVICE_REP", "DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
+const ROLE_PERMS: Record<string, string[]> = Object.fromEntries(Object.keys(ACCOUNTS).map((role) => [role, [
+  ...(CASE_WORK.includes(role) ? ["complaints:read", "complaints:write", "customers:read", "customers:write", "personal-data:read"] : []),
+  ...(role === "ANALYST" ? ["complaints:read", "customers:read"] : []),
+  ...(role === "DEVELOPER_LIAISON" || role === "AUDITOR" ? ["complaints:read"] : []),
+]]));
+
+interface Spec {
+  label: string; login: string; role: string; staffId: string; clearance: Level; estates: "ALL" | string[];
+  perms: Set<string>; archiveGrants: Set<string>; exportApprovalId: string | null; caller: Caller;
+}
+interface Target { kind: "CUSTOMER" | "COMPLAINT" | "STAFF"; key: string; id: string; level: Level; estateId: string; forwarded: boolean; assigned: string[]; designated: Map<string, Level>; householdId: string | null; receivedAt?: Date }
+
+describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
+  const t = useTestDatabase("demo");
+  let app: App;
+  const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
+  const callers: Spec[] = [];
+  const targets: Target[] = [];
+  /** Raw values per target and field: every value the field ever had that the test controls. */
+  const secrets = new Map<string, Map<string, string[]>>();
+  let lx = "";
+  let exec: Caller;
+
+  const protectedFields = (typeName: string) => {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    return Object.values(type.getFields()).filter((f) => f.extensions?.protected) as GraphQLField<unknown, unknown>[];
+  };
+  const selection = (typeName: string) => protectedFields(typeName).map((f) => {
+    const named = getNamedType(f.type);
+    return isObjectType(named) ? `${f.name} { ${Object.keys(named.getFields()).join(" ")} }` : f.name;
+  }).join(" ");
+  const column = (typeName: string, field: string) => (schema.getType(typeName) as GraphQLObjectType).getFields()[field]!.extensions!.protected as { column: string; rule: string };
+
+  async function mutate(caller: Caller, query: string, variables: Record<string, unknown>) {
+    const r = await gql<Record<string, { __typename: string; data?: { id: string; version?: number }; message?: string }>>(app, query, variables, caller);
+    const payload = Object.values(r.data ?? {})[0];
+    if (r.errors || !payload?.__typename.endsWith("Success")) throw new Error(`setup mutation failed: ${JSON.stringify(r)}`);
+    return payload.data!;
+  }
+
+  beforeAll(async () => {
+    app = createApp({ prisma: t.prisma });
+    exec = await signIn(app, "exec");
+    [{ id: lx }] = await q(`SELECT id FROM estates WHERE code = 'LX'`);
+    const owners = await q(`SELECT DISTINCT ON (c.id) c.id, m.household_id FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
+      WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND EXISTS (SELECT 1 FROM complaints k WHERE k.complainant_id = c.id AND NOT k.anonymous AND k.estate_id = $1)
+      ORDER BY c.id LIMIT 3`, [lx]);
+    expect(owners).toHaveLength(3);
+    const complaints = await q(`SELECT DISTINCT ON (k.complainant_id) k.id, k.household_id, k.received_at, k.received_by_id, k.forwarded_to_developer_at IS NOT NULL AS forwarded
+      FROM complaints k WHERE k.complainant_id = ANY($1) AND NOT k.anonymous AND k.classification = 'SECRET' ORDER BY k.complainant_id, k.forwarded_to_developer_at NULLS LAST`, [owners.map((o) => o.id)]);
+    expect(complaints).toHaveLength(3);
+    const [director] = await q(`SELECT id FROM staff WHERE login = 'director.lx'`);
+    const levels: Level[] = ["SECRET", "CONFIDENTIAL", "TOP_SECRET"];
+
+    // SEC-1, SEC-2 through the API: the executive classifies and designates.
+    for (const [i, level] of levels.entries()) {
+      for (const [kind, rec] of [["CUSTOMER", owners[i]], ["COMPLAINT", complaints[i]]] as const) {
+        const type = kind === "CUSTOMER" ? "Customer" : "Complaint";
+        const designated = new Map<string, Level>();
+        if (level !== "SECRET") {
+          await mutate(exec, `mutation($input: ChangeClassificationInput!) { changeClassification(input: $input) { __typename ... on MutationChangeClassificationSuccess { data { toLevel } } } }`,
+            { input: { recordType: kind, id: globalId(type, rec.id), level, reason: "matrix" } });
+        }
+        if (level === "TOP_SECRET") {
+          await mutate(exec, `mutation($input: DesignateInput!) { designate(input: $input) { __typename ... on MutationDesignateSuccess { data { id } } } }`,
+            { input: { recordType: kind, id: globalId(type, rec.id), staffId: globalId("Staff", director.id), level, reason: "matrix" } });
+          designated.set(director.id, "TOP_SECRET");
+        }
+        targets.push({
+          kind, key: `${kind}:${level}`, id: rec.id, level, estateId: lx, designated, householdId: rec.household_id,
+          forwarded: kind === "COMPLAINT" ? rec.forwarded : false, assigned: kind === "COMPLAINT" && rec.received_by_id ? [rec.received_by_id] : [],
+          receivedAt: rec.received_at,
+        });
+      }
+    }
+    // SEC-6: two amendments give every controlled field two unique raw values (the history holds both).
+    for (const target of targets) {
+      const values = new Map<string, string[]>();
+      secrets.set(target.key, values);
+      const n = targets.indexOf(target);
+      for (const round of [1, 2]) {
+        const tag = `${n}${round}`;
+        if (target.kind === "CUSTOMER") {
+          const input = { name: `矩阵客户${tag}号`, phone: `1990000${n}${round}${n}${round}`.slice(0, 11), idNumber: `11010119900101${n}${round}0X`.slice(0, 18), address: `矩阵地址${tag}弄`, occupation: `矩阵职业${tag}`, nativePlace: `矩阵籍贯${tag}`, note: `矩阵备注${tag}`, plates: [`沪Z${tag}Q${tag}`] };
+          const [{ version }] = await q(`SELECT version FROM customers WHERE id = $1`, [target.id]);
+          await mutate(exec, `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { __typename ... on MutationUpdateCustomerSuccess { data { id } } } }`,
+            { input: { id: globalId("Customer", target.id), version, reason: `matrix ${round}`, ...input } });
+          for (const [k, v] of Object.entries(input)) values.set(k, [...(values.get(k) ?? []), ...(Array.isArray(v) ? v : [v])]);
+        } else {
+          const input = { content: `矩阵投诉内容${tag}`, complainantName: `矩阵投诉人${tag}`, complainantContact: `1980000${n}${round}${n}${round}`.slice(0, 11) };
+          const [{ version }] = await q(`SELECT version FROM complaints WHERE id = $1`, [target.id]);
+          await mutate(exec, `mutation($input: AmendComplaintInput!) { amendComplaint(input: $input) { __typename ... on MutationAmendComplaintSuccess { data { id } } } }`,
+            { input: { id: globalId("Complaint", target.id), version, reason: `matrix ${round}`, ...input } });
+          for (const [k, v] of Object.entries(input)) values.set(k, [...(values.get(k) ?? []), v]);
+        }
+      }
+      if (target.kind === "CUSTOMER") {
+        const family = [{ relation: "配偶", name: `矩阵家属${n}`, phone: `1970000${n}${n}${n}${n}`.slice(0, 11) }];
+        await q(`UPDATE customers SET family_members = $2 WHERE id = $1`, [target.id, JSON.stringify(family)]);
+        values.set("familyMembers", [family[0]!.name, family[0]!.phone]);
+      }
+    }
+    // A colleague's contact data (STAFF_CONTACT).
+    const [head] = await q(`UPDATE staff SET phone = '19612345678', email = 'matrix.head@example.cn' WHERE login = 'eng.head' RETURNING id`);
+    targets.push({ kind: "STAFF", key: "STAFF", id: head.id, level: "INTERNAL", estateId: lx, forwarded: false, assigned: [], designated: new Map(), householdId: null });
+    secrets.set("STAFF", new Map([["phone", ["19612345678"]], ["email", ["matrix.head@example.cn"]]]));
+
+    // Callers: every role, a holder of READ_ARCHIVE grants, a holder of an export grant, two API tokens.
+    const staff = await q(`SELECT s.id, s.login, s.role, s.clearance, s.all_estates, array_remove(array_agg(e.estate_id), NULL) AS estates
+      FROM staff s LEFT JOIN staff_estate_scopes e ON e.staff_id = s.id GROUP BY s.id`);
+    const spec = async (label: string, login: string, extra: Partial<Spec> = {}): Promise<Spec> => {
+      const s = staff.find((x) => x.login === login)!;
+      return {
+        label, login, role: s.role, staffId: s.id, clearance: s.clearance, estates: s.all_estates ? "ALL" : s.estates,
+        perms: new Set(ROLE_PERMS[s.role]), archiveGrants: new Set(), exportApprovalId: null, caller: await signIn(app, login), ...extra,
+      };
+    };
+    for (const [role, login] of Object.entries(ACCOUNTS)) callers.push(await spec(role, login));
+    const director_ = callers.find((c) => c.role === "OFFICE_DIRECTOR")!.caller;
+    const withGrants = await spec("PROPERTY_ASSISTANT with READ_ARCHIVE grants", "assistant2.lx");
+    for (const target of targets.filter((x) => x.kind === "CUSTOMER")) {
+      const a = await mutate(withGrants.caller, `mutation($id: ID!) { requestApproval(input: { kind: READ_ARCHIVE, customerId: $id, purpose: "矩阵核对档案" }) { __typename ... on MutationRequestApprovalSuccess { data { id version } } } }`, { id: globalId("Customer", target.id) });
+      await mutate(director_, `mutation($id: ID!, $v: Int!) { decideApproval(input: { id: $id, version: $v, approve: true }) { __typename ... on MutationDecideApprovalSuccess { data { id } } } }`, { id: a.id, v: a.version });
+      withGrants.archiveGrants.add(target.id);
+    }
+    callers.push(withGrants);
+    const exporter = await spec("SERVICE_REP with an export grant", "service2");
+    const ex = await mutate(exporter.caller, `mutation($e: ID!) { requestApproval(input: { kind: EXPORT_CLASSIFIED, estateId: $e, purpose: "矩阵导出" }) { __typename ... on MutationRequestApprovalSuccess { data { id version } } } }`, { e: globalId("Estate", lx) });
+    await mutate(exec, `mutation($id: ID!, $v: Int!) { decideApproval(input: { id: $id, version: $v, approve: true }) { __typename ... on MutationDecideApprovalSuccess { data { id } } } }`, { id: ex.id, v: ex.version });
+    exporter.exportApprovalId = ex.id;
+    callers.push(exporter);
+    const service1 = callers.find((c) => c.login === "service1")!;
+    for (const scopes of [["COMPLAINTS_READ", "CUSTOMERS_READ"], ["COMPLAINTS_READ", "CUSTOMERS_READ", "PERSONAL_DATA_READ"]]) {
+      const created = await gql<{ createApiToken: { data: { secret: string } } }>(app, `mutation($s: [Permission!]!) { createApiToken(input: { name: "matrix", scopes: $s }) { ... on MutationCreateApiTokenSuccess { data { secret } } } }`, { s: scopes }, service1.caller);
+      const perms = new Set(scopes.map((s) => s.toLowerCase().replace(/_([a-z]+)$/, ":$1").replace(/_/g, "-")));
+      callers.push({ ...service1, label: `API token of service1 [${[...perms].join(" ")}]`, perms, caller: { token: created.data!.createApiToken.data.secret } });
+    }
+  }, 240_000);
+
+  // ---- the rules, as SPEC §2 and §8 state them ----
+  const inScope = (c: Spec, estateId: string) => c.estates === "ALL" || c.estates.includes(estateId);
+  function knows(c: Spec, r: Target): boolean {
+    if (c.role === "EXECUTIVE") return true;
+    const d = r.designated.get(c.staffId);
+    if (d && RANK[d] >= RANK[r.level]) return true;
+    if (r.level === "TOP_SECRET" || RANK[c.clearance] < RANK[r.level]) return false;
+    return r.level === "INTERNAL" || inScope(c, r.estateId) || r.assigned.includes(c.staffId);
+  }
+  function visible(c: Spec, r: Target): boolean {
+    if (r.kind === "CUSTOMER") return c.perms.has("customers:read") && inScope(c, r.estateId);
+    if (r.kind === "COMPLAINT") return c.perms.has("complaints:read") && inScope(c, r.estateId) && (c.role !== "DEVELOPER_LIAISON" || r.forwarded);
+    return true;
+  }
+  function entitled(c: Spec, r: Target, rule: string): boolean {
+    switch (rule) {
+      case "CONTACT": return visible(c, r) && c.perms.has("personal-data:read") && knows(c, r);
+      case "ARCHIVE": return entitled(c, r, "CONTACT") && (c.role === "EXECUTIVE" || c.archiveGrants.has(r.id));
+      case "CASE": return visible(c, r) && knows(c, r);
+      case "STAFF_CONTACT": return c.staffId === r.id || c.role === "ADMIN";
+      default: throw new Error(`no oracle for rule ${rule}`);
+    }
+  }
+
+  interface Path { name: string; kind: Target["kind"]; run: (c: Spec) => Promise<string>; covers: (c: Spec, r: Target) => boolean; fields?: (f: string) => boolean; expect?: (c: Spec, r: Target, rule: string) => boolean }
+  const ids = (kind: Target["kind"]) => targets.filter((x) => x.kind === kind);
+  const aliases = (kind: Target["kind"], body: (r: Target, i: number) => string) => ids(kind).map((r, i) => `r${i}: ${body(r, i)}`).join("\n");
+  const call = async (c: Spec, query: string, variables?: Record<string, unknown>) => JSON.stringify(await gql(app, query, variables, c.caller));
+
+  const paths = (): Path[] => [
+    { name: "direct field", kind: "CUSTOMER", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("CUSTOMER", (r) => `node(id: "${globalId("Customer", r.id)}") { ... on Customer { ${selection("Customer")} } }`)} }`) },
+    { name: "connection", kind: "CUSTOMER", covers: () => true,
+      run: (c) => call(c, `query($e: ID!) { customers(first: 1000, filter: { estateId: $e }) { edges { node { id ${selection("Customer")} } } } }`, { e: globalId("Estate", lx) }) },
+    { name: "nested: household → members → customer", kind: "CUSTOMER", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("CUSTOMER", (r) => `node(id: "${globalId("Household", r.householdId!)}") { ... on Household { members { customer { id ${selection("Customer")} } } } }`)} }`) },
+    { name: "nested: complaint → complainant", kind: "CUSTOMER", covers: (_c, r) => targets.some((k) => k.kind === "COMPLAINT" && k.key.endsWith(r.key.split(":")[1]!)),
+      run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `node(id: "${globalId("Complaint", r.id)}") { ... on Complaint { complainant { id ${selection("Customer")} } } }`)} }`),
+      // The complainant path needs the complaint too.
+      expect: (c, r, rule) => entitled(c, r, rule) && visible(c, targets.find((k) => k.kind === "COMPLAINT" && k.key.endsWith(r.key.split(":")[1]!))!) },
+    { name: "history", kind: "CUSTOMER", covers: () => true, fields: (f) => f !== "familyMembers",
+      run: (c) => call(c, `{ ${aliases("CUSTOMER", (r) => `node(id: "${globalId("Customer", r.id)}") { ... on Customer { history { changes { field before after } } } }`)} }`) },
+    { name: "conflict error", kind: "CUSTOMER", covers: () => true,
+      run: (c) => call(c, `mutation { ${aliases("CUSTOMER", (r) => `updateCustomer(input: { id: "${globalId("Customer", r.id)}", version: 0, reason: "stale", note: "stale" }) { __typename ... on Error { message } ... on CustomerConflictError { current { ${selection("Customer")} } } }`)} }`),
+      expect: (c, r, rule) => c.perms.has("customers:write") && entitled(c, r, "ARCHIVE") && entitled(c, r, rule) },
+    { name: "export", kind: "CUSTOMER", covers: () => true, fields: (f) => f !== "familyMembers" && f !== "note",
+      run: (c) => call(c, `query($e: ID!, $a: ID) { exportCustomers(estateId: $e, approvalId: $a, purpose: "矩阵") { content } }`, { e: globalId("Estate", lx), a: c.exportApprovalId }),
+      expect: (c, r) => !!c.exportApprovalId && entitled(c, r, "CONTACT") },
+    { name: "aggregate of one person (search count)", kind: "CUSTOMER", covers: () => true, fields: (f) => f === "phone",
+      run: async (c) => {
+        const out: string[] = [];
+        for (const r of ids("CUSTOMER")) {
+          const phone = secrets.get(r.key)!.get("phone")!.at(-1)!;
+          const res = await gql<{ customers: { totalCount: number } }>(app, `query($s: String!) { customers(first: 1, filter: { search: $s }) { totalCount } }`, { s: phone }, c.caller);
+          // A count of one for this phone is the disclosure: render it as the raw value.
+          out.push(res.data?.customers?.totalCount ? phone : JSON.stringify(res));
+        }
+        return out.join("\n");
+      } },
+    { name: "direct field", kind: "COMPLAINT", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `node(id: "${globalId("Complaint", r.id)}") { ... on Complaint { ${selection("Complaint")} } }`)} }`) },
+    { name: "connection", kind: "COMPLAINT", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `complaints(first: 5, filter: { estateId: "${globalId("Estate", lx)}", receivedFrom: "${r.receivedAt!.toISOString()}", receivedBefore: "${new Date(r.receivedAt!.getTime() + 1).toISOString()}" }) { edges { node { id ${selection("Complaint")} } } }`)} }`) },
+    { name: "nested: household → complaints", kind: "COMPLAINT", covers: (_c, r) => !!r.householdId,
+      run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => (r.householdId ? `node(id: "${globalId("Household", r.householdId)}") { ... on Household { complaints(first: 200) { edges { node { id ${selection("Complaint")} } } } } }` : `__typename`))} }`) },
+    { name: "history", kind: "COMPLAINT", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `node(id: "${globalId("Complaint", r.id)}") { ... on Complaint { history { changes { field before after } } } }`)} }`) },
+    { name: "conflict error", kind: "COMPLAINT", covers: () => true,
+      run: (c) => call(c, `mutation { ${aliases("COMPLAINT", (r) => `amendComplaint(input: { id: "${globalId("Complaint", r.id)}", version: 0, reason: "stale", content: "stale" }) { __typename ... on Error { message } ... on ComplaintConflictError { current { ${selection("Complaint")} } } }`)} }`),
+      expect: (c, r, rule) => c.perms.has("complaints:write") && entitled(c, r, "CASE") && entitled(c, r, rule) },
+    { name: "direct field", kind: "STAFF", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("STAFF", (r) => `node(id: "${globalId("Staff", r.id)}") { ... on Staff { ${selection("Staff")} } }`)} }`) },
+    { name: "me", kind: "STAFF", covers: (c, r) => c.staffId === r.id,
+      run: (c) => call(c, `{ me { staff { ${selection("Staff")} } } }`) },
+  ];
+
+  it("covers every role of the schema and every protected field", () => {
+    const roles = (schema.getType("StaffRole") as unknown as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
+    expect(Object.keys(ACCOUNTS).sort()).toEqual([...roles].sort());
+    const protectedTypes = Object.values(schema.getTypeMap()).filter((ty) => isObjectType(ty) && Object.values(ty.getFields()).some((f) => f.extensions?.protected)).map((ty) => ty.name).sort();
+    expect(protectedTypes).toEqual(["Complaint", "Customer", "Staff"]);
+    for (const type of protectedTypes) expect(paths().filter((p) => p.kind.toLowerCase() === type.toLowerCase()).length).toBeGreaterThan(0);
+  });
+
+  it("a personal-data field without a protection rule fails this test", () => {
+    const personal = /phone|idnumber|plate|address|family|occupation|nativeplace|complainant|email|content|credential|^name$/i;
+    // Fields that look personal but are not, or are guarded as a whole by their parent.
+    const exempt = new Set([
+      "Office.phone", "Estate.address", // the office's public duty phone, the estate's public address
+      "FamilyMember.name", "FamilyMember.phone", "FamilyMember.relation", // inside the protected Customer.familyMembers
+      "GovernmentInquiry.credentialNumber", "GovernmentInquiry.credentialType", // SEC-4 register, officers and auditors only
+      "ExportFile.content", // the export applies the customer rules row by row (matrix path "export")
+      "Complaint.complainant", // a relation: the Customer type guards its own fields
+      "Estate.name", "Office.name", "Building.name", "Category.name", "Department.name", "Organization.name", "SurveyCampaign.name", "ApiToken.name",
+      "Mutation.discloseArchiveToInquiry",
+    ]);
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith("__")) continue;
+      for (const field of Object.values(type.getFields())) {
+        const key = `${type.name}.${field.name}`;
+        if (personal.test(field.name) && !field.extensions?.protected && !exempt.has(key)) missing.push(key);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("role × protected field × path: raw only to the entitled, always to the entitled", { timeout: 300_000 }, async () => {
+    const failures: string[] = [];
+    let checks = 0;
+    for (const path of paths()) {
+      const typeName = path.kind === "CUSTOMER" ? "Customer" : path.kind === "COMPLAINT" ? "Complaint" : "Staff";
+      for (const c of callers) {
+        const body = await path.run(c);
+        for (const r of ids(path.kind)) {
+          if (!path.covers(c, r)) continue;
+          for (const f of protectedFields(typeName)) {
+            if (path.fields && !path.fields(f.name)) continue;
+            const { column: col, rule } = column(typeName, f.name);
+            const values = secrets.get(r.key)?.get(col);
+            if (!values) continue;
+            const want = path.expect ? path.expect(c, r, rule) : entitled(c, r, rule);
+            // The current value must reach an entitled caller; no value may reach an unentitled one.
+            const current = path.name === "history" ? values : [values.at(-1)!];
+            const seen = values.filter((v) => body.includes(v));
+            checks++;
+            if (want && !current.every((v) => body.includes(v))) failures.push(`${c.label} should read ${r.key}.${f.name} via ${path.kind} ${path.name}`);
+            if (!want && seen.length) failures.push(`${c.label} must not read ${r.key}.${f.name} via ${path.kind} ${path.name}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checks).toBeGreaterThan(1000);
+  });
+});
