@@ -2,3 +2,4 @@ export { createApp, type App } from "./yoga.ts";
 export { schema } from "./schema/index.ts";
 export type { Context, AppServices } from "./context.ts";
 export { createHttpServer, listen } from "./http/server.ts";
+export { declassifyExpired } from "./access/declassify.ts";

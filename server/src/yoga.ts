@@ -4,6 +4,7 @@ import { contextFactory, type AppServices, type Context } from "./context.ts";
 import { useRequestTransaction } from "./access/request-transaction.ts";
 import { useResponseCookies } from "./auth/response-cookies.ts";
 import { maskError } from "./errors-masking.ts";
+import { redactingLogger } from "./logging.ts";
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -17,6 +18,6 @@ export function createApp(services: AppServices): App {
     graphiql: { title: "Tingjian GraphQL" },
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,
-    logging: "warn",
+    logging: redactingLogger(),
   });
 }

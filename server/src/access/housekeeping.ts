@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import { declassifyExpired } from "./declassify.ts";
+import { describeForLog } from "../logging.ts";
 import { expireApprovals } from "../schema/access/approvals.ts";
 
 const HOUR = 3_600_000;
@@ -16,7 +17,7 @@ export function startHousekeeping(prisma: PrismaClient, every = HOUR): () => voi
       const expired = await expireApprovals(prisma, now);
       if (declassified || expired) console.log(`housekeeping: ${declassified} record(s) declassified (SEC-5), ${expired} approval(s) expired`);
     } catch (e) {
-      console.error(`housekeeping failed: ${(e as Error).message}`);
+      console.error(`housekeeping failed: ${describeForLog(e)}`);
     }
   };
   void run();

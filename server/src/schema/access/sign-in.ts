@@ -2,17 +2,21 @@ import { builder } from "../../builder.ts";
 import { login } from "../../auth/login.ts";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";
 import { hashSecret } from "../../auth/secrets.ts";
+import { StaffRoleEnum } from "./staff.ts";
 import { InputError, ForbiddenError, requiredText } from "../errors.ts";
 
 class SignInResult {
-  constructor(readonly staffId: string, readonly expiresAt: Date) {}
+  constructor(readonly staff: { login: string; displayName: string; role: string }, readonly expiresAt: Date) {}
 }
 
 const SignInResultRef = builder.objectType(SignInResult, {
   name: "SignInResult",
   fields: (t) => ({
     expiresAt: t.expose("expiresAt", { type: "DateTime" }),
-    staff: t.prismaField({ type: "Staff", resolve: (query, r, _a, ctx) => ctx.prisma.staff.findUniqueOrThrow({ ...query, where: { id: r.staffId } }) }),
+    // The session starts with the next request; `me` then gives the whole account.
+    login: t.string({ resolve: (r) => r.staff.login }),
+    displayName: t.string({ resolve: (r) => r.staff.displayName }),
+    role: t.field({ type: StaffRoleEnum, resolve: (r) => r.staff.role as never }),
   }),
 });
 
@@ -42,7 +46,8 @@ builder.mutationField("signIn", (t) =>
         throw new ForbiddenError(messages[result.reason]);
       }
       ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure));
-      return new SignInResult(result.staffId, result.expiresAt);
+      const staff = await ctx.prisma.staff.findUniqueOrThrow({ where: { id: result.staffId }, select: { login: true, displayName: true, role: true } });
+      return new SignInResult(staff, result.expiresAt);
     },
   }),
 );
