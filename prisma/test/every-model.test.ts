@@ -24,7 +24,11 @@ function creationOrder(): string[] {
   return order;
 }
 
+// Values the database's CHECK constraints require (migration 20261122100000_access_control).
+const constrained: Record<string, unknown> = { "WorkingTimeSlot.startMinute": 480, "WorkingTimeSlot.endMinute": 720 };
+
 function valueFor(model: string, f: Field): unknown {
+  if (`${model}.${f.name}` in constrained) return constrained[`${model}.${f.name}`];
   if (f.kind === "enum") return Object.values((enums as unknown as Record<string, Record<string, string>>)[f.type]!)[0];
   const v = (() => {
     switch (f.type) {
