@@ -1,4 +1,11 @@
 import type { YogaLogger } from "graphql-yoga";
+import { ForbiddenError, InputError, NotFoundError } from "./schema/errors.ts";
+
+/** A caller's mistake answered with a typed error is not a server problem worth a log line. */
+function expected(value: unknown): boolean {
+  const original = (value as { originalError?: unknown })?.originalError ?? value;
+  return original instanceof InputError || original instanceof ForbiddenError || original instanceof NotFoundError;
+}
 
 /**
  * The server's log must hold no personal data (SEC-7). Error messages of the database layer echo
@@ -16,7 +23,7 @@ export function describeForLog(value: unknown): string {
 export function redactingLogger(development = process.env.NODE_ENV === "development"): YogaLogger {
   const line = (level: "debug" | "info" | "warn" | "error") => (...args: unknown[]) => {
     if (development) return console[level](...args);
-    if (level === "debug") return;
+    if (level === "debug" || (args.length > 0 && args.every(expected))) return;
     console[level](`[${level}] ${args.map(describeForLog).join(" ")}`);
   };
   return { debug: line("debug"), info: line("info"), warn: line("warn"), error: line("error") };
