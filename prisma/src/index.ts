@@ -5,3 +5,4 @@ export { createPrisma } from "./prisma-client.ts";
 export { seedDemoData, isEmpty, type SeedOptions } from "./seed/index.ts";
 export { DEMO_PASSWORD, ARCHIVE_DOCUMENTS } from "./seed/access.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
+export { calendarDays, statutoryHolidays } from "./seed/holidays.ts";

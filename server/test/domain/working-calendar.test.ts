@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { calendarDays } from "@tingjian/prisma";
 import { WorkingCalendar, type WorkingSlot } from "../../src/domain/sla/working-calendar.ts";
 import { deadline, elapsedMinutes } from "../../src/domain/sla/clock.ts";
 
@@ -49,18 +51,39 @@ describe("working calendar and SLA clock (SPEC §6)", () => {
     expect(deadline("WORKING", calendar, sh("2025-09-15T08:30:00"), 120, [{ from: sh("2025-09-15T09:00:00"), to: null }])).toBeNull();
   });
 
-  it("deadline and elapsed time agree for any start and duration", () => {
-    let seed = 42;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let i = 0; i < 400; i++) {
-      const start = new Date(sh("2025-09-01T00:00:00").getTime() + Math.floor(next() * 60 * 24 * 60) * 60_000);
-      const minutes = 1 + Math.floor(next() * 3000);
-      const pauses = next() < 0.5 ? [] : [{ from: new Date(start.getTime() + 3_600_000), to: new Date(start.getTime() + 3_600_000 * (1 + next() * 48)) }];
-      for (const kind of ["WORKING", "WALL"] as const) {
-        const due = deadline(kind, calendar, start, minutes, pauses)!;
-        expect(elapsedMinutes(kind, calendar, start, due, pauses)).toBeCloseTo(minutes, 6);
-      }
-    }
+  // Instants from 2024 to 2026 on the minute, durations up to a working fortnight.
+  const instant = fc.integer({ min: sh("2024-01-01T00:00:00").getTime() / 60_000, max: sh("2026-12-01T00:00:00").getTime() / 60_000 }).map((m) => new Date(m * 60_000));
+  const duration = fc.integer({ min: 0, max: 60 * 8 * 10 });
+  const kind = fc.constantFrom("WORKING" as const, "WALL" as const);
+  const shipped = new WorkingCalendar({ timezone: "Asia/Shanghai", slots: weekdays, days: calendarDays() });
+
+  it("adding working time a then b equals adding a + b (property)", () => {
+    fc.assert(fc.property(kind, instant, duration, duration, (k, start, a, b) => {
+      const once = deadline(k, shipped, start, a + b)!;
+      const twice = deadline(k, shipped, deadline(k, shipped, start, a)!, b)!;
+      // Landing exactly on a closing time and continuing from it is the same instant as the next opening.
+      return elapsedMinutes(k, shipped, once, twice) === 0 && elapsedMinutes(k, shipped, twice, once) === 0;
+    }), { numRuns: 300 });
+  });
+
+  it("the time counted between a start and its deadline is the duration, pauses included (property)", () => {
+    const pause = fc.option(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 5 }), fc.integer({ min: 1, max: 60 * 24 * 3 })), { nil: undefined });
+    fc.assert(fc.property(kind, instant, duration, pause, (k, start, minutes, p) => {
+      const pauses = p ? [{ from: new Date(start.getTime() + p[0] * 60_000), to: new Date(start.getTime() + (p[0] + p[1]) * 60_000) }] : [];
+      const due = deadline(k, shipped, start, minutes, pauses)!;
+      return Math.abs(elapsedMinutes(k, shipped, start, due, pauses) - minutes) < 1e-9;
+    }), { numRuns: 300 });
+  });
+
+  it("SLA-7: registered at 17:30 on the last working day before National Day 2025, on the shipped calendar", () => {
+    const registered = sh("2025-09-30T17:30:00");
+    // Plan within 6 working hours: nothing is left on 30 September; 9 October 08:30-12:00 and 13:30-16:00.
+    expect(deadline("WORKING", shipped, registered, 6 * 60)!.toISOString()).toBe(sh("2025-10-09T16:00:00").toISOString());
+    // To the developer within 4 working hours of registration: 9 October 08:30-12:00, then 13:30-14:00.
+    const forwarded = deadline("WORKING", shipped, registered, 4 * 60)!;
+    expect(forwarded.toISOString()).toBe(sh("2025-10-09T14:00:00").toISOString());
+    // The developer answers within 8 wall-clock hours of the hand-off, else it is deemed accepted.
+    expect(deadline("WALL", shipped, forwarded, 8 * 60)!.toISOString()).toBe(sh("2025-10-09T22:00:00").toISOString());
   });
 
   it("reads slots in the calendar's timezone, across a daylight-saving change", () => {
