@@ -1,0 +1,77 @@
+import type { ComplaintStatus } from "@tingjian/prisma/client";
+
+/**
+ * SPEC §5: the complaint state machine, enforced on the server. Each action names the states it
+ * may start from; anything else is an illegal transition (a typed error for the caller).
+ *
+ * REGISTERED → CLASSIFIED → ASSIGNED → PLANNED → IN_PROGRESS → RESOLVED → CONFIRMED → VERIFIED,
+ * plus INVALID (CLS-1), FORWARDED_TO_DEVELOPER (WF-5) and REOPENED (CB-7, a rejected resolution).
+ */
+export type WorkflowAction =
+  | "CLASSIFY" | "MARK_INVALID" | "ASSIGN" | "RECORD_PLAN" | "START" | "FORWARD_TO_DEVELOPER"
+  | "DEVELOPER_ANSWERED" | "DEEM_ACCEPTED" | "RESOLVE" | "CONFIRM" | "VERIFY" | "REOPEN";
+
+export interface WorkflowFacts {
+  /** WF-5: an in-warranty or developer-legacy defect. */
+  inWarranty: boolean;
+}
+
+interface Rule {
+  from: readonly ComplaintStatus[];
+  to: ComplaintStatus;
+  /** A further condition on the complaint, with the reason it fails. */
+  requires?: (facts: WorkflowFacts) => string | null;
+  /** The action needs a written note (reason or explanation). */
+  noteRequired?: string;
+}
+
+const OPEN_WORK: readonly ComplaintStatus[] = ["ASSIGNED", "PLANNED", "IN_PROGRESS", "REOPENED"];
+
+export const WORKFLOW: Record<WorkflowAction, Rule> = {
+  CLASSIFY: { from: ["REGISTERED"], to: "CLASSIFIED" },
+  // CLS-1: an invalid complaint is closed with the explanation given to the complainant.
+  MARK_INVALID: { from: ["REGISTERED", "CLASSIFIED"], to: "INVALID", noteRequired: "the explanation for the complainant (CLS-1)" },
+  // WF-1: to the responsible (lead) department; a reopened complaint is assigned again.
+  ASSIGN: { from: ["CLASSIFIED", "REOPENED"], to: "ASSIGNED" },
+  // WF-2: cause, responsibility, plan and promised time; WF-3 a new plan after a missed promise.
+  RECORD_PLAN: { from: ["ASSIGNED", "PLANNED", "IN_PROGRESS", "REOPENED"], to: "PLANNED" },
+  START: { from: ["PLANNED"], to: "IN_PROGRESS" },
+  // WF-5: planned by engineering, then handed to the developer.
+  FORWARD_TO_DEVELOPER: {
+    from: ["PLANNED"], to: "FORWARDED_TO_DEVELOPER",
+    requires: (f) => (f.inWarranty ? null : "only in-warranty or developer-legacy defects go to the developer (WF-5)"),
+  },
+  DEVELOPER_ANSWERED: { from: ["FORWARDED_TO_DEVELOPER"], to: "IN_PROGRESS" },
+  // WF-5, SLA-7: silence past the deadline is deemed acceptance; the company proceeds at the developer's cost.
+  DEEM_ACCEPTED: { from: ["FORWARDED_TO_DEVELOPER"], to: "IN_PROGRESS" },
+  RESOLVE: { from: [...OPEN_WORK, "FORWARDED_TO_DEVELOPER"], to: "RESOLVED" },
+  // WF-4: the complainant confirms the resolution (who, when, how).
+  CONFIRM: { from: ["RESOLVED"], to: "CONFIRMED" },
+  // CB-6: the callback verifies the result.
+  VERIFY: { from: ["CONFIRMED"], to: "VERIFIED" },
+  // CB-7: a rejected resolution or a dissatisfied callback reopens the complaint.
+  REOPEN: { from: ["RESOLVED", "CONFIRMED", "VERIFIED", "INVALID"], to: "REOPENED", noteRequired: "why it is reopened" },
+};
+
+export type TransitionResult =
+  | { ok: true; to: ComplaintStatus }
+  | { ok: false; reason: string };
+
+export function transition(from: ComplaintStatus, action: WorkflowAction, facts: WorkflowFacts, note?: string | null): TransitionResult {
+  const rule = WORKFLOW[action];
+  if (!rule.from.includes(from)) {
+    return { ok: false, reason: `${action} is not possible from ${from}; possible: ${availableActions(from, facts).join(", ") || "none"}` };
+  }
+  const unmet = rule.requires?.(facts);
+  if (unmet) return { ok: false, reason: unmet };
+  if (rule.noteRequired && !note?.trim()) return { ok: false, reason: `${action} needs a note: ${rule.noteRequired}` };
+  return { ok: true, to: rule.to };
+}
+
+/** The actions a complaint in `from` allows (for the client's buttons and error messages). */
+export function availableActions(from: ComplaintStatus, facts: WorkflowFacts): WorkflowAction[] {
+  return (Object.keys(WORKFLOW) as WorkflowAction[]).filter((a) => WORKFLOW[a].from.includes(from) && !WORKFLOW[a].requires?.(facts));
+}
+
+/** States in which a complaint is still open (WF-8 daily review lists these). */
+export const OPEN_STATES: readonly ComplaintStatus[] = ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED", "RESOLVED"];
