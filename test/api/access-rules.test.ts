@@ -142,4 +142,29 @@ describe("access control: who sees what", () => {
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM access_logs`);
     expect(r.data!.accessLogs.totalCount).toBe(n);
   });
+
+  it("SEC-3: a denied request grants nothing, a grant ends at its time, and supervisors see what awaits their decision", async () => {
+    const assistant = await as("assistant2.lx");
+    const director = await as("director.lx");
+    const [customer] = await q(`SELECT c.id, c.id_number FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
+      WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND c.id_number IS NOT NULL ORDER BY c.id DESC LIMIT 1`, [lx]);
+    const id = globalId("Customer", customer.id);
+    const ask = async () => (await gql<{ requestApproval: { data: { id: string; version: number } } }>(app, `mutation($id: ID!) {
+      requestApproval(input: { kind: READ_ARCHIVE, customerId: $id, purpose: "核对产权" }) { ... on MutationRequestApprovalSuccess { data { id version } } } }`, { id }, assistant)).data!.requestApproval.data;
+    const decide = (a: { id: string; version: number }, approve: boolean) => gql<{ decideApproval: { data: { status: string } } }>(app, `mutation($id: ID!, $v: Int!, $ok: Boolean!) {
+      decideApproval(input: { id: $id, version: $v, approve: $ok, note: "见面核实" }) { ... on MutationDecideApprovalSuccess { data { status } } } }`, { id: a.id, v: a.version, ok: approve }, director);
+    const readId = async () => (await gql<{ node: { idNumber: string } }>(app, `query($id: ID!) { node(id: $id) { ... on Customer { idNumber } } }`, { id }, assistant)).data!.node.idNumber;
+
+    const first = await ask();
+    const pending = await gql<{ approvals: { edges: { node: { id: string } }[] } }>(app, `{ approvals(first: 50, listing: TO_DECIDE) { edges { node { id } } } }`, undefined, director);
+    expect(pending.data!.approvals.edges.map((e) => e.node.id)).toContain(first.id);
+    expect((await decide(first, false)).data!.decideApproval.data.status).toBe("DENIED");
+    expect(await readId()).not.toBe(customer.id_number);
+
+    const second = await ask();
+    expect((await decide(second, true)).data!.decideApproval.data.status).toBe("APPROVED");
+    expect(await readId()).toBe(customer.id_number);
+    await q(`UPDATE approvals SET granted_until = now() - interval '1 second' WHERE id = $1`, [Buffer.from(second.id, "base64").toString().split(":")[1]]);
+    expect(await readId()).not.toBe(customer.id_number);
+  });
 });
