@@ -73,6 +73,15 @@ describe("access control: who sees what", () => {
     expect(r.data!.complaints.totalCount).toBe(0);
     expect(r.data!.customers.totalCount).toBe(0);
     expect([r.data!.a, r.data!.b, r.data!.c, r.data!.d]).toEqual([null, null, null, null]);
+
+    // An owner of flats in both estates: the clerk sees only the flat in their own estate.
+    const [own] = await q(`SELECT m.customer_id AS id FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.estate_id = $1 LIMIT 1`, [lx]);
+    await q(`INSERT INTO household_members (organization_id, household_id, customer_id, kind, updated_at) SELECT organization_id, $1, $2, 'OWNER', now() FROM households WHERE id = $1`, [household.id, own.id]);
+    const both = await gql<{ node: { households: { household: { estate: { code: string } } }[] } }>(app, `query($id: ID!) {
+      node(id: $id) { ... on Customer { households { household { estate { code } } } } } }`, { id: globalId("Customer", own.id) }, clerk);
+    expect(both.data!.node.households.map((h) => h.household.estate.code)).toEqual(["LX"]);
+    const exec = await gql<{ node: { households: unknown[] } }>(app, `query($id: ID!) { node(id: $id) { ... on Customer { households { kind } } } }`, { id: globalId("Customer", own.id) }, await as("exec"));
+    expect(exec.data!.node.households).toHaveLength(2);
   });
 
   it("§2: an external token without reports:read gets a typed FORBIDDEN error; with it, the figures", async () => {

@@ -9,7 +9,7 @@ import { atLeast } from "../domain/access/need-to-know.ts";
 import { ClassificationEnum } from "./access/staff.ts";
 import { history, RevisionRef, writeRevision } from "./access/revisions.ts";
 import { ConflictError, conflictErrorType, InputError, NotFoundError, ForbiddenError, requiredText, STANDARD_ERRORS } from "./errors.ts";
-import { customerScope, scopedNode } from "./tenant.ts";
+import { customerScope, estateFilter, scopedNode } from "./tenant.ts";
 
 export const CustomerKindEnum = builder.enumType(CustomerKind, { name: "CustomerKind" });
 
@@ -73,7 +73,13 @@ builder.prismaNode("Customer", {
           }));
         },
       }),
-      households: t.relation("households", { description: "The households this customer owns or rents" }),
+      households: t.relation("households", {
+        description: "The households this customer owns or rents, in the caller's estates",
+        query: (_a, ctx) => {
+          const estateId = estateFilter(ctx);
+          return estateId ? { where: { household: { estateId } } } : {};
+        },
+      }),
       history: t.field({
         type: [RevisionRef], select: forDecision, description: "SEC-6: every amendment, newest first",
         resolve: (c, _a, ctx) => history(ctx, customerRef(c)),
