@@ -52,6 +52,13 @@ describe("access control: who sees what", () => {
     const [other] = await q(`SELECT id FROM complaints WHERE forwarded_to_developer_at IS NULL LIMIT 1`);
     const byId = await gql<{ node: unknown }>(app, `query($id: ID!) { node(id: $id) { id } }`, { id: globalId("Complaint", other.id) }, developer);
     expect(byId.data!.node).toBeNull();
+    // No relation leads from a forwarded complaint to one that was not forwarded.
+    const [fwd] = await q(`UPDATE complaints SET duplicate_of_id = $1 WHERE id = (SELECT id FROM complaints WHERE forwarded_to_developer_at IS NOT NULL LIMIT 1) RETURNING id`, [other.id]);
+    const dup = await gql<{ node: { duplicateOf: unknown } }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { duplicateOf { id content } } } }`, { id: globalId("Complaint", fwd.id) }, developer);
+    expect(dup.errors).toBeUndefined();
+    expect(dup.data!.node.duplicateOf).toBeNull();
+    const seenByExec = await gql<{ node: { duplicateOf: { id: string } } }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { duplicateOf { id } } } }`, { id: globalId("Complaint", fwd.id) }, await as("exec"));
+    expect(seenByExec.data!.node.duplicateOf.id).toBe(globalId("Complaint", other.id));
     const customers = await gql(app, `{ customers(first: 1) { totalCount } }`, undefined, developer);
     expect(customers.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });

@@ -57,7 +57,15 @@ builder.prismaNode("Complaint", {
     household: t.relation("household", { nullable: true }),
     category: t.relation("category", { nullable: true }),
     leadDepartment: t.relation("leadDepartment", { nullable: true }),
-    duplicateOf: t.relation("duplicateOf", { nullable: true, description: "INT-4: the first report of the same problem" }),
+    // A relation must not lead out of the caller's scope (another estate; for the developer
+    // liaison, a complaint not forwarded), so the first report is looked up under the scope.
+    duplicateOf: t.prismaField({
+      type: "Complaint",
+      nullable: true,
+      description: "INT-4: the first report of the same problem (null when outside your scope)",
+      resolve: (query, c, _a, ctx) =>
+        c.duplicateOfId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: c.duplicateOfId, ...complaintScope(ctx) } }) : null,
+    }),
     timeline: t.relatedConnection("events", {
       cursor: "id",
       description: "The append-only event log (SPEC §5)",
