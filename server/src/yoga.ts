@@ -18,6 +18,8 @@ export function createApp(services: AppServices): App {
     graphiql: { title: "Tingjian GraphQL" },
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,
+    // The app is served from the same origin; no other site may call the API with a user's cookie.
+    cors: false,
     logging: redactingLogger(),
   });
 }

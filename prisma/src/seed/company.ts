@@ -111,7 +111,8 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
   staff.managers.push(addStaff("mgmtrep", "管理者代表 梁志强", "MANAGEMENT_REP", "CONFIDENTIAL", null, true));
   addStaff("exec", "总经理 唐海燕", "EXECUTIVE", "TOP_SECRET", null, true);
   addStaff("developer", "开发商联络人 韩涛", "DEVELOPER_LIAISON", "INTERNAL", null, true);
-  addStaff("auditor", "审计员 曹静", "AUDITOR", "CONFIDENTIAL", null, true);
+  // The auditor reads the access log, not the cases it is about (SEC-2: no need to know).
+  addStaff("auditor", "审计员 曹静", "AUDITOR", "INTERNAL", null, true);
   addStaff("admin", "系统管理员", "ADMIN", "INTERNAL", null, true);
   // §2: an external reporting tool acts as a service account; it signs in only with API tokens.
   staffRows.push({ id: rng.uuid(), organizationId, login: "bi.tool", displayName: "报表系统（服务账号）", kind: "SERVICE_ACCOUNT", role: "ANALYST", clearance: "INTERNAL", allEstates: true, createdAt });

@@ -24,7 +24,7 @@ export async function entitlement(ctx: Context, record: RecordRef, rule: Protect
   const viewer = ctx.viewer;
   if (!viewer) return { ok: false };
   if (rule === "STAFF_CONTACT") return { ok: viewer.staffId === record.id || viewer.role === "ADMIN" };
-  if (rule !== "CASE" && !viewer.permissions.has("personal-data:read")) return { ok: false };
+  if (rule === "CASE" ? !viewer.permissions.has("complaints:read") : !viewer.permissions.has("personal-data:read")) return { ok: false };
   const designated = await ctx.grants.designatedLevel(record.recordType, record.id);
   if (!knows(viewer, record, designated)) return { ok: false };
   if (rule !== "ARCHIVE" || viewer.role === "EXECUTIVE") return { ok: true };

@@ -1,5 +1,4 @@
 import type { ApprovalKind, Classification, Prisma, RecordType } from "@tingjian/prisma/client";
-import { atLeast } from "../domain/access/need-to-know.ts";
 import type { Viewer } from "../domain/access/viewer.ts";
 
 export interface ActiveGrant {
@@ -12,11 +11,10 @@ export interface ActiveGrant {
 }
 
 /**
- * The viewer's designations (SEC-2) and approved, time-boxed grants (SEC-3), loaded once per
- * request on first use: protected fields of a whole page consult them without a query each.
+ * The viewer's designations (SEC-2, loaded with the viewer) and approved, time-boxed grants
+ * (SEC-3, loaded once per request on first use): protected fields of a whole page consult them without a query each.
  */
 export class Grants {
-  private designations?: Promise<Map<string, Classification>>;
   private approvals?: Promise<ActiveGrant[]>;
 
   private tx: Prisma.TransactionClient | null = null;
@@ -34,37 +32,18 @@ export class Grants {
   }
 
   async designatedLevel(recordType: RecordType, recordId: string): Promise<Classification | null> {
-    if (!this.viewer) return null;
-    this.designations ??= this.loadDesignations(this.viewer);
-    return (await this.designations).get(`${recordType}:${recordId}`) ?? null;
+    return this.viewer?.designations.get(`${recordType}:${recordId}`) ?? null;
   }
 
   /** Records of a type the viewer is designated to know (any level). */
   async designatedIds(recordType: RecordType): Promise<string[]> {
-    if (!this.viewer) return [];
-    this.designations ??= this.loadDesignations(this.viewer);
-    const prefix = `${recordType}:`;
-    return [...(await this.designations).keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return designatedIds(this.viewer, recordType);
   }
 
   async grant(kind: ApprovalKind, recordType: RecordType, recordId: string): Promise<ActiveGrant | null> {
     if (!this.viewer) return null;
     this.approvals ??= this.loadApprovals(this.viewer);
     return (await this.approvals).find((g) => g.kind === kind && g.recordType === recordType && g.recordId === recordId) ?? null;
-  }
-
-  private async loadDesignations(viewer: Viewer) {
-    const rows = await this.db().accessDesignation.findMany({
-      where: { staffId: viewer.staffId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: this.now } }] },
-      select: { recordType: true, recordId: true, level: true },
-    });
-    const map = new Map<string, Classification>();
-    for (const r of rows) {
-      const key = `${r.recordType}:${r.recordId}`;
-      const had = map.get(key);
-      if (!had || atLeast(r.level, had)) map.set(key, r.level);
-    }
-    return map;
   }
 
   private async loadApprovals(viewer: Viewer): Promise<ActiveGrant[]> {
@@ -74,4 +53,10 @@ export class Grants {
     });
     return rows.map((r) => ({ ...r, grantedUntil: r.grantedUntil! }));
   }
+}
+
+export function designatedIds(viewer: Viewer | null, recordType: RecordType): string[] {
+  if (!viewer) return [];
+  const prefix = `${recordType}:`;
+  return [...viewer.designations.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
 }

@@ -39,7 +39,14 @@ export class AccessRecorder {
     this.reads.set(key, { action: "READ", recordType, recordId, fields: [field], classification: detail.classification, approvalId: detail.approvalId ?? null, purpose: detail.purpose ?? null });
   }
 
-  record(entry: AccessEntry) {
+  private readonly keys = new Set<string>();
+
+  /** Records an entry; with a `key`, only the first entry under that key in this request. */
+  record(entry: AccessEntry, key?: string) {
+    if (key) {
+      if (this.keys.has(key)) return;
+      this.keys.add(key);
+    }
     this.others.push(entry);
   }
 

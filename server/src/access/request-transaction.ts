@@ -15,27 +15,31 @@ class RollBack extends Error {
  * organisation. A resolver that forgot its organisation filter still cannot see another
  * organisation's rows; an anonymous request sees none at all.
  *
- * A mutation that ends with errors is rolled back as a whole (nothing half-done), but the access
- * log of what it disclosed is still written. Access-log entries are written before commit.
+ * An operation that ends with errors is rolled back as a whole (nothing half-done), but the access
+ * log of what it disclosed is still written, in a transaction of its own. Otherwise the access-log
+ * entries are written before commit.
  */
 export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
   return {
     onExecute({ setExecuteFn, executeFn }) {
       setExecuteFn(async (args) => {
         const ctx = args.contextValue as Context;
-        const isMutation = args.document.definitions.some((d: { kind: string; operation?: string }) => d.kind === "OperationDefinition" && d.operation === "mutation");
         try {
           return await base.$transaction(async (tx) => {
             await confine(tx, ctx.organizationId);
             ctx.prisma = tx as unknown as PrismaClient;
             ctx.grants.use(tx);
             const result = (await executeFn(args)) as ExecutionResult;
-            if (isMutation && result.errors?.length) throw new RollBack(result);
+            // Any error may have aborted the transaction (PostgreSQL refuses every statement after a
+            // failed one), and a mutation must not half-happen: roll back, then log what was read.
+            if (result.errors?.length) throw new RollBack(result);
             await ctx.access.flush(tx);
             return result;
           }, { maxWait: 10_000, timeout: 60_000 });
         } catch (e) {
           if (!(e instanceof RollBack)) throw e;
+          // Nothing of a rolled-back operation takes effect, a session cookie included.
+          ctx.cookies.length = 0;
           if (ctx.access.pending > 0) {
             await base.$transaction(async (tx) => {
               await confine(tx, ctx.organizationId);

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@tingjian/prisma/client";
+import type { Classification, PrismaClient } from "@tingjian/prisma/client";
+import { atLeast } from "../domain/access/need-to-know.ts";
 import { permissionsOf } from "../domain/access/permissions.ts";
 import type { Viewer } from "../domain/access/viewer.ts";
 import { hashSecret } from "./secrets.ts";
@@ -11,6 +12,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 const staffSelect = {
   id: true, organizationId: true, login: true, role: true, clearance: true, departmentId: true, allEstates: true, active: true,
+  organization: { select: { active: true } },
   estateScopes: { select: { estateId: true } },
 } as const;
 
@@ -19,8 +21,18 @@ type StaffForViewer = {
   departmentId: string | null; allEstates: boolean; estateScopes: { estateId: string }[];
 };
 
-function toViewer(s: StaffForViewer, scopes: string[] | null, ids: { sessionId?: string; apiTokenId?: string }): Viewer {
+async function toViewer(prisma: PrismaClient, s: StaffForViewer, scopes: string[] | null, ids: { sessionId?: string; apiTokenId?: string }, now: Date): Promise<Viewer> {
+  const designations = await prisma.accessDesignation.findMany({
+    where: { staffId: s.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { recordType: true, recordId: true, level: true },
+  });
+  const designated = new Map<string, Classification>();
+  for (const d of designations) {
+    const key = `${d.recordType}:${d.recordId}`;
+    if (!designated.has(key) || atLeast(d.level, designated.get(key)!)) designated.set(key, d.level);
+  }
   return {
+    designations: designated,
     staffId: s.id, organizationId: s.organizationId, login: s.login, role: s.role, clearance: s.clearance, departmentId: s.departmentId,
     estates: s.allEstates ? "ALL" : new Set(s.estateScopes.map((e) => e.estateId)),
     permissions: permissionsOf(s.role, scopes),
@@ -41,19 +53,19 @@ export async function authenticate(prisma: PrismaClient, credentials: { sessionT
 
 async function authenticateSession(prisma: PrismaClient, token: string, now: Date): Promise<Viewer | null> {
   const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(token) }, include: { staff: { select: staffSelect } } });
-  if (!session || session.revokedAt || session.expiresAt <= now || !session.staff.active) return null;
+  if (!session || session.revokedAt || session.expiresAt <= now || !session.staff.active || !session.staff.organization.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return toViewer(session.staff, null, { sessionId: session.id });
+  return toViewer(prisma, session.staff, null, { sessionId: session.id }, now);
 }
 
 async function authenticateToken(prisma: PrismaClient, bearer: string, now: Date): Promise<Viewer | null> {
   const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashSecret(bearer) }, include: { staff: { select: staffSelect } } });
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.staff.active) return null;
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.staff.active || !token.staff.organization.active) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return toViewer(token.staff, token.scopes, { apiTokenId: token.id });
+  return toViewer(prisma, token.staff, token.scopes, { apiTokenId: token.id }, now);
 }

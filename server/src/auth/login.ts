@@ -9,6 +9,7 @@ type Db = Prisma.TransactionClient;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_LOGIN = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
+const RATE_LIMITED = "rate-limited";
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; staffId: string; sessionId: string }
@@ -48,8 +49,10 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   await db.$queryRaw`SELECT set_config('tingjian.organization_id', ${organizationId}, true)`;
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [byLogin, byAddress] = await Promise.all([
-    db.loginAttempt.count({ where: { organizationId, login: loginName, success: false, at: { gte: since } } }),
-    input.ip ? db.loginAttempt.count({ where: { organizationId, ip: input.ip, success: false, at: { gte: since } } }) : 0,
+    // Refused attempts during a lock-out are recorded but not counted, so hammering a locked
+    // login does not extend its lock-out indefinitely.
+    db.loginAttempt.count({ where: { organizationId, login: loginName, success: false, reason: { not: RATE_LIMITED }, at: { gte: since } } }),
+    input.ip ? db.loginAttempt.count({ where: { organizationId, ip: input.ip, success: false, reason: { not: RATE_LIMITED }, at: { gte: since } } }) : 0,
   ]);
   const staff = await db.staff.findUnique({
     where: { organizationId_login: { organizationId, login: loginName } },
@@ -57,16 +60,17 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   });
   const attempt = { organizationId, login: loginName, staffId: staff?.id ?? null, ip: input.ip, userAgent: input.userAgent, at: now };
   if (byLogin >= MAX_FAILURES_PER_LOGIN || byAddress >= MAX_FAILURES_PER_ADDRESS || (staff?.lockedUntil && staff.lockedUntil > now)) {
-    await db.loginAttempt.create({ data: { ...attempt, success: false, reason: "rate-limited" } });
-    if (staff && byLogin >= MAX_FAILURES_PER_LOGIN) {
-      await db.staff.update({ where: { id: staff.id }, data: { lockedUntil: new Date(now.getTime() + LOGIN_WINDOW_MS) } });
-    }
+    await db.loginAttempt.create({ data: { ...attempt, success: false, reason: RATE_LIMITED } });
     return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
   }
   const usable = staff && staff.active && staff.kind === "HUMAN" && staff.passwordHash;
   const valid = await verifyPassword(input.password, usable ? staff.passwordHash! : await (dummyHash ??= hashPassword("dummy")));
   if (!usable || !valid) {
     await db.loginAttempt.create({ data: { ...attempt, success: false, reason: !staff ? "unknown login" : !usable ? "not allowed" : "wrong password" } });
+    if (staff && byLogin + 1 >= MAX_FAILURES_PER_LOGIN) {
+      // Shown to administrators on the account; the caller is told nothing more than before.
+      await db.staff.update({ where: { id: staff.id }, data: { lockedUntil: new Date(now.getTime() + LOGIN_WINDOW_MS) } });
+    }
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
   await db.loginAttempt.create({ data: { ...attempt, success: true } });

@@ -3,7 +3,7 @@ import type { Prisma } from "@tingjian/prisma/client";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
 } from "./enums.ts";
-import { complaintScope, scopedNode } from "./tenant.ts";
+import { complaintScope, customerScope, scopedNode } from "./tenant.ts";
 import type { Context } from "../context.ts";
 import { protectedField, reveal, type RecordRef } from "../access/disclosure.ts";
 import { ClassificationEnum } from "./access/staff.ts";
@@ -33,7 +33,13 @@ builder.prismaNode("Complaint", {
       nullable: true, extensions: protectedField("COMPLAINT", "complainantContact"),
       resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantContact", c.complainantContact),
     }),
-    complainant: t.relation("complainant", { nullable: true, description: "The complainant's archive entry (fields under the customer rules)" }),
+    complainant: t.prismaField({
+      type: "Customer",
+      nullable: true,
+      description: "The complainant's archive entry (fields under the customer rules; null when outside your scope)",
+      resolve: (query, c, _a, ctx) =>
+        c.complainantId ? ctx.prisma.customer.findFirst({ ...query, where: { id: c.complainantId, AND: [customerScope(ctx)] } }) : null,
+    }),
     classification: t.expose("classification", { type: ClassificationEnum }),
     classifiedUntil: t.expose("classifiedUntil", { type: "DateTime", nullable: true }),
     history: t.field({ type: [RevisionRef], description: "SEC-6: every amendment, newest first", resolve: (c, _a, ctx) => history(ctx, complaintRef(c)) }),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Prisma } from "@tingjian/prisma/client";
 import { CustomerKind } from "@tingjian/prisma/client";
 import { nonEmpty } from "./prisma-query.ts";
@@ -74,8 +75,9 @@ builder.prismaNode("Customer", {
         },
       }),
       households: t.relation("households", {
-        description: "The households this customer owns or rents, in the caller's estates",
+        description: "The households this customer owns or rents, in the caller's estates; empty without personal-data:read (the flat is the address, SEC-1)",
         query: (_a, ctx) => {
+          if (!ctx.viewer?.permissions.has("personal-data:read")) return { where: { id: "00000000-0000-0000-0000-000000000000" } };
           const estateId = estateFilter(ctx);
           return estateId ? { where: { household: { estateId } } } : {};
         },
@@ -137,6 +139,12 @@ async function customerWhere(ctx: Context, filter: { estateId?: { id: string } |
     }
     and.push({ OR: [{ name: { contains: search } }, { phone: { contains: search } }] });
     and.push(await knowableCustomers(ctx));
+    // SEC-3: a search by name or phone reads those fields of every archive it matches; the term
+    // itself is personal data, so the log keeps only its hash.
+    ctx.access.record({
+      action: "READ", recordType: "CUSTOMER", recordId: null, fields: ["name", "phone"],
+      query: { searchSha256: createHash("sha256").update(search).digest("hex"), estateId: filter?.estateId?.id ?? null },
+    }, `customer-search:${search}`);
   }
   return { AND: and };
 }
@@ -182,6 +190,7 @@ builder.mutationField("updateCustomer", (t) =>
         if (v !== undefined && v !== null) (patch as Record<string, unknown>)[f] = v.trim();
       }
       if (input.plates) patch.plates = input.plates.map((p) => p.trim().toUpperCase()).filter(Boolean);
+      if (Object.keys(patch).length === 0) throw new InputError("input", "Nothing to amend: give at least one field");
       if (patch.name !== undefined && !patch.name) throw new InputError("input.name", "name must not be empty");
       if (typeof patch.phone === "string" && patch.phone && !PHONE.test(patch.phone)) throw new InputError("input.phone", "phone must be a mobile number (11 digits) or a landline such as 021-58881234");
       if (typeof patch.idNumber === "string" && patch.idNumber && !ID_NUMBER.test(patch.idNumber)) throw new InputError("input.idNumber", "idNumber must be 18 characters: 17 digits and a digit or X");

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
-import { complaintScope, estateNode, inOrganization, scopedNode, estateFilter } from "./tenant.ts";
+import { complaintScope, topSecretFilter, estateNode, inOrganization, scopedNode, estateFilter } from "./tenant.ts";
 import type { Context } from "../context.ts";
 
 const estateScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(estateFilter(ctx) ? { id: estateFilter(ctx) } : {}) });
@@ -66,7 +66,10 @@ builder.prismaNode("Household", {
       description: "Complaints about this household, newest first (REC-2 drill-down)",
       query: (_args, ctx) => ({ where: complaintScope(ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
     }),
-    members: t.relation("members", { description: "Owners and tenants (their personal data under the customer rules)", query: { orderBy: [{ isPrimary: "desc" }, { id: "asc" }] } }),
+    members: t.relation("members", {
+      description: "Owners and tenants (their personal data under the customer rules)",
+      query: (_a, ctx) => ({ where: { customer: topSecretFilter(ctx, "CUSTOMER") }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] }),
+    }),
   }),
 });
 

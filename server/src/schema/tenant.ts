@@ -1,5 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../context.ts";
+import { designatedIds } from "../access/grants.ts";
 
 /**
  * SPEC §2: every row belongs to one organisation and no query crosses organisations. Root
@@ -41,6 +42,11 @@ export const estateNode = scopedNode(inEstates);
  * developer (§2, WF-5).
  */
 export function complaintScope(ctx: Context): Prisma.ComplaintWhereInput {
+  return { ...countedComplaints(ctx), ...topSecretFilter(ctx, "COMPLAINT") };
+}
+
+/** The complaints a caller's figures count: its estates, TOP_SECRET ones included (aggregates reveal no one). */
+export function countedComplaints(ctx: Context): Prisma.ComplaintWhereInput {
   return {
     ...inEstates(ctx),
     ...(ctx.viewer?.role === "DEVELOPER_LIAISON" ? { forwardedToDeveloperAt: { not: null } } : {}),
@@ -50,5 +56,14 @@ export function complaintScope(ctx: Context): Prisma.ComplaintWhereInput {
 /** Customers of the caller's estates: members of a household in scope. */
 export function customerScope(ctx: Context): Prisma.CustomerWhereInput {
   const estateId = estateFilter(ctx);
-  return { ...inOrganization(ctx), ...(estateId ? { households: { some: { household: { estateId } } } } : {}) };
+  return { ...inOrganization(ctx), ...topSecretFilter(ctx, "CUSTOMER"), ...(estateId ? { households: { some: { household: { estateId } } } } : {}) };
+}
+
+/**
+ * SEC-2: a TOP_SECRET record is known only to the executive and those designated; to anyone else
+ * it does not exist (its figures still count in aggregates, which reveal no one).
+ */
+export function topSecretFilter(ctx: Context, recordType: "CUSTOMER" | "COMPLAINT"): { OR?: [{ classification: { not: "TOP_SECRET" } }, { id: { in: string[] } }] } {
+  if (ctx.viewer?.role === "EXECUTIVE") return {};
+  return { OR: [{ classification: { not: "TOP_SECRET" } }, { id: { in: designatedIds(ctx.viewer, recordType) } }] };
 }

@@ -7,11 +7,15 @@ export type MaskKind = "NAME" | "PHONE" | "ID_NUMBER" | "PLATE" | "ADDRESS" | "T
 export function mask(kind: MaskKind, value: string): string {
   const chars = [...value];
   switch (kind) {
-    case "PHONE": {
-      const digits = value.replace(/\D/g, "");
-      if (digits.length < 7) return "*".repeat(chars.length);
-      return `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`;
-    }
+    case "PHONE":
+      // Each number of the value on its own (a contact may hold two); a mobile keeps its first
+      // three and last four digits, anything shorter only its last four, at most a third of it.
+      return value.replace(/\d[\d -]*\d|\d/g, (run) => {
+        const digits = run.replace(/\D/g, "");
+        if (digits.length >= 11) return `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`;
+        const keep = Math.min(4, Math.floor(digits.length / 3));
+        return `${"*".repeat(digits.length - keep)}${digits.slice(digits.length - keep)}`;
+      });
     case "ID_NUMBER":
       return chars.length <= 8 ? "*".repeat(chars.length) : `${chars.slice(0, 4).join("")}${"*".repeat(chars.length - 8)}${chars.slice(-4).join("")}`;
     case "NAME":

@@ -12,6 +12,8 @@ export interface Viewer {
   /** §2: estates in scope; "ALL" for company-level accounts. */
   estates: "ALL" | ReadonlySet<string>;
   permissions: ReadonlySet<Permission>;
+  /** SEC-2: active designations, "RECORD_TYPE:id" → the level designated for. */
+  designations: ReadonlyMap<string, Classification>;
   /** Set when the request came with an API token rather than a session cookie. */
   apiTokenId: string | null;
   sessionId: string | null;

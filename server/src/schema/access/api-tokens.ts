@@ -1,5 +1,6 @@
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
 import { newSecret, hashSecret } from "../../auth/secrets.ts";
 import { ROLE_PERMISSIONS, isPermission } from "../../domain/access/permissions.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
@@ -9,8 +10,11 @@ import { PermissionEnum } from "./staff.ts";
 const DAY = 86_400_000;
 export const TOKEN_PREFIX = "tj_";
 
+/** Your own tokens; every token of the organisation with tokens:manage. */
+const tokenScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(ctx.viewer?.permissions.has("tokens:manage") ? {} : { staffId: ctx.viewer?.staffId ?? "" }) });
+
 builder.prismaNode("ApiToken", {
-  ...scopedNode(inOrganization),
+  ...scopedNode(tokenScope),
   description: "§2: an API token for an external tool; the secret itself is shown once, at creation",
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -98,7 +102,7 @@ builder.queryField("apiTokens", (t) =>
     resolve: (query, _r, _a, ctx) =>
       ctx.prisma.apiToken.findMany({
         ...query,
-        where: { ...inOrganization(ctx), ...(ctx.viewer!.permissions.has("tokens:manage") ? {} : { staffId: ctx.viewer!.staffId }) },
+        where: tokenScope(ctx),
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
   }),

@@ -29,8 +29,13 @@ function effectiveStatus(a: { status: ApprovalStatus; requestExpiresAt: Date | n
 /** Requests are seen by the requester, the decider, those who may decide requests and auditors. */
 const approvalScope = (ctx: Context): Prisma.ApprovalWhereInput => {
   const v = ctx.viewer;
-  if (v && (v.permissions.has("approvals:decide") || v.permissions.has("audit:read"))) return inOrganization(ctx);
-  return { ...inOrganization(ctx), OR: [{ requestedById: v?.staffId ?? "" }, { decidedById: v?.staffId ?? "" }] };
+  const own: Prisma.ApprovalWhereInput[] = [{ requestedById: v?.staffId ?? "" }, { decidedById: v?.staffId ?? "" }];
+  if (v && (v.permissions.has("approvals:decide") || v.permissions.has("audit:read"))) {
+    if (v.estates === "ALL") return inOrganization(ctx);
+    // An estate's supervisor sees the requests about archives of its estates.
+    return { ...inOrganization(ctx), OR: [...own, ...[...v.estates].map((e) => ({ scope: { path: ["estateIds"], array_contains: [e] } }))] };
+  }
+  return { ...inOrganization(ctx), OR: own };
 };
 
 builder.prismaNode("Approval", {
@@ -117,7 +122,7 @@ builder.mutationField("decideApproval", (t) =>
     args: { input: t.arg({ type: DecideApprovalInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const viewer = ctx.viewer!;
-      const a = await ctx.prisma.approval.findFirst({ where: { id: input.id.id, ...inOrganization(ctx) } });
+      const a = await ctx.prisma.approval.findFirst({ where: { id: input.id.id, AND: [approvalScope(ctx)] } });
       if (!a) throw new NotFoundError("Approval");
       if (a.version !== input.version) throw new ApprovalConflictError(a.id, a.version);
       if (effectiveStatus(a, ctx.now) !== "PENDING") throw new InputError("input.id", `The request is ${effectiveStatus(a, ctx.now)}, not PENDING`);
@@ -183,7 +188,7 @@ builder.queryField("approvals", (t) =>
       const viewer = ctx.viewer!;
       const where: Prisma.ApprovalWhereInput = listing === "MINE"
         ? { ...inOrganization(ctx), requestedById: viewer.staffId }
-        : { ...inOrganization(ctx), status: "PENDING", requestExpiresAt: { gt: ctx.now }, requestedById: { not: viewer.staffId }, OR: decidableBy(viewer.role) };
+        : { AND: [approvalScope(ctx), { status: "PENDING", requestExpiresAt: { gt: ctx.now }, requestedById: { not: viewer.staffId }, OR: decidableBy(viewer.role) }] };
       return ctx.prisma.approval.findMany({ ...query, where, orderBy: [{ requestedAt: "desc" }, { id: "desc" }] });
     },
   }),

@@ -1,14 +1,22 @@
 import { ARCHIVE_DOCUMENTS } from "@tingjian/prisma";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
+import type { Prisma } from "@tingjian/prisma/client";
+import type { Context } from "../../context.ts";
 import { estateFilter, inOrganization, scopedNode } from "../tenant.ts";
 import { NotFoundError, STANDARD_ERRORS } from "../errors.ts";
 
 /** SEC-8: archives are checked every six months. */
 const CHECK_INTERVAL_MONTHS = 6;
 
+/** Checks of the caller's estates; organisation-wide checks only for company-level accounts. */
+function checkScope(ctx: Context): Prisma.ArchiveCheckWhereInput {
+  const estates = estateFilter(ctx);
+  return { ...inOrganization(ctx), ...(estates ? { estateId: estates } : {}) };
+}
+
 builder.prismaNode("ArchiveCheck", {
-  ...scopedNode(inOrganization),
+  ...scopedNode(checkScope),
   authScopes: { permission: "archives:check" },
   description: "SEC-8: a completeness check of the owner archives; items list the missing documents",
   fields: (t) => ({
@@ -46,9 +54,11 @@ builder.mutationField("runArchiveCheck", (t) =>
       const estateId = args.estateId?.id ?? null;
       if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
       const estates = estateId ? [estateId] : scope?.in ?? null;
+      // An estate-scoped check is filed under its estate, so that only that estate's staff see it.
+      const filedUnder = estateId ?? (scope?.in.length === 1 ? scope.in[0]! : null);
       const periodStart = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - CHECK_INTERVAL_MONTHS, 1));
       const check = await ctx.prisma.archiveCheck.create({
-        data: { organizationId: viewer.organizationId, estateId, periodStart, periodEnd: ctx.now, checkedById: viewer.staffId, checkedAt: ctx.now },
+        data: { organizationId: viewer.organizationId, estateId: filedUnder, periodStart, periodEnd: ctx.now, checkedById: viewer.staffId, checkedAt: ctx.now },
         select: { id: true },
       });
       // One statement: owners of the households in scope × required documents, minus the documents on file.
@@ -88,7 +98,7 @@ builder.queryField("archiveChecks", (t) =>
     type: "ArchiveCheck",
     cursor: "id",
     authScopes: { permission: "archives:check" },
-    resolve: (query, _r, _a, ctx) => ctx.prisma.archiveCheck.findMany({ ...query, where: inOrganization(ctx), orderBy: [{ checkedAt: "desc" }, { id: "desc" }] }),
+    resolve: (query, _r, _a, ctx) => ctx.prisma.archiveCheck.findMany({ ...query, where: checkScope(ctx), orderBy: [{ checkedAt: "desc" }, { id: "desc" }] }),
   }),
 );
 
@@ -98,7 +108,7 @@ builder.queryField("archiveCheckDue", (t) =>
     authScopes: { permission: "archives:check" },
     description: "SEC-8: when the next six-monthly check is due",
     resolve: async (_r, _a, ctx) => {
-      const last = await ctx.prisma.archiveCheck.findFirst({ where: { ...inOrganization(ctx), estateId: null }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
+      const last = await ctx.prisma.archiveCheck.findFirst({ where: checkScope(ctx), orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
       const base = last?.checkedAt ?? new Date(0);
       const dueBy = new Date(base);
       dueBy.setUTCMonth(dueBy.getUTCMonth() + CHECK_INTERVAL_MONTHS);

@@ -145,6 +145,10 @@ builder.mutationField("revokeDesignation", (t) =>
       const d = await ctx.prisma.accessDesignation.findFirst({ where: { id: id.id, ...inOrganization(ctx) } });
       if (!d) throw new NotFoundError("Designation");
       if (d.level === "TOP_SECRET" && ctx.viewer!.role !== "EXECUTIVE") throw new ForbiddenError("Only the executive revokes TOP_SECRET designations");
+      if (d.recordType === "CUSTOMER" || d.recordType === "COMPLAINT") {
+        const record = await loadRecord(ctx, d.recordType, d.recordId);
+        if (!(await entitlement(ctx, record, "CASE")).ok) throw new ForbiddenError("You are not entitled to know this record");
+      }
       const where: Prisma.AccessDesignationWhereUniqueInput = { id: d.id };
       return ctx.prisma.accessDesignation.update({ ...nonEmpty(query), where, data: { revokedAt: d.revokedAt ?? ctx.now } });
     },

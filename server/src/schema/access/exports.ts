@@ -59,7 +59,8 @@ builder.queryField("exportCustomers", (t) =>
         const ref = customerRef(c);
         const rowRaw = mayRaw && knows(ctx.viewer!, ref, await ctx.grants.designatedLevel("CUSTOMER", c.id));
         const cell = (field: (typeof COLUMNS)[number]): string | null => {
-          if (field === "household") return c.households.map((h) => h.household.code).join(" ");
+          // The flat identifies where the person lives: as protected as the address.
+          if (field === "household") return rowRaw ? c.households.map((h) => h.household.code).join(" ") : null;
           if (field === "kind" || field === "classification") return c[field];
           const v = field === "plates" ? c.plates.join(" ") : c[field];
           if (!v) return null;
@@ -73,7 +74,7 @@ builder.queryField("exportCustomers", (t) =>
       }
       ctx.access.record({
         action: "EXPORT", recordType: "CUSTOMER", recordId: null, fields: [...raw], export: true, rowCount: rows.length,
-        query: { estateId }, approvalId: approval?.id ?? null, purpose, classification: approval?.classification ?? null,
+        query: { estateId, customerIds: rows.map((c) => c.id) }, approvalId: approval?.id ?? null, purpose, classification: approval?.classification ?? null,
       });
       if (approval) await ctx.prisma.approval.update({ where: { id: approval.id }, data: { usedAt: ctx.now } });
       return { fileName: `customers-${ctx.now.toISOString().slice(0, 10)}.csv`, mimeType: "text/csv; charset=utf-8", rowCount: rows.length, rawFields: [...raw], content: lines.join("\n") + "\n" };

@@ -73,6 +73,8 @@ builder.mutationField("discloseArchiveToInquiry", (t) =>
       fields: t.arg.stringList({ required: true, description: `Any of: ${ARCHIVE_FIELDS.join(", ")}` }),
     },
     resolve: async (_r, args, ctx) => {
+      // SEC-4 discloses personal data: a token without personal-data:read may not, whatever else it may do.
+      if (!ctx.viewer!.permissions.has("personal-data:read")) throw new ForbiddenError("Disclosing an archive requires the personal-data:read permission");
       const bad = args.fields.filter((f) => !ARCHIVE_FIELDS.includes(f));
       if (bad.length || args.fields.length === 0) throw new InputError("fields", `Unknown or missing archive fields: ${bad.join(", ") || "(none)"}`);
       const inquiry = await ctx.prisma.governmentInquiry.findFirst({ where: { id: args.inquiryId.id, ...inOrganization(ctx) }, select: { id: true, purpose: true } });

@@ -1,7 +1,7 @@
 import type { Prisma, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { reveal, type RecordRef } from "../../access/disclosure.ts";
+import { reveal, revealList, type RecordRef } from "../../access/disclosure.ts";
 import { protectionOf } from "../../domain/access/protected-fields.ts";
 
 /**
@@ -67,7 +67,12 @@ export async function history(ctx: Context, record: RecordRef, limit = 200): Pro
   return Promise.all(rows.map(async (r) => {
     const before = r.before as Record<string, unknown>, after = r.after as Record<string, unknown>;
     const changes = await Promise.all(r.fields.map(async (field) => {
-      const shown = (v: unknown) => (protectionOf(record.recordType, field) ? reveal(ctx, record, field, display(v)) : display(v));
+      const shown = async (v: unknown) => {
+        if (!protectionOf(record.recordType, field)) return display(v);
+        // A list (plates) is masked element by element, as the field itself is.
+        if (Array.isArray(v) && v.every((x) => typeof x === "string")) return (await revealList(ctx, record, field, v)).join(", ");
+        return reveal(ctx, record, field, display(v));
+      };
       return { field, before: await shown(before[field]), after: await shown(after[field]) };
     }));
     return { id: r.id, changedAt: r.changedAt, changedById: r.changedById, reason: r.reason, recordVersion: r.recordVersion, changes };

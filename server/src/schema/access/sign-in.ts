@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
 import { login } from "../../auth/login.ts";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";
@@ -20,6 +21,14 @@ const SignInResultRef = builder.objectType(SignInResult, {
   }),
 });
 
+/**
+ * A failed field elsewhere in the same mutation would roll the whole operation back, erasing the
+ * record of a failed attempt (and so the rate limit). Signing in and out are operations of their own.
+ */
+function aloneInOperation(info: GraphQLResolveInfo, name: string) {
+  if (info.operation.selectionSet.selections.length !== 1) throw new InputError(name, `${name} must be the only field of its mutation`);
+}
+
 const messages = {
   INVALID_CREDENTIALS: "Login or password is wrong",
   TOO_MANY_ATTEMPTS: "Too many failed attempts; try again in 15 minutes",
@@ -36,7 +45,8 @@ builder.mutationField("signIn", (t) =>
       login: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
+      aloneInOperation(info, "signIn");
       const result = await login(ctx.prisma, {
         organization: args.organization ?? null, login: requiredText(args.login, "login", 100), password: args.password,
         ip: ctx.client.ip, userAgent: ctx.client.userAgent, previousSessionToken: ctx.client.sessionToken,
@@ -55,7 +65,8 @@ builder.mutationField("signIn", (t) =>
 builder.mutationField("signOut", (t) =>
   t.boolean({
     description: "Ends the current session and clears its cookie",
-    resolve: async (_r, _a, ctx) => {
+    resolve: async (_r, _a, ctx, info) => {
+      aloneInOperation(info, "signOut");
       if (ctx.client.sessionToken && ctx.viewer?.sessionId) {
         await ctx.prisma.session.updateMany({ where: { tokenHash: hashSecret(ctx.client.sessionToken), revokedAt: null }, data: { revokedAt: ctx.now } });
       }

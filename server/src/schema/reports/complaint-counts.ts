@@ -1,5 +1,5 @@
 import { builder } from "../../builder.ts";
-import { complaintScope } from "../tenant.ts";
+import { countedComplaints } from "../tenant.ts";
 
 const Dimension = builder.enumType("ComplaintCountDimension", { values: ["ESTATE", "CATEGORY", "STATUS", "CHANNEL", "SEVERITY"] as const });
 
@@ -28,7 +28,7 @@ builder.queryField("complaintCounts", (t) =>
       const by = column[args.by];
       const rows = (await ctx.prisma.complaint.groupBy({
         by: [by],
-        where: { AND: [complaintScope(ctx), { receivedAt: { gte: args.from, lt: args.before }, duplicateOfId: null }] },
+        where: { AND: [countedComplaints(ctx), { receivedAt: { gte: args.from, lt: args.before }, duplicateOfId: null }] },
         _count: { _all: true },
       } as never)) as unknown as ({ _count: { _all: number } } & Record<string, unknown>)[];
       return rows
