@@ -53,6 +53,8 @@ builder.prismaNode("Complaint", {
     anonymous: t.exposeBoolean("anonymous"),
     escalated: t.exposeBoolean("escalated", { description: "WF-7" }),
     inWarranty: t.exposeBoolean("inWarranty"),
+    callbackExempt: t.exposeBoolean("callbackExempt", { description: "CB-8: anonymous, or a written reply only" }),
+    receivedBy: t.relation("receivedBy", { nullable: true, description: "INT-2: the receiver (signature = the staff account)" }),
     location: t.exposeString("location", { nullable: true, description: "Public-area location, e.g. 3栋电梯" }),
     promisedAt: t.expose("promisedAt", { type: "DateTime", nullable: true, description: "WF-2/WF-3: the promise in force" }),
     resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),

@@ -8,6 +8,7 @@ import "./categories.ts";
 import "./customers.ts";
 import "./complaints.ts";
 import "./complaint-amendments.ts";
+import "./complaint-intake.ts";
 import "./surveys.ts";
 import "./access/api-tokens.ts";
 import "./access/approvals.ts";
