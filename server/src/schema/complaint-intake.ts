@@ -99,7 +99,8 @@ builder.mutationField("registerComplaint", (t) =>
       const events: Prisma.ComplaintEventCreateManyInput[] = [
         { organizationId: viewer.organizationId, complaintId: created.id, at: receivedAt, actorId: viewer.staffId, kind: "REGISTERED", toStatus: "REGISTERED" },
       ];
-      if (duplicateOf) events.push({ organizationId: viewer.organizationId, complaintId: created.id, at: ctx.now, actorId: viewer.staffId, kind: "DUPLICATE_LINKED", note: `与 ${duplicateOf.no} 为同一问题`, data: { duplicateOfId: duplicateOf.id } });
+      // The link follows the registration on the timeline, even when both happen within one millisecond.
+      if (duplicateOf) events.push({ organizationId: viewer.organizationId, complaintId: created.id, at: new Date(Math.max(ctx.now.getTime(), receivedAt.getTime()) + 1), actorId: viewer.staffId, kind: "DUPLICATE_LINKED", note: `与 ${duplicateOf.no} 为同一问题`, data: { duplicateOfId: duplicateOf.id } });
       await ctx.prisma.complaintEvent.createMany({ data: events });
       return ctx.prisma.complaint.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
