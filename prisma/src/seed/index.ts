@@ -7,6 +7,7 @@ import { seedCompany } from "./company.ts";
 import { seedEstateComplaints } from "./complaints.ts";
 import { seedEstateVisits } from "./visits.ts";
 import { seedCampaigns, seedEstateSurveys } from "./surveys.ts";
+import { analyzeTables, dropConstraints, isPGlite, restoreConstraints, type DroppedConstraints } from "./bulk-mode.ts";
 
 export interface SeedOptions {
   /**
@@ -21,14 +22,26 @@ export interface SeedOptions {
   surveyScale?: number;
   /** Random seed: the same seed and scale give the same data. */
   seed?: number;
+  /**
+   * Bulk-load mode (PostgreSQL server only; see bulk-mode.ts): foreign keys and secondary
+   * indexes are dropped within the transaction before loading and recreated, re-validating every
+   * row, before it commits. Default: on from scale BULK_SCALE on a PostgreSQL server. PGlite
+   * always loads with the constraints in place.
+   */
+  bulk?: boolean;
   onProgress?: (message: string) => void;
 }
 
 /** The demo history runs from 2024-01-01 to this instant, fixed so that the data is deterministic. */
 export const DEMO_NOW = shanghai("2026-11-20", 18, 0);
 
+/** From this scale on, a seed on a PostgreSQL server uses bulk-load mode unless told otherwise. */
+export const BULK_SCALE = 10;
+
 /**
- * Generates the demo company in one transaction (all or nothing) with multi-row inserts.
+ * Generates the demo company in one transaction (all or nothing) with multi-row inserts;
+ * in bulk-load mode the same transaction drops and finally recreates the foreign keys and
+ * secondary indexes (bulk-mode.ts), so a failure also leaves the schema as it was.
  * Returns the number of rows written per table.
  */
 export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise<Record<string, number>> {
@@ -36,6 +49,15 @@ export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    let dropped: DroppedConstraints | undefined;
+    if (options.bulk ?? options.scale >= BULK_SCALE) {
+      if (await isPGlite(client)) {
+        if (options.bulk) options.onProgress?.("bulk mode is for PostgreSQL servers: loading with all constraints in place");
+      } else {
+        dropped = await dropConstraints(client);
+        options.onProgress?.(`bulk mode: ${dropped.foreignKeys.length} foreign keys and ${dropped.indexes.length} indexes dropped until the load is done`);
+      }
+    }
     const rng = new Random(options.seed ?? 20240101);
     const ctx: SeedContext = {
       rng,
@@ -55,7 +77,10 @@ export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise
       if (i < surveyed.length) await seedEstateSurveys(ctx, company, estate, campaigns, complaints);
       if (options.onProgress && (i + 1) % 20 === 0) options.onProgress(`${i + 1}/${company.estates.length} estates`);
     }
+    // The SQL steps need planner statistics for the freshly loaded, index-less tables.
+    if (dropped) await analyzeTables(client, Object.keys(ctx.writer.counts));
     await seedClassifiedRecords(client, ctx);
+    if (dropped) await restoreConstraints(client, dropped, options.onProgress);
     await client.query("COMMIT");
     return ctx.writer.counts;
   } catch (e) {
