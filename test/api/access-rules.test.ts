@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 
 /**
  * Issue acceptance for access control (SPEC §2, SEC-1…SEC-8), one behaviour per test, on the
@@ -180,7 +180,7 @@ describe("access control: who sees what", () => {
     const second = await ask();
     expect((await decide(second, true)).data!.decideApproval.data.status).toBe("APPROVED");
     expect(await readId()).toBe(customer.id_number);
-    await q(`UPDATE approvals SET granted_until = now() - interval '1 second' WHERE id = $1`, [Buffer.from(second.id, "base64").toString().split(":")[1]]);
+    await q(`UPDATE approvals SET granted_until = now() - interval '1 second' WHERE id = $1`, [rowId(second.id)]);
     expect(await readId()).not.toBe(customer.id_number);
   });
 });

@@ -53,3 +53,8 @@ export async function signIn(app: App, login: string, password = DEMO_PASSWORD):
 export function globalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`).toString("base64");
 }
+
+/** The row id inside a Relay global id. */
+export function rowId(globalId: string): string {
+  return Buffer.from(globalId, "base64").toString().split(":")[1]!;
+}

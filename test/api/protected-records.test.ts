@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, declassifyExpired, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 
 describe("protected records: amendments, approvals, classification, inquiries, archive checks", () => {
   const t = useTestDatabase("demo");
@@ -64,7 +64,7 @@ describe("protected records: amendments, approvals, classification, inquiries, a
     const head = await decide(await as("eng.head"), a);
     expect(head.data!.decideApproval).toMatchObject({ __typename: "ForbiddenError" });
     const b = await request();
-    await q(`UPDATE approvals SET request_expires_at = now() - interval '1 second' WHERE id = $1`, [Buffer.from(b.id, "base64").toString().split(":")[1]]);
+    await q(`UPDATE approvals SET request_expires_at = now() - interval '1 second' WHERE id = $1`, [rowId(b.id)]);
     const lapsed = await decide(await as("director.lx"), b);
     expect(lapsed.data!.decideApproval.message).toMatch(/EXPIRED/);
     const ok = await decide(await as("director.lx"), a);

@@ -35,11 +35,6 @@ export class Grants {
     return this.viewer?.designations.get(`${recordType}:${recordId}`) ?? null;
   }
 
-  /** Records of a type the viewer is designated to know (any level). */
-  async designatedIds(recordType: RecordType): Promise<string[]> {
-    return designatedIds(this.viewer, recordType);
-  }
-
   async grant(kind: ApprovalKind, recordType: RecordType, recordId: string): Promise<ActiveGrant | null> {
     if (!this.viewer) return null;
     this.approvals ??= this.loadApprovals(this.viewer);

@@ -1,4 +1,4 @@
-import type { Classification, PrismaClient } from "@tingjian/prisma/client";
+import type { Classification, Prisma, PrismaClient } from "@tingjian/prisma/client";
 import { atLeast } from "../domain/access/need-to-know.ts";
 import { permissionsOf } from "../domain/access/permissions.ts";
 import type { Viewer } from "../domain/access/viewer.ts";
@@ -10,24 +10,28 @@ export const SESSION_IDLE_MS = 2 * 3_600_000;
 // Bookkeeping writes (last seen, last used) at most once a minute per session or token.
 const TOUCH_EVERY_MS = 60_000;
 
-const staffSelect = {
-  id: true, organizationId: true, login: true, role: true, clearance: true, departmentId: true, allEstates: true, active: true,
-  organization: { select: { active: true } },
-  estateScopes: { select: { estateId: true } },
-} as const;
+/** The account with its estate scopes and active designations (SEC-2), in the session's or token's one query. */
+function staffSelect(now: Date) {
+  return {
+    id: true, organizationId: true, login: true, role: true, clearance: true, departmentId: true, allEstates: true, active: true,
+    organization: { select: { active: true } },
+    estateScopes: { select: { estateId: true } },
+    designations: {
+      where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      select: { recordType: true, recordId: true, level: true },
+    },
+  } satisfies Prisma.StaffSelect;
+}
 
 type StaffForViewer = {
   id: string; organizationId: string; login: string; role: Viewer["role"]; clearance: Viewer["clearance"];
   departmentId: string | null; allEstates: boolean; estateScopes: { estateId: string }[];
+  designations: { recordType: string; recordId: string; level: Classification }[];
 };
 
-async function toViewer(prisma: PrismaClient, s: StaffForViewer, scopes: string[] | null, ids: { sessionId?: string; apiTokenId?: string }, now: Date): Promise<Viewer> {
-  const designations = await prisma.accessDesignation.findMany({
-    where: { staffId: s.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: { recordType: true, recordId: true, level: true },
-  });
+function toViewer(s: StaffForViewer, scopes: string[] | null, ids: { sessionId?: string; apiTokenId?: string }): Viewer {
   const designated = new Map<string, Classification>();
-  for (const d of designations) {
+  for (const d of s.designations) {
     const key = `${d.recordType}:${d.recordId}`;
     if (!designated.has(key) || atLeast(d.level, designated.get(key)!)) designated.set(key, d.level);
   }
@@ -52,20 +56,20 @@ export async function authenticate(prisma: PrismaClient, credentials: { sessionT
 }
 
 async function authenticateSession(prisma: PrismaClient, token: string, now: Date): Promise<Viewer | null> {
-  const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(token) }, include: { staff: { select: staffSelect } } });
+  const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(token) }, include: { staff: { select: staffSelect(now) } } });
   if (!session || session.revokedAt || session.expiresAt <= now || !session.staff.active || !session.staff.organization.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return toViewer(prisma, session.staff, null, { sessionId: session.id }, now);
+  return toViewer(session.staff, null, { sessionId: session.id });
 }
 
 async function authenticateToken(prisma: PrismaClient, bearer: string, now: Date): Promise<Viewer | null> {
-  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashSecret(bearer) }, include: { staff: { select: staffSelect } } });
+  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashSecret(bearer) }, include: { staff: { select: staffSelect(now) } } });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.staff.active || !token.staff.organization.active) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return toViewer(prisma, token.staff, token.scopes, { apiTokenId: token.id }, now);
+  return toViewer(token.staff, token.scopes, { apiTokenId: token.id });
 }

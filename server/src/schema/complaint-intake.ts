@@ -2,6 +2,7 @@ import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { ComplaintChannelEnum } from "./enums.ts";
+import { isPhone, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
 import { ForbiddenError, InputError, requiredText, STANDARD_ERRORS } from "./errors.ts";
 import { nonEmpty } from "./prisma-query.ts";
 import { complaintScope, customerScope, estateFilter, inOrganization } from "./tenant.ts";
@@ -9,7 +10,6 @@ import { complaintScope, customerScope, estateFilter, inOrganization } from "./t
 const DAY = 86_400_000;
 /** INT-4: reports of the same place and category within this window are suggested as duplicates. */
 const DUPLICATE_WINDOW_DAYS = 7;
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
 const RegisterComplaintInput = builder.inputType("RegisterComplaintInput", {
   fields: (t) => ({
@@ -73,7 +73,7 @@ builder.mutationField("registerComplaint", (t) =>
       const contact = input.complainantContact?.trim() || null;
       if (anonymous && (name || contact || input.complainantId)) throw new InputError("input.anonymous", "An anonymous complaint has no complainant name, contact or archive entry");
       if (!anonymous && !name && !input.complainantId) throw new InputError("input.complainantName", "Give the complainant's name, or mark the complaint anonymous");
-      if (contact && !PHONE.test(contact)) throw new InputError("input.complainantContact", "complainantContact must be a mobile number (11 digits) or a landline such as 021-58881234");
+      if (contact && !isPhone(contact)) throw new InputError("input.complainantContact", `complainantContact must be ${PHONE_FORMAT}`);
       if (input.complainantId && !(await ctx.prisma.customer.findFirst({ where: { id: input.complainantId.id, AND: [customerScope(ctx)] }, select: { id: true } }))) {
         throw new InputError("input.complainantId", "No such customer in your estates");
       }

@@ -7,6 +7,8 @@ import type { Context } from "../context.ts";
 import { entitlement, protectedField, reveal, revealList, type RecordRef } from "../access/disclosure.ts";
 import { mask } from "../domain/access/masking.ts";
 import { atLeast } from "../domain/access/need-to-know.ts";
+import { isIdNumber, isPhone, ID_NUMBER_FORMAT, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
+import { designatedIds } from "../access/grants.ts";
 import { ClassificationEnum } from "./access/staff.ts";
 import { history, RevisionRef, writeRevision } from "./access/revisions.ts";
 import { ConflictError, conflictErrorType, InputError, NotFoundError, ForbiddenError, requiredText, STANDARD_ERRORS } from "./errors.ts";
@@ -15,7 +17,7 @@ import { customerScope, estateFilter, scopedNode } from "./tenant.ts";
 export const CustomerKindEnum = builder.enumType(CustomerKind, { name: "CustomerKind" });
 
 /** What every protected field of a customer needs to decide: its level and its estates. */
-const forDecision = { households: { select: { household: { select: { estateId: true } } } } } as const;
+export const forDecision = { households: { select: { household: { select: { estateId: true } } } } } as const;
 
 type CustomerForDecision = { id: string; classification: RecordRef["classification"]; households: { household: { estateId: string } }[] };
 
@@ -112,8 +114,8 @@ builder.queryField("customers", (t) =>
     cursor: "id",
     authScopes: { permission: "customers:read" },
     args: { filter: t.arg({ type: CustomerFilter, required: false }) },
-    totalCount: async (_p, args, ctx) => ctx.prisma.customer.count({ where: await customerWhere(ctx, args.filter) }),
-    resolve: async (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: await customerWhere(ctx, args.filter), orderBy: { id: "asc" } }),
+    totalCount: (_p, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx, args.filter) }),
+    resolve: (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: customerWhere(ctx, args.filter), orderBy: { id: "asc" } }),
   }),
 );
 
@@ -121,14 +123,14 @@ builder.queryField("customers", (t) =>
  * SEC-2, SEC-7: a search matches only archives the caller may know; otherwise a count of one
  * would confirm a TOP_SECRET person's phone number to someone not designated.
  */
-async function knowableCustomers(ctx: Context): Promise<Prisma.CustomerWhereInput> {
+function knowableCustomers(ctx: Context): Prisma.CustomerWhereInput {
   const viewer = ctx.viewer!;
   if (viewer.role === "EXECUTIVE") return {};
   const levels = (["INTERNAL", "SECRET", "CONFIDENTIAL"] as const).filter((l) => atLeast(viewer.clearance, l));
-  return { OR: [{ classification: { in: [...levels] } }, { id: { in: await ctx.grants.designatedIds("CUSTOMER") } }] };
+  return { OR: [{ classification: { in: [...levels] } }, { id: { in: designatedIds(ctx.viewer, "CUSTOMER") } }] };
 }
 
-async function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined): Promise<Prisma.CustomerWhereInput> {
+function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined): Prisma.CustomerWhereInput {
   const and: Prisma.CustomerWhereInput[] = [customerScope(ctx)];
   if (filter?.estateId) and.push({ households: { some: { household: { estateId: filter.estateId.id } } } });
   const search = filter?.search?.trim();
@@ -138,7 +140,7 @@ async function customerWhere(ctx: Context, filter: { estateId?: { id: string } |
       throw new ForbiddenError("Searching customers by name or phone requires the personal-data:read permission");
     }
     and.push({ OR: [{ name: { contains: search } }, { phone: { contains: search } }] });
-    and.push(await knowableCustomers(ctx));
+    and.push(knowableCustomers(ctx));
     // SEC-3: a search by name or phone reads those fields of every archive it matches; the term
     // itself is personal data, so the log keeps only its hash.
     ctx.access.record({
@@ -170,8 +172,6 @@ builder.objectFields(conflictErrorType(CustomerConflictError, "CustomerConflictE
   current: t.prismaField({ type: "Customer", resolve: (query, e, _a, ctx) => ctx.prisma.customer.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.recordId } }) }),
 }));
 
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
-const ID_NUMBER = /^\d{17}[\dX]$/;
 
 builder.mutationField("updateCustomer", (t) =>
   t.prismaField({
@@ -192,8 +192,8 @@ builder.mutationField("updateCustomer", (t) =>
       if (input.plates) patch.plates = input.plates.map((p) => p.trim().toUpperCase()).filter(Boolean);
       if (Object.keys(patch).length === 0) throw new InputError("input", "Nothing to amend: give at least one field");
       if (patch.name !== undefined && !patch.name) throw new InputError("input.name", "name must not be empty");
-      if (typeof patch.phone === "string" && patch.phone && !PHONE.test(patch.phone)) throw new InputError("input.phone", "phone must be a mobile number (11 digits) or a landline such as 021-58881234");
-      if (typeof patch.idNumber === "string" && patch.idNumber && !ID_NUMBER.test(patch.idNumber)) throw new InputError("input.idNumber", "idNumber must be 18 characters: 17 digits and a digit or X");
+      if (typeof patch.phone === "string" && patch.phone && !isPhone(patch.phone)) throw new InputError("input.phone", `phone must be ${PHONE_FORMAT}`);
+      if (typeof patch.idNumber === "string" && patch.idNumber && !isIdNumber(patch.idNumber)) throw new InputError("input.idNumber", `idNumber must be ${ID_NUMBER_FORMAT}`);
       // Amending a value requires being entitled to read it: nobody overwrites what they may not see.
       const ref = customerRef(current);
       const archiveTouched = Object.keys(patch).some((f) => !["name", "phone"].includes(f));

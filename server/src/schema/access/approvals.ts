@@ -5,7 +5,7 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { approverRoles, requiredRole } from "../../domain/access/approvers.ts";
 import { knows } from "../../domain/access/need-to-know.ts";
-import { customerRef } from "../customers.ts";
+import { customerRef, forDecision } from "../customers.ts";
 import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { customerScope, inOrganization, scopedNode } from "../tenant.ts";
 import { ClassificationEnum, StaffRoleEnum } from "./staff.ts";
@@ -83,7 +83,7 @@ builder.mutationField("requestApproval", (t) =>
       let data: Prisma.ApprovalUncheckedCreateInput;
       if (input.kind === "READ_ARCHIVE" || input.kind === "COPY_ARCHIVE") {
         if (!input.customerId) throw new InputError("input.customerId", "Name the owner archive");
-        const customer = await ctx.prisma.customer.findFirst({ where: { id: input.customerId.id, ...customerScope(ctx) }, include: { households: { select: { household: { select: { estateId: true } } } } } });
+        const customer = await ctx.prisma.customer.findFirst({ where: { id: input.customerId.id, ...customerScope(ctx) }, include: forDecision });
         if (!customer) throw new NotFoundError("Customer");
         data = { ...base, recordType: "CUSTOMER", recordId: customer.id, classification: customer.classification, requiredRole: requiredRole(input.kind, customer.classification), scope: { estateIds: customerRef(customer).estateIds } };
       } else if (input.kind === "EXPORT_CLASSIFIED") {

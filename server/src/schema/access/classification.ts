@@ -5,7 +5,7 @@ import type { Context } from "../../context.ts";
 import { entitlement, type RecordRef } from "../../access/disclosure.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { complaintRef } from "../complaints.ts";
-import { customerRef } from "../customers.ts";
+import { customerRef, forDecision } from "../customers.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope, customerScope, inOrganization, scopedNode } from "../tenant.ts";
 import { ClassificationEnum } from "./staff.ts";
@@ -15,7 +15,7 @@ const ClassifiableEnum = builder.enumType("ClassifiableRecord", { values: ["CUST
 /** Loads a classifiable record in the caller's scope, as the access rules see it. */
 async function loadRecord(ctx: Context, type: "CUSTOMER" | "COMPLAINT", id: string): Promise<RecordRef> {
   if (type === "CUSTOMER") {
-    const c = await ctx.prisma.customer.findFirst({ where: { id, ...customerScope(ctx) }, include: { households: { select: { household: { select: { estateId: true } } } } } });
+    const c = await ctx.prisma.customer.findFirst({ where: { id, ...customerScope(ctx) }, include: forDecision });
     if (!c) throw new NotFoundError("Customer");
     return customerRef(c);
   }
@@ -24,7 +24,7 @@ async function loadRecord(ctx: Context, type: "CUSTOMER" | "COMPLAINT", id: stri
   return complaintRef(c);
 }
 
-const ClassificationChangeRef = builder.prismaObject("ClassificationChange", {
+builder.prismaObject("ClassificationChange", {
   fields: (t) => ({
     kind: t.exposeString("kind"),
     fromLevel: t.expose("fromLevel", { type: ClassificationEnum, nullable: true }),
@@ -35,7 +35,6 @@ const ClassificationChangeRef = builder.prismaObject("ClassificationChange", {
     actor: t.relation("actor", { nullable: true }),
   }),
 });
-void ClassificationChangeRef;
 
 const ChangeClassificationInput = builder.inputType("ChangeClassificationInput", {
   fields: (t) => ({

@@ -1,7 +1,7 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { knows } from "../../domain/access/need-to-know.ts";
+import { entitlement } from "../../access/disclosure.ts";
 import { mask } from "../../domain/access/masking.ts";
 import { PROTECTED_COLUMNS } from "../../domain/access/protected-fields.ts";
 import { customerRef } from "../customers.ts";
@@ -52,12 +52,11 @@ builder.queryField("exportCustomers", (t) =>
         include: { households: { select: { household: { select: { estateId: true, code: true } } }, orderBy: { isPrimary: "desc" } } },
       });
       if (rows.length > MAX_EXPORT_ROWS) throw new ForbiddenError(`An export holds at most ${MAX_EXPORT_ROWS} rows; narrow it to an estate`);
-      const mayRaw = !!approval && ctx.viewer!.permissions.has("personal-data:read");
       const raw = new Set<string>();
       const lines = [COLUMNS.join(",")];
       for (const c of rows) {
         const ref = customerRef(c);
-        const rowRaw = mayRaw && knows(ctx.viewer!, ref, await ctx.grants.designatedLevel("CUSTOMER", c.id));
+        const rowRaw = !!approval && (await entitlement(ctx, ref, "CONTACT")).ok;
         const cell = (field: (typeof COLUMNS)[number]): string | null => {
           // The flat identifies where the person lives: as protected as the address.
           if (field === "household") return rowRaw ? c.households.map((h) => h.household.code).join(" ") : null;

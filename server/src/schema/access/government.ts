@@ -1,8 +1,8 @@
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
-import { knows } from "../../domain/access/need-to-know.ts";
+import { entitlement } from "../../access/disclosure.ts";
 import { PROTECTED_COLUMNS } from "../../domain/access/protected-fields.ts";
-import { customerRef } from "../customers.ts";
+import { customerRef, forDecision } from "../customers.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { customerScope, inOrganization, scopedNode } from "../tenant.ts";
 
@@ -73,16 +73,16 @@ builder.mutationField("discloseArchiveToInquiry", (t) =>
       fields: t.arg.stringList({ required: true, description: `Any of: ${ARCHIVE_FIELDS.join(", ")}` }),
     },
     resolve: async (_r, args, ctx) => {
-      // SEC-4 discloses personal data: a token without personal-data:read may not, whatever else it may do.
-      if (!ctx.viewer!.permissions.has("personal-data:read")) throw new ForbiddenError("Disclosing an archive requires the personal-data:read permission");
       const bad = args.fields.filter((f) => !ARCHIVE_FIELDS.includes(f));
       if (bad.length || args.fields.length === 0) throw new InputError("fields", `Unknown or missing archive fields: ${bad.join(", ") || "(none)"}`);
       const inquiry = await ctx.prisma.governmentInquiry.findFirst({ where: { id: args.inquiryId.id, ...inOrganization(ctx) }, select: { id: true, purpose: true } });
       if (!inquiry) throw new NotFoundError("Government inquiry");
-      const c = await ctx.prisma.customer.findFirst({ where: { id: args.customerId.id, ...customerScope(ctx) }, include: { households: { select: { household: { select: { estateId: true } } } } } });
+      const c = await ctx.prisma.customer.findFirst({ where: { id: args.customerId.id, ...customerScope(ctx) }, include: forDecision });
       if (!c) throw new NotFoundError("Customer");
       const ref = customerRef(c);
-      if (!knows(ctx.viewer!, ref, await ctx.grants.designatedLevel("CUSTOMER", c.id))) throw new ForbiddenError("You are not entitled to know this archive");
+      // SEC-4 discloses personal data: the discloser must be entitled to it (personal-data:read and
+      // need to know); the registered inquiry stands in for the archive approval.
+      if (!(await entitlement(ctx, ref, "CONTACT")).ok) throw new ForbiddenError("Disclosing an archive requires personal-data:read and the need to know it");
       await ctx.prisma.governmentInquiry.update({ where: { id: inquiry.id }, data: { disclosedAt: ctx.now } });
       ctx.access.record({ action: "DISCLOSE", recordType: "CUSTOMER", recordId: c.id, fields: [...args.fields], classification: c.classification, governmentInquiryId: inquiry.id, purpose: inquiry.purpose });
       return args.fields.map((field) => {
