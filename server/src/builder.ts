@@ -8,6 +8,7 @@ import { getDatamodel } from "@tingjian/prisma/pothos-types";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 import type { Permission } from "./domain/access/permissions.ts";
+import { noteTypedFailure } from "./access/typed-failure.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -45,7 +46,8 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
   },
-  errors: { defaultTypes: [] },
+  // A typed error answers the caller and rolls the operation back (access/typed-failure.ts).
+  errors: { defaultTypes: [], onResolvedError: noteTypedFailure },
 });
 
 builder.queryType({});

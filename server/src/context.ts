@@ -33,6 +33,8 @@ export interface Context {
 export interface AppServices {
   /** The owner connection: authentication lookups and the request transactions start here. */
   prisma: PrismaClient;
+  /** The time source; tests replay scenarios on a calendar (SLA-7) by setting it. */
+  clock?: () => Date;
 }
 
 interface ServerContext {
@@ -43,7 +45,7 @@ interface ServerContext {
 /** Builds the per-request context: who is calling, from where, with which purpose. */
 export function contextFactory(services: AppServices) {
   return async ({ request, req }: ServerContext): Promise<Context> => {
-    const now = new Date();
+    const now = services.clock?.() ?? new Date();
     const sessionToken = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
     const auth = request.headers.get("authorization");
     const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;

@@ -2,6 +2,7 @@ import type { Plugin } from "graphql-yoga";
 import type { ExecutionResult } from "graphql";
 import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
 import type { Context } from "../context.ts";
+import { runOperation } from "./typed-failure.ts";
 
 class RollBack extends Error {
   constructor(readonly result: ExecutionResult) {
@@ -29,10 +30,11 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
             await confine(tx, ctx.organizationId);
             ctx.prisma = tx as unknown as PrismaClient;
             ctx.grants.use(tx);
-            const result = (await executeFn(args)) as ExecutionResult;
+            const { result, typedFailure } = await runOperation(async () => (await executeFn(args)) as ExecutionResult);
             // Any error may have aborted the transaction (PostgreSQL refuses every statement after a
             // failed one), and a mutation must not half-happen: roll back, then log what was read.
-            if (result.errors?.length) throw new RollBack(result);
+            // A typed error in a payload (bad input, conflict) rolls back the same way.
+            if (result.errors?.length || typedFailure) throw new RollBack(result);
             await ctx.access.flush(tx);
             return result;
           }, { maxWait: 10_000, timeout: 60_000 });

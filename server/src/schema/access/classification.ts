@@ -4,7 +4,7 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { entitlement, type RecordRef } from "../../access/disclosure.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
-import { complaintRef } from "../complaints.ts";
+import { complaintRef } from "../complaints/complaint.ts";
 import { customerRef, forDecision } from "../customers.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope, customerScope, inOrganization, scopedNode } from "../tenant.ts";

@@ -1,11 +1,11 @@
 import type { Prisma } from "@tingjian/prisma/client";
-import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
-import { ComplaintChannelEnum } from "./enums.ts";
-import { isPhone, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
-import { ForbiddenError, InputError, requiredText, STANDARD_ERRORS } from "./errors.ts";
-import { nonEmpty } from "./prisma-query.ts";
-import { complaintScope, customerScope, estateFilter, inOrganization } from "./tenant.ts";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { ComplaintChannelEnum } from "../enums.ts";
+import { isPhone, PHONE_FORMAT } from "../../domain/people/contact-formats.ts";
+import { ForbiddenError, InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { nonEmpty } from "../prisma-query.ts";
+import { complaintScope, customerScope, estateFilter, inOrganization } from "../tenant.ts";
 
 const DAY = 86_400_000;
 /** INT-4: reports of the same place and category within this window are suggested as duplicates. */

@@ -1,13 +1,13 @@
-import { builder } from "../builder.ts";
+import { builder } from "../../builder.ts";
 import type { Prisma } from "@tingjian/prisma/client";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
-} from "./enums.ts";
-import { complaintScope, customerScope, scopedNode } from "./tenant.ts";
-import type { Context } from "../context.ts";
-import { protectedField, reveal, type RecordRef } from "../access/disclosure.ts";
-import { ClassificationEnum } from "./access/staff.ts";
-import { history, RevisionRef } from "./access/revisions.ts";
+} from "../enums.ts";
+import { complaintScope, customerScope, scopedNode } from "../tenant.ts";
+import type { Context } from "../../context.ts";
+import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
+import { ClassificationEnum } from "../access/staff.ts";
+import { history, RevisionRef } from "../access/revisions.ts";
 
 type ComplaintForDecision = { id: string; classification: RecordRef["classification"]; estateId: string; receivedById: string | null };
 

@@ -1,16 +1,12 @@
 import type { Prisma } from "@tingjian/prisma/client";
-import { builder } from "../builder.ts";
-import { entitlement } from "../access/disclosure.ts";
-import { complaintRef } from "./complaints.ts";
-import { writeRevision } from "./access/revisions.ts";
-import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "./errors.ts";
-import { nonEmpty } from "./prisma-query.ts";
-import { complaintScope } from "./tenant.ts";
-
-class ComplaintConflictError extends ConflictError {}
-builder.objectFields(conflictErrorType(ComplaintConflictError, "ComplaintConflictError"), (t) => ({
-  current: t.prismaField({ type: "Complaint", resolve: (query, e, _a, ctx) => ctx.prisma.complaint.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
-}));
+import { builder } from "../../builder.ts";
+import { entitlement } from "../../access/disclosure.ts";
+import { complaintRef } from "./complaint.ts";
+import { writeRevision } from "../access/revisions.ts";
+import { ComplaintConflictError } from "./editing.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { nonEmpty } from "../prisma-query.ts";
+import { complaintScope } from "../tenant.ts";
 
 const AmendComplaintInput = builder.inputType("AmendComplaintInput", {
   fields: (t) => ({

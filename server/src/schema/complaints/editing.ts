@@ -1,0 +1,105 @@
+import type { Complaint, ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { availableActions, transition, type WorkflowAction } from "../../domain/complaints/workflow.ts";
+import { ConflictError, conflictErrorType, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { complaintScope } from "../tenant.ts";
+import { syncSlaStages } from "./sla-stages.ts";
+
+/**
+ * The one way a complaint is changed after registration: read under the caller's scope at the
+ * version the caller saw, write with that version as the condition (optimistic concurrency: a
+ * stale write changes nothing and gets the current record back), append the timeline events
+ * (SPEC §5, append-only), and bring the SLA stages up to date (SPEC §6).
+ */
+export class ComplaintConflictError extends ConflictError {}
+builder.objectFields(conflictErrorType(ComplaintConflictError, "ComplaintConflictError"), (t) => ({
+  current: t.prismaField({ type: "Complaint", resolve: (query, e, _a, ctx) => ctx.prisma.complaint.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
+}));
+
+/** SPEC §5: an action the complaint's state does not allow; names the actions it does allow. */
+export class WorkflowError extends Error {
+  readonly field = "input.id";
+  constructor(readonly status: ComplaintStatus, readonly allowedActions: WorkflowAction[], message: string) {
+    super(message);
+    this.name = "WorkflowError";
+  }
+}
+builder.objectType(WorkflowError, {
+  name: "WorkflowError",
+  description: "An illegal transition (SPEC §5): the complaint's status, and the actions it allows",
+  interfaces: [builder.interfaceRef<Error>("Error")],
+  isTypeOf: (o) => o instanceof WorkflowError,
+  fields: (t) => ({
+    field: t.exposeString("field"),
+    status: t.exposeString("status"),
+    allowedActions: t.exposeStringList("allowedActions"),
+  }),
+});
+
+export const COMPLAINT_EDIT_ERRORS = [...STANDARD_ERRORS, ComplaintConflictError, WorkflowError];
+
+/** The complaint as the caller last read it; a different version is a conflict (nothing written). */
+export async function complaintForEdit(ctx: Context, id: string, version: number): Promise<Complaint> {
+  const row = await ctx.prisma.complaint.findFirst({ where: { id, ...complaintScope(ctx) } });
+  if (!row) throw new NotFoundError("Complaint");
+  if (row.version !== version) throw new ComplaintConflictError(row.id, row.version);
+  return row;
+}
+
+export interface EventInput {
+  kind: ComplaintEventKind;
+  note?: string | null;
+  data?: Prisma.InputJsonValue;
+  fromStatus?: ComplaintStatus | null;
+  toStatus?: ComplaintStatus | null;
+  /** Default: now. System events (deemed acceptance, breach) carry the instant they happened. */
+  at?: Date;
+  /** Default: the caller; null for the system. */
+  actorId?: string | null;
+}
+
+/**
+ * Writes `patch` if the complaint is still at `row.version`, appends `events` in order, and
+ * recomputes the SLA stages. Returns the new version.
+ */
+export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.ComplaintUncheckedUpdateManyInput, events: EventInput[]): Promise<number> {
+  const updated = await ctx.prisma.complaint.updateMany({ where: { id: row.id, version: row.version }, data: { ...patch, version: { increment: 1 } } });
+  if (updated.count === 0) {
+    const now = await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
+    throw new ComplaintConflictError(row.id, now.version);
+  }
+  await appendEvents(ctx, row.id, events);
+  await syncSlaStages(ctx.prisma, row.id, ctx.now);
+  return row.version + 1;
+}
+
+/** Appends timeline events; events of one change get distinct instants so the order is stable. */
+export async function appendEvents(ctx: Pick<Context, "prisma" | "now" | "viewer" | "organizationId">, complaintId: string, events: EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await ctx.prisma.complaintEvent.createMany({
+    data: events.map((e, i) => ({
+      organizationId: ctx.organizationId!, complaintId, kind: e.kind, note: e.note ?? null, data: e.data,
+      fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
+      at: e.at ?? new Date(ctx.now.getTime() + i), actorId: e.actorId === undefined ? ctx.viewer?.staffId ?? null : e.actorId,
+    })),
+  });
+}
+
+/**
+ * SPEC §5: performs a workflow action: checks it against the state machine (an illegal one is a
+ * WorkflowError), writes the new status with `patch`, and records the TRANSITION event first, then
+ * the action's own events.
+ */
+export async function performAction(
+  ctx: Context, row: Complaint, action: WorkflowAction,
+  change: { note?: string | null; patch?: Prisma.ComplaintUncheckedUpdateManyInput; events?: EventInput[]; data?: Prisma.InputJsonValue } = {},
+): Promise<number> {
+  const facts = { inWarranty: row.inWarranty };
+  const result = transition(row.status, action, facts, change.note);
+  if (!result.ok) throw new WorkflowError(row.status, availableActions(row.status, facts), result.reason);
+  return saveComplaint(ctx, row, { ...change.patch, status: result.to }, [
+    { kind: "TRANSITION", fromStatus: row.status, toStatus: result.to, note: change.note ?? null, data: { action, ...(change.data as object | undefined) } },
+    ...(change.events ?? []),
+  ]);
+}
