@@ -25,7 +25,12 @@ function creationOrder(): string[] {
 }
 
 // Values the database's CHECK constraints require (migration 20261122100000_access_control).
-const constrained: Record<string, unknown> = { "WorkingTimeSlot.startMinute": 480, "WorkingTimeSlot.endMinute": 720 };
+const constrained: Record<string, unknown> = {
+  "WorkingTimeSlot.startMinute": 480, "WorkingTimeSlot.endMinute": 720,
+  // INT-2: stored bytes must match their size and SHA-256 (a CHECK in the migration).
+  "FileContent.bytes": new Uint8Array([1]), "FileContent.sizeBytes": 1,
+  "FileContent.sha256": "4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a",
+};
 
 function valueFor(model: string, f: Field): unknown {
   if (`${model}.${f.name}` in constrained) return constrained[`${model}.${f.name}`];

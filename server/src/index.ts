@@ -3,3 +3,4 @@ export { schema } from "./schema/index.ts";
 export type { Context, AppServices } from "./context.ts";
 export { createHttpServer, listen } from "./http/server.ts";
 export { declassifyExpired } from "./access/declassify.ts";
+export { sweepSla } from "./complaints/sla-sweep.ts";

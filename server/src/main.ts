@@ -8,6 +8,7 @@ import { loadConfig } from "./config.ts";
 import { createApp } from "./yoga.ts";
 import { createHttpServer, listen, type Routes } from "./http/server.ts";
 import { startHousekeeping } from "./access/housekeeping.ts";
+import { startSlaSweep } from "./complaints/sla-sweep.ts";
 
 async function main() {
   const config = loadConfig(process.env);
@@ -34,6 +35,7 @@ async function main() {
     routes.db = db;
     const prisma = createPrisma(db);
     startHousekeeping(prisma);
+    startSlaSweep(prisma);
     routes.app = createApp({ prisma });
   } catch (e) {
     server.close();

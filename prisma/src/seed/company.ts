@@ -254,6 +254,7 @@ async function seedPolicies(ctx: SeedContext, estates: EstateInfo[]) {
     p("REC-2.windowDays", 90, "DAYS", null, "REC-2 repeat window"),
     p("REC-3.repeatRepairDays", 30, "DAYS", null, "REC-3 same repair twice"),
     p("KPI.validComplaintRateMax", 1, "PERCENT", null, "valid complaints per resident household"),
+    p("INT-6.retentionDays", 30, "DAYS", null, "INT-6 hotline recordings kept at least this long"),
   ];
   // Commercial tenants are visited every year in full (VIS-1) and held to a higher target.
   for (const e of estates.filter((x) => x.kind === "COMMERCIAL")) {

@@ -2,20 +2,31 @@ import type { PrismaClient } from "@tingjian/prisma/client";
 import { declassifyExpired } from "./declassify.ts";
 import { describeForLog } from "../logging.ts";
 import { expireApprovals } from "../schema/access/approvals.ts";
+import { purgeExpiredRecordings } from "../schema/complaints/recordings.ts";
 
 const HOUR = 3_600_000;
 
 /**
- * SEC-5 and SEC-3 on a clock: expired classifications are declassified and lapsed approvals
- * marked EXPIRED at start and every hour. Counts only are logged, never record contents.
+ * One housekeeping pass at `now`: SEC-5 expired classifications declassified, SEC-3 lapsed
+ * approvals marked EXPIRED, INT-6 hotline audio past its retention purged. Returns the counts.
+ */
+export async function housekeep(prisma: PrismaClient, now: Date) {
+  const declassified = await declassifyExpired(prisma, now);
+  const expired = await expireApprovals(prisma, now);
+  const purged = await purgeExpiredRecordings(prisma, now);
+  return { declassified, expired, purged };
+}
+
+/**
+ * Runs `housekeep` at start and every hour. Counts only are logged, never record contents.
  */
 export function startHousekeeping(prisma: PrismaClient, every = HOUR): () => void {
   const run = async () => {
     try {
-      const now = new Date();
-      const declassified = await declassifyExpired(prisma, now);
-      const expired = await expireApprovals(prisma, now);
-      if (declassified || expired) console.log(`housekeeping: ${declassified} record(s) declassified (SEC-5), ${expired} approval(s) expired`);
+      const { declassified, expired, purged } = await housekeep(prisma, new Date());
+      if (declassified || expired || purged) {
+        console.log(`housekeeping: ${declassified} record(s) declassified (SEC-5), ${expired} approval(s) expired, ${purged} recording(s) purged after retention (INT-6)`);
+      }
     } catch (e) {
       console.error(`housekeeping failed: ${describeForLog(e)}`);
     }

@@ -13,7 +13,19 @@ export function runOperation<T>(fn: () => Promise<T>): Promise<{ result: T; type
   return operation.run(state, async () => ({ result: await fn(), typedFailure: state.failed }));
 }
 
-export function noteTypedFailure(): void {
+const KEEPS_WRITES = Symbol("keepsWrites");
+
+/**
+ * For the one refusal whose writes must stand: a failed sign-in answers with a typed error and
+ * still records the attempt, or the rate limit could be outrun.
+ */
+export function keepingWrites<E extends Error>(error: E): E {
+  Object.defineProperty(error, KEEPS_WRITES, { value: true });
+  return error;
+}
+
+export function noteTypedFailure(error: Error): void {
+  if ((error as unknown as Record<symbol, unknown>)[KEEPS_WRITES]) return;
   const state = operation.getStore();
   if (state) state.failed = true;
 }

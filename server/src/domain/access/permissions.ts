@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "government:disclose",
   "archives:check",
   "tokens:manage",
+  "categories:manage",
+  "policies:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,7 +30,12 @@ export function isPermission(s: string): s is Permission {
 const caseWork: Permission[] = ["complaints:read", "complaints:write", "customers:read", "customers:write", "personal-data:read"];
 const supervision: Permission[] = [...caseWork, "reports:read", "approvals:decide", "archives:check"];
 
-/** SPEC §2 default roles. The analyst sees figures with personal data masked; the auditor reads the access log. */
+/**
+ * SPEC §2 default roles. The analyst sees figures with personal data masked; the auditor reads the access log.
+ * CLS-4: the category tree serves every report and recurrence detection, so company leadership
+ * and the administrator keep it ("categories:manage"). Policy values and working calendars
+ * (SPEC §6: durations, targets, holidays) are set by company leadership ("policies:manage").
+ */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   FRONT_DESK: caseWork,
   PROPERTY_ASSISTANT: caseWork,
@@ -36,12 +43,12 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   DEPARTMENT_HEAD: supervision,
   OFFICE_DIRECTOR: [...supervision, "classification:manage", "government:disclose"],
   ANALYST: ["complaints:read", "customers:read", "reports:read"],
-  COMPANY_MANAGER: [...supervision, "classification:manage", "government:disclose"],
-  MANAGEMENT_REP: [...supervision],
-  EXECUTIVE: [...supervision, "classification:manage", "government:disclose"],
+  COMPANY_MANAGER: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage"],
+  MANAGEMENT_REP: [...supervision, "categories:manage", "policies:manage"],
+  EXECUTIVE: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage"],
   DEVELOPER_LIAISON: ["complaints:read"],
   AUDITOR: ["complaints:read", "audit:read"],
-  ADMIN: ["tokens:manage"],
+  ADMIN: ["tokens:manage", "categories:manage"],
 };
 
 export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | null): Set<Permission> {

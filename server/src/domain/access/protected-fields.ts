@@ -38,6 +38,27 @@ export const PROTECTED_COLUMNS: Partial<Record<RecordType, Record<string, Protec
     complainantName: { recordType: "COMPLAINT", rule: "CONTACT", mask: "NAME" },
     complainantContact: { recordType: "COMPLAINT", rule: "CONTACT", mask: "PHONE" },
     content: { recordType: "COMPLAINT", rule: "CASE", mask: "TEXT" },
+    // The free text of the handling records (timeline notes, plans, cause analyses, reasons,
+    // answers) is case content too; who confirmed a resolution is the complainant's contact (WF-4).
+    handlingText: { recordType: "COMPLAINT", rule: "CASE", mask: "TEXT" },
+    invalidReason: { recordType: "COMPLAINT", rule: "CASE", mask: "TEXT" },
+    confirmedByName: { recordType: "COMPLAINT", rule: "CONTACT", mask: "NAME" },
+  },
+  // INT-2: the bytes of a complaint's evidence are case content; withheld (null) from the unentitled.
+  ATTACHMENT: {
+    contentBase64: { recordType: "ATTACHMENT", rule: "CASE", mask: "TEXT" },
+  },
+  // INT-6: the caller's number is personal data; the audio is case content, withheld like evidence.
+  HOTLINE_RECORDING: {
+    callerNumber: { recordType: "HOTLINE_RECORDING", rule: "CONTACT", mask: "PHONE" },
+    contentBase64: { recordType: "HOTLINE_RECORDING", rule: "CASE", mask: "TEXT" },
+  },
+  // WF-6: a claim's legal opinion, compensation plan, amount and report are case content (SEC-2).
+  CLAIM: {
+    legalConsultation: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
+    compensationPlan: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
+    compensationAmount: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
+    report: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
   },
   STAFF: {
     phone: { recordType: "STAFF", rule: "STAFF_CONTACT", mask: "PHONE" },

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
+import { keepingWrites } from "../../access/typed-failure.ts";
 import { builder } from "../../builder.ts";
 import { login } from "../../auth/login.ts";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";
@@ -49,11 +50,12 @@ builder.mutationField("signIn", (t) =>
       aloneInOperation(info, "signIn");
       const result = await login(ctx.prisma, {
         organization: args.organization ?? null, login: requiredText(args.login, "login", 100), password: args.password,
-        ip: ctx.client.ip, userAgent: ctx.client.userAgent, previousSessionToken: ctx.client.sessionToken,
+        ip: ctx.client.ip, userAgent: ctx.client.userAgent, previousSessionToken: ctx.client.sessionToken, now: ctx.now,
       });
       if (!result.ok) {
         if (result.reason === "ORGANIZATION_REQUIRED") throw new InputError("organization", messages[result.reason]);
-        throw new ForbiddenError(messages[result.reason]);
+        // The failed attempt is on record (rate limit) although the answer is a typed error.
+        throw keepingWrites(new ForbiddenError(messages[result.reason]));
       }
       ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure));
       const staff = await ctx.prisma.staff.findUniqueOrThrow({ where: { id: result.staffId }, select: { login: true, displayName: true, role: true } });

@@ -1,10 +1,8 @@
 import { builder } from "../../builder.ts";
-import type { Prisma } from "@tingjian/prisma/client";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
 } from "../enums.ts";
 import { complaintScope, customerScope, scopedNode } from "../tenant.ts";
-import type { Context } from "../../context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { ClassificationEnum } from "../access/staff.ts";
 import { history, RevisionRef } from "../access/revisions.ts";
@@ -93,38 +91,3 @@ builder.prismaNode("ComplaintEvent", {
     toStatus: t.expose("toStatus", { type: ComplaintStatusEnum, nullable: true }),
   }),
 });
-
-const ComplaintFilter = builder.inputType("ComplaintFilter", {
-  fields: (t) => ({
-    estateId: t.globalID({ required: false }),
-    status: t.field({ type: [ComplaintStatusEnum], required: false }),
-    receivedFrom: t.field({ type: "DateTime", required: false }),
-    receivedBefore: t.field({ type: "DateTime", required: false }),
-  }),
-});
-
-builder.queryField("complaints", (t) =>
-  t.prismaConnection({
-    type: "Complaint",
-    cursor: "id",
-    authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: ComplaintFilter, required: false }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.complaint.count({ where: complaintWhere(args.filter, ctx) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.complaint.findMany({ ...query, where: complaintWhere(args.filter, ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-  }),
-);
-
-function complaintWhere(
-  filter: { estateId?: { id: string } | null; status?: string[] | null; receivedFrom?: Date | null; receivedBefore?: Date | null } | null | undefined,
-  ctx: Context,
-): Prisma.ComplaintWhereInput {
-  return {
-    AND: [complaintScope(ctx)],
-    ...(filter?.estateId ? { estateId: filter.estateId.id } : {}),
-    ...(filter?.status?.length ? { status: { in: filter.status as Prisma.EnumComplaintStatusFilter["in"] } } : {}),
-    ...(filter?.receivedFrom || filter?.receivedBefore
-      ? { receivedAt: { ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}), ...(filter.receivedBefore ? { lt: filter.receivedBefore } : {}) } }
-      : {}),
-  };
-}

@@ -2,9 +2,9 @@ import type { Complaint, ComplaintEventKind, ComplaintStatus, Prisma } from "@ti
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { availableActions, transition, type WorkflowAction } from "../../domain/complaints/workflow.ts";
-import { ConflictError, conflictErrorType, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, conflictErrorType, ErrorInterface, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope } from "../tenant.ts";
-import { syncSlaStages } from "./sla-stages.ts";
+import { syncSlaStages } from "../../complaints/sla-stages.ts";
 
 /**
  * The one way a complaint is changed after registration: read under the caller's scope at the
@@ -28,7 +28,7 @@ export class WorkflowError extends Error {
 builder.objectType(WorkflowError, {
   name: "WorkflowError",
   description: "An illegal transition (SPEC §5): the complaint's status, and the actions it allows",
-  interfaces: [builder.interfaceRef<Error>("Error")],
+  interfaces: [ErrorInterface],
   isTypeOf: (o) => o instanceof WorkflowError,
   fields: (t) => ({
     field: t.exposeString("field"),
@@ -74,14 +74,19 @@ export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.
   return row.version + 1;
 }
 
-/** Appends timeline events; events of one change get distinct instants so the order is stable. */
+/**
+ * Appends timeline events after the complaint's latest one: events of one change, or of two
+ * changes within the same millisecond, get distinct increasing instants so the order is stable.
+ */
 export async function appendEvents(ctx: Pick<Context, "prisma" | "now" | "viewer" | "organizationId">, complaintId: string, events: EventInput[]): Promise<void> {
   if (events.length === 0) return;
+  const last = await ctx.prisma.complaintEvent.findFirst({ where: { complaintId }, orderBy: { at: "desc" }, select: { at: true } });
+  const from = Math.max(ctx.now.getTime(), (last?.at.getTime() ?? 0) + 1);
   await ctx.prisma.complaintEvent.createMany({
     data: events.map((e, i) => ({
       organizationId: ctx.organizationId!, complaintId, kind: e.kind, note: e.note ?? null, data: e.data,
       fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
-      at: e.at ?? new Date(ctx.now.getTime() + i), actorId: e.actorId === undefined ? ctx.viewer?.staffId ?? null : e.actorId,
+      at: e.at ?? new Date(from + i), actorId: e.actorId === undefined ? ctx.viewer?.staffId ?? null : e.actorId,
     })),
   });
 }

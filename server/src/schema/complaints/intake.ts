@@ -5,6 +5,7 @@ import { ComplaintChannelEnum } from "../enums.ts";
 import { isPhone, PHONE_FORMAT } from "../../domain/people/contact-formats.ts";
 import { ForbiddenError, InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
+import { syncSlaStages } from "../../complaints/sla-stages.ts";
 import { complaintScope, customerScope, estateFilter, inOrganization } from "../tenant.ts";
 
 const DAY = 86_400_000;
@@ -85,12 +86,15 @@ builder.mutationField("registerComplaint", (t) =>
         duplicateOf = await ctx.prisma.complaint.findFirst({ where: { id: input.duplicateOfId.id, AND: [complaintScope(ctx)], duplicateOfId: null }, select: { id: true, no: true } });
         if (!duplicateOf) throw new InputError("input.duplicateOfId", "No such first report in your scope (a duplicate links to the first report, not to another duplicate)");
       }
+      // SLA-8: received at an estate's office (its staff belong to the office's department).
+      const department = viewer.departmentId ? await ctx.prisma.department.findFirst({ where: { id: viewer.departmentId }, select: { officeId: true } }) : null;
       const no = await nextNumber(ctx, receivedAt);
       const created = await ctx.prisma.complaint.create({
         data: {
           organizationId: viewer.organizationId, no, receivedAt, channel: input.channel, ...where, location: input.location?.trim() || null,
           complainantId: input.complainantId?.id ?? null, complainantName: name, complainantContact: contact, anonymous, content,
           categoryId: input.categoryId?.id ?? null, receivedById: viewer.staffId, receivedByDepartmentId: viewer.departmentId,
+          receivedAtOfficeId: department?.officeId ?? null,
           ...(anonymous ? { callbackExempt: true, exemptReason: "ANONYMOUS" as const } : {}),
           ...(duplicateOf ? { duplicateOfId: duplicateOf.id, duplicateLinkedAt: ctx.now } : {}),
         },
@@ -102,6 +106,7 @@ builder.mutationField("registerComplaint", (t) =>
       // The link follows the registration on the timeline, even when both happen within one millisecond.
       if (duplicateOf) events.push({ organizationId: viewer.organizationId, complaintId: created.id, at: new Date(Math.max(ctx.now.getTime(), receivedAt.getTime()) + 1), actorId: viewer.staffId, kind: "DUPLICATE_LINKED", note: `与 ${duplicateOf.no} 为同一问题`, data: { duplicateOfId: duplicateOf.id } });
       await ctx.prisma.complaintEvent.createMany({ data: events });
+      await syncSlaStages(ctx.prisma, created.id, ctx.now);
       return ctx.prisma.complaint.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
   }),

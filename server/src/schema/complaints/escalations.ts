@@ -1,0 +1,72 @@
+import { builder } from "../../builder.ts";
+import { escalate } from "../../complaints/escalation.ts";
+import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { complaintScope, inOrganization } from "../tenant.ts";
+import { complaintMutation } from "./mutation.ts";
+import { saveComplaint } from "./editing.ts";
+
+builder.prismaObject("ComplaintEscalation", {
+  description: "WF-7: a complaint reported to a supervisor (automatic on an SLA breach), and the decision; CLS-3 reports of major complaints",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    level: t.exposeInt("level"),
+    at: t.expose("at", { type: "DateTime" }),
+    automatic: t.exposeBoolean("automatic"),
+    reason: t.exposeString("reason", { nullable: true }),
+    slaStage: t.relation("slaStage", { nullable: true }),
+    escalatedBy: t.relation("escalatedBy", { nullable: true }),
+    escalatedTo: t.relation("escalatedTo", { nullable: true }),
+    decision: t.exposeString("decision", { nullable: true }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+complaintMutation<{ reason: string; toStaffId?: { id: string } | null }>("escalateComplaint", {
+  description: "WF-7: a complaint that cannot be solved goes one level up to a supervisor, who decides",
+  fields: (t) => ({
+    reason: t.string({ required: true }),
+    toStaffId: t.globalID({ required: false, description: "The supervisor; default the next level up (department head or office director, company manager, executive)" }),
+  }),
+  apply: async (ctx, row, input) => {
+    const reason = requiredText(input.reason, "input.reason", 2000);
+    if (!OPEN_STATES.includes(row.status)) throw new InputError("input.id", `A ${row.status} complaint is not escalated`);
+    let toStaffId: string | null = null;
+    if (input.toStaffId) {
+      const s = await ctx.prisma.staff.findFirst({ where: { id: input.toStaffId.id, ...inOrganization(ctx), active: true, role: { in: ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"] } }, select: { id: true } });
+      if (!s) throw new InputError("input.toStaffId", "No such supervisor");
+      toStaffId = s.id;
+    }
+    // The version check and the SLA re-plan first; then one level up.
+    await saveComplaint(ctx, row, {}, []);
+    return escalate(ctx.prisma, { organizationId: ctx.organizationId!, complaintId: row.id, at: ctx.now, now: ctx.now, reason, actorId: ctx.viewer!.staffId, toStaffId });
+  },
+});
+
+const DecideEscalationInput = builder.inputType("DecideEscalationInput", {
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The escalation" }),
+    decision: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField("decideEscalation", (t) =>
+  t.prismaField({
+    type: "ComplaintEscalation",
+    description: "WF-7: the supervisor the complaint was escalated to (or a more senior manager) records the decision",
+    authScopes: { permission: "complaints:write" },
+    errors: { types: STANDARD_ERRORS },
+    args: { input: t.arg({ type: DecideEscalationInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const decision = requiredText(input.decision, "input.decision", 4000);
+      const e = await ctx.prisma.complaintEscalation.findFirst({ where: { id: String(input.id), complaint: complaintScope(ctx) } });
+      if (!e) throw new NotFoundError("Escalation");
+      const v = ctx.viewer!;
+      if (e.escalatedToId !== v.staffId && !["COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"].includes(v.role)) throw new ForbiddenError("Only the supervisor it was escalated to, or a company manager, decides");
+      if (e.decidedAt) throw new InputError("input.id", "Already decided");
+      await ctx.prisma.complaintEscalation.update({ where: { id: e.id }, data: { decision, decidedAt: ctx.now } });
+      await ctx.prisma.complaintEvent.create({ data: { organizationId: ctx.organizationId!, complaintId: e.complaintId, at: ctx.now, actorId: v.staffId, kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } } });
+      return ctx.prisma.complaintEscalation.findUniqueOrThrow({ ...query, where: { id: e.id } });
+    },
+  }),
+);

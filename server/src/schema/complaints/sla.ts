@@ -1,0 +1,141 @@
+import { SlaRule, SlaStageStatus, type Prisma } from "@tingjian/prisma/client";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { InputError } from "../errors.ts";
+import { complaintScope, countedComplaints } from "../tenant.ts";
+
+export const SlaRuleEnum = builder.enumType(SlaRule, { name: "SlaRule", description: "SPEC §6 rules" });
+export const SlaStageStatusEnum = builder.enumType(SlaStageStatus, { name: "SlaStageStatus" });
+const SlaClockEnum = builder.enumType("SlaClock", { values: ["WORKING", "WALL"] as const, description: "§6: the estate's working calendar, or 24 × 7" });
+
+/** A stage past its deadline and not finished: overdue now, whether or not the sweep has stored the breach yet. */
+export function overdueStages(now: Date): Prisma.SlaStageWhereInput {
+  return { finishedAt: null, status: { in: ["RUNNING", "BREACHED"] }, deadlineAt: { lt: now } };
+}
+
+builder.prismaObject("SlaStage", {
+  description: "§6: one time limit of a complaint: rule, clock, start, deadline, finish, pauses and outcome",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    rule: t.expose("rule", { type: SlaRuleEnum }),
+    stage: t.exposeString("stage", { description: "Sub-stage of rules with several limits (SLA-7 plan / to_developer / developer_answer, SLA-8 …), else main" }),
+    clock: t.expose("clock", { type: SlaClockEnum }),
+    policyKey: t.exposeString("policyKey", { nullable: true, description: "The policy value the duration came from" }),
+    durationMinutes: t.exposeInt("durationMinutes"),
+    startedAt: t.expose("startedAt", { type: "DateTime" }),
+    deadlineAt: t.expose("deadlineAt", { type: "DateTime", description: "On the stage's clock, moved on by pauses (while paused: as if the customer were back now)" }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
+    pausedSeconds: t.exposeInt("pausedSeconds"),
+    pausedSince: t.expose("pausedSince", { type: "DateTime", nullable: true }),
+    status: t.expose("status", { type: SlaStageStatusEnum }),
+    breachedAt: t.expose("breachedAt", { type: "DateTime", nullable: true }),
+    overdue: t.boolean({
+      description: "Not finished and past its deadline now",
+      resolve: (s, _a, ctx) => !s.finishedAt && (s.status === "RUNNING" || s.status === "BREACHED") && s.deadlineAt < ctx.now,
+    }),
+    complaint: t.relation("complaint"),
+  }),
+});
+
+builder.prismaObjectFields("Complaint", (t) => ({
+  slaStages: t.relation("slaStages", { description: "§6: every time limit of this complaint", query: { orderBy: [{ startedAt: "asc" }, { rule: "asc" }, { stage: "asc" }] } }),
+  openDeadlines: t.relation("slaStages", {
+    description: "§6: the deadlines still running or paused, soonest first",
+    query: { where: { finishedAt: null, status: { in: ["RUNNING", "PAUSED", "BREACHED"] } }, orderBy: { deadlineAt: "asc" } },
+  }),
+  overdue: t.boolean({
+    description: "A deadline has passed and its stage is not finished (WF-7 escalates it)",
+    select: (_a, ctx) => ({ slaStages: { where: overdueStages(ctx.now), select: { id: true }, take: 1 } }),
+    resolve: (c) => c.slaStages.length > 0,
+  }),
+  escalationLevel: t.exposeInt("escalationLevel", { description: "WF-7: levels above the handling department" }),
+  escalations: t.relation("escalations", { query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
+}));
+
+const OpenDeadlinesFilter = builder.inputType("OpenDeadlinesFilter", {
+  fields: (t) => ({
+    estateId: t.globalID({ required: false }),
+    rule: t.field({ type: [SlaRuleEnum], required: false }),
+    dueBefore: t.field({ type: "DateTime", required: false, description: "Only deadlines before this instant (e.g. the end of today)" }),
+    overdueOnly: t.boolean({ required: false }),
+  }),
+});
+
+builder.queryField("openDeadlines", (t) =>
+  t.prismaConnection({
+    type: "SlaStage",
+    cursor: "id",
+    description: "§6: every running or paused deadline of the complaints in your scope, soonest first",
+    authScopes: { permission: "complaints:read" },
+    args: { filter: t.arg({ type: OpenDeadlinesFilter, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.slaStage.count({ where: openDeadlineWhere(ctx, args.filter) }),
+    resolve: (query, _r, args, ctx) => ctx.prisma.slaStage.findMany({ ...query, where: openDeadlineWhere(ctx, args.filter), orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] }),
+  }),
+);
+
+function openDeadlineWhere(ctx: Context, f: { estateId?: { id: string } | null; rule?: SlaRule[] | null; dueBefore?: Date | null; overdueOnly?: boolean | null } | null | undefined): Prisma.SlaStageWhereInput {
+  return {
+    complaint: complaintScope(ctx),
+    ...(f?.overdueOnly ? overdueStages(ctx.now) : { finishedAt: null, status: { in: ["RUNNING", "PAUSED", "BREACHED"] } }),
+    AND: [
+      f?.estateId ? { estateId: f.estateId.id } : {},
+      f?.rule?.length ? { rule: { in: f.rule } } : {},
+      f?.dueBefore ? { deadlineAt: { lt: f.dueBefore } } : {},
+    ],
+  };
+}
+
+interface Attainment { rule: SlaRule; stage: string; met: number; breached: number; decided: number; running: number; overdue: number }
+
+const SlaAttainment = builder.objectRef<Attainment>("SlaAttainment").implement({
+  description: "§6, §11: per rule and stage, of the stages started in the period: met and breached (numerator and denominator), still running, overdue",
+  fields: (t) => ({
+    rule: t.expose("rule", { type: SlaRuleEnum }),
+    stage: t.exposeString("stage"),
+    met: t.exposeInt("met"),
+    breached: t.exposeInt("breached", { description: "Finished late, or past the deadline and still running" }),
+    decided: t.exposeInt("decided", { description: "met + breached: the denominator of the rate" }),
+    running: t.exposeInt("running"),
+    overdue: t.exposeInt("overdue"),
+    rate: t.float({ nullable: true, description: "met / (met + breached); null without any", resolve: (a) => (a.met + a.breached ? a.met / (a.met + a.breached) : null) }),
+  }),
+});
+
+builder.queryField("slaAttainment", (t) =>
+  t.field({
+    type: [SlaAttainment],
+    description: "§6: attainment of every SLA rule for stages started in [from, to), in your scope; counted in SQL",
+    authScopes: { permission: "complaints:read" },
+    args: {
+      from: t.arg({ type: "DateTime", required: true }),
+      to: t.arg({ type: "DateTime", required: true }),
+      estateId: t.arg.globalID({ required: false }),
+    },
+    resolve: async (_r, args, ctx) => {
+      if (args.to <= args.from) throw new InputError("to", "`to` must be after `from`");
+      const where: Prisma.SlaStageWhereInput = {
+        startedAt: { gte: args.from, lt: args.to }, status: { not: "CANCELLED" }, complaint: countedComplaints(ctx),
+        ...(args.estateId ? { estateId: args.estateId.id } : {}),
+      };
+      // One after the other: the request's transaction is one connection.
+      const groups = await ctx.prisma.slaStage.groupBy({ by: ["rule", "stage", "status"], where, _count: { _all: true } });
+      const overdue = await ctx.prisma.slaStage.groupBy({ by: ["rule", "stage"], where: { AND: [where, overdueStages(ctx.now)] }, _count: { _all: true } });
+      const out = new Map<string, Attainment>();
+      const get = (rule: SlaRule, stage: string) => {
+        const k = `${rule}/${stage}`;
+        let a = out.get(k);
+        if (!a) out.set(k, (a = { rule, stage, met: 0, breached: 0, decided: 0, running: 0, overdue: 0 }));
+        return a;
+      };
+      for (const g of groups) {
+        const a = get(g.rule, g.stage);
+        if (g.status === "MET") a.met += g._count._all;
+        else if (g.status === "BREACHED") a.breached += g._count._all;
+        else a.running += g._count._all;
+      }
+      for (const g of overdue) get(g.rule, g.stage).overdue = g._count._all;
+      for (const a of out.values()) a.decided = a.met + a.breached;
+      return [...out.values()].sort((x, y) => x.rule.localeCompare(y.rule, "en", { numeric: true }) || x.stage.localeCompare(y.stage));
+    },
+  }),
+);
