@@ -8,7 +8,7 @@ import { getDatamodel } from "@tingjian/prisma/pothos-types";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 import type { Permission } from "./domain/access/permissions.ts";
-import { noteTypedFailure } from "./access/typed-failure.ts";
+import { noteTypedError } from "./access/mutation-savepoints.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -46,8 +46,8 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
   },
-  // A typed error answers the caller and rolls the operation back (access/typed-failure.ts).
-  errors: { defaultTypes: [], onResolvedError: noteTypedFailure },
+  // A typed error answers the caller; its mutation is rolled back (access/mutation-savepoints.ts).
+  errors: { defaultTypes: [], onResolvedError: noteTypedError },
 });
 
 builder.queryType({});

@@ -16,6 +16,8 @@ export interface Context {
    * resolver runs). Typed as the client for the Pothos Prisma plugin; it is a transaction client.
    */
   prisma: PrismaClient;
+  /** Set while the request's transaction is open (mutation fields take savepoints in it). */
+  inTransaction: boolean;
   /** The signed-in account, or null. */
   viewer: Viewer | null;
   /** SPEC §2: the organisation every query of this request is confined to (the viewer's). */
@@ -55,6 +57,7 @@ export function contextFactory(services: AppServices) {
     const purpose = request.headers.get("x-access-purpose")?.slice(0, 500) || null;
     return {
       prisma: services.prisma,
+      inTransaction: false,
       viewer,
       organizationId: viewer?.organizationId ?? null,
       credentialsRejected: !viewer && !!(bearer || sessionToken),

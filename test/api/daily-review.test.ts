@@ -56,7 +56,8 @@ describe("daily review (WF-8)", () => {
 
   /** The rule as the test states it, in SQL on each estate's local day (TOP_SECRET cases are not the callers' to know). */
   async function oracle(estateId: string | null): Promise<Map<string, boolean>> {
-    const rows = await q(`SELECT k.id, EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = k.id AND e.kind <> 'REVIEWED'
+    // Progress is what people did: events without an actor are the system's (WF-7 breach found, WF-5 acceptance).
+    const rows = await q(`SELECT k.id, EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = k.id AND e.kind <> 'REVIEWED' AND e.actor_id IS NOT NULL
         AND (e.at AT TIME ZONE es.timezone)::date = $2::date) AS progress
       FROM complaints k JOIN estates es ON es.id = k.estate_id
       WHERE ($1::uuid IS NULL OR k.estate_id = $1) AND k.status = ANY($3::complaint_status[]) AND k.duplicate_of_id IS NULL
@@ -65,7 +66,7 @@ describe("daily review (WF-8)", () => {
   }
 
   const event = (complaintId: string, kind: string, at: string) =>
-    q(`INSERT INTO complaint_events (organization_id, complaint_id, kind, at) SELECT organization_id, id, $2::complaint_event_kind, $3 FROM complaints WHERE id = $1`, [complaintId, kind, at]);
+    q(`INSERT INTO complaint_events (organization_id, complaint_id, kind, at, actor_id) SELECT organization_id, id, $2::complaint_event_kind, $3, received_by_id FROM complaints WHERE id = $1`, [complaintId, kind, at]);
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: () => NOW });

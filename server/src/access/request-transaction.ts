@@ -2,7 +2,6 @@ import type { Plugin } from "graphql-yoga";
 import type { ExecutionResult } from "graphql";
 import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
 import type { Context } from "../context.ts";
-import { runOperation } from "./typed-failure.ts";
 
 class RollBack extends Error {
   constructor(readonly result: ExecutionResult) {
@@ -30,11 +29,12 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
             await confine(tx, ctx.organizationId);
             ctx.prisma = tx as unknown as PrismaClient;
             ctx.grants.use(tx);
-            const { result, typedFailure } = await runOperation(async () => (await executeFn(args)) as ExecutionResult);
+            ctx.inTransaction = true;
+            const result = (await executeFn(args)) as ExecutionResult;
             // Any error may have aborted the transaction (PostgreSQL refuses every statement after a
             // failed one), and a mutation must not half-happen: roll back, then log what was read.
-            // A typed error in a payload (bad input, conflict) rolls back the same way.
-            if (result.errors?.length || typedFailure) throw new RollBack(result);
+            // (A typed error in a payload rolls back its own mutation field: mutation-savepoints.ts.)
+            if (result.errors?.length) throw new RollBack(result);
             await ctx.access.flush(tx);
             return result;
           }, { maxWait: 10_000, timeout: 60_000 });
@@ -50,6 +50,7 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
           }
           return e.result;
         } finally {
+          ctx.inTransaction = false;
           ctx.prisma = base;
           ctx.grants.use(null);
         }

@@ -1,12 +1,13 @@
 import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
 
+import { departmentHead } from "./department-head.ts";
+import { appendEvents } from "./timeline.ts";
+
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export interface EscalationRequest {
   organizationId: string;
   complaintId: string;
-  /** When the escalation happened (for a breach: the deadline that passed). */
-  at: Date;
   now: Date;
   reason: string;
   /** Automatic escalations come from a breached SLA stage; manual ones from a person. */
@@ -25,22 +26,19 @@ export async function escalate(db: Db, r: EscalationRequest): Promise<{ level: n
   const c = await db.complaint.update({
     where: { id: r.complaintId },
     data: { escalated: true, escalationLevel: { increment: 1 }, version: { increment: 1 } },
-    select: { escalationLevel: true, leadDepartment: { select: { headId: true } }, estateId: true },
+    select: { escalationLevel: true, leadDepartmentId: true, estateId: true },
   });
   const level = c.escalationLevel;
-  const toStaffId = r.toStaffId ?? (await supervisorAt(db, r.organizationId, level, c.leadDepartment?.headId ?? null, c.estateId));
+  const toStaffId = r.toStaffId ?? (await supervisorAt(db, r.organizationId, level, await departmentHead(db, c.leadDepartmentId), c.estateId));
   await db.complaintEscalation.create({
     data: {
-      organizationId: r.organizationId, complaintId: r.complaintId, level, at: r.at, automatic: !!r.slaStageId,
+      organizationId: r.organizationId, complaintId: r.complaintId, level, at: r.now, automatic: !!r.slaStageId,
       slaStageId: r.slaStageId ?? null, reason: r.reason, escalatedById: r.actorId ?? null, escalatedToId: toStaffId,
     },
   });
-  await db.complaintEvent.create({
-    data: {
-      organizationId: r.organizationId, complaintId: r.complaintId, at: r.at, actorId: r.actorId ?? null, kind: "ESCALATED",
-      note: r.reason, data: { level, toStaffId, automatic: !!r.slaStageId, slaStageId: r.slaStageId ?? null },
-    },
-  });
+  await appendEvents({ prisma: db, now: r.now, viewer: null, organizationId: r.organizationId }, r.complaintId, [{
+    kind: "ESCALATED", actorId: r.actorId ?? null, note: r.reason, data: { level, toStaffId, automatic: !!r.slaStageId, slaStageId: r.slaStageId ?? null },
+  }]);
   return { level, toStaffId };
 }
 

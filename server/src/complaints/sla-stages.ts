@@ -5,6 +5,8 @@ import { developerDeadline, planStages, SLA_DEFAULTS, type PlannedStage, type Po
 import { policyAt, type PolicyRow } from "../domain/policies/policy-at.ts";
 import type { ClockKind } from "../domain/sla/clock.ts";
 import { escalate } from "./escalation.ts";
+import { appendEvents } from "./timeline.ts";
+import { OPEN_STATES } from "../domain/complaints/workflow.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -15,28 +17,36 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * breached while still running escalates the complaint one level (WF-7).
  */
 export async function syncSlaStages(db: Db, complaintId: string, now: Date, cache: SlaCache = new SlaCache()): Promise<void> {
+  // One re-plan of a complaint at a time: the sweep and a user's request must not both escalate one breach.
+  await db.$queryRaw`SELECT id FROM complaints WHERE id = ${complaintId}::uuid FOR UPDATE`;
   let c = await loadFacts(db, complaintId);
   const calendar = await cache.calendar(db, c.organizationId, c.estate.calendarId);
   const policy = await cache.policy(db, c.organizationId, c.estateId);
   if (await deemAcceptance(db, c, policy, calendar, now)) c = await loadFacts(db, complaintId);
 
+  const handling = OPEN_STATES.includes(c.status) && c.status !== "RESOLVED";
   const planned = planStages(toFacts(c), policy, calendar, now);
-  const existing = new Map(c.slaStages.map((s) => [`${s.rule}/${s.stage}`, s]));
+  const key = (s: { rule: string; stage: string; round: number }) => `${s.rule}/${s.stage}/${s.round}`;
+  const existing = new Map(c.slaStages.map((s) => [key(s), s]));
   for (const p of planned) {
-    const key = `${p.rule}/${p.stage}`;
-    const before = existing.get(key);
-    existing.delete(key);
-    const data = { ...p, breached: p.status === "BREACHED" };
+    const before = existing.get(key(p));
+    existing.delete(key(p));
+    // The developer's own silence is answered by deemed acceptance (WF-5), not by escalation.
+    const developers = p.stage === "developer_answer";
+    let stageId = before?.id;
     if (!before) {
-      await db.slaStage.create({ data: { ...data, organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId } });
+      stageId = (await db.slaStage.create({ data: { ...p, breached: developers && p.status === "BREACHED", organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId }, select: { id: true } })).id;
     } else if (changed(before, p)) {
-      await db.slaStage.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } });
+      await db.slaStage.update({ where: { id: before.id }, data: { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: { increment: 1 } } });
     }
-    // WF-7: a breach found while the stage still runs escalates one level; the developer's own
-    // silence is answered by deemed acceptance instead.
-    if (p.status === "BREACHED" && !p.finishedAt && !before?.breached && p.stage !== "developer_answer") {
-      const stage = before ?? (await db.slaStage.findFirstOrThrow({ where: { complaintId: c.id, rule: p.rule, stage: p.stage }, select: { id: true } }));
-      await escalate(db, { organizationId: c.organizationId, complaintId: c.id, at: p.breachedAt!, now, slaStageId: stage.id, reason: `${p.rule.replace("_", "-")} ${p.stage} 超时 (deadline ${p.deadlineAt.toISOString()})` });
+    // WF-7: a breach escalates one level while the complaint is being handled, once: the flag is
+    // claimed atomically, so a concurrent re-plan cannot escalate the same breach again.
+    if (p.status === "BREACHED" && !developers) {
+      const claimed = await db.slaStage.updateMany({ where: { id: stageId!, breached: false }, data: { breached: true } });
+      if (claimed.count === 1 && handling) {
+        const rule = p.rule.replace("_", "-");
+        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, reason: `${rule} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})` });
+      }
     }
   }
   // A stage no longer planned (the complaint was reclassified) is kept, cancelled.
@@ -60,8 +70,13 @@ function loadFacts(db: Db, id: string) {
       plans: { select: { createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
       promises: { orderBy: { sequence: "asc" }, select: { sequence: true, recordedAt: true, promisedAt: true, keptAt: true } },
       developerHandoffs: { orderBy: { forwardedAt: "desc" }, take: 1 },
-      events: { where: { kind: { in: ["PAUSE", "RESUME"] } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { kind: true, at: true } },
+      events: {
+        where: { OR: [{ kind: { in: ["PAUSE", "RESUME"] } }, { kind: "TRANSITION", toStatus: { in: ["RESOLVED", "INVALID"] } }] },
+        orderBy: [{ at: "asc" }, { id: "asc" }], select: { kind: true, at: true, toStatus: true },
+      },
+      confirmations: { where: { satisfied: true }, orderBy: { confirmedAt: "asc" }, select: { confirmedAt: true } },
       slaStages: true,
+      callbacks: { where: { status: "DONE", reached: true, calledAt: { not: null } }, orderBy: { calledAt: "asc" }, select: { calledAt: true } },
     },
   });
 }
@@ -74,17 +89,21 @@ function toFacts(c: Loaded): StageFacts {
     if (e.kind === "PAUSE" && (pauses.length === 0 || pauses.at(-1)!.to)) pauses.push({ from: e.at, to: null });
     if (e.kind === "RESUME" && pauses.at(-1) && !pauses.at(-1)!.to) pauses.at(-1)!.to = e.at;
   }
+  const ends = c.events.filter((e) => e.kind === "TRANSITION");
   return {
-    receivedAt: c.receivedAt, kind: c.kind, valid: c.valid, duplicate: c.duplicateOfId !== null,
+    receivedAt: c.receivedAt, kind: c.kind, valid: c.valid, duplicate: c.duplicateOfId !== null, inWarranty: c.inWarranty,
     atOffice: c.receivedAtOfficeId !== null,
     atOtherDepartment: !!c.receivedByDepartment && c.receivedByDepartment.kind !== "SERVICE_CENTRE" && c.receivedByDepartment.kind !== "OFFICE",
     subject: c.subjectStaffId ? "STAFF" : c.subjectDepartmentId ? "DEPARTMENT" : null,
     forwardedToServiceCentreAt: c.forwardedToServiceCentreAt, classifiedAt: c.classifiedAt, assignedAt: c.assignedAt,
     firstPlanAt: c.plans[0]?.createdAt ?? null, forwardedToDeveloperAt: c.forwardedToDeveloperAt,
-    developerAnsweredAt: handoff?.respondedAt ?? null, deemedAcceptedAt: c.deemedAcceptedAt,
-    firstRepliedAt: c.firstRepliedAt, resolvedAt: c.resolvedAt, closedAt: c.closedAt,
-    promises: c.promises.map((p, i) => ({ sequence: p.sequence, recordedAt: p.recordedAt, promisedAt: p.promisedAt, replacedAt: c.promises[i + 1]?.recordedAt ?? null })),
+    developerAnsweredAt: handoff?.respondedAt ?? null, deemedAcceptedAt: c.deemedAcceptedAt, firstRepliedAt: c.firstRepliedAt,
+    // Complaints loaded before their timeline recorded transitions fall back to the columns.
+    firstEndedAt: ends[0]?.at ?? c.resolvedAt ?? c.closedAt,
+    resolutions: ends.filter((e) => e.toStatus === "RESOLVED").map((e) => e.at),
+    promises: c.promises.map((p, i) => ({ sequence: p.sequence, recordedAt: p.recordedAt, promisedAt: p.promisedAt, keptAt: p.keptAt, replacedAt: c.promises[i + 1]?.recordedAt ?? null })),
     pauses,
+    confirmations: c.confirmations.map((x) => x.confirmedAt), callbackExempt: c.callbackExempt, callbacksAt: c.callbacks.map((cb) => cb.calledAt!),
   };
 }
 
@@ -99,12 +118,11 @@ async function deemAcceptance(db: Db, c: Loaded, policy: PolicyLookup, calendar:
   if (now < at) return false;
   await db.developerHandoff.update({ where: { id: handoff.id }, data: { deemedAcceptedAt: at, version: { increment: 1 } } });
   await db.complaint.update({ where: { id: c.id }, data: { status: "IN_PROGRESS", deemedAcceptedAt: at, version: { increment: 1 } } });
-  await db.complaintEvent.createMany({
-    data: [
-      { organizationId: c.organizationId, complaintId: c.id, at, kind: "TRANSITION", fromStatus: "FORWARDED_TO_DEVELOPER", toStatus: "IN_PROGRESS", data: { action: "DEEM_ACCEPTED" } },
-      { organizationId: c.organizationId, complaintId: c.id, at: new Date(at.getTime() + 1), kind: "DEEMED_ACCEPTED", note: "开发商未在时限内答复，视为默认；由管理部先行施工，费用由开发商承担", data: { handoffId: handoff.id } },
-    ],
-  });
+  // Recorded when the system notices; the acceptance itself dates from the deadline.
+  await appendEvents({ prisma: db, now, viewer: null, organizationId: c.organizationId }, c.id, [
+    { kind: "TRANSITION", fromStatus: "FORWARDED_TO_DEVELOPER", toStatus: "IN_PROGRESS", data: { action: "DEEM_ACCEPTED", deemedAcceptedAt: at.toISOString() } },
+    { kind: "DEEMED_ACCEPTED", note: "开发商未在时限内答复，视为默认；由管理部先行施工，费用由开发商承担", data: { handoffId: handoff.id, deemedAcceptedAt: at.toISOString() } },
+  ]);
   return true;
 }
 

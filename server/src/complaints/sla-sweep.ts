@@ -13,15 +13,25 @@ const BATCH = 500;
  * failure does not hold back the others. Returns the number of complaints updated.
  */
 export async function sweepSla(prisma: PrismaClient, now: Date): Promise<number> {
-  const stages = await prisma.slaStage.findMany({ where: { status: "RUNNING", deadlineAt: { lte: now } }, select: { complaintId: true }, distinct: ["complaintId"], take: BATCH });
+  // Across organisations, on the partial index of running stages (migration 20261122140000).
+  const stages = await prisma.slaStage.findMany({ where: { status: "RUNNING", deadlineAt: { lte: now } }, select: { complaintId: true }, orderBy: { deadlineAt: "asc" }, take: BATCH });
   const handoffs = await prisma.developerHandoff.findMany({
     where: { respondedAt: null, deemedAcceptedAt: null, deadlineAt: { lte: now }, complaint: { status: "FORWARDED_TO_DEVELOPER" } },
     select: { complaintId: true }, take: BATCH,
   });
   const ids = [...new Set([...stages, ...handoffs].map((s) => s.complaintId))];
   const cache = new SlaCache();
-  for (const id of ids) await prisma.$transaction((tx) => syncSlaStages(tx, id, now, cache));
-  return ids.length;
+  let done = 0;
+  for (const id of ids) {
+    try {
+      await prisma.$transaction((tx) => syncSlaStages(tx, id, now, cache));
+      done++;
+    } catch (e) {
+      // One complaint that fails must not hold back the others; it is tried again next minute.
+      console.error(`sla sweep: complaint ${id} failed: ${describeForLog(e)}`);
+    }
+  }
+  return done;
 }
 
 /** Runs the sweep every minute (SLA-8 counts in minutes); counts only are logged. */

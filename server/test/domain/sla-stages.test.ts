@@ -14,7 +14,8 @@ const sh = (local: string) => new Date(`${local}+08:00`);
 const facts = (f: Partial<StageFacts>): StageFacts => ({
   receivedAt: sh("2026-03-02T09:00:00"), kind: null, valid: null, duplicate: false, atOffice: false, atOtherDepartment: false, subject: null,
   forwardedToServiceCentreAt: null, classifiedAt: null, assignedAt: null, firstPlanAt: null, forwardedToDeveloperAt: null, developerAnsweredAt: null,
-  deemedAcceptedAt: null, firstRepliedAt: null, resolvedAt: null, closedAt: null, promises: [], pauses: [], ...f,
+  deemedAcceptedAt: null, firstRepliedAt: null, firstEndedAt: null, resolutions: [], inWarranty: false, promises: [], pauses: [],
+  confirmations: [], callbackExempt: false, callbacksAt: [], ...f,
 });
 const plan = (f: Partial<StageFacts>, now = sh("2026-03-02T10:00:00")) => planStages(facts(f), policy, calendar, now);
 const names = (f: Partial<StageFacts>) => plan(f).map((s) => `${s.rule}/${s.stage}`).sort();
@@ -46,6 +47,27 @@ describe("SLA stages (SPEC §6)", () => {
       .toEqual(["SLA_8/reach", "SLA_8/repair_answer", "SLA_8/to_service_centre", "SLA_9/main"]);
   });
 
+  it("SLA-10, SLA-11: every confirmation is called back within 3 days, a repair within 7 days of completion; none when exempt (CB-8)", () => {
+    const resolved = sh("2026-03-02T11:00:00");
+    const confirmed = { valid: true, kind: "SERVICE" as const, assignedAt: sh("2026-03-02T09:30:00"), firstEndedAt: resolved, resolutions: [resolved], confirmations: [sh("2026-03-02T12:00:00")] };
+    const later = sh("2026-03-06T12:00:00");
+    expect(planStages(facts(confirmed), policy, calendar, later).find((s) => s.rule === "SLA_10")).toMatchObject({ round: 1, status: "BREACHED", deadlineAt: sh("2026-03-05T12:00:00") });
+    expect(planStages(facts({ ...confirmed, callbacksAt: [sh("2026-03-04T10:00:00")] }), policy, calendar, later).find((s) => s.rule === "SLA_10")).toMatchObject({ status: "MET" });
+    expect(planStages(facts({ ...confirmed, callbackExempt: true }), policy, calendar, later).map((s) => s.rule)).not.toContain("SLA_10");
+    const stages = planStages(facts({ ...confirmed, kind: "ENGINEERING" }), policy, calendar, later);
+    expect(stages.map((s) => s.rule)).not.toContain("SLA_10");
+    expect(stages.find((s) => s.rule === "SLA_11")).toMatchObject({ status: "RUNNING", deadlineAt: sh("2026-03-09T11:00:00") });
+    // CB-7: reopened, resolved and confirmed again: a second round; the first keeps its outcome.
+    const again = { ...confirmed, resolutions: [resolved, sh("2026-03-09T10:00:00")], confirmations: [sh("2026-03-02T12:00:00"), sh("2026-03-09T11:00:00")], callbacksAt: [sh("2026-03-04T10:00:00")] };
+    expect(planStages(facts(again), policy, calendar, sh("2026-03-10T09:00:00")).filter((s) => s.rule === "SLA_10").map((s) => [s.round, s.status])).toEqual([[1, "MET"], [2, "RUNNING"]]);
+  });
+
+  it("a reopened complaint's first handling keeps its outcome: stages stopped at the first end stay as they were", () => {
+    const handled = { valid: true, kind: "SERVICE" as const, subject: "DEPARTMENT" as const, firstEndedAt: sh("2026-03-02T11:00:00") };
+    // Ten days later the complaint is open again (reopened), yet SLA-4 was met at the first resolution.
+    expect(plan(handled, sh("2026-03-12T09:00:00")).find((s) => s.rule === "SLA_4")).toMatchObject({ status: "MET", finishedAt: sh("2026-03-02T11:00:00") });
+  });
+
   it("met when finished by the deadline, breached after it, overdue while running past it", () => {
     const [reach] = plan({ atOffice: true, classifiedAt: sh("2026-03-02T09:15:00") }).filter((s) => s.stage === "reach");
     expect(reach).toMatchObject({ status: "MET", deadlineAt: sh("2026-03-02T09:15:00") });
@@ -56,11 +78,14 @@ describe("SLA stages (SPEC §6)", () => {
   });
 
   it("WF-3, SLA-6: a replaced promise that had passed was missed; one replaced before its time was changed", () => {
-    const p1 = { sequence: 1, recordedAt: sh("2026-03-02T10:00:00"), promisedAt: sh("2026-03-03T17:00:00") };
-    const early = plan({ promises: [{ ...p1, replacedAt: sh("2026-03-03T09:00:00") }, { sequence: 2, recordedAt: sh("2026-03-03T09:00:00"), promisedAt: sh("2026-03-05T17:00:00"), replacedAt: null }] }, sh("2026-03-03T10:00:00"));
-    expect(early.filter((s) => s.rule === "SLA_6").map((s) => s.status)).toEqual(["CANCELLED", "RUNNING"]);
+    const p1 = { sequence: 1, recordedAt: sh("2026-03-02T10:00:00"), promisedAt: sh("2026-03-03T17:00:00"), keptAt: null };
+    const early = plan({ promises: [{ ...p1, replacedAt: sh("2026-03-03T09:00:00") }, { sequence: 2, recordedAt: sh("2026-03-03T09:00:00"), promisedAt: sh("2026-03-05T17:00:00"), keptAt: null, replacedAt: null }] }, sh("2026-03-03T10:00:00"));
+    expect(early.filter((s) => s.rule === "SLA_6").map((s) => [s.round, s.status])).toEqual([[1, "CANCELLED"], [2, "RUNNING"]]);
     const late = plan({ promises: [{ ...p1, replacedAt: sh("2026-03-04T09:00:00") }] }, sh("2026-03-04T10:00:00"));
-    expect(late.find((s) => s.rule === "SLA_6")).toMatchObject({ status: "BREACHED", deadlineAt: p1.promisedAt });
+    expect(late.find((s) => s.rule === "SLA_6")).toMatchObject({ stage: "promise", round: 1, status: "BREACHED", deadlineAt: p1.promisedAt });
+    // Kept on time, then reopened and a new promise made: the first promise stays kept.
+    const kept = plan({ promises: [{ ...p1, keptAt: sh("2026-03-03T12:00:00"), replacedAt: sh("2026-03-05T09:00:00") }] }, sh("2026-03-05T10:00:00"));
+    expect(kept.find((s) => s.rule === "SLA_6")).toMatchObject({ status: "MET" });
   });
 
   it("WF-5: acceptance by the developer's silence counts as the developer missing its deadline", () => {

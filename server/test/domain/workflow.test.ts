@@ -44,6 +44,13 @@ describe("complaint workflow (SPEC §5)", () => {
     expect(transition("FORWARDED_TO_DEVELOPER", "DEEM_ACCEPTED", { inWarranty: true })).toEqual({ ok: true, to: "IN_PROGRESS" });
   });
 
+  it("CLS-1: an invalid complaint reopened is classified again before it is assigned", () => {
+    expect(transition("REOPENED", "ASSIGN", { inWarranty: false, valid: false })).toMatchObject({ ok: false, reason: expect.stringContaining("CLS-1") });
+    expect(transition("REOPENED", "CLASSIFY", { inWarranty: false, valid: false })).toEqual({ ok: true, to: "CLASSIFIED" });
+    expect(availableActions("REOPENED", { inWarranty: false, valid: true })).not.toContain("CLASSIFY");
+    expect(availableActions("REOPENED", { inWarranty: false, valid: true })).toContain("ASSIGN");
+  });
+
   it("WF-3: a new plan may be recorded while the work is under way", () => {
     expect(transition("IN_PROGRESS", "RECORD_PLAN", plain)).toEqual({ ok: true, to: "PLANNED" });
   });

@@ -51,14 +51,35 @@ export const PROTECTED_COLUMNS: Partial<Record<RecordType, Record<string, Protec
   // INT-6: the caller's number is personal data; the audio is case content, withheld like evidence.
   HOTLINE_RECORDING: {
     callerNumber: { recordType: "HOTLINE_RECORDING", rule: "CONTACT", mask: "PHONE" },
+    archiveNote: { recordType: "HOTLINE_RECORDING", rule: "CASE", mask: "TEXT" },
     contentBase64: { recordType: "HOTLINE_RECORDING", rule: "CASE", mask: "TEXT" },
   },
   // WF-6: a claim's legal opinion, compensation plan, amount and report are case content (SEC-2).
+  // CB-6, CB-7: what the customer said in a callback (comments, ratings' remarks, new issues and their answers).
+  CALLBACK: {
+    customerText: { recordType: "CALLBACK", rule: "CASE", mask: "TEXT" },
+  },
   CLAIM: {
     legalConsultation: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
     compensationPlan: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
     compensationAmount: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
     report: { recordType: "CLAIM", rule: "CASE", mask: "TEXT" },
+  },
+  // SUR-3: what the distributor noted about the household at the hand-out (who took it, how to
+  // reach them) is personal data of that household.
+  SURVEY_HANDOUT: {
+    comment: { recordType: "SURVEY_HANDOUT", rule: "CONTACT", mask: "TEXT" },
+  },
+  // SUR-6: a household's free-text opinion in its questionnaire is case content (SEC-1: customer
+  // information is at least SECRET); its ratings count only in aggregates.
+  SURVEY_RESPONSE: {
+    comment: { recordType: "SURVEY_RESPONSE", rule: "CASE", mask: "TEXT" },
+  },
+  // VIS-1: what was said and seen on a household visit is case content (SEC-1: customer-related
+  // records are SECRET); the estate's cleared staff and the visitor know it (SEC-2).
+  VISIT_RECORD: {
+    content: { recordType: "VISIT_RECORD", rule: "CASE", mask: "TEXT" },
+    feedback: { recordType: "VISIT_RECORD", rule: "CASE", mask: "TEXT" },
   },
   STAFF: {
     phone: { recordType: "STAFF", rule: "STAFF_CONTACT", mask: "PHONE" },

@@ -14,6 +14,8 @@ export type WorkflowAction =
 export interface WorkflowFacts {
   /** WF-5: an in-warranty or developer-legacy defect. */
   inWarranty: boolean;
+  /** CLS-1: null until classified. */
+  valid?: boolean | null;
 }
 
 interface Rule {
@@ -28,11 +30,18 @@ interface Rule {
 const OPEN_WORK: readonly ComplaintStatus[] = ["ASSIGNED", "PLANNED", "IN_PROGRESS", "REOPENED"];
 
 export const WORKFLOW: Record<WorkflowAction, Rule> = {
-  CLASSIFY: { from: ["REGISTERED"], to: "CLASSIFIED" },
+  // CLS-1: an invalid complaint reopened (it was valid after all) is classified again.
+  CLASSIFY: {
+    from: ["REGISTERED", "REOPENED"], to: "CLASSIFIED",
+    requires: (f) => (f.valid === true ? "the complaint is classified valid already (reclassify it instead)" : null),
+  },
   // CLS-1: an invalid complaint is closed with the explanation given to the complainant.
   MARK_INVALID: { from: ["REGISTERED", "CLASSIFIED"], to: "INVALID", noteRequired: "the explanation for the complainant (CLS-1)" },
   // WF-1: to the responsible (lead) department; a reopened complaint is assigned again.
-  ASSIGN: { from: ["CLASSIFIED", "REOPENED"], to: "ASSIGNED" },
+  ASSIGN: {
+    from: ["CLASSIFIED", "REOPENED"], to: "ASSIGNED",
+    requires: (f) => (f.valid === false ? "an invalid complaint is classified valid before it is assigned (CLS-1)" : null),
+  },
   // WF-2: cause, responsibility, plan and promised time; WF-3 a new plan after a missed promise.
   RECORD_PLAN: { from: ["ASSIGNED", "PLANNED", "IN_PROGRESS", "REOPENED"], to: "PLANNED" },
   START: { from: ["PLANNED"], to: "IN_PROGRESS" },

@@ -30,12 +30,25 @@ export interface StageFacts {
   developerAnsweredAt: Date | null;
   deemedAcceptedAt: Date | null;
   firstRepliedAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  /** WF-3: every promise, in order; `endedAt` is when it was kept or replaced. */
-  promises: readonly { sequence: number; recordedAt: Date; promisedAt: Date; replacedAt: Date | null }[];
+  /**
+   * When the handling first ended: the first resolution, or the close as invalid. Stages stop
+   * there for good, so that reopening a complaint never rewrites how its first handling fared.
+   */
+  firstEndedAt: Date | null;
+  /** Every resolution (transition to RESOLVED), in order. */
+  resolutions: readonly Date[];
+  /** WF-5, SLA-7: a defect the developer owns. */
+  inWarranty: boolean;
+  /** WF-3: every promise, in order; kept when the work was done, replaced by the next promise. */
+  promises: readonly { sequence: number; recordedAt: Date; promisedAt: Date; keptAt: Date | null; replacedAt: Date | null }[];
   /** Waiting for the customer (PAUSE/RESUME events). */
   pauses: readonly Pause[];
+  /** WF-4: every confirmation the complainant gave as satisfied, in order (one per handling round). */
+  confirmations: readonly Date[];
+  /** CB-8: anonymous, or a written reply only. */
+  callbackExempt: boolean;
+  /** CB-1, CB-6: when callbacks reached the customer, in order. */
+  callbacksAt: readonly Date[];
 }
 
 export interface StagePolicy {
@@ -50,6 +63,8 @@ export type PolicyLookup = (key: string, at: Date) => StagePolicy;
 export interface PlannedStage {
   rule: SlaRule;
   stage: string;
+  /** The rule's n-th run on the complaint (SLA-6 per promise, SLA-10/SLA-11 per confirmation). */
+  round: number;
   clock: ClockKind;
   policyKey: string | null;
   durationMinutes: number;
@@ -77,6 +92,8 @@ export const SLA_DEFAULTS: Record<string, { minutes: number; clock: ClockKind }>
   "SLA-8.repairAnswer": { minutes: 6 * 60, clock: "WALL" },
   "SLA-8.toServiceCentre": { minutes: 2 * 60, clock: "WALL" },
   "SLA-9.firstReply": { minutes: 24 * 60, clock: "WALL" },
+  "SLA-10.callback": { minutes: 3 * 1440, clock: "WALL" },
+  "SLA-11.repairCallback": { minutes: 7 * 1440, clock: "WALL" },
 };
 
 interface StageRule {
@@ -92,9 +109,14 @@ interface StageRule {
 
 const first = (...ds: (Date | null)[]): Date | null =>
   ds.reduce<Date | null>((a, d) => (d && (!a || d < a) ? d : a), null);
-/** A later step done, or the complaint resolved or closed, ends an earlier stage. */
-const done = (f: StageFacts, ...ds: (Date | null)[]) => first(...ds, f.resolvedAt, f.closedAt);
+/** A later step done, or the handling ended (resolved or closed as invalid), ends an earlier stage. */
+const done = (f: StageFacts, ...ds: (Date | null)[]) => first(...ds, f.firstEndedAt);
 const validAnd = (p: (f: StageFacts) => boolean) => (f: StageFacts) => f.valid === true && p(f);
+/** The first callback that reached the customer at or after `from`. */
+const calledBackAfter = (f: StageFacts, from: Date) => f.callbacksAt.find((d) => d >= from) ?? null;
+/** CB-4, SLA-11: an engineering (repair) complaint is called back after completion instead. */
+const repair = (f: StageFacts) => f.kind === "ENGINEERING";
+const warranty = (f: StageFacts) => f.kind === "WARRANTY" || f.inWarranty;
 /** SLA-8: at an office its own limits replace the company's SLA-1 … SLA-5 (000 §7 4.5). */
 const companyLevel = (f: StageFacts) => !f.atOffice;
 
@@ -115,12 +137,12 @@ const RULES: StageRule[] = [
   { rule: "SLA_5", stage: "main", key: "SLA-5.duration", pausable: true, applies: validAnd((f) => companyLevel(f) && f.kind === "ENGINEERING"),
     start: (f) => f.assignedAt, stop: (f) => done(f, f.firstPlanAt) },
   // SLA-7 (4.4.1-4.4.4): warranty — plan, hand-off to the developer, the developer's answer.
-  { rule: "SLA_7", stage: "plan", key: "SLA-7.plan", pausable: true, applies: validAnd((f) => f.kind === "WARRANTY"),
+  { rule: "SLA_7", stage: "plan", key: "SLA-7.plan", pausable: true, applies: validAnd(warranty),
     start: (f) => f.receivedAt, stop: (f) => done(f, f.firstPlanAt) },
-  { rule: "SLA_7", stage: "to_developer", key: "SLA-7.toDeveloper", pausable: true, applies: validAnd((f) => f.kind === "WARRANTY"),
+  { rule: "SLA_7", stage: "to_developer", key: "SLA-7.toDeveloper", pausable: true, applies: validAnd(warranty),
     start: (f) => f.firstPlanAt, stop: (f) => done(f, f.forwardedToDeveloperAt) },
   { rule: "SLA_7", stage: "developer_answer", key: "SLA-7.developerAnswer", applies: (f) => f.forwardedToDeveloperAt !== null,
-    start: (f) => f.forwardedToDeveloperAt, stop: (f) => first(f.developerAnsweredAt, f.deemedAcceptedAt, f.closedAt) },
+    start: (f) => f.forwardedToDeveloperAt, stop: (f) => first(f.developerAnsweredAt, f.deemedAcceptedAt, f.firstEndedAt) },
   // SLA-8 (4.5): at an office, on the wall clock.
   { rule: "SLA_8", stage: "reach", key: "SLA-8.reach", applies: (f) => f.atOffice,
     start: (f) => f.receivedAt, stop: (f) => done(f, f.classifiedAt, f.assignedAt) },
@@ -132,7 +154,7 @@ const RULES: StageRule[] = [
     start: (f) => f.receivedAt, stop: (f) => f.forwardedToServiceCentreAt },
   // SLA-9 (004 §5 item 6): the first reply to every complainant within 24 hours.
   { rule: "SLA_9", stage: "main", key: "SLA-9.firstReply", pausable: true, applies: () => true,
-    start: (f) => f.receivedAt, stop: (f) => first(f.firstRepliedAt, f.closedAt) },
+    start: (f) => f.receivedAt, stop: (f) => first(f.firstRepliedAt, f.firstEndedAt) },
 ];
 
 export function planStages(f: StageFacts, policy: PolicyLookup, calendar: WorkingCalendar, now: Date): PlannedStage[] {
@@ -148,19 +170,29 @@ export function planStages(f: StageFacts, policy: PolicyLookup, calendar: Workin
     if (r.stage === "developer_answer" && f.deemedAcceptedAt && !f.developerAnsweredAt) Object.assign(stage, { status: "BREACHED", breachedAt: stage.deadlineAt });
     out.push(stage);
   }
-  // SLA-6 (4.3.2b-c): each promise is its own stage; a replaced promise that had already passed was missed (WF-3).
+  // SLA-6 (4.3.2b-c): each promise is a round; kept when the work was done, and a promise replaced
+  // after it had passed was missed (WF-3).
   for (const pr of f.promises) {
     const minutes = Math.max(0, Math.round((pr.promisedAt.getTime() - pr.recordedAt.getTime()) / 60_000));
-    const finished = first(pr.replacedAt, f.resolvedAt, f.closedAt);
-    const stage = evaluate("SLA_6", `promise_${pr.sequence}`, { key: "WF-3.promise", minutes, clock: "WALL" }, pr.recordedAt, finished, [], calendar, now);
+    const finished = first(pr.keptAt, pr.replacedAt, f.firstEndedAt);
+    const stage = evaluate("SLA_6", "promise", { key: "WF-3.promise", minutes, clock: "WALL" }, pr.recordedAt, finished, [], calendar, now, pr.sequence);
     // A promise replaced before it fell due was changed, not missed.
-    if (pr.replacedAt && finished === pr.replacedAt && pr.replacedAt <= pr.promisedAt) Object.assign(stage, { status: "CANCELLED", breachedAt: null });
+    if (!pr.keptAt && pr.replacedAt && finished === pr.replacedAt && pr.replacedAt <= pr.promisedAt) Object.assign(stage, { status: "CANCELLED", breachedAt: null });
     out.push({ ...stage, policyKey: null, deadlineAt: pr.promisedAt });
+  }
+  // CB-1, SLA-10 (000 §7 4.8.1): every confirmation is called back within 3 days; a repair within 7
+  // days of its completion (SLA-11, CB-4). One round per confirmation; none when exempt (CB-8).
+  if (f.valid === true && !f.callbackExempt) {
+    f.confirmations.forEach((confirmed, i) => {
+      const completed = [...f.resolutions].reverse().find((r) => r <= confirmed) ?? confirmed;
+      const [rule, key, start] = repair(f) ? (["SLA_11", "SLA-11.repairCallback", completed] as const) : (["SLA_10", "SLA-10.callback", confirmed] as const);
+      out.push(evaluate(rule, "main", policy(key, start), start, calledBackAfter(f, confirmed), [], calendar, now, i + 1));
+    });
   }
   return out;
 }
 
-function evaluate(rule: SlaRule, stage: string, p: StagePolicy, start: Date, stop: Date | null, pauses: readonly Pause[], calendar: WorkingCalendar, now: Date): PlannedStage {
+function evaluate(rule: SlaRule, stage: string, p: StagePolicy, start: Date, stop: Date | null, pauses: readonly Pause[], calendar: WorkingCalendar, now: Date, round = 1): PlannedStage {
   const end = stop ?? now;
   // Pauses count up to where the stage ended (or now); an open one is closed there for the
   // deadline's sake: the stage is PAUSED, and its deadline moves on while the customer is away.
@@ -173,7 +205,7 @@ function evaluate(rule: SlaRule, stage: string, p: StagePolicy, start: Date, sto
   else if (open && due > open.from) status = "PAUSED";
   else status = now > due ? "BREACHED" : "RUNNING";
   return {
-    rule, stage, clock: p.clock, policyKey: p.key, durationMinutes: p.minutes, startedAt: start, deadlineAt: due,
+    rule, stage, round, clock: p.clock, policyKey: p.key, durationMinutes: p.minutes, startedAt: start, deadlineAt: due,
     finishedAt: stop, status, breachedAt: status === "BREACHED" ? due : null,
     pausedSeconds: Math.round(pausedMs / 1000), pausedSince: status === "PAUSED" ? open!.from : null,
   };

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { keepingWrites } from "../../access/typed-failure.ts";
+import { keepingWrites } from "../../access/mutation-savepoints.ts";
 import { builder } from "../../builder.ts";
 import { login } from "../../auth/login.ts";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";

@@ -1,10 +1,11 @@
 import { AcknowledgementMethod, type ComplaintChannel, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import type { Context } from "../../context.ts";
 import { InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { complaintScope } from "../tenant.ts";
-import { ComplaintConflictError, saveComplaint } from "./editing.ts";
+import { ComplaintConflictError, requireCaseAccess, saveComplaint } from "./editing.ts";
 
 /**
  * INT-5: the receipt of a written complaint (letter, fax, web) is acknowledged to the complainant.
@@ -23,7 +24,7 @@ builder.prismaObject("ComplaintAcknowledgement", {
     method: t.expose("method", { type: AcknowledgementMethodEnum }),
     sentAt: t.expose("sentAt", { type: "DateTime" }),
     sentBy: t.relation("sentBy", { nullable: true }),
-    note: t.exposeString("note", { nullable: true }),
+    note: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (a, _x, ctx) => caseText(ctx, a, a.note) }),
   }),
 });
 
@@ -78,6 +79,7 @@ builder.mutationField("acknowledgeComplaint", (t) =>
     resolve: async (query, _r, { input }, ctx) => {
       const row = await ctx.prisma.complaint.findFirst({ where: { id: input.id.id, ...complaintScope(ctx) } });
       if (!row) throw new NotFoundError("Complaint");
+      await requireCaseAccess(ctx, row);
       if (!WRITTEN_CHANNELS.includes(row.channel)) {
         throw new InputError("input.id", `INT-5 acknowledges written complaints (letter, fax, web); this one came by ${row.channel}, where the receipt is acknowledged on the spot`);
       }

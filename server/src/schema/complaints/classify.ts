@@ -2,7 +2,7 @@ import type { ComplaintKind, ComplaintSeverity } from "@tingjian/prisma/client";
 import type { Context } from "../../context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { ComplaintKindEnum, ComplaintSeverityEnum } from "../enums.ts";
-import { InputError, requiredText } from "../errors.ts";
+import { ForbiddenError, InputError, requiredText } from "../errors.ts";
 import { inOrganization } from "../tenant.ts";
 import { performAction, saveComplaint, WorkflowError, type EventInput } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
@@ -61,6 +61,10 @@ complaintMutation<ClassifyInput>("classifyComplaint", {
       if (input.kind !== "SERVICE") throw new InputError("input.kind", "Only a service-quality complaint is about an employee or a department (CLS-2)");
     }
     const severity = input.severity ?? "GENERAL";
+    // CLS-3: a major complaint goes to the management representative and a manager's callback; only a supervisor may take that back.
+    if (row.severity === "MAJOR" && severity !== "MAJOR" && !["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"].includes(ctx.viewer!.role)) {
+      throw new ForbiddenError("Only a supervisor lowers the severity of a major complaint (CLS-3)");
+    }
     const fields = {
       valid: true, kind: input.kind, severity, categoryId: category.id,
       subjectStaffId: input.subjectStaffId?.id ?? null, subjectDepartmentId: input.subjectDepartmentId?.id ?? null,
@@ -68,10 +72,13 @@ complaintMutation<ClassifyInput>("classifyComplaint", {
     };
     const events: EventInput[] = [{ kind: "CLASSIFIED", data: { ...fields, before: row.valid === null ? null : { kind: row.kind, severity: row.severity, categoryId: row.categoryId } } }];
     if (severity === "MAJOR" && row.severity !== "MAJOR") events.push(await reportMajor(ctx, row.id));
-    if (row.status === "REGISTERED") return performAction(ctx, { ...row, inWarranty: fields.inWarranty }, "CLASSIFY", { note: input.note, patch: { ...fields, classifiedAt: now }, events });
+    // CLS-1: first classification, or an invalid complaint reopened and found valid.
+    if (row.status === "REGISTERED" || (row.status === "REOPENED" && row.valid === false)) {
+      return performAction(ctx, { ...row, inWarranty: fields.inWarranty }, "CLASSIFY", { note: input.note, patch: { ...fields, invalidReason: null, classifiedAt: now }, events });
+    }
     // A correction of a classified, still open complaint: no transition, the reason on record.
     if (row.valid !== true || !OPEN_STATES.includes(row.status)) {
-      throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty }), `A ${row.status} complaint cannot be reclassified`);
+      throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty, valid: row.valid }), `A ${row.status} complaint cannot be reclassified`);
     }
     events[0]!.note = requiredText(input.note, "input.note", 2000);
     return saveComplaint(ctx, row, fields, events);

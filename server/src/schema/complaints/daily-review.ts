@@ -1,17 +1,18 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import type { Context } from "../../context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { addDays, localDate, localToUtc } from "../../domain/sla/time-zone.ts";
 import { InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { complaintScope, estateFilter, inOrganization } from "../tenant.ts";
-import { appendEvents } from "./editing.ts";
+import { appendEvents, requireCaseAccess } from "./editing.ts";
 
 /**
  * WF-8 daily review (日清日审; 003 1.2, 004 §1 item 4): every working day each open complaint's
  * progress is checked, and those without progress that day are listed for the reviewer. Progress
- * is any timeline event of that local day other than the review itself (REVIEWED); the day is
+ * is any timeline event of that local day made by a person, other than the review itself (REVIEWED); the day is
  * the estate's (§6: the estate's timezone, default Asia/Shanghai).
  */
 
@@ -42,8 +43,11 @@ async function daysInScope(ctx: Context, date: string, estateId: string | undefi
 /** WF-8: events that are progress on that day (the review itself is not). */
 function progressOn(days: Day[]): Prisma.ComplaintEventWhereInput {
   const within = (d: Day) => ({ at: { gte: d.start, lt: d.end } });
-  if (days.length === 1) return { kind: { not: "REVIEWED" }, ...within(days[0]!) };
-  return { kind: { not: "REVIEWED" }, OR: days.map((d) => ({ ...within(d), complaint: { estate: { timezone: d.timeZone } } })) };
+  // Progress is what people did: the system's own events (a breach escalated, a deadline passed)
+  // are not, or a complaint stalled long enough to breach would drop off the list.
+  const work = { kind: { not: "REVIEWED" as const }, actorId: { not: null } };
+  if (days.length === 1) return { ...work, ...within(days[0]!) };
+  return { ...work, OR: days.map((d) => ({ ...within(d), complaint: { estate: { timezone: d.timeZone } } })) };
 }
 
 /**
@@ -71,7 +75,10 @@ const ComplaintDailyReview = builder.prismaObject("ComplaintDailyReview", {
   fields: (t) => ({
     reviewDate: t.expose("reviewDate", { type: "Date" }),
     hadProgress: t.exposeBoolean("hadProgress", { description: "Whether the complaint had progress that day when it was reviewed" }),
-    note: t.exposeString("note", { nullable: true, description: "The follow-up arranged (004 §1 item 4: handover for the next day, progress told to the customer)" }),
+    note: t.string({
+      nullable: true, description: "The follow-up arranged (004 §1 item 4: handover for the next day, progress told to the customer)",
+      select: CASE_REF, extensions: handlingText, resolve: (r, _a, ctx) => caseText(ctx, r, r.note),
+    }),
     reviewer: t.relation("reviewer", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     complaint: t.relation("complaint"),
@@ -156,9 +163,10 @@ builder.mutationField("recordDailyReview", (t) =>
     resolve: async (query, _r, { input }, ctx) => {
       const complaint = await ctx.prisma.complaint.findFirst({
         where: { id: input.complaintId.id, AND: [complaintScope(ctx)] },
-        select: { id: true, status: true, duplicateOfId: true, receivedAt: true, estate: { select: { timezone: true } } },
+        select: { id: true, status: true, duplicateOfId: true, receivedAt: true, classification: true, estateId: true, receivedById: true, estate: { select: { timezone: true } } },
       });
       if (!complaint) throw new NotFoundError("Complaint");
+      await requireCaseAccess(ctx, complaint);
       if (!OPEN_STATES.includes(complaint.status)) throw new InputError("input.complaintId", `Only open complaints are reviewed (WF-8); this one is ${complaint.status}`);
       if (complaint.duplicateOfId) throw new InputError("input.complaintId", "A duplicate is reviewed with its first report (INT-4)");
       const date = isoDate(input.date);
@@ -186,3 +194,6 @@ builder.mutationField("recordDailyReview", (t) =>
     },
   }),
 );
+
+builder.prismaObjectField("Complaint", "dailyReviews", (t) =>
+  t.relation("dailyReviews", { description: "WF-8: every daily review of this complaint, oldest first", query: { orderBy: { reviewDate: "asc" } } }));

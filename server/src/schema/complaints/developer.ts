@@ -1,4 +1,5 @@
 import { builder } from "../../builder.ts";
+import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import { InputError, requiredText } from "../errors.ts";
 import { developerDeadline } from "../../domain/sla/stages.ts";
 import { SlaCache } from "../../complaints/sla-stages.ts";
@@ -9,12 +10,12 @@ builder.prismaObject("DeveloperHandoff", {
   description: "WF-5, SLA-7: an in-warranty or legacy defect handed to the developer",
   fields: (t) => ({
     developerName: t.exposeString("developerName", { nullable: true }),
-    plan: t.exposeString("plan", { nullable: true }),
+    plan: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (h, _a, ctx) => caseText(ctx, h, h.plan) }),
     forwardedAt: t.expose("forwardedAt", { type: "DateTime" }),
     forwardedBy: t.relation("forwardedBy", { nullable: true }),
     deadlineAt: t.expose("deadlineAt", { type: "DateTime", description: "SLA-7: the developer answers by then, or has accepted" }),
     respondedAt: t.expose("respondedAt", { type: "DateTime", nullable: true }),
-    response: t.exposeString("response", { nullable: true }),
+    response: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (h, _a, ctx) => caseText(ctx, h, h.response) }),
     accepted: t.exposeBoolean("accepted", { nullable: true }),
     deemedAcceptedAt: t.expose("deemedAcceptedAt", { type: "DateTime", nullable: true, description: "WF-5: silence past the deadline; the company proceeds at the developer's cost" }),
   }),

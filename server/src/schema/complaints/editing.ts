@@ -1,10 +1,15 @@
-import type { Complaint, ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
+import type { Complaint, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { availableActions, transition, type WorkflowAction } from "../../domain/complaints/workflow.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, conflictErrorType, ErrorInterface, ForbiddenError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { entitlement } from "../../access/disclosure.ts";
+import { complaintRef } from "./complaint.ts";
 import { complaintScope } from "../tenant.ts";
 import { syncSlaStages } from "../../complaints/sla-stages.ts";
+import { appendEvents, type EventInput } from "../../complaints/timeline.ts";
+
+export { appendEvents, type EventInput };
 
 /**
  * The one way a complaint is changed after registration: read under the caller's scope at the
@@ -43,20 +48,18 @@ export const COMPLAINT_EDIT_ERRORS = [...STANDARD_ERRORS, ComplaintConflictError
 export async function complaintForEdit(ctx: Context, id: string, version: number): Promise<Complaint> {
   const row = await ctx.prisma.complaint.findFirst({ where: { id, ...complaintScope(ctx) } });
   if (!row) throw new NotFoundError("Complaint");
+  await requireCaseAccess(ctx, row);
   if (row.version !== version) throw new ComplaintConflictError(row.id, row.version);
   return row;
 }
 
-export interface EventInput {
-  kind: ComplaintEventKind;
-  note?: string | null;
-  data?: Prisma.InputJsonValue;
-  fromStatus?: ComplaintStatus | null;
-  toStatus?: ComplaintStatus | null;
-  /** Default: now. System events (deemed acceptance, breach) carry the instant they happened. */
-  at?: Date;
-  /** Default: the caller; null for the system. */
-  actorId?: string | null;
+/**
+ * SEC-2: handling a case means knowing it. Whoever may not read a complaint's content (its
+ * classification is above their clearance, or it is not their estate's or their case) may not
+ * change it either.
+ */
+export async function requireCaseAccess(ctx: Context, row: Pick<Complaint, "id" | "classification" | "estateId" | "receivedById">): Promise<void> {
+  if (!(await entitlement(ctx, complaintRef(row), "CASE")).ok) throw new ForbiddenError("You may not handle this complaint (its classification or your need to know)");
 }
 
 /**
@@ -75,23 +78,6 @@ export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.
 }
 
 /**
- * Appends timeline events after the complaint's latest one: events of one change, or of two
- * changes within the same millisecond, get distinct increasing instants so the order is stable.
- */
-export async function appendEvents(ctx: Pick<Context, "prisma" | "now" | "viewer" | "organizationId">, complaintId: string, events: EventInput[]): Promise<void> {
-  if (events.length === 0) return;
-  const last = await ctx.prisma.complaintEvent.findFirst({ where: { complaintId }, orderBy: { at: "desc" }, select: { at: true } });
-  const from = Math.max(ctx.now.getTime(), (last?.at.getTime() ?? 0) + 1);
-  await ctx.prisma.complaintEvent.createMany({
-    data: events.map((e, i) => ({
-      organizationId: ctx.organizationId!, complaintId, kind: e.kind, note: e.note ?? null, data: e.data,
-      fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
-      at: e.at ?? new Date(from + i), actorId: e.actorId === undefined ? ctx.viewer?.staffId ?? null : e.actorId,
-    })),
-  });
-}
-
-/**
  * SPEC §5: performs a workflow action: checks it against the state machine (an illegal one is a
  * WorkflowError), writes the new status with `patch`, and records the TRANSITION event first, then
  * the action's own events.
@@ -100,7 +86,7 @@ export async function performAction(
   ctx: Context, row: Complaint, action: WorkflowAction,
   change: { note?: string | null; patch?: Prisma.ComplaintUncheckedUpdateManyInput; events?: EventInput[]; data?: Prisma.InputJsonValue } = {},
 ): Promise<number> {
-  const facts = { inWarranty: row.inWarranty };
+  const facts = { inWarranty: row.inWarranty, valid: row.valid };
   const result = transition(row.status, action, facts, change.note);
   if (!result.ok) throw new WorkflowError(row.status, availableActions(row.status, facts), result.reason);
   return saveComplaint(ctx, row, { ...change.patch, status: result.to }, [

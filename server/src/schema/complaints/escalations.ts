@@ -1,10 +1,12 @@
 import { builder } from "../../builder.ts";
+import { nonEmpty } from "../prisma-query.ts";
+import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import { escalate } from "../../complaints/escalation.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope, inOrganization } from "../tenant.ts";
 import { complaintMutation } from "./mutation.ts";
-import { saveComplaint } from "./editing.ts";
+import { appendEvents, requireCaseAccess, saveComplaint } from "./editing.ts";
 
 builder.prismaObject("ComplaintEscalation", {
   description: "WF-7: a complaint reported to a supervisor (automatic on an SLA breach), and the decision; CLS-3 reports of major complaints",
@@ -13,11 +15,11 @@ builder.prismaObject("ComplaintEscalation", {
     level: t.exposeInt("level"),
     at: t.expose("at", { type: "DateTime" }),
     automatic: t.exposeBoolean("automatic"),
-    reason: t.exposeString("reason", { nullable: true }),
+    reason: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.reason) }),
     slaStage: t.relation("slaStage", { nullable: true }),
     escalatedBy: t.relation("escalatedBy", { nullable: true }),
     escalatedTo: t.relation("escalatedTo", { nullable: true }),
-    decision: t.exposeString("decision", { nullable: true }),
+    decision: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.decision) }),
     decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
   }),
 });
@@ -39,7 +41,7 @@ complaintMutation<{ reason: string; toStaffId?: { id: string } | null }>("escala
     }
     // The version check and the SLA re-plan first; then one level up.
     await saveComplaint(ctx, row, {}, []);
-    return escalate(ctx.prisma, { organizationId: ctx.organizationId!, complaintId: row.id, at: ctx.now, now: ctx.now, reason, actorId: ctx.viewer!.staffId, toStaffId });
+    return escalate(ctx.prisma, { organizationId: ctx.organizationId!, complaintId: row.id, now: ctx.now, reason, actorId: ctx.viewer!.staffId, toStaffId });
   },
 });
 
@@ -59,14 +61,15 @@ builder.mutationField("decideEscalation", (t) =>
     args: { input: t.arg({ type: DecideEscalationInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const decision = requiredText(input.decision, "input.decision", 4000);
-      const e = await ctx.prisma.complaintEscalation.findFirst({ where: { id: String(input.id), complaint: complaintScope(ctx) } });
+      const e = await ctx.prisma.complaintEscalation.findFirst({ where: { id: String(input.id), complaint: complaintScope(ctx) }, include: { complaint: { select: { id: true, classification: true, estateId: true, receivedById: true } } } });
       if (!e) throw new NotFoundError("Escalation");
+      await requireCaseAccess(ctx, e.complaint);
       const v = ctx.viewer!;
       if (e.escalatedToId !== v.staffId && !["COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"].includes(v.role)) throw new ForbiddenError("Only the supervisor it was escalated to, or a company manager, decides");
       if (e.decidedAt) throw new InputError("input.id", "Already decided");
       await ctx.prisma.complaintEscalation.update({ where: { id: e.id }, data: { decision, decidedAt: ctx.now } });
-      await ctx.prisma.complaintEvent.create({ data: { organizationId: ctx.organizationId!, complaintId: e.complaintId, at: ctx.now, actorId: v.staffId, kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } } });
-      return ctx.prisma.complaintEscalation.findUniqueOrThrow({ ...query, where: { id: e.id } });
+      await appendEvents(ctx, e.complaintId, [{ kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } }]);
+      return ctx.prisma.complaintEscalation.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.id } });
     },
   }),
 );

@@ -11,13 +11,15 @@ import { ConfirmationMethodEnum, ResponsibilityEnum } from "./handling.ts";
  * complainant's confirmation, and the timeline's details. Free text in these records is case
  * content (`handlingText`): masked unless the caller needs to know the complaint, logged when read.
  */
-const REF = { complaint: { select: { id: true, classification: true, estateId: true, receivedById: true } } } as const;
+export const CASE_REF = { complaint: { select: { id: true, classification: true, estateId: true, receivedById: true } } } as const;
+const REF = CASE_REF;
 type Ref = { complaint: { id: string; classification: Classification; estateId: string; receivedById: string | null } };
 
-function caseText(ctx: Context, parent: Ref, value: string | null) {
+/** Free text of a record that belongs to a complaint: case content of that complaint. */
+export function caseText(ctx: Context, parent: Ref, value: string | null) {
   return reveal(ctx, complaintRef(parent.complaint), "handlingText", value);
 }
-const handlingText = protectedField("COMPLAINT", "handlingText");
+export const handlingText = protectedField("COMPLAINT", "handlingText");
 
 const DepartmentRoleEnum = builder.enumType(DepartmentRole, { name: "DepartmentRole", description: "WF-1" });
 
@@ -94,7 +96,7 @@ builder.prismaObjectFields("Complaint", (t) => ({
   developerHandoffs: t.relation("developerHandoffs", { query: { orderBy: { forwardedAt: "asc" } } }),
   availableActions: t.stringList({
     description: "§5: the workflow actions the complaint's status allows now",
-    resolve: (c) => availableActions(c.status, { inWarranty: c.inWarranty }) as WorkflowAction[],
+    resolve: (c) => availableActions(c.status, { inWarranty: c.inWarranty, valid: c.valid }) as WorkflowAction[],
   }),
   firstRepliedAt: t.expose("firstRepliedAt", { type: "DateTime", nullable: true, description: "SLA-9" }),
   classifiedAt: t.expose("classifiedAt", { type: "DateTime", nullable: true }),

@@ -6,6 +6,7 @@ import { ForbiddenError, InputError, requiredText } from "../errors.ts";
 import { inOrganization } from "../tenant.ts";
 import { performAction, saveComplaint, WorkflowError } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
+import { planComplaintCallback } from "../../callbacks/for-complaint.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
 import type { Complaint } from "@tingjian/prisma/client";
 
@@ -15,7 +16,7 @@ export const ConfirmationMethodEnum = builder.enumType(ConfirmationMethod, { nam
 /** Steps that only make sense while the complaint is being handled. */
 function requireOpen(row: Complaint, what: string) {
   if (!OPEN_STATES.includes(row.status) || row.status === "RESOLVED") {
-    throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty }), `${what} is not possible once the complaint is ${row.status}`);
+    throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty, valid: row.valid }), `${what} is not possible once the complaint is ${row.status}`);
   }
 }
 
@@ -68,6 +69,14 @@ complaintMutation<{ leadDepartmentId: { id: string }; assistingDepartmentIds?: {
   },
 });
 
+const SUPERVISORS = ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
+
+async function confirmsPlans(ctx: Context, estateId: string): Promise<boolean> {
+  const v = ctx.viewer!;
+  if (v.role === "OFFICE_DIRECTOR") return v.estates === "ALL" || v.estates.has(estateId);
+  return coordinates(ctx);
+}
+
 async function coordinates(ctx: Context): Promise<boolean> {
   const v = ctx.viewer!;
   if (v.role === "COMPANY_MANAGER" || v.role === "MANAGEMENT_REP" || v.role === "EXECUTIVE") return true;
@@ -90,6 +99,10 @@ complaintMutation<PlanInput>("recordComplaintPlan", {
     changeReason: t.string({ required: false, description: "WF-3: why an earlier promise changes (required when there is one)" }),
   }),
   apply: async (ctx, row, input) => {
+    // WF-2 (000 §7 4.3.2a): the responsible department makes the plan.
+    if (!SUPERVISORS.includes(ctx.viewer!.role) && (!row.leadDepartmentId || ctx.viewer!.departmentId !== row.leadDepartmentId)) {
+      throw new ForbiddenError("The plan is made by the responsible (lead) department or a supervisor (WF-2)");
+    }
     const causeAnalysis = requiredText(input.causeAnalysis, "input.causeAnalysis", 4000);
     const plan = requiredText(input.plan, "input.plan", 4000);
     if (input.promisedAt.getTime() <= ctx.now.getTime()) throw new InputError("input.promisedAt", "The promised time must be in the future");
@@ -107,8 +120,9 @@ complaintMutation<PlanInput>("recordComplaintPlan", {
     });
     const events = [{ kind: "PLAN_RECORDED" as const, note: plan, data: { planId: created.id, responsibility: input.responsibility } }];
     if (promiseChanges) {
-      const missed = !!previous && previous.promisedAt.getTime() < ctx.now.getTime();
-      if (previous) await ctx.prisma.complaintPromise.update({ where: { id: previous.id }, data: { missed } });
+      // Kept promises stay kept (a reopened complaint gets a new promise, not a missed old one).
+      const missed = !!previous && !previous.keptAt && previous.promisedAt.getTime() < ctx.now.getTime();
+      if (previous && !previous.keptAt) await ctx.prisma.complaintPromise.update({ where: { id: previous.id }, data: { missed } });
       await ctx.prisma.complaintPromise.create({
         data: {
           organizationId: ctx.organizationId!, complaintId: row.id, planId: created.id, sequence: (previous?.sequence ?? 0) + 1, promisedAt: input.promisedAt,
@@ -133,6 +147,9 @@ complaintMutation<{ communicatedAt?: Date | null; note?: string | null }>("confi
   apply: async (ctx, row, input) => {
     const plan = await ctx.prisma.complaintPlan.findFirst({ where: { complaintId: row.id, status: "DRAFT" }, orderBy: { createdAt: "desc" } });
     if (!plan) throw new InputError("input.id", "There is no unconfirmed plan");
+    // WF-2: the service centre (at an office: its director) confirms the department's plan, not its author.
+    if (!(await confirmsPlans(ctx, row.estateId))) throw new ForbiddenError("Plans are confirmed by the service centre, the office director or company leadership (WF-2)");
+    if (plan.createdById === ctx.viewer!.staffId) throw new ForbiddenError("A plan is confirmed by someone other than its author (WF-2)");
     const told = input.communicatedAt ?? ctx.now;
     if (told.getTime() > ctx.now.getTime() + 60_000 || told < plan.createdAt) throw new InputError("input.communicatedAt", "The complainant was told after the plan was recorded and not in the future");
     await ctx.prisma.complaintPlan.update({ where: { id: plan.id }, data: { status: "CONFIRMED", confirmedById: ctx.viewer!.staffId, confirmedAt: ctx.now, communicatedAt: told, version: { increment: 1 } } });
@@ -147,14 +164,17 @@ complaintMutation<{ note?: string | null }>("startComplaintWork", {
   apply: (ctx, row, input) => performAction(ctx, row, "START", { note: input.note }),
 });
 
-complaintMutation<{ note: string }>("resolveComplaint", {
+complaintMutation<{ note: string; disruptiveRepair?: boolean | null }>("resolveComplaint", {
   description: "§5: the work is done (what was done in `note`); the promise in force is kept or missed (SLA-6)",
-  fields: (t) => ({ note: t.string({ required: true, description: "What was done" }) }),
+  fields: (t) => ({
+    note: t.string({ required: true, description: "What was done" }),
+    disruptiveRepair: t.boolean({ required: false, description: "CB-11: a large repair that disrupted the customer (inspected and called back in person)" }),
+  }),
   apply: async (ctx, row, input) => {
     const note = requiredText(input.note, "input.note", 4000);
     const promise = await ctx.prisma.complaintPromise.findFirst({ where: { complaintId: row.id }, orderBy: { sequence: "desc" } });
-    if (promise) await ctx.prisma.complaintPromise.update({ where: { id: promise.id }, data: { keptAt: ctx.now, missed: ctx.now > promise.promisedAt } });
-    return performAction(ctx, row, "RESOLVE", { note, patch: { resolvedAt: ctx.now } });
+    if (promise && !promise.keptAt) await ctx.prisma.complaintPromise.update({ where: { id: promise.id }, data: { keptAt: ctx.now, missed: ctx.now > promise.promisedAt } });
+    return performAction(ctx, row, "RESOLVE", { note, patch: { resolvedAt: ctx.now }, data: { disruptiveRepair: !!input.disruptiveRepair } });
   },
 });
 
@@ -180,7 +200,7 @@ complaintMutation<ConfirmInput>("confirmComplaintResolution", {
     const at = input.confirmedAt ?? ctx.now;
     if (at.getTime() > ctx.now.getTime() + 60_000 || (row.resolvedAt && at < row.resolvedAt)) throw new InputError("input.confirmedAt", "Confirmed after the resolution and not in the future");
     const confirmedByName = input.confirmedByName?.trim() || row.complainantName;
-    if (!confirmedByName && !row.complainantId) throw new InputError("input.confirmedByName", "Who confirmed? Give the name");
+    if (!confirmedByName && !row.complainantId && !row.anonymous) throw new InputError("input.confirmedByName", "Who confirmed? Give the name");
     let signatureAttachmentId: string | null = null;
     if (input.method === "SIGNATURE") {
       if (!input.signatureAttachmentId) throw new InputError("input.signatureAttachmentId", "A confirmation by signature needs the signed form (WF-4)");
@@ -196,7 +216,7 @@ complaintMutation<ConfirmInput>("confirmComplaintResolution", {
       recordingId = r.id;
     }
     const note = input.satisfied ? input.note?.trim() || null : requiredText(input.note, "input.note", 2000);
-    if (row.status !== "RESOLVED") throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty }), "Only a resolved complaint is confirmed by the complainant");
+    if (row.status !== "RESOLVED") throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty, valid: row.valid }), "Only a resolved complaint is confirmed by the complainant");
     await ctx.prisma.complaintConfirmation.create({
       data: {
         organizationId: ctx.organizationId!, complaintId: row.id, customerId: row.complainantId, confirmedByName, confirmedAt: at, method: input.method,
@@ -204,7 +224,13 @@ complaintMutation<ConfirmInput>("confirmComplaintResolution", {
       },
     });
     const event = { kind: "CONFIRMED" as const, note, data: { method: input.method, satisfied: input.satisfied } };
-    if (input.satisfied) return performAction(ctx, row, "CONFIRM", { patch: { confirmedAt: at }, events: [event] });
+    if (input.satisfied) {
+      const version = await performAction(ctx, row, "CONFIRM", { patch: { confirmedAt: at }, events: [event] });
+      // CB-1: the confirmed complaint gets its callback (CB-11: in person after a disruptive repair).
+      const resolved = await ctx.prisma.complaintEvent.findFirst({ where: { complaintId: row.id, kind: "TRANSITION", toStatus: "RESOLVED" }, orderBy: { at: "desc" }, select: { data: true } });
+      await planComplaintCallback(ctx, row.id, { disruptiveRepair: (resolved?.data as { disruptiveRepair?: boolean } | null)?.disruptiveRepair === true });
+      return version;
+    }
     return performAction(ctx, row, "REOPEN", { note, patch: { resolvedAt: null }, events: [event, { kind: "REOPENED", note }] });
   },
 });

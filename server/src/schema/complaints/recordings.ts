@@ -12,7 +12,7 @@ import { nonEmpty } from "../prisma-query.ts";
 import { complaintScope, estateFilter, inOrganization, scopedNode } from "../tenant.ts";
 import { ClassificationEnum } from "../access/staff.ts";
 import { complaintRef } from "./complaint.ts";
-import { appendEvents } from "./editing.ts";
+import { appendEvents, requireCaseAccess } from "./editing.ts";
 import { decodeContent, discloses, isStored, storeContent, storedContent } from "./evidence.ts";
 
 /**
@@ -99,7 +99,13 @@ builder.prismaNode("HotlineRecording", {
     specialEvent: t.exposeBoolean("specialEvent", { description: "INT-6: archived as an unresolved special event (never purged)" }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
     archivedBy: t.relation("archivedBy", { nullable: true }),
-    archiveNote: t.exposeString("archiveNote", { nullable: true }),
+    archiveNote: t.string({
+      nullable: true, extensions: protectedField("HOTLINE_RECORDING", "archiveNote"), select: forDecision,
+      resolve: async (r, _a, ctx) => {
+        if (!r.archiveNote || (await discloses(ctx, recordingRef(r), "CASE", asRecording(r), "archiveNote"))) return r.archiveNote;
+        return mask("TEXT", r.archiveNote);
+      },
+    }),
     purgedAt: t.expose("purgedAt", { type: "DateTime", nullable: true, description: "INT-6: when the audio was deleted after retention" }),
     classification: t.expose("classification", { type: ClassificationEnum }),
   }),
@@ -234,6 +240,8 @@ builder.mutationField("archiveHotlineRecording", (t) =>
       const note = requiredText(input.note, "input.note", 500);
       const rec = await ctx.prisma.hotlineRecording.findFirst({ where: { id: input.id.id, AND: [recordingScope(ctx)] }, select: { id: true, complaintId: true, archivedAt: true, purgedAt: true, classification: true } });
       if (!rec) throw new NotFoundError("Hotline recording");
+      // SEC-2: archiving a case's call is handling the case.
+      if (rec.complaintId) await requireCaseAccess(ctx, await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: rec.complaintId }, select: { id: true, classification: true, estateId: true, receivedById: true } }));
       if (rec.archivedAt) throw new InputError("input.id", "The recording is archived already");
       if (rec.purgedAt) throw new InputError("input.id", "The recording's audio was purged after its retention period; there is nothing left to archive");
       // Conditional on the state read: a purge or another archiving in between changes nothing here.

@@ -19,6 +19,7 @@ builder.prismaObject("SlaStage", {
     id: t.exposeID("id"),
     rule: t.expose("rule", { type: SlaRuleEnum }),
     stage: t.exposeString("stage", { description: "Sub-stage of rules with several limits (SLA-7 plan / to_developer / developer_answer, SLA-8 …), else main" }),
+    round: t.exposeInt("round", { description: "The rule's n-th run on the complaint: SLA-6 per promise, SLA-10/SLA-11 per confirmation" }),
     clock: t.expose("clock", { type: SlaClockEnum }),
     policyKey: t.exposeString("policyKey", { nullable: true, description: "The policy value the duration came from" }),
     durationMinutes: t.exposeInt("durationMinutes"),

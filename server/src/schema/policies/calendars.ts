@@ -1,5 +1,6 @@
 import { CalendarDayKind } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { nonEmpty } from "../prisma-query.ts";
 import { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
 import { calendarSpec } from "../../domain/sla/calendar-spec.ts";
 import { ConflictError, conflictErrorType, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
@@ -116,7 +117,7 @@ builder.mutationField("setCalendarYear", (t) =>
       await ctx.prisma.calendarDay.createMany({
         data: input.days.map((d) => ({ organizationId: cal.organizationId, calendarId: cal.id, date: d.date, kind: d.kind, name: d.name?.trim() || null, followsWeekday: d.followsWeekday ?? null })),
       });
-      return ctx.prisma.workingCalendar.findUniqueOrThrow({ ...query, where: { id: cal.id } });
+      return ctx.prisma.workingCalendar.findUniqueOrThrow({ ...nonEmpty(query), where: { id: cal.id } });
     },
   }),
 );

@@ -1,5 +1,6 @@
 import { PolicyUnit, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { nonEmpty } from "../prisma-query.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import { InputError, STANDARD_ERRORS } from "../errors.ts";
 import { estateFilter, inOrganization } from "../tenant.ts";
@@ -110,7 +111,7 @@ builder.mutationField("setPolicyValue", (t) =>
         },
         select: { id: true },
       });
-      return ctx.prisma.policyValue.findUniqueOrThrow({ ...query, where: { id: created.id } });
+      return ctx.prisma.policyValue.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
   }),
 );

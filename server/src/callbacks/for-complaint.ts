@@ -1,0 +1,78 @@
+import type { Complaint, Prisma } from "@tingjian/prisma/client";
+import { SlaCache } from "../complaints/sla-stages.ts";
+import { deadline } from "../domain/sla/clock.ts";
+import { createCallbacks } from "./create.ts";
+import { departmentHead } from "../complaints/department-head.ts";
+import { appendEvents, type TimelineWriter } from "../complaints/timeline.ts";
+
+type Db = TimelineWriter["prisma"];
+
+const DAY = 86_400_000;
+
+/**
+ * CB-2 (001 §2): who calls back — a general complaint the estate's property assistant, an
+ * important one the head of the handling department, a major one the company manager.
+ */
+export async function callbackOwner(db: Db, c: Pick<Complaint, "organizationId" | "estateId" | "severity" | "leadDepartmentId" | "receivedById">): Promise<string | null> {
+  const first = async (where: Prisma.StaffWhereInput) =>
+    (await db.staff.findFirst({ where: { organizationId: c.organizationId, active: true, kind: "HUMAN", ...where }, orderBy: { login: "asc" }, select: { id: true } }))?.id ?? null;
+  if (c.severity === "MAJOR") return first({ role: "COMPANY_MANAGER" });
+  if (c.severity === "IMPORTANT") return (await departmentHead(db, c.leadDepartmentId)) ?? first({ role: "DEPARTMENT_HEAD" });
+  return (await first({ role: "PROPERTY_ASSISTANT", estateScopes: { some: { estateId: c.estateId } } })) ?? c.receivedById;
+}
+
+/**
+ * CB-11 (004 §1 item 5, REC-3): the same repair at the same household within the window (policy
+ * REC-3.repeatRepairDays, 30 days) is called back in person by the responsible manager.
+ */
+async function repeatedRepair(db: Db, c: Complaint, windowDays: number): Promise<boolean> {
+  if (c.kind !== "ENGINEERING" || !c.householdId || !c.categoryId) return false;
+  const earlier = await db.complaint.count({
+    where: {
+      organizationId: c.organizationId, householdId: c.householdId, categoryId: c.categoryId, kind: "ENGINEERING", valid: true, duplicateOfId: null,
+      id: { not: c.id }, receivedAt: { gte: new Date(c.receivedAt.getTime() - windowDays * DAY), lt: c.receivedAt },
+    },
+  });
+  return earlier > 0;
+}
+
+/**
+ * CB-1: a confirmed complaint gets its callback (none when exempt, CB-8). Due by SLA-10 (3 days
+ * after the confirmation) or, for a repair, SLA-11 (7 days after completion, CB-4). A callback
+ * already planned for it (CB-7: the follow-up after a dissatisfied one) is given its due date
+ * instead of a second one. Returns the callback's id, or null.
+ */
+export async function planComplaintCallback(writer: TimelineWriter, complaintId: string, options: { disruptiveRepair?: boolean } = {}): Promise<string | null> {
+  const { prisma: db, now } = writer;
+  const c = await db.complaint.findUniqueOrThrow({ where: { id: complaintId } });
+  if (c.callbackExempt || c.duplicateOfId || c.valid !== true || !c.confirmedAt) return null;
+  const repair = c.kind === "ENGINEERING";
+  const cache = new SlaCache();
+  const policy = await cache.policy(db, c.organizationId, c.estateId);
+  const estate = await db.estate.findUniqueOrThrow({ where: { id: c.estateId }, select: { calendarId: true } });
+  const calendar = await cache.calendar(db, c.organizationId, estate.calendarId);
+  const rule = repair ? policy("SLA-11.repairCallback", c.resolvedAt ?? c.confirmedAt) : policy("SLA-10.callback", c.confirmedAt);
+  const dueAt = deadline(rule.clock, calendar, repair ? c.resolvedAt ?? c.confirmedAt : c.confirmedAt, rule.minutes)!;
+  const windowRow = await db.policyValue.findFirst({ where: { organizationId: c.organizationId, key: "REC-3.repeatRepairDays", effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] }, orderBy: { effectiveFrom: "desc" } });
+  // CB-11: disruptive repairs and repeats are inspected and called back in person, repeats by the manager.
+  const repeat = await repeatedRepair(db, c, windowRow?.valueNumeric ? Number(windowRow.valueNumeric) : 30);
+  const inPerson = repeat || (repair && !!options.disruptiveRepair);
+  const assignedToId = (repeat ? await departmentHead(db, c.leadDepartmentId) : null) ?? (await callbackOwner(db, c));
+  const planned = await db.callback.findFirst({ where: { complaintId: c.id, status: "PLANNED" }, orderBy: { sequence: "desc" } });
+  if (planned) {
+    await db.callback.update({ where: { id: planned.id }, data: { dueAt, ...(inPerson ? { method: "IN_PERSON" } : {}), version: { increment: 1 } } });
+    return planned.id;
+  }
+  const done = await db.callback.count({ where: { complaintId: c.id } });
+  const [id] = await createCallbacks(db, [{
+    organizationId: c.organizationId, kind: repair ? "REPAIR" : "COMPLAINT", estateId: c.estateId, complaintId: c.id,
+    householdId: c.householdId, customerId: c.complainantId, assignedToId, dueAt, method: inPerson ? "IN_PERSON" : null,
+    sequence: done + 1, classification: c.classification === "INTERNAL" ? "SECRET" : c.classification, createdAt: now,
+  }]);
+  await appendEvents(writer, c.id, [{
+    kind: "CALLBACK",
+    note: repeat ? "同一维修30天内重复发生：由责任经理上门回访 (CB-11)" : inPerson ? "扰民维修：上门回访 (CB-11)" : null,
+    data: { callbackId: id!, planned: true, dueAt: dueAt.toISOString(), inPerson, repeat },
+  }]);
+  return id!;
+}

@@ -1,0 +1,144 @@
+import type { Prisma } from "@tingjian/prisma/client";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { addDays, localToUtc } from "../../domain/sla/time-zone.ts";
+import { ForbiddenError, InputError } from "../errors.ts";
+import { nonEmpty } from "../prisma-query.ts";
+import { estateFilter, inOrganization } from "../tenant.ts";
+import { callbackScope } from "./callback.ts";
+import { CALLBACK_ERRORS, callbackForEdit, saveCallback } from "./record.ts";
+
+const SUPERVISORS = ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
+
+const ReviewCallbackInput = builder.inputType("ReviewCallbackInput", {
+  fields: (t) => ({
+    id: t.globalID({ required: true }),
+    version: t.int({ required: true }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField("reviewCallback", (t) =>
+  t.prismaField({
+    type: "Callback",
+    description: "CB-10: a supervisor reviews and signs a callback record (not one they made themselves)",
+    authScopes: { permission: "complaints:write" },
+    errors: { types: CALLBACK_ERRORS },
+    args: { input: t.arg({ type: ReviewCallbackInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const v = ctx.viewer!;
+      if (!SUPERVISORS.includes(v.role)) throw new ForbiddenError("Callback records are reviewed by a supervisor (CB-10)");
+      const cb = await callbackForEdit(ctx, input.id.id, input.version);
+      if (cb.status === "PLANNED" || cb.status === "CANCELLED") throw new InputError("input.id", "Only a callback that was made is reviewed");
+      if (cb.staffId === v.staffId) throw new ForbiddenError("A callback is reviewed by someone other than the person who made it");
+      if (cb.reviewedAt) throw new InputError("input.id", "Already reviewed");
+      await saveCallback(ctx, cb, { reviewedById: v.staffId, reviewedAt: ctx.now, reviewSigned: true, reviewNote: input.note?.trim() || null });
+      return ctx.prisma.callback.findUniqueOrThrow({ ...nonEmpty(query), where: { id: cb.id } });
+    },
+  }),
+);
+
+interface Ratio { numerator: number; denominator: number }
+interface CallbackStats {
+  month: string;
+  callbackRate: Ratio;
+  target: number | null;
+  made: number;
+  reached: number;
+  satisfaction: Ratio;
+  phoneShare: Ratio;
+  overdue: number;
+  unreviewed: number;
+  issues: Ratio;
+}
+
+export const RatioRef = builder.objectRef<Ratio>("Ratio").implement({
+  description: "§11: every figure with its numerator and denominator",
+  fields: (t) => ({
+    numerator: t.exposeInt("numerator"),
+    denominator: t.exposeInt("denominator"),
+    rate: t.float({ nullable: true, resolve: (r) => (r.denominator ? r.numerator / r.denominator : null) }),
+  }),
+});
+
+const CallbackStatsRef = builder.objectRef<CallbackStats>("CallbackStatistics").implement({
+  description: "CB-10: the month's callback statistics for leadership (§11 definitions)",
+  fields: (t) => ({
+    month: t.exposeString("month"),
+    callbackRate: t.field({ type: RatioRef, description: "Confirmed complaints called back (reached) within SLA-10/SLA-11 ÷ confirmed complaints due for a callback", resolve: (s) => s.callbackRate }),
+    target: t.float({ nullable: true, description: "CB-1.callbackRate in force at the month's start (percent)", resolve: (s) => s.target }),
+    targetMet: t.boolean({ nullable: true, resolve: (s) => (s.target === null || !s.callbackRate.denominator ? null : (100 * s.callbackRate.numerator) / s.callbackRate.denominator >= s.target) }),
+    made: t.exposeInt("made", { description: "Callbacks made in the month (reached or not)" }),
+    reached: t.exposeInt("reached"),
+    satisfaction: t.field({ type: RatioRef, description: "Satisfied ÷ reached customers who gave a verdict", resolve: (s) => s.satisfaction }),
+    phoneShare: t.field({ type: RatioRef, description: "CB-5: phone callbacks ÷ callbacks made", resolve: (s) => s.phoneShare }),
+    overdue: t.exposeInt("overdue", { description: "Planned callbacks past due at the month's end" }),
+    unreviewed: t.exposeInt("unreviewed", { description: "CB-10: made in the month, not yet reviewed" }),
+    issues: t.field({ type: RatioRef, description: "§11 callback resolution rate: issues raised in the month's callbacks, resolved ÷ raised", resolve: (s) => s.issues }),
+  }),
+});
+
+builder.queryField("callbackStatistics", (t) =>
+  t.field({
+    type: CallbackStatsRef,
+    description: "CB-10: monthly callback statistics (month as YYYY-MM in Asia/Shanghai), counted in SQL",
+    authScopes: { permission: "reports:read" },
+    args: { month: t.arg.string({ required: true }), estateId: t.arg.globalID({ required: false }) },
+    resolve: (_r, args, ctx) => callbackStatistics(ctx, args.month, args.estateId?.id ?? null),
+  }),
+);
+
+/**
+ * §11 callback rate: satisfied confirmations in the period of valid, non-duplicate, non-exempt
+ * complaints (a complaint reopened and confirmed again is due again), and of those the ones whose
+ * callback round (SLA-10, or SLA-11 for repairs; the n-th confirmation is round n) was met.
+ */
+async function callbackRate(ctx: Context, from: Date, to: Date, estates: string | string[] | null): Promise<Ratio> {
+  const estateIds = estates === null ? null : Array.isArray(estates) ? estates : [estates];
+  const [row] = await ctx.prisma.$queryRaw<{ due: bigint; met: bigint }[]>`
+    WITH rounds AS (
+      SELECT cc.complaint_id, cc.confirmed_at, row_number() OVER (PARTITION BY cc.complaint_id ORDER BY cc.confirmed_at, cc.id) AS round
+        FROM complaint_confirmations cc
+       WHERE cc.organization_id = ${ctx.organizationId}::uuid AND cc.satisfied)
+    SELECT count(*) AS due,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sla_stages s WHERE s.complaint_id = r.complaint_id AND s.rule IN ('SLA_10', 'SLA_11')
+                                              AND s.round = r.round AND s.status = 'MET')) AS met
+      FROM rounds r JOIN complaints c ON c.id = r.complaint_id
+     WHERE r.confirmed_at >= ${from} AND r.confirmed_at < ${to}
+       AND c.valid AND c.duplicate_of_id IS NULL AND NOT c.callback_exempt
+       AND (${estateIds}::uuid[] IS NULL OR c.estate_id = ANY(${estateIds}::uuid[]))`;
+  return { numerator: Number(row!.met), denominator: Number(row!.due) };
+}
+
+async function callbackStatistics(ctx: Context, month: string, estateId: string | null): Promise<CallbackStats> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError("month", "A month as YYYY-MM");
+  const scope = estateFilter(ctx);
+  if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", "No such estate in your scope");
+  const from = new Date(localToUtc("Asia/Shanghai", `${month}-01`, 0));
+  const to = new Date(localToUtc("Asia/Shanghai", addDays(`${month}-01`, 32).slice(0, 7) + "-01", 0));
+  const estate = estateId ? { estateId } : {};
+  const { numerator, denominator } = await callbackRate(ctx, from, to, estateId ?? scope?.in ?? null);
+  // One statement after another: the request's transaction is one connection.
+  const made: Prisma.CallbackWhereInput = { AND: [callbackScope(ctx), estate, { status: { in: ["DONE", "NOT_REACHED"] }, calledAt: { gte: from, lt: to } }] };
+  const byStatus = await ctx.prisma.callback.groupBy({ by: ["status", "satisfied", "method"], where: made, _count: { _all: true } });
+  const overdue = await ctx.prisma.callback.count({ where: { AND: [callbackScope(ctx), estate, { status: "PLANNED", dueAt: { lt: to }, createdAt: { lt: to } }] } });
+  const unreviewed = await ctx.prisma.callback.count({ where: { AND: [made, { reviewedAt: null }] } });
+  const raised = await ctx.prisma.callbackIssue.count({ where: { callback: made } });
+  const resolved = await ctx.prisma.callbackIssue.count({ where: { callback: made, resolved: true } });
+  const target = await ctx.prisma.policyValue.findFirst({
+    where: { ...inOrganization(ctx), key: "CB-1.callbackRate", effectiveFrom: { lte: from }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: from } }], estateId: estateId ?? null },
+    orderBy: { effectiveFrom: "desc" },
+  }) ?? await ctx.prisma.policyValue.findFirst({
+    where: { ...inOrganization(ctx), key: "CB-1.callbackRate", effectiveFrom: { lte: from }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: from } }], estateId: null },
+    orderBy: { effectiveFrom: "desc" },
+  });
+  const sum = (p: (g: (typeof byStatus)[number]) => boolean) => byStatus.filter(p).reduce((s, g) => s + g._count._all, 0);
+  const reached = sum((g) => g.status === "DONE");
+  return {
+    month, callbackRate: { numerator, denominator }, target: target?.valueNumeric ? Number(target.valueNumeric) : null,
+    made: sum(() => true), reached,
+    satisfaction: { numerator: sum((g) => g.status === "DONE" && g.satisfied === true), denominator: sum((g) => g.status === "DONE" && g.satisfied !== null) },
+    phoneShare: { numerator: sum((g) => g.method === "PHONE"), denominator: sum(() => true) },
+    overdue, unreviewed, issues: { numerator: resolved, denominator: raised },
+  };
+}
