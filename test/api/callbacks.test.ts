@@ -101,7 +101,7 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     expect(exempt.slaStages.find((s) => s.rule === "SLA_10")!.status).toBe("CANCELLED");
   });
 
-  it("CB-5: an in-person callback without the customer's signature is refused and changes nothing; with it, it is recorded", async () => {
+  it("CB-5, CB-6: an in-person callback without the customer's signature is refused and changes nothing; with it, the outcome and ratings are recorded and the complaint verified", async () => {
     const c = await confirmed();
     const cb = c.callbacks[0]!;
     const before = await q(`SELECT version, status FROM callbacks WHERE id = $1`, [rowId(cb.id)]);
@@ -140,7 +140,8 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     const after = await complaint(c.id);
     expect(after.status).toBe("REOPENED");
     const kinds = after.timeline.edges.map((e) => e.node.kind);
-    expect(kinds.slice(-4)).toEqual(["TRANSITION", "CALLBACK", "REOPENED", "NOTE"]);
+    expect(kinds.slice(-5)).toEqual(["TRANSITION", "CALLBACK", "REOPENED", "NOTE", "CALLBACK"]);
+    expect(after.timeline.edges.at(-1)!.node.note).toBe("第2次回访已安排");
     expect(after.callbacks.map((x) => [x.sequence, x.status])).toEqual([[1, "DONE"], [2, "PLANNED"]]);
     expect(after.callbacks[1]!.previousCallback).toEqual({ id: cb.id });
     // The issue is answered by its promised time.

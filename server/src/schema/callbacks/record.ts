@@ -187,7 +187,8 @@ async function onComplaint(ctx: Context, cb: Callback, complaintId: string, outc
       events: [event, { kind: "REOPENED", note }, { kind: "NOTE", note: "已通知责任部门", data: { notifiedDepartmentId: row.leadDepartmentId, rule: "CB-7" } }],
     });
     const dueAt = new Date(ctx.now.getTime() + 3 * DAY);
-    await createCallbacks(ctx.prisma, [{ ...carryOver(cb), sequence: cb.sequence + 1, dueAt, createdAt: ctx.now }]);
+    const [next] = await createCallbacks(ctx.prisma, [{ ...carryOver(cb), sequence: cb.sequence + 1, dueAt, createdAt: ctx.now }]);
+    await appendEvents(ctx, complaintId, [{ kind: "CALLBACK", note: `第${cb.sequence + 1}次回访已安排`, data: { callbackId: next!, planned: true, sequence: cb.sequence + 1, dueAt: dueAt.toISOString() } }]);
     return;
   }
   await appendEvents(ctx, complaintId, [event]);
