@@ -4,3 +4,4 @@ export type { Context, AppServices } from "./context.ts";
 export { createHttpServer, listen } from "./http/server.ts";
 export { declassifyExpired } from "./access/declassify.ts";
 export { sweepSla } from "./complaints/sla-sweep.ts";
+export { backfillSlaStages } from "./complaints/sla-backfill.ts";

@@ -9,6 +9,7 @@ import { createApp } from "./yoga.ts";
 import { createHttpServer, listen, type Routes } from "./http/server.ts";
 import { startHousekeeping } from "./access/housekeeping.ts";
 import { startSlaSweep } from "./complaints/sla-sweep.ts";
+import { backfillSlaStages } from "./complaints/sla-backfill.ts";
 
 async function main() {
   const config = loadConfig(process.env);
@@ -34,6 +35,9 @@ async function main() {
     }
     routes.db = db;
     const prisma = createPrisma(db);
+    // §6: complaints loaded without their SLA stages (the demo data, imported history) get them now.
+    const backfilled = await backfillSlaStages(prisma);
+    if (backfilled) console.log(`SLA stages planned for ${backfilled} complaint(s)`);
     startHousekeeping(prisma);
     startSlaSweep(prisma);
     routes.app = createApp({ prisma });

@@ -61,28 +61,28 @@ function changed(before: SlaStage, p: PlannedStage): boolean {
     || before.pausedSeconds !== p.pausedSeconds || t(before.pausedSince) !== t(p.pausedSince) || before.durationMinutes !== p.durationMinutes || before.clock !== p.clock;
 }
 
-function loadFacts(db: Db, id: string) {
-  return db.complaint.findUniqueOrThrow({
-    where: { id },
-    include: {
-      estate: { select: { calendarId: true } },
-      receivedByDepartment: { select: { kind: true } },
-      plans: { select: { createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
-      promises: { orderBy: { sequence: "asc" }, select: { sequence: true, recordedAt: true, promisedAt: true, keptAt: true } },
-      developerHandoffs: { orderBy: { forwardedAt: "desc" }, take: 1 },
-      events: {
-        where: { OR: [{ kind: { in: ["PAUSE", "RESUME"] } }, { kind: "TRANSITION", toStatus: { in: ["RESOLVED", "INVALID"] } }] },
-        orderBy: [{ at: "asc" }, { id: "asc" }], select: { kind: true, at: true, toStatus: true },
-      },
-      confirmations: { where: { satisfied: true }, orderBy: { confirmedAt: "asc" }, select: { confirmedAt: true } },
-      slaStages: true,
-      callbacks: { where: { status: "DONE", reached: true, calledAt: { not: null } }, orderBy: { calledAt: "asc" }, select: { calledAt: true } },
-    },
-  });
-}
-type Loaded = Awaited<ReturnType<typeof loadFacts>>;
+/** What a complaint's stages are planned from (SPEC §6). */
+export const FACTS_INCLUDE = {
+  estate: { select: { calendarId: true } },
+  receivedByDepartment: { select: { kind: true } },
+  plans: { select: { createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
+  promises: { orderBy: { sequence: "asc" }, select: { sequence: true, recordedAt: true, promisedAt: true, keptAt: true } },
+  developerHandoffs: { orderBy: { forwardedAt: "desc" }, take: 1 },
+  events: {
+    where: { OR: [{ kind: { in: ["PAUSE", "RESUME"] } }, { kind: "TRANSITION", toStatus: { in: ["RESOLVED", "INVALID"] } }] },
+    orderBy: [{ at: "asc" }, { id: "asc" }], select: { kind: true, at: true, toStatus: true },
+  },
+  confirmations: { where: { satisfied: true }, orderBy: { confirmedAt: "asc" }, select: { confirmedAt: true } },
+  slaStages: true,
+  callbacks: { where: { status: "DONE", reached: true, calledAt: { not: null } }, orderBy: { calledAt: "asc" }, select: { calledAt: true } },
+} satisfies Prisma.ComplaintInclude;
 
-function toFacts(c: Loaded): StageFacts {
+function loadFacts(db: Db, id: string) {
+  return db.complaint.findUniqueOrThrow({ where: { id }, include: FACTS_INCLUDE });
+}
+export type ComplaintFacts = Prisma.ComplaintGetPayload<{ include: typeof FACTS_INCLUDE }>;
+
+export function toFacts(c: ComplaintFacts): StageFacts {
   const handoff = c.developerHandoffs[0];
   const pauses: { from: Date; to: Date | null }[] = [];
   for (const e of c.events) {
@@ -111,7 +111,7 @@ function toFacts(c: Loaded): StageFacts {
  * WF-5, SLA-7: a developer that has not answered by the deadline has accepted; the complaint goes
  * on (at the developer's cost) from that wall-clock instant, whenever the system notices.
  */
-async function deemAcceptance(db: Db, c: Loaded, policy: PolicyLookup, calendar: WorkingCalendar, now: Date): Promise<boolean> {
+async function deemAcceptance(db: Db, c: ComplaintFacts, policy: PolicyLookup, calendar: WorkingCalendar, now: Date): Promise<boolean> {
   const handoff = c.developerHandoffs[0];
   if (c.status !== "FORWARDED_TO_DEVELOPER" || !handoff || handoff.respondedAt || handoff.deemedAcceptedAt) return false;
   const at = handoff.deadlineAt ?? developerDeadline(policy, calendar, handoff.forwardedAt);
