@@ -5,3 +5,4 @@ export { createHttpServer, listen } from "./http/server.ts";
 export { declassifyExpired } from "./access/declassify.ts";
 export { sweepSla } from "./complaints/sla-sweep.ts";
 export { backfillSlaStages } from "./complaints/sla-backfill.ts";
+export { importAsOperator } from "./interchange/operator.ts";

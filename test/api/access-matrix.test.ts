@@ -51,6 +51,9 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
   const secrets = new Map<string, Map<string, string[]>>();
   let lx = "";
   let exec: Caller;
+  /** REC-1: a corrective action of the estate covering the complaint targets (first reports only, INT-4). */
+  let action = "";
+  let actionComplaints: string[] = [];
 
   const protectedFields = (typeName: string) => {
     const type = schema.getType(typeName) as GraphQLObjectType;
@@ -177,6 +180,14 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     targets.push({ kind: "HOTLINE_RECORDING", key: "HOTLINE_RECORDING:unlinked", id: rowId(unlinked.id), level: "SECRET", estateId: lx, forwarded: false, assigned: [execId], designated: new Map(), householdId: null });
     secrets.set("HOTLINE_RECORDING:unlinked", new Map([["callerNumber", ["19500009999"]], ["contentBase64", [unlinkedAudio]]]));
 
+    // REC-1: the executive opens a corrective action covering the complaint targets (duplicates are linked through their first report).
+    actionComplaints = (await q(`SELECT id FROM complaints WHERE id = ANY($1) AND duplicate_of_id IS NULL`, [targets.filter((x) => x.kind === "COMPLAINT").map((x) => x.id)])).map((r) => r.id);
+    const [{ id: execStaff }] = await q(`SELECT id FROM staff WHERE login = 'exec'`);
+    action = rowId((await mutate(exec, `mutation($input: CreateCorrectiveActionInput!) { createCorrectiveAction(input: $input) { __typename ... on MutationCreateCorrectiveActionSuccess { data { id } } } }`, {
+      input: { title: "矩阵整改", trigger: "MANUAL", estateId: globalId("Estate", lx), ownerId: globalId("Staff", execStaff), rootCause: "矩阵", measures: "矩阵",
+        dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), complaintIds: actionComplaints.map((id) => globalId("Complaint", id)) },
+    })).id);
+
     // WF-6: a claim on every complaint target, at the complaint's level; its designations are its
     // own (SEC-2), so the complaint's TOP_SECRET designee does not know the claim.
     for (const target of targets.filter((x) => x.kind === "COMPLAINT")) {
@@ -294,6 +305,14 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
   const aliases = (kind: Target["kind"], body: (r: Target, i: number) => string) => ids(kind).map((r, i) => `r${i}: ${body(r, i)}`).join("\n");
   const call = async (c: Spec, query: string, variables?: Record<string, unknown>) => JSON.stringify(await gql(app, query, variables, c.caller));
 
+  /** SPEC §13: exportFile's bytes decoded, so that a raw value in the file is found like one in JSON. */
+  const exportLevels = new Map<string, string>();
+  const interchangeExport = async (c: Spec, kind: string) => {
+    if (c.exportApprovalId) exportLevels.set(c.exportApprovalId, (await q(`SELECT classification FROM approvals WHERE id = $1`, [rowId(c.exportApprovalId)]))[0].classification);
+    const r = await gql<{ exportFile: { contentBase64: string } }>(app, `query($i: ExportFileInput!) { exportFile(input: $i) { contentBase64 } }`,
+      { i: { kind, format: "CSV", estateId: globalId("Estate", lx), approvalId: c.exportApprovalId, purpose: "矩阵" } }, c.caller);
+    return r.data?.exportFile ? Buffer.from(r.data.exportFile.contentBase64, "base64").toString("utf8") : JSON.stringify(r);
+  };
   const paths = (): Path[] => [
     { name: "direct field", kind: "CUSTOMER", covers: () => true,
       run: (c) => call(c, `{ ${aliases("CUSTOMER", (r) => `node(id: "${globalId("Customer", r.id)}") { ... on Customer { ${selection("Customer")} } }`)} }`) },
@@ -313,6 +332,14 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     { name: "export", kind: "CUSTOMER", covers: () => true, fields: (f) => f !== "familyMembers" && f !== "note",
       run: (c) => call(c, `query($e: ID!, $a: ID) { exportCustomers(estateId: $e, approvalId: $a, purpose: "矩阵") { content } }`, { e: globalId("Estate", lx), a: c.exportApprovalId }),
       expect: (c, r) => !!c.exportApprovalId && entitled(c, r, "CONTACT") },
+    { name: "interchange export (households.csv)", kind: "CUSTOMER", covers: () => true, fields: (f) => ["name", "phone", "idNumber", "plates"].includes(f),
+      run: (c) => interchangeExport(c, "HOUSEHOLDS"),
+      // SPEC §13: the household's primary customer, under exportCustomers' rule; other members are not in the file.
+      expect: (c, r) => !!c.exportApprovalId && entitled(c, r, "CONTACT"), },
+    { name: "interchange export (complaints.csv)", kind: "COMPLAINT", covers: (_c, r) => r.estateId === lx, fields: (f) => ["complainantName", "complainantContact", "content"].includes(f),
+      run: (c) => interchangeExport(c, "COMPLAINTS"),
+      // SEC-3: a TOP_SECRET record leaves only under a grant at that level (the executive's).
+      expect: (c, r, rule) => !!c.exportApprovalId && entitled(c, r, rule) && (r.level !== "TOP_SECRET" || exportLevels.get(c.exportApprovalId) === "TOP_SECRET") },
     { name: "aggregate of one person (search count)", kind: "CUSTOMER", covers: () => true, fields: (f) => f === "phone",
       run: async (c) => {
         const out: string[] = [];
@@ -359,6 +386,10 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     { name: "conflict error", kind: "COMPLAINT", covers: () => true,
       run: (c) => call(c, `mutation { ${aliases("COMPLAINT", (r) => `amendComplaint(input: { id: "${globalId("Complaint", r.id)}", version: 0, reason: "stale", content: "stale" }) { __typename ... on Error { message } ... on ComplaintConflictError { current { ${selection("Complaint")} } } }`)} }`),
       expect: (c, r, rule) => c.perms.has("complaints:write") && entitled(c, r, "CASE") && entitled(c, r, rule) },
+    // REC-1: the cases an action covers are read under the complaint rules; the action itself is never the developer's (WF-5).
+    { name: "nested: corrective action → complaints", kind: "COMPLAINT", covers: (_c, r) => actionComplaints.includes(r.id),
+      run: (c) => call(c, `{ node(id: "${globalId("CorrectiveAction", action)}") { ... on CorrectiveAction { complaints(first: 10) { edges { node { id ${selection("Complaint")} } } } } } }`),
+      expect: (c, r, rule) => entitled(c, r, rule) && c.role !== "DEVELOPER_LIAISON" },
     { name: "direct field", kind: "ATTACHMENT", covers: () => true,
       run: (c) => call(c, `{ ${aliases("ATTACHMENT", (r) => `node(id: "${globalId("Attachment", r.id)}") { ... on Attachment { ${selection("Attachment")} } }`)} }`) },
     { name: "nested: complaint → attachments", kind: "ATTACHMENT", covers: () => true,
@@ -419,6 +450,8 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
       "FamilyMember.name", "FamilyMember.phone", "FamilyMember.relation", // inside the protected Customer.familyMembers
       "GovernmentInquiry.credentialNumber", "GovernmentInquiry.credentialType", // SEC-4 register, officers and auditors only
       "ExportFile.content", // the export applies the customer rules row by row (matrix path "export")
+      "InterchangeFile.contentBase64", // SPEC §13: exportFile applies the field rules cell by cell (matrix paths "interchange export")
+      "ImportProblem.reason", // SPEC §13: why a line of an import was refused; never quotes a cell
       "Complaint.complainant", // a relation: the Customer type guards its own fields
       "Estate.name", "Office.name", "Building.name", "Category.name", "Department.name", "Organization.name", "SurveyCampaign.name", "QuestionnaireDimension.name", "ApiToken.name",
       "WorkingCalendar.name", "CalendarDay.name", // a calendar's and a holiday's name
@@ -428,12 +461,13 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
       // Company records about its own work, not what a customer said: policy, survey and visit administration.
       "PolicyValue.note", "SurveyCampaign.note", "SurveyTask.description", "SurveyTask.doneNote", "VisitPlan.reviewNote", "NonconformityReport.description",
       "Questionnaire.description", "QuestionnaireDimension.description", "Complaint.exemptReason", "CallbackSampleMember.reason", "SurveySampleMember.reason",
+      "MetricRows.surveyResponses", // §11 drill-down: a connection of SurveyResponse rows, whose own fields are protected
       "SurveyEntryProblem.reason", "SurveySampleEstateCheck.reasonChangedHouseholdIds", "VisitRecord.plan", "NonconformityReport.visitPlan", "SurveyHandout.responses",
     ]);
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
-      // Mutations are verbs; what they return is checked as the types it returns.
-      if (!isObjectType(type) || type.name.startsWith("__") || type.name === "Mutation") continue;
+      // The root fields are entry points (verbs, report names); what they return is checked as the types it returns.
+      if (!isObjectType(type) || type.name.startsWith("__") || type.name === "Mutation" || type.name === "Query") continue;
       for (const field of Object.values(type.getFields())) {
         const key = `${type.name}.${field.name}`;
         if (personal.test(field.name) && !field.extensions?.protected && !exempt.has(key)) missing.push(key);

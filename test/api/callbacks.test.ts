@@ -63,6 +63,10 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     tick(); c = await step("assignComplaint", c, { leadDepartmentId: globalId("Department", ids.ENG!) });
     tick(); c = await step("recordComplaintPlan", c, { causeAnalysis: "原因", responsibility: "COMPANY", plan: "处理", promisedAt: new Date(now.getTime() + 86_400_000).toISOString() }, "eng.head");
     tick(); c = await step("startComplaintWork", c, {}, "eng.head");
+    // REC-3: a repeated repair is resolved with its cause recorded by the responsible manager.
+    if (opts.kind === "ENGINEERING" && (await complaint(c.id)).timeline.edges.some((e) => (e.node.note ?? "").startsWith("REC-3"))) {
+      tick(); c = await step("recordRepeatRepairCause", c, { cause: "上次维修未更换老化管件", measures: "更换整段立管并复查" }, "eng.head");
+    }
     tick(); c = await step("resolveComplaint", c, { note: "已处理", disruptiveRepair: opts.disruptiveRepair ?? false }, "eng.head");
     tick(); return step("confirmComplaintResolution", c, { method: "IN_PERSON", satisfied: true });
   }

@@ -52,5 +52,16 @@ import "./access/government.ts";
 import "./access/exports.ts";
 import "./access/archive-checks.ts";
 import "./reports/complaint-counts.ts";
+import "./interchange/import.ts";
+import "./interchange/export.ts";
+import "./reports/metrics.ts";
+import "./reports/drill-down.ts";
+import "./reports/reports.ts";
+import "./recurrence/repeats.ts";
+import "./recurrence/corrective-actions.ts";
+import "./recurrence/corrective-action-mutations.ts";
+import "./recurrence/repeat-repair.ts";
+import "./recurrence/problems.ts";
+import "./recurrence/case-library.ts";
 
 export const schema = withMutationSavepoints(builder.toSchema({ sortSchema: true }));

@@ -5,6 +5,7 @@ import { addDays, localToUtc } from "../../domain/sla/time-zone.ts";
 import { ForbiddenError, InputError } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { estateFilter, inOrganization } from "../tenant.ts";
+import { callbackRateRatio } from "../reports/engine.ts";
 import { callbackScope } from "./callback.ts";
 import { CALLBACK_ERRORS, callbackForEdit, saveCallback } from "./record.ts";
 
@@ -88,28 +89,6 @@ builder.queryField("callbackStatistics", (t) =>
   }),
 );
 
-/**
- * §11 callback rate: satisfied confirmations in the period of valid, non-duplicate, non-exempt
- * complaints (a complaint reopened and confirmed again is due again), and of those the ones whose
- * callback round (SLA-10, or SLA-11 for repairs; the n-th confirmation is round n) was met.
- */
-async function callbackRate(ctx: Context, from: Date, to: Date, estates: string | string[] | null): Promise<Ratio> {
-  const estateIds = estates === null ? null : Array.isArray(estates) ? estates : [estates];
-  const [row] = await ctx.prisma.$queryRaw<{ due: bigint; met: bigint }[]>`
-    WITH rounds AS (
-      SELECT cc.complaint_id, cc.confirmed_at, row_number() OVER (PARTITION BY cc.complaint_id ORDER BY cc.confirmed_at, cc.id) AS round
-        FROM complaint_confirmations cc
-       WHERE cc.organization_id = ${ctx.organizationId}::uuid AND cc.satisfied)
-    SELECT count(*) AS due,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sla_stages s WHERE s.complaint_id = r.complaint_id AND s.rule IN ('SLA_10', 'SLA_11')
-                                              AND s.round = r.round AND s.status = 'MET')) AS met
-      FROM rounds r JOIN complaints c ON c.id = r.complaint_id
-     WHERE r.confirmed_at >= ${from} AND r.confirmed_at < ${to}
-       AND c.valid AND c.duplicate_of_id IS NULL AND NOT c.callback_exempt
-       AND (${estateIds}::uuid[] IS NULL OR c.estate_id = ANY(${estateIds}::uuid[]))`;
-  return { numerator: Number(row!.met), denominator: Number(row!.due) };
-}
-
 async function callbackStatistics(ctx: Context, month: string, estateId: string | null): Promise<CallbackStats> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError("month", "A month as YYYY-MM");
   const scope = estateFilter(ctx);
@@ -117,7 +96,8 @@ async function callbackStatistics(ctx: Context, month: string, estateId: string 
   const from = new Date(localToUtc("Asia/Shanghai", `${month}-01`, 0));
   const to = new Date(localToUtc("Asia/Shanghai", addDays(`${month}-01`, 32).slice(0, 7) + "-01", 0));
   const estate = estateId ? { estateId } : {};
-  const { numerator, denominator } = await callbackRate(ctx, from, to, estateId ?? scope?.in ?? null);
+  // §11 callback rate: the one implementation (domain/metrics/populations.ts), shared with `metrics`.
+  const { numerator, denominator } = await callbackRateRatio(ctx, from, to, estateId ? [estateId] : scope?.in ?? null);
   // One statement after another: the request's transaction is one connection.
   const made: Prisma.CallbackWhereInput = { AND: [callbackScope(ctx), estate, { status: { in: ["DONE", "NOT_REACHED"] }, calledAt: { gte: from, lt: to } }] };
   const byStatus = await ctx.prisma.callback.groupBy({ by: ["status", "satisfied", "method"], where: made, _count: { _all: true } });

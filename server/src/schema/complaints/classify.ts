@@ -6,6 +6,7 @@ import { ForbiddenError, InputError, requiredText } from "../errors.ts";
 import { inOrganization } from "../tenant.ts";
 import { performAction, saveComplaint, WorkflowError, type EventInput } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
+import { applyRepeatRepairRule } from "../recurrence/repeat-repair-rule.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
 
 interface ClassifyInput {
@@ -74,14 +75,19 @@ complaintMutation<ClassifyInput>("classifyComplaint", {
     if (severity === "MAJOR" && row.severity !== "MAJOR") events.push(await reportMajor(ctx, row.id));
     // CLS-1: first classification, or an invalid complaint reopened and found valid.
     if (row.status === "REGISTERED" || (row.status === "REOPENED" && row.valid === false)) {
-      return performAction(ctx, { ...row, inWarranty: fields.inWarranty }, "CLASSIFY", { note: input.note, patch: { ...fields, invalidReason: null, classifiedAt: now }, events });
+      const version = await performAction(ctx, { ...row, inWarranty: fields.inWarranty }, "CLASSIFY", { note: input.note, patch: { ...fields, invalidReason: null, classifiedAt: now }, events });
+      // REC-3: the same repair twice within the window escalates and needs its cause analysed.
+      await applyRepeatRepairRule(ctx, row.id);
+      return version;
     }
     // A correction of a classified, still open complaint: no transition, the reason on record.
     if (row.valid !== true || !OPEN_STATES.includes(row.status)) {
       throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty, valid: row.valid }), `A ${row.status} complaint cannot be reclassified`);
     }
     events[0]!.note = requiredText(input.note, "input.note", 2000);
-    return saveComplaint(ctx, row, fields, events);
+    const version = await saveComplaint(ctx, row, fields, events);
+    await applyRepeatRepairRule(ctx, row.id);
+    return version;
   },
 });
 

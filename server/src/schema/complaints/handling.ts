@@ -7,6 +7,7 @@ import { inOrganization } from "../tenant.ts";
 import { performAction, saveComplaint, WorkflowError } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
 import { planComplaintCallback } from "../../callbacks/for-complaint.ts";
+import { requireRepeatRepairCause } from "../recurrence/repeat-repair-rule.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
 import type { Complaint } from "@tingjian/prisma/client";
 
@@ -171,6 +172,8 @@ complaintMutation<{ note: string; disruptiveRepair?: boolean | null }>("resolveC
     disruptiveRepair: t.boolean({ required: false, description: "CB-11: a large repair that disrupted the customer (inspected and called back in person)" }),
   }),
   apply: async (ctx, row, input) => {
+    // REC-3: a repeated repair is resolved only with its cause analysed (a recorded cause or a corrective action).
+    await requireRepeatRepairCause(ctx, row);
     const note = requiredText(input.note, "input.note", 4000);
     const promise = await ctx.prisma.complaintPromise.findFirst({ where: { complaintId: row.id }, orderBy: { sequence: "desc" } });
     if (promise && !promise.keptAt) await ctx.prisma.complaintPromise.update({ where: { id: promise.id }, data: { keptAt: ctx.now, missed: ctx.now > promise.promisedAt } });

@@ -1,0 +1,416 @@
+import { Prisma } from "@tingjian/prisma/client";
+import { placeTextSql } from "../recurrence/repeat-sql.ts";
+import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type MetricKind, type SliceBy } from "./catalogue.ts";
+
+/**
+ * SPEC §11 as SQL. Every metric is a *population*: a subquery with one row per thing counted
+ * (a complaint, a confirmation round, a stage, an answer, a household …) and the columns
+ *
+ *   part        the dimension / SLA rule / month the row counts under ('' when the metric has one)
+ *   part_label  a label of the part (a dimension's name), or null
+ *   slice_key   the slice the row belongs to ('~' = no value, '*' = every slice)
+ *   row_id      unique within a part (the unit counted), node_id the GraphQL node that shows it
+ *   sort_at, sort_text   the drill-down order
+ *   in_num      whether the row is in the numerator (for metrics whose numerator is a subset)
+ *   visible     whether the caller may see the row in a list (SEC-2: TOP_SECRET only for the
+ *               executive and those designated; counts include every row, a list does not)
+ *   score       the satisfaction score of an answer (0-100), else null
+ *   judged_at   the campaign's start for survey figures (the policy of that instant judges them)
+ *
+ * The figures (`aggregateSql`) GROUP BY the population and the drill-down (`drillCountSql`,
+ * `drillPageSql`) filters the very same subquery, so a figure and the rows behind it cannot drift
+ * apart. Everything is parameterised (Prisma.sql); column names come only from the constant maps
+ * below. Pure: it builds SQL and runs nothing.
+ */
+const { sql, raw, empty, join } = Prisma;
+type Sql = Prisma.Sql;
+
+export interface WindowPolicy {
+  estateId: string | null;
+  value: number | null;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+}
+
+/** REC-2 without a policy value in force: 90 days (SPEC §10). */
+export const DEFAULT_WINDOW_DAYS = 90;
+
+export interface PopulationParams {
+  organizationId: string;
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+  /** "Now" of the request: SLA stages past their deadline and questionnaires returned by now. */
+  now: Date;
+  /** The estates counted; null = every estate of the organisation. */
+  estateIds: readonly string[] | null;
+  sliceBy: SliceBy;
+  /** The organisation's timezone: months of the visit rate are local months. */
+  timeZone: string;
+  /** The local months (YYYY-MM) the period touches (VIS-1 is a monthly rate). */
+  months: readonly string[];
+  /** REC-2.windowDays values (organisation defaults and estate overrides, every period). */
+  windowPolicy: readonly WindowPolicy[];
+  /** SEC-2: the TOP_SECRET complaints the caller may list; null = every one (the executive). */
+  visibleTopSecret: readonly string[] | null;
+}
+
+// ---- slice expressions (constants; never user input) ----
+
+type SliceMap = Partial<Record<SliceBy, string>>;
+const ORG = `'${ORGANIZATION_KEY}'`;
+const EVERY = `'${EVERY_SLICE_KEY}'`;
+
+const COMPLAINT_SLICE: SliceMap = {
+  ORGANIZATION: ORG, ESTATE: "c.estate_id", BUILDING: "c.building_id", DEPARTMENT: "c.lead_department_id",
+  CATEGORY: "c.category_id", CHANNEL: "c.channel", SEVERITY: "c.severity", STAFF: "c.assignee_id",
+};
+const SLA_SLICE: SliceMap = { ...COMPLAINT_SLICE, ESTATE: "s.estate_id" };
+/** A callback's place is its own estate and household; its subject is the complaint called back about (if any). */
+const CALLBACK_SLICE: SliceMap = { ...COMPLAINT_SLICE, ESTATE: "cb.estate_id", BUILDING: "hh.building_id", STAFF: "cb.staff_id" };
+const ISSUE_SLICE: SliceMap = { ...CALLBACK_SLICE, DEPARTMENT: "i.department_id" };
+/** Resident households: the denominator of a place; every slice's denominator for the other cuts (§11). */
+const HOUSEHOLD_SLICE: SliceMap = {
+  ORGANIZATION: ORG, ESTATE: "h.estate_id", BUILDING: "h.building_id",
+  DEPARTMENT: EVERY, CATEGORY: EVERY, CHANNEL: EVERY, SEVERITY: EVERY, STAFF: EVERY,
+};
+const VISIT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "v.estate_id", BUILDING: "h.building_id", STAFF: "v.visitor_id" };
+const RESPONSE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "r.estate_id", BUILDING: "h.building_id" };
+const HANDOUT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ho.estate_id", BUILDING: "h.building_id", STAFF: "ho.distributor_id" };
+const MEMBER_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "m.estate_id" };
+const CAMPAIGN_ESTATE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ce.estate_id" };
+const COMPLAINANT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "k.estate_id", BUILDING: "k.building_id" };
+const EVERY_SLICE: SliceMap = Object.fromEntries((["ORGANIZATION", "ESTATE", "BUILDING", "DEPARTMENT", "CATEGORY", "CHANNEL", "SEVERITY", "STAFF"] as const).map((s) => [s, EVERY]));
+
+function sliceOf(map: SliceMap, by: SliceBy): Sql {
+  const expr = map[by];
+  if (!expr) throw new Error(`No ${by} slice for this population`);
+  return raw(`coalesce((${expr})::text, '${NOT_SET_KEY}')`);
+}
+
+// ---- shared predicates ----
+
+const estateIn = (p: PopulationParams, column: string): Sql => (p.estateIds ? sql`AND ${raw(column)} = ANY(${[...p.estateIds]}::uuid[])` : empty);
+const inPeriod = (p: PopulationParams, column: string): Sql => sql`${raw(column)} >= ${p.from}::timestamptz AND ${raw(column)} < ${p.to}::timestamptz`;
+
+/** SEC-2: may the caller list this complaint (alias)? Counting it never depends on this. */
+export function complaintVisible(p: PopulationParams, alias: string): Sql {
+  if (p.visibleTopSecret === null) return sql`TRUE`;
+  return sql`(${raw(alias)}.classification <> 'TOP_SECRET' OR ${raw(alias)}.id = ANY(${[...p.visibleTopSecret]}::uuid[]))`;
+}
+
+/** As callbackScope: a callback of a complaint is seen with the complaint; another one unless TOP_SECRET. */
+function callbackVisible(p: PopulationParams): Sql {
+  if (p.visibleTopSecret === null) return sql`TRUE`;
+  return sql`CASE WHEN cb.complaint_id IS NULL THEN cb.classification <> 'TOP_SECRET' ELSE ${complaintVisible(p, "c")} END`;
+}
+
+/** §11, CLS-1, INT-4: a valid complaint that is not a duplicate (duplicates are never counted as complaints). */
+const VALID_NOT_DUPLICATE = (alias: string) => raw(`${alias}.valid AND ${alias}.duplicate_of_id IS NULL`);
+
+/** Survey campaigns of the period: started in it, and run (a draft or cancelled campaign asked no one). */
+const campaignOfPeriod = (p: PopulationParams) => sql`${inPeriod(p, "sc.starts_at")} AND sc.status IN ('RUNNING', 'CLOSED')`;
+
+interface Columns {
+  part?: Sql;
+  partLabel?: Sql;
+  slice: Sql;
+  rowId: Sql;
+  nodeId: Sql;
+  sortAt?: Sql;
+  sortText?: Sql;
+  inNum: Sql;
+  visible: Sql;
+  score?: Sql;
+  judgedAt?: Sql;
+}
+
+function columns(c: Columns): Sql {
+  return sql`(${c.part ?? sql`''`})::text AS part, (${c.partLabel ?? sql`NULL`})::text AS part_label, ${c.slice} AS slice_key,
+    (${c.rowId})::text AS row_id, (${c.nodeId})::uuid AS node_id, (${c.sortAt ?? sql`NULL`})::timestamptz AS sort_at,
+    (${c.sortText ?? sql`NULL`})::text AS sort_text, coalesce(${c.inNum}, FALSE) AS in_num, coalesce(${c.visible}, FALSE) AS visible,
+    (${c.score ?? sql`NULL`})::float8 AS score, (${c.judgedAt ?? sql`NULL`})::timestamptz AS judged_at`;
+}
+
+// ---- complaints ----
+
+/** Complaints received in the period (duplicates never count, INT-4), optionally only valid ones (CLS-1). */
+function receivedComplaints(p: PopulationParams, opts: { validOnly: boolean; slice: SliceMap; inNum: Sql; join?: Sql }): Sql {
+  return sql`SELECT ${columns({ slice: sliceOf(opts.slice, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: opts.inNum, visible: complaintVisible(p, "c") })}
+    FROM complaints c ${opts.join ?? empty}
+   WHERE c.organization_id = ${p.organizationId}::uuid AND c.duplicate_of_id IS NULL ${opts.validOnly ? sql`AND c.valid` : empty}
+     AND ${inPeriod(p, "c.received_at")} ${estateIn(p, "c.estate_id")}`;
+}
+
+/**
+ * REC-2: complaint `c` is a repeat when an earlier valid, non-duplicate complaint of the same
+ * second-level category at the same place was received within the window before it. The place is
+ * the household; for a public area (no household) the estate and the location text, compared in
+ * the recurrence module's normalised form (domain/recurrence: "3栋 电梯" is "3栋电梯") so that
+ * the §11 rate and the recurring problems agree; so does the order of two complaints received in
+ * the same instant (received_at, then number, then id) and the window's boundary (exactly the
+ * window before still counts). Duplicates are never repeats (the population excludes them) and
+ * never the earlier complaint. Two EXISTS so that each uses its index (household + category +
+ * time; estate + category + time), bounded below by the window's start `w.since` (repeatWindow).
+ */
+export function repeatPredicate(): Sql {
+  const earlier = sql`e.organization_id = c.organization_id AND e.category_id = c.category_id AND e.valid IS TRUE AND e.duplicate_of_id IS NULL
+    AND e.received_at >= w.since AND (e.received_at, e.no, e.id) < (c.received_at, c.no, c.id)`;
+  return sql`(c.valid IS TRUE AND c.duplicate_of_id IS NULL AND c.category_id IS NOT NULL AND (
+      (c.household_id IS NOT NULL AND EXISTS (SELECT 1 FROM complaints e WHERE e.household_id = c.household_id AND ${earlier}))
+   OR (c.household_id IS NULL AND ${placeTextSql("c")} <> '' AND EXISTS (SELECT 1 FROM complaints e
+         WHERE e.estate_id = c.estate_id AND e.household_id IS NULL AND ${placeTextSql("e")} = ${placeTextSql("c")} AND ${earlier}))))`;
+}
+
+/**
+ * REC-2: where the window of each complaint begins (joined as `w.since`): REC-2.windowDays in
+ * force when it was received, the estate's override first (policyAt's rule), 90 days without one
+ * (the policy value's unit is days; the window is that many 24-hour days). The policy rows
+ * (a handful) travel as one parameter, so the lookup reads no table per complaint. OFFSET 0 keeps
+ * the lookup a column of its own, which the EXISTS below can use as its index range's lower bound.
+ */
+function repeatWindow(p: PopulationParams): Sql {
+  const rows = JSON.stringify(p.windowPolicy.map((w) => ({ estate_id: w.estateId, days: w.value, eff_from: w.effectiveFrom.toISOString(), eff_to: w.effectiveTo?.toISOString() ?? null })));
+  return sql`CROSS JOIN LATERAL (SELECT c.received_at - coalesce((SELECT r.days FROM jsonb_to_recordset(${rows}::jsonb) AS r(estate_id uuid, days float8, eff_from timestamptz, eff_to timestamptz)
+      WHERE (r.estate_id = c.estate_id OR r.estate_id IS NULL) AND r.days IS NOT NULL AND r.eff_from <= c.received_at AND (r.eff_to IS NULL OR c.received_at < r.eff_to)
+      ORDER BY r.estate_id IS NULL, r.eff_from DESC LIMIT 1), ${DEFAULT_WINDOW_DAYS}::float8) * interval '24 hours' AS since OFFSET 0) w`;
+}
+
+/** Resident households (§1 常住户) of the scope, with the slice of their place (or '*'). */
+function residentHouseholds(p: PopulationParams, opts: { part?: Sql; crossMonths?: boolean } = {}): Sql {
+  return sql`SELECT ${columns({ part: opts.part, slice: sliceOf(HOUSEHOLD_SLICE, p.sliceBy), rowId: raw("h.id"), nodeId: raw("h.id"), sortText: raw("h.code"), inNum: sql`TRUE`, visible: sql`TRUE` })}
+    FROM households h ${opts.crossMonths ? sql`CROSS JOIN unnest(${[...p.months]}::text[]) AS mo(month)` : empty}
+   WHERE h.organization_id = ${p.organizationId}::uuid AND h.occupied ${estateIn(p, "h.estate_id")}`;
+}
+
+// ---- callback rate (CB-1; the one implementation, also behind callbackStatistics) ----
+
+/**
+ * CB-1, §11 callback rate: the satisfied confirmations in the period of valid, non-duplicate,
+ * non-exempt (CB-8) complaints — a complaint reopened and confirmed again is due again — and in
+ * the numerator those whose callback round (SLA-10, or SLA-11 for repairs; the n-th satisfied
+ * confirmation is round n) was met, i.e. the customer reached in time. A confirmation's round is
+ * its rank among the complaint's satisfied confirmations (by time, then id: row_number's order),
+ * counted through the (organisation, complaint) index for the period's confirmations only.
+ */
+function callbackRounds(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({
+    slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("c.id"), sortAt: raw("r.confirmed_at"), sortText: raw("c.no"),
+    inNum: sql`EXISTS (SELECT 1 FROM sla_stages s WHERE s.organization_id = c.organization_id AND s.complaint_id = r.complaint_id
+                 AND s.rule IN ('SLA_10', 'SLA_11') AND s.round = n.round AND s.status = 'MET')`,
+    visible: complaintVisible(p, "c"),
+  })}
+    FROM complaint_confirmations r
+    JOIN complaints c ON c.id = r.complaint_id
+    CROSS JOIN LATERAL (SELECT count(*)::int AS round FROM complaint_confirmations e
+                         WHERE e.organization_id = r.organization_id AND e.complaint_id = r.complaint_id AND e.satisfied
+                           AND (e.confirmed_at, e.id) <= (r.confirmed_at, r.id)) n
+   WHERE r.organization_id = ${p.organizationId}::uuid AND r.satisfied AND ${inPeriod(p, "r.confirmed_at")}
+     AND ${VALID_NOT_DUPLICATE("c")} AND NOT c.callback_exempt ${estateIn(p, "c.estate_id")}`;
+}
+
+// ---- callbacks ----
+
+function callbacksMade(p: PopulationParams, opts: { where: Sql; inNum: Sql }): Sql {
+  return sql`SELECT ${columns({ slice: sliceOf(CALLBACK_SLICE, p.sliceBy), rowId: raw("cb.id"), nodeId: raw("cb.id"), sortAt: raw("cb.called_at"), sortText: raw("cb.no"), inNum: opts.inNum, visible: callbackVisible(p) })}
+    FROM callbacks cb LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN households hh ON hh.id = cb.household_id
+   WHERE cb.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "cb.called_at")} AND ${opts.where} ${estateIn(p, "cb.estate_id")}`;
+}
+
+/** CB-6, CB-7: issues raised in the callbacks made (reached or not) in the period; resolved ones in the numerator. */
+function callbackIssues(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({ slice: sliceOf(ISSUE_SLICE, p.sliceBy), rowId: raw("i.id"), nodeId: raw("i.id"), sortAt: raw("i.created_at"), inNum: raw("i.resolved"), visible: callbackVisible(p) })}
+    FROM callback_issues i JOIN callbacks cb ON cb.id = i.callback_id
+    LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN households hh ON hh.id = cb.household_id
+   WHERE cb.organization_id = ${p.organizationId}::uuid AND cb.status IN ('DONE', 'NOT_REACHED') AND ${inPeriod(p, "cb.called_at")} ${estateIn(p, "cb.estate_id")}`;
+}
+
+// ---- SLA ----
+
+/**
+ * §6, §11: the stages started in the period that are due — finished (met or breached), or still
+ * running past their deadline now (missed even before the sweep stores the breach). A cancelled
+ * stage, or a paused one (waiting for the customer), is not due.
+ */
+function slaStages(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({ part: raw("s.rule::text"), slice: sliceOf(SLA_SLICE, p.sliceBy), rowId: raw("s.id"), nodeId: raw("s.id"), sortAt: raw("s.started_at"), inNum: sql`s.status = 'MET'`, visible: complaintVisible(p, "c") })}
+    FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id
+   WHERE s.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "s.started_at")} ${estateIn(p, "s.estate_id")}
+     AND (s.status IN ('MET', 'BREACHED') OR (s.status = 'RUNNING' AND s.deadline_at < ${p.now}::timestamptz))`;
+}
+
+// ---- visits ----
+
+/** VIS-1: the first visit of each household in each local month of the period (a household counts once a month). */
+function householdsVisited(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({ part: raw("x.month"), slice: raw("x.slice_key"), rowId: raw("x.id"), nodeId: raw("x.id"), sortAt: raw("x.visited_at"), inNum: sql`TRUE`, visible: sql`TRUE` })}
+    FROM (SELECT DISTINCT ON (k.slice_key, v.household_id, k.month) v.id, v.visited_at, k.slice_key, k.month
+            FROM visit_records v JOIN households h ON h.id = v.household_id
+           CROSS JOIN LATERAL (SELECT ${sliceOf(VISIT_SLICE, p.sliceBy)} AS slice_key, to_char(v.visited_at AT TIME ZONE ${p.timeZone}, 'YYYY-MM') AS month) k
+           WHERE v.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "v.visited_at")} ${estateIn(p, "v.estate_id")}
+           ORDER BY k.slice_key, v.household_id, k.month, v.visited_at, v.id) x`;
+}
+
+// ---- surveys ----
+
+function surveyAnswers(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({
+    part: raw("d.code"), partLabel: raw("d.label"), slice: sliceOf(RESPONSE_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("r.id"),
+    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, visible: sql`TRUE`, score: sql`(r.rating - 1) * 25.0`, judgedAt: raw("sc.starts_at"),
+  })}
+    FROM survey_responses r JOIN survey_campaigns sc ON sc.id = r.campaign_id
+    JOIN questionnaire_dimensions d ON d.id = r.dimension_id JOIN households h ON h.id = r.household_id
+   WHERE r.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)}
+     AND NOT r.not_applicable AND r.rating BETWEEN 1 AND 5 ${estateIn(p, "r.estate_id")}`;
+}
+
+function handouts(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({
+    slice: sliceOf(HANDOUT_SLICE, p.sliceBy), rowId: raw("ho.id"), nodeId: raw("ho.id"), sortAt: raw("ho.handed_out_at"), sortText: raw("h.code"),
+    inNum: sql`ho.returned_at <= ${p.now}::timestamptz`, visible: sql`TRUE`, judgedAt: raw("sc.starts_at"),
+  })}
+    FROM survey_handouts ho JOIN survey_campaigns sc ON sc.id = ho.campaign_id JOIN households h ON h.id = ho.household_id
+   WHERE ho.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND ho.handed_out_at <= ${p.now}::timestamptz ${estateIn(p, "ho.estate_id")}`;
+}
+
+/** SUR-2: sampled resident households (a forced complainant household no longer resident does not count). */
+function sampledResidents(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({ slice: sliceOf(MEMBER_SLICE, p.sliceBy), rowId: raw("m.id"), nodeId: raw("h.id"), sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`TRUE`, visible: sql`TRUE`, judgedAt: raw("sc.starts_at") })}
+    FROM survey_sample_members m JOIN survey_campaigns sc ON sc.id = m.campaign_id JOIN households h ON h.id = m.household_id
+   WHERE m.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND h.occupied ${estateIn(p, "m.estate_id")}`;
+}
+
+/** §11 survey coverage's denominator: resident households stored with each campaign estate at the start (not rows). */
+function residentsAtCampaignStart(p: PopulationParams): Sql {
+  return sql`SELECT ''::text AS part, ${sliceOf(CAMPAIGN_ESTATE_SLICE, p.sliceBy)} AS slice_key, sum(coalesce(ce.resident_households, 0))::int AS n, min(sc.starts_at) AS judged_at
+    FROM survey_campaign_estates ce JOIN survey_campaigns sc ON sc.id = ce.campaign_id
+   WHERE ce.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} ${estateIn(p, "ce.estate_id")}
+   GROUP BY 1, 2`;
+}
+
+/**
+ * SUR-2, §11 complainant coverage: per campaign of the period, the households with a valid complaint
+ * received since the previous campaign's start (ever, for the first) and before this one's, in the
+ * campaign's estates; sampled ones in the numerator. Every complaint counts, whatever its
+ * classification: the figure names no complaint.
+ */
+function complainantHouseholds(p: PopulationParams): Sql {
+  return sql`SELECT ${columns({
+    slice: sliceOf(COMPLAINANT_SLICE, p.sliceBy), rowId: sql`k.campaign_id::text || ':' || k.household_id::text`, nodeId: raw("k.household_id"),
+    sortAt: raw("k.starts_at"), sortText: raw("k.code"), visible: sql`TRUE`, judgedAt: raw("k.starts_at"),
+    inNum: sql`EXISTS (SELECT 1 FROM survey_sample_members m WHERE m.organization_id = ${p.organizationId}::uuid AND m.campaign_id = k.campaign_id AND m.household_id = k.household_id)`,
+  })}
+    FROM (SELECT DISTINCT sc.id AS campaign_id, sc.starts_at, h.id AS household_id, h.estate_id, h.building_id, h.code
+            FROM survey_campaigns sc
+            JOIN survey_campaign_estates ce ON ce.campaign_id = sc.id
+            LEFT JOIN survey_campaigns prev ON prev.id = sc.previous_campaign_id
+            JOIN complaints c ON c.organization_id = sc.organization_id AND c.estate_id = ce.estate_id AND c.valid
+                             AND c.received_at < sc.starts_at AND (prev.id IS NULL OR c.received_at >= prev.starts_at)
+            JOIN households h ON h.id = c.household_id AND h.estate_id = ce.estate_id
+           WHERE sc.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} ${estateIn(p, "ce.estate_id")}) k`;
+}
+
+// ---- the populations of each metric ----
+
+export type Side = "numerator" | "denominator";
+
+/**
+ * The rows of a metric's numerator or denominator. For metrics whose numerator is a subset of the
+ * denominator (sameRows), both sides are the one population (the numerator filtered by in_num).
+ * Null: the side is a stored count, not rows (survey coverage's denominator).
+ */
+export function populationSql(kind: MetricKind, side: Side, p: PopulationParams): Sql | null {
+  switch (kind) {
+    case "SATISFACTION": return surveyAnswers(p);
+    case "RETURN_RATE": return handouts(p);
+    case "COMPLAINANT_COVERAGE": return complainantHouseholds(p);
+    case "SURVEY_COVERAGE": return side === "numerator" ? sampledResidents(p) : null;
+    case "CALLBACK_RATE": return callbackRounds(p);
+    case "CALLBACK_RESOLUTION_RATE": return callbackIssues(p);
+    case "PHONE_SHARE": return callbacksMade(p, { where: sql`cb.status = 'DONE'`, inNum: sql`cb.method = 'PHONE'` });
+    case "CALLBACK_SATISFACTION": return callbacksMade(p, { where: sql`cb.status = 'DONE' AND cb.satisfied IS NOT NULL`, inNum: raw("cb.satisfied") });
+    case "VISIT_RATE": return side === "numerator" ? householdsVisited(p) : residentHouseholds(p, { part: raw("mo.month"), crossMonths: true });
+    case "VALID_COMPLAINT_RATE": return side === "numerator" ? receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: sql`TRUE` }) : residentHouseholds(p);
+    case "SLA_ATTAINMENT": return slaStages(p);
+    case "RECURRENCE_RATE": return receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: repeatPredicate(), join: repeatWindow(p) });
+    case "COMPLAINT_SHARE": return receivedComplaints(p, { validOnly: false, slice: side === "numerator" ? COMPLAINT_SLICE : EVERY_SLICE, inNum: sql`TRUE` });
+  }
+}
+
+/** Whether the denominator of `kind` cut by `by` is the scope's, shared by every slice ('*'). */
+export function denominatorIsShared(kind: MetricKind, by: SliceBy): boolean {
+  if (sameRows(kind)) return false;
+  if (kind === "COMPLAINT_SHARE") return true;
+  if (kind === "SURVEY_COVERAGE") return false;
+  return HOUSEHOLD_SLICE[by] === EVERY;
+}
+
+/** The denominator per (part, slice) of a two-population metric, as (part, slice_key, n, judged_at). */
+function denominatorCounts(kind: MetricKind, p: PopulationParams): Sql {
+  if (kind === "SURVEY_COVERAGE") return residentsAtCampaignStart(p);
+  if (kind === "VISIT_RATE") {
+    // Every month has the same resident households: count them once, then per month.
+    return sql`SELECT mo.month AS part, d.slice_key, d.n, NULL::timestamptz AS judged_at
+      FROM (SELECT x.slice_key, count(*)::int AS n FROM (${residentHouseholds(p)}) x GROUP BY x.slice_key) d
+      CROSS JOIN unnest(${[...p.months]}::text[]) AS mo(month)`;
+  }
+  return sql`SELECT x.part, x.slice_key, count(*)::int AS n, min(x.judged_at) AS judged_at FROM (${populationSql(kind, "denominator", p)!}) x GROUP BY x.part, x.slice_key`;
+}
+
+/**
+ * One figure per (part, slice) of a metric: metric, part, part_label, slice_key, numerator,
+ * denominator, score, judged_at. A slice with denominator rows and no numerator rows is a 0.
+ */
+export function aggregateSql(kind: MetricKind, p: PopulationParams): Sql {
+  const metric = sql`${kind}::text AS metric`;
+  if (sameRows(kind)) {
+    return sql`SELECT ${metric}, x.part, min(x.part_label) AS part_label, x.slice_key, (count(*) FILTER (WHERE x.in_num))::int AS numerator, count(*)::int AS denominator,
+        avg(x.score)::float8 AS score, min(x.judged_at) AS judged_at
+      FROM (${populationSql(kind, "numerator", p)!}) x GROUP BY x.part, x.slice_key`;
+  }
+  const num = sql`SELECT x.part, min(x.part_label) AS part_label, x.slice_key, count(*)::int AS n, min(x.judged_at) AS judged_at FROM (${populationSql(kind, "numerator", p)!}) x GROUP BY x.part, x.slice_key`;
+  if (denominatorIsShared(kind, p.sliceBy)) {
+    return sql`SELECT ${metric}, n.part, n.part_label, n.slice_key, n.n AS numerator, coalesce(d.n, 0) AS denominator, NULL::float8 AS score, coalesce(n.judged_at, d.judged_at) AS judged_at
+      FROM (${num}) n LEFT JOIN (${denominatorCounts(kind, p)}) d ON d.part = n.part`;
+  }
+  return sql`SELECT ${metric}, coalesce(n.part, d.part) AS part, n.part_label, coalesce(n.slice_key, d.slice_key) AS slice_key, coalesce(n.n, 0) AS numerator,
+      coalesce(d.n, 0) AS denominator, NULL::float8 AS score, coalesce(n.judged_at, d.judged_at) AS judged_at
+    FROM (${num}) n FULL JOIN (${denominatorCounts(kind, p)}) d ON d.part = n.part AND d.slice_key = n.slice_key`;
+}
+
+/** Every requested metric's figures in one statement (UNION ALL of the aggregates). */
+export function figuresSql(kinds: readonly MetricKind[], p: PopulationParams): Sql {
+  return join(kinds.map((k) => sql`(${aggregateSql(k, p)})`), " UNION ALL ");
+}
+
+export interface DrillFilter {
+  part: string;
+  sliceKey: string;
+  side: Side;
+}
+
+/** The rows behind one figure: the same population, one part and slice, the numerator's or the denominator's. */
+function drillRows(kind: MetricKind, p: PopulationParams, f: DrillFilter): Sql {
+  const rows = populationSql(kind, sameRows(kind) ? "numerator" : f.side, p);
+  if (!rows) throw new Error(`${kind}: the ${f.side} is not made of rows`);
+  const numeratorOnly = f.side === "numerator" && sameRows(kind);
+  const key = f.side === "denominator" && denominatorIsShared(kind, p.sliceBy) ? EVERY_SLICE_KEY : f.sliceKey;
+  return sql`SELECT x.row_id, x.node_id, x.sort_at, x.sort_text, x.in_num, x.visible FROM (${rows}) x
+    WHERE x.part = ${f.part} AND x.slice_key = ${key} ${numeratorOnly ? sql`AND x.in_num` : empty}`;
+}
+
+/** How many rows are behind the figure, and how many of them the caller may list. */
+export function drillCountSql(kind: MetricKind, p: PopulationParams, f: DrillFilter): Sql {
+  return sql`SELECT count(*)::int AS total, (count(*) FILTER (WHERE d.visible))::int AS visible FROM (${drillRows(kind, p, f)}) d`;
+}
+
+/** One page of the visible rows behind the figure, in a stable order. */
+export function drillPageSql(kind: MetricKind, p: PopulationParams, f: DrillFilter, offset: number, limit: number): Sql {
+  return sql`SELECT d.row_id, d.node_id, d.in_num FROM (${drillRows(kind, p, f)}) d WHERE d.visible
+    ORDER BY d.sort_at NULLS LAST, d.sort_text NULLS LAST, d.row_id LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** Whether a metric can be cut by a slice (its rows carry that dimension). */
+export function sliceable(kind: MetricKind, by: SliceBy): boolean {
+  return METRICS[kind].slices.includes(by);
+}

@@ -1,0 +1,106 @@
+import type { CallbackKind, CallbackMethod, Classification, ComplaintSeverity } from "@tingjian/prisma/client";
+import { resolveStamp } from "./cells.ts";
+import type { HouseholdRef } from "./lookups.ts";
+import type { Problems, Row } from "./rows.ts";
+import type { ImportSession } from "./session.ts";
+
+/**
+ * callbacks.csv, one row read into the callback it records (CB-1, CB-5, CB-6), or problems naming
+ * each bad column. The rules are recordCallback's: a callback made has its method and says whether
+ * the customer was reached; a reached customer gives a verdict; one not reached gives none; in
+ * person (or by appointment) carries the customer's signature.
+ */
+export interface ComplaintRef { id: string; no: string; estateId: string; householdId: string | null; complainantId: string | null; severity: ComplaintSeverity; classification: Classification; receivedAt: Date; status: string; confirmedAt: Date | null; version: number }
+
+export interface CallbackDraft {
+  line: number;
+  no: string;
+  complaint: ComplaintRef | null;
+  household: HouseholdRef | null;
+  estateId: string;
+  kind: CallbackKind;
+  method: CallbackMethod | null;
+  calledAt: Date | null;
+  staffId: string | null;
+  reached: boolean | null;
+  satisfied: boolean | null;
+  ratings: { dimension: "QUALITY" | "SPEED" | "ATTITUDE"; rating: number }[];
+  signed: boolean;
+  comment: string | null;
+}
+
+export interface CallbackReferences {
+  complaints: Map<string, ComplaintRef>;
+  households: Map<string, HouseholdRef>;
+  timezones: Map<string, string>;
+  staff: Map<string, string | null>;
+}
+
+const RATINGS = [["rating_quality", "QUALITY"], ["rating_speed", "SPEED"], ["rating_attitude", "ATTITUDE"]] as const;
+const IN_PERSON: readonly CallbackMethod[] = ["IN_PERSON", "APPOINTMENT"];
+
+export function readCallback(s: ImportSession, row: Row, refs: CallbackReferences, problems: Problems): CallbackDraft | null {
+  const before = problems.count;
+  const bad = (field: string, reason: string) => problems.add(row.line, field, reason);
+  const complaintNo = row.text("complaint_no");
+  const complaint = complaintNo ? refs.complaints.get(complaintNo) ?? null : null;
+  if (complaintNo && !complaint) bad("complaint_no", "No complaint with this number in your scope");
+  const householdCode = row.text("household_code");
+  const household = householdCode ? refs.households.get(householdCode) ?? null : null;
+  if (householdCode && !household) bad("household_code", "No household with this code in your estates");
+  if (complaint && household && complaint.householdId !== household.id) bad("household_code", "The complaint is about another household (or a public area)");
+  const kind = row.enum<CallbackKind>("kind")!;
+  if ((kind === "COMPLAINT" || kind === "REPAIR") && !complaintNo) bad("complaint_no", "A complaint or repair callback names its complaint (CB-1)");
+  if (!complaintNo && !householdCode) bad("household_code", "Give the complaint_no or the household_code of the callback");
+  const staffText = row.text("staff");
+  const staffId = staffText ? refs.staff.get(staffText.toLowerCase()) : null;
+  if (staffText && staffId === undefined) bad("staff", "No staff member with this login or name");
+  if (staffText && staffId === null) bad("staff", "Several staff members have this name: give the login");
+  if (problems.count > before) return null;
+  const estateId = complaint?.estateId ?? household!.estateId;
+  const stamp = row.stamp("called_at");
+  const calledAt = stamp ? resolveStamp(stamp, refs.timezones.get(estateId) ?? "Asia/Shanghai") : null;
+  const draft: CallbackDraft = {
+    line: row.line, no: row.text("callback_no")!, complaint, household, estateId, kind, method: row.enum<CallbackMethod>("method"), calledAt,
+    staffId: staffId ?? null, reached: row.bool("reached"), satisfied: row.bool("satisfied"),
+    ratings: RATINGS.flatMap(([f, dimension]) => (row.int(f) !== null ? [{ dimension, rating: row.int(f)! }] : [])),
+    signed: row.bool("signed") ?? false, comment: row.text("comment"),
+  };
+  return draft;
+}
+
+/** recordCallback's rules (CB-5, CB-6) for a callback the file creates. */
+export function checkNewCallback(s: ImportSession, d: CallbackDraft, row: Row, problems: Problems): void {
+  const bad = (field: string, reason: string) => problems.add(d.line, field, reason);
+  const outcome = ["reached", "satisfied", "rating_quality", "rating_speed", "rating_attitude", "signed"].filter((f) => row.given(f));
+  if (!d.calledAt) {
+    for (const f of outcome) bad(f, "A callback not yet made (no called_at) has no outcome");
+    return;
+  }
+  if (d.calledAt.getTime() > s.now.getTime() + 60_000) bad("called_at", "called_at is in the future");
+  if (d.complaint && d.calledAt < d.complaint.receivedAt) bad("called_at", "called_at is before the complaint was received");
+  if (!d.method) bad("method", "Give the method of a callback made (CB-5)");
+  if (d.reached === null) bad("reached", "Say whether the customer was reached (CB-6)");
+  if (d.reached === false) {
+    for (const f of outcome.filter((x) => x !== "reached" && x !== "signed")) bad(f, "A customer not reached gives no verdict or ratings (CB-6)");
+  }
+  if (d.reached === true) {
+    if (d.satisfied === null) bad("satisfied", "Was the customer satisfied? (CB-6)");
+    // CB-5 (001 §2): an in-person callback carries the customer's signature.
+    if (d.method && IN_PERSON.includes(d.method) && !d.signed) bad("signed", "An in-person callback carries the customer's signature (CB-5): signed must be true");
+  }
+}
+
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+/** The given columns of the row that differ from the stored callback. */
+export function changedCallbackColumns(d: CallbackDraft, row: Row, stored: Record<string, unknown> & { ratings: { dimension: string; rating: number | null }[] }): string[] {
+  const rating = (dim: string) => stored.ratings.find((r) => r.dimension === dim)?.rating ?? null;
+  const pairs: [string, unknown, unknown][] = [
+    ["complaint_no", d.complaint?.id, stored.complaintId], ["household_code", d.household?.id, stored.householdId], ["kind", d.kind, stored.kind],
+    ["method", d.method, stored.method], ["called_at", d.calledAt, stored.calledAt], ["staff", d.staffId, stored.staffId], ["reached", d.reached, stored.reached],
+    ["satisfied", d.satisfied, stored.satisfied], ["signed", d.signed, stored.signed], ["comment", d.comment, stored.comment],
+    ...RATINGS.map(([f, dim]) => [f, d.ratings.find((r) => r.dimension === dim)?.rating ?? null, rating(dim)] as [string, unknown, unknown]),
+  ];
+  return pairs.filter(([f, a, b]) => row.given(f) && !same(a, b)).map(([f]) => f);
+}

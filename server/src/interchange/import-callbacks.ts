@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { SlaCache, syncSlaStages } from "../complaints/sla-stages.ts";
+import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
+import { changedCallbackColumns, checkNewCallback, readCallback, type CallbackDraft, type CallbackReferences, type ComplaintRef } from "./callback-rows.ts";
+import { householdsByCode, staffIndex } from "./lookups.ts";
+import type { Problems, Row } from "./rows.ts";
+import { inScope, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
+
+/**
+ * callbacks.csv: a callback per number. A new number creates the callback as recordCallback
+ * would have left it (PLANNED without called_at; DONE or NOT_REACHED with it), its ratings per
+ * dimension (CB-6) and its place in the complaint's callback sequence (CB-7, numbered by
+ * called_at). On its complaint: the callback goes on the timeline; a satisfied customer verifies a
+ * confirmed complaint (CB-6); the SLA stages are re-planned with syncSlaStages (SLA-10, SLA-11).
+ * A dissatisfied callback does not reopen the complaint here: the file does not say what was done
+ * next, so CB-7 is applied in the app. An existing number must match the stored callback in every
+ * column the row gives (recorded callbacks are changed in the app, never by importing again).
+ */
+export async function prepareCallbacks(s: ImportSession, { rows }: FileRows, problems: Problems): Promise<Plan> {
+  // Callback numbers are also handed out by createCallbacks, which takes this lock.
+  await s.db.$queryRaw`SELECT id FROM organizations WHERE id = ${s.organizationId}::uuid FOR UPDATE`;
+  const refs = await references(s, rows);
+  const stored = await storedCallbacks(s, rows.map((r) => r.text("callback_no")!));
+  const created: CallbackDraft[] = [];
+  let unchanged = 0;
+  for (const row of rows) {
+    const d = readCallback(s, row, refs, problems);
+    if (!d) continue;
+    const before = stored.get(d.no);
+    if (!before) {
+      checkNewCallback(s, d, row, problems);
+      created.push(d);
+    } else if (!inScope(s, before.estateId)) {
+      problems.add(d.line, "callback_no", "This callback_no is used by a callback outside your estates");
+    } else {
+      const changed = changedCallbackColumns(d, row, before);
+      for (const f of changed) problems.add(d.line, f, `${f} differs from the stored callback: a recorded callback is changed in the app (recordCallback, reviewCallback), not by importing it again`);
+      if (changed.length === 0) unchanged++;
+    }
+  }
+  const sequences = await sequence(s, created);
+  for (const d of created) {
+    // CB-7 (001 §2): from the second callback on a phone call will do, except for a major complaint.
+    if (d.method === "PHONE" && d.complaint?.severity === "MAJOR" && sequences.get(d)!.sequence >= 2) problems.add(d.line, "method", "A follow-up callback of a major complaint is not made by phone (CB-7)");
+  }
+  return { created: created.length, updated: 0, unchanged, write: (progress) => writeCallbacks(s, created, sequences, progress) };
+}
+
+async function references(s: ImportSession, rows: Row[]): Promise<CallbackReferences> {
+  const complaints = new Map<string, ComplaintRef>();
+  const numbers = [...new Set(rows.flatMap((r) => (r.text("complaint_no") ? [r.text("complaint_no")!] : [])))];
+  for (const part of chunks(numbers)) {
+    const found = await s.db.complaint.findMany({
+      where: { organizationId: s.organizationId, no: { in: part } },
+      select: { id: true, no: true, estateId: true, householdId: true, complainantId: true, severity: true, classification: true, receivedAt: true, status: true, confirmedAt: true, version: true },
+    });
+    for (const c of found) if (inScope(s, c.estateId) && (c.classification !== "TOP_SECRET" || s.classifyRefusal("TOP_SECRET") === null)) complaints.set(c.no, c);
+  }
+  const households = await householdsByCode(s, rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : [])));
+  const estates = await s.db.estate.findMany({ where: { organizationId: s.organizationId }, select: { id: true, timezone: true } });
+  return { complaints, households, timezones: new Map(estates.map((e) => [e.id, e.timezone])), staff: await staffIndex(s) };
+}
+
+async function storedCallbacks(s: ImportSession, numbers: string[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof load>>[number]>();
+  const load = (part: string[]) => s.db.callback.findMany({
+    where: { organizationId: s.organizationId, no: { in: part } },
+    select: { no: true, estateId: true, complaintId: true, householdId: true, kind: true, method: true, calledAt: true, staffId: true, reached: true, satisfied: true, signed: true, comment: true, ratings: { select: { dimension: true, rating: true } } },
+  });
+  for (const part of chunks(numbers)) for (const c of await load(part)) out.set(c.no, c);
+  return out;
+}
+
+/** CB-7: each complaint's callbacks numbered in call order after those stored, each following the one before. */
+async function sequence(s: ImportSession, created: CallbackDraft[]) {
+  const out = new Map<CallbackDraft, { id: string; sequence: number; previousId: string | null }>();
+  const complaintIds = [...new Set(created.flatMap((d) => (d.complaint ? [d.complaint.id] : [])))];
+  const last = new Map<string, { id: string; sequence: number }>();
+  for (const part of chunks(complaintIds)) {
+    const rows = await s.db.callback.findMany({ where: { complaintId: { in: part } }, orderBy: [{ sequence: "asc" }, { calledAt: "asc" }], select: { id: true, complaintId: true, sequence: true } });
+    for (const r of rows) last.set(r.complaintId!, { id: r.id, sequence: r.sequence });
+  }
+  const order = [...created].sort((a, b) => (a.calledAt?.getTime() ?? Infinity) - (b.calledAt?.getTime() ?? Infinity) || a.line - b.line);
+  for (const d of order) {
+    const id = randomUUID();
+    const prev = d.complaint ? last.get(d.complaint.id) : undefined;
+    const entry = { id, sequence: (prev?.sequence ?? 0) + 1, previousId: prev?.id ?? null };
+    if (d.complaint) last.set(d.complaint.id, { id, sequence: entry.sequence });
+    out.set(d, d.complaint ? entry : { id, sequence: 1, previousId: null });
+  }
+  return out;
+}
+
+async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequences: Map<CallbackDraft, { id: string; sequence: number; previousId: string | null }>, progress: (n: number) => void): Promise<void> {
+  const org = s.organizationId;
+  const callbacks: BulkRow[] = [], ratings: BulkRow[] = [], events: BulkRow[] = [], verified: BulkRow[] = [];
+  const touched = new Set<string>();
+  const verifying = new Map<string, CallbackDraft>();
+  for (const d of created) {
+    const { id, sequence: seq, previousId } = sequences.get(d)!;
+    const status = !d.calledAt ? "PLANNED" : d.reached ? "DONE" : "NOT_REACHED";
+    callbacks.push({
+      id, organizationId: org, no: d.no, kind: d.kind, method: d.method, status, estateId: d.estateId, complaintId: d.complaint?.id ?? null,
+      householdId: d.household?.id ?? d.complaint?.householdId ?? null, customerId: d.complaint?.complainantId ?? d.household?.primaryCustomerId ?? null,
+      sequence: seq, previousCallbackId: previousId, calledAt: d.calledAt, assignedToId: d.staffId, staffId: d.calledAt ? d.staffId : null,
+      reached: d.calledAt ? d.reached : null, satisfied: d.reached ? d.satisfied : null, signed: d.signed, comment: d.comment,
+      classification: d.complaint && d.complaint.classification !== "INTERNAL" ? d.complaint.classification : "SECRET", createdAt: s.now, updatedAt: s.now,
+    });
+    for (const r of d.ratings) ratings.push({ id: randomUUID(), organizationId: org, callbackId: id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
+    if (!d.complaint || !d.calledAt) continue;
+    touched.add(d.complaint.id);
+    events.push({ id: randomUUID(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: d.reached ? (d.satisfied ? "回访满意" : "回访不满意") : "未联系上", data: { callbackId: id, sequence: seq, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
+    // CB-6: the first satisfied callback after the confirmation verifies the result.
+    const c = d.complaint;
+    if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id)) verifying.set(c.id, d);
+  }
+  for (const [complaintId, d] of verifying) {
+    const c = d.complaint!;
+    verified.push({ id: complaintId, status: "VERIFIED", verifiedAt: d.calledAt, closedAt: d.calledAt, version: c.version + 1, updatedAt: s.now });
+    events.push({ id: randomUUID(), organizationId: org, complaintId, at: new Date(d.calledAt!.getTime() + 1), actorId: s.actorId, kind: "TRANSITION", fromStatus: "CONFIRMED", toStatus: "VERIFIED", data: { action: "VERIFY", ...provenance(s, d.line) }, createdAt: s.now });
+  }
+  const bulk = new BulkWriter(s.db);
+  await bulk.insert("callbacks", callbacks);
+  await bulk.insert("callback_ratings", ratings);
+  await bulk.insert("complaint_events", events);
+  await bulk.update("complaints", verified);
+  progress(Math.round(created.length / 2));
+  // SLA-10, SLA-11: the callback rounds are stages; each complaint touched is re-planned as the app does.
+  const cache = new SlaCache();
+  let n = 0;
+  for (const id of touched) {
+    await syncSlaStages(s.db, id, s.now, cache);
+    if (++n % 500 === 0) progress(Math.round(created.length / 2 + (n / touched.size) * (created.length / 2)));
+  }
+  progress(created.length);
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import type { ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
+import { SlaCache } from "../complaints/sla-stages.ts";
+import type { StageFacts } from "../domain/sla/stages.ts";
+import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
+import { changedColumns, checkNewComplaint, readComplaint, type ComplaintDraft, type References } from "./complaint-rows.ts";
+import { categoryIndex, departmentIndex, estatesByCode, householdsByCode } from "./lookups.ts";
+import type { Problems, Row } from "./rows.ts";
+import { inScope, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
+import { planNewComplaintStages, type NewComplaintFacts } from "./sla-bulk.ts";
+
+/**
+ * complaints.csv: a complaint per number with the history the file records. A new number creates
+ * the complaint as registerComplaint and the workflow would have left it — classified (CLS-1…4),
+ * assigned to its lead department (WF-1), its promise (WF-3), resolved, confirmed by the
+ * complainant (WF-4) — with the timeline of those steps at the file's instants (SPEC §5), a
+ * duplicate linked to its first report (INT-4), a major complaint reported to the management
+ * representative (CLS-3), and its SLA stages (SPEC §6). An existing number must match the stored
+ * complaint in every column the row gives: an existing complaint is changed in the app
+ * (classifyComplaint, amendComplaint, the workflow steps), where each change is versioned and on
+ * the timeline, never by importing it again.
+ */
+export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRows, problems: Problems): Promise<Plan> {
+  // The organisation's numbers are also handed out by registerComplaint, which takes this lock.
+  await s.db.$queryRaw`SELECT id FROM organizations WHERE id = ${s.organizationId}::uuid FOR UPDATE`;
+  const refs: References = {
+    estates: await estatesByCode(s, rows),
+    households: await householdsByCode(s, rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : []))),
+    categories: await categoryIndex(s),
+    departments: await departmentIndex(s),
+  };
+  const stored = await storedComplaints(s, [...rows.map((r) => r.text("complaint_no")!), ...rows.flatMap((r) => (r.text("duplicate_of") ? [r.text("duplicate_of")!] : []))]);
+  const drafts: { d: ComplaintDraft; row: Row }[] = [];
+  for (const row of rows) {
+    const d = readComplaint(s, row, refs, problems);
+    if (d) drafts.push({ d, row });
+  }
+  const fresh = new Map(drafts.filter(({ d }) => !stored.has(d.no)).map(({ d }) => [d.no, d]));
+  const created: ComplaintDraft[] = [];
+  let unchanged = 0;
+  for (const { d, row } of drafts) {
+    const duplicateOfId = firstReport(s, d, fresh, keys, stored, problems);
+    const before = stored.get(d.no);
+    if (!before) {
+      checkNewComplaint(s, d, row, problems);
+      created.push(d);
+    } else if (!visible(s, before)) {
+      problems.add(d.line, "complaint_no", "This complaint_no is used by a complaint outside your scope");
+    } else {
+      const changed = changedColumns(d, row, before, duplicateOfId === undefined ? null : duplicateOfId);
+      for (const f of changed) problems.add(d.line, f, `${f} differs from the stored complaint: an existing complaint is changed in the app (classifyComplaint, amendComplaint, the workflow steps), where the change is versioned and on its timeline, not by importing it again`);
+      if (changed.length === 0) unchanged++;
+    }
+  }
+  return {
+    created: created.length, updated: 0, unchanged,
+    write: (progress) => writeComplaints(s, created, fresh, stored, progress),
+  };
+}
+
+type Stored = Record<string, unknown> & { id: string; estateId: string; classification: string; duplicateOfId: string | null };
+
+async function storedComplaints(s: ImportSession, numbers: string[]): Promise<Map<string, Stored>> {
+  const out = new Map<string, Stored>();
+  for (const part of chunks([...new Set(numbers)])) {
+    const found = await s.db.complaint.findMany({
+      where: { organizationId: s.organizationId, no: { in: part } },
+      select: {
+        id: true, no: true, estateId: true, householdId: true, location: true, channel: true, receivedAt: true, anonymous: true, complainantName: true,
+        complainantContact: true, kind: true, categoryId: true, severity: true, valid: true, content: true, leadDepartmentId: true, assignedAt: true,
+        promisedAt: true, resolvedAt: true, confirmedAt: true, duplicateOfId: true, classification: true,
+      },
+    });
+    for (const c of found) out.set(c.no, c);
+  }
+  return out;
+}
+
+/** §2, SEC-2: a stored complaint the importer may know (its estate; TOP_SECRET only for those who may classify it). */
+function visible(s: ImportSession, c: Stored): boolean {
+  return inScope(s, c.estateId) && (c.classification !== "TOP_SECRET" || s.classifyRefusal("TOP_SECRET") === null);
+}
+
+/**
+ * INT-4: the first report a duplicate links to, in the file or stored; never another duplicate.
+ * Returns its id (the file's first reports get theirs when written: "" until then), undefined when none is named.
+ */
+function firstReport(s: ImportSession, d: ComplaintDraft, fresh: Map<string, ComplaintDraft>, keys: ReadonlySet<string>, stored: Map<string, Stored>, problems: Problems): string | null | undefined {
+  if (!d.duplicateOfNo) return undefined;
+  const inFile = fresh.get(d.duplicateOfNo);
+  if (inFile && !inFile.duplicateOfNo) return "";
+  // A first report on a bad line of the file: that line's problems say what to fix.
+  if (!inFile && !stored.has(d.duplicateOfNo) && keys.has(d.duplicateOfNo)) return "";
+  const first = stored.get(d.duplicateOfNo);
+  if (first && visible(s, first) && first.duplicateOfId === null) return first.id;
+  problems.add(d.line, "duplicate_of", "No first report with this complaint_no in your scope (a duplicate links to the first report, not to another duplicate, INT-4)");
+  return null;
+}
+
+interface Event { kind: ComplaintEventKind; at: Date; fromStatus?: ComplaintStatus; toStatus?: ComplaintStatus; note?: string; data?: Prisma.InputJsonValue }
+
+/**
+ * SPEC §5: the timeline of the steps the row records, one event per step carrying the status it
+ * moved from and to (as the demo history has it), at strictly increasing instants (a stable
+ * order). Resolution and the close as invalid are TRANSITION events, which the SLA clock reads.
+ */
+function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: boolean): { events: Event[]; status: ComplaintStatus; classifiedAt: Date | null; closedAt: Date | null } {
+  const events: Event[] = [];
+  let status: ComplaintStatus = "REGISTERED";
+  let last = -Infinity;
+  const add = (e: Omit<Event, "at">, at: Date) => {
+    const t = Math.max(at.getTime(), last + 1);
+    last = t;
+    events.push({ ...e, at: new Date(t) });
+    return new Date(t);
+  };
+  const step = (kind: ComplaintEventKind, to: ComplaintStatus, at: Date, data?: Prisma.InputJsonValue) => {
+    const when = add({ kind, fromStatus: status, toStatus: to, ...(data ? { data } : {}) }, at);
+    status = to;
+    return when;
+  };
+  add({ kind: "REGISTERED", toStatus: "REGISTERED" }, d.receivedAt);
+  if (duplicateOf) add({ kind: "DUPLICATE_LINKED", note: `与 ${duplicateOf} 为同一问题` }, d.receivedAt);
+  // The file has no classification instant: the complaint counts as classified on receipt.
+  let classifiedAt: Date | null = null;
+  if (d.valid !== null) classifiedAt = step("CLASSIFIED", "CLASSIFIED", d.receivedAt, { valid: d.valid, kind: d.kind, severity: d.severity, categoryId: d.categoryId });
+  // CLS-1: an invalid complaint is closed on classification, which is also its answer (SLA-9).
+  const closedAt = d.valid === false ? step("TRANSITION", "INVALID", classifiedAt!, { action: "MARK_INVALID" }) : null;
+  if (majorReport) add({ kind: "NOTE", note: "重大投诉，已报管理者代表 (CLS-3)", data: { rule: "CLS-3" } }, d.receivedAt);
+  if (d.assignedAt) step("ASSIGNED", "ASSIGNED", d.assignedAt, { leadDepartmentId: d.departmentId });
+  if (d.promisedAt) add({ kind: "PROMISE_RECORDED", note: `承诺完成时间 ${d.promisedAt.toISOString()}` }, d.assignedAt!);
+  if (d.resolvedAt) step("TRANSITION", "RESOLVED", d.resolvedAt, { action: "RESOLVE" });
+  if (d.confirmedAt) step("CONFIRMED", "CONFIRMED", d.confirmedAt, { method: "IN_PERSON", satisfied: true });
+  return { events, status, classifiedAt, closedAt };
+}
+
+async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fresh: Map<string, ComplaintDraft>, stored: Map<string, Stored>, progress: (n: number) => void): Promise<void> {
+  const ids = new Map(created.map((d) => [d.no, randomUUID()]));
+  const rep = await s.db.staff.findFirst({ where: { organizationId: s.organizationId, role: "MANAGEMENT_REP", active: true }, orderBy: { login: "asc" }, select: { id: true } });
+  const w = { complaints: [] as BulkRow[], events: [] as BulkRow[], departments: [] as BulkRow[], promises: [] as BulkRow[], confirmations: [] as BulkRow[], escalations: [] as BulkRow[] };
+  const facts: NewComplaintFacts[] = [];
+  const org = s.organizationId;
+  // First reports before their duplicates: a batch never points at a row of a later batch.
+  for (const d of [...created].sort((a, b) => Number(!!a.duplicateOfNo) - Number(!!b.duplicateOfNo))) {
+    const id = ids.get(d.no)!;
+    const duplicateOfId = d.duplicateOfNo ? (fresh.has(d.duplicateOfNo) ? ids.get(d.duplicateOfNo)! : stored.get(d.duplicateOfNo)!.id) : null;
+    const major = d.valid === true && d.severity === "MAJOR";
+    const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major);
+    const complainantId = d.household?.primaryCustomerId && d.household.primaryCustomerName === d.complainantName ? d.household.primaryCustomerId : null;
+    w.complaints.push({
+      id, organizationId: org, no: d.no, receivedAt: d.receivedAt, channel: d.channel, estateId: d.estate.id, buildingId: d.household?.buildingId ?? null,
+      householdId: d.household?.id ?? null, location: d.location, complainantId, complainantName: d.complainantName, complainantContact: d.complainantContact,
+      anonymous: d.anonymous, content: d.content, kind: d.kind, severity: d.severity, valid: d.valid, categoryId: d.categoryId, status,
+      duplicateOfId, duplicateLinkedAt: duplicateOfId ? d.receivedAt : null,
+      // SLA-8: a visit is received at the estate's office (as the demo data has it).
+      receivedAtOfficeId: d.channel === "VISIT" ? d.estate.officeId : null,
+      leadDepartmentId: d.departmentId, classifiedAt, assignedAt: d.assignedAt, promisedAt: d.promisedAt, firstRepliedAt: closedAt, resolvedAt: d.resolvedAt,
+      confirmedAt: d.confirmedAt, closedAt, callbackExempt: d.anonymous, exemptReason: d.anonymous ? "ANONYMOUS" : null, inWarranty: d.kind === "WARRANTY",
+      classification: d.classification, createdAt: s.now, updatedAt: s.now,
+    });
+    for (const e of events) {
+      w.events.push({ id: randomUUID(), organizationId: org, complaintId: id, at: e.at, actorId: s.actorId, kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, note: e.note ?? null, data: { ...(e.data as object | undefined), ...provenance(s, d.line) }, createdAt: s.now });
+    }
+    if (d.departmentId) w.departments.push({ id: randomUUID(), organizationId: org, complaintId: id, departmentId: d.departmentId, role: "LEAD", assignedAt: d.assignedAt, assignedById: s.actorId });
+    if (d.promisedAt) {
+      w.promises.push({ id: randomUUID(), organizationId: org, complaintId: id, sequence: 1, promisedAt: d.promisedAt, recordedById: s.actorId, recordedAt: d.assignedAt, keptAt: d.resolvedAt, missed: !!d.resolvedAt && d.resolvedAt > d.promisedAt });
+    }
+    if (d.confirmedAt) {
+      // WF-4: the ledger does not say how the complainant confirmed; recorded as in person, with that noted.
+      w.confirmations.push({ id: randomUUID(), organizationId: org, complaintId: id, customerId: complainantId, confirmedByName: d.complainantName, confirmedAt: d.confirmedAt, method: "IN_PERSON", satisfied: true, recordedById: s.actorId, note: `导入 ${s.fileName}：确认方式未记录`, createdAt: s.now });
+    }
+    if (major) w.escalations.push({ id: randomUUID(), organizationId: org, complaintId: id, level: 0, at: classifiedAt, automatic: true, reason: "CLS-3 重大投诉报管理者代表", escalatedById: s.actorId, escalatedToId: rep?.id ?? null, notifiedAt: classifiedAt });
+    facts.push({ id, organizationId: org, estateId: d.estate.id, calendarId: d.estate.calendarId, status, facts: stageFacts(d, events, classifiedAt, closedAt, duplicateOfId) });
+  }
+  const bulk = new BulkWriter(s.db);
+  await bulk.insert("complaints", w.complaints);
+  progress(Math.round(created.length / 3));
+  await bulk.insert("complaint_events", w.events);
+  await bulk.insert("complaint_departments", w.departments);
+  await bulk.insert("complaint_promises", w.promises);
+  await bulk.insert("complaint_confirmations", w.confirmations);
+  await bulk.insert("complaint_escalations", w.escalations);
+  progress(Math.round((created.length * 2) / 3));
+  await planNewComplaintStages(s.db, facts, s.now, new SlaCache());
+  progress(created.length);
+}
+
+/** The facts complaints/sla-stages.ts would read back from the rows just written (no pauses, plans, hand-offs or callbacks yet). */
+function stageFacts(d: ComplaintDraft, events: Event[], classifiedAt: Date | null, closedAt: Date | null, duplicateOfId: string | null): StageFacts {
+  const ends = events.filter((e) => e.kind === "TRANSITION" && (e.toStatus === "RESOLVED" || e.toStatus === "INVALID"));
+  return {
+    receivedAt: d.receivedAt, kind: d.kind, valid: d.valid, duplicate: duplicateOfId !== null, inWarranty: d.kind === "WARRANTY",
+    atOffice: d.channel === "VISIT" && d.estate.officeId !== null, atOtherDepartment: false, subject: null, forwardedToServiceCentreAt: null,
+    classifiedAt, assignedAt: d.assignedAt, firstPlanAt: null, forwardedToDeveloperAt: null, developerAnsweredAt: null, deemedAcceptedAt: null,
+    firstRepliedAt: closedAt, firstEndedAt: ends[0]?.at ?? d.resolvedAt ?? closedAt,
+    resolutions: ends.filter((e) => e.toStatus === "RESOLVED").map((e) => e.at),
+    promises: d.promisedAt ? [{ sequence: 1, recordedAt: d.assignedAt!, promisedAt: d.promisedAt, keptAt: d.resolvedAt, replacedAt: null }] : [],
+    pauses: [], confirmations: d.confirmedAt ? [d.confirmedAt] : [], callbackExempt: d.anonymous, callbacksAt: [],
+  };
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import type { SurveyCampaignStatus } from "@tingjian/prisma/client";
+import { checkAnswers, type AnswerInput } from "../domain/surveys/answers.ts";
+import { RETURN_STATUSES } from "../domain/surveys/campaign-workflow.ts";
+import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
+import { resolveStamp } from "./cells.ts";
+import { householdsByCode, type HouseholdRef } from "./lookups.ts";
+import type { Problems, Row } from "./rows.ts";
+import type { FileRows, ImportSession, Plan } from "./session.ts";
+
+/**
+ * survey_responses.csv: one row per questionnaire and dimension (SUR-6). The rows of one campaign
+ * and household are one questionnaire: handed out when (SUR-3), returned when (empty: not
+ * returned, then it has no answers), and its answers checked as recordSurveyResponses checks them
+ * (checkAnswers: a dimension of the campaign's questionnaire, 1…5, blank, or NA where allowed).
+ * The campaign must exist and take answers (RUNNING or CLOSED) and cover the household's estate.
+ * A new questionnaire creates its hand-out (linked to the household's sample membership when it
+ * has one) and, when returned, an answer for every dimension (those not in the file are blank,
+ * as recordSurveyResponses does). A return recorded by the file on a hand-out without answers
+ * adds them; answers entered before must match (they are changed with recordSurveyResponse).
+ */
+type Campaign = { id: string; code: string; status: SurveyCampaignStatus; startsAt: Date; estateIds: Set<string>; dimensions: { id: string; code: string; allowNotApplicable: boolean }[] };
+type Handout = { id: string; handedOutAt: Date; returnedAt: Date | null; version: number; responses: Map<string, { rating: number | null; notApplicable: boolean; comment: string | null }> };
+interface Questionnaire { rows: Row[]; campaign: Campaign; household: HouseholdRef; handedOutAt: Date; returnedAt: Date | null }
+
+export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRows, problems: Problems): Promise<Plan> {
+  const campaigns = await loadCampaigns(s, rows);
+  const households = await householdsByCode(s, rows.map((r) => r.text("household_code")!));
+  const timezones = new Map((await s.db.estate.findMany({ where: { organizationId: s.organizationId }, select: { id: true, timezone: true } })).map((e) => [e.id, e.timezone]));
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = `${r.text("campaign_code")}\u0000${r.text("household_code")}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const questionnaires: Questionnaire[] = [];
+  for (const group of groups.values()) {
+    const q = readQuestionnaire(s, group, campaigns, households, timezones, problems);
+    if (q) questionnaires.push(q);
+  }
+  const stored = await storedHandouts(s, questionnaires);
+  const w = { handouts: [] as BulkRow[], returns: [] as BulkRow[], responses: [] as BulkRow[] };
+  const members = await sampleMembers(s, questionnaires);
+  let created = 0, updated = 0, unchanged = 0;
+  for (const q of questionnaires) {
+    const answers = q.rows.map((r) => ({ dimension: r.text("dimension")!, rating: numeric(r.rating("rating")), notApplicable: r.rating("rating") === "NA", comment: r.text("comment") }) satisfies AnswerInput);
+    const checked = checkAnswers(answers, q.campaign.dimensions, "rows");
+    for (const p of checked.problems) {
+      const [, index, field] = p.field.split(".");
+      problems.add(q.rows[Number(index)]!.line, field === "comment" ? "comment" : field === "dimension" ? "dimension" : "rating", p.reason);
+    }
+    const before = stored.get(`${q.campaign.id}/${q.household.id}`);
+    const handoutId = before?.id ?? randomUUID();
+    const respond = () => w.responses.push(...checked.rows.map((a) => ({ id: randomUUID(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
+    if (!before) {
+      w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: members.get(`${q.campaign.id}/${q.household.id}`) ?? null, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
+      if (q.returnedAt) respond();
+      created += q.rows.length;
+      continue;
+    }
+    const line = q.rows[0]!.line;
+    if (before.handedOutAt.getTime() !== q.handedOutAt.getTime()) problems.add(line, "handed_out_at", "handed_out_at differs from the stored hand-out (SUR-3)");
+    if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime()) problems.add(line, "returned_at", "returned_at differs from the stored return: correct it with recordSurveyReturn");
+    if (before.responses.size === 0) {
+      if (q.returnedAt) {
+        w.returns.push({ id: before.id, returnedAt: q.returnedAt, version: before.version + 1, updatedAt: s.now });
+        respond();
+        updated += q.rows.length;
+      } else unchanged += q.rows.length;
+      continue;
+    }
+    for (const [i, r] of q.rows.entries()) {
+      const dim = q.campaign.dimensions.find((d) => d.code === r.text("dimension"));
+      const had = dim && before.responses.get(dim.id);
+      const a = answers[i]!;
+      if (had && (had.rating !== (a.rating ?? null) || had.notApplicable !== a.notApplicable || had.comment !== (a.comment?.trim() || null))) {
+        problems.add(r.line, r.given("comment") && had.comment !== a.comment ? "comment" : "rating", "The answers of this questionnaire were entered already: change them with recordSurveyResponse (with the hand-out's version)");
+      } else unchanged++;
+    }
+  }
+  return {
+    created, updated, unchanged,
+    async write(progress) {
+      const bulk = new BulkWriter(s.db);
+      await bulk.insert("survey_handouts", w.handouts);
+      await bulk.update("survey_handouts", w.returns);
+      await bulk.insert("survey_responses", w.responses);
+      progress(rows.length);
+    },
+  };
+}
+
+const numeric = (v: number | "NA" | null) => (typeof v === "number" ? v : null);
+
+function readQuestionnaire(s: ImportSession, group: Row[], campaigns: Map<string, Campaign>, households: Map<string, HouseholdRef>, timezones: Map<string, string>, problems: Problems): Questionnaire | null {
+  const first = group[0]!;
+  const campaign = campaigns.get(first.text("campaign_code")!);
+  const household = households.get(first.text("household_code")!);
+  const lines = (field: string, reason: string) => group.forEach((r) => problems.add(r.line, field, reason));
+  if (!campaign) return lines("campaign_code", "No survey campaign with this code in your scope"), null;
+  if (!RETURN_STATUSES.includes(campaign.status)) return lines("campaign_code", `Answers are entered for a campaign that is ${RETURN_STATUSES.join(" or ")}; this one is ${campaign.status} (SUR-1)`), null;
+  if (!household) return lines("household_code", "No household with this code in your estates"), null;
+  if (!campaign.estateIds.has(household.estateId)) return lines("household_code", "The campaign does not cover this household's estate (SUR-2)"), null;
+  const tz = timezones.get(household.estateId) ?? "Asia/Shanghai";
+  const at = (r: Row, f: string) => (r.stamp(f) ? resolveStamp(r.stamp(f)!, tz).getTime() : null);
+  const before = problems.count;
+  for (const f of ["handed_out_at", "returned_at"]) {
+    if (group.some((r) => at(r, f) !== at(first, f))) group.slice(1).forEach((r) => at(r, f) !== at(first, f) && problems.add(r.line, f, `${f} differs between the rows of one questionnaire (line ${first.line})`));
+  }
+  const handedOutAt = new Date(at(first, "handed_out_at")!);
+  const returned = at(first, "returned_at");
+  const returnedAt = returned === null ? null : new Date(returned);
+  if (handedOutAt < campaign.startsAt) problems.add(first.line, "handed_out_at", "handed_out_at is before the campaign starts (SUR-3)");
+  if (handedOutAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "handed_out_at", "handed_out_at is in the future");
+  if (returnedAt && returnedAt < handedOutAt) problems.add(first.line, "returned_at", "returned_at is before the questionnaire was handed out (SUR-3)");
+  if (returnedAt && returnedAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "returned_at", "returned_at is in the future");
+  if (!returnedAt) for (const r of group) for (const f of ["rating", "comment"]) if (r.given(f)) problems.add(r.line, f, "A questionnaire not returned (no returned_at) has no answers (SUR-3)");
+  return problems.count > before ? null : { rows: group, campaign, household, handedOutAt, returnedAt };
+}
+
+async function loadCampaigns(s: ImportSession, rows: Row[]): Promise<Map<string, Campaign>> {
+  const codes = [...new Set(rows.map((r) => r.text("campaign_code")!))];
+  const found = await s.db.surveyCampaign.findMany({
+    where: { organizationId: s.organizationId, code: { in: codes } },
+    select: { id: true, code: true, status: true, startsAt: true, estates: { select: { estateId: true } }, questionnaire: { select: { dimensions: { select: { id: true, code: true, allowNotApplicable: true }, orderBy: { sortOrder: "asc" } } } } },
+  });
+  const out = new Map<string, Campaign>();
+  for (const c of found) {
+    const estateIds = new Set(c.estates.map((e) => e.estateId));
+    // §2: an estate-bound importer sees the campaigns covering one of its estates (campaignScope).
+    if (s.estates !== "ALL" && ![...estateIds].some((e) => (s.estates as ReadonlySet<string>).has(e))) continue;
+    out.set(c.code, { id: c.id, code: c.code, status: c.status, startsAt: c.startsAt, estateIds, dimensions: c.questionnaire.dimensions });
+  }
+  return out;
+}
+
+async function storedHandouts(s: ImportSession, qs: Questionnaire[]): Promise<Map<string, Handout>> {
+  const out = new Map<string, Handout>();
+  for (const part of chunks(qs, 2000)) {
+    const found = await s.db.surveyHandout.findMany({
+      where: { organizationId: s.organizationId, OR: part.map((q) => ({ campaignId: q.campaign.id, householdId: q.household.id })) },
+      select: { id: true, campaignId: true, householdId: true, handedOutAt: true, returnedAt: true, version: true, responses: { select: { dimensionId: true, rating: true, notApplicable: true, comment: true } } },
+    });
+    for (const h of found) out.set(`${h.campaignId}/${h.householdId}`, { ...h, responses: new Map(h.responses.map((r) => [r.dimensionId, r])) });
+  }
+  return out;
+}
+
+/** SUR-2: the household's place in the campaign's sample, when it has one without a hand-out. */
+async function sampleMembers(s: ImportSession, qs: Questionnaire[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks(qs, 2000)) {
+    const found = await s.db.surveySampleMember.findMany({
+      where: { organizationId: s.organizationId, handout: null, OR: part.map((q) => ({ campaignId: q.campaign.id, householdId: q.household.id })) },
+      select: { id: true, campaignId: true, householdId: true },
+    });
+    for (const m of found) out.set(`${m.campaignId}/${m.householdId}`, m.id);
+  }
+  return out;
+}

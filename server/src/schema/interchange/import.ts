@@ -1,0 +1,167 @@
+import type { Classification } from "@tingjian/prisma/client";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { entitlement } from "../../access/disclosure.ts";
+import type { Permission } from "../../domain/access/permissions.ts";
+import { findJob, finishJob, jobExists, reportProgress, startJob, type ImportJob } from "../../interchange/jobs.ts";
+import type { InterchangeKind } from "../../interchange/layout.ts";
+import type { Problem } from "../../interchange/rows.ts";
+import { runImport } from "../../interchange/run.ts";
+import type { ImportSession } from "../../interchange/session.ts";
+import { ErrorInterface, ForbiddenError, InputError } from "../errors.ts";
+import { FileScalar, ImportJobStatusEnum, InterchangeKindEnum } from "./shared.ts";
+
+/**
+ * SPEC §13: `importFile` takes a spreadsheet in the interchange layout (multipart upload, the
+ * `File` scalar of graphql-yoga) and imports it all or nothing in the request's transaction; a
+ * refused file answers ImportRejected with every problem. `importJob` reports the progress of an
+ * import while it runs (interchange/jobs.ts: kept in memory, see there why).
+ */
+
+/** Who may write each file: case workers their estates' records, company leadership the estates. */
+export const IMPORT_PERMISSION: Record<InterchangeKind, Permission> = {
+  ESTATES: "policies:manage",
+  HOUSEHOLDS: "customers:write",
+  COMPLAINTS: "complaints:write",
+  CALLBACKS: "complaints:write",
+  SURVEY_RESPONSES: "complaints:write",
+};
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const ImportProblemRef = builder.objectRef<Problem>("ImportProblem").implement({
+  description: "SPEC §13: one bad cell or row: its spreadsheet line (the header is line 1), its column as the file names it, and why",
+  fields: (t) => ({
+    line: t.exposeInt("line"),
+    column: t.exposeString("column", { description: "The header as written in the file (empty for the file as a whole)" }),
+    field: t.exposeString("field", { nullable: true, description: "The layout's English column name" }),
+    reason: t.exposeString("reason"),
+  }),
+});
+
+/** SPEC §13: the file was refused as a whole; nothing was written. */
+export class ImportRejected extends Error {
+  constructor(readonly jobId: string, readonly problems: Problem[], readonly problemCount: number, readonly rowsWithProblems: number) {
+    super(`${rowsWithProblems} line(s) of the file have problems (${problemCount} in all); nothing was imported`);
+    this.name = "ImportRejected";
+  }
+}
+
+builder.objectType(ImportRejected, {
+  name: "ImportRejected",
+  description: "SPEC §13: all or nothing — every bad row with its line, column and reason; nothing was written",
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof ImportRejected,
+  fields: (t) => ({
+    jobId: t.exposeID("jobId"),
+    problems: t.field({ type: [ImportProblemRef], description: "In line order; at most 10,000 (problemCount counts all)", resolve: (e) => e.problems }),
+    problemCount: t.exposeInt("problemCount"),
+    rowsWithProblems: t.exposeInt("rowsWithProblems"),
+  }),
+});
+
+interface ImportResult { jobId: string; kind: InterchangeKind; dryRun: boolean; totalRows: number; created: number; updated: number; unchanged: number; ignoredColumns: string[]; seconds: number }
+
+const ImportResultRef = builder.objectRef<ImportResult>("ImportResult").implement({
+  description: "What an import did (or, in a dry run, would do): rows created, updated and found unchanged",
+  fields: (t) => ({
+    jobId: t.exposeID("jobId"),
+    kind: t.field({ type: InterchangeKindEnum, resolve: (r) => r.kind }),
+    dryRun: t.exposeBoolean("dryRun", { description: "Nothing was kept: the writes ran and were rolled back" }),
+    totalRows: t.exposeInt("totalRows"),
+    created: t.exposeInt("created"),
+    updated: t.exposeInt("updated"),
+    unchanged: t.exposeInt("unchanged", { description: "Rows already stored as the file has them (a re-import changes nothing)" }),
+    ignoredColumns: t.exposeStringList("ignoredColumns", { description: "Headers that are not part of the layout" }),
+    rowsPerSecond: t.float({ resolve: (r) => (r.seconds > 0 ? Math.round(r.totalRows / r.seconds) : r.totalRows) }),
+  }),
+});
+
+const ImportFileInput = builder.inputType("ImportFileInput", {
+  fields: (t) => ({
+    kind: t.field({ type: InterchangeKindEnum, required: true }),
+    file: t.field({ type: FileScalar, required: true, description: "CSV (UTF-8, with or without BOM) or XLSX (the first sheet), sent as a multipart upload" }),
+    dryRun: t.boolean({ required: false, description: "Check everything and report the counts, keep nothing" }),
+    jobId: t.id({ required: false, description: "A UUID of your choosing, to follow the import with importJob while it runs" }),
+  }),
+});
+
+builder.mutationField("importFile", (t) =>
+  t.field({
+    type: ImportResultRef,
+    description: "SPEC §13: imports a spreadsheet in the interchange layout, all or nothing; re-importing the same file changes nothing",
+    authScopes: (_p, args) => ({ permission: IMPORT_PERMISSION[args.input.kind] }),
+    errors: { types: [ImportRejected, InputError, ForbiddenError] },
+    args: { input: t.arg({ type: ImportFileInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const file = input.file;
+      if (!file || typeof (file as Blob).arrayBuffer !== "function") throw new InputError("input.file", "Send the file as a multipart upload (GraphQL multipart request)");
+      if (file.size > MAX_FILE_BYTES) throw new InputError("input.file", `A file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB; import larger files with the command line (pnpm run import)`);
+      const jobId = input.jobId ? String(input.jobId) : undefined;
+      if (jobId && (!/^[0-9a-f-]{36}$/i.test(jobId) || jobExists(jobId))) throw new InputError("input.jobId", "jobId must be a new UUID");
+      const fileName = (file.name || "upload").slice(0, 200);
+      const job = startJob({ organizationId: ctx.organizationId!, staffId: ctx.viewer!.staffId, kind: input.kind, fileName, dryRun: !!input.dryRun }, jobId);
+      try {
+        const outcome = await runImport(sessionOf(ctx, fileName), {
+          kind: input.kind, bytes: new Uint8Array(await file.arrayBuffer()), dryRun: !!input.dryRun, onProgress: (p) => reportProgress(job, p),
+        });
+        if (!outcome.ok) {
+          finishJob(job, { status: "REJECTED", problems: outcome.problems, problemCount: outcome.problemCount });
+          throw new ImportRejected(job.id, outcome.problems, outcome.problemCount, outcome.rowsWithProblems);
+        }
+        finishJob(job, { status: "DONE", created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
+        return { jobId: job.id, kind: input.kind, ...outcome };
+      } catch (e) {
+        if (!job.finishedAt) finishJob(job, { status: "FAILED" });
+        throw e;
+      }
+    },
+  }),
+);
+
+/** The import core's view of the request: its transaction, the viewer's estates and field rules. */
+function sessionOf(ctx: Context, fileName: string): ImportSession {
+  const viewer = ctx.viewer!;
+  return {
+    db: ctx.prisma, organizationId: viewer.organizationId, actorId: viewer.staffId, now: ctx.now, fileName, estates: viewer.estates,
+    mayAmendCustomer: async (c, rule) => (await entitlement(ctx, { recordType: "CUSTOMER", ...c }, rule)).ok,
+    classifyRefusal: (level: Classification) => {
+      // SEC-1, SEC-5 as changeClassification holds them: above SECRET by those who manage classification, TOP_SECRET by the executive.
+      if (level === "TOP_SECRET" && viewer.role !== "EXECUTIVE") return "Only the executive classifies a record TOP_SECRET (SEC-1)";
+      if (level === "CONFIDENTIAL" && !viewer.permissions.has("classification:manage")) return "Classifying a record CONFIDENTIAL needs the classification:manage permission (SEC-1)";
+      return null;
+    },
+    log: (entry) => ctx.access.record(entry),
+  };
+}
+
+const ImportJobRef = builder.objectRef<ImportJob>("ImportJob").implement({
+  description: "An import's progress (kept in the server's memory for an hour after it ends)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.field({ type: InterchangeKindEnum, resolve: (j) => j.kind }),
+    fileName: t.exposeString("fileName"),
+    dryRun: t.exposeBoolean("dryRun"),
+    status: t.field({ type: ImportJobStatusEnum, resolve: (j) => j.status }),
+    totalRows: t.exposeInt("totalRows"),
+    processedRows: t.exposeInt("processedRows", { description: "Rows checked (CHECKING) or written (WRITING)" }),
+    problemCount: t.exposeInt("problemCount"),
+    problems: t.field({ type: [ImportProblemRef], resolve: (j) => j.problems }),
+    created: t.exposeInt("created"),
+    updated: t.exposeInt("updated"),
+    unchanged: t.exposeInt("unchanged"),
+    startedAt: t.expose("startedAt", { type: "DateTime" }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+builder.queryField("importJob", (t) =>
+  t.field({
+    type: ImportJobRef,
+    nullable: true,
+    description: "The progress of one of your imports (null for an unknown id or someone else's import)",
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => findJob(String(args.id), ctx.organizationId!, ctx.viewer!.staffId),
+  }),
+);

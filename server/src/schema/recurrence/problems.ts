@@ -1,0 +1,143 @@
+import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import {
+  recurrenceTrendSql, recurringProblemsSql, type RecurrenceMonthRow, type RecurrenceQuery, type RecurringProblemRow,
+} from "../../domain/recurrence/repeat-sql.ts";
+import { monthsBetween } from "../../domain/recurrence/months.ts";
+import { InputError } from "../errors.ts";
+import { complaintScope, estateFilter } from "../tenant.ts";
+import { CorrectiveActionRef } from "./corrective-actions.ts";
+import { correctiveActionScope } from "./scope.ts";
+
+/**
+ * REC-2 figures for the managers who drill into recurring complaints (000 §7 4.9, 002 9.6.2):
+ * the places × categories with repeated complaints in a period, most first, and the monthly
+ * trend of the recurrence rate (§11). Both are counted by the database over the complaints of the
+ * caller's estates (TOP_SECRET ones included: figures count them, SEC-2); the complaints behind
+ * a row are listed under the caller's complaint scope.
+ */
+const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProblem").implement({
+  description: "REC-2: a place × second-level category with repeated complaints in the period",
+  fields: (t) => ({
+    estate: t.prismaField({ type: "Estate", resolve: (query, p, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: p.estate_id } }) }),
+    household: t.prismaField({
+      type: "Household", nullable: true, description: "The household; null for a public area",
+      resolve: (query, p, _a, ctx) => (p.household_id ? ctx.prisma.household.findUnique({ ...query, where: { id: p.household_id } }) : null),
+    }),
+    location: t.string({ nullable: true, description: "A public area's location as last written; null for a household", resolve: (p) => (p.household_id ? null : p.location) }),
+    normalizedLocation: t.string({ nullable: true, description: "The location as compared (REC-2: case, width, spaces and punctuation ignored)", resolve: (p) => p.place_text }),
+    category: t.prismaField({ type: "Category", resolve: (query, p, _a, ctx) => ctx.prisma.category.findUniqueOrThrow({ ...query, where: { id: p.category_id } }) }),
+    complaintCount: t.int({ description: "Complaints involved: each repeat of the period and the complaint it repeats", resolve: (p) => p.complaint_count }),
+    repeatCount: t.int({ description: "Repeats received in the period", resolve: (p) => p.repeat_count }),
+    firstReceivedAt: t.field({ type: "DateTime", resolve: (p) => p.first_received_at }),
+    lastReceivedAt: t.field({ type: "DateTime", resolve: (p) => p.last_received_at }),
+    coveredComplaintCount: t.int({ description: "REC-1: involved complaints a corrective action covers", resolve: (p) => p.covered_count }),
+    covered: t.boolean({ description: "REC-1: a corrective action covers at least one of the complaints", resolve: (p) => p.covered_count > 0 }),
+    complaints: t.prismaConnection({
+      type: "Complaint",
+      cursor: "id",
+      description: "The complaints involved, oldest first (those in your scope)",
+      totalCount: (p, _args, ctx) => ctx.prisma.complaint.count({ where: { id: { in: p.complaint_ids }, AND: [complaintScope(ctx)] } }),
+      resolve: (query, p, _args, ctx) => ctx.prisma.complaint.findMany({
+        ...query, where: { id: { in: p.complaint_ids }, AND: [complaintScope(ctx)] }, orderBy: [{ receivedAt: "asc" }, { no: "asc" }, { id: "asc" }],
+      }),
+    }),
+    correctiveActions: t.prismaField({
+      type: [CorrectiveActionRef],
+      description: "REC-1: the corrective actions covering these complaints (those in your scope)",
+      resolve: (query, p, _a, ctx) => ctx.prisma.correctiveAction.findMany({
+        ...query, where: { AND: [correctiveActionScope(ctx), { complaints: { some: { complaintId: { in: p.complaint_ids } } } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+    }),
+  }),
+});
+
+const RecurringProblemsInput = builder.inputType("RecurringProblemsInput", {
+  fields: (t) => ({
+    from: t.field({ type: "DateTime", required: true, description: "The period: received at or after" }),
+    to: t.field({ type: "DateTime", required: true, description: "The period: received before" }),
+    estateId: t.globalID({ required: false }),
+    categoryId: t.globalID({ required: false, description: "A second-level category, or a first-level one with all below it" }),
+    minCount: t.int({ required: false, description: "At least this many complaints involved (default 2, the least a recurrence has)" }),
+  }),
+});
+
+const RecurrenceTrendInput = builder.inputType("RecurrenceTrendInput", {
+  fields: (t) => ({
+    from: t.field({ type: "DateTime", required: true, description: "The period: received at or after" }),
+    to: t.field({ type: "DateTime", required: true, description: "The period: received before" }),
+    estateId: t.globalID({ required: false }),
+    categoryId: t.globalID({ required: false, description: "A second-level category, or a first-level one with all below it" }),
+  }),
+});
+
+/** The recurrence query of the caller: its estates (narrowed by the filter), its organisation. */
+function recurrenceQuery(ctx: Context, input: { from: Date; to: Date; estateId?: { id: string } | null; categoryId?: { id: string } | null }): RecurrenceQuery {
+  if (input.to <= input.from) throw new InputError("input.to", "`to` must be after `from`");
+  if (input.to.getTime() - input.from.getTime() > 10 * 366 * 86_400_000) throw new InputError("input.to", "The period is at most ten years");
+  const scope = estateFilter(ctx)?.in ?? null;
+  const estate = input.estateId?.id ?? null;
+  const estateIds = estate ? (scope && !scope.includes(estate) ? [] : [estate]) : scope;
+  return {
+    organizationId: ctx.organizationId!, from: input.from, to: input.to, estateIds, categoryId: input.categoryId?.id ?? null,
+    forwardedOnly: ctx.viewer?.role === "DEVELOPER_LIAISON",
+  };
+}
+
+builder.queryField("recurringProblems", (t) =>
+  t.connection(
+    {
+      type: RecurringProblem,
+      description:
+        "REC-2: places (household, or estate + location of a public area) × second-level category with repeated valid, non-duplicate complaints " +
+        "in [from, to) within the policy window, most complaints first (the top list); counted in SQL",
+      authScopes: { permission: "reports:read" },
+      args: { input: t.arg({ type: RecurringProblemsInput, required: true }) },
+      resolve: async (_r, args, ctx) => {
+        const q = recurrenceQuery(ctx, args.input);
+        const minCount = args.input.minCount ?? 2;
+        if (minCount < 2 || minCount > 1000) throw new InputError("input.minCount", "minCount is between 2 and 1000 (a recurrence has at least two complaints)");
+        let total: number | null = null;
+        const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 200 }, async ({ limit, offset }) => {
+          const rows = await ctx.prisma.$queryRaw<RecurringProblemRow[]>(recurringProblemsSql(q, minCount, limit, offset));
+          total = rows[0]?.total ?? (offset === 0 ? 0 : null);
+          return rows;
+        });
+        // A page past the end carries no row to tell the total: count once more from the start.
+        if (total === null) total = (await ctx.prisma.$queryRaw<RecurringProblemRow[]>(recurringProblemsSql(q, minCount, 1, 0)))[0]?.total ?? 0;
+        return { ...connection, totalCount: total };
+      },
+    },
+    {
+      name: "RecurringProblemConnection",
+      fields: (t) => ({ totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount: number }).totalCount }) }),
+    },
+  ),
+);
+
+const RecurrenceMonth = builder.objectRef<RecurrenceMonthRow>("RecurrenceMonth").implement({
+  description: "§11, REC-2: one month of the recurrence rate (by received-at, in the estate's timezone) with numerator and denominator",
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "YYYY-MM" }),
+    complaints: t.exposeInt("complaints", { description: "Valid non-duplicate complaints received (the denominator)" }),
+    repeats: t.exposeInt("repeats", { description: "Of them, repeats (the numerator)" }),
+    rate: t.float({ nullable: true, description: "repeats ÷ complaints; null without complaints", resolve: (m) => (m.complaints ? m.repeats / m.complaints : null) }),
+  }),
+});
+
+builder.queryField("recurrenceTrend", (t) =>
+  t.field({
+    type: [RecurrenceMonth],
+    description: "§11, REC-2: repeats and valid non-duplicate complaints per month of [from, to), every month listed; counted in SQL",
+    authScopes: { permission: "reports:read" },
+    args: { input: t.arg({ type: RecurrenceTrendInput, required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const q = recurrenceQuery(ctx, args.input);
+      const rows = await ctx.prisma.$queryRaw<RecurrenceMonthRow[]>(recurrenceTrendSql(q));
+      const byMonth = new Map(rows.map((r) => [r.month, r]));
+      const months = [...new Set([...monthsBetween(args.input.from, args.input.to), ...byMonth.keys()])].sort();
+      return months.map((month) => byMonth.get(month) ?? { month, complaints: 0, repeats: 0 });
+    },
+  }),
+);

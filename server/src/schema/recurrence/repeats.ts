@@ -1,0 +1,40 @@
+import { builder } from "../../builder.ts";
+import type { Context } from "../../context.ts";
+import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
+import { complaintScope } from "../tenant.ts";
+import { batched } from "./scope.ts";
+
+/**
+ * REC-2 on the complaint: the earlier counted complaints of the same place and category within
+ * the window, latest first — decided by the database for every complaint of a page at once.
+ */
+async function earlierOf(ctx: Context, complaintId: string): Promise<string[]> {
+  const found = await batched(ctx, "REC-2 earlier", complaintId, async (ids) => {
+    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(earlierComplaintsSql(ctx.organizationId!, ids));
+    const byComplaint = new Map<string, string[]>();
+    for (const r of rows) byComplaint.set(r.complaint_id, [...(byComplaint.get(r.complaint_id) ?? []), r.earlier_id]);
+    return byComplaint;
+  });
+  return found ?? [];
+}
+
+builder.prismaObjectFields("Complaint", (t) => ({
+  isRepeat: t.boolean({
+    description:
+      "REC-2: an earlier valid, non-duplicate complaint of the same second-level category and place (household; for a public area the estate and " +
+      "location) was received within the window (REC-2.windowDays, 90 days) before it. Duplicates and unclassified complaints are never repeats",
+    resolve: async (c, _a, ctx) => (await earlierOf(ctx, c.id)).length > 0,
+  }),
+  repeatOf: t.prismaField({
+    type: "Complaint",
+    nullable: true,
+    description: "REC-2: the latest earlier complaint that makes this one a repeat, among those in your scope (null if none is)",
+    resolve: async (query, c, _a, ctx) => {
+      const earlier = await earlierOf(ctx, c.id);
+      if (earlier.length === 0) return null;
+      return ctx.prisma.complaint.findFirst({
+        ...query, where: { id: { in: earlier }, AND: [complaintScope(ctx)] }, orderBy: [{ receivedAt: "desc" }, { no: "desc" }, { id: "desc" }],
+      });
+    },
+  }),
+}));
