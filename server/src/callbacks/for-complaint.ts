@@ -3,11 +3,11 @@ import { SlaCache } from "../complaints/sla-stages.ts";
 import { deadline } from "../domain/sla/clock.ts";
 import { createCallbacks } from "./create.ts";
 import { departmentHead } from "../complaints/department-head.ts";
+import { earlierRepair } from "../schema/recurrence/repeat-repair-rule.ts";
 import { appendEvents, type TimelineWriter } from "../complaints/timeline.ts";
 
 type Db = TimelineWriter["prisma"];
 
-const DAY = 86_400_000;
 
 /**
  * CB-2 (001 §2): who calls back — a general complaint the estate's property assistant, an
@@ -19,21 +19,6 @@ export async function callbackOwner(db: Db, c: Pick<Complaint, "organizationId" 
   if (c.severity === "MAJOR") return first({ role: "COMPANY_MANAGER" });
   if (c.severity === "IMPORTANT") return (await departmentHead(db, c.leadDepartmentId)) ?? first({ role: "DEPARTMENT_HEAD" });
   return (await first({ role: "PROPERTY_ASSISTANT", estateScopes: { some: { estateId: c.estateId } } })) ?? c.receivedById;
-}
-
-/**
- * CB-11 (004 §1 item 5, REC-3): the same repair at the same household within the window (policy
- * REC-3.repeatRepairDays, 30 days) is called back in person by the responsible manager.
- */
-async function repeatedRepair(db: Db, c: Complaint, windowDays: number): Promise<boolean> {
-  if (c.kind !== "ENGINEERING" || !c.householdId || !c.categoryId) return false;
-  const earlier = await db.complaint.count({
-    where: {
-      organizationId: c.organizationId, householdId: c.householdId, categoryId: c.categoryId, kind: "ENGINEERING", valid: true, duplicateOfId: null,
-      id: { not: c.id }, receivedAt: { gte: new Date(c.receivedAt.getTime() - windowDays * DAY), lt: c.receivedAt },
-    },
-  });
-  return earlier > 0;
 }
 
 /**
@@ -53,9 +38,9 @@ export async function planComplaintCallback(writer: TimelineWriter, complaintId:
   const calendar = await cache.calendar(db, c.organizationId, estate.calendarId);
   const rule = repair ? policy("SLA-11.repairCallback", c.resolvedAt ?? c.confirmedAt) : policy("SLA-10.callback", c.confirmedAt);
   const dueAt = deadline(rule.clock, calendar, repair ? c.resolvedAt ?? c.confirmedAt : c.confirmedAt, rule.minutes)!;
-  const windowRow = await db.policyValue.findFirst({ where: { organizationId: c.organizationId, key: "REC-3.repeatRepairDays", effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] }, orderBy: { effectiveFrom: "desc" } });
-  // CB-11: disruptive repairs and repeats are inspected and called back in person, repeats by the manager.
-  const repeat = await repeatedRepair(db, c, windowRow?.valueNumeric ? Number(windowRow.valueNumeric) : 30);
+  // CB-11, REC-3: disruptive repairs and repeats (the same repair within the policy window, the
+  // estate's override first) are inspected and called back in person, repeats by the manager.
+  const repeat = (await earlierRepair(db, c)) !== null;
   const inPerson = repeat || (repair && !!options.disruptiveRepair);
   const assignedToId = (repeat ? await departmentHead(db, c.leadDepartmentId) : null) ?? (await callbackOwner(db, c));
   const planned = await db.callback.findFirst({ where: { complaintId: c.id, status: "PLANNED" }, orderBy: { sequence: "desc" } });

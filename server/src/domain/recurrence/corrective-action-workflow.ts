@@ -1,4 +1,4 @@
-import type { CorrectiveActionStatus, StaffRole } from "@tingjian/prisma/client";
+import type { CorrectiveActionStatus } from "@tingjian/prisma/client";
 
 /**
  * REC-1 (000 §7 4.9.2, 004 §5 item 9): the corrective and preventive action (CAPA) state machine,
@@ -80,11 +80,7 @@ export function linkEditRefusal(from: CorrectiveActionStatus): string | null {
 }
 
 /** 000 §7 4.9.2 "公司应组织有关部门进行探讨": actions are opened, verified and closed by supervisors. */
-export const SUPERVISOR_ROLES: readonly StaffRole[] = ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
-
-export function isSupervisor(role: StaffRole): boolean {
-  return SUPERVISOR_ROLES.includes(role);
-}
+export { isSupervisor, SUPERVISOR_ROLES } from "../access/roles.ts";
 
 /** Not yet done and past the due date (an ineffective action waits for its rework). */
 export function isOverdue(a: { status: CorrectiveActionStatus; dueAt: Date | null }, now: Date): boolean {

@@ -1,5 +1,7 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { isSupervisor } from "../../domain/access/roles.ts";
+import { policyAt } from "../../domain/policies/policy-at.ts";
 import type { Context } from "../../context.ts";
 import { addDays, localToUtc } from "../../domain/sla/time-zone.ts";
 import { ForbiddenError, InputError } from "../errors.ts";
@@ -9,7 +11,6 @@ import { callbackRateRatio } from "../reports/engine.ts";
 import { callbackScope } from "./callback.ts";
 import { CALLBACK_ERRORS, callbackForEdit, saveCallback } from "./record.ts";
 
-const SUPERVISORS = ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
 
 const ReviewCallbackInput = builder.inputType("ReviewCallbackInput", {
   fields: (t) => ({
@@ -28,7 +29,7 @@ builder.mutationField("reviewCallback", (t) =>
     args: { input: t.arg({ type: ReviewCallbackInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const v = ctx.viewer!;
-      if (!SUPERVISORS.includes(v.role)) throw new ForbiddenError("Callback records are reviewed by a supervisor (CB-10)");
+      if (!isSupervisor(v.role)) throw new ForbiddenError("Callback records are reviewed by a supervisor (CB-10)");
       const cb = await callbackForEdit(ctx, input.id.id, input.version);
       if (cb.status === "PLANNED" || cb.status === "CANCELLED") throw new InputError("input.id", "Only a callback that was made is reviewed");
       if (cb.staffId === v.staffId) throw new ForbiddenError("A callback is reviewed by someone other than the person who made it");
@@ -105,17 +106,13 @@ async function callbackStatistics(ctx: Context, month: string, estateId: string 
   const unreviewed = await ctx.prisma.callback.count({ where: { AND: [made, { reviewedAt: null }] } });
   const raised = await ctx.prisma.callbackIssue.count({ where: { callback: made } });
   const resolved = await ctx.prisma.callbackIssue.count({ where: { callback: made, resolved: true } });
-  const target = await ctx.prisma.policyValue.findFirst({
-    where: { ...inOrganization(ctx), key: "CB-1.callbackRate", effectiveFrom: { lte: from }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: from } }], estateId: estateId ?? null },
-    orderBy: { effectiveFrom: "desc" },
-  }) ?? await ctx.prisma.policyValue.findFirst({
-    where: { ...inOrganization(ctx), key: "CB-1.callbackRate", effectiveFrom: { lte: from }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: from } }], estateId: null },
-    orderBy: { effectiveFrom: "desc" },
-  });
+  // CB-1: the target in force at the month's start, the estate's override first.
+  const targets = await ctx.prisma.policyValue.findMany({ where: { ...inOrganization(ctx), key: "CB-1.callbackRate" } });
+  const target = policyAt(targets.map((r) => ({ ...r, value: r.valueNumeric })), "CB-1.callbackRate", estateId, from)?.value;
   const sum = (p: (g: (typeof byStatus)[number]) => boolean) => byStatus.filter(p).reduce((s, g) => s + g._count._all, 0);
   const reached = sum((g) => g.status === "DONE");
   return {
-    month, callbackRate: { numerator, denominator }, target: target?.valueNumeric ? Number(target.valueNumeric) : null,
+    month, callbackRate: { numerator, denominator }, target: target ? Number(target) : null,
     made: sum(() => true), reached,
     satisfaction: { numerator: sum((g) => g.status === "DONE" && g.satisfied === true), denominator: sum((g) => g.status === "DONE" && g.satisfied !== null) },
     phoneShare: { numerator: sum((g) => g.method === "PHONE"), denominator: sum(() => true) },

@@ -6,6 +6,7 @@ import { ForbiddenError, InputError, requiredText } from "../errors.ts";
 import { inOrganization } from "../tenant.ts";
 import { performAction, saveComplaint, WorkflowError, type EventInput } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
+import { isSupervisor } from "../../domain/access/roles.ts";
 import { applyRepeatRepairRule } from "../recurrence/repeat-repair-rule.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
 
@@ -63,7 +64,7 @@ complaintMutation<ClassifyInput>("classifyComplaint", {
     }
     const severity = input.severity ?? "GENERAL";
     // CLS-3: a major complaint goes to the management representative and a manager's callback; only a supervisor may take that back.
-    if (row.severity === "MAJOR" && severity !== "MAJOR" && !["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"].includes(ctx.viewer!.role)) {
+    if (row.severity === "MAJOR" && severity !== "MAJOR" && !isSupervisor(ctx.viewer!.role)) {
       throw new ForbiddenError("Only a supervisor lowers the severity of a major complaint (CLS-3)");
     }
     const fields = {

@@ -1,4 +1,5 @@
 import { builder } from "../../builder.ts";
+import { SUPERVISOR_ROLES } from "../../domain/access/roles.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import { escalate } from "../../complaints/escalation.ts";
@@ -35,7 +36,7 @@ complaintMutation<{ reason: string; toStaffId?: { id: string } | null }>("escala
     if (!OPEN_STATES.includes(row.status)) throw new InputError("input.id", `A ${row.status} complaint is not escalated`);
     let toStaffId: string | null = null;
     if (input.toStaffId) {
-      const s = await ctx.prisma.staff.findFirst({ where: { id: input.toStaffId.id, ...inOrganization(ctx), active: true, role: { in: ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"] } }, select: { id: true } });
+      const s = await ctx.prisma.staff.findFirst({ where: { id: input.toStaffId.id, ...inOrganization(ctx), active: true, role: { in: [...SUPERVISOR_ROLES] } }, select: { id: true } });
       if (!s) throw new InputError("input.toStaffId", "No such supervisor");
       toStaffId = s.id;
     }

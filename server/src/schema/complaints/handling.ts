@@ -6,6 +6,7 @@ import { ForbiddenError, InputError, requiredText } from "../errors.ts";
 import { inOrganization } from "../tenant.ts";
 import { performAction, saveComplaint, WorkflowError } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
+import { isSupervisor } from "../../domain/access/roles.ts";
 import { planComplaintCallback } from "../../callbacks/for-complaint.ts";
 import { requireRepeatRepairCause } from "../recurrence/repeat-repair-rule.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
@@ -70,8 +71,6 @@ complaintMutation<{ leadDepartmentId: { id: string }; assistingDepartmentIds?: {
   },
 });
 
-const SUPERVISORS = ["DEPARTMENT_HEAD", "OFFICE_DIRECTOR", "COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
-
 async function confirmsPlans(ctx: Context, estateId: string): Promise<boolean> {
   const v = ctx.viewer!;
   if (v.role === "OFFICE_DIRECTOR") return v.estates === "ALL" || v.estates.has(estateId);
@@ -101,7 +100,7 @@ complaintMutation<PlanInput>("recordComplaintPlan", {
   }),
   apply: async (ctx, row, input) => {
     // WF-2 (000 §7 4.3.2a): the responsible department makes the plan.
-    if (!SUPERVISORS.includes(ctx.viewer!.role) && (!row.leadDepartmentId || ctx.viewer!.departmentId !== row.leadDepartmentId)) {
+    if (!isSupervisor(ctx.viewer!.role) && (!row.leadDepartmentId || ctx.viewer!.departmentId !== row.leadDepartmentId)) {
       throw new ForbiddenError("The plan is made by the responsible (lead) department or a supervisor (WF-2)");
     }
     const causeAnalysis = requiredText(input.causeAnalysis, "input.causeAnalysis", 4000);
