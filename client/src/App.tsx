@@ -1,32 +1,43 @@
-import { createMutation, createQuery } from "@urql/solid";
-import { Match, Switch } from "solid-js";
-import { MeQuery, SignOutMutation } from "./graphql/session.ts";
-import { EstatesPage } from "./pages/estates/EstatesPage.tsx";
+import { Match, Show, Switch } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { Shell } from "./app/Shell.tsx";
+import { allowed, ROUTES } from "./app/routes.ts";
+import { ErrorBox, Loading } from "./components/States.tsx";
+import { translator } from "./i18n/locale.ts";
+import { location, match } from "./router/router.tsx";
+import { useSession } from "./session/session.tsx";
 import { SignInPage } from "./pages/sign-in/SignInPage.tsx";
 
+const t = translator({
+  notFound: ["页面不存在", "No such page"],
+  forbidden: ["您的角色无权打开此页面", "Your role may not open this page"],
+});
+
 export function App() {
-  const [me, reload] = createQuery({ query: MeQuery });
-  const [, signOut] = createMutation(SignOutMutation);
-  const refresh = () => reload({ requestPolicy: "network-only" });
+  const session = useSession();
+  const route = () => {
+    for (const r of ROUTES) {
+      const params = match(r.path, location().path);
+      if (params) return { route: r, params };
+    }
+    return null;
+  };
   return (
-    <div class="shell">
-      <header class="topbar">
-        <strong>听见 Tingjian</strong>
-        <span class="muted">投诉 · 回访 · 满意度</span>
-        <span class="right">
-          {me.data?.me ? `${me.data.me.staff.displayName} · ${me.data.me.staff.role}` : ""}
-        </span>
-        {me.data?.me ? <button class="link" onClick={async () => { await signOut({}); refresh(); }}>退出 Sign out</button> : null}
-        <a href="/graphql">GraphQL</a>
-      </header>
-      <main>
-        <Switch>
-          <Match when={me.fetching && !me.data}><p class="muted">加载中… Loading…</p></Match>
-          <Match when={me.data && !me.data.me}><SignInPage onSignedIn={refresh} /></Match>
-          <Match when={me.data?.me}><EstatesPage /></Match>
-          <Match when={me.error}><p class="error">{me.error?.message}</p></Match>
-        </Switch>
-      </main>
-    </div>
+    <Switch>
+      <Match when={session.loading()}><Loading /></Match>
+      <Match when={session.error()}><ErrorBox error={session.error()} retry={session.refresh} /></Match>
+      <Match when={!session.me()}><SignInPage onSignedIn={session.refresh} /></Match>
+      <Match when={session.me()}>
+        <Shell>
+          <Show when={route()} fallback={<p class="state" data-testid="not-found">{t("notFound")}</p>}>
+            {(r) => (
+              <Show when={allowed(r().route, session.can)} fallback={<p class="state error" data-testid="forbidden">{t("forbidden")}</p>}>
+                <Dynamic component={r().route.page} params={r().params} />
+              </Show>
+            )}
+          </Show>
+        </Shell>
+      </Match>
+    </Switch>
   );
 }

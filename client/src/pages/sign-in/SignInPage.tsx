@@ -1,6 +1,15 @@
 import { createMutation } from "@urql/solid";
 import { createSignal, Show } from "solid-js";
 import { SignInMutation } from "../../graphql/session.ts";
+import { locale, setLocale, translator } from "../../i18n/locale.ts";
+
+const t = translator({
+  title: ["登录", "Sign in"],
+  login: ["账号", "Login"],
+  password: ["密码", "Password"],
+  failed: ["登录失败", "Sign-in failed"],
+  demo: ["演示账号见 README（如 analyst、frontdesk.lx、exec），密码相同。", "Demo accounts are listed in the README (e.g. analyst, frontdesk.lx, exec), all with the same password."],
+});
 
 /** The sign-in form; on success the session cookie is set and `props.onSignedIn` reloads the caller. */
 export function SignInPage(props: { onSignedIn: () => void }) {
@@ -15,17 +24,21 @@ export function SignInPage(props: { onSignedIn: () => void }) {
     const r = await signIn({ login: login(), password: password() });
     const payload = r.data?.signIn;
     if (payload?.__typename === "MutationSignInSuccess") return props.onSignedIn();
-    setError(payload?.message ?? r.error?.message ?? "登录失败 Sign-in failed");
+    setError(payload?.message ?? r.error?.message ?? t("failed"));
   };
 
   return (
     <form class="card sign-in" onSubmit={submit} data-testid="sign-in">
-      <h1>登录 Sign in</h1>
-      <label>账号 Login<input name="login" autocomplete="username" value={login()} onInput={(e) => setLogin(e.currentTarget.value)} required /></label>
-      <label>密码 Password<input name="password" type="password" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required /></label>
+      <h1>听见 Tingjian · {t("title")}</h1>
+      <select aria-label="Language" data-testid="language" value={locale()} onChange={(e) => setLocale(e.currentTarget.value as "zh-CN" | "en")}>
+        <option value="zh-CN">中文</option>
+        <option value="en">English</option>
+      </select>
+      <label>{t("login")}<input name="login" autocomplete="username" value={login()} onInput={(e) => setLogin(e.currentTarget.value)} required /></label>
+      <label>{t("password")}<input name="password" type="password" autocomplete="current-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required /></label>
       <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
-      <button type="submit" disabled={state.fetching}>登录 Sign in</button>
-      <p class="muted">演示账号见 README（如 analyst、frontdesk.lx、exec）· Demo accounts are listed in the README.</p>
+      <button type="submit" disabled={state.fetching}>{t("title")}</button>
+      <p class="muted">{t("demo")}</p>
     </form>
   );
 }

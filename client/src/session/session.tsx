@@ -1,0 +1,37 @@
+import { createQuery } from "@urql/solid";
+import { createContext, useContext, type JSX } from "solid-js";
+import { MeQuery, type Me } from "../graphql/session.ts";
+
+interface Session {
+  me: () => Me | null | undefined;
+  loading: () => boolean;
+  error: () => Error | undefined;
+  can: (permission: string) => boolean;
+  refresh: () => void;
+}
+
+const SessionContext = createContext<Session>();
+
+/** Who is signed in and what they may do; every page reads it instead of asking again. */
+export function SessionProvider(props: { children: JSX.Element }) {
+  const [me, reload] = createQuery({ query: MeQuery });
+  const session: Session = {
+    me: () => me.data?.me,
+    loading: () => me.fetching && !me.data,
+    error: () => (me.data ? undefined : me.error),
+    can: (permission) => me.data?.me?.permissions.includes(enumName(permission)) ?? false,
+    refresh: () => reload({ requestPolicy: "network-only" }),
+  };
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+}
+
+/** "complaints:read" (SPEC §2's name, used in routes) → COMPLAINTS_READ (the API's enum). */
+function enumName(permission: string): string {
+  return permission.toUpperCase().replace(/[:-]/g, "_");
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error("useSession outside SessionProvider");
+  return s;
+}
