@@ -51,6 +51,7 @@ import "./access/classification.ts";
 import "./access/government.ts";
 import "./access/exports.ts";
 import "./access/archive-checks.ts";
+import "./access/preferences.ts";
 import "./reports/complaint-counts.ts";
 import "./interchange/import.ts";
 import "./interchange/export.ts";
