@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createApp, createHttpServer, listen, type App } from "@tingjian/server";
 import { DEMO_PASSWORD } from "@tingjian/prisma";
 import { useTestDatabase, type TestDatabase } from "@tingjian/prisma/testing";
@@ -39,7 +39,7 @@ export function useBrowser(): BrowserHarness {
 
   beforeAll(async () => {
     app = createApp({ prisma: db.prisma });
-    server = createHttpServer({ app, db: db.db });
+    server = createHttpServer({ app, db: db.db }, inject("clientDist"));
     await listen(server, 0, "127.0.0.1");
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

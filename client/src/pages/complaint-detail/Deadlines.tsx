@@ -1,0 +1,104 @@
+import { For, Show } from "solid-js";
+import type { SlaStage } from "../../graphql/complaint-detail.ts";
+import { formatDateTime, translator } from "../../i18n/locale.ts";
+import { Empty } from "../../components/States.tsx";
+import { createNow, formatDuration, remaining } from "./countdown.ts";
+import { detailLabel, ruleName } from "./detail-labels.ts";
+
+const t = translator({
+  title: ["时限", "Deadlines"],
+  overdue: ["已超时", "Overdue"],
+  paused: ["计时已暂停（等待客户）", "Clock paused (waiting for the customer)"],
+  none: ["没有正在计时的时限", "No deadline is running"],
+  rule: ["规则", "Rule"],
+  clock: ["计时方式", "Clock"],
+  started: ["开始", "Started"],
+  due: ["截止", "Due"],
+  left: ["剩余", "Time left"],
+  status: ["状态", "Status"],
+  finished: ["完成", "Finished"],
+  all: ["全部时限（{n}）", "Every time limit ({n})"],
+  pausedSince: ["自 {at} 暂停", "paused since {at}"],
+  pausedFor: ["累计暂停 {d}", "paused {d} in all"],
+  tipWorking: [
+    "按自然时间倒数至截止时间；截止时间本身已按项目的工作日历（工作时段、周末、法定节假日及调休）计算，接口不提供剩余工作时",
+    "Counted down in wall time to the deadline; the deadline itself was computed on the estate's working calendar (working hours, weekends, holidays and make-up days) — the API gives no remaining working time",
+  ],
+  tipWall: ["按自然时间（24×7）倒数至截止时间", "Counted down in wall time (24 × 7) to the deadline"],
+  tipPaused: [
+    "计时已暂停（等待客户）：截止时间按暂停顺延，显示的是加载时的剩余时间",
+    "The clock is paused (waiting for the customer): the deadline moves with the pause; the time left is as of loading",
+  ],
+});
+
+/** §6: the running and paused deadlines with a live countdown, and every stage below. */
+export function Deadlines(props: { open: SlaStage[]; all: SlaStage[]; overdue: boolean; paused: boolean; loadedAt: number }) {
+  const now = createNow();
+  return (
+    <section class="card cd-section" data-testid="deadlines">
+      <h2>
+        {t("title")} <Show when={props.overdue}><span class="badge missed" data-testid="overdue">{t("overdue")}</span></Show>
+        {" "}<Show when={props.paused}><span class="badge paused" data-testid="clock-paused">{t("paused")}</span></Show>
+      </h2>
+      <Show when={props.open.length > 0} fallback={<Empty>{t("none")}</Empty>}>
+        <table class="table">
+          <thead>
+            <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("left")}</th><th>{t("status")}</th></tr>
+          </thead>
+          <tbody>
+            <For each={props.open}>
+              {(s) => {
+                const paused = () => s.status === "PAUSED" || !!s.pausedSince;
+                const left = () => remaining(s.deadlineAt, paused() ? props.loadedAt : now());
+                const late = () => s.overdue || s.status === "BREACHED" || left().late;
+                return (
+                  <tr classList={{ late: late() }} data-testid="deadline" data-rule={s.rule} data-stage={s.stage}>
+                    <td>{ruleName(s.rule, s.stage)}</td>
+                    <td>{detailLabel("SlaClock", s.clock)}</td>
+                    <td>{formatDateTime(s.startedAt)}</td>
+                    <td data-testid="deadline-due" data-at={s.deadlineAt}>{formatDateTime(s.deadlineAt)}</td>
+                    <td class="countdown" data-testid="countdown" title={paused() ? t("tipPaused") : s.clock === "WORKING" ? t("tipWorking") : t("tipWall")}>
+                      {left().text}
+                      <span class="tip-mark" aria-hidden="true">ⓘ</span>
+                    </td>
+                    <td>
+                      <span class="badge" classList={{ missed: late(), paused: paused() }}>{detailLabel("SlaStageStatus", paused() ? "PAUSED" : s.status)}</span>
+                      <Show when={s.pausedSince}><div class="muted small">{t("pausedSince", { at: formatDateTime(s.pausedSince) })}</div></Show>
+                    </td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <Show when={props.all.length > 0}>
+        <details class="cd-more" data-testid="all-stages">
+          <summary>{t("all", { n: props.all.length })}</summary>
+          <table class="table">
+            <thead>
+              <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("finished")}</th><th>{t("status")}</th></tr>
+            </thead>
+            <tbody>
+              <For each={props.all}>
+                {(s) => (
+                  <tr classList={{ late: s.status === "BREACHED" || s.overdue }}>
+                    <td>{ruleName(s.rule, s.stage)}</td>
+                    <td>{detailLabel("SlaClock", s.clock)}</td>
+                    <td>{formatDateTime(s.startedAt)}</td>
+                    <td>{formatDateTime(s.deadlineAt)}</td>
+                    <td>{formatDateTime(s.finishedAt)}</td>
+                    <td>
+                      <span class="badge" classList={{ met: s.status === "MET", missed: s.status === "BREACHED" || s.overdue }}>{detailLabel("SlaStageStatus", s.status)}</span>
+                      <Show when={s.pausedSeconds > 0}><div class="muted small">{t("pausedFor", { d: formatDuration(s.pausedSeconds * 1000) })}</div></Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </details>
+      </Show>
+    </section>
+  );
+}
