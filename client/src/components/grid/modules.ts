@@ -1,7 +1,7 @@
 import {
-  CellStyleModule, ClientSideRowModelApiModule, ClientSideRowModelModule, ColumnApiModule, ColumnAutoSizeModule,
+  CellApiModule, CellStyleModule, ClientSideRowModelApiModule, ClientSideRowModelModule, ColumnApiModule, ColumnAutoSizeModule,
   CsvExportModule, CustomEditorModule, DateEditorModule, DateFilterModule, EventApiModule, GridStateModule,
-  InfiniteRowModelModule, LocaleModule, ModuleRegistry, NumberEditorModule, NumberFilterModule, RenderApiModule,
+  InfiniteRowModelModule, LargeTextEditorModule, LocaleModule, ModuleRegistry, NumberEditorModule, NumberFilterModule, RenderApiModule,
   RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule, SelectEditorModule, TextEditorModule,
   TextFilterModule, TooltipModule, UndoRedoEditModule, ValidationModule,
 } from "ag-grid-community";
@@ -17,9 +17,9 @@ export function registerGridModules(): void {
   registered = true;
   ModuleRegistry.registerModules([
     ClientSideRowModelModule, ClientSideRowModelApiModule, InfiniteRowModelModule,
-    TextEditorModule, NumberEditorModule, SelectEditorModule, DateEditorModule, CustomEditorModule, UndoRedoEditModule,
+    TextEditorModule, LargeTextEditorModule, NumberEditorModule, SelectEditorModule, DateEditorModule, CustomEditorModule, UndoRedoEditModule,
     TextFilterModule, NumberFilterModule, DateFilterModule,
-    RowApiModule, ScrollApiModule, ColumnApiModule, RenderApiModule, EventApiModule, ColumnAutoSizeModule,
+    RowApiModule, ScrollApiModule, ColumnApiModule, CellApiModule, RenderApiModule, EventApiModule, ColumnAutoSizeModule,
     RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, LocaleModule, GridStateModule, CsvExportModule,
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ]);
