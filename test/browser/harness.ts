@@ -69,11 +69,13 @@ export function useBrowser(): BrowserHarness {
     },
     async signedIn(login, options) {
       const page = await harness.newPage(options);
-      await page.goto(baseUrl);
+      // The first page of a file loads every chunk cold; under load that takes a while.
+      await page.goto(baseUrl, { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="sign-in"]', { timeout: 60_000 });
       await page.fill('[data-testid="sign-in"] input[name="login"]', login);
       await page.fill('[data-testid="sign-in"] input[name="password"]', DEMO_PASSWORD);
       await page.click('[data-testid="sign-in"] button[type="submit"]');
-      await page.waitForSelector('[data-testid="whoami"]');
+      await page.waitForSelector('[data-testid="whoami"]', { timeout: 30_000 });
       return page;
     },
     async screenshot(page, name) {

@@ -12,14 +12,10 @@ export function visibleTable<T>(api: GridApi<T>): { headers: string[]; rows: str
   const headers = columns.map((c) => api.getDisplayNameForColumn(c, null));
   const rows: string[][] = [];
   const add = (node: IRowNode<T>) => { if (node.data) rows.push(columns.map((c) => cellText(api, c, node))); };
-  if (api.getGridOption("rowModelType") === "infinite") {
-    for (let i = 0; i < api.getDisplayedRowCount(); i++) {
-      const node = api.getDisplayedRowAtIndex(i);
-      if (node?.data) add(node);
-    }
-  } else {
-    api.forEachNodeAfterFilterAndSort(add);
-  }
+  // An infinite grid exports the blocks it has loaded, in order (asking it for every displayed
+  // index would fetch every block of the filter); the server already applied filter and sort.
+  if (api.getGridOption("rowModelType") === "infinite") api.forEachNode(add);
+  else api.forEachNodeAfterFilterAndSort(add);
   return { headers, rows };
 }
 

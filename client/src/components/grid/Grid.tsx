@@ -3,7 +3,7 @@ import { createGrid, themeQuartz, type GridApi, type GridOptions } from "ag-grid
 import { createEffect, on, onCleanup, onMount } from "solid-js";
 import { locale } from "../../i18n/locale.ts";
 import { useSession } from "../../session/session.tsx";
-import { loadGridState, saveGridState } from "./grid-state.ts";
+import { cachedGridState, fetchGridState, saveGridState } from "./grid-state.ts";
 import { registerGridModules } from "./modules.ts";
 
 const theme = themeQuartz.withParams({ fontFamily: "inherit", headerFontWeight: 600, spacing: 6, accentColor: "#1f6feb" });
@@ -32,7 +32,7 @@ export function Grid<T>(props: GridProps<T>) {
   };
 
   const build = () => {
-    const previous = api && !api.isDestroyed() ? api.getState() : props.stateKey ? loadGridState(user(), props.stateKey) : undefined;
+    const previous = api && !api.isDestroyed() ? api.getState() : props.stateKey ? cachedGridState(user(), props.stateKey) : undefined;
     api?.destroy();
     api = createGrid<T>(el, {
       theme,
@@ -53,6 +53,15 @@ export function Grid<T>(props: GridProps<T>) {
   onMount(() => {
     registerGridModules();
     build();
+    // The layout saved on the server (e.g. from another browser) replaces the local copy.
+    if (props.stateKey) {
+      const key = props.stateKey;
+      void fetchGridState(key).then((saved) => {
+        if (!saved || !api || api.isDestroyed()) return;
+        if (JSON.stringify(saved) === JSON.stringify(cachedGridState(user(), key))) return;
+        api.setState({ ...api.getState(), ...saved });
+      }).catch(() => { /* the local copy stands */ });
+    }
   });
   createEffect(on(locale, () => build(), { defer: true }));
   createEffect(on(() => props.rows, (rows) => { if (api && rows) api.setGridOption("rowData", rows); }, { defer: true }));

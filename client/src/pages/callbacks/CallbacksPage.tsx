@@ -1,4 +1,99 @@
-// Being built (issue 7); replaced by the page itself.
-export default function Page(_props: { params: Record<string, string> }) {
-  return <section><h1>CallbacksPage</h1></section>;
+import { useClient } from "@urql/solid";
+import type { GridApi, GridOptions } from "ag-grid-community";
+import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
+import { CellEditStatus, ConflictDialog } from "../../components/cell-editing/index.ts";
+import { fetchAll } from "../../components/connection/fetch-all.ts";
+import { createLoader } from "../../components/connection/loader.ts";
+import { ExportButtons } from "../../components/export-buttons/ExportButtons.tsx";
+import { Grid } from "../../components/grid/Grid.tsx";
+import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
+import { CallbacksQuery } from "../../graphql/callbacks.ts";
+import { formatNumber } from "../../i18n/locale.ts";
+import { useSession } from "../../session/session.tsx";
+import { CallbackStats } from "./CallbackStats.tsx";
+import { CallbackToolbar } from "./CallbackToolbar.tsx";
+import { callbackColumns } from "./columns.ts";
+import { apiFilter, narrow, ordered, readFilters } from "./filters.ts";
+import { callbackEditing, review, toLine, type CallbackLine } from "./record.ts";
+import { t } from "./text.ts";
+
+const LIMIT = 5000;
+
+/**
+ * CB-1…CB-10: the callbacks of the caller's scope as a spreadsheet. A user who may write records
+ * a planned callback by filling in its result cells (CB-5, CB-6); a supervisor signs made ones
+ * (CB-10); the month's statistics sit above for those who read reports.
+ */
+export default function CallbacksPage(_props: { params: Record<string, string> }) {
+  const session = useSession();
+  const client = useClient();
+  const canWrite = () => session.can("complaints:write");
+  const withCustomers = () => session.can("customers:read");
+  const same = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+  const filters = createMemo(readFilters, undefined, { equals: same });
+  // The search narrows what is loaded; only the other filters ask the server again.
+  const query = createMemo(() => ({ view: filters().view, estateId: filters().estateId, month: filters().month }), undefined, { equals: same });
+  const rows = createLoader(query, (f) =>
+    fetchAll(client, CallbacksQuery, { filter: apiFilter(f), withCustomers: withCustomers() }, (d) => d.callbacks, { limit: LIMIT })
+      .then((r) => ({ lines: ordered(f.view, r.nodes.map(toLine)), total: r.totalCount })));
+  const shown = createMemo(() => narrow(rows.value()?.lines ?? [], filters().search));
+  const [saves, setSaves] = createSignal(0);
+  const editing = callbackEditing(client, withCustomers, () => setSaves((n) => n + 1));
+  const [api, setApi] = createSignal<GridApi<CallbackLine>>();
+  const me = () => session.me()?.staff.login;
+
+  const options: GridOptions<CallbackLine> = {
+    columnDefs: callbackColumns({
+      editing, canWrite: canWrite(),
+      // CB-10: a supervisor (approvals:decide) signs callbacks someone else made; the server has the last word.
+      canReview: (r) => canWrite() && session.can("approvals:decide") && r.status !== "PLANNED" && r.status !== "CANCELLED" && r.staff?.login !== me(),
+      onReview: (p) => void editing.act(p.api, p.node, "reviewedBy", (row) => review(client, withCustomers(), row)),
+    }),
+    // Values are formatted by each column (a boolean is "satisfied", not a checkbox).
+    defaultColDef: { cellDataType: false },
+    getRowId: (p) => p.data.id,
+    editType: "fullRow",
+    // Some twenty columns: all in the page, so that Tab reaches every result cell at once.
+    suppressColumnVirtualisation: true,
+    stopEditingWhenCellsLoseFocus: true,
+    tooltipShowDelay: 200,
+    onRowEditingStarted: editing.onRowEditingStarted,
+    onRowEditingStopped: editing.onRowEditingStopped,
+    onRowValueChanged: editing.onRowValueChanged,
+  };
+
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <CallbackToolbar filters={filters()}>
+        <Show when={rows.value()}>{(v) => (
+          <span class="muted" data-testid="callback-count">
+            {shown().length === v().lines.length ? t("count", { n: formatNumber(v().total) }) : t("countShown", { shown: formatNumber(shown().length), n: formatNumber(v().total) })}
+          </span>
+        )}</Show>
+        <ExportButtons api={api} name={() => `callbacks-${filters().view}-${filters().month}`} />
+      </CallbackToolbar>
+      <Show when={session.can("reports:read")}>
+        <CallbackStats month={filters().month} estateId={filters().estateId} refresh={saves()} />
+      </Show>
+      <p class="muted" data-testid="callback-help">{canWrite() ? t("howTo") : t("readOnly")}</p>
+      <Switch>
+        <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
+        <Match when={!rows.value()}><Loading /></Match>
+        <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
+        <Match when={rows.value()}>
+          {(v) => (
+            <>
+              <Show when={rows.loading()}><Loading /></Show>
+              <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
+              <Grid options={options} rows={shown()} stateKey="callbacks" onReady={setApi} data-testid="callback-grid" height="calc(100vh - 360px)" />
+              <Show when={editing.drafts() > 0}><p class="warn" data-testid="unsaved">{t("unsaved", { n: editing.drafts() })}</p></Show>
+              <CellEditStatus errors={editing.errors()} saving={editing.saving()} onDismiss={editing.dismiss} />
+              <ConflictDialog conflict={editing.conflict()} />
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
 }

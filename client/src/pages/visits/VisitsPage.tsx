@@ -1,4 +1,106 @@
-// Being built (issue 7); replaced by the page itself.
-export default function Page(_props: { params: Record<string, string> }) {
-  return <section><h1>VisitsPage</h1></section>;
+import { useClient } from "@urql/solid";
+import type { GridApi, GridOptions } from "ag-grid-community";
+import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
+import { CellEditStatus, ConflictDialog } from "../../components/cell-editing/index.ts";
+import { fetchAll } from "../../components/connection/fetch-all.ts";
+import { createLoader } from "../../components/connection/loader.ts";
+import { ExportButtons } from "../../components/export-buttons/ExportButtons.tsx";
+import { Grid } from "../../components/grid/Grid.tsx";
+import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
+import { EstateHouseholdsQuery, VisitPlansQuery, VisitRecordsQuery } from "../../graphql/visits.ts";
+import { searchParams, setSearchParams } from "../../router/router.tsx";
+import { useSession } from "../../session/session.tsx";
+import { visitColumns } from "./columns.ts";
+import { PlanPicker } from "./PlanPicker.tsx";
+import { PlanSummary } from "./PlanSummary.tsx";
+import { newLine, toLine, visitEditing, type VisitLine } from "./record.ts";
+import { t } from "./text.ts";
+
+const EMPTY = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+
+/**
+ * VIS-1, VIS-2: an office's visits of one month against its plan. Staff who may write add a row
+ * per visit and save it (recordVisit); the plan's coverage is counted again after each save.
+ */
+export default function VisitsPage(_props: { params: Record<string, string> }) {
+  const session = useSession();
+  const client = useClient();
+  const canWrite = () => session.can("complaints:write");
+  const [plansVersion, setPlansVersion] = createSignal(0);
+  const plans = createLoader(plansVersion, async () => {
+    const r = await client.query(VisitPlansQuery, {}, { requestPolicy: "network-only" }).toPromise();
+    if (r.error) throw r.error;
+    return r.data!.visitPlans.edges.map((e) => e.node);
+  });
+  const plan = createMemo(() => {
+    const all = plans.value() ?? [];
+    const wanted = searchParams().get("plan");
+    return all.find((p) => p.id === wanted) ?? all.find((p) => p.status === "ACTIVE") ?? all[0];
+  });
+  const planId = createMemo(() => plan()?.id);
+  const estateId = createMemo(() => plan()?.estate.id);
+  const records = createLoader(planId, (id) =>
+    fetchAll(client, VisitRecordsQuery, { plan: id }, (d) => d.node?.records ?? EMPTY, { limit: 5000 }).then((r) => r.nodes.map(toLine)));
+  // The household codes of the plan's estate: a new visit names its household by code.
+  const households = createLoader(estateId, (id) =>
+    fetchAll(client, EstateHouseholdsQuery, { estate: id }, (d) => d.node?.households ?? EMPTY, { pageSize: 1000, limit: 20000 })
+      .then((r) => new Map(r.nodes.map((h) => [h.code, h.id]))));
+  const editing = visitEditing(client, { planId: () => planId()!, households: households.value }, () => setPlansVersion((n) => n + 1));
+  const [api, setApi] = createSignal<GridApi<VisitLine>>();
+  const open = () => canWrite() && plan()?.status === "ACTIVE";
+
+  const add = () => {
+    const grid = api();
+    if (!grid) return;
+    const line = newLine(session.me()?.staff.displayName ?? "");
+    editing.addDraft(line);
+    grid.applyTransaction({ add: [line], addIndex: 0 });
+    const index = grid.getRowNode(line.id)?.rowIndex ?? 0;
+    grid.ensureIndexVisible(index);
+    grid.startEditingCell({ rowIndex: index, colKey: "householdCode" });
+  };
+  const options: GridOptions<VisitLine> = {
+    columnDefs: visitColumns(editing, open, (p) => { editing.discard(p.data!); p.api.applyTransaction({ remove: [p.data!] }); }),
+    defaultColDef: { cellDataType: false },
+    getRowId: (p) => p.data.id,
+    rowClassRules: { "row-new": (p) => !!p.data?.isNew },
+    editType: "fullRow",
+    suppressColumnVirtualisation: true,
+    tooltipShowDelay: 200,
+    onRowEditingStarted: editing.onRowEditingStarted,
+    onRowEditingStopped: editing.onRowEditingStopped,
+    onRowValueChanged: editing.onRowValueChanged,
+  };
+
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <Switch>
+        <Match when={plans.error()}><ErrorBox error={plans.error()} retry={plans.reload} /></Match>
+        <Match when={!plans.value()}><Loading /></Match>
+        <Match when={plans.value()!.length === 0 && !canWrite()}><Empty>{t("noPlans")}</Empty></Match>
+        <Match when={plans.value()}>
+          <div class="toolbar">
+            <PlanPicker plans={plans.value()!} selected={planId() ?? ""} canWrite={canWrite()} onCreated={(id) => { setSearchParams({ plan: id }); setPlansVersion((n) => n + 1); }} />
+            <span class="spacer" />
+            <Show when={open()}><button type="button" class="primary" data-testid="add-visit" disabled={!api()} onClick={add}>{t("addVisit")}</button></Show>
+            <ExportButtons api={api} name={() => `visits-${plan()?.estate.name ?? ""}-${plan()?.month.slice(0, 7) ?? ""}`} />
+          </div>
+          <Show when={plan()}>{(p) => <PlanSummary plan={p()} />}</Show>
+          <p class="muted" data-testid="visit-help">{!canWrite() ? t("readOnly") : plan()?.status === "REVIEWED" ? t("reviewedPlan") : t("howTo")}</p>
+          <Switch>
+            <Match when={records.error()}><ErrorBox error={records.error()} retry={records.reload} /></Match>
+            <Match when={planId() && !records.value()}><Loading /></Match>
+            <Match when={records.value()?.length === 0 && !open()}><Empty>{t("none")}</Empty></Match>
+            <Match when={records.value()}>
+              <Grid options={options} rows={records.value()} stateKey="visits" onReady={setApi} data-testid="visit-grid" height="calc(100vh - 460px)" />
+              <Show when={editing.drafts() > 0}><p class="warn" data-testid="unsaved">{t("unsaved", { n: editing.drafts() })}</p></Show>
+              <CellEditStatus errors={editing.errors()} saving={editing.saving()} onDismiss={editing.dismiss} />
+              <ConflictDialog conflict={editing.conflict()} />
+            </Match>
+          </Switch>
+        </Match>
+      </Switch>
+    </section>
+  );
 }

@@ -1,0 +1,133 @@
+import { createQuery, useClient } from "@urql/solid";
+import { createSignal, For, Show } from "solid-js";
+import { base64ToBlob, saveBlob } from "../export/export-grid.ts";
+import { EstateOptionsQuery } from "../../graphql/complaints.ts";
+import { ExportFileQuery, MyApprovalsQuery, type ExportedFile, type ExportInput, type InterchangeFormat, type InterchangeKind } from "../../graphql/interchange.ts";
+import { formatDate, formatNumber, translator } from "../../i18n/locale.ts";
+import { ErrorBox } from "../States.tsx";
+import { dayStart } from "./period.ts";
+import { kindLabel } from "./kinds.ts";
+import "./interchange.css";
+
+const t = translator({
+  kind: ["文件", "File"],
+  format: ["格式", "Format"],
+  estate: ["项目", "Estate"],
+  allEstates: ["我范围内的全部项目", "All estates in my scope"],
+  from: ["从（含）", "From (inclusive)"],
+  to: ["至（含）", "To (inclusive)"],
+  purpose: ["导出用途（必填，记入访问日志）", "Purpose (required, written to the access log)"],
+  approval: ["导出审批", "Export approval"],
+  noApproval: ["不使用审批：个人信息脱敏导出", "None: personal data exported masked"],
+  approvalsFailed: ["无法加载您的审批申请", "Could not load your approval requests"],
+  until: ["有效至 {date}", "valid until {date}"],
+  chinese: ["使用中文表头", "Chinese column headers"],
+  submit: ["导出并下载", "Export and download"],
+  exporting: ["导出中…", "Exporting…"],
+  done: ["已导出 {n} 行到 {file}。", "Exported {n} rows to {file}."],
+  masked: ["个人信息已脱敏（未使用导出审批）。", "Personal data is masked (no export approval applied)."],
+  raw: ["以下字段按审批未脱敏导出：{fields}", "Exported unmasked under the approval: {fields}"],
+});
+
+export interface ExportDefaults {
+  estateId?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * SPEC §13, SEC-3: the interchange export of one file. Personal data comes out masked unless the
+ * user names one of their approved EXPORT_CLASSIFIED requests; the server decides and says which
+ * fields it wrote unmasked (`rawFields`), and logs the export with its purpose.
+ */
+export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportDefaults; "data-testid"?: string }) {
+  const client = useClient();
+  const [estates] = createQuery({ query: EstateOptionsQuery });
+  const [approvals] = createQuery({ query: MyApprovalsQuery });
+  const [kind, setKind] = createSignal<InterchangeKind>(props.kinds[0]!);
+  const [format, setFormat] = createSignal<InterchangeFormat>("CSV");
+  const [estateId, setEstateId] = createSignal(props.defaults?.estateId ?? "");
+  const [from, setFrom] = createSignal(props.defaults?.from ?? "");
+  const [to, setTo] = createSignal(props.defaults?.to ?? "");
+  const [purpose, setPurpose] = createSignal("");
+  const [approvalId, setApprovalId] = createSignal("");
+  const [chinese, setChinese] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<Error | undefined>();
+  const [result, setResult] = createSignal<ExportedFile | undefined>();
+
+  const usable = () => approvals.data?.approvals.edges.map((e) => e.node).filter((a) => a.kind === "EXPORT_CLASSIFIED" && a.status === "APPROVED") ?? [];
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    const input: ExportInput = { kind: kind(), format: format(), purpose: purpose().trim(), chineseHeaders: chinese() };
+    if (estateId()) input.estateId = estateId();
+    if (approvalId()) input.approvalId = approvalId();
+    if (dayStart(from())) input.from = dayStart(from());
+    if (dayStart(to(), 1)) input.to = dayStart(to(), 1);
+    const r = await client.query(ExportFileQuery, { input }, { requestPolicy: "network-only" }).toPromise();
+    setBusy(false);
+    if (r.error || !r.data) return setError(r.error ?? new Error("No data"));
+    const file = r.data.exportFile;
+    setResult(file);
+    saveBlob(base64ToBlob(file.contentBase64, file.mimeType), file.fileName);
+  }
+
+  return (
+    <form class="export-form" onSubmit={submit} data-testid={props["data-testid"] ?? "export-form"}>
+      <div class="form-grid">
+        <Show when={props.kinds.length > 1}>
+          <label>{t("kind")}
+            <select name="kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as InterchangeKind)}>
+              <For each={props.kinds}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
+            </select>
+          </label>
+        </Show>
+        <label>{t("format")}
+          <select name="format" value={format()} onChange={(e) => setFormat(e.currentTarget.value as InterchangeFormat)}>
+            <option value="CSV">CSV</option>
+            <option value="XLSX">XLSX</option>
+          </select>
+        </label>
+        <label>{t("estate")}
+          <select name="estate" value={estateId()} onChange={(e) => setEstateId(e.currentTarget.value)}>
+            <option value="">{t("allEstates")}</option>
+            <For each={estates.data?.estates.edges}>{(e) => <option value={e.node.id}>{e.node.name}</option>}</For>
+          </select>
+        </label>
+        <label>{t("from")}<input type="date" name="from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
+        <label>{t("to")}<input type="date" name="to" value={to()} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+        <label class="wide">{t("approval")}
+          <select name="approval" value={approvalId()} onChange={(e) => setApprovalId(e.currentTarget.value)} data-testid="export-approval">
+            <option value="">{t("noApproval")}</option>
+            <For each={usable()}>
+              {(a) => <option value={a.id}>{a.purpose}{a.grantedUntil ? ` (${t("until", { date: formatDate(a.grantedUntil) })})` : ""}</option>}
+            </For>
+          </select>
+          <Show when={approvals.error}><span class="error">{t("approvalsFailed")}</span></Show>
+        </label>
+        <label class="wide">{t("purpose")}
+          <input name="purpose" required maxLength={500} value={purpose()} onInput={(e) => setPurpose(e.currentTarget.value)} />
+        </label>
+        <label class="check"><input type="checkbox" name="chinese" checked={chinese()} onChange={(e) => setChinese(e.currentTarget.checked)} />{t("chinese")}</label>
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy() || !purpose().trim()} data-testid="export-submit">{busy() ? t("exporting") : t("submit")}</button>
+      </div>
+      <Show when={error()}><ErrorBox error={error()} /></Show>
+      <Show when={result()}>
+        {(r) => (
+          <div class="export-result" data-testid="export-result">
+            <p class="ok">{t("done", { n: formatNumber(r().rowCount), file: r().fileName })}</p>
+            <p data-testid="export-raw" classList={{ muted: r().rawFields.length === 0 }}>
+              {r().rawFields.length === 0 ? t("masked") : t("raw", { fields: r().rawFields.join(", ") })}
+            </p>
+          </div>
+        )}
+      </Show>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { useClient } from "@urql/solid";
+import type { GridApi, GridOptions, RowEditingStoppedEvent } from "ag-grid-community";
+import { createMemo, Match, Show, Switch } from "solid-js";
+import { CellEditStatus, ConflictDialog } from "../../components/cell-editing/index.ts";
+import { fetchAll } from "../../components/connection/fetch-all.ts";
+import { createLoader } from "../../components/connection/loader.ts";
+import { Grid } from "../../components/grid/Grid.tsx";
+import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
+import { SurveyHandoutsQuery, type SurveyCampaign } from "../../graphql/surveys.ts";
+import { formatNumber } from "../../i18n/locale.ts";
+import { field, surveyEditing, toLine, type SurveyLine } from "./answers.ts";
+import { surveyColumns } from "./columns.ts";
+import type { EntryFilters } from "./filters.ts";
+import { t } from "./text.ts";
+
+const LIMIT = 5000;
+
+/**
+ * The questionnaires of one campaign as rows, its questions as columns (SUR-6). Entering is
+ * keyboard first: a digit on a question starts the row, Tab goes to the next question, Enter saves
+ * the questionnaire and starts the next one at its first question.
+ */
+export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilters; canWrite: boolean; onApi: (api: GridApi<SurveyLine>) => void }) {
+  const client = useClient();
+  const dimensions = [...props.campaign.questionnaire.dimensions].sort((a, b) => a.order - b.order);
+  const editing = surveyEditing(client, dimensions);
+  const query = createMemo(() => ({ estateId: props.filters.estateId, show: props.filters.show }), undefined, { equals: (a, b) => a.estateId === b.estateId && a.show === b.show });
+  const rows = createLoader(query, (f) =>
+    fetchAll(client, SurveyHandoutsQuery, {
+      campaignId: props.campaign.id, estateId: f.estateId || null, returned: f.show === "pending" ? false : f.show === "entered" ? true : null,
+    }, (d) => d.surveyHandouts, { limit: LIMIT }).then((r) => ({ lines: r.nodes.map(toLine), total: r.totalCount })));
+  const shown = createMemo(() => {
+    const q = props.filters.search.trim().toLowerCase();
+    const lines = rows.value()?.lines ?? [];
+    return q ? lines.filter((l) => l.household.toLowerCase().includes(q)) : lines;
+  });
+
+  let lastKey = "";
+  const first = field(dimensions[0]?.code ?? "");
+  /** Enter saved the row: on to the next questionnaire's first question. */
+  const onStopped = (e: RowEditingStoppedEvent<SurveyLine>) => {
+    editing.onRowEditingStopped(e);
+    if (lastKey !== "Enter" || e.node.rowIndex == null) return;
+    lastKey = "";
+    const next = e.node.rowIndex + 1;
+    if (next >= e.api.getDisplayedRowCount()) return;
+    e.api.ensureIndexVisible(next);
+    e.api.setFocusedCell(next, first);
+    e.api.startEditingCell({ rowIndex: next, colKey: first });
+  };
+  const options: GridOptions<SurveyLine> = {
+    columnDefs: surveyColumns({ editing, dimensions, canWrite: props.canWrite, onKey: (k) => (lastKey = k) }),
+    defaultColDef: { cellDataType: false },
+    getRowId: (p) => p.data.id,
+    editType: "fullRow",
+    suppressColumnVirtualisation: true,
+    tooltipShowDelay: 200,
+    onRowEditingStarted: (e) => { lastKey = ""; editing.onRowEditingStarted(e); },
+    onRowEditingStopped: onStopped,
+    onRowValueChanged: editing.onRowValueChanged,
+  };
+
+  return (
+    <Switch>
+      <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
+      <Match when={!rows.value()}><Loading /></Match>
+      <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
+      <Match when={rows.value()}>
+        {(v) => (
+          <>
+            <p class="muted" data-testid="handout-count">
+              {shown().length === v().lines.length ? t("count", { n: formatNumber(v().total) }) : t("countShown", { shown: formatNumber(shown().length), n: formatNumber(v().total) })}
+              <Show when={rows.loading()}> · …</Show>
+            </p>
+            <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
+            <Grid options={options} rows={shown()} stateKey={`survey-entry-${props.campaign.questionnaire.code}-${props.campaign.questionnaire.revision}`}
+              onReady={props.onApi} data-testid="survey-grid" height="calc(100vh - 330px)" />
+            <Show when={editing.drafts() > 0}><p class="warn" data-testid="unsaved">{t("unsaved", { n: editing.drafts() })}</p></Show>
+            <CellEditStatus errors={editing.errors()} saving={editing.saving()} onDismiss={editing.dismiss} />
+            <ConflictDialog conflict={editing.conflict()} />
+          </>
+        )}
+      </Match>
+    </Switch>
+  );
+}
