@@ -255,5 +255,18 @@ export function createRowEditing<T>(config: RowEditingConfig<T>) {
   /** Whether a row holds edits not saved yet (the page asks before throwing them away). */
   const hasDraft = (row: T) => unsaved.has(config.rowId(row));
 
-  return { onRowEditingStarted, onRowEditingStopped, onRowValueChanged, saveRow, act, column, dismiss, hasDraft, addDraft, discard, errors: errorList, conflict, saving, drafts };
+  /**
+   * The grid options every row-edited ledger shares: whole rows edited at once, every column in
+   * the page so that Tab reaches each cell, errors as tooltips.
+   */
+  const gridOptions = {
+    editType: "fullRow" as const,
+    suppressColumnVirtualisation: true,
+    tooltipShowDelay: 200,
+    onRowEditingStarted,
+    onRowEditingStopped,
+    onRowValueChanged,
+  };
+
+  return { gridOptions, onRowEditingStarted, onRowEditingStopped, onRowValueChanged, saveRow, act, column, dismiss, hasDraft, addDraft, discard, errors: errorList, conflict, saving, drafts };
 }

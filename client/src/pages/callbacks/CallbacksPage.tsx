@@ -1,7 +1,7 @@
 import { useClient } from "@urql/solid";
 import type { GridApi, GridOptions } from "ag-grid-community";
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
-import { CellEditStatus, ConflictDialog } from "../../components/cell-editing/index.ts";
+import { RowEditingStatus } from "../../components/row-editing/RowEditingStatus.tsx";
 import { fetchAll } from "../../components/connection/fetch-all.ts";
 import { createLoader } from "../../components/connection/loader.ts";
 import { ExportButtons } from "../../components/export-buttons/ExportButtons.tsx";
@@ -52,14 +52,8 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
     // Values are formatted by each column (a boolean is "satisfied", not a checkbox).
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
-    editType: "fullRow",
-    // Some twenty columns: all in the page, so that Tab reaches every result cell at once.
-    suppressColumnVirtualisation: true,
+    ...editing.gridOptions,
     stopEditingWhenCellsLoseFocus: true,
-    tooltipShowDelay: 200,
-    onRowEditingStarted: editing.onRowEditingStarted,
-    onRowEditingStopped: editing.onRowEditingStopped,
-    onRowValueChanged: editing.onRowValueChanged,
   };
 
   return (
@@ -87,9 +81,7 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
               <Show when={rows.loading()}><Loading /></Show>
               <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
               <Grid options={options} rows={shown()} stateKey="callbacks" onReady={setApi} data-testid="callback-grid" height="calc(100vh - 360px)" />
-              <Show when={editing.drafts() > 0}><p class="warn" data-testid="unsaved">{t("unsaved", { n: editing.drafts() })}</p></Show>
-              <CellEditStatus errors={editing.errors()} saving={editing.saving()} onDismiss={editing.dismiss} />
-              <ConflictDialog conflict={editing.conflict()} />
+              <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
             </>
           )}
         </Match>

@@ -1,7 +1,7 @@
 import { useClient } from "@urql/solid";
 import type { GridApi, GridOptions, RowEditingStoppedEvent } from "ag-grid-community";
 import { createMemo, Match, Show, Switch } from "solid-js";
-import { CellEditStatus, ConflictDialog } from "../../components/cell-editing/index.ts";
+import { RowEditingStatus } from "../../components/row-editing/RowEditingStatus.tsx";
 import { fetchAll } from "../../components/connection/fetch-all.ts";
 import { createLoader } from "../../components/connection/loader.ts";
 import { Grid } from "../../components/grid/Grid.tsx";
@@ -52,12 +52,9 @@ export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilt
     columnDefs: surveyColumns({ editing, dimensions, canWrite: props.canWrite, onKey: (k) => (lastKey = k) }),
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
-    editType: "fullRow",
-    suppressColumnVirtualisation: true,
-    tooltipShowDelay: 200,
+    ...editing.gridOptions,
     onRowEditingStarted: (e) => { lastKey = ""; editing.onRowEditingStarted(e); },
     onRowEditingStopped: onStopped,
-    onRowValueChanged: editing.onRowValueChanged,
   };
 
   return (
@@ -75,9 +72,7 @@ export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilt
             <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
             <Grid options={options} rows={shown()} stateKey={`survey-entry-${props.campaign.questionnaire.code}-${props.campaign.questionnaire.revision}`}
               onReady={props.onApi} data-testid="survey-grid" height="calc(100vh - 330px)" />
-            <Show when={editing.drafts() > 0}><p class="warn" data-testid="unsaved">{t("unsaved", { n: editing.drafts() })}</p></Show>
-            <CellEditStatus errors={editing.errors()} saving={editing.saving()} onDismiss={editing.dismiss} />
-            <ConflictDialog conflict={editing.conflict()} />
+            <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
           </>
         )}
       </Match>

@@ -1,7 +1,7 @@
 import { useClient } from "@urql/solid";
 import type { GridApi, GridOptions } from "ag-grid-community";
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
-import { CellEditStatus, ConflictDialog } from "../../components/cell-editing/index.ts";
+import { RowEditingStatus } from "../../components/row-editing/RowEditingStatus.tsx";
 import { fetchAll } from "../../components/connection/fetch-all.ts";
 import { createLoader } from "../../components/connection/loader.ts";
 import { ExportButtons } from "../../components/export-buttons/ExportButtons.tsx";
@@ -64,12 +64,7 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
     rowClassRules: { "row-new": (p) => !!p.data?.isNew },
-    editType: "fullRow",
-    suppressColumnVirtualisation: true,
-    tooltipShowDelay: 200,
-    onRowEditingStarted: editing.onRowEditingStarted,
-    onRowEditingStopped: editing.onRowEditingStopped,
-    onRowValueChanged: editing.onRowValueChanged,
+    ...editing.gridOptions,
   };
 
   return (
@@ -94,9 +89,7 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
             <Match when={records.value()?.length === 0 && !open()}><Empty>{t("none")}</Empty></Match>
             <Match when={records.value()}>
               <Grid options={options} rows={records.value()} stateKey="visits" onReady={setApi} data-testid="visit-grid" height="calc(100vh - 460px)" />
-              <Show when={editing.drafts() > 0}><p class="warn" data-testid="unsaved">{t("unsaved", { n: editing.drafts() })}</p></Show>
-              <CellEditStatus errors={editing.errors()} saving={editing.saving()} onDismiss={editing.dismiss} />
-              <ConflictDialog conflict={editing.conflict()} />
+              <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
             </Match>
           </Switch>
         </Match>
