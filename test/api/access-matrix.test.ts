@@ -355,6 +355,8 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
       run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `node(id: "${globalId("Complaint", r.id)}") { ... on Complaint { ${selection("Complaint")} } }`)} }`) },
     { name: "connection", kind: "COMPLAINT", covers: () => true,
       run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `complaints(first: 5, filter: { estateId: "${globalId("Estate", lx)}", receivedFrom: "${r.receivedAt!.toISOString()}", receivedBefore: "${new Date(r.receivedAt!.getTime() + 1).toISOString()}" }) { edges { node { id ${selection("Complaint")} } } }`)} }`) },
+    { name: "offset page (complaintPage)", kind: "COMPLAINT", covers: () => true,
+      run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => `complaintPage(limit: 5, sort: [{ field: NO }], filter: { estateId: "${globalId("Estate", lx)}", receivedFrom: "${r.receivedAt!.toISOString()}", receivedBefore: "${new Date(r.receivedAt!.getTime() + 1).toISOString()}" }) { rows { id ${selection("Complaint")} } }`)} }`) },
     { name: "nested: household → complaints", kind: "COMPLAINT", covers: (_c, r) => !!r.householdId,
       run: (c) => call(c, `{ ${aliases("COMPLAINT", (r) => (r.householdId ? `node(id: "${globalId("Household", r.householdId)}") { ... on Household { complaints(first: 200) { edges { node { id ${selection("Complaint")} } } } } }` : `__typename`))} }`) },
     { name: "nested: complaint → timeline notes", kind: "COMPLAINT", type: "ComplaintEvent", covers: () => true,

@@ -31,7 +31,8 @@ export class Grants {
     return this.tx;
   }
 
-  async designatedLevel(recordType: RecordType, recordId: string): Promise<Classification | null> {
+  /** SEC-2: the viewer's designation for the record (loaded with the viewer, so no query). */
+  designatedLevel(recordType: RecordType, recordId: string): Classification | null {
     return this.viewer?.designations.get(`${recordType}:${recordId}`) ?? null;
   }
 

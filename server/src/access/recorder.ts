@@ -54,18 +54,32 @@ export class AccessRecorder {
     return this.reads.size + this.others.length;
   }
 
+  /**
+   * Writes everything collected as one INSERT of a JSON array of rows: one statement per request
+   * whatever the number of records read, and no query plan compiled per row (a Prisma createMany
+   * of a page's hundred-odd reads cost some 35 ms of CPU to plan, more than the page itself).
+   */
   async flush(db: Prisma.TransactionClient): Promise<void> {
     if (!this.viewer || this.pending === 0) return;
     const viewer = this.viewer;
-    const data = [...this.reads.values(), ...this.others].map((e) => ({
-      organizationId: viewer.organizationId, staffId: viewer.staffId, apiTokenId: viewer.apiTokenId, ip: this.ip,
-      action: e.action, recordType: e.recordType, recordId: e.recordId, fields: [...e.fields].sort(),
-      purpose: e.purpose ?? this.purpose ?? null, classification: e.classification ?? null, approvalId: e.approvalId ?? null,
-      governmentInquiryId: e.governmentInquiryId ?? null, export: e.export ?? false, rowCount: e.rowCount ?? null,
-      ...(e.query !== undefined ? { query: e.query } : {}),
+    const at = new Date();
+    const rows = [...this.reads.values(), ...this.others].map((e) => ({
+      organization_id: viewer.organizationId, at, staff_id: viewer.staffId, api_token_id: viewer.apiTokenId, ip: this.ip,
+      action: e.action, record_type: e.recordType, record_id: e.recordId, fields: [...e.fields].sort(),
+      purpose: e.purpose ?? this.purpose ?? null, classification: e.classification ?? null, approval_id: e.approvalId ?? null,
+      government_inquiry_id: e.governmentInquiryId ?? null, export: e.export ?? false, row_count: e.rowCount ?? null, query: e.query ?? null,
     }));
     this.reads.clear();
     this.others.length = 0;
-    await db.accessLog.createMany({ data });
+    await db.$executeRawUnsafe(
+      `INSERT INTO access_logs (organization_id, at, staff_id, api_token_id, ip, action, record_type, record_id, fields, purpose,
+                                classification, approval_id, government_inquiry_id, export, row_count, query)
+       SELECT organization_id, at, staff_id, api_token_id, ip, action::access_action, record_type::record_type, record_id, fields, purpose,
+              classification::classification, approval_id, government_inquiry_id, export, row_count, query
+         FROM jsonb_to_recordset($1::jsonb) AS x(organization_id uuid, at timestamptz, staff_id uuid, api_token_id uuid, ip text, action text,
+              record_type text, record_id uuid, fields text[], purpose text, classification text, approval_id uuid,
+              government_inquiry_id uuid, export boolean, row_count int, query jsonb)`,
+      JSON.stringify(rows),
+    );
   }
 }

@@ -43,7 +43,7 @@ builder.prismaNode("Customer", {
     const text = (column: "name" | "phone" | "idNumber" | "address" | "occupation" | "nativePlace" | "note", nullable: boolean) =>
       t.string({
         nullable, select: forDecision, extensions: protectedField("CUSTOMER", column),
-        resolve: (c, _a, ctx) => reveal(ctx, customerRef(c), column, c[column]) as Promise<string>,
+        resolve: (c, _a, ctx) => reveal(ctx, customerRef(c), column, c[column]) as string | Promise<string>,
       });
     return {
       kind: t.expose("kind", { type: CustomerKindEnum }),

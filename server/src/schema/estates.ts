@@ -52,6 +52,7 @@ builder.prismaNode("Building", {
 
 builder.prismaNode("Household", {
   ...estateNode,
+  select: { id: true },
   authScopes: { authenticated: true },
   fields: (t) => ({
     code: t.exposeString("code"),

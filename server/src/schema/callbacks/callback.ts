@@ -30,11 +30,14 @@ type CallbackForDecision = { id: string; classification: Classification; estateI
 export function callbackRef(c: CallbackForDecision): RecordRef {
   return { recordType: "CALLBACK", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: [c.assignedToId, c.staffId].filter((x): x is string => !!x) };
 }
-const REF = { callback: { select: { id: true, classification: true, estateId: true, assignedToId: true, staffId: true } } } as const;
+const CALLBACK_REF = { id: true, classification: true, estateId: true, assignedToId: true, staffId: true } as const;
+const REF = { callback: { select: CALLBACK_REF } } as const;
 const customerText = protectedField("CALLBACK", "customerText");
 
 builder.prismaNode("Callback", {
   ...scopedNode(callbackScope),
+  // Select mode: only the columns of the selected fields are read (a complaint's list page asks a few).
+  select: { id: true },
   authScopes: { permission: "complaints:read" },
   fields: (t) => ({
     no: t.exposeString("no"),
@@ -43,17 +46,17 @@ builder.prismaNode("Callback", {
     status: t.expose("status", { type: CallbackStatusEnum }),
     sequence: t.exposeInt("sequence", { description: "CB-7: 1st, 2nd, 3rd callback on the same matter" }),
     previousCallback: t.prismaField({
-      type: "Callback", nullable: true,
+      type: "Callback", nullable: true, select: { previousCallbackId: true },
       resolve: (query, c, _a, ctx) => (c.previousCallbackId ? ctx.prisma.callback.findFirst({ ...query, where: { id: c.previousCallbackId, ...callbackScope(ctx) } }) : null),
     }),
     estate: t.relation("estate"),
     complaint: t.prismaField({
-      type: "Complaint", nullable: true,
+      type: "Complaint", nullable: true, select: { complaintId: true },
       resolve: (query, c, _a, ctx) => (c.complaintId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: c.complaintId, ...complaintScope(ctx) } }) : null),
     }),
     household: t.relation("household", { nullable: true }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "SLA-10 / SLA-11, or the programme's deadline" }),
-    overdue: t.boolean({ resolve: (c, _a, ctx) => c.status === "PLANNED" && !!c.dueAt && c.dueAt < ctx.now }),
+    overdue: t.boolean({ select: { status: true, dueAt: true }, resolve: (c, _a, ctx) => c.status === "PLANNED" && !!c.dueAt && c.dueAt < ctx.now }),
     assignedTo: t.relation("assignedTo", { nullable: true, description: "CB-2: who should call back" }),
     staff: t.relation("staff", { nullable: true, description: "Who called back" }),
     calledAt: t.expose("calledAt", { type: "DateTime", nullable: true }),
@@ -61,7 +64,7 @@ builder.prismaNode("Callback", {
     satisfied: t.exposeBoolean("satisfied", { nullable: true }),
     signed: t.exposeBoolean("signed", { description: "CB-5: the customer signed (in-person callbacks)" }),
     comment: t.string({
-      nullable: true, extensions: customerText,
+      nullable: true, extensions: customerText, select: { ...CALLBACK_REF, comment: true },
       resolve: (c, _a, ctx) => reveal(ctx, callbackRef(c), "customerText", c.comment),
     }),
     ratings: t.relation("ratings", { query: { orderBy: { dimension: "asc" } } }),
@@ -88,7 +91,7 @@ builder.prismaObject("CallbackIssue", {
   description: "CB-6, CB-7: a new issue raised in a callback; one not answered on the spot has a promised reply time",
   fields: (t) => ({
     id: t.exposeID("id"),
-    description: t.string({ select: REF, extensions: customerText, resolve: (i, _a, ctx) => reveal(ctx, callbackRef(i.callback), "customerText", i.description) as Promise<string> }),
+    description: t.string({ select: REF, extensions: customerText, resolve: (i, _a, ctx) => reveal(ctx, callbackRef(i.callback), "customerText", i.description) as string | Promise<string> }),
     answeredOnSpot: t.exposeBoolean("answeredOnSpot"),
     promisedReplyAt: t.expose("promisedReplyAt", { type: "DateTime", nullable: true }),
     repliedAt: t.expose("repliedAt", { type: "DateTime", nullable: true }),

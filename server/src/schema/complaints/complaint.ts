@@ -9,38 +9,49 @@ import { history, RevisionRef } from "../access/revisions.ts";
 
 type ComplaintForDecision = { id: string; classification: RecordRef["classification"]; estateId: string; receivedById: string | null };
 
+/** The columns a field rule decides on (SEC-2): a protected field selects them beside its own column. */
+export const COMPLAINT_REF = { id: true, classification: true, estateId: true, receivedById: true } as const;
+
 /** SEC-2: a complaint is known to cleared staff of its estate and to whoever received it. */
 export function complaintRef(c: ComplaintForDecision): RecordRef {
   return { recordType: "COMPLAINT", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: c.receivedById ? [c.receivedById] : [] };
 }
 
+/**
+ * Select mode: a query loads only the columns its selected fields need (an exposed field its
+ * column, a computed one what its `select` names), not every column of the table; a list page of
+ * a few fields reads and maps a few columns per row.
+ */
 builder.prismaNode("Complaint", {
   ...scopedNode(complaintScope),
+  select: { id: true },
   authScopes: { permission: "complaints:read" },
   fields: (t) => ({
     content: t.string({
       description: "What the complainant said; masked unless the caller needs to know this case (SEC-2)",
       extensions: protectedField("COMPLAINT", "content"),
-      resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "content", c.content) as Promise<string>,
+      select: { ...COMPLAINT_REF, content: true },
+      resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "content", c.content) as string | Promise<string>,
     }),
     complainantName: t.string({
-      nullable: true, extensions: protectedField("COMPLAINT", "complainantName"),
+      nullable: true, extensions: protectedField("COMPLAINT", "complainantName"), select: { ...COMPLAINT_REF, complainantName: true },
       resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantName", c.complainantName),
     }),
     complainantContact: t.string({
-      nullable: true, extensions: protectedField("COMPLAINT", "complainantContact"),
+      nullable: true, extensions: protectedField("COMPLAINT", "complainantContact"), select: { ...COMPLAINT_REF, complainantContact: true },
       resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantContact", c.complainantContact),
     }),
     complainant: t.prismaField({
       type: "Customer",
       nullable: true,
       description: "The complainant's archive entry (fields under the customer rules; null when outside your scope)",
+      select: { complainantId: true },
       resolve: (query, c, _a, ctx) =>
         c.complainantId ? ctx.prisma.customer.findFirst({ ...query, where: { id: c.complainantId, AND: [customerScope(ctx)] } }) : null,
     }),
     classification: t.expose("classification", { type: ClassificationEnum }),
     classifiedUntil: t.expose("classifiedUntil", { type: "DateTime", nullable: true }),
-    history: t.field({ type: [RevisionRef], description: "SEC-6: every amendment, newest first", resolve: (c, _a, ctx) => history(ctx, complaintRef(c)) }),
+    history: t.field({ type: [RevisionRef], description: "SEC-6: every amendment, newest first", select: COMPLAINT_REF, resolve: (c, _a, ctx) => history(ctx, complaintRef(c)) }),
     no: t.exposeString("no", { description: "INT-2 sequence number, unique per organisation" }),
     receivedAt: t.expose("receivedAt", { type: "DateTime" }),
     channel: t.expose("channel", { type: ComplaintChannelEnum }),
@@ -69,6 +80,7 @@ builder.prismaNode("Complaint", {
       type: "Complaint",
       nullable: true,
       description: "INT-4: the first report of the same problem (null when outside your scope)",
+      select: { duplicateOfId: true },
       resolve: (query, c, _a, ctx) =>
         c.duplicateOfId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: c.duplicateOfId, ...complaintScope(ctx) } }) : null,
     }),

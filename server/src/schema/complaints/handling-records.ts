@@ -3,7 +3,7 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { availableActions, type WorkflowAction } from "../../domain/complaints/workflow.ts";
-import { complaintRef } from "./complaint.ts";
+import { COMPLAINT_REF, complaintRef } from "./complaint.ts";
 import { ConfirmationMethodEnum, ResponsibilityEnum } from "./handling.ts";
 
 /**
@@ -96,6 +96,7 @@ builder.prismaObjectFields("Complaint", (t) => ({
   developerHandoffs: t.relation("developerHandoffs", { query: { orderBy: { forwardedAt: "asc" } } }),
   availableActions: t.stringList({
     description: "§5: the workflow actions the complaint's status allows now",
+    select: { status: true, inWarranty: true, valid: true },
     resolve: (c) => availableActions(c.status, { inWarranty: c.inWarranty, valid: c.valid }) as WorkflowAction[],
   }),
   firstRepliedAt: t.expose("firstRepliedAt", { type: "DateTime", nullable: true, description: "SLA-9" }),
@@ -108,6 +109,7 @@ builder.prismaObjectFields("Complaint", (t) => ({
   verifiedAt: t.expose("verifiedAt", { type: "DateTime", nullable: true }),
   invalidReason: t.string({
     nullable: true, description: "CLS-1: the explanation given for an invalid complaint", extensions: protectedField("COMPLAINT", "invalidReason"),
+    select: { ...COMPLAINT_REF, invalidReason: true },
     resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "invalidReason", c.invalidReason),
   }),
 }));

@@ -6,6 +6,7 @@ import { designatedIds } from "../../access/grants.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum } from "../enums.ts";
 import { complaintScope } from "../tenant.ts";
+import { InputError } from "../errors.ts";
 import { overdueStages } from "./sla.ts";
 
 const ComplaintFilter = builder.inputType("ComplaintFilter", {
@@ -38,6 +39,95 @@ builder.queryField("complaints", (t) =>
     totalCount: (_parent, args, ctx) => ctx.prisma.complaint.count({ where: complaintWhere(args.filter, ctx) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.complaint.findMany({ ...query, where: complaintWhere(args.filter, ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
+  }),
+);
+
+// ---- complaintPage: the ledger by offset, for spreadsheet grids ----
+
+/** The most rows one page may ask for (a grid asks a block of 100; an export is `exportFile`'s business). */
+const COMPLAINT_PAGE_MAX = 500;
+
+const NULLS_LAST = (sort: Prisma.SortOrder) => ({ sort, nulls: "last" as const });
+
+/** Each sortable column and its order; enums sort in their declared order, empty values last. */
+const SORT_ORDER = {
+  RECEIVED_AT: (d: Prisma.SortOrder) => ({ receivedAt: d }),
+  NO: (d: Prisma.SortOrder) => ({ no: d }),
+  STATUS: (d: Prisma.SortOrder) => ({ status: d }),
+  SEVERITY: (d: Prisma.SortOrder) => ({ severity: d }),
+  ESTATE: (d: Prisma.SortOrder) => ({ estate: { name: d } }),
+  KIND: (d: Prisma.SortOrder) => ({ kind: NULLS_LAST(d) }),
+  CHANNEL: (d: Prisma.SortOrder) => ({ channel: d }),
+  PROMISED_AT: (d: Prisma.SortOrder) => ({ promisedAt: NULLS_LAST(d) }),
+  RESOLVED_AT: (d: Prisma.SortOrder) => ({ resolvedAt: NULLS_LAST(d) }),
+  LOCATION: (d: Prisma.SortOrder) => ({ location: NULLS_LAST(d) }),
+} satisfies Record<string, (d: Prisma.SortOrder) => Prisma.ComplaintOrderByWithRelationInput>;
+
+const ComplaintSortFieldEnum = builder.enumType("ComplaintSortField", {
+  description: "A column of the ledger to sort by. STATUS in workflow order (SPEC §5), SEVERITY from GENERAL to MAJOR (CLS-3), " +
+    "ESTATE by the estate's name; empty KIND, PROMISED_AT, RESOLVED_AT and LOCATION come last in either direction",
+  values: Object.keys(SORT_ORDER) as (keyof typeof SORT_ORDER)[],
+});
+
+const ComplaintSort = builder.inputType("ComplaintSort", {
+  description: "One key of a page's order (ag-grid's sort model: first key first)",
+  fields: (t) => ({
+    field: t.field({ type: ComplaintSortFieldEnum, required: true }),
+    descending: t.boolean({ required: false, defaultValue: false }),
+  }),
+});
+
+/**
+ * The order of a page: the caller's keys (a repeated column counts once), then the id, so that
+ * rows equal in every key keep one order and offset pages neither repeat nor skip a row. No keys:
+ * the ledger's own order, newest first, as `complaints`.
+ */
+function complaintPageOrder(sort: readonly { field: keyof typeof SORT_ORDER; descending?: boolean | null }[] | null | undefined): Prisma.ComplaintOrderByWithRelationInput[] {
+  const keys = (sort ?? []).filter((k, i, all) => all.findIndex((o) => o.field === k.field) === i);
+  if (keys.length === 0) return [{ receivedAt: "desc" }, { id: "desc" }];
+  const dir = (k: (typeof keys)[number]): Prisma.SortOrder => (k.descending ? "desc" : "asc");
+  return [...keys.map((k) => SORT_ORDER[k.field](dir(k))), { id: dir(keys[0]!) }];
+}
+
+interface ComplaintPageParent { where: Prisma.ComplaintWhereInput; orderBy: Prisma.ComplaintOrderByWithRelationInput[]; offset: number; limit: number }
+
+const ComplaintPage = builder.objectRef<ComplaintPageParent>("ComplaintPage").implement({
+  description: "A block of the complaint ledger by position (offset, limit) under a sort, with the count of the whole filtered ledger",
+  fields: (t) => ({
+    totalCount: t.int({
+      description: "Complaints of your scope under the filter (TOP_SECRET ones you may not know are not counted, SEC-2); counted only when asked for",
+      resolve: (p, _a, ctx) => ctx.prisma.complaint.count({ where: p.where }),
+    }),
+    offset: t.exposeInt("offset", { description: "The position of the first row (0-based), as asked" }),
+    rows: t.prismaField({
+      type: ["Complaint"],
+      description: "At most `limit` complaints from `offset` on; each read under the Complaint field rules, masked and logged as in `complaints` (SEC-2, SEC-3, SEC-7)",
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.complaint.findMany({ ...query, where: p.where, orderBy: p.orderBy, skip: p.offset, take: p.limit }),
+    }),
+  }),
+});
+
+builder.queryField("complaintPage", (t) =>
+  t.field({
+    type: ComplaintPage,
+    description: "The complaint ledger in your scope by offset, for spreadsheet grids (ag-grid's infinite row model: rows startRow..endRow under a sort model). " +
+      `Same scope and filter as \`complaints\` (§2, SEC-2; a text search is logged, SEC-3); ties broken by the id, so consecutive pages neither repeat nor skip a row. ` +
+      `offset ≥ 0 and 1 ≤ limit ≤ ${COMPLAINT_PAGE_MAX}, otherwise a BAD_USER_INPUT error naming the argument (select only totalCount to count)`,
+    authScopes: { permission: "complaints:read" },
+    args: {
+      filter: t.arg({ type: ComplaintFilter, required: false }),
+      sort: t.arg({ type: [ComplaintSort], required: false, description: "Keys in order of precedence; none: newest first" }),
+      offset: t.arg.int({ required: false, defaultValue: 0 }),
+      limit: t.arg.int({ required: false, defaultValue: 100, description: `At most ${COMPLAINT_PAGE_MAX}` }),
+    },
+    resolve: (_root, args, ctx) => {
+      const offset = args.offset ?? 0;
+      const limit = args.limit ?? 100;
+      if (offset < 0) throw new InputError("offset", "offset must be 0 or more");
+      if (limit < 1 || limit > COMPLAINT_PAGE_MAX) throw new InputError("limit", `limit must be between 1 and ${COMPLAINT_PAGE_MAX}; ask for further rows with a larger offset`);
+      return { where: complaintWhere(args.filter, ctx), orderBy: complaintPageOrder(args.sort), offset, limit };
+    },
   }),
 );
 

@@ -51,5 +51,6 @@ builder.prismaObjectField("Complaint", "repeatRepair", (t) =>
     type: RepeatRepair,
     nullable: true,
     description: "REC-3: null unless this is the same repair at the same household again within the window",
+    select: { organizationId: true, estateId: true, kind: true, valid: true, duplicateOfId: true, householdId: true, categoryId: true, receivedAt: true },
     resolve: (c, _a, ctx) => repeatRepairState(ctx.prisma, c),
   }));
