@@ -104,11 +104,9 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
     expect(r.data!.recurringProblems.edges).toHaveLength(20);
   });
 
-  // KNOWN DEFECT (issue 6, measured by `pnpm bench`): schema/recurrence/problems.ts resolves
-  // RecurringProblem.estate, .category and .household with one findUnique(OrThrow) per problem
-  // (2 statements per row on a page of 20: 44 statements instead of 4). `it.fails` keeps the
-  // suite green while the defect stands and turns red when it is fixed: then make it `it`.
-  it.fails("REC-2 recurring problems: the same statements for 2 or 20 problems, for one estate or four (fails today: a query per problem for its estate and category)", async () => {
+  // Issue 6: RecurringProblem.estate, .category and .household are loaded for the whole page at once
+  // (schema/recurrence/problems.ts, batched): one query per field, not one per problem.
+  it("REC-2 recurring problems: the same statements for 2 or 20 problems, for one estate or four", async () => {
     const two = await count("director.lx", PROBLEMS, { i: PERIOD, n: 2 });
     expect(await count("director.lx", PROBLEMS, { i: PERIOD, n: 20 })).toBe(two);
     expect(await count("director.jh", PROBLEMS, { i: PERIOD, n: 20 })).toBe(two);

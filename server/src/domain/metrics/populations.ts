@@ -9,6 +9,7 @@ import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type
  *   part        the dimension / SLA rule / month the row counts under ('' when the metric has one)
  *   part_label  a label of the part (a dimension's name), or null
  *   slice_key   the slice the row belongs to ('~' = no value, '*' = every slice)
+ *   slice_raw   the same as its column is (uuid, enum, text; null = no value): the figures group by it
  *   row_id      unique within a part (the unit counted), node_id the GraphQL node that shows it
  *   sort_at, sort_text   the drill-down order
  *   in_num      whether the row is in the numerator (for metrics whose numerator is a subset)
@@ -82,10 +83,16 @@ const CAMPAIGN_ESTATE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ce.estate_
 const COMPLAINANT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "k.estate_id", BUILDING: "k.building_id" };
 const EVERY_SLICE: SliceMap = Object.fromEntries((["ORGANIZATION", "ESTATE", "BUILDING", "DEPARTMENT", "CATEGORY", "CHANNEL", "SEVERITY", "STAFF"] as const).map((s) => [s, EVERY]));
 
+/** The slice of a row as its column is (a uuid, an enum, text); null = no value. */
 function sliceOf(map: SliceMap, by: SliceBy): Sql {
   const expr = map[by];
   if (!expr) throw new Error(`No ${by} slice for this population`);
-  return raw(`coalesce((${expr})::text, '${NOT_SET_KEY}')`);
+  return raw(`(${expr})`);
+}
+
+/** The slice key of a row as text ('~' = no value). */
+function sliceText(map: SliceMap, by: SliceBy): Sql {
+  return sql`coalesce((${sliceOf(map, by)})::text, '${raw(NOT_SET_KEY)}')`;
 }
 
 // ---- shared predicates ----
@@ -126,7 +133,7 @@ interface Columns {
 }
 
 function columns(c: Columns): Sql {
-  return sql`(${c.part ?? sql`''`})::text AS part, (${c.partLabel ?? sql`NULL`})::text AS part_label, ${c.slice} AS slice_key,
+  return sql`(${c.part ?? sql`''`})::text AS part, (${c.partLabel ?? sql`NULL`})::text AS part_label, coalesce((${c.slice})::text, '${raw(NOT_SET_KEY)}') AS slice_key, ${c.slice} AS slice_raw,
     (${c.rowId})::text AS row_id, (${c.nodeId})::uuid AS node_id, (${c.sortAt ?? sql`NULL`})::timestamptz AS sort_at,
     (${c.sortText ?? sql`NULL`})::text AS sort_text, coalesce(${c.inNum}, FALSE) AS in_num, coalesce(${c.visible}, FALSE) AS visible,
     (${c.score ?? sql`NULL`})::float8 AS score, (${c.judgedAt ?? sql`NULL`})::timestamptz AS judged_at`;
@@ -135,45 +142,65 @@ function columns(c: Columns): Sql {
 // ---- complaints ----
 
 /** Complaints received in the period (duplicates never count, INT-4), optionally only valid ones (CLS-1). */
-function receivedComplaints(p: PopulationParams, opts: { validOnly: boolean; slice: SliceMap; inNum: Sql; join?: Sql }): Sql {
+function receivedComplaints(p: PopulationParams, opts: { validOnly: boolean; slice: SliceMap; inNum: Sql }): Sql {
   return sql`SELECT ${columns({ slice: sliceOf(opts.slice, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: opts.inNum, visible: complaintVisible(p, "c") })}
-    FROM complaints c ${opts.join ?? empty}
+    FROM complaints c
    WHERE c.organization_id = ${p.organizationId}::uuid AND c.duplicate_of_id IS NULL ${opts.validOnly ? sql`AND c.valid` : empty}
      AND ${inPeriod(p, "c.received_at")} ${estateIn(p, "c.estate_id")}`;
 }
 
 /**
- * REC-2: complaint `c` is a repeat when an earlier valid, non-duplicate complaint of the same
- * second-level category at the same place was received within the window before it. The place is
- * the household; for a public area (no household) the estate and the location text, compared in
- * the recurrence module's normalised form (domain/recurrence: "3栋 电梯" is "3栋电梯") so that
- * the §11 rate and the recurring problems agree; so does the order of two complaints received in
- * the same instant (received_at, then number, then id) and the window's boundary (exactly the
- * window before still counts). Duplicates are never repeats (the population excludes them) and
- * never the earlier complaint. Two EXISTS so that each uses its index (household + category +
- * time; estate + category + time), bounded below by the window's start `w.since` (repeatWindow).
+ * REC-2 as the recurrence module decides it (domain/recurrence/repeat-sql.ts): complaint `c` is a
+ * repeat when an earlier valid, non-duplicate complaint of the same second-level category at the
+ * same place was received within the window before it. The place is the household; for a public
+ * area (no household) the estate and the location text, compared in the recurrence module's
+ * normalised form ("3栋 电梯" is "3栋电梯") so that the §11 rate and the recurring problems agree;
+ * so does the order of two complaints received in the same instant (received_at, then number,
+ * then id) and the window's boundary (exactly the window before still counts). Duplicates are
+ * never repeats and never the earlier complaint (the scan excludes them); unclassified complaints
+ * are counted in the denominator, never repeats.
+ *
+ * One pass with a window function instead of an index probe per complaint: the counted
+ * complaints of the period and of the longest window before it (`scanFrom`), ordered per place
+ * and category; the previous one (LAG) is the latest earlier one, so if it is outside the
+ * complaint's window every earlier one is. The window (`repeatWindowDays`) is looked up only for
+ * complaints that have a previous one.
  */
-export function repeatPredicate(): Sql {
-  const earlier = sql`e.organization_id = c.organization_id AND e.category_id = c.category_id AND e.valid IS TRUE AND e.duplicate_of_id IS NULL
-    AND e.received_at >= w.since AND (e.received_at, e.no, e.id) < (c.received_at, c.no, c.id)`;
-  return sql`(c.valid IS TRUE AND c.duplicate_of_id IS NULL AND c.category_id IS NOT NULL AND (
-      (c.household_id IS NOT NULL AND EXISTS (SELECT 1 FROM complaints e WHERE e.household_id = c.household_id AND ${earlier}))
-   OR (c.household_id IS NULL AND ${placeTextSql("c")} <> '' AND EXISTS (SELECT 1 FROM complaints e
-         WHERE e.estate_id = c.estate_id AND e.household_id IS NULL AND ${placeTextSql("e")} = ${placeTextSql("c")} AND ${earlier}))))`;
+function recurrenceComplaints(p: PopulationParams): Sql {
+  const place = placeTextSql("c");
+  return sql`SELECT ${columns({ slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: raw("c.is_repeat"), visible: complaintVisible(p, "c") })}
+    FROM (SELECT k.*, CASE WHEN k.prev_at IS NULL OR k.category_id IS NULL OR NOT (k.household_id IS NOT NULL OR k.place_text <> '') THEN FALSE
+                           ELSE k.prev_at >= k.received_at - ${repeatWindowDays(p, "k")} * interval '24 hours' END AS is_repeat
+            FROM (SELECT c.id, c.no, c.organization_id, c.received_at, c.estate_id, c.building_id, c.lead_department_id, c.category_id, c.channel,
+                         c.severity, c.assignee_id, c.classification, c.household_id, ${place} AS place_text,
+                         lag(c.received_at) OVER (PARTITION BY c.estate_id, c.household_id, ${place}, c.category_id ORDER BY c.received_at, c.no, c.id) AS prev_at
+                    FROM complaints c
+                   WHERE c.organization_id = ${p.organizationId}::uuid AND c.valid AND c.duplicate_of_id IS NULL
+                     AND c.received_at >= ${scanFrom(p)}::timestamptz AND c.received_at < ${p.to}::timestamptz ${estateIn(p, "c.estate_id")}) k
+           WHERE k.received_at >= ${p.from}::timestamptz) c`;
 }
 
 /**
- * REC-2: where the window of each complaint begins (joined as `w.since`): REC-2.windowDays in
- * force when it was received, the estate's override first (policyAt's rule), 90 days without one
- * (the policy value's unit is days; the window is that many 24-hour days). The policy rows
- * (a handful) travel as one parameter, so the lookup reads no table per complaint. OFFSET 0 keeps
- * the lookup a column of its own, which the EXISTS below can use as its index range's lower bound.
+ * Where the scan for earlier complaints starts: the period's start minus the longest REC-2 window
+ * that can apply to a complaint of the period (never less than the default), and a day more
+ * (earlier rows only serve as "the previous complaint"; reading more of them changes nothing).
  */
-function repeatWindow(p: PopulationParams): Sql {
+function scanFrom(p: PopulationParams): Date {
+  const days = Math.max(DEFAULT_WINDOW_DAYS, ...p.windowPolicy.filter((w) => w.value !== null && Number.isFinite(w.value) && w.effectiveFrom < p.to).map((w) => w.value!));
+  return new Date(p.from.getTime() - (days + 1) * 86_400_000);
+}
+
+/**
+ * REC-2.windowDays in force when complaint `alias` was received, the estate's override first
+ * (policyAt's rule), 90 without one (the policy value's unit is days; the window is that many
+ * 24-hour days). The policy rows (a handful) travel as one parameter, so the lookup reads no table.
+ */
+function repeatWindowDays(p: PopulationParams, alias: string): Sql {
   const rows = JSON.stringify(p.windowPolicy.map((w) => ({ estate_id: w.estateId, days: w.value, eff_from: w.effectiveFrom.toISOString(), eff_to: w.effectiveTo?.toISOString() ?? null })));
-  return sql`CROSS JOIN LATERAL (SELECT c.received_at - coalesce((SELECT r.days FROM jsonb_to_recordset(${rows}::jsonb) AS r(estate_id uuid, days float8, eff_from timestamptz, eff_to timestamptz)
-      WHERE (r.estate_id = c.estate_id OR r.estate_id IS NULL) AND r.days IS NOT NULL AND r.eff_from <= c.received_at AND (r.eff_to IS NULL OR c.received_at < r.eff_to)
-      ORDER BY r.estate_id IS NULL, r.eff_from DESC LIMIT 1), ${DEFAULT_WINDOW_DAYS}::float8) * interval '24 hours' AS since OFFSET 0) w`;
+  const c = raw(alias);
+  return sql`coalesce((SELECT r.days FROM jsonb_to_recordset(${rows}::jsonb) AS r(estate_id uuid, days float8, eff_from timestamptz, eff_to timestamptz)
+      WHERE (r.estate_id = ${c}.estate_id OR r.estate_id IS NULL) AND r.days IS NOT NULL AND r.eff_from <= ${c}.received_at AND (r.eff_to IS NULL OR ${c}.received_at < r.eff_to)
+      ORDER BY r.estate_id IS NULL, r.eff_from DESC LIMIT 1), ${DEFAULT_WINDOW_DAYS}::float8)`;
 }
 
 /** Resident households (§1 常住户) of the scope, with the slice of their place (or '*'). */
@@ -191,17 +218,20 @@ function residentHouseholds(p: PopulationParams, opts: { part?: Sql; crossMonths
  * the numerator those whose callback round (SLA-10, or SLA-11 for repairs; the n-th satisfied
  * confirmation is round n) was met, i.e. the customer reached in time. A confirmation's round is
  * its rank among the complaint's satisfied confirmations (by time, then id: row_number's order),
- * counted through the (organisation, complaint) index for the period's confirmations only.
+ * counted through the (organisation, complaint) index for the period's confirmations only. The met
+ * stage is looked up per confirmation through the (organisation, complaint, rule, stage, round) key
+ * (a scalar subquery, not EXISTS: the planner would rather hash every met stage of the organisation).
  */
 function callbackRounds(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
     slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("c.id"), sortAt: raw("r.confirmed_at"), sortText: raw("c.no"),
-    inNum: sql`EXISTS (SELECT 1 FROM sla_stages s WHERE s.organization_id = c.organization_id AND s.complaint_id = r.complaint_id
-                 AND s.rule IN ('SLA_10', 'SLA_11') AND s.round = n.round AND s.status = 'MET')`,
+    inNum: sql`coalesce((SELECT TRUE FROM sla_stages s WHERE s.organization_id = ${p.organizationId}::uuid AND s.complaint_id = r.complaint_id
+                 AND s.rule IN ('SLA_10', 'SLA_11') AND s.round = n.round AND s.status = 'MET' LIMIT 1), FALSE)`,
     visible: complaintVisible(p, "c"),
   })}
     FROM complaint_confirmations r
-    JOIN complaints c ON c.id = r.complaint_id
+    -- The complaint of each confirmation by its key (OFFSET 0: not a hash join over every complaint).
+    CROSS JOIN LATERAL (SELECT c.* FROM complaints c WHERE c.id = r.complaint_id OFFSET 0) c
     CROSS JOIN LATERAL (SELECT count(*)::int AS round FROM complaint_confirmations e
                          WHERE e.organization_id = r.organization_id AND e.complaint_id = r.complaint_id AND e.satisfied
                            AND (e.confirmed_at, e.id) <= (r.confirmed_at, r.id)) n
@@ -246,7 +276,7 @@ function householdsVisited(p: PopulationParams): Sql {
   return sql`SELECT ${columns({ part: raw("x.month"), slice: raw("x.slice_key"), rowId: raw("x.id"), nodeId: raw("x.id"), sortAt: raw("x.visited_at"), inNum: sql`TRUE`, visible: sql`TRUE` })}
     FROM (SELECT DISTINCT ON (k.slice_key, v.household_id, k.month) v.id, v.visited_at, k.slice_key, k.month
             FROM visit_records v JOIN households h ON h.id = v.household_id
-           CROSS JOIN LATERAL (SELECT ${sliceOf(VISIT_SLICE, p.sliceBy)} AS slice_key, to_char(v.visited_at AT TIME ZONE ${p.timeZone}, 'YYYY-MM') AS month) k
+           CROSS JOIN LATERAL (SELECT ${sliceText(VISIT_SLICE, p.sliceBy)} AS slice_key, to_char(v.visited_at AT TIME ZONE ${p.timeZone}, 'YYYY-MM') AS month) k
            WHERE v.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "v.visited_at")} ${estateIn(p, "v.estate_id")}
            ORDER BY k.slice_key, v.household_id, k.month, v.visited_at, v.id) x`;
 }
@@ -256,7 +286,7 @@ function householdsVisited(p: PopulationParams): Sql {
 function surveyAnswers(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
     part: raw("d.code"), partLabel: raw("d.label"), slice: sliceOf(RESPONSE_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("r.id"),
-    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, visible: sql`TRUE`, score: sql`(r.rating - 1) * 25.0`, judgedAt: raw("sc.starts_at"),
+    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, visible: sql`TRUE`, score: sql`(r.rating - 1) * 25::float8`, judgedAt: raw("sc.starts_at"),
   })}
     FROM survey_responses r JOIN survey_campaigns sc ON sc.id = r.campaign_id
     JOIN questionnaire_dimensions d ON d.id = r.dimension_id JOIN households h ON h.id = r.household_id
@@ -281,18 +311,22 @@ function sampledResidents(p: PopulationParams): Sql {
 }
 
 /** §11 survey coverage's denominator: resident households stored with each campaign estate at the start (not rows). */
-function residentsAtCampaignStart(p: PopulationParams): Sql {
-  return sql`SELECT ''::text AS part, ${sliceOf(CAMPAIGN_ESTATE_SLICE, p.sliceBy)} AS slice_key, sum(coalesce(ce.resident_households, 0))::int AS n, min(sc.starts_at) AS judged_at
+function residentsAtCampaignStart(p: PopulationParams, withTotal = false): Sql {
+  const slice = sliceText(CAMPAIGN_ESTATE_SLICE, p.sliceBy);
+  return sql`SELECT ''::text AS part, ${withTotal ? sql`CASE WHEN grouping(${slice}) = 1 THEN ${ORGANIZATION_KEY}::text ELSE ${slice} END` : slice} AS slice_key,
+      sum(coalesce(ce.resident_households, 0))::int AS n, min(sc.starts_at) AS judged_at
     FROM survey_campaign_estates ce JOIN survey_campaigns sc ON sc.id = ce.campaign_id
    WHERE ce.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} ${estateIn(p, "ce.estate_id")}
-   GROUP BY 1, 2`;
+   GROUP BY ${withTotal ? sql`GROUPING SETS ((${slice}), ()) HAVING count(*) > 0` : sql`1, 2`}`;
 }
 
 /**
  * SUR-2, §11 complainant coverage: per campaign of the period, the households with a valid complaint
  * received since the previous campaign's start (ever, for the first) and before this one's, in the
  * campaign's estates; sampled ones in the numerator. Every complaint counts, whatever its
- * classification: the figure names no complaint.
+ * classification: the figure names no complaint. The campaigns come first (OFFSET 0) with the
+ * start of the previous one (a campaign's start is never null; none before: every complaint), so
+ * that the complaints are read by (organisation, estate, received_at) within that range only.
  */
 function complainantHouseholds(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
@@ -301,13 +335,14 @@ function complainantHouseholds(p: PopulationParams): Sql {
     inNum: sql`EXISTS (SELECT 1 FROM survey_sample_members m WHERE m.organization_id = ${p.organizationId}::uuid AND m.campaign_id = k.campaign_id AND m.household_id = k.household_id)`,
   })}
     FROM (SELECT DISTINCT sc.id AS campaign_id, sc.starts_at, h.id AS household_id, h.estate_id, h.building_id, h.code
-            FROM survey_campaigns sc
+            FROM (SELECT sc.id, sc.organization_id, sc.starts_at, coalesce(prev.starts_at, '-infinity'::timestamptz) AS since
+                    FROM survey_campaigns sc LEFT JOIN survey_campaigns prev ON prev.id = sc.previous_campaign_id
+                   WHERE sc.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} OFFSET 0) sc
             JOIN survey_campaign_estates ce ON ce.campaign_id = sc.id
-            LEFT JOIN survey_campaigns prev ON prev.id = sc.previous_campaign_id
             JOIN complaints c ON c.organization_id = sc.organization_id AND c.estate_id = ce.estate_id AND c.valid
-                             AND c.received_at < sc.starts_at AND (prev.id IS NULL OR c.received_at >= prev.starts_at)
+                             AND c.received_at < sc.starts_at AND c.received_at >= sc.since
             JOIN households h ON h.id = c.household_id AND h.estate_id = ce.estate_id
-           WHERE sc.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} ${estateIn(p, "ce.estate_id")}) k`;
+           WHERE TRUE ${estateIn(p, "ce.estate_id")}) k`;
 }
 
 // ---- the populations of each metric ----
@@ -332,7 +367,7 @@ export function populationSql(kind: MetricKind, side: Side, p: PopulationParams)
     case "VISIT_RATE": return side === "numerator" ? householdsVisited(p) : residentHouseholds(p, { part: raw("mo.month"), crossMonths: true });
     case "VALID_COMPLAINT_RATE": return side === "numerator" ? receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: sql`TRUE` }) : residentHouseholds(p);
     case "SLA_ATTAINMENT": return slaStages(p);
-    case "RECURRENCE_RATE": return receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: repeatPredicate(), join: repeatWindow(p) });
+    case "RECURRENCE_RATE": return recurrenceComplaints(p);
     case "COMPLAINT_SHARE": return receivedComplaints(p, { validOnly: false, slice: side === "numerator" ? COMPLAINT_SLICE : EVERY_SLICE, inNum: sql`TRUE` });
   }
 }
@@ -345,42 +380,87 @@ export function denominatorIsShared(kind: MetricKind, by: SliceBy): boolean {
   return HOUSEHOLD_SLICE[by] === EVERY;
 }
 
+/**
+ * GROUP BY of the figures: per (part, slice); `withTotal` adds the total of every slice per part as
+ * the slice ORGANIZATION_KEY (GROUPING SETS: the same rows counted once, so the total is exactly
+ * what the figure cut by organisation counts — distinct rows, averages and minimums included).
+ */
+function grouping(withTotal: boolean): { slice: Sql; by: Sql } {
+  // By the slice's own column (a uuid hashes faster than its text); the text is injective on it.
+  const text = sql`coalesce((x.slice_raw)::text, '${raw(NOT_SET_KEY)}')`;
+  return withTotal
+    ? { slice: sql`CASE WHEN grouping(x.slice_raw) = 1 THEN ${ORGANIZATION_KEY}::text ELSE ${text} END`, by: sql`GROUPING SETS ((x.part, x.slice_raw), (x.part))` }
+    : { slice: text, by: sql`x.part, x.slice_raw` };
+}
+
 /** The denominator per (part, slice) of a two-population metric, as (part, slice_key, n, judged_at). */
-function denominatorCounts(kind: MetricKind, p: PopulationParams): Sql {
-  if (kind === "SURVEY_COVERAGE") return residentsAtCampaignStart(p);
+function denominatorCounts(kind: MetricKind, p: PopulationParams, withTotal = false): Sql {
+  if (kind === "SURVEY_COVERAGE") return residentsAtCampaignStart(p, withTotal);
   if (kind === "VISIT_RATE") {
+    if (withTotal) throw new Error("VISIT_RATE: no total by grouping sets (its rows depend on the slice)");
     // Every month has the same resident households: count them once, then per month.
     return sql`SELECT mo.month AS part, d.slice_key, d.n, NULL::timestamptz AS judged_at
       FROM (SELECT x.slice_key, count(*)::int AS n FROM (${residentHouseholds(p)}) x GROUP BY x.slice_key) d
       CROSS JOIN unnest(${[...p.months]}::text[]) AS mo(month)`;
   }
-  return sql`SELECT x.part, x.slice_key, count(*)::int AS n, min(x.judged_at) AS judged_at FROM (${populationSql(kind, "denominator", p)!}) x GROUP BY x.part, x.slice_key`;
+  const g = grouping(withTotal);
+  return sql`SELECT x.part, ${g.slice} AS slice_key, count(*)::int AS n, min(x.judged_at) AS judged_at FROM (${populationSql(kind, "denominator", p)!}) x GROUP BY ${g.by}`;
+}
+
+/**
+ * Whether a metric's figures cut by `by` and their total can come from one statement
+ * (aggregateSql's `withTotal`): its rows must not depend on the slice. VISIT_RATE counts a
+ * household once per month *and slice*, so its total is counted on its own.
+ */
+export function totalByGroupingSets(kind: MetricKind): boolean {
+  return kind !== "VISIT_RATE";
 }
 
 /**
  * One figure per (part, slice) of a metric: metric, part, part_label, slice_key, numerator,
  * denominator, score, judged_at. A slice with denominator rows and no numerator rows is a 0.
+ * `withTotal` (totalByGroupingSets): also the figure of every slice together, as the slice
+ * ORGANIZATION_KEY, exactly as the metric cut by organisation gives it.
  */
-export function aggregateSql(kind: MetricKind, p: PopulationParams): Sql {
+export function aggregateSql(kind: MetricKind, p: PopulationParams, withTotal = false): Sql {
   const metric = sql`${kind}::text AS metric`;
+  const g = grouping(withTotal);
   if (sameRows(kind)) {
-    return sql`SELECT ${metric}, x.part, min(x.part_label) AS part_label, x.slice_key, (count(*) FILTER (WHERE x.in_num))::int AS numerator, count(*)::int AS denominator,
-        avg(x.score)::float8 AS score, min(x.judged_at) AS judged_at
-      FROM (${populationSql(kind, "numerator", p)!}) x GROUP BY x.part, x.slice_key`;
+    // Two steps: the rows counted per (part, label, slice) by hashing, then the labels (a
+    // dimension's name: compared under the collation, costly per row) and the total over those few
+    // groups. The score is avg() of values that are whole multiples of 25 (surveyAnswers), so the
+    // sums are exact and sum ÷ count is bit for bit the avg() over the rows.
+    const total = withTotal
+      ? { slice: sql`CASE WHEN grouping(x.slice_key) = 1 THEN ${ORGANIZATION_KEY}::text ELSE x.slice_key END`, by: sql`GROUPING SETS ((x.part, x.slice_key), (x.part))` }
+      : { slice: sql`x.slice_key`, by: sql`x.part, x.slice_key` };
+    return sql`SELECT ${metric}, x.part, min(x.part_label) AS part_label, ${total.slice} AS slice_key, sum(x.num)::int AS numerator, sum(x.n)::int AS denominator,
+        (sum(x.score_sum) / nullif(sum(x.score_n), 0))::float8 AS score, min(x.judged_at) AS judged_at
+      FROM (SELECT x.part, x.part_label, coalesce((x.slice_raw)::text, '${raw(NOT_SET_KEY)}') AS slice_key, count(*) FILTER (WHERE x.in_num) AS num, count(*) AS n,
+                   sum(x.score) AS score_sum, count(x.score) AS score_n, min(x.judged_at) AS judged_at
+              FROM (${populationSql(kind, "numerator", p)!}) x GROUP BY x.part, x.part_label, x.slice_raw) x
+     GROUP BY ${total.by}`;
   }
-  const num = sql`SELECT x.part, min(x.part_label) AS part_label, x.slice_key, count(*)::int AS n, min(x.judged_at) AS judged_at FROM (${populationSql(kind, "numerator", p)!}) x GROUP BY x.part, x.slice_key`;
+  const num = sql`SELECT x.part, min(x.part_label) AS part_label, ${g.slice} AS slice_key, count(*)::int AS n, min(x.judged_at) AS judged_at FROM (${populationSql(kind, "numerator", p)!}) x GROUP BY ${g.by}`;
   if (denominatorIsShared(kind, p.sliceBy)) {
+    // The scope's denominator ('*'), one row per part, shared by every slice and the total.
     return sql`SELECT ${metric}, n.part, n.part_label, n.slice_key, n.n AS numerator, coalesce(d.n, 0) AS denominator, NULL::float8 AS score, coalesce(n.judged_at, d.judged_at) AS judged_at
       FROM (${num}) n LEFT JOIN (${denominatorCounts(kind, p)}) d ON d.part = n.part`;
   }
   return sql`SELECT ${metric}, coalesce(n.part, d.part) AS part, n.part_label, coalesce(n.slice_key, d.slice_key) AS slice_key, coalesce(n.n, 0) AS numerator,
       coalesce(d.n, 0) AS denominator, NULL::float8 AS score, coalesce(n.judged_at, d.judged_at) AS judged_at
-    FROM (${num}) n FULL JOIN (${denominatorCounts(kind, p)}) d ON d.part = n.part AND d.slice_key = n.slice_key`;
+    FROM (${num}) n FULL JOIN (${denominatorCounts(kind, p, withTotal)}) d ON d.part = n.part AND d.slice_key = n.slice_key`;
 }
 
-/** Every requested metric's figures in one statement (UNION ALL of the aggregates). */
-export function figuresSql(kinds: readonly MetricKind[], p: PopulationParams): Sql {
-  return join(kinds.map((k) => sql`(${aggregateSql(k, p)})`), " UNION ALL ");
+/**
+ * Every requested metric's figures in one statement (UNION ALL of the aggregates). `withTotal`:
+ * also the total of every slice (slice key ORGANIZATION_KEY), as the same metrics cut by
+ * organisation give it — one statement for a report's totals and its slices.
+ */
+export function figuresSql(kinds: readonly MetricKind[], p: PopulationParams, withTotal = false): Sql {
+  return join(kinds.flatMap((k) => {
+    if (!withTotal || totalByGroupingSets(k)) return [sql`(${aggregateSql(k, p, withTotal)})`];
+    return [sql`(${aggregateSql(k, p)})`, sql`(${aggregateSql(k, { ...p, sliceBy: "ORGANIZATION" })})`];
+  }), " UNION ALL ");
 }
 
 export interface DrillFilter {

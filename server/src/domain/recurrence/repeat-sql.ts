@@ -73,18 +73,21 @@ export interface RecurrenceQuery {
  */
 function flaggedCtes(q: RecurrenceQuery): Prisma.Sql {
   const estates = q.estateIds ? [...q.estateIds] : null;
-  // The earlier complaints reach back at most the longest window in force (never less than the default).
+  // The earlier complaints reach back at most the longest window in force (never less than the
+  // default). A row of its own (MATERIALIZED), joined: under row-level security a condition holding
+  // a subquery is not used as an index bound, a column of a joined row is.
   const scanFrom = Prisma.sql`${q.from}::timestamptz - (
     SELECT greatest(${REC2_DEFAULT_DAYS}::float8, coalesce(max(p.days), 0)) FROM rec2_policy p WHERE p.effective_from < ${q.to}::timestamptz) * ${DAY}`;
   const place = Prisma.sql`PARTITION BY estate_id, household_id, place_text, category_id ORDER BY received_at, no, id`;
   return Prisma.sql`
     ${policyCte(q.organizationId)},
+    scan AS MATERIALIZED (SELECT ${scanFrom} AS since),
     base AS (
       SELECT c.id, c.no, c.received_at, c.estate_id, c.household_id, c.category_id, c.location,
-             ${placeTextSql("c")} AS place_text, ${windowDaysSql("c")} AS window_days
-        FROM complaints c
+             ${placeTextSql("c")} AS place_text
+        FROM scan JOIN complaints c ON c.received_at >= scan.since
        WHERE c.organization_id = ${q.organizationId}::uuid AND ${counted("c")}
-         AND c.received_at >= ${scanFrom} AND c.received_at < ${q.to}::timestamptz
+         AND c.received_at < ${q.to}::timestamptz
          AND (${estates}::uuid[] IS NULL OR c.estate_id = ANY(${estates}::uuid[]))
          AND (NOT ${q.forwardedOnly}::boolean OR c.forwarded_to_developer_at IS NOT NULL)
          AND (${q.categoryId}::uuid IS NULL OR c.category_id = ${q.categoryId}::uuid
@@ -95,7 +98,8 @@ function flaggedCtes(q: RecurrenceQuery): Prisma.Sql {
         FROM base b
     ),
     flagged AS (
-      SELECT s.*, (s.placed AND s.prev_at IS NOT NULL AND s.prev_at >= s.received_at - s.window_days * ${DAY}) AS is_repeat
+      -- The window is looked up only for a complaint with a previous one at its place.
+      SELECT s.*, CASE WHEN s.placed AND s.prev_at IS NOT NULL THEN s.prev_at >= s.received_at - ${windowDaysSql("s")} * ${DAY} ELSE FALSE END AS is_repeat
         FROM seq s
     ),
     linked AS (

@@ -8,7 +8,28 @@ import { monthsBetween } from "../../domain/recurrence/months.ts";
 import { InputError } from "../errors.ts";
 import { complaintScope, estateFilter } from "../tenant.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
-import { correctiveActionScope } from "./scope.ts";
+import { batched, correctiveActionScope } from "./scope.ts";
+
+/** A Pothos query (select or include) that also selects the id the batches are keyed by. */
+function withId<Q extends object>(query: Q): Q {
+  const q = query as { select?: Record<string, unknown> };
+  return (q.select ? { ...query, select: { ...q.select, id: true } } : query) as Q;
+}
+
+/**
+ * A row of a problem (its estate, household, category) loaded with those of every problem of the
+ * page: one query per field and request (batched), not one per problem.
+ */
+function byId<Q extends object, R>(ctx: Context, field: string, query: Q, id: string, load: (query: Q, ids: string[]) => Promise<R[]>): Promise<R | undefined> {
+  return batched(ctx, `RecurringProblem.${field} ${JSON.stringify(query)}`, id, async (ids) =>
+    new Map((await load(withId(query), ids)).map((r) => [(r as { id: string }).id, r])));
+}
+
+/** As findUniqueOrThrow: a problem's estate and category exist (the counted complaints reference them). */
+function found<R>(row: R | undefined, what: string): R {
+  if (row === undefined) throw new Error(`No such ${what}`);
+  return row;
+}
 
 /**
  * REC-2 figures for the managers who drill into recurring complaints (000 §7 4.9, 002 9.6.2):
@@ -20,14 +41,28 @@ import { correctiveActionScope } from "./scope.ts";
 const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProblem").implement({
   description: "REC-2: a place × second-level category with repeated complaints in the period",
   fields: (t) => ({
-    estate: t.prismaField({ type: "Estate", resolve: (query, p, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: p.estate_id } }) }),
+    estate: t.prismaField({
+      type: "Estate",
+      resolve: async (query, p, _a, ctx) => found(await byId(ctx, "estate", query, p.estate_id, (q, ids) => ctx.prisma.estate.findMany({ ...q, where: { id: { in: ids } } })), "Estate"),
+    }),
     household: t.prismaField({
       type: "Household", nullable: true, description: "The household; null for a public area",
-      resolve: (query, p, _a, ctx) => (p.household_id ? ctx.prisma.household.findUnique({ ...query, where: { id: p.household_id } }) : null),
+      resolve: async (query, p, _a, ctx) => {
+        // A public area has no household: nothing to load (the selection is read all the same, so
+        // that plugin-prisma does not warn about an unused query once per row).
+        if (!p.household_id) {
+          void { ...query };
+          return null;
+        }
+        return (await byId(ctx, "household", query, p.household_id, (q, ids) => ctx.prisma.household.findMany({ ...q, where: { id: { in: ids } } }))) ?? null;
+      },
     }),
     location: t.string({ nullable: true, description: "A public area's location as last written; null for a household", resolve: (p) => (p.household_id ? null : p.location) }),
     normalizedLocation: t.string({ nullable: true, description: "The location as compared (REC-2: case, width, spaces and punctuation ignored)", resolve: (p) => p.place_text }),
-    category: t.prismaField({ type: "Category", resolve: (query, p, _a, ctx) => ctx.prisma.category.findUniqueOrThrow({ ...query, where: { id: p.category_id } }) }),
+    category: t.prismaField({
+      type: "Category",
+      resolve: async (query, p, _a, ctx) => found(await byId(ctx, "category", query, p.category_id, (q, ids) => ctx.prisma.category.findMany({ ...q, where: { id: { in: ids } } })), "Category"),
+    }),
     complaintCount: t.int({ description: "Complaints involved: each repeat of the period and the complaint it repeats", resolve: (p) => p.complaint_count }),
     repeatCount: t.int({ description: "Repeats received in the period", resolve: (p) => p.repeat_count }),
     firstReceivedAt: t.field({ type: "DateTime", resolve: (p) => p.first_received_at }),
@@ -46,9 +81,26 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
     correctiveActions: t.prismaField({
       type: [CorrectiveActionRef],
       description: "REC-1: the corrective actions covering these complaints (those in your scope)",
-      resolve: (query, p, _a, ctx) => ctx.prisma.correctiveAction.findMany({
-        ...query, where: { AND: [correctiveActionScope(ctx), { complaints: { some: { complaintId: { in: p.complaint_ids } } } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
+      resolve: async (query, p, _a, ctx) => {
+        // One query for the actions of every problem of the page and one for their links to the complaints.
+        const actions = await batched(ctx, `RecurringProblem.correctiveActions ${JSON.stringify(query)}`, p.complaint_ids.join(","), async (keys) => {
+          const all = [...new Set(keys.flatMap((k) => (k ? k.split(",") : [])))];
+          const rows = all.length ? await ctx.prisma.correctiveAction.findMany({
+            ...withId(query), where: { AND: [correctiveActionScope(ctx), { complaints: { some: { complaintId: { in: all } } } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          }) : [];
+          const links = rows.length ? await ctx.prisma.correctiveActionComplaint.findMany({
+            where: { organizationId: ctx.organizationId!, correctiveActionId: { in: rows.map((a) => (a as { id: string }).id) }, complaintId: { in: all } },
+            select: { correctiveActionId: true, complaintId: true },
+          }) : [];
+          const covers = new Map<string, Set<string>>();
+          for (const l of links) covers.set(l.correctiveActionId, (covers.get(l.correctiveActionId) ?? new Set()).add(l.complaintId));
+          return new Map(keys.map((k) => {
+            const ids = k ? k.split(",") : [];
+            return [k, rows.filter((a) => ids.some((id) => covers.get((a as { id: string }).id)?.has(id)))];
+          }));
+        });
+        return actions ?? [];
+      },
     }),
   }),
 });

@@ -232,12 +232,41 @@ export async function computeMetrics(ctx: Context, request: MetricsRequest, fiel
 /** As computeMetrics, with the scope and period resolved (reports compute several cuts of one scope). */
 export async function metricsFor(ctx: Context, scope: Scope, period: Period, sliceBy: SliceBy, kinds: readonly MetricKind[], policies?: PolicyRow<number | null>[]): Promise<MetricsData> {
   const cut = kinds.filter((k) => sliceable(k, sliceBy));
-  const notSliceable = kinds.filter((k) => !sliceable(k, sliceBy));
   const rules = policies ?? (await loadPolicies(ctx, kinds));
   const p = populationParams(ctx, scope, period, sliceBy, rules);
   if (cut.length) await withoutJit(ctx);
   const rows = cut.length ? await ctx.prisma.$queryRaw<FigureRow[]>(figuresSql(cut, p)) : [];
+  return assemble(ctx, scope, period, sliceBy, kinds, rules, p.months, rows);
+}
 
+/**
+ * A report's company totals and its per-estate figures of the same metrics from one statement
+ * (figuresSql's `withTotal`: GROUPING SETS count every row once for the estates and once for the
+ * total), each exactly what metricsFor gives cut by ORGANIZATION and by ESTATE.
+ */
+export async function metricsWithTotals(ctx: Context, scope: Scope, period: Period, kinds: readonly MetricKind[], policies?: PolicyRow<number | null>[]): Promise<{ totals: MetricsData; byEstate: MetricsData }> {
+  // Every metric can be cut by organisation and by estate (catalogue), but keep the rule general.
+  const cut = kinds.filter((k) => sliceable(k, "ESTATE") && sliceable(k, "ORGANIZATION"));
+  if (cut.length !== kinds.length) {
+    return { totals: await metricsFor(ctx, scope, period, "ORGANIZATION", kinds, policies), byEstate: await metricsFor(ctx, scope, period, "ESTATE", kinds, policies) };
+  }
+  const rules = policies ?? (await loadPolicies(ctx, kinds));
+  const p = populationParams(ctx, scope, period, "ESTATE", rules);
+  if (cut.length) await withoutJit(ctx);
+  const rows = cut.length ? await ctx.prisma.$queryRaw<FigureRow[]>(figuresSql(cut, p, true)) : [];
+  const total = rows.filter((r) => r.slice_key === ORGANIZATION_KEY);
+  const estates = rows.filter((r) => r.slice_key !== ORGANIZATION_KEY);
+  return {
+    totals: await assemble(ctx, scope, period, "ORGANIZATION", kinds, rules, p.months, total),
+    byEstate: await assemble(ctx, scope, period, "ESTATE", kinds, rules, p.months, estates),
+  };
+}
+
+/** The figures of the rows of figuresSql: every slice, every metric and part, judged. */
+async function assemble(ctx: Context, scope: Scope, period: Period, sliceBy: SliceBy, kinds: readonly MetricKind[], rules: readonly PolicyRow<number | null>[], months: readonly string[], rows: FigureRow[]): Promise<MetricsData> {
+  const cut = kinds.filter((k) => sliceable(k, sliceBy));
+  const notSliceable = kinds.filter((k) => !sliceable(k, sliceBy));
+  const p = { months };
   const keys = new Set(rows.map((r) => r.slice_key));
   if (sliceBy === "ESTATE") for (const e of scope.estates) keys.add(e.id);
   if (sliceBy === "ORGANIZATION") keys.add(ORGANIZATION_KEY);

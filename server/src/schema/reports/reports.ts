@@ -9,7 +9,7 @@ import { complaintVisible } from "../../domain/metrics/populations.ts";
 import type { PolicyRow } from "../../domain/policies/policy-at.ts";
 import { InputError } from "../errors.ts";
 import { complaintScope } from "../tenant.ts";
-import { loadPolicies, metricsFor, populationParams, resolveScope, type MetricsData, type Scope } from "./engine.ts";
+import { loadPolicies, metricsFor, metricsWithTotals, populationParams, resolveScope, type MetricsData, type Scope } from "./engine.ts";
 import { MetricsRef } from "./metrics.ts";
 
 /**
@@ -46,11 +46,43 @@ async function base(ctx: Context, kind: PeriodKind, value: string, estateIds: re
   return { scope, period, policies: await loadPolicies(ctx, kinds) };
 }
 
+/**
+ * A report's sections asked for in one request, per report: its company totals and its per-estate
+ * figures of the same metrics come from one statement (metricsWithTotals) when both are asked
+ * for; a section asked for alone costs its own statement. The sections' resolvers run in the same
+ * tick (sibling fields), so they meet here before anything runs.
+ */
+interface PendingCuts { kinds: readonly MetricKind[]; asked: Set<SliceBy>; result: Promise<Map<SliceBy, MetricsData>> }
+const pendingCuts = new WeakMap<ReportBase, Map<string, PendingCuts>>();
+
+function sectionMetrics(ctx: Context, r: ReportBase, sliceBy: SliceBy, kinds: readonly MetricKind[]): Promise<MetricsData> {
+  if (sliceBy !== "ORGANIZATION" && sliceBy !== "ESTATE") return metricsFor(ctx, r.scope, r.period, sliceBy, kinds, r.policies);
+  let open = pendingCuts.get(r);
+  if (!open) pendingCuts.set(r, (open = new Map()));
+  const key = [...kinds].join(",");
+  let pending = open.get(key);
+  if (!pending || pending.asked.has(sliceBy)) {
+    const asked = new Set<SliceBy>();
+    const result = new Promise<void>((done) => setImmediate(done)).then(async () => {
+      if (open!.get(key) === pending) open!.delete(key);
+      if (asked.size === 2) {
+        const both = await metricsWithTotals(ctx, r.scope, r.period, kinds, r.policies);
+        return new Map<SliceBy, MetricsData>([["ORGANIZATION", both.totals], ["ESTATE", both.byEstate]]);
+      }
+      const [only] = [...asked] as [SliceBy];
+      return new Map([[only, await metricsFor(ctx, r.scope, r.period, only, kinds, r.policies)]]);
+    });
+    open.set(key, (pending = { kinds, asked, result }));
+  }
+  pending.asked.add(sliceBy);
+  return pending.result.then((m) => m.get(sliceBy)!);
+}
+
 /** A section of a report: some metrics cut one way (computed when the field is asked for). */
 function section(sliceBy: SliceBy, kinds: readonly MetricKind[], description: string) {
   return {
     type: MetricsRef, description,
-    resolve: (r: ReportBase, _a: unknown, ctx: Context): Promise<MetricsData> => metricsFor(ctx, r.scope, r.period, sliceBy, kinds, r.policies),
+    resolve: (r: ReportBase, _a: unknown, ctx: Context): Promise<MetricsData> => sectionMetrics(ctx, r, sliceBy, kinds),
   };
 }
 
