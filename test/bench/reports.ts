@@ -278,13 +278,6 @@ export const quarterlyReport: Section = async (ctx) => {
     const runs = await runsFor(ctx, viaGraphql);
     const { graphqlMs, sqlMs, minRatio } = await sideBySide(viaGraphql, viaSql, runs);
     const traced = await ctx.statements.traced(viaGraphql);
-    // Diagnostic: the byEstate section alone — one figures statement, what the report would cost
-    // if its company totals were derived from the estates' figures instead of counted again.
-    const byEstateOnly = async () => {
-      const r = await gql(ctx.app, `query($q: String!) { quarterlySatisfactionReport(quarter: $q) { byEstate { ${FIGURES} } } }`, { q: quarter.label }, analyst);
-      if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 300));
-    };
-    const single = await sideBySide(byEstateOnly, viaSql, runs);
     if (process.env.BENCH_PROFILE) await profileMetrics(ctx, analyst, quarter.from, range, estates, baseline.query);
     if (ctx.explain) {
       await ctx.explain("quarterly-report", traced.statements);
@@ -293,8 +286,6 @@ export const quarterlyReport: Section = async (ctx) => {
     return [
       judged(`quarterly satisfaction report ${quarter.label} (company + ${estates.length} estates, ${ours.size} figures), ms`, graphqlMs, sqlMs, minRatio, 1.3,
         `${mismatch ?? "same numbers"}; median of ${runs}; ${breakdown(graphqlMs, traced.statements)}`),
-      judged(`  … its byEstate section alone (1 figures statement), against the same SQL, ms`, single.graphqlMs, single.sqlMs, single.minRatio, null,
-        "what the report costs once the company totals come from the estates' figures"),
     ];
   } finally {
     await baseline.release();
@@ -434,21 +425,12 @@ export const recurrence: Section = async (ctx) => {
     const runs = await runsFor(ctx, problems);
     const { graphqlMs, sqlMs, minRatio } = await sideBySide(problems, problemsSql, runs);
     const traced = await ctx.statements.traced(problems);
-    // Diagnostic: the same page without the estate / household / category objects (each loaded per problem today).
-    const flat = async () => {
-      const r = await gql(ctx.app, `query($i: RecurringProblemsInput!, $n: Int!) { recurringProblems(input: $i, first: $n) { totalCount edges { node {
-        location normalizedLocation complaintCount repeatCount firstReceivedAt lastReceivedAt coveredComplaintCount covered } } } }`, { i: { from: range.from.toISOString(), to: range.to.toISOString() }, n: first }, analyst);
-      if (r.errors) throw new Error(JSON.stringify(r.errors).slice(0, 300));
-    };
-    const scalar = await sideBySide(flat, problemsSql, runs);
     if (ctx.explain) {
       await ctx.explain("recurring-problems", traced.statements);
       await ctx.explain("recurring-problems-baseline", (await ctx.statements.traced(problemsSql)).statements, true);
     }
     rows.push(judged(`recurringProblems ${quarter.label}, top ${first} of ${fmt(got.totalCount)} (estate, household, category), ms`, graphqlMs, sqlMs, minRatio, 1.5,
       `${mismatch ?? "same rows"}; median of ${runs}; ${breakdown(graphqlMs, traced.statements)}`));
-    rows.push(judged(`  … the same page without estate, household, category objects, ms`, scalar.graphqlMs, scalar.sqlMs, scalar.minRatio, null,
-      "what the page costs without a query per problem (the SQL still names them)"));
 
     // ---- recurrenceTrend: the year month by month ----
     const trend = async () => {
