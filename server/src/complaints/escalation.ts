@@ -42,7 +42,8 @@ export async function escalate(db: Db, r: EscalationRequest): Promise<{ level: n
   return { level, toStaffId };
 }
 
-async function supervisorAt(db: Db, organizationId: string, level: number, departmentHeadId: string | null, estateId: string): Promise<string | null> {
+/** WF-7: whom an escalation to `level` goes to (also used by the import, which escalates in bulk). */
+export async function supervisorAt(db: Db, organizationId: string, level: number, departmentHeadId: string | null, estateId: string): Promise<string | null> {
   if (level <= 1) {
     if (departmentHeadId) return departmentHeadId;
     const office = await db.office.findFirst({ where: { organizationId, estateId }, select: { directorId: true } });

@@ -55,7 +55,8 @@ export async function syncSlaStages(db: Db, complaintId: string, now: Date, cach
   }
 }
 
-function changed(before: SlaStage, p: PlannedStage): boolean {
+/** Whether a stored stage differs from its new plan (also used by the import, which re-plans in bulk). */
+export function changed(before: SlaStage, p: PlannedStage): boolean {
   const t = (d: Date | null) => d?.getTime() ?? null;
   return before.status !== p.status || t(before.deadlineAt) !== t(p.deadlineAt) || t(before.finishedAt) !== t(p.finishedAt) || t(before.startedAt) !== t(p.startedAt)
     || before.pausedSeconds !== p.pausedSeconds || t(before.pausedSince) !== t(p.pausedSince) || before.durationMinutes !== p.durationMinutes || before.clock !== p.clock;

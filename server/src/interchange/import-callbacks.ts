@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { SlaCache, syncSlaStages } from "../complaints/sla-stages.ts";
+import { newId } from "./ids.ts";
+import { SlaCache } from "../complaints/sla-stages.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
 import { changedCallbackColumns, checkNewCallback, readCallback, type CallbackDraft, type CallbackReferences, type ComplaintRef } from "./callback-rows.ts";
 import { householdsByCode, staffIndex } from "./lookups.ts";
+import { replanStages } from "./sla-bulk.ts";
 import type { Problems, Row } from "./rows.ts";
 import { inScope, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
 
@@ -11,7 +12,7 @@ import { inScope, provenance, type FileRows, type ImportSession, type Plan } fro
  * would have left it (PLANNED without called_at; DONE or NOT_REACHED with it), its ratings per
  * dimension (CB-6) and its place in the complaint's callback sequence (CB-7, numbered by
  * called_at). On its complaint: the callback goes on the timeline; a satisfied customer verifies a
- * confirmed complaint (CB-6); the SLA stages are re-planned with syncSlaStages (SLA-10, SLA-11).
+ * confirmed complaint (CB-6); the SLA stages are re-planned as syncSlaStages would (SLA-10, SLA-11), in bulk.
  * A dissatisfied callback does not reopen the complaint here: the file does not say what was done
  * next, so CB-7 is applied in the app. An existing number must match the stored callback in every
  * column the row gives (recorded callbacks are changed in the app, never by importing again).
@@ -82,7 +83,7 @@ async function sequence(s: ImportSession, created: CallbackDraft[]) {
   }
   const order = [...created].sort((a, b) => (a.calledAt?.getTime() ?? Infinity) - (b.calledAt?.getTime() ?? Infinity) || a.line - b.line);
   for (const d of order) {
-    const id = randomUUID();
+    const id = newId();
     const prev = d.complaint ? last.get(d.complaint.id) : undefined;
     const entry = { id, sequence: (prev?.sequence ?? 0) + 1, previousId: prev?.id ?? null };
     if (d.complaint) last.set(d.complaint.id, { id, sequence: entry.sequence });
@@ -106,10 +107,10 @@ async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequen
       reached: d.calledAt ? d.reached : null, satisfied: d.reached ? d.satisfied : null, signed: d.signed, comment: d.comment,
       classification: d.complaint && d.complaint.classification !== "INTERNAL" ? d.complaint.classification : "SECRET", createdAt: s.now, updatedAt: s.now,
     });
-    for (const r of d.ratings) ratings.push({ id: randomUUID(), organizationId: org, callbackId: id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
+    for (const r of d.ratings) ratings.push({ id: newId(), organizationId: org, callbackId: id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
     if (!d.complaint || !d.calledAt) continue;
     touched.add(d.complaint.id);
-    events.push({ id: randomUUID(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: d.reached ? (d.satisfied ? "回访满意" : "回访不满意") : "未联系上", data: { callbackId: id, sequence: seq, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
+    events.push({ id: newId(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: d.reached ? (d.satisfied ? "回访满意" : "回访不满意") : "未联系上", data: { callbackId: id, sequence: seq, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
     // CB-6: the first satisfied callback after the confirmation verifies the result.
     const c = d.complaint;
     if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id)) verifying.set(c.id, d);
@@ -117,7 +118,7 @@ async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequen
   for (const [complaintId, d] of verifying) {
     const c = d.complaint!;
     verified.push({ id: complaintId, status: "VERIFIED", verifiedAt: d.calledAt, closedAt: d.calledAt, version: c.version + 1, updatedAt: s.now });
-    events.push({ id: randomUUID(), organizationId: org, complaintId, at: new Date(d.calledAt!.getTime() + 1), actorId: s.actorId, kind: "TRANSITION", fromStatus: "CONFIRMED", toStatus: "VERIFIED", data: { action: "VERIFY", ...provenance(s, d.line) }, createdAt: s.now });
+    events.push({ id: newId(), organizationId: org, complaintId, at: new Date(d.calledAt!.getTime() + 1), actorId: s.actorId, kind: "TRANSITION", fromStatus: "CONFIRMED", toStatus: "VERIFIED", data: { action: "VERIFY", ...provenance(s, d.line) }, createdAt: s.now });
   }
   const bulk = new BulkWriter(s.db);
   await bulk.insert("callbacks", callbacks);
@@ -125,12 +126,9 @@ async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequen
   await bulk.insert("complaint_events", events);
   await bulk.update("complaints", verified);
   progress(Math.round(created.length / 2));
-  // SLA-10, SLA-11: the callback rounds are stages; each complaint touched is re-planned as the app does.
-  const cache = new SlaCache();
-  let n = 0;
-  for (const id of touched) {
-    await syncSlaStages(s.db, id, s.now, cache);
-    if (++n % 500 === 0) progress(Math.round(created.length / 2 + (n / touched.size) * (created.length / 2)));
-  }
+  // SLA-10, SLA-11: the callback rounds are stages; the complaints touched are re-planned as the app re-plans each (in bulk).
+  await replanStages(s.db, [...touched], s.now, new SlaCache(), (n) => {
+    if (n % 500 === 0) progress(Math.round(created.length / 2 + (n / touched.size) * (created.length / 2)));
+  });
   progress(created.length);
 }

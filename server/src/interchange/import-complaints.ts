@@ -1,13 +1,14 @@
-import { randomUUID } from "node:crypto";
 import type { ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { SlaCache } from "../complaints/sla-stages.ts";
 import type { StageFacts } from "../domain/sla/stages.ts";
-import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
+import { BulkWriter, chunks, textArray, ticker, yieldToIo, type BulkRow } from "./bulk.ts";
+import { sqlOf } from "./connection.ts";
+import { newId } from "./ids.ts";
 import { changedColumns, checkNewComplaint, readComplaint, type ComplaintDraft, type References } from "./complaint-rows.ts";
 import { categoryIndex, departmentIndex, estatesByCode, householdsByCode } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
 import { inScope, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
-import { planNewComplaintStages, type NewComplaintFacts } from "./sla-bulk.ts";
+import { planNewComplaintStages, writeEscalations, type NewComplaintFacts, type PendingEscalation } from "./sla-bulk.ts";
 
 /**
  * complaints.csv: a complaint per number with the history the file records. A new number creates
@@ -60,17 +61,17 @@ export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRo
 
 type Stored = Record<string, unknown> & { id: string; estateId: string; classification: string; duplicateOfId: string | null };
 
+/** The stored complaints the file names (its numbers and the first reports it links to), by number: one query per 20,000 numbers. */
 async function storedComplaints(s: ImportSession, numbers: string[]): Promise<Map<string, Stored>> {
   const out = new Map<string, Stored>();
-  for (const part of chunks([...new Set(numbers)])) {
-    const found = await s.db.complaint.findMany({
-      where: { organizationId: s.organizationId, no: { in: part } },
-      select: {
-        id: true, no: true, estateId: true, householdId: true, location: true, channel: true, receivedAt: true, anonymous: true, complainantName: true,
-        complainantContact: true, kind: true, categoryId: true, severity: true, valid: true, content: true, leadDepartmentId: true, assignedAt: true,
-        promisedAt: true, resolvedAt: true, confirmedAt: true, duplicateOfId: true, classification: true,
-      },
-    });
+  const sql = await sqlOf(s.db);
+  for (const part of chunks([...new Set(numbers)], 20_000)) {
+    const found = await sql.rows<Stored & { no: string }>(`
+      SELECT id::text, no, estate_id::text AS "estateId", household_id::text AS "householdId", location, channel::text, received_at AS "receivedAt", anonymous,
+             complainant_name AS "complainantName", complainant_contact AS "complainantContact", kind::text, category_id::text AS "categoryId", severity::text, valid, content,
+             lead_department_id::text AS "leadDepartmentId", assigned_at AS "assignedAt", promised_at AS "promisedAt", resolved_at AS "resolvedAt", confirmed_at AS "confirmedAt",
+             duplicate_of_id::text AS "duplicateOfId", classification::text
+        FROM complaints WHERE organization_id = $1::uuid AND no = ANY($2::text[])`, [s.organizationId, textArray(part)]);
     for (const c of found) out.set(c.no, c);
   }
   return out;
@@ -134,55 +135,98 @@ function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: bo
   return { events, status, classifiedAt, closedAt };
 }
 
+/** Complaints per batch: one statement per table for each (the timeline's five to seven events per complaint included). */
+const BATCH = 2500;
+
+/**
+ * The rows of the new complaints, batch by batch: while the database stores one batch, the next is
+ * built and its SLA stages planned (bulk.ts queues the statements on the transaction's
+ * connection). First reports come before their duplicates, so a batch never points at a row of a
+ * later batch. Progress counts the complaints whose rows are all stored.
+ */
 async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fresh: Map<string, ComplaintDraft>, stored: Map<string, Stored>, progress: (n: number) => void): Promise<void> {
-  const ids = new Map(created.map((d) => [d.no, randomUUID()]));
+  const ordered = [...created].sort((a, b) => Number(!!a.duplicateOfNo) - Number(!!b.duplicateOfNo));
+  const ids = new Map(ordered.map((d) => [d.no, newId()]));
   const rep = await s.db.staff.findFirst({ where: { organizationId: s.organizationId, role: "MANAGEMENT_REP", active: true }, orderBy: { login: "asc" }, select: { id: true } });
-  const w = { complaints: [] as BulkRow[], events: [] as BulkRow[], departments: [] as BulkRow[], promises: [] as BulkRow[], confirmations: [] as BulkRow[], escalations: [] as BulkRow[] };
-  const facts: NewComplaintFacts[] = [];
   const org = s.organizationId;
-  // First reports before their duplicates: a batch never points at a row of a later batch.
-  for (const d of [...created].sort((a, b) => Number(!!a.duplicateOfNo) - Number(!!b.duplicateOfNo))) {
-    const id = ids.get(d.no)!;
-    const duplicateOfId = d.duplicateOfNo ? (fresh.has(d.duplicateOfNo) ? ids.get(d.duplicateOfNo)! : stored.get(d.duplicateOfNo)!.id) : null;
-    const major = d.valid === true && d.severity === "MAJOR";
-    const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major);
-    const complainantId = d.household?.primaryCustomerId && d.household.primaryCustomerName === d.complainantName ? d.household.primaryCustomerId : null;
-    w.complaints.push({
-      id, organizationId: org, no: d.no, receivedAt: d.receivedAt, channel: d.channel, estateId: d.estate.id, buildingId: d.household?.buildingId ?? null,
-      householdId: d.household?.id ?? null, location: d.location, complainantId, complainantName: d.complainantName, complainantContact: d.complainantContact,
-      anonymous: d.anonymous, content: d.content, kind: d.kind, severity: d.severity, valid: d.valid, categoryId: d.categoryId, status,
-      duplicateOfId, duplicateLinkedAt: duplicateOfId ? d.receivedAt : null,
-      // SLA-8: a visit is received at the estate's office (as the demo data has it).
-      receivedAtOfficeId: d.channel === "VISIT" ? d.estate.officeId : null,
-      leadDepartmentId: d.departmentId, classifiedAt, assignedAt: d.assignedAt, promisedAt: d.promisedAt, firstRepliedAt: closedAt, resolvedAt: d.resolvedAt,
-      confirmedAt: d.confirmedAt, closedAt, callbackExempt: d.anonymous, exemptReason: d.anonymous ? "ANONYMOUS" : null, inWarranty: d.kind === "WARRANTY",
-      classification: d.classification, createdAt: s.now, updatedAt: s.now,
-    });
-    for (const e of events) {
-      w.events.push({ id: randomUUID(), organizationId: org, complaintId: id, at: e.at, actorId: s.actorId, kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, note: e.note ?? null, data: { ...(e.data as object | undefined), ...provenance(s, d.line) }, createdAt: s.now });
+  const cache = new SlaCache();
+  const bulk = new BulkWriter(s.db, BATCH * 8);
+  try {
+    await bulk.prepare();
+    const tick = ticker();
+    const escalations: PendingEscalation[] = [];
+    // Calendars and policies are read before the statements start: nothing else uses the connection meanwhile.
+    for (const d of ordered) {
+      await cache.calendar(s.db, org, d.estate.calendarId);
+      await cache.policy(s.db, org, d.estate.id);
     }
-    if (d.departmentId) w.departments.push({ id: randomUUID(), organizationId: org, complaintId: id, departmentId: d.departmentId, role: "LEAD", assignedAt: d.assignedAt, assignedById: s.actorId });
-    if (d.promisedAt) {
-      w.promises.push({ id: randomUUID(), organizationId: org, complaintId: id, sequence: 1, promisedAt: d.promisedAt, recordedById: s.actorId, recordedAt: d.assignedAt, keptAt: d.resolvedAt, missed: !!d.resolvedAt && d.resolvedAt > d.promisedAt });
+    for (let start = 0; start < ordered.length; start += BATCH) {
+      const w: Written = { complaints: [], events: [], departments: [], promises: [], confirmations: [], escalations: [] };
+      const facts: NewComplaintFacts[] = [];
+      const batch = ordered.slice(start, start + BATCH);
+      for (const d of batch) {
+        await tick();
+        rowsOf(s, d, ids, fresh, stored, rep?.id ?? null, w, facts);
+      }
+      const stages = await planNewComplaintStages(s.db, facts, s.now, cache, tick);
+      escalations.push(...stages.escalations);
+      bulk.add("complaints", w.complaints);
+      bulk.add("complaint_events", w.events);
+      bulk.add("complaint_departments", w.departments);
+      bulk.add("complaint_promises", w.promises);
+      bulk.add("complaint_confirmations", w.confirmations);
+      bulk.add("complaint_escalations", w.escalations);
+      bulk.add("sla_stages", stages.rows);
+      const written = start + batch.length;
+      bulk.after(() => progress(written));
+      // The statements go out, and the database stores this batch while the next one is built.
+      await yieldToIo();
     }
-    if (d.confirmedAt) {
-      // WF-4: the ledger does not say how the complainant confirmed; recorded as in person, with that noted.
-      w.confirmations.push({ id: randomUUID(), organizationId: org, complaintId: id, customerId: complainantId, confirmedByName: d.complainantName, confirmedAt: d.confirmedAt, method: "IN_PERSON", satisfied: true, recordedById: s.actorId, note: `导入 ${s.fileName}：确认方式未记录`, createdAt: s.now });
+    await bulk.flush();
+    if (escalations.length) {
+      // WF-7: what syncSlaStages would escalate, in bulk (the supervisors are looked up now that the connection is free).
+      await writeEscalations(s.db, bulk, escalations, s.now);
     }
-    if (major) w.escalations.push({ id: randomUUID(), organizationId: org, complaintId: id, level: 0, at: classifiedAt, automatic: true, reason: "CLS-3 重大投诉报管理者代表", escalatedById: s.actorId, escalatedToId: rep?.id ?? null, notifiedAt: classifiedAt });
-    facts.push({ id, organizationId: org, estateId: d.estate.id, calendarId: d.estate.calendarId, status, facts: stageFacts(d, events, classifiedAt, closedAt, duplicateOfId) });
+    progress(created.length);
+  } catch (e) {
+    await bulk.stop();
+    throw e;
   }
-  const bulk = new BulkWriter(s.db);
-  await bulk.insert("complaints", w.complaints);
-  progress(Math.round(created.length / 3));
-  await bulk.insert("complaint_events", w.events);
-  await bulk.insert("complaint_departments", w.departments);
-  await bulk.insert("complaint_promises", w.promises);
-  await bulk.insert("complaint_confirmations", w.confirmations);
-  await bulk.insert("complaint_escalations", w.escalations);
-  progress(Math.round((created.length * 2) / 3));
-  await planNewComplaintStages(s.db, facts, s.now, new SlaCache());
-  progress(created.length);
+}
+
+interface Written { complaints: BulkRow[]; events: BulkRow[]; departments: BulkRow[]; promises: BulkRow[]; confirmations: BulkRow[]; escalations: BulkRow[] }
+
+/** The rows of one new complaint (SPEC §5: the complaint, its timeline, lead department, promise, confirmation, CLS-3 report) and the facts its SLA stages are planned from. */
+function rowsOf(s: ImportSession, d: ComplaintDraft, ids: Map<string, string>, fresh: Map<string, ComplaintDraft>, stored: Map<string, Stored>, managementRep: string | null, w: Written, facts: NewComplaintFacts[]): void {
+  const id = ids.get(d.no)!;
+  const duplicateOfId = d.duplicateOfNo ? (fresh.has(d.duplicateOfNo) ? ids.get(d.duplicateOfNo)! : stored.get(d.duplicateOfNo)!.id) : null;
+  const major = d.valid === true && d.severity === "MAJOR";
+  const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major);
+  const complainantId = d.household?.primaryCustomerId && d.household.primaryCustomerName === d.complainantName ? d.household.primaryCustomerId : null;
+  w.complaints.push({
+    id, organizationId: s.organizationId, no: d.no, receivedAt: d.receivedAt, channel: d.channel, estateId: d.estate.id, buildingId: d.household?.buildingId ?? null,
+    householdId: d.household?.id ?? null, location: d.location, complainantId, complainantName: d.complainantName, complainantContact: d.complainantContact,
+    anonymous: d.anonymous, content: d.content, kind: d.kind, severity: d.severity, valid: d.valid, categoryId: d.categoryId, status,
+    duplicateOfId, duplicateLinkedAt: duplicateOfId ? d.receivedAt : null,
+    // SLA-8: a visit is received at the estate's office (as the demo data has it).
+    receivedAtOfficeId: d.channel === "VISIT" ? d.estate.officeId : null,
+    leadDepartmentId: d.departmentId, classifiedAt, assignedAt: d.assignedAt, promisedAt: d.promisedAt, firstRepliedAt: closedAt, resolvedAt: d.resolvedAt,
+    confirmedAt: d.confirmedAt, closedAt, callbackExempt: d.anonymous, exemptReason: d.anonymous ? "ANONYMOUS" : null, inWarranty: d.kind === "WARRANTY",
+    classification: d.classification, createdAt: s.now, updatedAt: s.now,
+  });
+  for (const e of events) {
+    w.events.push({ id: newId(), organizationId: s.organizationId, complaintId: id, at: e.at, actorId: s.actorId, kind: e.kind, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, note: e.note ?? null, data: { ...(e.data as object | undefined), ...provenance(s, d.line) }, createdAt: s.now });
+  }
+  if (d.departmentId) w.departments.push({ id: newId(), organizationId: s.organizationId, complaintId: id, departmentId: d.departmentId, role: "LEAD", assignedAt: d.assignedAt, assignedById: s.actorId });
+  if (d.promisedAt) {
+    w.promises.push({ id: newId(), organizationId: s.organizationId, complaintId: id, sequence: 1, promisedAt: d.promisedAt, recordedById: s.actorId, recordedAt: d.assignedAt, keptAt: d.resolvedAt, missed: !!d.resolvedAt && d.resolvedAt > d.promisedAt });
+  }
+  if (d.confirmedAt) {
+    // WF-4: the ledger does not say how the complainant confirmed; recorded as in person, with that noted.
+    w.confirmations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, customerId: complainantId, confirmedByName: d.complainantName, confirmedAt: d.confirmedAt, method: "IN_PERSON", satisfied: true, recordedById: s.actorId, note: `导入 ${s.fileName}：确认方式未记录`, createdAt: s.now });
+  }
+  if (major) w.escalations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, level: 0, at: classifiedAt, automatic: true, reason: "CLS-3 重大投诉报管理者代表", escalatedById: s.actorId, escalatedToId: managementRep, notifiedAt: classifiedAt });
+  facts.push({ id, organizationId: s.organizationId, estateId: d.estate.id, calendarId: d.estate.calendarId, leadDepartmentId: d.departmentId, status, facts: stageFacts(d, events, classifiedAt, closedAt, duplicateOfId), lastEventAt: events.at(-1)!.at });
 }
 
 /** The facts complaints/sla-stages.ts would read back from the rows just written (no pauses, plans, hand-offs or callbacks yet). */

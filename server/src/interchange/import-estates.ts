@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.ts";
 import type { EstateKind } from "@tingjian/prisma/client";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
 import { isTimeZone } from "./cells.ts";
@@ -28,7 +28,7 @@ export async function prepareEstates(s: ImportSession, { rows }: FileRows, probl
     const kind = row.enum<EstateKind>("kind");
     const before = existing.get(code);
     if (!before) {
-      creates.push({ id: randomUUID(), organizationId: s.organizationId, code, name: row.text("name")!, kind: kind ?? "RESIDENTIAL", timezone: timezone ?? DEFAULT_TIMEZONE, createdAt: s.now, updatedAt: s.now });
+      creates.push({ id: newId(), organizationId: s.organizationId, code, name: row.text("name")!, kind: kind ?? "RESIDENTIAL", timezone: timezone ?? DEFAULT_TIMEZONE, createdAt: s.now, updatedAt: s.now });
       continue;
     }
     if (!inScope(s, before.id)) {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.ts";
 import type { Classification, CustomerKind, HouseholdKind } from "@tingjian/prisma/client";
 import { isIdNumber, isPhone, ID_NUMBER_FORMAT, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
@@ -33,7 +33,7 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
     if (!estate || !customer) continue;
     const before = existing.get(row.text("household_code")!);
     if (before === undefined) {
-      const id = randomUUID();
+      const id = newId();
       const place = places.resolve(estate.id, row.text("building")!, row.text("unit"));
       w.households.push({ id, organizationId: s.organizationId, code: row.text("household_code"), estateId: estate.id, ...place, room: row.text("room"), kind: HOUSEHOLD_KIND[estate.kind] ?? "RESIDENTIAL", occupied: row.bool("occupied") ?? true, createdAt: s.now, updatedAt: s.now });
       if (customer.name) addCustomer(s, w, id, customer);
@@ -101,10 +101,10 @@ function customerCells(row: Row, problems: Problems): CustomerCells | null {
 }
 
 function addCustomer(s: ImportSession, w: { customers: BulkRow[]; members: BulkRow[] }, householdId: string, c: CustomerCells) {
-  const id = randomUUID();
+  const id = newId();
   const kind = c.kind ?? "OWNER";
   w.customers.push({ id, organizationId: s.organizationId, kind, name: c.name, phone: c.phone, idNumber: c.idNumber, plates: c.plates ?? [], createdAt: s.now, updatedAt: s.now });
-  w.members.push({ id: randomUUID(), organizationId: s.organizationId, householdId, customerId: id, kind, isPrimary: true, createdAt: s.now, updatedAt: s.now });
+  w.members.push({ id: newId(), organizationId: s.organizationId, householdId, customerId: id, kind, isPrimary: true, createdAt: s.now, updatedAt: s.now });
 }
 
 function placeChange(row: Row, h: Household): boolean {
@@ -138,7 +138,7 @@ async function amendCustomer(s: ImportSession, w: { customerUpdates: BulkRow[]; 
   if (after.kind && h.memberId) w.memberUpdates.push({ id: h.memberId, kind: after.kind, updatedAt: s.now });
   const pick = (o: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, o[f] ?? null]));
   w.revisions.push({
-    id: randomUUID(), organizationId: s.organizationId, recordType: "CUSTOMER", recordId: before.id, recordVersion: version, fields,
+    id: newId(), organizationId: s.organizationId, recordType: "CUSTOMER", recordId: before.id, recordVersion: version, fields,
     before: pick(before), after: pick(after), reason: `导入 ${s.fileName} (line ${row.line})`, changedById: s.actorId, changedAt: s.now,
   });
   return true;
@@ -193,14 +193,14 @@ class Places {
   resolve(estateId: string, building: string, unit: string | null): { buildingId: string; unitId: string | null } {
     let buildingId = this.buildings.get(`${estateId}/${building}`);
     if (!buildingId) {
-      buildingId = randomUUID();
+      buildingId = newId();
       this.buildings.set(`${estateId}/${building}`, buildingId);
       this.newBuildings.push({ id: buildingId, organizationId: this.s.organizationId, estateId, name: building, createdAt: this.s.now, updatedAt: this.s.now });
     }
     if (!unit) return { buildingId, unitId: null };
     let unitId = this.units.get(`${buildingId}/${unit}`);
     if (!unitId) {
-      unitId = randomUUID();
+      unitId = newId();
       this.units.set(`${buildingId}/${unit}`, unitId);
       this.newUnits.push({ id: unitId, organizationId: this.s.organizationId, buildingId, name: unit, createdAt: this.s.now, updatedAt: this.s.now });
     }

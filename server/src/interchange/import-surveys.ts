@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids.ts";
 import type { SurveyCampaignStatus } from "@tingjian/prisma/client";
 import { checkAnswers, type AnswerInput } from "../domain/surveys/answers.ts";
 import { RETURN_STATUSES } from "../domain/surveys/campaign-workflow.ts";
@@ -49,8 +49,8 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
       problems.add(q.rows[Number(index)]!.line, field === "comment" ? "comment" : field === "dimension" ? "dimension" : "rating", p.reason);
     }
     const before = stored.get(`${q.campaign.id}/${q.household.id}`);
-    const handoutId = before?.id ?? randomUUID();
-    const respond = () => w.responses.push(...checked.rows.map((a) => ({ id: randomUUID(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
+    const handoutId = before?.id ?? newId();
+    const respond = () => w.responses.push(...checked.rows.map((a) => ({ id: newId(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
     if (!before) {
       w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: members.get(`${q.campaign.id}/${q.household.id}`) ?? null, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
       if (q.returnedAt) respond();

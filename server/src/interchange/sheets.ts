@@ -52,7 +52,7 @@ function csvRecords(bytes: Uint8Array): SheetRow[] {
   }
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false });
+    rows = plainCsv(text) ?? parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false });
   } catch (e) {
     // csv-parse's messages can quote a character of the data: report its code and line only.
     const err = e as { code?: string; lines?: number };
@@ -60,6 +60,21 @@ function csvRecords(bytes: Uint8Array): SheetRow[] {
   }
   // Record i is spreadsheet line i + 1: a quoted cell spanning lines is still one row.
   return rows.map((cells, i) => ({ line: i + 1, cells }));
+}
+
+/**
+ * The common case read fast: a file without a quote character and with one kind of line ending
+ * is RFC 4180 with nothing to unquote, so its records are its lines and its cells split at commas
+ * (exactly what csv-parse makes of it, at a fraction of the cost). Anything else: null.
+ */
+function plainCsv(text: string): string[][] | null {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('"')) return null;
+  const cr = text.includes("\r");
+  if (cr && (text.split("\r\n").length !== text.split("\r").length || text.split("\r\n").length !== text.split("\n").length)) return null;
+  const lines = text.split(cr ? "\r\n" : "\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines.map((line) => line.split(","));
 }
 
 async function xlsxRecords(bytes: Uint8Array): Promise<SheetRow[]> {
