@@ -33,18 +33,6 @@ export type Section = (ctx: BenchContext) => Promise<Row[]>;
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Median wall time of `runs` calls, in milliseconds. */
-export async function medianMs(fn: () => Promise<unknown>, runs = 5): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
 // ---- the complaint list page: 100 rows with household and callbacks ----
 
 const LIST = `query($first: Int!) { complaints(first: $first) { edges { node { id no status receivedAt household { code } callbacks { no status calledAt } } } } }`;
