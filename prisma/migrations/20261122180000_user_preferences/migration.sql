@@ -1,13 +1,17 @@
 -- CreateTable
 CREATE TABLE "user_preferences" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "organization_id" UUID NOT NULL,
     "staff_id" UUID NOT NULL,
     "key" TEXT NOT NULL,
     "value" JSONB NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "user_preferences_pkey" PRIMARY KEY ("staff_id","key")
+    CONSTRAINT "user_preferences_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "user_preferences_staff_id_key_key" ON "user_preferences"("staff_id", "key");
 
 -- AddForeignKey
 ALTER TABLE "user_preferences" ADD CONSTRAINT "user_preferences_organization_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE CASCADE;
