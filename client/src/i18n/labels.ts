@@ -45,6 +45,17 @@ const LABELS: Record<string, Record<string, Message>> = {
     CONFIDENTIAL: ["机密", "Confidential"],
     TOP_SECRET: ["绝密", "Top secret"],
   },
+  CallbackMethod: { PHONE: ["电话", "Phone"], IN_PERSON: ["上门", "In person"], APPOINTMENT: ["预约面谈", "By appointment"], LETTER: ["信函", "Letter"] },
+  CallbackStatus: { PLANNED: ["待回访", "Planned"], DONE: ["已回访", "Done"], NOT_REACHED: ["未联系上", "Not reached"], CANCELLED: ["已取消", "Cancelled"] },
+  CallbackKind: {
+    COMPLAINT: ["投诉回访", "Complaint"], REPAIR: ["维修回访", "Repair"], PERIODIC: ["定期回访", "Periodic"], SAMPLING: ["抽样回访", "Sampling"],
+    EVENT: ["活动回访", "Event"], SURVEY_FOLLOWUP: ["问卷跟进", "Survey follow-up"], VISIT: ["走访回访", "Visit"],
+  },
+  VisitKind: {
+    ROUTINE: ["日常走访", "Routine"], DOOR_TO_DOOR: ["逐户走访", "Door to door"], HOLIDAY: ["节日走访", "Holiday"], MOVE_IN: ["入住走访", "Move-in"],
+    EMERGENCY: ["突发事件走访", "Emergency"], COMMERCIAL: ["商户走访", "Commercial tenant"], AREA: ["区域走访", "Area"],
+  },
+  VisitPlanStatus: { DRAFT: ["草稿", "Draft"], ACTIVE: ["进行中", "Active"], REVIEWED: ["已审核签字", "Reviewed and signed"] },
   StaffRole: {
     ADMIN: ["系统管理员", "Administrator"],
     ANALYST: ["分析员", "Analyst"],
@@ -60,6 +71,11 @@ const LABELS: Record<string, Record<string, Message>> = {
     SERVICE_REP: ["客服专员", "Service representative"],
   },
 };
+
+/** The values of an enum, in the order listed here (for editors that offer them). */
+export function values(type: string): string[] {
+  return Object.keys(LABELS[type] ?? {});
+}
 
 /** The label of an enum value; unknown values show as they are, never blank. */
 export function label(type: keyof typeof LABELS | string, value: string | null | undefined): string {

@@ -1,4 +1,5 @@
-import { pick, translator, type Message } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/locale.ts";
+import { label } from "../../i18n/labels.ts";
 
 /** Every string of the callback ledger, in both languages. */
 export const t = translator({
@@ -66,18 +67,5 @@ export const t = translator({
 type Key = Parameters<typeof t>[0];
 export type { Key as TextKey };
 
-const ENUMS: Record<string, Record<string, Message>> = {
-  CallbackMethod: { PHONE: ["电话", "Phone"], IN_PERSON: ["上门", "In person"], APPOINTMENT: ["预约面谈", "By appointment"], LETTER: ["信函", "Letter"] },
-  CallbackStatus: { PLANNED: ["待回访", "Planned"], DONE: ["已回访", "Done"], NOT_REACHED: ["未联系上", "Not reached"], CANCELLED: ["已取消", "Cancelled"] },
-  CallbackKind: {
-    COMPLAINT: ["投诉回访", "Complaint"], REPAIR: ["维修回访", "Repair"], PERIODIC: ["定期回访", "Periodic"], SAMPLING: ["抽样回访", "Sampling"],
-    EVENT: ["活动回访", "Event"], SURVEY_FOLLOWUP: ["问卷跟进", "Survey follow-up"], VISIT: ["走访回访", "Visit"],
-  },
-};
-
 /** The label of a callback enum value (CallbackMethod, CallbackStatus, CallbackKind); unknown values as they are. */
-export function enumLabel(type: keyof typeof ENUMS, value: string | null | undefined): string {
-  if (value == null) return "";
-  const m = ENUMS[type]?.[value];
-  return m ? pick(m) : value;
-}
+export const enumLabel = (type: "CallbackMethod" | "CallbackStatus" | "CallbackKind", value: string | null | undefined) => label(type, value);

@@ -97,18 +97,6 @@ const LABELS: Record<string, Record<string, Message>> = {
     SIGNATURE: ["签字", "Signature"],
     VIDEO: ["视频", "Video"],
   },
-  CallbackStatus: {
-    CANCELLED: ["已取消", "Cancelled"],
-    DONE: ["已回访", "Done"],
-    NOT_REACHED: ["未联系上", "Not reached"],
-    PLANNED: ["待回访", "Planned"],
-  },
-  CallbackMethod: {
-    IN_PERSON: ["上门", "In person"],
-    APPOINTMENT: ["预约", "By appointment"],
-    PHONE: ["电话", "Phone"],
-    LETTER: ["信函", "Letter"],
-  },
   ClaimStatus: {
     AGREED: ["客户已同意", "Agreed"],
     APPROVED: ["已批准", "Approved"],

@@ -1,4 +1,5 @@
-import { pick, translator, type Message } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/locale.ts";
+import { label, values } from "../../i18n/labels.ts";
 
 /** Every string of the visit records page, in both languages. */
 export const t = translator({
@@ -47,19 +48,7 @@ export const t = translator({
 
 export type TextKey = Parameters<typeof t>[0];
 
-const ENUMS: Record<string, Record<string, Message>> = {
-  VisitKind: {
-    ROUTINE: ["日常走访", "Routine"], DOOR_TO_DOOR: ["逐户走访", "Door to door"], HOLIDAY: ["节日走访", "Holiday"], MOVE_IN: ["入住走访", "Move-in"],
-    EMERGENCY: ["突发事件走访", "Emergency"], COMMERCIAL: ["商户走访", "Commercial tenant"], AREA: ["区域走访", "Area"],
-  },
-  VisitPlanStatus: { DRAFT: ["草稿", "Draft"], ACTIVE: ["进行中", "Active"], REVIEWED: ["已审核签字", "Reviewed and signed"] },
-};
-
-export const VISIT_KINDS = Object.keys(ENUMS.VisitKind!);
+export const VISIT_KINDS = values("VisitKind");
 
 /** The label of a visit enum value (VisitKind, VisitPlanStatus); unknown values as they are. */
-export function enumLabel(type: keyof typeof ENUMS, value: string | null | undefined): string {
-  if (value == null) return "";
-  const m = ENUMS[type]?.[value];
-  return m ? pick(m) : value;
-}
+export const enumLabel = (type: "VisitKind" | "VisitPlanStatus", value: string | null | undefined) => label(type, value);
