@@ -23,6 +23,10 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // A type's scopes (e.g. Complaint needs complaints:read) are checked once per object, not once
+    // per field of every row: a 100-row page resolves ~1,500 fields (measured: ~1 ms of a list
+    // request). Fields keep their own scopes; an object the caller may not read errors as a whole.
+    runScopesOnType: true,
     // SPEC §2: a signed-in account of an organisation, and its role's (and token's) permissions.
     authScopes: (ctx) => ({
       authenticated: ctx.viewer !== null,

@@ -112,6 +112,23 @@ describe("access control: who sees what", () => {
     expect(stored.map((s) => s.prefix)).toContain(wide.slice(0, 10));
   });
 
+  it("§2: a type's permission holds wherever the object is reached (node(id:)), checked once per object", async () => {
+    const admin = await as("admin");
+    const [bi] = await q(`SELECT id FROM staff WHERE login = 'bi.tool'`);
+    const [c] = await q(`SELECT id, no FROM complaints WHERE classification <> 'TOP_SECRET' ORDER BY received_at LIMIT 1`);
+    const created = await gql<{ createApiToken: { data: { secret: string } } }>(app, `mutation($input: CreateApiTokenInput!) {
+      createApiToken(input: $input) { ... on MutationCreateApiTokenSuccess { data { secret } } }
+    }`, { input: { name: "customers only", scopes: ["CUSTOMERS_READ"], staffId: globalId("Staff", bi.id) } }, admin);
+    const token = created.data!.createApiToken.data!.secret;
+    const query = `query($id: ID!) { node(id: $id) { id ... on Complaint { no status receivedAt } } }`;
+    const denied = await gql<{ node: unknown }>(app, query, { id: globalId("Complaint", c.id) }, { token });
+    expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(denied.data?.node ?? null).toBeNull();
+    expect(JSON.stringify(denied)).not.toContain(c.no);
+    const allowed = await gql<{ node: { no: string } }>(app, query, { id: globalId("Complaint", c.id) }, await as("exec"));
+    expect(allowed.data!.node.no).toBe(c.no);
+  });
+
   it("SEC-3: every read of an owner archive leaves exactly one access-log entry with its purpose", async () => {
     const clerk = await as("frontdesk.lx");
     const director = await as("director.lx");
