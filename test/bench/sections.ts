@@ -110,4 +110,33 @@ export const importRate: Section = async (ctx) => {
   return [{ what: `import of ${fmt(n)} complaint rows (CSV, pnpm import path, dry run), rows/s`, ours: fmt(n / seconds), baseline: "", ratio: "", target: "≥ 20,000", note: "each row also writes its timeline, SLA stages and confirmation (then rolled back)" }];
 };
 
-export const SECTIONS: Section[] = [listPage, importRate, quarterlyReport, recurrence];
+// ---- import: survey answers (the bulk file: 1 M answers at benchmark volume) ----
+
+export const importSurveyRate: Section = async (ctx) => {
+  // The latest closed campaign, and households of its estates that have no questionnaire in it
+  // (rows for a stored questionnaire are compared, not written).
+  const { rows: [campaign] } = await ctx.db.pool.query<{ id: string; code: string; organization_id: string; starts_at: Date }>(`
+    SELECT id, code, organization_id, starts_at FROM survey_campaigns WHERE status IN ('RUNNING', 'CLOSED') ORDER BY starts_at DESC LIMIT 1`);
+  if (!campaign) throw new Error("no survey campaign to import into");
+  const { rows: dimensions } = await ctx.db.pool.query<{ code: string }>(`
+    SELECT d.code FROM questionnaire_dimensions d JOIN survey_campaigns c ON c.questionnaire_id = d.questionnaire_id WHERE c.id = $1 ORDER BY d.sort_order`, [campaign.id]);
+  const { rows: households } = await ctx.db.pool.query<{ code: string }>(`
+    SELECT h.code FROM households h JOIN survey_campaign_estates ce ON ce.estate_id = h.estate_id AND ce.campaign_id = $1
+     WHERE NOT EXISTS (SELECT 1 FROM survey_handouts x WHERE x.campaign_id = $1 AND x.household_id = h.id)
+     ORDER BY h.code LIMIT $2`, [campaign.id, Math.ceil(20_000 / dimensions.length)]);
+  const lines = ["campaign_code,household_code,handed_out_at,returned_at,dimension,rating,comment"];
+  const handedOut = new Date(campaign.starts_at.getTime() + 86_400_000).toISOString();
+  const returned = new Date(campaign.starts_at.getTime() + 3 * 86_400_000).toISOString();
+  households.forEach((h, i) => dimensions.forEach((d, j) => lines.push([campaign.code, h.code, handedOut, returned, d.code, String(1 + ((i + j) % 5)), i % 10 === 0 && j === 0 ? "电梯经常故障" : ""].join(","))));
+  const n = lines.length - 1;
+  const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
+  const { importAsOperator } = await import("@tingjian/server");
+  const { createPrisma } = await import("@tingjian/prisma");
+  const started = performance.now();
+  const r = await importAsOperator(createPrisma(ctx.db), campaign.organization_id, "bench-survey.csv", { kind: "SURVEY_RESPONSES", bytes, dryRun: true });
+  const seconds = (performance.now() - started) / 1000;
+  if (!r.ok) throw new Error(`import refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
+  return [{ what: `import of ${fmt(n)} survey answer rows (CSV, ${households.length} questionnaires, dry run), rows/s`, ours: fmt(n / seconds), baseline: "", ratio: "", target: "≥ 20,000", note: "each questionnaire also writes its hand-out (then rolled back)" }];
+};
+
+export const SECTIONS: Section[] = [listPage, importRate, importSurveyRate, quarterlyReport, recurrence];

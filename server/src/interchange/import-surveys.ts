@@ -137,7 +137,7 @@ async function storedHandouts(s: ImportSession, qs: Questionnaire[]): Promise<Ma
   const out = new Map<string, Handout>();
   for (const part of chunks(qs, 2000)) {
     const found = await s.db.surveyHandout.findMany({
-      where: { organizationId: s.organizationId, OR: part.map((q) => ({ campaignId: q.campaign.id, householdId: q.household.id })) },
+      where: { organizationId: s.organizationId, OR: byCampaign(part) },
       select: { id: true, campaignId: true, householdId: true, handedOutAt: true, returnedAt: true, version: true, responses: { select: { dimensionId: true, rating: true, notApplicable: true, comment: true } } },
     });
     for (const h of found) out.set(`${h.campaignId}/${h.householdId}`, { ...h, responses: new Map(h.responses.map((r) => [r.dimensionId, r])) });
@@ -145,12 +145,27 @@ async function storedHandouts(s: ImportSession, qs: Questionnaire[]): Promise<Ma
   return out;
 }
 
+/**
+ * The questionnaires' (campaign, household) pairs as one condition per campaign: a file's
+ * thousands of pairs as thousands of OR branches made PostgreSQL test every branch on every row
+ * (1.5 s per lookup for 2,000 questionnaires); `household_id IN (…)` per campaign uses the index.
+ */
+function byCampaign(qs: Questionnaire[]): { campaignId: string; householdId: { in: string[] } }[] {
+  const households = new Map<string, Set<string>>();
+  for (const q of qs) {
+    const set = households.get(q.campaign.id) ?? new Set<string>();
+    set.add(q.household.id);
+    households.set(q.campaign.id, set);
+  }
+  return [...households].map(([campaignId, ids]) => ({ campaignId, householdId: { in: [...ids] } }));
+}
+
 /** SUR-2: the household's place in the campaign's sample, when it has one without a hand-out. */
 async function sampleMembers(s: ImportSession, qs: Questionnaire[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const part of chunks(qs, 2000)) {
     const found = await s.db.surveySampleMember.findMany({
-      where: { organizationId: s.organizationId, handout: null, OR: part.map((q) => ({ campaignId: q.campaign.id, householdId: q.household.id })) },
+      where: { organizationId: s.organizationId, handout: null, OR: byCampaign(part) },
       select: { id: true, campaignId: true, householdId: true },
     });
     for (const m of found) out.set(`${m.campaignId}/${m.householdId}`, m.id);
