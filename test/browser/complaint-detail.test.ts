@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backfillSlaStages } from "@tingjian/server";
 import { useBrowser } from "./harness.ts";
+import { gql, signIn } from "../api/graphql.ts";
 
 /** The Relay global id the API gives a complaint (and the detail page's URL carries). */
 const gid = (uuid: string) => Buffer.from(`Complaint:${uuid}`).toString("base64");
@@ -206,6 +207,85 @@ describe("browser: the complaint detail page", () => {
     await expect.poll(() => page.getAttribute('[data-testid="timeline-event"]', "data-kind")).toBe("TRANSITION");
     expect(await page.textContent('[data-testid="timeline-event"]')).toContain(typed);
     await b.screenshot(page, "complaint-detail-resolved");
+  });
+
+  /** A new complaint at an estate's household, registered and classified (valid) through the API by `login`. */
+  async function newClassifiedComplaint(estate: string, login: string) {
+    const caller = await signIn(b.app, login);
+    const [h] = await sql<{ id: string }>(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = $1 ORDER BY h.code LIMIT 1`, [estate]);
+    const [cat] = await sql<{ id: string }>(`SELECT id FROM categories WHERE level = 2 ORDER BY sort_order LIMIT 1`);
+    const reg = await gql<{ registerComplaint: { data?: { id: string; version: number } } }>(b.app, `mutation($input: RegisterComplaintInput!) {
+      registerComplaint(input: $input) { ... on MutationRegisterComplaintSuccess { data { id version } } ... on Error { message } } }`,
+    { input: { channel: "PHONE", householdId: Buffer.from(`Household:${h!.id}`).toString("base64"), complainantName: "钱女士", complainantContact: "13900002222", content: "楼道灯坏了一周" } }, caller);
+    const c = reg.data!.registerComplaint.data!;
+    const cls = await gql<{ classifyComplaint: { data?: { version: number } } }>(b.app, `mutation($input: ClassifyComplaintInput!) {
+      classifyComplaint(input: $input) { ... on MutationClassifyComplaintSuccess { data { version } } ... on Error { message } } }`,
+    { input: { id: c.id, version: c.version, valid: true, kind: "SERVICE", severity: "GENERAL", categoryId: Buffer.from(`Category:${cat!.id}`).toString("base64") } }, caller);
+    expect(cls.data?.classifyComplaint.data, JSON.stringify(cls)).toBeTruthy();
+    return Buffer.from(c.id, "base64").toString().split(":")[1]!;
+  }
+
+  /** The people a person picker offers, as [global id, label] (the empty choice left out). */
+  async function offered(page: Page, field: string) {
+    await page.waitForSelector(`[data-testid="field-${field}"][data-loaded="true"]`);
+    return page.$$eval(`[data-testid="field-${field}"] option`, (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ""] as [string, string]).filter(([v]) => v !== ""));
+  }
+
+  it("assigns to a person picked from the lead department's members who may handle the case, and shows them (WF-1, SLA-8, SEC-2)", async () => {
+    const uuid = await newClassifiedComplaint("KC", "service1");
+    const staffGid = (id: string) => Buffer.from(`Staff:${id}`).toString("base64");
+    const deptGid = async (code: string) => Buffer.from(`Department:${(await sql<{ id: string }>(`SELECT id FROM departments WHERE code = $1`, [code]))[0]!.id}`).toString("base64");
+    const people = async (where: string) => (await sql<{ id: string; display_name: string; login: string }>(`SELECT s.id, s.display_name, s.login FROM staff s JOIN departments d ON d.id = s.department_id
+      WHERE ${where} AND s.active ORDER BY s.display_name, s.id`)).map((s) => ({ ...s, gid: staffGid(s.id) }));
+    const page = await b.signedIn("service1");
+    await open(page, uuid);
+    expect(await page.textContent('[data-testid="complaint-assignee"]')).toBe("—");
+    await page.click('[data-testid="action-ASSIGN"]');
+    // No lead department yet: nobody to choose from.
+    expect(await page.isDisabled('[data-testid="field-assigneeId"]')).toBe(true);
+
+    // The engineering department: its head only.
+    await page.selectOption('[data-testid="field-leadDepartmentId"]', await deptGid("ENG"));
+    const eng = await people(`d.code = 'ENG'`);
+    expect((await offered(page, "assigneeId")).map(([v]) => v)).toEqual(eng.map((p) => p.gid));
+    await page.selectOption('[data-testid="field-assigneeId"]', eng[0]!.gid);
+
+    // The estate's own office: its front desk, assistants and director (role labels beside the names),
+    // and the head picked before is no longer chosen.
+    await page.selectOption('[data-testid="field-leadDepartmentId"]', await deptGid("KC-OFFICE"));
+    const office = await people(`d.code = 'KC-OFFICE'`);
+    expect(office.map((p) => p.login).sort()).toEqual(["assistant.kc", "assistant2.kc", "director.kc", "frontdesk.kc"]);
+    await expect.poll(async () => (await offered(page, "assigneeId")).map(([v]) => v)).toEqual(office.map((p) => p.gid));
+    expect(await page.inputValue('[data-testid="field-assigneeId"]')).toBe("");
+    const director = office.find((p) => p.login === "director.kc")!;
+    expect(Object.fromEntries(await offered(page, "assigneeId"))[director.gid]).toContain("管理处主任");
+    await page.selectOption('[data-testid="field-assigneeId"]', director.gid);
+    await b.screenshot(page, "complaint-detail-assign-person");
+    await page.click('[data-testid="action-submit"]');
+    await page.waitForSelector('[data-testid="action-form"]', { state: "detached" });
+    await expect.poll(() => page.getAttribute('[data-testid="complaint-status"]', "data-status")).toBe("ASSIGNED");
+    await expect.poll(() => page.textContent('[data-testid="complaint-assignee"]')).toBe(director.display_name);
+    const [row] = await sql<{ assignee_id: string; code: string }>(`SELECT c.assignee_id, d.code FROM complaints c JOIN departments d ON d.id = c.lead_department_id WHERE c.id = $1`, [uuid]);
+    expect(row).toEqual({ assignee_id: director.id, code: "KC-OFFICE" });
+
+    // WF-7: escalated to a supervisor picked from those who may decide it (not the caller's choice of anyone).
+    await page.click('[data-testid="action-ESCALATE"]');
+    const supervisors = await offered(page, "toStaffId");
+    const [sec] = await people(`s.login = 'sec.head'`);
+    expect(supervisors.map(([v]) => v)).toContain(director.gid);
+    expect(supervisors.map(([v]) => v)).not.toContain(office.find((p) => p.login === "frontdesk.kc")!.gid);
+    await page.fill('[data-testid="field-reason"]', "需要安全部主管决定");
+    await page.selectOption('[data-testid="field-toStaffId"]', sec!.gid);
+    await page.click('[data-testid="action-submit"]');
+    await page.waitForSelector('[data-testid="action-form"]', { state: "detached" });
+    await expect.poll(() => page.textContent('[data-testid="escalations"]')).toContain(sec!.display_name);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid="timeline-event"]');
+    expect(await page.textContent('[data-testid="complaint-assignee"]')).toBe(director.display_name);
+    expect(await page.textContent('[data-testid="escalations"]')).toContain(sec!.display_name);
+    const [esc] = await sql<{ escalated_to_id: string }>(`SELECT escalated_to_id FROM complaint_escalations WHERE complaint_id = $1`, [uuid]);
+    expect(esc!.escalated_to_id).toBe(sec!.id);
   });
 
   it("shows the analyst the complaint with content and complainant masked and no actions (SEC-2, SEC-7)", async () => {

@@ -178,6 +178,29 @@ export const ActionLookupsQuery: TypedDocumentNode<Lookups> = gql`
   }
 `;
 
+/** WF-1, WF-7: what a person is picked for; the server then lists exactly whom that mutation accepts. */
+export interface StaffDirectoryFilter {
+  pick?: "ASSIGNEE" | "ESCALATION";
+  complaintId?: string;
+  departmentId?: string;
+  text?: string;
+}
+
+export interface PickablePerson { id: string; displayName: string; role: string; department: { id: string; name: string } | null }
+
+/** At most this many people per list; beyond it the form asks to type part of a name. */
+export const PEOPLE_LIMIT = 100;
+
+/** The people an action's form offers (staffDirectory): by name, with how many match in all. */
+export const StaffDirectoryQuery: TypedDocumentNode<
+  { staffDirectory: { totalCount: number; staff: PickablePerson[] } },
+  { filter: StaffDirectoryFilter; limit: number }
+> = gql`
+  query ComplaintActionPeople($filter: StaffDirectoryFilter!, $limit: Int!) {
+    staffDirectory(filter: $filter, limit: $limit) { totalCount staff { id displayName role department { id name } } }
+  }
+`;
+
 /** The typed outcome every complaint edit returns (SPEC §5): the complaint, or why not. */
 export interface EditPayload {
   __typename: string;

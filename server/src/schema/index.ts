@@ -2,6 +2,7 @@ import { builder } from "../builder.ts";
 import { withMutationSavepoints } from "../access/mutation-savepoints.ts";
 import "./errors.ts";
 import "./access/staff.ts";
+import "./access/staff-directory.ts";
 import "./access/sign-in.ts";
 import "./organization.ts";
 import "./estates.ts";

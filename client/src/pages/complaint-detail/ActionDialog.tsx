@@ -113,7 +113,7 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
         <Show when={!props.action.needsLookups || lookups.data} fallback={lookups.error ? <ErrorBox error={lookups.error} /> : <Loading />}>
           <For each={visible()}>
             {(f) => (
-              <FormField field={f} value={values()[f.name] ?? ""} options={f.options?.(props.complaint, lookups.data) ?? []} required={required(f.name)}
+              <FormField field={f} value={values()[f.name] ?? ""} options={f.options?.(props.complaint, lookups.data) ?? []} people={f.people?.(props.complaint, values())} required={required(f.name)}
                 error={fieldErrors()[f.name]} onChange={(v) => setDraftValue(id(), props.action.key, initial, f.name, v)} />
             )}
           </For>

@@ -104,7 +104,7 @@ export function ComplaintHeader(props: { complaint: ComplaintDetail }) {
         </Field>
         <Field label={t("escalation")} testid="complaint-escalation">{c().escalationLevel}</Field>
         <Field label={t("lead")}>{c().leadDepartment?.name ?? t("none")}</Field>
-        <Field label={t("assignee")}>{c().assignee?.displayName ?? t("none")}</Field>
+        <Field label={t("assignee")} testid="complaint-assignee">{c().assignee?.displayName ?? t("none")}</Field>
         <Field label={t("promisedAt")}>{c().promisedAt ? formatDateTime(c().promisedAt) : t("none")}</Field>
       </dl>
       <div class="cd-notes">

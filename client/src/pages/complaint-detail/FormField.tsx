@@ -1,6 +1,8 @@
 import { For, Match, Show, Switch } from "solid-js";
 import { pick, translator } from "../../i18n/locale.ts";
+import type { StaffDirectoryFilter } from "../../graphql/complaint-detail.ts";
 import type { FieldSpec, Option, Value } from "./actions.ts";
+import { PersonPicker } from "./PersonPicker.tsx";
 
 const t = translator({
   choose: ["请选择…", "Choose…"],
@@ -8,8 +10,13 @@ const t = translator({
   noOptions: ["没有可选项", "Nothing to choose from"],
 });
 
-/** One input of an action's form; its error (client check or the server's InputError) below it. */
-export function FormField(props: { field: FieldSpec; value: Value; options: Option[]; required: boolean; error?: string; onChange: (v: Value) => void }) {
+/**
+ * One input of an action's form; its error (client check or the server's InputError) below it.
+ * A "person" field offers whom the staff directory lists for `people` (WF-1, WF-7).
+ */
+export function FormField(props: {
+  field: FieldSpec; value: Value; options: Option[]; people?: StaffDirectoryFilter | null; required: boolean; error?: string; onChange: (v: Value) => void;
+}) {
   const id = () => `cd-field-${props.field.name}`;
   const groups = () => [...new Set(props.options.map((o) => o.group ?? ""))];
   const testid = () => `field-${props.field.name}`;
@@ -51,6 +58,10 @@ export function FormField(props: { field: FieldSpec; value: Value; options: Opti
               }}
             </For>
           </select>
+        </Match>
+        <Match when={props.field.type === "person"}>
+          <PersonPicker id={id()} testid={testid()} filter={props.people ?? null} value={String(props.value ?? "")}
+            waitsFor={props.field.waitsFor} defaultChoice={props.field.defaultChoice} onChange={props.onChange} />
         </Match>
         <Match when={props.field.type === "multi"}>
           <div class="cd-multi" data-testid={testid()}>

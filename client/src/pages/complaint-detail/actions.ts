@@ -1,4 +1,4 @@
-import type { ComplaintDetail, Lookups } from "../../graphql/complaint-detail.ts";
+import type { ComplaintDetail, Lookups, StaffDirectoryFilter } from "../../graphql/complaint-detail.ts";
 import { label } from "../../i18n/labels.ts";
 import { formatDateTime, pick, type Message } from "../../i18n/locale.ts";
 import { detailLabel } from "./detail-labels.ts";
@@ -18,13 +18,21 @@ export interface FieldSpec {
   /** The mutation input's field; an InputError's `input.<name>` lands on it. */
   name: string;
   label: Message;
-  type: "text" | "textarea" | "select" | "datetime" | "checkbox" | "multi";
+  type: "text" | "textarea" | "select" | "datetime" | "checkbox" | "multi" | "person";
   required?: boolean | ((v: Values) => boolean);
   options?: (c: ComplaintDetail, lookups: Lookups | undefined) => Option[];
   show?: (v: Values) => boolean;
   initial?: (c: ComplaintDetail) => Value;
   /** "true"/"false" selects become booleans. */
   boolean?: boolean;
+  /**
+   * A "person" field: whom the server's staff directory offers for these values, or null while
+   * the form lacks what the choice depends on (`waitsFor` says what).
+   */
+  people?: (c: ComplaintDetail, v: Values) => StaffDirectoryFilter | null;
+  waitsFor?: Message;
+  /** A "person" field's empty choice when the server then picks (e.g. the next level up). */
+  defaultChoice?: Message;
 }
 
 export interface ActionSpec {
@@ -72,6 +80,13 @@ export const ACTIONS: Record<string, ActionSpec> = {
     fields: [
       { name: "leadDepartmentId", label: ["责任部门", "Lead department"], type: "select", required: true, options: departments, initial: (c) => c.leadDepartment?.id ?? "" },
       { name: "assistingDepartmentIds", label: ["协办部门（由服务中心协调）", "Assisting departments (coordinated by the service centre)"], type: "multi", options: departments, initial: () => [] },
+      {
+        // WF-1, SLA-8: the responsible person, a member of the lead department who may handle this case (SEC-2).
+        name: "assigneeId", label: ["负责人（责任部门成员）", "Responsible person (a member of the lead department)"], type: "person",
+        people: (c, v) => (typeof v.leadDepartmentId === "string" && v.leadDepartmentId ? { pick: "ASSIGNEE", complaintId: c.id, departmentId: v.leadDepartmentId } : null),
+        waitsFor: ["请先选择责任部门", "Choose the lead department first"], defaultChoice: ["暂不指定", "Nobody yet"],
+        initial: (c) => c.assignee?.id ?? "",
+      },
       note(),
     ],
   },
@@ -134,7 +149,16 @@ export const ACTIONS: Record<string, ActionSpec> = {
   REPLY: { key: "REPLY", label: ["答复投诉人", "Reply to the complainant"], rule: "SLA-9", mutation: "recordComplaintReply", fields: [{ name: "note", label: ["告知投诉人的内容", "What the complainant was told"], type: "textarea", required: true }] },
   PAUSE: { key: "PAUSE", label: ["暂停计时", "Pause the clock"], rule: "§6", mutation: "pauseComplaintClock", fields: [{ name: "reason", label: ["暂停原因（等待客户）", "Why (waiting for the customer)"], type: "textarea", required: true }] },
   RESUME: { key: "RESUME", label: ["恢复计时", "Resume the clock"], rule: "§6", mutation: "resumeComplaintClock", fields: [note()] },
-  ESCALATE: { key: "ESCALATE", label: ["升级上报", "Escalate"], rule: "WF-7", mutation: "escalateComplaint", fields: [{ name: "reason", label: ["升级原因", "Why it is escalated"], type: "textarea", required: true }] },
+  ESCALATE: {
+    key: "ESCALATE", label: ["升级上报", "Escalate"], rule: "WF-7", mutation: "escalateComplaint",
+    fields: [
+      { name: "reason", label: ["升级原因", "Why it is escalated"], type: "textarea", required: true },
+      {
+        name: "toStaffId", label: ["上报给", "Report to"], type: "person", people: (c) => ({ pick: "ESCALATION", complaintId: c.id }),
+        defaultChoice: ["默认：上一级主管", "Default: the next level up"],
+      },
+    ],
+  },
 };
 
 const OPEN = ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED", "RESOLVED"];

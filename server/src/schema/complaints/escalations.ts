@@ -1,13 +1,13 @@
 import { builder } from "../../builder.ts";
-import { SUPERVISOR_ROLES } from "../../domain/access/roles.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import { escalate } from "../../complaints/escalation.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { complaintScope, inOrganization } from "../tenant.ts";
+import { complaintScope } from "../tenant.ts";
 import { complaintMutation } from "./mutation.ts";
 import { appendEvents, requireCaseAccess, saveComplaint } from "./editing.ts";
+import { requirePickable } from "../access/staff-directory.ts";
 
 builder.prismaObject("ComplaintEscalation", {
   description: "WF-7: a complaint reported to a supervisor (automatic on an SLA breach), and the decision; CLS-3 reports of major complaints",
@@ -29,17 +29,14 @@ complaintMutation<{ reason: string; toStaffId?: { id: string } | null }>("escala
   description: "WF-7: a complaint that cannot be solved goes one level up to a supervisor, who decides",
   fields: (t) => ({
     reason: t.string({ required: true }),
-    toStaffId: t.globalID({ required: false, description: "The supervisor; default the next level up (department head or office director, company manager, executive)" }),
+    toStaffId: t.globalID({ required: false, description: "The supervisor; default the next level up (department head or office director, company manager, executive); staffDirectory(filter: { pick: ESCALATION, complaintId }) lists whom you may name" }),
   }),
   apply: async (ctx, row, input) => {
     const reason = requiredText(input.reason, "input.reason", 2000);
     if (!OPEN_STATES.includes(row.status)) throw new InputError("input.id", `A ${row.status} complaint is not escalated`);
-    let toStaffId: string | null = null;
-    if (input.toStaffId) {
-      const s = await ctx.prisma.staff.findFirst({ where: { id: input.toStaffId.id, ...inOrganization(ctx), active: true, role: { in: [...SUPERVISOR_ROLES] } }, select: { id: true } });
-      if (!s) throw new InputError("input.toStaffId", "No such supervisor");
-      toStaffId = s.id;
-    }
+    // WF-7, SEC-2: an active supervisor other than the caller who can see and know this complaint,
+    // so that they can decide it (staffDirectory(pick: ESCALATION) offers exactly these).
+    const toStaffId = input.toStaffId ? await requirePickable(ctx, "ESCALATION", row, input.toStaffId.id, "input.toStaffId") : null;
     // The version check and the SLA re-plan first; then one level up.
     await saveComplaint(ctx, row, {}, []);
     return escalate(ctx.prisma, { organizationId: ctx.organizationId!, complaintId: row.id, now: ctx.now, reason, actorId: ctx.viewer!.staffId, toStaffId });

@@ -10,6 +10,7 @@ import { isSupervisor } from "../../domain/access/roles.ts";
 import { planComplaintCallback } from "../../callbacks/for-complaint.ts";
 import { requireRepeatRepairCause } from "../recurrence/repeat-repair-rule.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
+import { requirePickable } from "../access/staff-directory.ts";
 import type { Complaint } from "@tingjian/prisma/client";
 
 export const ResponsibilityEnum = builder.enumType(Responsibility, { name: "Responsibility", description: "WF-2: who is responsible for the cause" });
@@ -37,7 +38,7 @@ complaintMutation<{ leadDepartmentId: { id: string }; assistingDepartmentIds?: {
   fields: (t) => ({
     leadDepartmentId: t.globalID({ required: true }),
     assistingDepartmentIds: t.globalIDList({ required: false }),
-    assigneeId: t.globalID({ required: false, description: "SLA-8: the responsible person, a member of the lead department" }),
+    assigneeId: t.globalID({ required: false, description: "SLA-8: the responsible person, a member of the lead department who may handle this case; staffDirectory(filter: { pick: ASSIGNEE, complaintId, departmentId }) lists them" }),
     note: t.string({ required: false }),
   }),
   apply: async (ctx, row, input) => {
@@ -50,12 +51,9 @@ complaintMutation<{ leadDepartmentId: { id: string }; assistingDepartmentIds?: {
     if (found.length !== ids.length) throw new InputError("input.assistingDepartmentIds", "No such active department among the assisting ones");
     // WF-1 (000 §7 4.6): two or more departments work under the service centre's coordination.
     if (assisting.length > 0 && !(await coordinates(ctx))) throw new ForbiddenError("Complaints handled by several departments are coordinated by the service centre (WF-1)");
-    let assigneeId: string | null = null;
-    if (input.assigneeId) {
-      const s = await ctx.prisma.staff.findFirst({ where: { id: input.assigneeId.id, ...inOrganization(ctx), departmentId: lead, active: true }, select: { id: true } });
-      if (!s) throw new InputError("input.assigneeId", "The responsible person must be an active member of the lead department");
-      assigneeId = s.id;
-    }
+    // WF-1, SEC-2: an active member of the lead department whose role handles complaints and who
+    // can see and know this one (staffDirectory(pick: ASSIGNEE) offers exactly these).
+    const assigneeId = input.assigneeId ? await requirePickable(ctx, "ASSIGNEE", row, input.assigneeId.id, "input.assigneeId", lead) : null;
     await ctx.prisma.complaintDepartment.updateMany({ where: { complaintId: row.id, releasedAt: null, departmentId: { notIn: ids } }, data: { releasedAt: ctx.now } });
     for (const [departmentId, role] of [[lead, "LEAD"], ...assisting.map((a) => [a, "ASSISTING"])] as [string, "LEAD" | "ASSISTING"][]) {
       await ctx.prisma.complaintDepartment.upsert({
