@@ -2,7 +2,8 @@ import { CallbackDimension, CallbackKind, CallbackMethod, CallbackStatus, type C
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
-import { complaintScope, inEstates, scopedNode } from "../tenant.ts";
+import { batched } from "../recurrence/scope.ts";
+import { complaintScope, customerScope, inEstates, scopedNode } from "../tenant.ts";
 
 /**
  * CB-1…CB-11: callbacks — planned (with an owner and a due date), made (method, reached,
@@ -30,6 +31,18 @@ type CallbackForDecision = { id: string; classification: Classification; estateI
 export function callbackRef(c: CallbackForDecision): RecordRef {
   return { recordType: "CALLBACK", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: [c.assignedToId, c.staffId].filter((x): x is string => !!x) };
 }
+/**
+ * The customers of a page of callbacks in one query per selection (issue 6), through the Customer
+ * type's own selection and scope (SPEC §2: members of households of the caller's estates).
+ */
+function calledCustomer<Q extends { select?: Prisma.CustomerSelect }>(ctx: Context, query: Q, customerId: string) {
+  return batched(ctx, `Callback.customer ${JSON.stringify(query)}`, customerId, async (ids) => {
+    const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
+    const rows = await ctx.prisma.customer.findMany({ ...selection, where: { id: { in: ids }, AND: [customerScope(ctx)] } });
+    return new Map(rows.map((r) => [(r as { id: string }).id, r]));
+  });
+}
+
 const CALLBACK_REF = { id: true, classification: true, estateId: true, assignedToId: true, staffId: true } as const;
 const REF = { callback: { select: CALLBACK_REF } } as const;
 const customerText = protectedField("CALLBACK", "customerText");
@@ -55,6 +68,19 @@ builder.prismaNode("Callback", {
       resolve: (query, c, _a, ctx) => (c.complaintId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: c.complaintId, ...complaintScope(ctx) } }) : null),
     }),
     household: t.relation("household", { nullable: true }),
+    customer: t.prismaField({
+      type: "Customer", nullable: true, select: { customerId: true },
+      description: "CB-5: the person called back, as planned (a complaint's complainant, a sampled household's main contact); " +
+        "null when there is none (an anonymous complaint) or the archive is outside your scope. Personal data under the customer rules (SEC-7)",
+      resolve: async (query, c, _a, ctx) => {
+        if (!c.customerId) {
+          // Read all the same, so that plugin-prisma does not warn once per row about an unused selection.
+          void { ...query };
+          return null;
+        }
+        return (await calledCustomer(ctx, query, c.customerId)) ?? null;
+      },
+    }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "SLA-10 / SLA-11, or the programme's deadline" }),
     overdue: t.boolean({ select: { status: true, dueAt: true }, resolve: (c, _a, ctx) => c.status === "PLANNED" && !!c.dueAt && c.dueAt < ctx.now }),
     assignedTo: t.relation("assignedTo", { nullable: true, description: "CB-2: who should call back" }),

@@ -6,6 +6,7 @@ import { entitlement, protectedField, type RecordRef } from "../../access/disclo
 import type { ProtectionRule } from "../../domain/access/protected-fields.ts";
 import { ForbiddenError, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
+import { batched } from "../recurrence/scope.ts";
 import { complaintScope, inOrganization, scopedNode } from "../tenant.ts";
 import { complaintRef } from "./complaint.ts";
 import { appendEvents } from "./editing.ts";
@@ -51,11 +52,21 @@ export async function storeContent(ctx: Context, bytes: Buffer): Promise<{ stora
   throw new Error("File content vanished while it was being stored");
 }
 
-/** The stored bytes of a storage key, base64; null when they are not kept in the database (or purged). */
+/**
+ * The stored bytes of a storage key, base64; null when they are not kept in the database (or
+ * purged). The contents asked for by the rows of a list (attachments, recordings) are read in one
+ * query, not one per row (issue 6), and bytes shared by several rows once. (Prisma's implicit
+ * batching of `findUnique` calls of one tick did the former too, but silently: any other query
+ * shape is a statement per row; statement-counts.test.ts holds this.) Each row has decided and
+ * logged its own disclosure before asking.
+ */
 export async function storedContent(ctx: Context, storageKey: string): Promise<string | null> {
   if (!storageKey.startsWith(STORED)) return null;
-  const row = await ctx.prisma.fileContent.findUnique({ where: { organizationId_sha256: { ...inOrganization(ctx), sha256: storageKey.slice(STORED.length) } }, select: { bytes: true } });
-  return row ? Buffer.from(row.bytes).toString("base64") : null;
+  const bytes = await batched(ctx, "file_contents.bytes", storageKey.slice(STORED.length), async (hashes) => {
+    const rows = await ctx.prisma.fileContent.findMany({ where: { ...inOrganization(ctx), sha256: { in: hashes } }, select: { sha256: true, bytes: true } });
+    return new Map(rows.map((r) => [r.sha256, r.bytes]));
+  });
+  return bytes ? Buffer.from(bytes).toString("base64") : null;
 }
 
 export const isStored = (storageKey: string) => storageKey.startsWith(STORED);

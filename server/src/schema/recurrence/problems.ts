@@ -6,8 +6,9 @@ import {
 } from "../../domain/recurrence/repeat-sql.ts";
 import { monthsBetween } from "../../domain/recurrence/months.ts";
 import { InputError } from "../errors.ts";
-import { complaintScope, estateFilter } from "../tenant.ts";
+import { estateFilter } from "../tenant.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
+import { problemComplaintCount, problemComplaintPage } from "./problem-complaints.ts";
 import { batched, correctiveActionScope } from "./scope.ts";
 
 /** A Pothos query (select or include) that also selects the id the batches are keyed by. */
@@ -73,10 +74,9 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
       type: "Complaint",
       cursor: "id",
       description: "The complaints involved, oldest first (those in your scope)",
-      totalCount: (p, _args, ctx) => ctx.prisma.complaint.count({ where: { id: { in: p.complaint_ids }, AND: [complaintScope(ctx)] } }),
-      resolve: (query, p, _args, ctx) => ctx.prisma.complaint.findMany({
-        ...query, where: { id: { in: p.complaint_ids }, AND: [complaintScope(ctx)] }, orderBy: [{ receivedAt: "asc" }, { no: "asc" }, { id: "asc" }],
-      }),
+      // Issue 6: for the whole page of problems at once (problem-complaints.ts), not one query per problem.
+      totalCount: (p, _args, ctx) => problemComplaintCount(ctx, p.complaint_ids),
+      resolve: (query, p, _args, ctx) => problemComplaintPage(ctx, query, p.complaint_ids),
     }),
     correctiveActions: t.prismaField({
       type: [CorrectiveActionRef],
