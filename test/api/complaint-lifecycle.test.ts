@@ -236,6 +236,34 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     expect(stage(v3, "SLA_8", "service_resolve")).toMatchObject({ status: "RUNNING", deadlineAt: sh("2026-03-19T11:30:00").toISOString(), pausedSeconds: 1800 });
   });
 
+  it("§6: the time left on a working-hour deadline counts working minutes only (nights and the National Day holidays do not), negative once late, none when met", async () => {
+    at(sh("2025-09-30T17:30:00"));
+    const c = await register("service1");
+    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "WARRANTY", categoryId: globalId("Category", ids.leak!) }, "service1");
+    const left = async () => {
+      const r = await gql<{ node: { slaStages: { rule: string; stage: string; clock: string; status: string; deadlineAt: string; remainingMinutes: number | null }[] } }>(app,
+        `query($id: ID!) { node(id: $id) { ... on Complaint { slaStages { rule stage clock status deadlineAt remainingMinutes } } } }`, { id: c.id }, await as("exec"));
+      return r.data!.node.slaStages;
+    };
+    const plan = async () => (await left()).find((s) => s.rule === "SLA_7" && s.stage === "plan")!;
+    // 6 working hours from 17:30 on 30 September (after hours): all of them are still ahead.
+    expect(await plan()).toMatchObject({ clock: "WORKING", deadlineAt: sh("2025-10-09T16:00:00").toISOString(), remainingMinutes: 360 });
+    at(sh("2025-10-05T11:00:00")); // a holiday: nothing has been used
+    expect((await plan()).remainingMinutes).toBe(360);
+    at(sh("2025-10-09T15:00:00")); // 08:30-12:00 and 13:30-15:00 used: one hour left
+    expect((await plan()).remainingMinutes).toBe(60);
+    at(sh("2025-10-09T16:45:00")); // 45 working minutes late
+    expect((await plan()).remainingMinutes).toBe(-45);
+    at(sh("2025-10-09T17:00:00"));
+    await ok("assignComplaint", { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1");
+    // A finished stage has no time left; a wall-clock stage counts every minute.
+    const stages = await left();
+    for (const s of stages.filter((x) => x.status === "MET" || x.status === "CANCELLED")) expect(s.remainingMinutes).toBeNull();
+    for (const s of stages.filter((x) => x.clock === "WALL" && x.status === "RUNNING")) {
+      expect(s.remainingMinutes).toBe(Math.trunc((Date.parse(s.deadlineAt) - sh("2025-10-09T17:00:00").getTime()) / 60_000));
+    }
+  });
+
   it("SLA-7, WF-5: registered at 17:30 on the last working day before National Day 2025; plan and hand-off deadlines on the 2025 calendar; deemed accepted when the developer is silent", async () => {
     at(sh("2025-09-30T17:30:00"));
     const c = await register("service1");

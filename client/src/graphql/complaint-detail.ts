@@ -7,6 +7,8 @@ interface Ref { id: string; no: string }
 
 export interface SlaStage {
   id: string;
+  /** Minutes left on the stage's own clock when loaded (working minutes for a WORKING clock); negative when late. */
+  remainingMinutes: number | null;
   rule: string;
   stage: string;
   round: number;
@@ -130,7 +132,7 @@ export const COMPLAINT_FIELDS = `
 
 const SLA_FRAGMENT = `
   fragment DetailSlaStage on SlaStage {
-    id rule stage round clock durationMinutes startedAt deadlineAt finishedAt pausedSince pausedSeconds status breachedAt overdue
+    id rule stage round clock durationMinutes startedAt deadlineAt finishedAt pausedSince pausedSeconds status breachedAt overdue remainingMinutes
   }
 `;
 

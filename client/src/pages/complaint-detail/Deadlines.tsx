@@ -21,9 +21,11 @@ const t = translator({
   pausedSince: ["自 {at} 暂停", "paused since {at}"],
   pausedFor: ["累计暂停 {d}", "paused {d} in all"],
   tipWorking: [
-    "按自然时间倒数至截止时间；截止时间本身已按项目的工作日历（工作时段、周末、法定节假日及调休）计算，接口不提供剩余工作时",
-    "Counted down in wall time to the deadline; the deadline itself was computed on the estate's working calendar (working hours, weekends, holidays and make-up days) — the API gives no remaining working time",
+    "上行按自然时间倒数至截止时间；下行为加载时剩余的工作时间（按项目的工作日历：工作时段、周末、法定节假日及调休）",
+    "Above: wall time to the deadline, counting down; below: working time left when the page was loaded (on the estate's working calendar: working hours, weekends, holidays and make-up days)",
   ],
+  workingLeft: ["工作时间剩余 {d}", "{d} of working time left"],
+  workingOver: ["工作时间已超 {d}", "{d} of working time late"],
   tipWall: ["按自然时间（24×7）倒数至截止时间", "Counted down in wall time (24 × 7) to the deadline"],
   tipPaused: [
     "计时已暂停（等待客户）：截止时间按暂停顺延，显示的是加载时的剩余时间",
@@ -60,6 +62,13 @@ export function Deadlines(props: { open: SlaStage[]; all: SlaStage[]; overdue: b
                     <td class="countdown" data-testid="countdown" title={paused() ? t("tipPaused") : s.clock === "WORKING" ? t("tipWorking") : t("tipWall")}>
                       {left().text}
                       <span class="tip-mark" aria-hidden="true">ⓘ</span>
+                      <Show when={s.clock === "WORKING" && s.remainingMinutes !== null}>
+                        <div class="muted small" data-testid="working-left" data-minutes={s.remainingMinutes}>
+                          {s.remainingMinutes! >= 0
+                            ? t("workingLeft", { d: formatDuration(s.remainingMinutes! * 60_000) })
+                            : t("workingOver", { d: formatDuration(s.remainingMinutes! * 60_000) })}
+                        </div>
+                      </Show>
                     </td>
                     <td>
                       <span class="badge" classList={{ missed: late(), paused: paused() }}>{detailLabel("SlaStageStatus", paused() ? "PAUSED" : s.status)}</span>

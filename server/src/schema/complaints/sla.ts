@@ -3,6 +3,8 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { InputError } from "../errors.ts";
 import { complaintScope, countedComplaints } from "../tenant.ts";
+import { SlaCache } from "../../complaints/sla-stages.ts";
+import type { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
 
 export const SlaRuleEnum = builder.enumType(SlaRule, { name: "SlaRule", description: "SPEC §6 rules" });
 export const SlaStageStatusEnum = builder.enumType(SlaStageStatus, { name: "SlaStageStatus" });
@@ -34,9 +36,37 @@ builder.prismaObject("SlaStage", {
       description: "Not finished and past its deadline now",
       resolve: (s, _a, ctx) => !s.finishedAt && (s.status === "RUNNING" || s.status === "BREACHED") && s.deadlineAt < ctx.now,
     }),
+    remainingMinutes: t.int({
+      nullable: true,
+      description: "§6: time left now on the stage's own clock: working minutes on the estate's calendar for a WORKING clock " +
+        "(nights, weekends and holidays do not count), wall minutes otherwise; negative once past the deadline (by the same clock); " +
+        "null when the stage is finished or cancelled. While paused: as if the customer were back now",
+      select: { organizationId: true, clock: true, deadlineAt: true, finishedAt: true, status: true, estate: { select: { calendarId: true } } },
+      resolve: async (s, _a, ctx) => {
+        if (s.finishedAt || s.status === "MET" || s.status === "CANCELLED") return null;
+        const now = ctx.now.getTime();
+        const due = s.deadlineAt.getTime();
+        if (s.clock === "WALL") return Math.trunc((due - now) / 60_000);
+        const calendar = await calendarOf(ctx, s.organizationId, s.estate.calendarId);
+        const ms = due >= now ? calendar.workingMsBetween(now, due) : -calendar.workingMsBetween(due, now);
+        return Math.trunc(ms / 60_000);
+      },
+    }),
     complaint: t.relation("complaint"),
   }),
 });
+
+// One load per calendar per request, however many stages ask (the promise is shared).
+const requestCalendars = new WeakMap<Context, { cache: SlaCache; loading: Map<string, Promise<WorkingCalendar>> }>();
+
+function calendarOf(ctx: Context, organizationId: string, calendarId: string | null): Promise<WorkingCalendar> {
+  let entry = requestCalendars.get(ctx);
+  if (!entry) requestCalendars.set(ctx, (entry = { cache: new SlaCache(), loading: new Map() }));
+  const key = calendarId ?? `default:${organizationId}`;
+  let pending = entry.loading.get(key);
+  if (!pending) entry.loading.set(key, (pending = entry.cache.calendar(ctx.prisma, organizationId, calendarId)));
+  return pending;
+}
 
 builder.prismaObjectFields("Complaint", (t) => ({
   slaStages: t.relation("slaStages", { description: "§6: every time limit of this complaint", query: { orderBy: [{ startedAt: "asc" }, { rule: "asc" }, { stage: "asc" }] } }),
