@@ -74,9 +74,9 @@ describe("browser: the complaint detail page", () => {
     expect(await countdown.textContent()).toMatch(/剩余|已超/);
     expect(await countdown.getAttribute("title")).toMatch(/自然时间/);
     // §6: a working-hour deadline also says how much working time is left (or how late it is).
-    const [{ working }] = await sql<{ working: number }>(`SELECT count(*)::int AS working FROM sla_stages s WHERE s.complaint_id = $1 AND ${OPEN_STAGE} AND s.clock = 'WORKING'`, [c.id]);
+    const [stored] = await sql<{ working: number }>(`SELECT count(*)::int AS working FROM sla_stages s WHERE s.complaint_id = $1 AND ${OPEN_STAGE} AND s.clock = 'WORKING'`, [c.id]);
     const shownWorking = await page.$$eval('[data-testid="working-left"]', (els) => els.map((e) => ({ text: e.textContent, minutes: Number(e.getAttribute("data-minutes")) })));
-    expect(shownWorking).toHaveLength(working!);
+    expect(shownWorking).toHaveLength(stored!.working);
     for (const w of shownWorking) expect(w.text).toMatch(w.minutes >= 0 ? /^工作时间剩余/ : /^工作时间已超/);
 
     // §5: the event log, newest first, as many as stored.
