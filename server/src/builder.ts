@@ -9,6 +9,8 @@ import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 import type { Permission } from "./domain/access/permissions.ts";
 import { noteTypedError } from "./access/mutation-savepoints.ts";
+import type { Language } from "./i18n/language.ts";
+import { text } from "./i18n/messages.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -33,11 +35,11 @@ export const builder = new SchemaBuilder<{
       permission: (p: Permission) => ctx.viewer?.permissions.has(p) ?? false,
     }),
     // Stable codes for callers: UNAUTHENTICATED without valid credentials, FORBIDDEN otherwise.
-    // The message names the missing permission, never a value.
+    // The message, in the request's language, names the missing permission, never a value.
     unauthorizedError: (_parent, ctx, info, result) =>
       ctx.viewer
-        ? new GraphQLError(`Not allowed to read ${info.parentType.name}.${info.fieldName}: ${describeFailure(result.failure)}`, { extensions: { code: "FORBIDDEN" } })
-        : new GraphQLError(ctx.credentialsRejected ? "The session or API token is invalid, expired or revoked" : "Sign in first", { extensions: { code: "UNAUTHENTICATED" } }),
+        ? new GraphQLError(text("notAllowedToRead", ctx.language, { type: info.parentType.name, field: info.fieldName, reason: describeFailure(result.failure, ctx.language) }), { extensions: { code: "FORBIDDEN" } })
+        : new GraphQLError(text(ctx.credentialsRejected ? "credentialsRejected" : "signInFirst", ctx.language), { extensions: { code: "UNAUTHENTICATED" } }),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -79,11 +81,14 @@ function parseInstant(v: unknown): Date {
   return d;
 }
 
-function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }): string {
-  if (failure.kind === "AuthScope") return failure.scope === "permission" ? `requires the permission ${String(failure.parameter)}` : `requires ${failure.scope}`;
-  if ((failure.kind === "AnyAuthScopes" || failure.kind === "AllAuthScopes") && failure.failures?.length) {
-    const parts = (failure.failures as (typeof failure)[]).map(describeFailure);
-    return parts.length === 1 ? parts[0]! : parts.join(failure.kind === "AnyAuthScopes" ? " or " : " and ");
+function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }, language: Language): string {
+  if (failure.kind === "AuthScope") {
+    if (failure.scope === "permission") return text("requiresPermission", language, { permission: String(failure.parameter) });
+    return failure.scope === "authenticated" ? text("requiresSignIn", language) : text("requiresScope", language, { scope: String(failure.scope) });
   }
-  return "not permitted";
+  if ((failure.kind === "AnyAuthScopes" || failure.kind === "AllAuthScopes") && failure.failures?.length) {
+    const parts = (failure.failures as (typeof failure)[]).map((f) => describeFailure(f, language));
+    return parts.length === 1 ? parts[0]! : parts.join(text(failure.kind === "AnyAuthScopes" ? "or" : "and", language));
+  }
+  return text("notPermitted", language);
 }

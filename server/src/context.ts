@@ -4,6 +4,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { readCookie, SESSION_COOKIE } from "./auth/cookies.ts";
 import { AccessRecorder } from "./access/recorder.ts";
 import { Grants } from "./access/grants.ts";
+import { languageOf, type Language } from "./i18n/language.ts";
 
 /**
  * The one request context. Everything a resolver may rely on is computed once per request
@@ -27,6 +28,11 @@ export interface Context {
   access: AccessRecorder;
   grants: Grants;
   client: { ip: string | null; userAgent: string | null; secure: boolean; sessionToken: string | null };
+  /**
+   * The language of error messages, from `Accept-Language` (the UI sends the user's choice);
+   * English without the header, so external tools keep their messages.
+   */
+  language: Language;
   /** Set-Cookie headers for the response (sign-in, sign-out). */
   cookies: string[];
   now: Date;
@@ -67,6 +73,7 @@ export function contextFactory(services: AppServices) {
         ip, userAgent: request.headers.get("user-agent"), sessionToken,
         secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
       },
+      language: languageOf(request.headers.get("accept-language")),
       cookies: [],
       now,
     };

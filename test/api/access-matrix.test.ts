@@ -430,6 +430,10 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
       run: (c) => call(c, `{ ${aliases("STAFF", (r) => `node(id: "${globalId("Staff", r.id)}") { ... on Staff { ${selection("Staff")} } }`)} }`) },
     { name: "me", kind: "STAFF", covers: (c, r) => c.staffId === r.id,
       run: (c) => call(c, `{ me { staff { ${selection("Staff")} } } }`) },
+    // WF-1, WF-7: the picker of the assign and escalate forms (complaints:write) reads people under the same Staff rules.
+    { name: "staff directory", kind: "STAFF", covers: () => true,
+      run: (c) => call(c, `{ staffDirectory(filter: { text: "eng.head", activeOnly: false }) { staff { id ${selection("Staff")} } } }`),
+      expect: (c, r, rule) => c.perms.has("complaints:write") && entitled(c, r, rule) },
   ];
 
   it("covers every role of the schema and every protected field", () => {

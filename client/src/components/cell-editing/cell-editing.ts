@@ -1,5 +1,6 @@
 import type { CellValueChangedEvent, ColDef, EditableCallbackParams, GridApi, IRowNode } from "ag-grid-community";
 import { createSignal } from "solid-js";
+import { thrownErrorText } from "../../graphql/error-text.ts";
 
 /** What a save answered: the stored row, a refusal to show on the cell, or a stale version. */
 export type EditOutcome<T> =
@@ -104,7 +105,7 @@ export function createCellEditing<T>(config: CellEditingConfig<T>) {
     try {
       outcome = await config.save({ row, field, value, oldValue, reason });
     } catch (e) {
-      outcome = { kind: "invalid", message: (e as Error).message };
+      outcome = { kind: "invalid", message: thrownErrorText(e) };
     }
     if (outcome.kind === "saved") {
       errors.delete(key);

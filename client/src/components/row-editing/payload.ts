@@ -1,5 +1,6 @@
 import type { CombinedError } from "@urql/core";
 import type { RowOutcome } from "./row-editing.ts";
+import { requestErrorText } from "../../graphql/error-text.ts";
 
 /** A mutation's union payload as the API answers it (schema.graphql: `… on Error { message }`, `… on InputError { field }`). */
 export interface MutationPayload<R> {
@@ -24,7 +25,7 @@ export function rowOutcome<R, T>(
   fallback: string,
 ): RowOutcome<T> {
   const payload = result.data ? Object.values(result.data)[0] : undefined;
-  if (!payload) throw new Error(result.error?.graphQLErrors[0]?.message ?? result.error?.message ?? "No answer from the server");
+  if (!payload) throw new Error(requestErrorText(result.error));
   if (payload.data) return { kind: "saved", row: map(payload.data) };
   const message = payload.message ?? payload.__typename;
   if (payload.current) return { kind: "conflict", current: map(payload.current), message };

@@ -1,5 +1,6 @@
 import type { CellClassParams, ColDef, EditableCallbackParams, GridApi, IRowNode, RowEditingStartedEvent, RowEditingStoppedEvent, RowValueChangedEvent } from "ag-grid-community";
 import { createSignal } from "solid-js";
+import { thrownErrorText } from "../../graphql/error-text.ts";
 import type { CellError, ConflictRequest } from "../cell-editing/index.ts";
 import "./row-editing.css";
 
@@ -121,7 +122,7 @@ export function createRowEditing<T>(config: RowEditingConfig<T>) {
     try {
       outcome = await config.save(edited, original);
     } catch (e) {
-      outcome = { kind: "invalid", field: changed[0] ?? config.fields[0]!, message: (e as Error).message };
+      outcome = { kind: "invalid", field: changed[0] ?? config.fields[0]!, message: thrownErrorText(e) };
     } finally {
       busy.delete(id);
       setSaving((n) => n - 1);
@@ -195,7 +196,7 @@ export function createRowEditing<T>(config: RowEditingConfig<T>) {
     try {
       outcome = await run(row);
     } catch (e) {
-      outcome = { kind: "invalid", field, message: (e as Error).message };
+      outcome = { kind: "invalid", field, message: thrownErrorText(e) };
     } finally {
       busy.delete(id);
       setSaving((n) => n - 1);

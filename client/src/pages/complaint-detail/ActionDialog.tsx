@@ -2,8 +2,9 @@ import { createQuery, useClient } from "@urql/solid";
 import { createSignal, For, onMount, Show } from "solid-js";
 import { ActionLookupsQuery, complaintEdit, type ComplaintDetail, type EditPayload } from "../../graphql/complaint-detail.ts";
 import { label } from "../../i18n/labels.ts";
-import { pick, translator } from "../../i18n/locale.ts";
+import { locale, pick, translator } from "../../i18n/locale.ts";
 import { ErrorBox, Loading } from "../../components/States.tsx";
+import { requestErrorText } from "../../graphql/error-text.ts";
 import { ACTIONS, buildInput, fieldRequired, initialValues, type ActionSpec } from "./actions.ts";
 import { draft, dropDraft, setDraftValue } from "./drafts.ts";
 import { FormField } from "./FormField.tsx";
@@ -20,12 +21,24 @@ const t = translator({
   keepMine: ["按新版本重新提交我的内容", "Submit mine again on the new version"],
   takeTheirs: ["放弃我的内容，采用当前数据", "Discard mine and keep the current data"],
   workflow: ["当前状态「{status}」不允许此操作：{message}", "The status “{status}” does not allow this: {message}"],
+  workflowOnly: ["当前状态「{status}」不允许此操作。", "The status “{status}” does not allow this."],
+  onField: ["{field}：{message}", "{field}: {message}"],
   allowed: ["现在可以：{list}", "Possible now: {list}"],
   noneAllowed: ["现在没有可执行的流程操作", "No workflow action is possible now"],
   failed: ["未保存：", "Not saved:"],
 });
 
 interface Conflict { version: number; status: string }
+
+/**
+ * The server explains a workflow refusal in English only (for now); a Chinese reader gets the
+ * status sentence and the allowed actions below it, with the explanation as the tooltip.
+ */
+function workflowText(w: EditPayload): string {
+  const status = label("ComplaintStatus", w.status ?? "");
+  const detail = w.message ?? "";
+  return locale() === "en" || /[\u4e00-\u9fff]/.test(detail) ? t("workflow", { status, message: detail }) : t("workflowOnly", { status });
+}
 
 /**
  * One action's form (SPEC §5): sends the version read; a conflict keeps the typed values and lets
@@ -61,7 +74,7 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
     const r = await client.mutation(complaintEdit(props.action.mutation), { input: buildInput(props.action, values(), id(), onVersion) }).toPromise();
     setBusy(false);
     const payload = r.data?.[props.action.mutation];
-    if (r.error || !payload) return setTopError(r.error?.graphQLErrors[0]?.message ?? r.error?.message ?? "?");
+    if (r.error || !payload) return setTopError(requestErrorText(r.error));
     if (payload.__typename.endsWith("Success")) {
       dropDraft(id(), props.action.key);
       props.onSaved();
@@ -77,8 +90,10 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
       return props.onChanged();
     }
     const field = payload.field?.replace(/^input\./, "");
-    if (field && visible().some((f) => f.name === field)) setFieldErrors({ [field]: payload.message ?? "" });
-    else setTopError(payload.message);
+    if (field && visible().some((f) => f.name === field)) return setFieldErrors({ [field]: payload.message ?? "" });
+    // A field not shown (e.g. hidden by another answer): the message says why, the form's label says where.
+    const spec = props.action.fields.find((f) => f.name === field);
+    setTopError(spec ? t("onField", { field: pick(spec.label), message: payload.message ?? "" }) : payload.message);
   }
 
   function discard() {
@@ -104,7 +119,7 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
         <Show when={workflow()}>
           {(w) => (
             <div class="cd-alert" role="alert" data-testid="workflow-error">
-              <p>{t("workflow", { status: label("ComplaintStatus", w().status), message: w().message ?? "" })}</p>
+              <p title={w().message}>{workflowText(w())}</p>
               <p>{w().allowedActions?.length ? t("allowed", { list: w().allowedActions!.map((a) => (ACTIONS[a] ? pick(ACTIONS[a]!.label) : a)).join("、") }) : t("noneAllowed")}</p>
             </div>
           )}

@@ -3,6 +3,7 @@ import { createSignal, For, onCleanup, Show } from "solid-js";
 import { kindLabel } from "../../components/interchange/kinds.ts";
 import "../../components/interchange/interchange.css";
 import { ErrorBox } from "../../components/States.tsx";
+import { thrownErrorText } from "../../graphql/error-text.ts";
 import { ImportJobQuery, type ImportJob, type ImportOutcome, type InterchangeKind } from "../../graphql/interchange.ts";
 import { translator } from "../../i18n/locale.ts";
 import { ImportProgress } from "./ImportProgress.tsx";
@@ -56,7 +57,7 @@ export function ImportForm(props: { kinds: InterchangeKind[] }) {
       clearInterval(timer);
       await poll(jobId); // the final state (DONE or REJECTED), however fast the import was
     } catch (err) {
-      setError(err as Error);
+      setError(new Error(thrownErrorText(err)));
     } finally {
       clearInterval(timer);
       setRunning(false);

@@ -1,4 +1,5 @@
 import { IMPORT_FILE, type ImportOutcome, type InterchangeKind } from "../../graphql/interchange.ts";
+import { acceptLanguage } from "../../graphql/client.ts";
 
 /** A v4 UUID for the import job; crypto.randomUUID needs a secure context, getRandomValues does not. */
 export function newJobId(): string {
@@ -27,7 +28,8 @@ export async function uploadImport(input: { kind: InterchangeKind; file: File; d
     body: form,
     credentials: "same-origin",
     // graphql-yoga's CSRF prevention, if enabled, wants a non-simple header on multipart requests.
-    headers: { "x-graphql-yoga-csrf": "1" },
+    // The refusal messages come in the UI's language, like those of the urql client.
+    headers: { "x-graphql-yoga-csrf": "1", "accept-language": acceptLanguage() },
   });
   const text = await res.text();
   let body: { data?: { importFile: ImportOutcome } | null; errors?: { message: string }[] };

@@ -1,6 +1,7 @@
 import { createMutation } from "@urql/solid";
 import { createSignal, Show } from "solid-js";
 import { SignInMutation } from "../../graphql/session.ts";
+import { requestErrorText } from "../../graphql/error-text.ts";
 import { locale, setLocale, translator } from "../../i18n/locale.ts";
 
 const t = translator({
@@ -24,7 +25,7 @@ export function SignInPage(props: { onSignedIn: () => void }) {
     const r = await signIn({ login: login(), password: password() });
     const payload = r.data?.signIn;
     if (payload?.__typename === "MutationSignInSuccess") return props.onSignedIn();
-    setError(payload?.message ?? r.error?.message ?? t("failed"));
+    setError(payload?.message ?? (r.error ? requestErrorText(r.error) : t("failed")));
   };
 
   return (

@@ -6,6 +6,7 @@ import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";
 import { hashSecret } from "../../auth/secrets.ts";
 import { StaffRoleEnum } from "./staff.ts";
 import { InputError, ForbiddenError, requiredText } from "../errors.ts";
+import { msg } from "../../i18n/messages.ts";
 
 class SignInResult {
   constructor(readonly staff: { login: string; displayName: string; role: string }, readonly expiresAt: Date) {}
@@ -31,9 +32,9 @@ function aloneInOperation(info: GraphQLResolveInfo, name: string) {
 }
 
 const messages = {
-  INVALID_CREDENTIALS: "Login or password is wrong",
-  TOO_MANY_ATTEMPTS: "Too many failed attempts; try again in 15 minutes",
-  ORGANIZATION_REQUIRED: "Several organisations use this installation; give the organisation code",
+  INVALID_CREDENTIALS: msg("invalidCredentials"),
+  TOO_MANY_ATTEMPTS: msg("tooManyAttempts"),
+  ORGANIZATION_REQUIRED: msg("organizationRequired"),
 } as const;
 
 builder.mutationField("signIn", (t) =>

@@ -1,0 +1,71 @@
+import type { Language } from "./language.ts";
+
+/** A message in both languages: [zh, en]. `{name}` placeholders are filled from the parameters. */
+export type Bilingual = readonly [zh: string, en: string];
+
+/**
+ * A parameter is a plain value (an id, a number, a dotted input path) or itself bilingual (a record
+ * noun). Never pass a protected value (SEC-1): messages go to callers who may not read it, and into
+ * logs.
+ */
+export type Params = Readonly<Record<string, string | number | Bilingual>>;
+
+/**
+ * The API's own messages. Chinese messages omit the dotted input path that the English ones name:
+ * the error's `field` carries it, and the UI shows the message next to the form's own label.
+ */
+export const messages = {
+  notFound: ["{what}不存在或您无权查看", "{what} does not exist or is not visible to you"],
+  conflict: [
+    "记录已被他人修改（现为第 {version} 版），请重新加载后再修改",
+    "The record was changed by someone else (now version {version}); reload it and apply your change again",
+  ],
+  required: ["此项必填", "{field} is required"],
+  tooLong: ["不能超过 {max} 个字符", "{field} is longer than {max} characters"],
+  forbidden: ["无权执行此操作：{detail}", "{detail}"],
+
+  invalidCredentials: ["登录名或密码错误", "Login or password is wrong"],
+  tooManyAttempts: ["失败次数过多，请 15 分钟后再试", "Too many failed attempts; try again in 15 minutes"],
+  organizationRequired: ["本系统由多个组织使用，请填写组织代码", "Several organisations use this installation; give the organisation code"],
+
+  signInFirst: ["请先登录", "Sign in first"],
+  credentialsRejected: ["会话或 API 令牌无效、已过期或已被撤销，请重新登录", "The session or API token is invalid, expired or revoked"],
+  notAllowedToRead: ["无权读取 {type}.{field}：{reason}", "Not allowed to read {type}.{field}: {reason}"],
+  requiresPermission: ["需要权限 {permission}", "requires the permission {permission}"],
+  requiresSignIn: ["需要登录", "requires authenticated"],
+  requiresScope: ["需要 {scope}", "requires {scope}"],
+  notPermitted: ["不允许", "not permitted"],
+  or: [" 或 ", " or "],
+  and: [" 且 ", " and "],
+} as const satisfies Record<string, Bilingual>;
+
+export type MessageKey = keyof typeof messages;
+
+/** A message of the catalogue with its parameters, rendered once the request's language is known. */
+export interface Msg {
+  readonly key: MessageKey;
+  readonly params?: Params;
+}
+
+export function msg(key: MessageKey, params?: Params): Msg {
+  return { key, params };
+}
+
+export function render(m: Msg, language: Language): string {
+  return fill(messages[m.key], language, m.params);
+}
+
+/** One message of the catalogue in `language`. */
+export function text(key: MessageKey, language: Language, params?: Params): string {
+  return fill(messages[key], language, params);
+}
+
+function fill(message: Bilingual, language: Language, params: Params | undefined): string {
+  const template = language === "zh" ? message[0] : message[1];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === "object" ? (language === "zh" ? v[0] : v[1]) : String(v);
+  });
+}
