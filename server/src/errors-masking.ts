@@ -10,8 +10,10 @@ import { ForbiddenError, InputError, NotFoundError } from "./schema/errors.ts";
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   const path = error instanceof GraphQLError ? error.path : undefined;
-  if (original instanceof InputError) return new GraphQLError(original.message, { path, extensions: { code: "BAD_USER_INPUT", field: original.field } });
-  if (original instanceof ForbiddenError) return new GraphQLError(original.message, { path, extensions: { code: "FORBIDDEN" } });
-  if (original instanceof NotFoundError) return new GraphQLError(original.message, { path, extensions: { code: "NOT_FOUND" } });
+  // The GraphQL error's text: the original's, or its translation (i18n/localized-errors.ts).
+  const text = error instanceof GraphQLError ? error.message : (original as Error | undefined)?.message ?? message;
+  if (original instanceof InputError) return new GraphQLError(text, { path, extensions: { code: "BAD_USER_INPUT", field: original.field } });
+  if (original instanceof ForbiddenError) return new GraphQLError(text, { path, extensions: { code: "FORBIDDEN" } });
+  if (original instanceof NotFoundError) return new GraphQLError(text, { path, extensions: { code: "NOT_FOUND" } });
   return defaultMaskError(error, message, isDev);
 }

@@ -5,6 +5,7 @@ import { useRequestTransaction } from "./access/request-transaction.ts";
 import { useResponseCookies } from "./auth/response-cookies.ts";
 import { maskError } from "./errors-masking.ts";
 import { redactingLogger } from "./logging.ts";
+import { useLocalizedErrors } from "./i18n/localized-errors.ts";
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -14,7 +15,7 @@ export function createApp(services: AppServices): App {
     schema,
     graphqlEndpoint: "/graphql",
     context: contextFactory(services) as never,
-    plugins: [useRequestTransaction(services.prisma), useResponseCookies()],
+    plugins: [useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors()],
     graphiql: { title: "Tingjian GraphQL" },
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,

@@ -140,6 +140,15 @@ describe("error messages in the caller's language (Accept-Language)", () => {
     expect(revokedZh.errors?.[0]?.message).toMatch(chinese);
   });
 
+  it("an error a query throws (no typed payload: BAD_USER_INPUT with its field) is in the caller's language too", async () => {
+    const query = `query($estate: ID!) { staffDirectory(filter: { estateId: $estate }) { totalCount } }`;
+    const missing = { estate: globalId("Estate", "00000000-0000-4000-8000-000000000000") };
+    const en = await ask(query, missing, exec);
+    const zh = await ask(query, missing, exec, "zh-CN");
+    expect(en.errors?.[0]).toMatchObject({ message: "No such estate in your scope", extensions: { code: "BAD_USER_INPUT", field: "filter.estateId" } });
+    expect(zh.errors?.[0]).toMatchObject({ message: "您的管辖范围内没有此项目", extensions: { code: "BAD_USER_INPUT", field: "filter.estateId" } });
+  });
+
   it("a failed sign-in answers in the caller's language and never tells whether the account exists", async () => {
     const en = await ask<{ signIn: Payload }>(SIGN_IN, { login: "exec", password: `${DEMO_PASSWORD}x` }, {});
     const zh = await ask<{ signIn: Payload }>(SIGN_IN, { login: "no.such.person", password: "x" }, {}, "zh-CN");
