@@ -121,4 +121,76 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
     };
     expect(await count(100)).toBe(await count(5));
   }, 120_000);
+
+  interface Ref { id: string; no: string }
+  interface Linked extends Ref { complaint: Ref | null; previousCallback: Ref | null }
+  const LINKED = `query($n: Int!) { callbacks(first: $n) { edges { node { id no complaint { id no } previousCallback { id no } } } } }`;
+  async function linked(login: string, n: number) {
+    const r = await gql<{ callbacks: { edges: { node: Linked }[] } }>(app, LINKED, { n }, await as(login));
+    return { nodes: r.data?.callbacks.edges.map((e) => e.node) ?? [], errors: r.errors ?? [] };
+  }
+  /** The stored complaint and earlier callback of each callback. */
+  async function storedLinks(ids: string[]) {
+    const rows = await q(`SELECT cb.id, c.id AS complaint_id, c.no AS complaint_no, p.id AS previous_id, p.no AS previous_no FROM callbacks cb
+      LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN callbacks p ON p.id = cb.previous_callback_id WHERE cb.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id as string, {
+      complaint: r.complaint_id ? { id: globalId("Complaint", r.complaint_id), no: r.complaint_no } : null,
+      previousCallback: r.previous_id ? { id: globalId("Callback", r.previous_id), no: r.previous_no } : null,
+    }]));
+  }
+  /** Points callbacks at earlier ones for the length of `body`, then puts back what was stored. */
+  async function linking(links: [callbackId: string, previousId: string][], body: () => Promise<void>) {
+    const ids = links.map(([id]) => id);
+    const before = await q(`SELECT id, previous_callback_id FROM callbacks WHERE id = ANY($1::uuid[])`, [ids]);
+    try {
+      for (const [id, previous] of links) await q(`UPDATE callbacks SET previous_callback_id = $2 WHERE id = $1`, [id, previous]);
+      await body();
+    } finally {
+      for (const r of before) await q(`UPDATE callbacks SET previous_callback_id = $2 WHERE id = $1`, [r.id, r.previous_callback_id]);
+    }
+  }
+
+  it("issue 6, CB-7: a page of callbacks with their complaints and earlier callbacks costs the same statements at 5 and 100 rows; each is the stored one", async () => {
+    const hundred = (await linked("service1", 100)).nodes.map((n) => rowId(n.id));
+    expect(hundred).toHaveLength(100);
+    // The demo's first callbacks of the ledger are all first rounds: make two of the first five later rounds, so that both pages load earlier callbacks.
+    await linking([[hundred[1]!, hundred[0]!], [hundred[3]!, hundred[60]!]], async () => {
+      const count = async (n: number) => {
+        await linked("service1", n);
+        statements.length = 0;
+        const r = await linked("service1", n);
+        const cost = statements.length;
+        expect(r.errors).toEqual([]);
+        expect(r.nodes).toHaveLength(n);
+        const truth = await storedLinks(r.nodes.map((x) => rowId(x.id)));
+        for (const x of r.nodes) expect({ complaint: x.complaint, previousCallback: x.previousCallback }, x.no).toEqual(truth.get(rowId(x.id)));
+        return { cost, complaints: r.nodes.filter((x) => x.complaint).length, previous: r.nodes.filter((x) => x.previousCallback).length };
+      };
+      const small = await count(5);
+      const large = await count(100);
+      // Both pages load some of each, the larger many more: a query per row would show.
+      expect(small.complaints).toBeGreaterThan(0);
+      expect(small.previous).toBeGreaterThan(0);
+      expect(large.complaints).toBeGreaterThan(small.complaints + 10);
+      expect(large.previous).toBeGreaterThan(small.previous);
+      expect(large.cost).toBe(small.cost);
+    });
+  }, 120_000);
+
+  it("SEC-2, CB-7: an earlier callback outside the caller's estates is null for the caller, the others of the page are not; the executive sees it", async () => {
+    const mine = (await linked("assistant.lx", 3)).nodes;
+    expect(mine).toHaveLength(3);
+    const [elsewhere] = await q(`SELECT cb.id, cb.no FROM callbacks cb WHERE cb.estate_id <> (SELECT estate_id FROM callbacks WHERE id = $1) ORDER BY cb.no LIMIT 1`, [rowId(mine[0]!.id)]);
+    await linking([[rowId(mine[0]!.id), elsewhere.id], [rowId(mine[1]!.id), rowId(mine[2]!.id)]], async () => {
+      const { nodes, errors } = await linked("assistant.lx", 3);
+      expect(errors).toEqual([]);
+      expect(nodes.map((n) => n.id)).toEqual(mine.map((n) => n.id));
+      expect(nodes[0]!.previousCallback).toBeNull();
+      expect(nodes[1]!.previousCallback).toEqual({ id: mine[2]!.id, no: mine[2]!.no });
+      // A callback of a complaint is seen with its complaint, so the complaint is there.
+      for (const n of nodes) expect(n.complaint, n.no).toEqual((await storedLinks([rowId(n.id)])).get(rowId(n.id))!.complaint);
+      const exec = await gql<{ node: Linked }>(app, `query($id: ID!) { node(id: $id) { ... on Callback { id no previousCallback { id no } } } }`, { id: mine[0]!.id }, await as("exec"));
+      expect(exec.data!.node.previousCallback).toEqual({ id: globalId("Callback", elsewhere.id), no: elsewhere.no });
+    });
+  }, 120_000);
 });

@@ -20,19 +20,27 @@ export interface CallbackNode {
   reviewSigned: boolean;
   reviewedAt: string | null;
   estate: { id: string; name: string };
-  household: { id: string; code: string; members?: { customer: { name: string; phone: string | null } }[] } | null;
-  complaint: { id: string; no: string; anonymous: boolean; severity: string; complainantName: string | null; complainantContact: string | null } | null;
+  household: { id: string; code: string } | null;
+  /** complainantName / complainantContact: as recorded on the complaint (masked as the Complaint type masks them); absent without customers:read. */
+  complaint: { id: string; no: string; anonymous: boolean; severity: string; complainantName?: string | null; complainantContact?: string | null } | null;
+  /**
+   * CB-5: the person called back as the server stores it, masked or not as the Customer type gives
+   * it (SEC-7); null when there is none (an anonymous complaint, CB-8) or it is outside the
+   * caller's scope; absent when not asked for (without customers:read).
+   */
+  customer?: { id: string; name: string; phone: string | null } | null;
   assignedTo: { id: string; displayName: string } | null;
   staff: { id: string; login: string; displayName: string } | null;
   reviewedBy: { id: string; displayName: string } | null;
 }
 
-// The household's customers only for callers who may read customers (the server masks what they may not see).
+// Who is called back only for callers who may read customers (§2: others are refused the field); the server masks what they may not see.
 const CALLBACK_FIELDS = `
   id no version kind status sequence dueAt overdue method calledAt reached satisfied signed comment reviewSigned reviewedAt
   estate { id name }
-  household { id code members @include(if: $withCustomers) { customer { name phone } } }
-  complaint { id no anonymous severity complainantName complainantContact }
+  household { id code }
+  complaint { id no anonymous severity complainantName @include(if: $withCustomer) complainantContact @include(if: $withCustomer) }
+  customer @include(if: $withCustomer) { id name phone }
   assignedTo { id displayName }
   staff { id login displayName }
   reviewedBy { id displayName }
@@ -49,9 +57,9 @@ export interface CallbackFilter {
 
 export const CallbacksQuery = gql<
   { callbacks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: CallbackNode }[] } },
-  { filter: CallbackFilter; first: number; after?: string | null; withCustomers: boolean }
+  { filter: CallbackFilter; first: number; after?: string | null; withCustomer: boolean }
 >(`
-  query CallbackLedger($filter: CallbackFilter, $first: Int, $after: String, $withCustomers: Boolean!) {
+  query CallbackLedger($filter: CallbackFilter, $first: Int, $after: String, $withCustomer: Boolean!) {
     callbacks(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
@@ -108,8 +116,8 @@ export interface RecordCallbackInput {
 type CallbackPayload = { [name: string]: MutationPayload<CallbackNode> };
 
 /** CB-5…CB-7: the outcome of a callback; a stale version answers with the callback as it is now. */
-export const RecordCallbackMutation = gql<CallbackPayload, { input: RecordCallbackInput; withCustomers: boolean }>(`
-  mutation RecordCallback($input: RecordCallbackInput!, $withCustomers: Boolean!) {
+export const RecordCallbackMutation = gql<CallbackPayload, { input: RecordCallbackInput; withCustomer: boolean }>(`
+  mutation RecordCallback($input: RecordCallbackInput!, $withCustomer: Boolean!) {
     recordCallback(input: $input) {
       __typename
       ... on Error { message }
@@ -121,8 +129,8 @@ export const RecordCallbackMutation = gql<CallbackPayload, { input: RecordCallba
 `);
 
 /** CB-10: a supervisor reviews and signs a callback record. */
-export const ReviewCallbackMutation = gql<CallbackPayload, { input: { id: string; version: number }; withCustomers: boolean }>(`
-  mutation ReviewCallback($input: ReviewCallbackInput!, $withCustomers: Boolean!) {
+export const ReviewCallbackMutation = gql<CallbackPayload, { input: { id: string; version: number }; withCustomer: boolean }>(`
+  mutation ReviewCallback($input: ReviewCallbackInput!, $withCustomer: Boolean!) {
     reviewCallback(input: $input) {
       __typename
       ... on Error { message }

@@ -28,26 +28,26 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
   const session = useSession();
   const client = useClient();
   const canWrite = () => session.can("complaints:write");
-  const withCustomers = () => session.can("customers:read");
+  const withCustomer = () => session.can("customers:read");
   const same = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
   const filters = createMemo(readFilters, undefined, { equals: same });
   // The search narrows what is loaded; only the other filters ask the server again.
   const query = createMemo(() => ({ view: filters().view, estateId: filters().estateId, month: filters().month }), undefined, { equals: same });
   const rows = createLoader(query, (f) =>
-    fetchAll(client, CallbacksQuery, { filter: apiFilter(f), withCustomers: withCustomers() }, (d) => d.callbacks, { limit: LIMIT })
+    fetchAll(client, CallbacksQuery, { filter: apiFilter(f), withCustomer: withCustomer() }, (d) => d.callbacks, { limit: LIMIT })
       .then((r) => ({ lines: ordered(f.view, r.nodes.map(toLine)), total: r.totalCount })));
   const shown = createMemo(() => narrow(rows.value()?.lines ?? [], filters().search));
   const [saves, setSaves] = createSignal(0);
-  const editing = callbackEditing(client, withCustomers, () => setSaves((n) => n + 1));
+  const editing = callbackEditing(client, withCustomer, () => setSaves((n) => n + 1));
   const [api, setApi] = createSignal<GridApi<CallbackLine>>();
   const me = () => session.me()?.staff.login;
 
   const options: GridOptions<CallbackLine> = {
     columnDefs: callbackColumns({
-      editing, canWrite: canWrite(),
+      editing, canWrite: canWrite(), withCustomer: withCustomer(),
       // CB-10: a supervisor (approvals:decide) signs callbacks someone else made; the server has the last word.
       canReview: (r) => canWrite() && session.can("approvals:decide") && r.status !== "PLANNED" && r.status !== "CANCELLED" && r.staff?.login !== me(),
-      onReview: (p) => void editing.act(p.api, p.node, "reviewedBy", (row) => review(client, withCustomers(), row)),
+      onReview: (p) => void editing.act(p.api, p.node, "reviewedBy", (row) => review(client, withCustomer(), row)),
     }),
     // Values are formatted by each column (a boolean is "satisfied", not a checkbox).
     defaultColDef: { cellDataType: false },

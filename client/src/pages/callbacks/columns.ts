@@ -4,7 +4,7 @@ import { FileCellEditor } from "../../components/row-editing/FileCellEditor.ts";
 import { keepArrowsInSelect, SelectCellEditor } from "../../components/row-editing/SelectCellEditor.ts";
 import { formatDateTime } from "../../i18n/locale.ts";
 import type { CallbackEditing, CallbackLine } from "./record.ts";
-import { formatResult } from "./record.ts";
+import { customerText, formatResult } from "./record.ts";
 import { enumLabel, t } from "./text.ts";
 
 type P = ValueFormatterParams<CallbackLine>;
@@ -15,6 +15,8 @@ export interface CallbackColumnsOptions {
   editing: CallbackEditing;
   /** complaints:write: planned callbacks can be recorded from the grid. */
   canWrite: boolean;
+  /** customers:read: the customer was asked for; otherwise its columns say it is not available to the role. */
+  withCustomer: boolean;
   /** A supervisor may sign made callbacks (CB-10). */
   canReview: (row: CallbackLine) => boolean;
   onReview: (p: ICellRendererParams<CallbackLine>) => void;
@@ -45,6 +47,15 @@ function resultColumns(o: CallbackColumnsOptions): ColDef<CallbackLine>[] {
   ];
 }
 
+/** CB-5: who is called back, as the server sent it (masked or not, SEC-7); otherwise why no one is shown, greyed. */
+function customerColumn(o: CallbackColumnsOptions, field: "customerName" | "customerPhone", width: number): ColDef<CallbackLine> {
+  return {
+    colId: field, headerName: t(field), width, valueGetter: (p) => customerText(p.data, field),
+    headerTooltip: o.withCustomer ? undefined : t("customerUnavailableHint"),
+    cellClassRules: { ...maskedRule, muted: (p) => !!p.data && !["person", "complainant"].includes(p.data.customerShown) },
+  };
+}
+
 /** The ledger's columns: who and what is called back, when, the result, and the supervisor's signature (CB-10). */
 export function callbackColumns(o: CallbackColumnsOptions): ColDef<CallbackLine>[] {
   return [
@@ -55,8 +66,8 @@ export function callbackColumns(o: CallbackColumnsOptions): ColDef<CallbackLine>
     },
     { colId: "estate", headerName: t("estateCol"), width: 110, valueGetter: (p) => p.data?.estate.name ?? "" },
     { colId: "household", headerName: t("household"), width: 130, valueGetter: (p) => p.data?.household?.code ?? "" },
-    { field: "customerName", headerName: t("customerName"), width: 100, cellClassRules: maskedRule },
-    { field: "customerPhone", headerName: t("customerPhone"), width: 130, cellClassRules: maskedRule },
+    customerColumn(o, "customerName", 100),
+    customerColumn(o, "customerPhone", 130),
     { field: "kind", headerName: t("kind"), width: 100, valueFormatter: (p: P) => enumLabel("CallbackKind", p.value as string) },
     { field: "sequence", headerName: t("sequence"), width: 70, type: "numericColumn" },
     { field: "dueAt", headerName: t("dueAt"), width: 150, valueFormatter: date, cellClassRules: { error: (p) => !!p.data?.overdue } },

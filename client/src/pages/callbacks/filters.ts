@@ -1,7 +1,7 @@
 import type { CallbackFilter } from "../../graphql/callbacks.ts";
 import { currentMonth, monthBounds } from "../../components/calendar/month.ts";
 import { searchParams } from "../../router/router.tsx";
-import type { CallbackLine } from "./record.ts";
+import { customerText, type CallbackLine } from "./record.ts";
 
 export type CallbackView = "due" | "overdue" | "done";
 export const VIEWS: CallbackView[] = ["due", "overdue", "done"];
@@ -40,12 +40,12 @@ export function apiFilter(f: Omit<CallbackFilters, "search">): CallbackFilter {
   return { ...estate, status: ["PLANNED"], dueBefore: to };
 }
 
-/** The loaded lines that contain the search text in a number, the household, the customer or a staff name. */
+/** The loaded lines that contain the search text in a number, the household, the customer (as shown: "匿名" finds the anonymous) or a staff name. */
 export function narrow(lines: CallbackLine[], search: string): CallbackLine[] {
   const q = search.trim().toLowerCase();
   if (!q) return lines;
   return lines.filter((l) =>
-    [l.no, l.complaint?.no, l.household?.code, l.customerName, l.customerPhone, l.assignedTo?.displayName, l.staff?.displayName]
+    [l.no, l.complaint?.no, l.household?.code, customerText(l, "customerName"), customerText(l, "customerPhone"), l.assignedTo?.displayName, l.staff?.displayName]
       .some((v) => v?.toLowerCase().includes(q)));
 }
 

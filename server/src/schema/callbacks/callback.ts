@@ -2,7 +2,7 @@ import { CallbackDimension, CallbackKind, CallbackMethod, CallbackStatus, type C
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
-import { batched } from "../recurrence/scope.ts";
+import { batchedById } from "../batched.ts";
 import { complaintScope, customerScope, inEstates, scopedNode } from "../tenant.ts";
 
 /**
@@ -35,12 +35,21 @@ export function callbackRef(c: CallbackForDecision): RecordRef {
  * The customers of a page of callbacks in one query per selection (issue 6), through the Customer
  * type's own selection and scope (SPEC §2: members of households of the caller's estates).
  */
-function calledCustomer<Q extends { select?: Prisma.CustomerSelect }>(ctx: Context, query: Q, customerId: string) {
-  return batched(ctx, `Callback.customer ${JSON.stringify(query)}`, customerId, async (ids) => {
-    const selection = query.select ? { ...query, select: { ...query.select, id: true } } : query;
-    const rows = await ctx.prisma.customer.findMany({ ...selection, where: { id: { in: ids }, AND: [customerScope(ctx)] } });
-    return new Map(rows.map((r) => [(r as { id: string }).id, r]));
-  });
+const calledCustomer = <Q extends object>(ctx: Context, query: Q, customerId: string) =>
+  batchedById(ctx, "Callback.customer", query, customerId, (q, ids) => ctx.prisma.customer.findMany({ ...q, where: { id: { in: ids }, AND: [customerScope(ctx)] } }));
+
+/** The complaints of a page of callbacks in one query (issue 6); one outside the caller's scope is null, as on its own. */
+const callbackComplaint = <Q extends object>(ctx: Context, query: Q, complaintId: string) =>
+  batchedById(ctx, "Callback.complaint", query, complaintId, (q, ids) => ctx.prisma.complaint.findMany({ ...q, where: { id: { in: ids }, AND: [complaintScope(ctx)] } }));
+
+/** CB-7: the earlier callbacks of a page in one query, under the callback scope. */
+const earlierCallback = <Q extends object>(ctx: Context, query: Q, callbackId: string) =>
+  batchedById(ctx, "Callback.previousCallback", query, callbackId, (q, ids) => ctx.prisma.callback.findMany({ ...q, where: { id: { in: ids }, AND: [callbackScope(ctx)] } }));
+
+/** No row to load: the query is read all the same, so that plugin-prisma does not warn once per row about an unused selection. */
+function unused(query: object): null {
+  void { ...query };
+  return null;
 }
 
 const CALLBACK_REF = { id: true, classification: true, estateId: true, assignedToId: true, staffId: true } as const;
@@ -60,26 +69,19 @@ builder.prismaNode("Callback", {
     sequence: t.exposeInt("sequence", { description: "CB-7: 1st, 2nd, 3rd callback on the same matter" }),
     previousCallback: t.prismaField({
       type: "Callback", nullable: true, select: { previousCallbackId: true },
-      resolve: (query, c, _a, ctx) => (c.previousCallbackId ? ctx.prisma.callback.findFirst({ ...query, where: { id: c.previousCallbackId, ...callbackScope(ctx) } }) : null),
+      resolve: async (query, c, _a, ctx) => (c.previousCallbackId ? ((await earlierCallback(ctx, query, c.previousCallbackId)) ?? null) : unused(query)),
     }),
     estate: t.relation("estate"),
     complaint: t.prismaField({
       type: "Complaint", nullable: true, select: { complaintId: true },
-      resolve: (query, c, _a, ctx) => (c.complaintId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: c.complaintId, ...complaintScope(ctx) } }) : null),
+      resolve: async (query, c, _a, ctx) => (c.complaintId ? ((await callbackComplaint(ctx, query, c.complaintId)) ?? null) : unused(query)),
     }),
     household: t.relation("household", { nullable: true }),
     customer: t.prismaField({
       type: "Customer", nullable: true, select: { customerId: true },
       description: "CB-5: the person called back, as planned (a complaint's complainant, a sampled household's main contact); " +
         "null when there is none (an anonymous complaint) or the archive is outside your scope. Personal data under the customer rules (SEC-7)",
-      resolve: async (query, c, _a, ctx) => {
-        if (!c.customerId) {
-          // Read all the same, so that plugin-prisma does not warn once per row about an unused selection.
-          void { ...query };
-          return null;
-        }
-        return (await calledCustomer(ctx, query, c.customerId)) ?? null;
-      },
+      resolve: async (query, c, _a, ctx) => (c.customerId ? ((await calledCustomer(ctx, query, c.customerId)) ?? null) : unused(query)),
     }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "SLA-10 / SLA-11, or the programme's deadline" }),
     overdue: t.boolean({ select: { status: true, dueAt: true }, resolve: (c, _a, ctx) => c.status === "PLANNED" && !!c.dueAt && c.dueAt < ctx.now }),

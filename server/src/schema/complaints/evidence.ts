@@ -6,7 +6,7 @@ import { entitlement, protectedField, type RecordRef } from "../../access/disclo
 import type { ProtectionRule } from "../../domain/access/protected-fields.ts";
 import { ForbiddenError, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { batched } from "../recurrence/scope.ts";
+import { batched } from "../batched.ts";
 import { complaintScope, inOrganization, scopedNode } from "../tenant.ts";
 import { complaintRef } from "./complaint.ts";
 import { appendEvents } from "./editing.ts";

@@ -1,7 +1,7 @@
 import type { Complaint, Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../../context.ts";
 import { complaintScope } from "../tenant.ts";
-import { batched } from "./scope.ts";
+import { batched } from "../batched.ts";
 
 /**
  * REC-2: `RecurringProblem.complaints` for a whole page of problems in a bounded number of queries

@@ -9,7 +9,8 @@ import { InputError } from "../errors.ts";
 import { estateFilter } from "../tenant.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
 import { problemComplaintCount, problemComplaintPage } from "./problem-complaints.ts";
-import { batched, correctiveActionScope } from "./scope.ts";
+import { batched } from "../batched.ts";
+import { correctiveActionScope } from "./scope.ts";
 
 /** A Pothos query (select or include) that also selects the id the batches are keyed by. */
 function withId<Q extends object>(query: Q): Q {

@@ -2,7 +2,7 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
 import { complaintScope } from "../tenant.ts";
-import { batched } from "./scope.ts";
+import { batched } from "../batched.ts";
 
 /**
  * REC-2 on the complaint: the earlier counted complaints of the same place and category within

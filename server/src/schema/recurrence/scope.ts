@@ -17,28 +17,3 @@ function recordScope(ctx: Context): { organizationId: string; OR?: ({ estateId: 
 
 export const correctiveActionScope = (ctx: Context): Prisma.CorrectiveActionWhereInput => recordScope(ctx);
 export const caseLibraryScope = (ctx: Context): Prisma.CaseLibraryEntryWhereInput => recordScope(ctx);
-
-/**
- * Batches per request: the resolvers of one list ask for their keys in the same tick, and one
- * query answers them all (no query per row, and never two queries at once on the request's
- * transaction).
- */
-interface Batch { keys: Set<string>; result: Promise<Map<string, unknown>> }
-const batches = new WeakMap<Context, Map<string, Batch>>();
-
-export function batched<V>(ctx: Context, name: string, key: string, load: (keys: string[]) => Promise<Map<string, V>>): Promise<V | undefined> {
-  let open = batches.get(ctx);
-  if (!open) batches.set(ctx, (open = new Map()));
-  let batch = open.get(name);
-  if (!batch) {
-    const keys = new Set<string>();
-    const result = new Promise<void>((r) => setImmediate(r)).then(() => {
-      // From now on a key starts the next batch.
-      open!.delete(name);
-      return load([...keys]) as Promise<Map<string, unknown>>;
-    });
-    open.set(name, (batch = { keys, result }));
-  }
-  batch.keys.add(key);
-  return batch.result.then((m) => m.get(key) as V | undefined);
-}
