@@ -10,15 +10,15 @@ const BATCH = 2_000;
  * escalated again: a breach found here is stored as breached, as it happened. Runs as the owner
  * across organisations; complaints that have stages are left alone. Returns the complaints planned.
  */
-export async function backfillSlaStages(prisma: PrismaClient, now = new Date()): Promise<number> {
+export async function backfillSlaStages(prisma: PrismaClient, now = new Date(), after = "00000000-0000-0000-0000-000000000000"): Promise<number> {
   const cache = new SlaCache();
-  let last = "00000000-0000-0000-0000-000000000000";
+  let last = after;
   let planned = 0;
   for (;;) {
     const ids = await prisma.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM complaints c
        WHERE c.id > ${last}::uuid AND c.duplicate_of_id IS NULL
-         AND NOT EXISTS (SELECT 1 FROM sla_stages s WHERE s.complaint_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM sla_stages s WHERE s.organization_id = c.organization_id AND s.complaint_id = c.id)
        ORDER BY c.id LIMIT ${BATCH}`;
     if (ids.length === 0) return planned;
     last = ids.at(-1)!.id;
