@@ -7,7 +7,8 @@ import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
  * VIS-1: monthly visit plans (resident households snapshot, target from the policy in force),
  * visit records with their coverage counted in SQL, content protected as case content; VIS-2: the
  * office director's month-end review and signature, refused while unresolved visits lack a
- * nonconformity report; nonconformity reports with owners, deadlines and overdue.
+ * nonconformity report; nonconformity reports with owners, deadlines and overdue. SEC-6: a stored
+ * visit is amended (optimistic version, a reason) and keeps its previous values in its history.
  */
 const sh = (local: string) => new Date(`${local}+08:00`);
 
@@ -23,7 +24,7 @@ interface Plan {
   records: { totalCount: number; edges: { node: { id: string; kind: string; area: string | null; content: string | null; feedback: string | null; resolved: boolean | null; household: { code: string } | null; visitor: { login: string } | null } }[] };
   nonconformities: { id: string; status: string; overdue: boolean; owner: { login: string } | null }[];
 }
-interface Payload { __typename: string; message?: string; field?: string; currentVersion?: number; reviewableFrom?: string; records?: { id: string }[]; data?: Record<string, unknown> }
+interface Payload { __typename: string; message?: string; field?: string; currentVersion?: number; current?: Record<string, unknown>; reviewableFrom?: string; records?: { id: string }[]; data?: Record<string, unknown> }
 
 describe("household visits (VIS-1, VIS-2)", () => {
   const t = useTestDatabase("demo");
@@ -49,6 +50,7 @@ describe("household visits (VIS-1, VIS-2)", () => {
     const extra = ({
       reviewVisitPlan: "... on VisitPlanConflictError { currentVersion } ... on VisitReviewNotDueError { reviewableFrom } ... on UnresolvedVisitsError { records { id } }",
       closeNonconformity: "... on NonconformityConflictError { currentVersion }",
+      amendVisitRecord: "... on VisitRecordConflictError { currentVersion current { id version content } }",
     } as Record<string, string>)[name] ?? "";
     const r = await gql<Record<string, Payload>>(app, `mutation($input: ${cap}Input!) { ${name}(input: $input) {
       __typename ... on Error { message } ... on InputError { field } ${extra}
@@ -163,6 +165,97 @@ describe("household visits (VIS-1, VIS-2)", () => {
     expect(await read("developer")).toBeNull();
   });
 
+  it("SEC-6: the visitor or a supervisor amends a stored visit with a reason; the previous values stay in its history (who, when, why), masked as the record is", async () => {
+    // now: 2026-12-10 15:00, the December plan is open.
+    const recorded = await ok("recordVisit", {
+      planId: ids.plan, householdId: globalId("Household", households[0]!), visitedAt: sh("2026-12-10T11:00:00").toISOString(),
+      content: "走访D：反应电梯噪音", feedback: "希望晚上十点后停止装修", satisfied: true, resolved: true,
+    }, "assistant.lx");
+    const amendedId = (ids.amended = recorded.id as string);
+    const recordedVersion = recorded.version as number;
+    const AMENDED = "id version visitedAt kind content feedback satisfied resolved signed household { code } history { reason recordVersion changedAt changedBy { login } changes { field before after } }";
+    const amend = (input: Record<string, unknown>, login = "assistant.lx") => mutate("amendVisitRecord", { id: amendedId, version: recordedVersion, reason: "录入笔误", ...input }, login, AMENDED);
+    const [first] = await q(`SELECT version, content, feedback FROM visit_records WHERE id = $1`, [rowId(amendedId)]);
+    expect(first).toEqual({ version: 0, content: "走访D：反应电梯噪音", feedback: "希望晚上十点后停止装修" });
+    const revisions = () => q(`SELECT r.fields, r.before, r.after, r.reason, r.record_version, s.login FROM record_revisions r JOIN staff s ON s.id = r.changed_by_id
+      WHERE r.record_type = 'VISIT_RECORD' AND r.record_id = $1 ORDER BY r.changed_at, r.id`, [rowId(amendedId)]);
+    const stored = () => q(`SELECT version, content, feedback, satisfied, visited_at, household_id, customer_id FROM visit_records WHERE id = $1`, [rowId(amendedId)]);
+    const untouched = await stored();
+
+    // SEC-6: an amendment says why.
+    expect((await amend({ reason: "  ", content: "走访D：反映电梯噪音" })).payload).toMatchObject({ __typename: "InputError", field: "input.reason" });
+    // The rules of recording hold for each amended field, the refusal naming it.
+    const bad: [Record<string, unknown>, string][] = [
+      [{ visitedAt: sh("2026-12-10T16:00:00").toISOString() }, "input.visitedAt"],
+      [{ visitedAt: sh("2026-11-30T10:00:00").toISOString() }, "input.visitedAt"],
+      [{ visitedAt: null }, "input.visitedAt"],
+      [{ content: "  " }, "input.content"],
+      [{ content: null }, "input.content"],
+      [{ content: "长".repeat(5001) }, "input.content"],
+      [{ feedback: "长".repeat(5001) }, "input.feedback"],
+      [{ householdId: globalId("Household", ids.jhHousehold!) }, "input.householdId"],
+      [{ householdId: null }, "input.householdId"],
+      [{ area: "3栋大堂" }, "input.area"],
+      [{ kind: "AREA" }, "input.kind"],
+      [{ householdId: null, area: "3栋大堂" }, "input.kind"],
+      [{ kind: null }, "input.kind"],
+      [{ signed: null }, "input.signed"],
+      [{ satisfied: true, content: " 走访D：反应电梯噪音 " }, "input"],
+    ];
+    for (const [input, field] of bad) expect((await amend(input)).payload, JSON.stringify(input)).toMatchObject({ __typename: "InputError", field });
+    // Who may: not another assistant or the front desk of the estate (typed refusal), not another estate's staff (not found), not the analyst (no write permission).
+    expect((await amend({ content: "走访D：改" }, "assistant2.lx")).payload).toMatchObject({ __typename: "ForbiddenError" });
+    expect((await amend({ content: "走访D：改" }, "frontdesk.lx")).payload).toMatchObject({ __typename: "ForbiddenError" });
+    expect((await amend({ content: "走访D：改" }, "frontdesk.jh")).payload).toMatchObject({ __typename: "NotFoundError" });
+    expect((await amend({ content: "走访D：改" }, "analyst")).code).toBe("FORBIDDEN");
+    // A stale version: the record as it is now, nothing written.
+    const stale = await amend({ version: recordedVersion + 3, content: "走访D：改" });
+    expect(stale.payload).toMatchObject({ __typename: "VisitRecordConflictError", currentVersion: 0, current: { id: ids.amended, version: 0, content: "走访D：反应电梯噪音" } });
+    expect(await stored()).toEqual(untouched);
+    expect(await revisions()).toEqual([]);
+
+    // The visitor corrects a typo and two answers; the version moves on and the history keeps what it was.
+    const fixed = await amend({ content: "走访D：反映电梯噪音", feedback: "  ", satisfied: false });
+    expect(fixed.payload?.data, JSON.stringify(fixed)).toMatchObject({ version: 1, content: "走访D：反映电梯噪音", feedback: null, satisfied: false, resolved: true, household: { code: expect.any(String) } });
+    expect((fixed.payload!.data!.history as unknown[])).toEqual([{
+      reason: "录入笔误", recordVersion: 1, changedAt: expect.any(String), changedBy: { login: "assistant.lx" },
+      changes: [
+        { field: "content", before: "走访D：反应电梯噪音", after: "走访D：反映电梯噪音" },
+        { field: "feedback", before: "希望晚上十点后停止装修", after: null },
+        { field: "satisfied", before: "true", after: "false" },
+      ],
+    }]);
+    // The version read before is stale now.
+    expect((await amend({ content: "走访D：再改" })).payload).toMatchObject({ __typename: "VisitRecordConflictError", currentVersion: 1 });
+
+    // The office director (a supervisor of the estate) moves it to the household and time it really was.
+    const [h0, h1] = await q(`SELECT id, code FROM households WHERE id = ANY($1::uuid[]) ORDER BY code`, [households.slice(0, 2)]);
+    const moved = await mutate("amendVisitRecord", {
+      id: ids.amended, version: 1, reason: "住户核对房号有误", householdId: globalId("Household", h1.id), visitedAt: sh("2026-12-10T09:30:00").toISOString(),
+    }, "director.lx", AMENDED);
+    expect(moved.payload?.data, JSON.stringify(moved)).toMatchObject({ version: 2, household: { code: h1.code }, visitedAt: sh("2026-12-10T09:30:00").toISOString(), content: "走访D：反映电梯噪音" });
+    const [h1Contact] = await q(`SELECT customer_id FROM household_members WHERE household_id = $1 AND until IS NULL ORDER BY is_primary DESC, created_at, id LIMIT 1`, [h1.id]);
+    expect((await stored())[0]).toMatchObject({ version: 2, household_id: h1.id, customer_id: h1Contact.customer_id });
+    const history = moved.payload!.data!.history as { reason: string; changedBy: { login: string }; changes: { field: string; before: string | null; after: string | null }[] }[];
+    expect(history.map((r) => [r.reason, r.changedBy.login])).toEqual([["住户核对房号有误", "director.lx"], ["录入笔误", "assistant.lx"]]);
+    expect(history[0]!.changes.map((c) => c.field)).toEqual(["visitedAt", "household", "customerId"]);
+    expect(history[0]!.changes.slice(0, 2)).toEqual([
+      { field: "visitedAt", before: sh("2026-12-10T11:00:00").toISOString(), after: sh("2026-12-10T09:30:00").toISOString() },
+      { field: "household", before: h0.code, after: h1.code },
+    ]);
+    expect((await revisions()).map((r) => [r.login, r.record_version, r.reason, r.fields])).toEqual([
+      ["assistant.lx", 1, "录入笔误", ["content", "feedback", "satisfied"]],
+      ["director.lx", 2, "住户核对房号有误", ["visitedAt", "household", "customerId"]],
+    ]);
+
+    // SEC-7: whoever reads the record masked reads its history masked too.
+    const masked = await gql<{ node: { content: string; history: { changes: { field: string; before: string | null; after: string | null }[] }[] } }>(app,
+      `query($id: ID!) { node(id: $id) { ... on VisitRecord { content history { changes { field before after } } } } }`, { id: ids.amended }, await as("analyst"));
+    expect(masked.data!.node.content).toBe("***");
+    expect(masked.data!.node.history[1]!.changes.slice(0, 2)).toEqual([{ field: "content", before: "***", after: "***" }, { field: "feedback", before: "***", after: null }]);
+    expect(JSON.stringify(masked.data)).not.toContain("电梯");
+  });
+
   it("VIS-2: the director reviews after the month ends, only with a nonconformity report for every unresolved visit; wrong role, stale version and early review change nothing", async () => {
     const review = (input: Record<string, unknown>, login: string) => mutate("reviewVisitPlan", input, login, "id version status directorSigned reviewedAt reviewNote reviewedBy { login }");
     let p = await plan(ids.plan!);
@@ -213,6 +306,11 @@ describe("household visits (VIS-1, VIS-2)", () => {
     // A signed month takes no more visits.
     expect((await mutate("recordVisit", { planId: ids.plan, householdId: globalId("Household", households[0]!), visitedAt: sh("2026-12-30T10:00:00").toISOString(), content: "补录" }, "assistant.lx")).payload)
       .toMatchObject({ __typename: "InputError", field: "input.planId" });
+    // SEC-6 with VIS-2: the signed month's records are no longer amended.
+    const [signedRecord] = await q(`SELECT version FROM visit_records WHERE id = $1`, [rowId(ids.amended!)]);
+    expect((await mutate("amendVisitRecord", { id: ids.amended, version: signedRecord.version, reason: "补充", content: "走访D：补充" }, "director.lx")).payload)
+      .toMatchObject({ __typename: "InputError", field: "input.id" });
+    expect(await q(`SELECT version FROM visit_records WHERE id = $1`, [rowId(ids.amended!)])).toEqual([signedRecord]);
     // Company leadership may review another estate's month.
     const jh = await plan(ids.jhPlan!, "manager");
     expect((await review({ id: ids.jhPlan, version: jh.version }, "manager")).payload!.data).toMatchObject({ status: "REVIEWED", reviewedBy: { login: "manager" } });

@@ -46,14 +46,14 @@ export interface VisitNode {
   signed: boolean;
   household: { id: string; code: string } | null;
   customer: { name: string; phone: string | null } | null;
-  visitor: { displayName: string } | null;
+  visitor: { login: string; displayName: string } | null;
 }
 
 const VISIT_FIELDS = `
   id version kind visitedAt area content feedback satisfied resolved signed
   household { id code }
   customer { name phone }
-  visitor { displayName }
+  visitor { login displayName }
 `;
 
 export const VisitRecordsQuery = gql<{ node: { records: Connection<VisitNode> } | null }, { plan: string; first: number; after?: string | null }>(`
@@ -101,6 +101,35 @@ export const RecordVisitMutation = gql<{ [name: string]: MutationPayload<VisitNo
       ... on Error { message }
       ... on InputError { field }
       ... on MutationRecordVisitSuccess { data { ${VISIT_FIELDS} } }
+    }
+  }
+`);
+
+/** SEC-6: the fields of a stored visit that change (omitted: unchanged; null: cleared), with the reason. */
+export interface AmendVisitRecordInput {
+  id: string;
+  version: number;
+  reason: string;
+  visitedAt?: string;
+  kind?: string;
+  householdId?: string | null;
+  area?: string | null;
+  content?: string;
+  feedback?: string | null;
+  satisfied?: boolean | null;
+  resolved?: boolean | null;
+  signed?: boolean;
+}
+
+/** SEC-6: corrects a stored visit; a stale version answers with the visit as it is now. */
+export const AmendVisitRecordMutation = gql<{ [name: string]: MutationPayload<VisitNode> }, { input: AmendVisitRecordInput }>(`
+  mutation AmendVisitRecord($input: AmendVisitRecordInput!) {
+    amendVisitRecord(input: $input) {
+      __typename
+      ... on Error { message }
+      ... on InputError { field }
+      ... on VisitRecordConflictError { current { ${VISIT_FIELDS} } }
+      ... on MutationAmendVisitRecordSuccess { data { ${VISIT_FIELDS} } }
     }
   }
 `);

@@ -1,6 +1,7 @@
 import { useClient } from "@urql/solid";
 import type { GridApi, GridOptions } from "ag-grid-community";
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
+import { ReasonDialog } from "../../components/cell-editing/index.ts";
 import { RowEditingStatus } from "../../components/row-editing/RowEditingStatus.tsx";
 import { fetchAll } from "../../components/connection/fetch-all.ts";
 import { createLoader } from "../../components/connection/loader.ts";
@@ -12,6 +13,7 @@ import { searchParams, setSearchParams } from "../../router/router.tsx";
 import { useSession } from "../../session/session.tsx";
 import { visitColumns } from "./columns.ts";
 import { PlanPicker } from "./PlanPicker.tsx";
+import { mayAmend } from "./amend.ts";
 import { PlanSummary } from "./PlanSummary.tsx";
 import { newLine, toLine, visitEditing, type VisitLine } from "./record.ts";
 import { t } from "./text.ts";
@@ -20,7 +22,9 @@ const EMPTY = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }
 
 /**
  * VIS-1, VIS-2: an office's visits of one month against its plan. Staff who may write add a row
- * per visit and save it (recordVisit); the plan's coverage is counted again after each save.
+ * per visit and save it (recordVisit); the plan's coverage is counted again after each save. Until
+ * the month is signed, a stored visit is corrected in place by its visitor or a supervisor, who
+ * say why (SEC-6, amendVisitRecord).
  */
 export default function VisitsPage(_props: { params: Record<string, string> }) {
   const session = useSession();
@@ -52,7 +56,7 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
   const add = () => {
     const grid = api();
     if (!grid) return;
-    const line = newLine(session.me()?.staff.displayName ?? "");
+    const line = newLine(session.me()?.staff.displayName ?? "", session.me()?.staff.login ?? null);
     editing.addDraft(line);
     grid.applyTransaction({ add: [line], addIndex: 0 });
     const index = grid.getRowNode(line.id)?.rowIndex ?? 0;
@@ -60,7 +64,7 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
     grid.startEditingCell({ rowIndex: index, colKey: "householdCode" });
   };
   const options: GridOptions<VisitLine> = {
-    columnDefs: visitColumns(editing, open, (p) => { editing.discard(p.data!); p.api.applyTransaction({ remove: [p.data!] }); }),
+    columnDefs: visitColumns(editing, open, (line) => mayAmend(session.me(), line), (p) => { editing.discard(p.data!); p.api.applyTransaction({ remove: [p.data!] }); }),
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
     rowClassRules: { "row-new": (p) => !!p.data?.isNew },
@@ -90,6 +94,7 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
             <Match when={records.value()}>
               <Grid options={options} rows={records.value()} stateKey="visits" onReady={setApi} data-testid="visit-grid" height="calc(100vh - 460px)" />
               <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
+              <ReasonDialog request={editing.reasonRequest()} />
             </Match>
           </Switch>
         </Match>

@@ -7,16 +7,19 @@ import { t, VISIT_KINDS } from "./text.ts";
 type P = ValueFormatterParams<VisitLine>;
 
 /**
- * The visit grid's columns (VIS-1): stored visits are read only (the API records visits, it does
- * not amend them); a new row is filled in cell by cell and saved as a whole.
+ * The visit grid's columns (VIS-1): a new row is filled in cell by cell and saved as a whole; a
+ * stored visit's cells are corrected the same way by whoever may amend it (`mayAmend`: its visitor
+ * or a supervisor), with a reason (SEC-6).
  */
-export function visitColumns(editing: VisitEditing, canWrite: () => boolean, onRemove: (p: ICellRendererParams<VisitLine>) => void): ColDef<VisitLine>[] {
+export function visitColumns(
+  editing: VisitEditing, canWrite: () => boolean, mayAmend: (line: VisitLine) => boolean, onRemove: (p: ICellRendererParams<VisitLine>) => void,
+): ColDef<VisitLine>[] {
   const draftActions = (p: ICellRendererParams<VisitLine>) => {
     const span = document.createElement("span");
     span.append(buttonCell(t("saveDraft"), () => editing.saveRow(p.api, p.node), "save-draft"), " · ", buttonCell(t("removeDraft"), () => onRemove(p), "remove-draft"));
     return span;
   };
-  const can = (p: EditableCallbackParams<VisitLine>) => canWrite() && !!p.data?.isNew;
+  const can = (p: EditableCallbackParams<VisitLine>) => canWrite() && !!p.data && (p.data.isNew || mayAmend(p.data));
   const edit = (def: ColDef<VisitLine>) => editing.column({ valueFormatter: (p: P) => formatField(def.field!, p.value), ...def }, can);
   const choice = (field: string, values: readonly unknown[]) => ({
     cellEditor: SelectCellEditor, suppressKeyboardEvent: keepArrowsInSelect,

@@ -2,6 +2,7 @@ import type { Client } from "@urql/core";
 import { rowOutcome } from "../../components/row-editing/payload.ts";
 import { createRowEditing } from "../../components/row-editing/row-editing.ts";
 import { RecordVisitMutation, type VisitNode } from "../../graphql/visits.ts";
+import { visitAmendments } from "./amend.ts";
 import { enumLabel, t, type TextKey } from "./text.ts";
 
 /** A line of the visit grid: a stored visit, or a new one being entered (id "new-…"). */
@@ -22,25 +23,27 @@ export interface VisitLine {
   resolved: boolean | null;
   signed: boolean;
   visitor: string;
+  /** Who recorded it, by login (SEC-6: they may correct it). */
+  visitorLogin: string | null;
 }
 
 export function toLine(v: VisitNode): VisitLine {
   return {
     id: v.id, isNew: false, version: v.version, kind: v.kind, visitedAt: v.visitedAt, householdCode: v.household?.code ?? "", area: v.area ?? "",
     customerName: v.customer?.name ?? "", customerPhone: v.customer?.phone ?? "", content: v.content ?? "", feedback: v.feedback ?? "",
-    satisfied: v.satisfied, resolved: v.resolved, signed: v.signed, visitor: v.visitor?.displayName ?? "",
+    satisfied: v.satisfied, resolved: v.resolved, signed: v.signed, visitor: v.visitor?.displayName ?? "", visitorLogin: v.visitor?.login ?? null,
   };
 }
 
 let drafts = 0;
 
 /** A new visit, now (to the minute), routine, to be filled in. */
-export function newLine(visitor: string): VisitLine {
+export function newLine(visitor: string, visitorLogin: string | null = null): VisitLine {
   const now = new Date();
   now.setSeconds(0, 0);
   return {
     id: `new-${++drafts}`, isNew: true, version: 0, kind: "ROUTINE", visitedAt: now.toISOString(), householdCode: "", area: "", customerName: "", customerPhone: "",
-    content: "", feedback: "", satisfied: null, resolved: null, signed: false, visitor,
+    content: "", feedback: "", satisfied: null, resolved: null, signed: false, visitor, visitorLogin,
   };
 }
 
@@ -79,12 +82,21 @@ export interface VisitContext {
   households: () => Map<string, string> | undefined;
 }
 
-/** VIS-1: a committed new row records the visit in the plan; a refusal lands on the cell its input field names. */
+/**
+ * VIS-1: a committed new row records the visit in the plan; SEC-6: a committed stored row is an
+ * amendment, saved with the reason the user gives. A refusal lands on the cell its input field names.
+ */
 export function visitEditing(client: Client, ctx: VisitContext, onSaved: () => void) {
-  return createRowEditing<VisitLine>({
+  const rowLabel = (r: VisitLine) => r.householdCode || r.area || formatTime(r.visitedAt);
+  const fieldLabel = (f: string) => t(f as TextKey);
+  const column = (inputField: string) => COLUMN[inputField.replace(/^input\./, "")];
+  const amendments = visitAmendments(client, { households: ctx.households, rowLabel, fieldLabel, format: formatField, toLine, column });
+  // The row editing's own notion of a change (the values as text), so both agree on what to send.
+  const changedFields = (edited: VisitLine, saved: VisitLine) => VISIT_FIELDS.filter((f) => String(edited[f] ?? "") !== String(saved[f] ?? ""));
+  const rows = createRowEditing<VisitLine>({
     rowId: (r) => r.id,
-    rowLabel: (r) => r.householdCode || r.area || formatTime(r.visitedAt),
-    fieldLabel: (f) => t(f as TextKey),
+    rowLabel,
+    fieldLabel,
     fields: VISIT_FIELDS,
     format: formatField,
     isNew: (r) => r.isNew,
@@ -96,17 +108,19 @@ export function visitEditing(client: Client, ctx: VisitContext, onSaved: () => v
       if (!map) return { field: "householdCode", message: t("householdsLoading") };
       return map.has(code) ? null : { field: "householdCode", message: t("noHousehold", { code }) };
     },
-    save: async (r) => {
+    save: async (r, saved) => {
+      if (!r.isNew) return amendments.amend(r, saved, changedFields(r, saved));
       const code = r.householdCode.trim();
       const input = {
         planId: ctx.planId(), householdId: code ? ctx.households()!.get(code)! : null, area: r.area.trim() || null, kind: r.kind,
         visitedAt: r.visitedAt, content: r.content, feedback: r.feedback || null, satisfied: r.satisfied, resolved: r.resolved, signed: r.signed,
       };
       const result = await client.mutation(RecordVisitMutation, { input }).toPromise();
-      return rowOutcome(result, toLine, (f) => COLUMN[f.replace(/^input\./, "")], "content");
+      return rowOutcome(result, toLine, column, "content");
     },
     onSaved,
   });
+  return { ...rows, reasonRequest: amendments.reasonRequest };
 }
 
 export type VisitEditing = ReturnType<typeof visitEditing>;

@@ -1,12 +1,17 @@
-import { VisitKind, type Prisma } from "@tingjian/prisma/client";
+import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
-import { monthBounds, monthOfInstant } from "../../domain/visits/visit-month.ts";
+import { protectedField, reveal } from "../../access/disclosure.ts";
+import { monthOfInstant } from "../../domain/visits/visit-month.ts";
 import { InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { customerScope, inEstates, inOrganization, scopedNode } from "../tenant.ts";
 import { visitScope } from "./plans.ts";
+import { checkVisitedAt, feedbackText, visited, VisitKindEnum, visitRecordRef } from "./record-rules.ts";
+// SEC-6: amendVisitRecord and VisitRecord.history (imported here so the schema index needs no new entry).
+import "./amendments.ts";
+
+export { VisitKindEnum, visitRecordRef };
 
 /**
  * VIS-1: one household visit (走访), or an area visit, recorded in the month's plan (the
@@ -14,14 +19,7 @@ import { visitScope } from "./plans.ts";
  * customer-related records are SECRET): raw for the estate's cleared staff and the visitor,
  * masked for others (SEC-2, SEC-7), every raw read logged (SEC-3).
  */
-export const VisitKindEnum = builder.enumType(VisitKind, { name: "VisitKind", description: "VIS-1 kinds of visits" });
-
 type RecordForDecision = { id: string; estateId: string; visitorId: string | null };
-
-/** SEC-2: a visit record is known to cleared staff of its estate and to the visitor. */
-export function visitRecordRef(r: RecordForDecision): RecordRef {
-  return { recordType: "VISIT_RECORD", id: r.id, classification: "SECRET", estateIds: [r.estateId], assignedStaffIds: r.visitorId ? [r.visitorId] : [] };
-}
 
 const caseText = (column: "content" | "feedback", description: string) => ({
   nullable: true as const, description, extensions: protectedField("VISIT_RECORD", column),
@@ -96,25 +94,6 @@ async function planFor(ctx: Context, input: VisitInput) {
   return plan;
 }
 
-/** Exactly one of a household of the plan's estate (with its main contact) or an area, with the matching kind. */
-async function visited(ctx: Context, input: VisitInput, estateId: string): Promise<{ householdId: string | null; customerId: string | null; area: string | null }> {
-  const area = input.area?.trim() || null;
-  if (input.householdId && area) throw new InputError("input.area", "A visit is to a household or to an area, not both");
-  if (area) {
-    if (input.kind !== "AREA") throw new InputError("input.kind", "An area visit has the kind AREA");
-    if (area.length > 200) throw new InputError("input.area", "area is longer than 200 characters");
-    return { householdId: null, customerId: null, area };
-  }
-  if (!input.householdId) throw new InputError("input.householdId", "Name the household visited, or the area of an area visit");
-  if (input.kind === "AREA") throw new InputError("input.kind", "A household visit is not an AREA visit");
-  const household = await ctx.prisma.household.findFirst({
-    where: { id: input.householdId.id, ...inOrganization(ctx), estateId },
-    select: { id: true, members: { where: { until: null }, orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }], take: 1, select: { customerId: true } } },
-  });
-  if (!household) throw new InputError("input.householdId", "No such household in the plan's estate");
-  return { householdId: household.id, customerId: household.members[0]?.customerId ?? null, area: null };
-}
-
 builder.mutationField("recordVisit", (t) =>
   t.prismaField({
     type: "VisitRecord",
@@ -124,13 +103,10 @@ builder.mutationField("recordVisit", (t) =>
     args: { input: t.arg({ type: RecordVisitInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const plan = await planFor(ctx, input);
-      if (input.visitedAt.getTime() > ctx.now.getTime() + 60_000) throw new InputError("input.visitedAt", "A visit is recorded after it happened");
-      const { start, end } = monthBounds(plan.estate.timezone, plan.month.toISOString().slice(0, 10));
-      if (input.visitedAt < start || input.visitedAt >= end) throw new InputError("input.visitedAt", "The visit is outside the plan's month");
-      const target = await visited(ctx, input, plan.estateId);
+      checkVisitedAt(ctx, plan, input.visitedAt);
+      const { householdCode: _code, ...target } = await visited(ctx, { householdId: input.householdId?.id, area: input.area, kind: input.kind }, plan.estateId);
       const content = requiredText(input.content, "input.content", 5000);
-      const feedback = input.feedback?.trim() || null;
-      if (feedback && feedback.length > 5000) throw new InputError("input.feedback", "feedback is longer than 5000 characters");
+      const feedback = feedbackText(input.feedback);
       const data: Prisma.VisitRecordUncheckedCreateInput = {
         organizationId: ctx.organizationId!, planId: plan.id, officeId: plan.officeId, estateId: plan.estateId, ...target,
         kind: input.kind ?? "ROUTINE", visitedAt: input.visitedAt, visitorId: ctx.viewer!.staffId, content, feedback,
