@@ -32,6 +32,7 @@ import "./callbacks/open-letters.ts";
 import "./callbacks/samples.ts";
 import "./visits/plans.ts";
 import "./visits/records.ts";
+import "./visits/amendments.ts";
 import "./visits/review.ts";
 import "./visits/nonconformities.ts";
 import "./policies/calendars.ts";

@@ -8,8 +8,6 @@ import { nonEmpty } from "../prisma-query.ts";
 import { customerScope, inEstates, inOrganization, scopedNode } from "../tenant.ts";
 import { visitScope } from "./plans.ts";
 import { checkVisitedAt, feedbackText, visited, VisitKindEnum, visitRecordRef } from "./record-rules.ts";
-// SEC-6: amendVisitRecord and VisitRecord.history (imported here so the schema index needs no new entry).
-import "./amendments.ts";
 
 export { VisitKindEnum, visitRecordRef };
 
