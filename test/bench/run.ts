@@ -6,7 +6,7 @@
  * (kept between runs; a different scale reseeds), then measures side by side and prints a
  * table. The benchmark volume of the README is `--scale 200 --survey-scale 16` (2 M complaints,
  * 1 M survey answers); give it its own `--database` so that the default one stays as it is.
- * `--only` runs some sections (listPage, importRate, quarterlyReport, recurrence); `--explain DIR`
+ * `--only` runs some sections (listPage, importRate, importSurveyRate, quarterlyReport, recurrence); `--explain DIR`
  * writes EXPLAIN (ANALYZE, BUFFERS) of every statement the measured GraphQL requests issue, run as
  * the request runs them (role tingjian_app, the organisation set, JIT off), and of the
  * hand-written baselines; `--prepare-only` only prepares the database (and says how long the seed
