@@ -3,7 +3,8 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { batchedById } from "../batched.ts";
-import { complaintScope, customerScope, inEstates, scopedNode } from "../tenant.ts";
+import { complaintScope, inEstates, scopedNode } from "../tenant.ts";
+import { scopedComplaint, scopedCustomer, unused } from "../scoped-rows.ts";
 
 /**
  * CB-1…CB-11: callbacks — planned (with an owner and a due date), made (method, reached,
@@ -31,26 +32,9 @@ type CallbackForDecision = { id: string; classification: Classification; estateI
 export function callbackRef(c: CallbackForDecision): RecordRef {
   return { recordType: "CALLBACK", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: [c.assignedToId, c.staffId].filter((x): x is string => !!x) };
 }
-/**
- * The customers of a page of callbacks in one query per selection (issue 6), through the Customer
- * type's own selection and scope (SPEC §2: members of households of the caller's estates).
- */
-const calledCustomer = <Q extends object>(ctx: Context, query: Q, customerId: string) =>
-  batchedById(ctx, "Callback.customer", query, customerId, (q, ids) => ctx.prisma.customer.findMany({ ...q, where: { id: { in: ids }, AND: [customerScope(ctx)] } }));
-
-/** The complaints of a page of callbacks in one query (issue 6); one outside the caller's scope is null, as on its own. */
-const callbackComplaint = <Q extends object>(ctx: Context, query: Q, complaintId: string) =>
-  batchedById(ctx, "Callback.complaint", query, complaintId, (q, ids) => ctx.prisma.complaint.findMany({ ...q, where: { id: { in: ids }, AND: [complaintScope(ctx)] } }));
-
 /** CB-7: the earlier callbacks of a page in one query, under the callback scope. */
 const earlierCallback = <Q extends object>(ctx: Context, query: Q, callbackId: string) =>
   batchedById(ctx, "Callback.previousCallback", query, callbackId, (q, ids) => ctx.prisma.callback.findMany({ ...q, where: { id: { in: ids }, AND: [callbackScope(ctx)] } }));
-
-/** No row to load: the query is read all the same, so that plugin-prisma does not warn once per row about an unused selection. */
-function unused(query: object): null {
-  void { ...query };
-  return null;
-}
 
 const CALLBACK_REF = { id: true, classification: true, estateId: true, assignedToId: true, staffId: true } as const;
 const REF = { callback: { select: CALLBACK_REF } } as const;
@@ -74,14 +58,14 @@ builder.prismaNode("Callback", {
     estate: t.relation("estate"),
     complaint: t.prismaField({
       type: "Complaint", nullable: true, select: { complaintId: true },
-      resolve: async (query, c, _a, ctx) => (c.complaintId ? ((await callbackComplaint(ctx, query, c.complaintId)) ?? null) : unused(query)),
+      resolve: (query, c, _a, ctx) => scopedComplaint(ctx, query, c.complaintId),
     }),
     household: t.relation("household", { nullable: true }),
     customer: t.prismaField({
       type: "Customer", nullable: true, select: { customerId: true },
       description: "CB-5: the person called back, as planned (a complaint's complainant, a sampled household's main contact); " +
         "null when there is none (an anonymous complaint) or the archive is outside your scope. Personal data under the customer rules (SEC-7)",
-      resolve: async (query, c, _a, ctx) => (c.customerId ? ((await calledCustomer(ctx, query, c.customerId)) ?? null) : unused(query)),
+      resolve: (query, c, _a, ctx) => scopedCustomer(ctx, query, c.customerId),
     }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "SLA-10 / SLA-11, or the programme's deadline" }),
     overdue: t.boolean({ select: { status: true, dueAt: true }, resolve: (c, _a, ctx) => c.status === "PLANNED" && !!c.dueAt && c.dueAt < ctx.now }),

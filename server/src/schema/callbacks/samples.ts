@@ -12,7 +12,8 @@ import { callbackLevel, compareDraws, durationMs, memberKey, memberWhy, monthAft
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import { InputError, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { complaintScope, customerScope, estateFilter, inEstates, inOrganization, scopedNode } from "../tenant.ts";
+import { estateFilter, inEstates, inOrganization, scopedNode } from "../tenant.ts";
+import { scopedComplaint, scopedCustomer } from "../scoped-rows.ts";
 import { callbackScope } from "./callback.ts";
 
 /**
@@ -66,11 +67,11 @@ builder.prismaObject("CallbackSampleMember", {
     household: t.relation("household", { nullable: true }),
     complaint: t.prismaField({
       type: "Complaint", nullable: true, description: "The complaint called back about (null when outside your scope)",
-      resolve: (query, m, _a, ctx) => (m.complaintId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: m.complaintId, AND: [complaintScope(ctx)] } }) : null),
+      resolve: (query, m, _a, ctx) => scopedComplaint(ctx, query, m.complaintId),
     }),
     customer: t.prismaField({
       type: "Customer", nullable: true, description: "The customer called back (fields under the customer rules; null when outside your scope)",
-      resolve: (query, m, _a, ctx) => (m.customerId ? ctx.prisma.customer.findFirst({ ...query, where: { id: m.customerId, AND: [customerScope(ctx)] } }) : null),
+      resolve: (query, m, _a, ctx) => scopedCustomer(ctx, query, m.customerId),
     }),
     callbacks: t.relation("callbacks", { description: "The callback planned for this member", query: (_a, ctx) => ({ where: callbackScope(ctx), orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) }),
   }),

@@ -2,7 +2,8 @@ import { builder } from "../../builder.ts";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
 } from "../enums.ts";
-import { complaintScope, customerScope, scopedNode } from "../tenant.ts";
+import { complaintScope, scopedNode } from "../tenant.ts";
+import { scopedComplaint, scopedCustomer } from "../scoped-rows.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { ClassificationEnum } from "../access/staff.ts";
 import { history, RevisionRef } from "../access/revisions.ts";
@@ -47,7 +48,7 @@ builder.prismaNode("Complaint", {
       description: "The complainant's archive entry (fields under the customer rules; null when outside your scope)",
       select: { complainantId: true },
       resolve: (query, c, _a, ctx) =>
-        c.complainantId ? ctx.prisma.customer.findFirst({ ...query, where: { id: c.complainantId, AND: [customerScope(ctx)] } }) : null,
+        scopedCustomer(ctx, query, c.complainantId),
     }),
     classification: t.expose("classification", { type: ClassificationEnum }),
     classifiedUntil: t.expose("classifiedUntil", { type: "DateTime", nullable: true }),
@@ -82,7 +83,7 @@ builder.prismaNode("Complaint", {
       description: "INT-4: the first report of the same problem (null when outside your scope)",
       select: { duplicateOfId: true },
       resolve: (query, c, _a, ctx) =>
-        c.duplicateOfId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: c.duplicateOfId, ...complaintScope(ctx) } }) : null,
+        scopedComplaint(ctx, query, c.duplicateOfId),
     }),
     timeline: t.relatedConnection("events", {
       cursor: "id",

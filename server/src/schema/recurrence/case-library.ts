@@ -10,6 +10,7 @@ import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERROR
 import { nonEmpty } from "../prisma-query.ts";
 import { requireCaseAccess } from "../complaints/editing.ts";
 import { complaintScope, scopedNode } from "../tenant.ts";
+import { scopedComplaint } from "../scoped-rows.ts";
 import { caseLibraryScope } from "./scope.ts";
 
 /**
@@ -41,7 +42,7 @@ builder.prismaNode("CaseLibraryEntry", {
       type: "Complaint",
       nullable: true,
       description: "The case (null when it is outside your scope; its fields under the complaint rules)",
-      resolve: (query, e, _a, ctx) => (e.complaintId ? ctx.prisma.complaint.findFirst({ ...query, where: { id: e.complaintId, AND: [complaintScope(ctx)] } }) : null),
+      resolve: (query, e, _a, ctx) => scopedComplaint(ctx, query, e.complaintId),
     }),
   }),
 });

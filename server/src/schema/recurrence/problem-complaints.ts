@@ -1,7 +1,7 @@
 import type { Complaint, Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../../context.ts";
 import { complaintScope } from "../tenant.ts";
-import { batched } from "../batched.ts";
+import { batched, withId } from "../batched.ts";
 
 /**
  * REC-2: `RecurringProblem.complaints` for a whole page of problems in a bounded number of queries
@@ -52,7 +52,7 @@ async function loadPages(ctx: Context, query: ConnectionQuery, keys: string[]): 
   });
   const wanted = [...new Set(pages.flat())];
   // The ids come from the query under the caller's scope above.
-  const rows: { id: string }[] = wanted.length ? await ctx.prisma.complaint.findMany({ ...withId(selection), where: { id: { in: wanted } } }) : [];
+  const rows: { id: string }[] = wanted.length ? await ctx.prisma.complaint.findMany({ ...(withId(selection) as Pick<Prisma.ComplaintFindManyArgs, "select" | "include">), where: { id: { in: wanted } } }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return new Map(keys.map((k, i) => [k, pages[i]!.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r)]));
 }
@@ -66,10 +66,4 @@ export async function problemComplaintCount(ctx: Context, complaintIds: readonly
     return new Map(keys.map((k, i) => [k, members[i]!.filter((id) => visible.has(id)).length]));
   });
   return count ?? 0;
-}
-
-/** The selection with the id the pages are assembled by (select mode reads only what is named). */
-function withId(selection: Omit<ConnectionQuery, "take" | "skip" | "cursor">): Pick<Prisma.ComplaintFindManyArgs, "select" | "include"> {
-  if (selection.select) return { select: { ...(selection.select as Prisma.ComplaintSelect), id: true } };
-  return selection.include ? { include: selection.include as Prisma.ComplaintInclude } : {};
 }

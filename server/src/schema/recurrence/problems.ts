@@ -9,23 +9,8 @@ import { InputError } from "../errors.ts";
 import { estateFilter } from "../tenant.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
 import { problemComplaintCount, problemComplaintPage } from "./problem-complaints.ts";
-import { batched } from "../batched.ts";
+import { batched, batchedById, withId } from "../batched.ts";
 import { correctiveActionScope } from "./scope.ts";
-
-/** A Pothos query (select or include) that also selects the id the batches are keyed by. */
-function withId<Q extends object>(query: Q): Q {
-  const q = query as { select?: Record<string, unknown> };
-  return (q.select ? { ...query, select: { ...q.select, id: true } } : query) as Q;
-}
-
-/**
- * A row of a problem (its estate, household, category) loaded with those of every problem of the
- * page: one query per field and request (batched), not one per problem.
- */
-function byId<Q extends object, R>(ctx: Context, field: string, query: Q, id: string, load: (query: Q, ids: string[]) => Promise<R[]>): Promise<R | undefined> {
-  return batched(ctx, `RecurringProblem.${field} ${JSON.stringify(query)}`, id, async (ids) =>
-    new Map((await load(withId(query), ids)).map((r) => [(r as { id: string }).id, r])));
-}
 
 /** As findUniqueOrThrow: a problem's estate and category exist (the counted complaints reference them). */
 function found<R>(row: R | undefined, what: string): R {
@@ -45,7 +30,7 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
   fields: (t) => ({
     estate: t.prismaField({
       type: "Estate",
-      resolve: async (query, p, _a, ctx) => found(await byId(ctx, "estate", query, p.estate_id, (q, ids) => ctx.prisma.estate.findMany({ ...q, where: { id: { in: ids } } })), "Estate"),
+      resolve: async (query, p, _a, ctx) => found(await batchedById(ctx, "RecurringProblem.estate", query, p.estate_id, (q, ids) => ctx.prisma.estate.findMany({ ...q, where: { id: { in: ids } } })), "Estate"),
     }),
     household: t.prismaField({
       type: "Household", nullable: true, description: "The household; null for a public area",
@@ -56,14 +41,14 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
           void { ...query };
           return null;
         }
-        return (await byId(ctx, "household", query, p.household_id, (q, ids) => ctx.prisma.household.findMany({ ...q, where: { id: { in: ids } } }))) ?? null;
+        return (await batchedById(ctx, "RecurringProblem.household", query, p.household_id, (q, ids) => ctx.prisma.household.findMany({ ...q, where: { id: { in: ids } } }))) ?? null;
       },
     }),
     location: t.string({ nullable: true, description: "A public area's location as last written; null for a household", resolve: (p) => (p.household_id ? null : p.location) }),
     normalizedLocation: t.string({ nullable: true, description: "The location as compared (REC-2: case, width, spaces and punctuation ignored)", resolve: (p) => p.place_text }),
     category: t.prismaField({
       type: "Category",
-      resolve: async (query, p, _a, ctx) => found(await byId(ctx, "category", query, p.category_id, (q, ids) => ctx.prisma.category.findMany({ ...q, where: { id: { in: ids } } })), "Category"),
+      resolve: async (query, p, _a, ctx) => found(await batchedById(ctx, "RecurringProblem.category", query, p.category_id, (q, ids) => ctx.prisma.category.findMany({ ...q, where: { id: { in: ids } } })), "Category"),
     }),
     complaintCount: t.int({ description: "Complaints involved: each repeat of the period and the complaint it repeats", resolve: (p) => p.complaint_count }),
     repeatCount: t.int({ description: "Repeats received in the period", resolve: (p) => p.repeat_count }),

@@ -5,7 +5,8 @@ import { protectedField, reveal } from "../../access/disclosure.ts";
 import { monthOfInstant } from "../../domain/visits/visit-month.ts";
 import { InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { customerScope, inEstates, inOrganization, scopedNode } from "../tenant.ts";
+import { inEstates, inOrganization, scopedNode } from "../tenant.ts";
+import { scopedCustomer } from "../scoped-rows.ts";
 import { visitScope } from "./plans.ts";
 import { checkVisitedAt, feedbackText, visited, VisitKindEnum, visitRecordRef } from "./record-rules.ts";
 
@@ -35,7 +36,7 @@ builder.prismaNode("VisitRecord", {
     household: t.relation("household", { nullable: true }),
     customer: t.prismaField({
       type: "Customer", nullable: true, description: "Who was met (fields under the customer rules; null when outside your scope)",
-      resolve: (query, r, _a, ctx) => (r.customerId ? ctx.prisma.customer.findFirst({ ...query, where: { id: r.customerId, AND: [customerScope(ctx)] } }) : null),
+      resolve: (query, r, _a, ctx) => scopedCustomer(ctx, query, r.customerId),
     }),
     area: t.exposeString("area", { nullable: true, description: "The area of an area visit" }),
     kind: t.expose("kind", { type: VisitKindEnum }),
