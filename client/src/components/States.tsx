@@ -1,6 +1,7 @@
 import { Show, type JSX } from "solid-js";
 import type { CombinedError } from "@urql/core";
 import { translator } from "../i18n/locale.ts";
+import { thrownErrorText } from "../graphql/error-text.ts";
 
 const t = translator({
   loading: ["加载中…", "Loading…"],
@@ -24,11 +25,8 @@ export function ErrorBox(props: { error: CombinedError | Error | string | undefi
     const e = props.error;
     if (!e) return "";
     if (typeof e === "string") return e;
-    if ("graphQLErrors" in e && e.graphQLErrors.length) {
-      const g = e.graphQLErrors[0]!;
-      return g.extensions?.code === "FORBIDDEN" ? t("forbidden") : g.message;
-    }
-    return e.message;
+    if ("graphQLErrors" in e && e.graphQLErrors[0]?.extensions?.code === "FORBIDDEN") return t("forbidden");
+    return thrownErrorText(e);
   };
   return (
     <div class="state error" role="alert" data-testid="error">

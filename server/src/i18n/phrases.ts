@@ -79,6 +79,7 @@ export const PHRASES: Readonly<Record<string, string>> = {
 
   // InputError (the most frequent fixed texts)
   "No such estate in your scope": "您的管辖范围内没有此项目",
+  "content must not be empty": "投诉内容不能为空",
   "No such complaint in your scope": "您的管辖范围内没有此投诉",
   "No such visit plan in your scope": "您的管辖范围内没有此走访计划",
   "No such office in your scope": "您的管辖范围内没有此管理处",

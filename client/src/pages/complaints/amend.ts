@@ -4,7 +4,6 @@ import { AmendComplaintMutation, type AmendInput, type ComplaintRow } from "../.
 import { translator } from "../../i18n/locale.ts";
 
 const t = translator({
-  empty: ["不能为空", "must not be empty"],
   forbidden: ["您无权修改这条记录的该字段", "You may not change this field of this record"],
   notFound: ["这条投诉已不在您的范围内", "This complaint is no longer in your scope"],
 });
@@ -29,7 +28,8 @@ export function amendComplaint(client: Client) {
       case "ComplaintConflictError":
         return { kind: "conflict", current: answer.current, message: answer.message };
       case "InputError":
-        return { kind: "invalid", message: /must not be empty/.test(answer.message) ? t("empty") : answer.message };
+        // In the UI's language already (the client sends it as Accept-Language).
+        return { kind: "invalid", message: answer.message };
       case "ForbiddenError":
         return { kind: "invalid", message: t("forbidden") };
       default:

@@ -2,6 +2,7 @@ import { createMutation, createQuery } from "@urql/solid";
 import { createSignal, For, Show } from "solid-js";
 import { CreateVisitPlanMutation, OfficesQuery, type VisitPlan } from "../../graphql/visits.ts";
 import { setSearchParams } from "../../router/router.tsx";
+import { requestErrorText } from "../../graphql/error-text.ts";
 import { currentMonth } from "../../components/calendar/month.ts";
 import { enumLabel, t } from "./text.ts";
 
@@ -25,7 +26,7 @@ export function PlanPicker(props: { plans: VisitPlan[]; selected: string; canWri
     const r = await create({ input: { officeId, month: `${month()}-01` } });
     const payload = r.data?.createVisitPlan;
     if (payload?.data) props.onCreated(payload.data.id);
-    else setError(payload?.message ?? r.error?.message ?? "");
+    else setError(payload?.message ?? (r.error ? requestErrorText(r.error) : ""));
   };
   return (
     <>
