@@ -5,6 +5,7 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { StartupError, describeUrl } from "./startup-error.ts";
+import { lockDataDir } from "./dir-lock.ts";
 
 /**
  * One PostgreSQL dialect, two places to find it: an embedded PGlite (WASM PostgreSQL) in a
@@ -65,15 +66,26 @@ async function openServer(url: string, max: number): Promise<Database> {
 
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   let dataDir: string | undefined;
+  // Issue 15 item 19: one process per data directory; a second one stops here with one line.
+  let unlock = () => {};
   if (!options.loadFrom) {
     dataDir = resolve(options.dataDir ?? "data/pglite");
     ensureWritableDir(dataDir);
+    unlock = lockDataDir(dataDir);
   }
-  const db = await PGlite.create(dataDir ? { dataDir } : { loadDataDir: options.loadFrom });
-  // A private directory (mode 0700) for the socket: only this user can connect.
-  const socketDir = mkdtempSync(join(tmpdir(), "tingjian-"));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, ".s.PGSQL.5432") });
-  await server.start();
+  let db: PGlite;
+  let socketDir: string;
+  let server: PGLiteSocketServer;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : { loadDataDir: options.loadFrom });
+    // A private directory (mode 0700) for the socket: only this user can connect.
+    socketDir = mkdtempSync(join(tmpdir(), "tingjian-"));
+    server = new PGLiteSocketServer({ db, path: join(socketDir, ".s.PGSQL.5432") });
+    await server.start();
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   // PGlite is single-connection: one pooled client, shared by Prisma and raw SQL.
   const connection: pg.PoolConfig = { host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 };
   const pool = new pg.Pool(connection);
@@ -84,10 +96,14 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
     pglite: db,
     connection,
     async close() {
-      await pool.end();
-      await server.stop();
-      await db.close();
-      rmSync(socketDir, { recursive: true, force: true });
+      try {
+        await pool.end();
+        await server.stop();
+        await db.close();
+        rmSync(socketDir, { recursive: true, force: true });
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ export { openDatabase, type Database, type DatabaseOptions } from "./database.ts
 export { StartupError, describeUrl } from "./startup-error.ts";
 export { applyMigrations, readMigrations, migrationsDir } from "./migrations/apply.ts";
 export { createPrisma } from "./prisma-client.ts";
-export { seedDemoData, isEmpty, type SeedOptions } from "./seed/index.ts";
+export { seedDemoData, isEmpty, FIXED_DEMO_NOW, type SeedOptions } from "./seed/index.ts";
 export { DEMO_PASSWORD, ARCHIVE_DOCUMENTS } from "./seed/access.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { calendarDays, statutoryHolidays } from "./seed/holidays.ts";

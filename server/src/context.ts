@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import type { Viewer } from "./domain/access/viewer.ts";
+import { systemClock, type Clock } from "./clock.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { readCookie, SESSION_COOKIE } from "./auth/cookies.ts";
 import { AccessRecorder } from "./access/recorder.ts";
@@ -41,8 +42,8 @@ export interface Context {
 export interface AppServices {
   /** The owner connection: authentication lookups and the request transactions start here. */
   prisma: PrismaClient;
-  /** The time source; tests replay scenarios on a calendar (SLA-7) by setting it. */
-  clock?: () => Date;
+  /** The time source (default: the system clock); tests replay scenarios on a calendar (SLA-7) by setting it. */
+  clock?: Clock;
 }
 
 interface ServerContext {
@@ -53,7 +54,7 @@ interface ServerContext {
 /** Builds the per-request context: who is calling, from where, with which purpose. */
 export function contextFactory(services: AppServices) {
   return async ({ request, req }: ServerContext): Promise<Context> => {
-    const now = services.clock?.() ?? new Date();
+    const now = (services.clock ?? systemClock)();
     const sessionToken = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
     const auth = request.headers.get("authorization");
     const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;

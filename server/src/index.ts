@@ -1,4 +1,5 @@
 export { createApp, type App } from "./yoga.ts";
+export { clockFrom, systemClock, type Clock } from "./clock.ts";
 export { schema } from "./schema/index.ts";
 export type { Context, AppServices } from "./context.ts";
 export { createHttpServer, listen } from "./http/server.ts";

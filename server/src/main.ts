@@ -4,15 +4,20 @@
  * A configuration problem ends with one line naming the cause and exit code 1.
  */
 import { openDatabase, applyMigrations, createPrisma, isEmpty, seedDemoData, StartupError, describeUrl, type Database } from "@tingjian/prisma";
-import { loadConfig } from "./config.ts";
+import type { AddressInfo } from "node:net";
+import { demoSeedDecision, loadConfig } from "./config.ts";
 import { createApp } from "./yoga.ts";
 import { createHttpServer, listen, type Routes } from "./http/server.ts";
+import { drain, inFlight } from "./http/drain.ts";
+import { installProcessGuards } from "./http/last-resort.ts";
 import { startHousekeeping } from "./access/housekeeping.ts";
 import { startSlaSweep } from "./complaints/sla-sweep.ts";
 import { backfillSlaStages } from "./complaints/sla-backfill.ts";
 
 async function main() {
   const config = loadConfig(process.env);
+  // Issue 15 item 1: an error that escapes every request guard is logged, not an outage.
+  installProcessGuards();
   const routes: Routes = { app: null, db: null };
   const server = createHttpServer(routes);
   try {
@@ -28,32 +33,49 @@ async function main() {
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const applied = await applyMigrations(db.pool);
     if (applied.length) console.log(`applied ${applied.length} migration(s) to ${where}`);
-    if (config.seedWhenEmpty && (await isEmpty(db.pool))) {
-      console.log("empty database: generating the demo company (about a minute)…");
-      const counts = await seedDemoData(db.pool, { scale: 1 });
-      console.log(`demo data: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
+    if (config.seed !== "none" && (await isEmpty(db.pool))) {
+      const decision = demoSeedDecision(config.seed, db.kind);
+      if (decision.seed) {
+        console.log("empty database: generating the demo company (about a minute)…");
+        // The demo's history ends now: this week's complaints, running deadlines, this quarter's figures.
+        const counts = await seedDemoData(db.pool, { scale: 1, now: config.clock() });
+        console.log(`demo data: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
+      } else {
+        console.log(`empty database: no demo data (${decision.why})`);
+      }
     }
     routes.db = db;
     const prisma = createPrisma(db);
     // §6: complaints loaded without their SLA stages (the demo data, imported history) get them now.
-    const backfilled = await backfillSlaStages(prisma);
+    const backfilled = await backfillSlaStages(prisma, config.clock());
     if (backfilled) console.log(`SLA stages planned for ${backfilled} complaint(s)`);
-    startHousekeeping(prisma);
-    startSlaSweep(prisma);
-    routes.app = createApp({ prisma });
+    startHousekeeping(prisma, config.clock);
+    startSlaSweep(prisma, config.clock);
+    routes.app = createApp({ prisma, clock: config.clock });
   } catch (e) {
     server.close();
     await db?.close().catch(() => {});
     throw e;
   }
-  console.log(`Tingjian is running at http://localhost:${config.port} (GraphQL: /graphql, database: ${db.kind})`);
-  const stop = async () => {
-    server.close();
-    await db?.close().catch(() => {});
-    process.exit(0);
+  const port = (server.address() as AddressInfo).port;
+  console.log(`Tingjian is running at http://localhost:${port} (GraphQL: /graphql${config.graphiql ? ", GraphiQL on" : ""}, database: ${db.kind})`);
+  const database = db;
+  let stopping = false;
+  // Issue 15 item 18: stop accepting, let the requests in flight finish (SHUTDOWN_GRACE_MS),
+  // then close the database and exit. A second signal (a terminal's Ctrl-C reaches both pnpm,
+  // which forwards it, and this process) does not cut the drain short.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const open = inFlight(server);
+    console.log(`${signal}: stopping${open ? `, letting ${open} request(s) finish (up to ${config.shutdownGraceMs} ms)` : ""}`);
+    const { cut } = await drain(server, config.shutdownGraceMs);
+    if (cut) console.error(`${cut} request(s) still running after ${config.shutdownGraceMs} ms were cut off`);
+    await database.close().catch((e: unknown) => console.error(`closing the database failed: ${(e as Error).name}`));
+    process.exit(cut ? 1 : 0);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((e) => {

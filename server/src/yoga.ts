@@ -1,4 +1,4 @@
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { contextFactory, type AppServices, type Context } from "./context.ts";
 import { useRequestTransaction } from "./access/request-transaction.ts";
@@ -6,6 +6,9 @@ import { useResponseCookies } from "./auth/response-cookies.ts";
 import { maskError } from "./errors-masking.ts";
 import { redactingLogger } from "./logging.ts";
 import { useLocalizedErrors } from "./i18n/localized-errors.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { useCsrfPrevention } from "./http/csrf.ts";
+import { graphiqlEnabled, useGraphiQLPage } from "./http/graphiql.ts";
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -15,12 +18,25 @@ export function createApp(services: AppServices): App {
     schema,
     graphqlEndpoint: "/graphql",
     context: contextFactory(services) as never,
-    plugins: [useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors()],
-    graphiql: { title: "Tingjian GraphQL" },
+    // Issue 15 items 13 and 14: CSRF refusal before any body is read; GraphiQL only when asked for.
+    plugins: [useCsrfPrevention(), useGraphiQLPage(graphiqlEnabled(process.env)), useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors(), useServerTime(services.clock ?? systemClock)],
+    graphiql: false, // served by useGraphiQLPage, with its own CSP
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,
     // The app is served from the same origin; no other site may call the API with a user's cookie.
     cors: false,
     logging: redactingLogger(),
   });
+}
+
+/**
+ * Every answer carries the server's time (X-Server-Time, ms since the epoch): the app counts
+ * deadlines down and picks "this month" on the server's clock, not the desk's (client/src/clock.ts).
+ */
+function useServerTime(clock: Clock): Plugin {
+  return {
+    onResponse({ response }) {
+      response.headers.set("x-server-time", String(clock().getTime()));
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { createApp, type App } from "@tingjian/server";
 import { DEMO_PASSWORD } from "@tingjian/prisma";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, request, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /** The edges of access control: combined operations, foreign origins, hidden records, other people's things. */
 describe("access boundaries", () => {
@@ -12,7 +13,7 @@ describe("access boundaries", () => {
   const callers: Record<string, Caller> = {};
   const as = async (login: string) => (callers[login] ??= await signIn(app, login));
   beforeAll(() => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
   });
 
   it("sign-in cannot share an operation with another field (a rollback would erase the failed attempt)", async () => {

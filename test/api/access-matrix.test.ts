@@ -1,8 +1,10 @@
+import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GraphQLObjectType, type GraphQLField, getNamedType, isObjectType } from "graphql";
 import { createApp, schema, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /**
  * SEC-1, SEC-2, SEC-3, SEC-7: the generated access matrix. Every role (plus holders of archive
@@ -39,11 +41,12 @@ interface Spec {
 interface Target { kind: "CALLBACK" | "SURVEY_HANDOUT" | "SURVEY_RESPONSE" | "CUSTOMER" | "COMPLAINT" | "STAFF" | "ATTACHMENT" | "HOTLINE_RECORDING" | "CLAIM" | "VISIT_RECORD"; key: string; id: string; level: Level; estateId: string; forwarded: boolean; assigned: string[]; designated: Map<string, Level>; householdId: string | null; handoutId?: string; campaignId?: string; receivedAt?: Date; complaintId?: string; planId?: string }
 const TYPE_NAME: Record<Target["kind"], string> = { CALLBACK: "Callback", SURVEY_HANDOUT: "SurveyHandout", SURVEY_RESPONSE: "SurveyResponse", CUSTOMER: "Customer", COMPLAINT: "Complaint", STAFF: "Staff", ATTACHMENT: "Attachment", HOTLINE_RECORDING: "HotlineRecording", CLAIM: "Claim", VISIT_RECORD: "VisitRecord" };
 // INT-6: the matrix's hotline calls all started in this millisecond (the connection path filters on it).
-const MATRIX_CALLS = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000);
+const MATRIX_CALLS = new Date(Math.floor(FIXED_DEMO_NOW.getTime() / 86_400_000) * 86_400_000 - 86_400_000);
 
 describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
   const t = useTestDatabase("demo");
   let app: App;
+  const clock = demoClock();
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
   const callers: Spec[] = [];
   const targets: Target[] = [];
@@ -73,7 +76,7 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
   }
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock });
     exec = await signIn(app, "exec");
     [{ id: lx }] = await q(`SELECT id FROM estates WHERE code = 'LX'`);
     const owners = await q(`SELECT DISTINCT ON (c.id) c.id, m.household_id FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
@@ -185,7 +188,7 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     const [{ id: execStaff }] = await q(`SELECT id FROM staff WHERE login = 'exec'`);
     action = rowId((await mutate(exec, `mutation($input: CreateCorrectiveActionInput!) { createCorrectiveAction(input: $input) { __typename ... on MutationCreateCorrectiveActionSuccess { data { id } } } }`, {
       input: { title: "矩阵整改", trigger: "MANUAL", estateId: globalId("Estate", lx), ownerId: globalId("Staff", execStaff), rootCause: "矩阵", measures: "矩阵",
-        dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), complaintIds: actionComplaints.map((id) => globalId("Complaint", id)) },
+        dueAt: new Date(clock().getTime() + 30 * 86_400_000).toISOString(), complaintIds: actionComplaints.map((id) => globalId("Complaint", id)) },
     })).id);
 
     // WF-6: a claim on every complaint target, at the complaint's level; its designations are its
@@ -206,7 +209,7 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     // VIS-1: a household visit of the estate in this month's plan (SECRET, customer-related), made
     // by the executive: its content and feedback are case content (SEC-2).
     const [{ id: lxOffice }] = await q(`SELECT id FROM offices WHERE estate_id = $1`, [lx]);
-    const visitedAt = new Date(Date.now() - 1000);
+    const visitedAt = new Date(clock().getTime() - 1000);
     const month = `${new Date(visitedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 7)}-01`;
     let [plan] = await q(`SELECT id FROM visit_plans WHERE office_id = $1 AND month = $2::date`, [lxOffice, month]);
     if (!plan) {

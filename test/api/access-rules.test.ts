@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /**
  * Issue acceptance for access control (SPEC §2, SEC-1…SEC-8), one behaviour per test, on the
@@ -16,7 +17,7 @@ describe("access control: who sees what", () => {
   let lx: string, jh: string;
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     const estates = await q(`SELECT id, code FROM estates ORDER BY code`);
     lx = estates.find((e) => e.code === "LX").id;
     jh = estates.find((e) => e.code === "JH").id;

@@ -3,6 +3,7 @@ import { createApp, type App } from "@tingjian/server";
 import { DEMO_PASSWORD } from "@tingjian/prisma";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, request, signIn } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 const SIGN_IN = `mutation($login: String!, $password: String!) {
   signIn(login: $login, password: $password) { __typename ... on Error { message } ... on MutationSignInSuccess { data { expiresAt login role } } }
@@ -13,7 +14,7 @@ describe("authentication (SPEC §2)", () => {
   let app: App;
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
   beforeAll(() => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
   });
 
   it("signs in with a session cookie that is httpOnly, SameSite=Strict and expiring; the password is stored as scrypt", async () => {

@@ -4,6 +4,7 @@ import { createPrisma } from "@tingjian/prisma";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 import { countingPool } from "./statement-log.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /**
  * CB-5: `Callback.customer`, the person called back as planned (callbacks.customer_id: a
@@ -41,7 +42,7 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
     WHERE s.login = $1 AND l.record_type = 'CUSTOMER' AND l.record_id = ANY($2::uuid[]) AND 'name' = ANY(l.fields)`, [login, customerIds]))[0].n as number;
 
   beforeAll(async () => {
-    app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }) });
+    app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }), clock: demoClock() });
   });
 
   it("CB-5: the customer is the callback's stored one (complaint callbacks: the complainant), with the personal data read by whoever may (the executive; logged, SEC-3)", async () => {

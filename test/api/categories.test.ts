@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /** CLS-4: the administrable two-level category tree through the API. */
 
@@ -39,7 +40,7 @@ describe("category tree (CLS-4)", () => {
   const current = async (code: string) => (await q(`SELECT id, version, active FROM categories WHERE code = $1`, [code]))[0] as { id: string; version: number; active: boolean };
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     manager = await signIn(app, "manager");
     for (const r of await q(`SELECT id, code FROM categories`)) ids[r.code] = globalId("Category", r.id);
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /** WF-6 claims through the API: the state machine, who decides, optimistic concurrency, typed errors that change nothing. */
 
@@ -69,7 +70,7 @@ describe("claims (WF-6)", () => {
   };
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     for (const login of ["frontdesk.lx", "frontdesk.jh", "manager", "mgmtrep", "exec", "eng.head", "analyst"]) callers[login] = await signIn(app, login);
     [clerk, manager, mgmtrep, exec, head] = ["frontdesk.lx", "manager", "mgmtrep", "exec", "eng.head"].map((l) => callers[l]!) as [Caller, Caller, Caller, Caller, Caller];
     // Open first reports of 丽轩花园 at SECRET, one per test.

@@ -5,6 +5,7 @@ import { useTestDatabase } from "@tingjian/prisma/testing";
 import { housekeep } from "../../server/src/access/housekeeping.ts";
 import { purgeExpiredRecordings } from "../../server/src/schema/complaints/recordings.ts";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 const DAY = 86_400_000;
 const MB = 1024 * 1024;
@@ -29,6 +30,7 @@ interface Recording { id: string; startedAt: string; callerNumber: string | null
 describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)", () => {
   const t = useTestDatabase("demo");
   let app: App;
+  const clock = demoClock();
   let clerk: Caller, otherClerk: Caller, analyst: Caller, exec: Caller;
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
   const n = async (sql: string, params: unknown[] = []) => (await q(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n as number;
@@ -52,7 +54,7 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
     (await gql<{ node: Recording | null }>(app, `query($id: ID!) { node(id: $id) { ... on HotlineRecording { ${RECORDING} } } }`, { id }, caller)).data!.node;
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock });
     clerk = await signIn(app, "frontdesk.lx");
     otherClerk = await signIn(app, "frontdesk.jh");
     analyst = await signIn(app, "analyst");
@@ -177,7 +179,7 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
   });
 
   describe("INT-6 hotline recordings", () => {
-    const startedAt = new Date(Date.now() - 3_600_000);
+    const startedAt = new Date(clock().getTime() - 3_600_000);
     const at = (days: number, ms = 0) => new Date(startedAt.getTime() + days * DAY + ms);
     let kept: Recording, archived: Recording;
     let keptAudio: Buffer;
@@ -213,7 +215,7 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
       const cases: [Record<string, unknown>, string][] = [
         [{ durationSeconds: 0 }, "input.durationSeconds"],
         [{ callerNumber: "12" }, "input.callerNumber"],
-        [{ startedAt: new Date(Date.now() + DAY).toISOString() }, "input.startedAt"],
+        [{ startedAt: new Date(clock().getTime() + DAY).toISOString() }, "input.startedAt"],
         [{ estateId: undefined }, "input.estateId"],
         [{ complaintId: jhComplaint }, "input.complaintId"],
         [{ contentBase64: "%%%" }, "input.contentBase64"],

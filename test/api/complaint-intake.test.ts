@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 const REGISTER = `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) {
   __typename ... on Error { message } ... on InputError { field }
@@ -20,7 +21,7 @@ describe("complaint intake (SPEC §3)", () => {
   const count = async () => (await q(`SELECT count(*)::int AS n FROM complaints`))[0].n as number;
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     clerk = await signIn(app, "frontdesk.lx");
     [{ id: lxHousehold }] = await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code DESC LIMIT 1`);
     [{ id: jhHousehold }] = await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'JH' LIMIT 1`);

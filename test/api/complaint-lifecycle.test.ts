@@ -1,3 +1,4 @@
+import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, sweepSla, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
@@ -34,7 +35,7 @@ interface Payload { __typename: string; message?: string; field?: string; status
 describe("complaint lifecycle (SPEC §4-§6)", () => {
   const t = useTestDatabase("demo");
   let app: App;
-  let now = new Date();
+  let now = FIXED_DEMO_NOW;
   const callers = new Map<string, Caller>();
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
   const ids: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { createPrisma } from "@tingjian/prisma";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 import { countingPool } from "./statement-log.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /**
  * `complaintPage`: the ledger by offset for spreadsheet grids (ag-grid's infinite row model). The
@@ -35,7 +36,7 @@ describe("complaintPage: the ledger by offset for grids", () => {
   const ids = (p: Page) => p.rows.map((r) => rowId(r.id));
 
   beforeAll(async () => {
-    app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }) });
+    app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }), clock: demoClock() });
     [exec, analyst, frontdesk] = [await signIn(app, "exec"), await signIn(app, "analyst"), await signIn(app, "frontdesk.lx")];
     [{ id: lx }] = await q(`SELECT id FROM estates WHERE code = 'LX'`);
   });

@@ -8,6 +8,7 @@ import { globalId, signIn, type Caller, type GqlResult } from "./graphql.ts";
 import { languageOf } from "../../server/src/i18n/language.ts";
 import { NOUNS, PHRASES } from "../../server/src/i18n/phrases.ts";
 import { ForbiddenError, InputError, messageIn, NotFoundError } from "../../server/src/schema/errors.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /**
  * The UI is Chinese by default and sends its language as Accept-Language; the API answers its
@@ -60,7 +61,7 @@ describe("error messages in the caller's language (Accept-Language)", () => {
   }
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     exec = await signIn(app, "exec");
     const [row] = await q<{ id: string; version: number; content: string; complainant_contact: string; complainant_name: string }>(
       `UPDATE complaints SET classification = 'CONFIDENTIAL', complainant_contact = '13912340000', complainant_name = '语言测试人'

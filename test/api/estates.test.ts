@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 describe("GraphQL: estates, households and complaints of the demo company", () => {
   const t = useTestDatabase("demo");
   let app: App;
   let exec: Caller;
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     exec = await signIn(app, "exec");
   });
 

@@ -1,3 +1,4 @@
+import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
@@ -22,7 +23,8 @@ const EXPORT = `query($input: ExportFileInput!) { exportFile(input: $input) { fi
 interface Imported { __typename: string; message?: string; field?: string; jobId?: string; problemCount?: number; rowsWithProblems?: number; problems?: { line: number; column: string; field: string | null; reason: string }[]; data?: { jobId: string; totalRows: number; created: number; updated: number; unchanged: number; dryRun: boolean; ignoredColumns: string[]; rowsPerSecond: number } }
 type Cells = Record<string, string>;
 
-const NOW = new Date();
+/** The server's fixed clock: the instant the demo template's history ends. */
+const NOW = FIXED_DEMO_NOW;
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 /** An instant written as the estate's local time with its offset (Asia/Shanghai, +08:00). */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 const READ = `query($key: String!) { preference(key: $key) }`;
 const SAVE = `mutation($key: String!, $value: String) {
@@ -16,7 +17,7 @@ describe("per-user settings (grid layouts, report choices)", () => {
   let analyst: Caller;
   let manager: Caller;
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     analyst = await signIn(app, "analyst");
     manager = await signIn(app, "manager");
   });

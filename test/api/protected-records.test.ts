@@ -2,17 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, declassifyExpired, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 describe("protected records: amendments, approvals, classification, inquiries, archive checks", () => {
   const t = useTestDatabase("demo");
   let app: App;
+  const clock = demoClock();
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
   const callers: Record<string, Caller> = {};
   const as = async (login: string) => (callers[login] ??= await signIn(app, login));
   let customer: { id: string; version: number; phone: string };
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock });
     [customer] = await q(`SELECT c.id, c.version, c.phone FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
       JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND c.classification = 'SECRET' AND c.kind = 'OWNER' ORDER BY c.id LIMIT 1`);
   });
@@ -93,15 +95,15 @@ describe("protected records: amendments, approvals, classification, inquiries, a
   });
 
   it("SEC-5: an expired classification is declassified (to SECRET, customer data's floor) and recorded", async () => {
-    const [c] = await q(`UPDATE customers SET classification = 'CONFIDENTIAL', classified_until = now() - interval '1 day' WHERE id = (SELECT id FROM customers WHERE classification = 'SECRET' ORDER BY id DESC LIMIT 1) RETURNING id`);
-    const pending = await q(`SELECT count(*)::int AS n FROM customers WHERE classified_until <= now()`);
-    const n = await declassifyExpired(t.prisma, new Date());
+    const [c] = await q(`UPDATE customers SET classification = 'CONFIDENTIAL', classified_until = $1::timestamptz - interval '1 day' WHERE id = (SELECT id FROM customers WHERE classification = 'SECRET' ORDER BY id DESC LIMIT 1) RETURNING id`, [clock()]);
+    const pending = await q(`SELECT count(*)::int AS n FROM customers WHERE classified_until <= $1`, [clock()]);
+    const n = await declassifyExpired(t.prisma, clock());
     expect(n).toBeGreaterThanOrEqual(pending[0].n);
     const [row] = await q(`SELECT classification, classified_until FROM customers WHERE id = $1`, [c.id]);
     expect(row).toEqual({ classification: "SECRET", classified_until: null });
     const [change] = await q(`SELECT kind, from_level, to_level, actor_id FROM classification_changes WHERE record_id = $1`, [c.id]);
     expect(change).toEqual({ kind: "DECLASSIFY_EXPIRED", from_level: "CONFIDENTIAL", to_level: "SECRET", actor_id: null });
-    expect(await declassifyExpired(t.prisma, new Date())).toBe(0);
+    expect(await declassifyExpired(t.prisma, clock())).toBe(0);
   });
 
   it("SEC-8: the archive check lists every missing document of the owners in scope", async () => {

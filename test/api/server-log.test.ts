@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, signIn } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /** SEC-7: what the server writes to its log holds no raw personal data, errors included. */
 describe("server log", () => {
@@ -12,7 +13,7 @@ describe("server log", () => {
 
   beforeAll(() => {
     process.env.NODE_ENV = "test";
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {
       const spy = vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void written.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")));
       restore.push(() => spy.mockRestore());

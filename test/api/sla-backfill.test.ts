@@ -1,3 +1,4 @@
+import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { describe, expect, it } from "vitest";
 import { backfillSlaStages } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
@@ -8,7 +9,8 @@ describe("SLA stages for loaded history (§6)", () => {
   const q = (sql: string) => t.db.pool.query(sql).then((r) => r.rows);
 
   it("plans every non-duplicate complaint once, duplicates none, and a second run changes nothing", async () => {
-    const now = new Date("2026-11-22T00:00:00Z");
+    // Two days after the template's history ends.
+    const now = new Date(FIXED_DEMO_NOW.getTime() + 2 * 86_400_000);
     const [{ n: complaints }] = await q(`SELECT count(*)::int AS n FROM complaints WHERE duplicate_of_id IS NULL`);
     expect(await backfillSlaStages(t.prisma, now)).toBe(complaints);
     // SLA-9 (first reply) runs for every complaint that is not a duplicate (INT-4: duplicates run no clock).

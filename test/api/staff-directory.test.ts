@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 
 interface Person { id: string; login: string; role: string; active: boolean; phone: string | null; email: string | null; department: { code: string } | null }
 interface Directory { totalCount: number; staff: Person[] }
@@ -66,7 +67,7 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
   }
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     // Signed in before a second organisation exists (then sign-in asks for the organisation's code).
     for (const login of ["exec", "service1", "sc.head", "eng.head", "frontdesk.lx", "analyst", "developer", "auditor", "admin"]) await as(login);
     // §2: another company's people share the tables, never the directory.

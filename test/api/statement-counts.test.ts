@@ -5,6 +5,7 @@ import { createPrisma } from "@tingjian/prisma";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 import { countingPool } from "./statement-log.ts";
+import { demoClock } from "../demo-clock.ts";
 
 /**
  * README "Cost" (issue 6): a GraphQL request costs a fixed number of SQL statements, whatever the
@@ -19,6 +20,7 @@ import { countingPool } from "./statement-log.ts";
 describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, REC-2)", () => {
   const t = useTestDatabase("demo");
   let app: App;
+  const clock = demoClock();
   const statements: string[] = [];
   const callers = new Map<string, Caller>();
   const as = async (login: string) => {
@@ -40,7 +42,7 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
   }
 
   beforeAll(async () => {
-    app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }) });
+    app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }), clock });
     for (const e of await q(`SELECT id, code FROM estates`)) estate[e.code] = e.id;
     // §2: the same roles with every estate in scope.
     await q(`INSERT INTO staff_estate_scopes (organization_id, staff_id, estate_id)
@@ -212,7 +214,7 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
       const bytes = Buffer.concat([Buffer.from("RIFF"), randomBytes(64)]);
       const r = await gql<{ registerHotlineRecording: { __typename: string; data?: { id: string } } }>(app, `mutation($input: RegisterHotlineRecordingInput!) { registerHotlineRecording(input: $input) {
         __typename ... on MutationRegisterHotlineRecordingSuccess { data { id } } } }`,
-        { input: { startedAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(), durationSeconds: 60, complaintId: b, contentBase64: bytes.toString("base64") } }, exec);
+        { input: { startedAt: new Date(clock().getTime() - (i + 1) * 60_000).toISOString(), durationSeconds: 60, complaintId: b, contentBase64: bytes.toString("base64") } }, exec);
       ok(r);
       audio.set(r.data!.registerHotlineRecording.data!.id, bytes.toString("base64"));
     }

@@ -22,9 +22,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { chromium, type Page } from "playwright-core";
-import { applyMigrations, createPrisma, DEMO_PASSWORD, isEmpty, openDatabase, seedDemoData, type Database } from "@tingjian/prisma";
+import { applyMigrations, createPrisma, DEMO_PASSWORD, isEmpty, openDatabase, seedDemoData, FIXED_DEMO_NOW, type Database } from "@tingjian/prisma";
 import { backfillSlaStages, createApp, createHttpServer, listen } from "@tingjian/server";
 import { CHROMIUM, CHROMIUM_ARGS } from "../browser/harness.ts";
+import { demoClock } from "../demo-clock.ts";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "10" }, jumps: { type: "string", default: "5" }, login: { type: "string", default: "exec" } } });
 const scale = Number(values.scale);
@@ -52,8 +53,8 @@ async function prepare(): Promise<Database> {
     const { rows } = await db.pool.query<{ t: string }>(`SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'grid_bench_marker')`);
     await db.pool.query(`TRUNCATE ${rows.map((r) => r.t).join(", ")} CASCADE`);
     // Survey answers play no part in the ledger: the smallest survey volume.
-    await seedDemoData(db.pool, { scale, surveyScale: 1, onProgress: (m) => console.log(`  ${m}`) });
-    await backfillSlaStages(createPrisma(db));
+    await seedDemoData(db.pool, { scale, surveyScale: 1, now: FIXED_DEMO_NOW, onProgress: (m) => console.log(`  ${m}`) });
+    await backfillSlaStages(createPrisma(db), FIXED_DEMO_NOW);
     await db.pool.query(`ANALYZE`);
     await db.pool.query(`DELETE FROM grid_bench_marker`);
     await db.pool.query(`INSERT INTO grid_bench_marker VALUES ($1)`, [marker]);
@@ -122,7 +123,7 @@ async function main() {
   const db = await prepare();
   await buildClientIfMissing();
   const complaints = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM complaints`)).rows[0]!.n;
-  const app = createApp({ prisma: createPrisma(db) });
+  const app = createApp({ prisma: createPrisma(db), clock: demoClock() });
   const http = createHttpServer({ app, db });
   await listen(http, 0, "127.0.0.1");
   const baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

@@ -267,7 +267,7 @@ export const quarterlyReport: Section = async (ctx) => {
   };
   const baseline = await baselineClient(ctx);
   try {
-    const viaSql = async () => (await baseline.query<{ slice: string; metric: string; part: string; num: number; den: number }>(QUARTERLY_SQL, [ctx.organizationId, range.from, range.to, new Date(), estates])).rows;
+    const viaSql = async () => (await baseline.query<{ slice: string; metric: string; part: string; num: number; den: number }>(QUARTERLY_SQL, [ctx.organizationId, range.from, range.to, ctx.clock(), estates])).rows;
 
     // The numbers first: the same figures, or the timing means nothing.
     const report = await viaGraphql();
@@ -306,7 +306,7 @@ async function profileMetrics(ctx: BenchContext, analyst: Caller, date: string, 
       if (r.errors) throw new Error(JSON.stringify(r.errors));
     };
     const sqlPart = quarterlySql([part]);
-    const sq = () => query(sqlPart, [ctx.organizationId, range.from, range.to, new Date(), estates]);
+    const sq = () => query(sqlPart, [ctx.organizationId, range.from, range.to, ctx.clock(), estates]);
     const g = await median(gq, 7);
     const b = await median(sq, 7);
     const traced = await ctx.statements.traced(gq);

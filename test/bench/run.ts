@@ -17,9 +17,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createYoga, createSchema } from "graphql-yoga";
-import { applyMigrations, createPrisma, isEmpty, openDatabase, seedDemoData, type Database } from "@tingjian/prisma";
+import { applyMigrations, createPrisma, isEmpty, openDatabase, seedDemoData, FIXED_DEMO_NOW, type Database } from "@tingjian/prisma";
 import { backfillSlaStages, createApp, type App } from "@tingjian/server";
 import { signIn, type Caller } from "../api/graphql.ts";
+import { demoClock } from "../demo-clock.ts";
 import { SECTIONS, type BenchContext, type Row, type Statements, type Traced } from "./sections.ts";
 
 const { values } = parseArgs({
@@ -129,10 +130,10 @@ async function prepare(): Promise<Database> {
     await db.pool.query(`TRUNCATE ${rows.map((r) => r.t).join(", ")} CASCADE`);
     const started = Date.now();
     const since = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
-    await seedDemoData(db.pool, { scale, surveyScale, onProgress: (m) => console.log(`  [${since()}] ${m}`) });
+    await seedDemoData(db.pool, { scale, surveyScale, now: FIXED_DEMO_NOW, onProgress: (m) => console.log(`  [${since()}] ${m}`) });
     const seeded = since();
     console.log(`  [${seeded}] seeded; planning the SLA stages …`);
-    const stages = await backfillSlaStages(createPrisma(db));
+    const stages = await backfillSlaStages(createPrisma(db), FIXED_DEMO_NOW);
     await db.pool.query(`ANALYZE`);
     await db.pool.query(`DELETE FROM bench_marker`);
     await db.pool.query(`INSERT INTO bench_marker VALUES ($1)`, [marker]);
@@ -163,7 +164,8 @@ async function main() {
   }
   const statements = countStatements();
   const prisma = createPrisma(db);
-  const app: App = createApp({ prisma });
+  const clock = demoClock();
+  const app: App = createApp({ prisma, clock });
   const exec: Caller = await signIn(app, "exec");
   const count = async (table: string) => (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
   const complaints = await count("complaints");
@@ -171,7 +173,7 @@ async function main() {
   console.log(`database: ${complaints.toLocaleString("en")} complaints, ${answers.toLocaleString("en")} survey answers; ${seconds} s per measurement\n`);
   const [{ id: organizationId }] = (await db.pool.query<{ id: string }>(`SELECT id FROM organizations ORDER BY code LIMIT 1`)).rows as [{ id: string }];
   const ctx: BenchContext = {
-    db, app, exec, statements, seconds, throughput, createYoga, createSchema, organizationId,
+    db, app, clock, exec, statements, seconds, throughput, createYoga, createSchema, organizationId,
     explain: values.explain ? (name, traced, asOwner) => explain(values.explain!, name, traced, organizationId, asOwner) : null,
   };
   const only = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;

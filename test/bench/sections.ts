@@ -1,6 +1,6 @@
 import type { createSchema, createYoga } from "graphql-yoga";
 import type { Database } from "@tingjian/prisma";
-import type { App } from "@tingjian/server";
+import type { App, Clock } from "@tingjian/server";
 import { gql, type Caller } from "../api/graphql.ts";
 import { quarterlyReport, recurrence } from "./reports.ts";
 
@@ -17,6 +17,8 @@ export interface Statements {
 export interface BenchContext {
   db: Database;
   app: App;
+  /** The server's clock (the demo's fixed instant on): the hand-written SQL reads the same "now". */
+  clock: Clock;
   exec: Caller;
   statements: Statements;
   seconds: number;

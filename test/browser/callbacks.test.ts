@@ -42,7 +42,7 @@ async function confirmedComplaint(b: BrowserHarness, archived = false): Promise<
   }, "service1");
   await step("classifyComplaint", { valid: true, kind: "SERVICE", severity: "GENERAL", categoryId: globalId("Category", category.id) }, "service1");
   await step("assignComplaint", { leadDepartmentId: globalId("Department", eng.id) }, "service1");
-  await step("recordComplaintPlan", { causeAnalysis: "灯具老化", responsibility: "COMPANY", plan: "更换灯具", promisedAt: new Date(Date.now() + 86_400_000).toISOString() }, "eng.head");
+  await step("recordComplaintPlan", { causeAnalysis: "灯具老化", responsibility: "COMPANY", plan: "更换灯具", promisedAt: new Date(b.clock().getTime() + 86_400_000).toISOString() }, "eng.head");
   await step("startComplaintWork", {}, "eng.head");
   await step("resolveComplaint", { note: "已更换", disruptiveRepair: false }, "eng.head");
   await step("confirmComplaintResolution", { method: "IN_PERSON", satisfied: true }, "service1");

@@ -15,7 +15,7 @@ describe("browser: the complaint detail page", () => {
 
   // §6: `pnpm start` plans the demo complaints' SLA stages at startup; so does this copy of it.
   beforeAll(async () => {
-    await backfillSlaStages(b.db.prisma);
+    await backfillSlaStages(b.db.prisma, b.clock());
   });
 
   async function open(page: Page, uuid: string) {

@@ -4,9 +4,10 @@ import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createApp, createHttpServer, listen, type App } from "@tingjian/server";
+import { createApp, createHttpServer, listen, type App, type Clock } from "@tingjian/server";
 import { DEMO_PASSWORD } from "@tingjian/prisma";
 import { useTestDatabase, type TestDatabase } from "@tingjian/prisma/testing";
+import { demoClock } from "../demo-clock.ts";
 
 export const SCREENSHOTS = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url));
 
@@ -17,6 +18,8 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
 export interface BrowserHarness {
   readonly db: TestDatabase;
   readonly app: App;
+  /** The server's clock: it starts where the demo's history ends (test/demo-clock.ts). */
+  readonly clock: Clock;
   readonly baseUrl: string;
   /** A fresh browser context (its own cookies and storage) in the given language. */
   newPage(options?: { locale?: "zh-CN" | "en" }): Promise<Page>;
@@ -32,13 +35,14 @@ export interface BrowserHarness {
 export function useBrowser(): BrowserHarness {
   const db = useTestDatabase("demo");
   let app: App;
+  const clock = demoClock();
   let server: Server;
   let browser: Browser;
   let baseUrl = "";
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    app = createApp({ prisma: db.prisma });
+    app = createApp({ prisma: db.prisma, clock });
     server = createHttpServer({ app, db: db.db }, inject("clientDist"));
     await listen(server, 0, "127.0.0.1");
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,6 +59,7 @@ export function useBrowser(): BrowserHarness {
   const harness: BrowserHarness = {
     db,
     get app() { return app; },
+    clock,
     get baseUrl() { return baseUrl; },
     async newPage(options = {}) {
       const context = await browser.newContext({

@@ -1,3 +1,4 @@
+import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { useBrowser } from "./harness.ts";
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
 const sh = (at: Date) => `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 
 function complaintsCsv(prefix: string, n: number, households: string[]): { text: string; rows: Record<string, string>[] } {
-  const start = Date.now() - 90 * DAY;
+  const start = FIXED_DEMO_NOW.getTime() - 90 * DAY;
   const rows = Array.from({ length: n }, (_, i) => ({
     complaint_no: `${prefix}${String(i).padStart(5, "0")}`, estate_code: "LX", household_code: households[i % households.length]!,
     channel: ["phone", "visit", "web"][i % 3]!, received_at: sh(new Date(start + i * 7 * MINUTE)), anonymous: "否",

@@ -24,7 +24,7 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
 
   beforeAll(async () => {
     // §6: the demo complaints get their SLA stages as at server start (main.ts), so SLA-* and CB-1 have figures.
-    await backfillSlaStages(b.db.prisma);
+    await backfillSlaStages(b.db.prisma, b.clock());
     analyst = await signIn(b.app, "analyst");
     const { rows } = await b.db.db.pool.query(`SELECT id, code FROM estates`);
     for (const r of rows) estate[r.code] = Buffer.from(`Estate:${r.id}`).toString("base64");

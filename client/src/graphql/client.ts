@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange } from "@urql/core";
 import { locale } from "../i18n/locale.ts";
+import { timedFetch } from "../clock.ts";
 
 /**
  * The language the API writes its error messages in: the one the user chose in the UI, not the
@@ -12,5 +13,6 @@ export function acceptLanguage(): string {
 export const client = new Client({
   url: "/graphql",
   exchanges: [cacheExchange, fetchExchange],
+  fetch: timedFetch,
   fetchOptions: () => ({ credentials: "same-origin", headers: { "accept-language": acceptLanguage() } }),
 });

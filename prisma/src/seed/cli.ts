@@ -1,6 +1,7 @@
 /**
- * `pnpm seed [--scale N] [--survey-scale N] [--reset] [--bulk | --no-bulk]`: generates the demo
- * company into the database of DATABASE_URL (or the embedded one in DATA_DIR). An existing
+ * `pnpm seed [--scale N] [--survey-scale N] [--at INSTANT] [--reset] [--bulk | --no-bulk]`: generates
+ * the demo company into the database of DATABASE_URL (or the embedded one in DATA_DIR), its history
+ * ending now (or at --at, an ISO instant, for data with exact, repeatable figures). An existing
  * company is left alone unless --reset drops all data first. --bulk / --no-bulk force bulk-load
  * mode on or off (default: on from scale 10 on a PostgreSQL server; never on PGlite).
  */
@@ -13,7 +14,7 @@ import { StartupError } from "../startup-error.ts";
 import { isEmpty, seedDemoData } from "./index.ts";
 
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, "survey-scale": { type: "string" }, reset: { type: "boolean", default: false },
+  options: { scale: { type: "string", default: "1" }, "survey-scale": { type: "string" }, reset: { type: "boolean", default: false }, at: { type: "string" },
     bulk: { type: "boolean" }, "no-bulk": { type: "boolean" } },
 });
 const scale = Number(values.scale);
@@ -24,6 +25,8 @@ const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 async function main() {
   if (values.bulk && values["no-bulk"]) throw new StartupError("--bulk and --no-bulk exclude each other");
   if (!(scale > 0) || (surveyScale !== undefined && !(surveyScale > 0))) throw new StartupError("--scale and --survey-scale must be positive numbers");
+  const now = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(now.getTime())) throw new StartupError(`--at must be an ISO instant such as 2026-11-20T18:00:00+08:00 (got "${values.at}")`);
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(repoRoot, process.env.DATA_DIR ?? "data/pglite") });
   try {
     await applyMigrations(db.pool);
@@ -35,7 +38,7 @@ async function main() {
       return;
     }
     const started = Date.now();
-    const counts = await seedDemoData(db.pool, { scale, surveyScale, bulk, onProgress: (m) => console.log(m) });
+    const counts = await seedDemoData(db.pool, { scale, surveyScale, bulk, now, onProgress: (m) => console.log(m) });
     const seconds = (Date.now() - started) / 1000;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     for (const [table, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`${table.padEnd(28)} ${String(n).padStart(10)}`);

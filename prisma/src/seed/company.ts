@@ -1,5 +1,5 @@
 import { demoPasswordHash } from "./access.ts";
-import { shanghai, type SeedContext } from "./context.ts";
+import { addMonths, localDate, monthsBetween, shanghai, type SeedContext } from "./context.ts";
 import type { Row } from "./bulk-insert.ts";
 import { calendarDays } from "./holidays.ts";
 import { customerProfile } from "./people.ts";
@@ -126,6 +126,7 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
 
   const estates: EstateInfo[] = [];
   const sets = Math.max(1, Math.round(scale));
+  const shift = monthsBetween("2024-01-01", localDate(ctx.start));
   const shrink = Math.min(1, scale);
   const officeRows: Row[] = [], officeDeptRows: Row[] = [], buildingRows: Row[] = [], unitRows: Row[] = [], householdRows: Row[] = [], customerRows: Row[] = [], memberRows: Row[] = [], scopeRows: Row[] = [];
   let estatesWritten = 0;
@@ -149,12 +150,14 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
       const suffix = set === 0 ? "" : String(set + 1);
       const code = `${a.code}${suffix}`;
       const name = a.name + (setNames[set] ?? `${set + 1}期`);
+      // Delivered as long before the history starts as the archetype was before 2024-01-01.
+      const delivered = addMonths(a.delivered, shift);
       const estateId = rng.uuid();
       const officeId = rng.uuid();
       const officeDepartmentId = rng.uuid();
       const info: EstateInfo = {
         id: estateId, code, name, kind: a.kind, officeId, officeDepartmentId,
-        deliveredAt: shanghai(a.delivered), households: [], buildingIds: [],
+        deliveredAt: shanghai(delivered), households: [], buildingIds: [],
         staff: { frontDesk: [], assistants: [], director: "" },
       };
       estates.push(info);
@@ -180,14 +183,14 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
               householdRows.push({
                 id: hid, organizationId, code: hcode, estateId, buildingId, unitId, room,
                 kind: a.kind === "COMMERCIAL" ? "COMMERCIAL" : a.kind === "OFFICE" ? "OFFICE" : "RESIDENTIAL",
-                occupied, area: a.kind === "VILLA" ? rng.int(220, 420) : rng.int(60, 160), moveInDate: a.delivered, createdAt,
+                occupied, area: a.kind === "VILLA" ? rng.int(220, 420) : rng.int(60, 160), moveInDate: delivered, createdAt,
               });
               customerRows.push({ id: customerId, organizationId, kind: "OWNER", ...profile, classification: "SECRET", createdAt });
-              memberRows.push({ id: rng.uuid(), organizationId, householdId: hid, customerId, kind: "OWNER", isPrimary: true, since: a.delivered, createdAt });
+              memberRows.push({ id: rng.uuid(), organizationId, householdId: hid, customerId, kind: "OWNER", isPrimary: true, since: delivered, createdAt });
               if (occupied && a.kind !== "VILLA" && rng.chance(0.25)) {
                 const tenantId = rng.uuid();
                 customerRows.push({ id: tenantId, organizationId, kind: "TENANT", ...customerProfile(rng, `${address}${b}栋${u}单元${room}室`), classification: "SECRET", createdAt });
-                memberRows.push({ id: rng.uuid(), organizationId, householdId: hid, customerId: tenantId, kind: "TENANT", isPrimary: false, since: "2024-01-01", createdAt });
+                memberRows.push({ id: rng.uuid(), organizationId, householdId: hid, customerId: tenantId, kind: "TENANT", isPrimary: false, since: localDate(ctx.start), createdAt });
               }
               info.households.push({ id: hid, code: hcode, buildingId, room, occupied, customerId, customerName: profile.name, phone: profile.phone, troubled: rng.chance(0.03) });
             }
@@ -220,7 +223,10 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
  */
 async function seedPolicies(ctx: SeedContext, estates: EstateInfo[]) {
   const { rng, organizationId } = ctx;
-  const from = "2024-01-01";
+  const from = localDate(ctx.start);
+  // The quality target was raised at the start of the year the company is generated in.
+  const year = localDate(ctx.end).slice(0, 4);
+  const raised = `${year}-01-01`;
   const p = (key: string, value: number, unit: string, clock: string | null, note: string, estateId: string | null = null, effectiveFrom = from, effectiveTo: string | null = null) =>
     ({ id: rng.uuid(), organizationId, key, estateId, valueNumeric: value, unit, clock, note, effectiveFrom, effectiveTo, createdAt: ctx.start });
   const rows = [
@@ -249,8 +255,8 @@ async function seedPolicies(ctx: SeedContext, estates: EstateInfo[]) {
     p("VIS-1.monthlyVisitRate", 10, "PERCENT", null, "VIS-1 monthly visits"),
     p("SUR-2.coverage", 60, "PERCENT", null, "SUR-2 sampled households"),
     p("SUR-3.returnRate", 80, "PERCENT", null, "SUR-3 return rate"),
-    p("SUR-4.satisfactionTarget", 90, "PERCENT", null, "SUR-4 quality target", null, from, "2026-01-01"),
-    p("SUR-4.satisfactionTarget", 92, "PERCENT", null, "SUR-4 quality target raised for 2026", null, "2026-01-01"),
+    p("SUR-4.satisfactionTarget", 90, "PERCENT", null, "SUR-4 quality target", null, from, raised),
+    p("SUR-4.satisfactionTarget", 92, "PERCENT", null, `SUR-4 quality target raised for ${year}`, null, raised),
     p("REC-2.windowDays", 90, "DAYS", null, "REC-2 repeat window"),
     p("REC-3.repeatRepairDays", 30, "DAYS", null, "REC-3 same repair twice"),
     p("KPI.validComplaintRateMax", 1, "PERCENT", null, "valid complaints per resident household"),

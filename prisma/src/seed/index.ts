@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { BulkWriter } from "./bulk-insert.ts";
 import { Random } from "./random.ts";
-import { shanghai, type SeedContext } from "./context.ts";
+import { historyStart, shanghai, type SeedContext } from "./context.ts";
 import { seedClassifiedRecords } from "./access.ts";
 import { seedCompany } from "./company.ts";
 import { seedEstateComplaints } from "./complaints.ts";
@@ -29,11 +29,23 @@ export interface SeedOptions {
    * always loads with the constraints in place.
    */
   bulk?: boolean;
+  /**
+   * The instant the company is generated at: its history ends here (complaints still open,
+   * deadlines running, this month's plans and this quarter's figures) and starts HISTORY_MONTHS
+   * whole months earlier. The same instant, seed and scale give the same rows; a company
+   * generated later is the same company moved along the calendar (same structure and random
+   * draws; counts follow the seasons of the months it spans). `pnpm start` passes the current
+   * time, the tests and the benchmark FIXED_DEMO_NOW.
+   */
+  now: Date;
   onProgress?: (message: string) => void;
 }
 
-/** The demo history runs from 2024-01-01 to this instant, fixed so that the data is deterministic. */
-export const DEMO_NOW = shanghai("2026-11-20", 18, 0);
+/**
+ * The fixed instant the tests and the benchmark generate the demo at (a Friday, 18:00 in
+ * Shanghai), so that their figures are exact; their servers run on a clock that starts here.
+ */
+export const FIXED_DEMO_NOW = shanghai("2026-11-20", 18, 0);
 
 /** From this scale on, a seed on a PostgreSQL server uses bulk-load mode unless told otherwise. */
 export const BULK_SCALE = 10;
@@ -46,6 +58,7 @@ export const BULK_SCALE = 10;
  */
 export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise<Record<string, number>> {
   if (!(options.scale > 0)) throw new Error("scale must be a positive number");
+  if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) throw new Error("now must be a valid instant");
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -61,10 +74,10 @@ export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise
     const rng = new Random(options.seed ?? 20240101);
     const ctx: SeedContext = {
       rng,
-      writer: new BulkWriter(client, DEMO_NOW),
+      writer: new BulkWriter(client, options.now),
       organizationId: rng.uuid(),
-      start: shanghai("2024-01-01"),
-      end: DEMO_NOW,
+      start: historyStart(options.now),
+      end: options.now,
       sequence: 0,
     };
     const company = await seedCompany(ctx, options.scale);

@@ -1,4 +1,4 @@
-import { DAY, HOUR, type SeedContext } from "./context.ts";
+import { addMonths, DAY, HOUR, localDate, shanghai, type SeedContext } from "./context.ts";
 import type { Row } from "./bulk-insert.ts";
 import type { Company, EstateInfo } from "./company.ts";
 import type { ComplaintSummary } from "./complaints.ts";
@@ -23,13 +23,16 @@ const dimensionBias: Record<string, number> = { repair_speed: -0.05, fee_transpa
 
 /**
  * SUR-1 / SUR-6: two company-wide campaigns a year, questionnaires versioned (revision 2 adds
- * fee transparency in 2025; a campaign's questionnaire is frozen), the post-survey plan (SUR-5).
+ * fee transparency from the second year; a campaign's questionnaire is frozen), the post-survey plan (SUR-5).
  */
 export async function seedCampaigns(ctx: SeedContext, company: Company, surveyed: EstateInfo[]): Promise<CampaignInfo[]> {
   const { rng, organizationId } = ctx;
+  const schedule = campaignStarts(ctx);
+  // Revision 1 serves the first year's two campaigns; revision 2 (fee transparency added) the rest.
+  const frozen = (i: number) => shanghai(localDate(new Date(schedule[Math.min(i, schedule.length - 1)]!.getTime() - 9 * DAY)));
   const questionnaires = [1, 2].map((revision) => ({
     id: rng.uuid(), revision, codes: dimensionLabels.slice(0, revision === 1 ? 10 : 11),
-    frozenAt: new Date(revision === 1 ? "2024-05-01T00:00:00+08:00" : "2025-05-01T00:00:00+08:00"),
+    frozenAt: frozen(revision === 1 ? 0 : 2),
   }));
   const dims = new Map<string, { id: string; code: string }[]>();
   await ctx.writer.insert("questionnaires", questionnaires.map((q) => ({
@@ -50,11 +53,12 @@ export async function seedCampaigns(ctx: SeedContext, company: Company, surveyed
   const rows = [], estateRows = [], tasks = [];
   let previousId: string | null = null;
   let previousStart = ctx.start;
-  for (const [year, half] of [[2024, 1], [2024, 2], [2025, 1], [2025, 2], [2026, 1], [2026, 2]] as const) {
-    const startsAt = new Date(`${year}-${half === 1 ? "05" : "11"}-10T09:00:00+08:00`);
-    if (startsAt >= ctx.end) break;
+  for (const [index, startsAt] of schedule.entries()) {
+    const date = localDate(startsAt);
+    const year = date.slice(0, 4);
+    const half = +date.slice(5, 7) <= 6 ? 1 : 2;
     const endsAt = new Date(startsAt.getTime() + 30 * DAY);
-    const q = questionnaires[year === 2024 ? 0 : 1]!;
+    const q = questionnaires[index < 2 ? 0 : 1]!;
     const id = rng.uuid();
     const code = `SAT-${year}-H${half}`;
     rows.push({
@@ -80,6 +84,22 @@ export async function seedCampaigns(ctx: SeedContext, company: Company, surveyed
   await ctx.writer.insert("survey_campaign_estates", estateRows);
   await ctx.writer.insert("survey_tasks", tasks);
   return campaigns;
+}
+
+/**
+ * SUR-1: the regular campaigns, every six months, the latest started ten days before the company
+ * is generated (so it is running "now"), back to the start of the history; in time order.
+ */
+function campaignStarts(ctx: SeedContext): Date[] {
+  const latest = localDate(new Date(ctx.end.getTime() - 10 * DAY));
+  const day = `${latest.slice(0, 8)}${String(Math.min(28, +latest.slice(8, 10))).padStart(2, "0")}`;
+  const starts: Date[] = [];
+  for (let k = 0; ; k++) {
+    const startsAt = shanghai(addMonths(day, -6 * k), 9, 0);
+    if (startsAt < ctx.start) break;
+    starts.unshift(startsAt);
+  }
+  return starts;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DAY, HOUR, months, type SeedContext } from "./context.ts";
+import { addMonths, DAY, HOUR, months, shanghai, type SeedContext } from "./context.ts";
 import type { EstateInfo } from "./company.ts";
 
 /**
@@ -16,7 +16,8 @@ export async function seedEstateVisits(ctx: SeedContext, estate: EstateInfo): Pr
     const rate = estate.kind === "COMMERCIAL" ? 0.12 : 0.1;
     const target = Math.ceil(occupied.length * rate);
     const monthEnd = new Date(monthStart.getTime() + 30 * DAY);
-    const reviewed = monthEnd < ctx.end;
+    // VIS-2: signed once the month is over (a company generated on the 31st still has it open).
+    const reviewed = monthEnd < ctx.end && shanghai(addMonths(month, 1)) <= ctx.end;
     plans.push({
       id: planId, organizationId, officeId: estate.officeId, estateId: estate.id, month, residentHouseholds: occupied.length, targetVisits: target,
       status: reviewed ? "REVIEWED" : "ACTIVE", createdById: estate.staff.director, reviewedById: reviewed ? estate.staff.director : null,

@@ -5,7 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../database.ts";
 import { applyMigrations } from "../migrations/apply.ts";
-import { seedDemoData } from "../seed/index.ts";
+import { FIXED_DEMO_NOW, seedDemoData } from "../seed/index.ts";
 import { DEMO_TEMPLATE_SCALE, type TemplateKind, type TestTarget } from "./targets.ts";
 
 declare module "vitest" {
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   for (const kind of ["empty", "demo"] as const) {
     const db = await openDatabase({ dataDir: join(dir, `${kind}-data`) });
     await applyMigrations(db.pool);
-    if (kind === "demo") await seedDemoData(db.pool, { scale: DEMO_TEMPLATE_SCALE });
+    if (kind === "demo") await seedDemoData(db.pool, { scale: DEMO_TEMPLATE_SCALE, now: FIXED_DEMO_NOW });
     await db.pool.query("CHECKPOINT");
     const dump = await db.pglite!.dumpDataDir("none");
     await db.close();
@@ -51,7 +51,7 @@ async function setupPostgres(project: TestProject) {
     await admin.query(`CREATE DATABASE "${name}"`);
     const db = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 2 });
     await applyMigrations(db.pool);
-    if (kind === "demo") await seedDemoData(db.pool, { scale: DEMO_TEMPLATE_SCALE });
+    if (kind === "demo") await seedDemoData(db.pool, { scale: DEMO_TEMPLATE_SCALE, now: FIXED_DEMO_NOW });
     await db.close();
     templates[kind] = name;
   }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import { declassifyExpired } from "./declassify.ts";
 import { describeForLog } from "../logging.ts";
+import type { Clock } from "../clock.ts";
 import { expireApprovals } from "../schema/access/approvals.ts";
 import { purgeExpiredRecordings } from "../schema/complaints/recordings.ts";
 
@@ -20,10 +21,10 @@ export async function housekeep(prisma: PrismaClient, now: Date) {
 /**
  * Runs `housekeep` at start and every hour. Counts only are logged, never record contents.
  */
-export function startHousekeeping(prisma: PrismaClient, every = HOUR): () => void {
+export function startHousekeeping(prisma: PrismaClient, clock: Clock, every = HOUR): () => void {
   const run = async () => {
     try {
-      const { declassified, expired, purged } = await housekeep(prisma, new Date());
+      const { declassified, expired, purged } = await housekeep(prisma, clock());
       if (declassified || expired || purged) {
         console.log(`housekeeping: ${declassified} record(s) declassified (SEC-5), ${expired} approval(s) expired, ${purged} recording(s) purged after retention (INT-6)`);
       }

@@ -10,7 +10,7 @@ const BATCH = 2_000;
  * escalated again: a breach found here is stored as breached, as it happened. Runs as the owner
  * across organisations; complaints that have stages are left alone. Returns the complaints planned.
  */
-export async function backfillSlaStages(prisma: PrismaClient, now = new Date(), after = "00000000-0000-0000-0000-000000000000"): Promise<number> {
+export async function backfillSlaStages(prisma: PrismaClient, now: Date, after = "00000000-0000-0000-0000-000000000000"): Promise<number> {
   const cache = new SlaCache();
   let last = after;
   let planned = 0;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import { describeForLog } from "../logging.ts";
+import type { Clock } from "../clock.ts";
 import { SlaCache, syncSlaStages } from "./sla-stages.ts";
 
 const MINUTE = 60_000;
@@ -35,13 +36,13 @@ export async function sweepSla(prisma: PrismaClient, now: Date): Promise<number>
 }
 
 /** Runs the sweep every minute (SLA-8 counts in minutes); counts only are logged. */
-export function startSlaSweep(prisma: PrismaClient, every = MINUTE): () => void {
+export function startSlaSweep(prisma: PrismaClient, clock: Clock, every = MINUTE): () => void {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      const n = await sweepSla(prisma, new Date());
+      const n = await sweepSla(prisma, clock());
       if (n) console.log(`sla: ${n} complaint(s) past a deadline re-planned (breaches escalated, WF-7)`);
     } catch (e) {
       console.error(`sla sweep failed: ${describeForLog(e)}`);

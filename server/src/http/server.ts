@@ -1,8 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Database } from "@tingjian/prisma";
 import type { App } from "../yoga.ts";
 import { serveStatic } from "./static-files.ts";
+import { guarded } from "./last-resort.ts";
+import { setSecurityHeaders } from "./security-headers.ts";
+import { trackInFlight } from "./drain.ts";
 
 export const clientDist = fileURLToPath(new URL("../../../client/dist", import.meta.url));
 
@@ -14,28 +17,36 @@ export interface Routes {
 /**
  * The one HTTP server: /graphql (API and GraphiQL), /health, and the built client. It is bound
  * before the database is opened so that a port already in use fails before anything is
- * written; until `routes` are filled it answers 503.
+ * written; until `routes` are filled it answers 503. Every answer carries the security headers
+ * (issue 15 item 14); no request can throw out of it (item 1); requests in flight are counted
+ * so that a shutdown drains them (item 18, drain.ts).
  */
 export function createHttpServer(routes: Routes, staticRoot = clientDist): Server {
-  return createServer((req, res) => {
-    const path = req.url ?? "/";
-    if (path === "/health" || path.startsWith("/health?")) {
-      void health(routes).then((body) => {
-        res.writeHead(body.status === "ok" ? 200 : 503, { "content-type": "application/json" });
-        res.end(JSON.stringify(body));
-      });
+  const server = createServer(guarded((req, res) => route(routes, staticRoot, req, res)));
+  trackInFlight(server);
+  return server;
+}
+
+async function route(routes: Routes, staticRoot: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = req.url ?? "/";
+  if (path === "/health" || path.startsWith("/health?")) {
+    setSecurityHeaders(res, "api");
+    const body = await health(routes);
+    res.writeHead(body.status === "ok" ? 200 : 503, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+    return;
+  }
+  if (path.startsWith("/graphql")) {
+    setSecurityHeaders(res, "api");
+    if (!routes.app) {
+      res.writeHead(503, { "content-type": "text/plain", "retry-after": "5" }).end("Starting");
       return;
     }
-    if (path.startsWith("/graphql")) {
-      if (!routes.app) {
-        res.writeHead(503, { "content-type": "text/plain", "retry-after": "5" }).end("Starting");
-        return;
-      }
-      void routes.app.handle(req, res);
-      return;
-    }
-    serveStatic(staticRoot, path, res);
-  });
+    await routes.app.handle(req, res);
+    return;
+  }
+  setSecurityHeaders(res, "static");
+  serveStatic(staticRoot, path, res);
 }
 
 async function health(routes: Routes): Promise<{ status: string; database?: string }> {

@@ -23,14 +23,46 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     res.end("The client is not built; run `pnpm build` (pnpm start does it).");
     return;
   }
-  const decoded = decodeURIComponent(urlPath.split("?")[0] ?? "/");
+  const decoded = decodePath(urlPath.split("?")[0] ?? "/");
+  if (decoded === null) {
+    // Issue 15 item 1: `GET /%` made decodeURIComponent throw out of the request handler.
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the URL is not valid percent-encoding.");
+    return;
+  }
   const file = normalize(join(root, decoded));
   const inside = file === root || file.startsWith(root + sep);
-  const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(root, "index.html");
+  const target = inside && isFile(file) ? file : join(root, "index.html");
   const immutable = target.includes(`${sep}assets${sep}`);
-  res.writeHead(200, {
-    "content-type": types[extname(target)] ?? "application/octet-stream",
-    "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+  const stream = createReadStream(target);
+  // A file removed between the check and the read (a rebuild) is a failed answer, not a crash.
+  stream.once("error", () => {
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Cannot read the file.");
+    else res.destroy();
   });
-  createReadStream(target).pipe(res);
+  stream.once("open", () => {
+    res.writeHead(200, {
+      "content-type": types[extname(target)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+    stream.pipe(res);
+  });
+  res.once("close", () => stream.destroy());
+}
+
+/** The URL path decoded, or null when it is not valid percent-encoding or holds a NUL. */
+function decodePath(path: string): string | null {
+  try {
+    const decoded = decodeURIComponent(path);
+    return decoded.includes("\0") ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // missing, a name too long, a component that is not a directory
+  }
 }

@@ -1,6 +1,7 @@
+import { now } from "../../clock.ts";
 /** The month (YYYY-MM) of an instant in the user's calendar. */
-export function currentMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+export function currentMonth(at = now()): string {
+  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, "0")}`;
 }
 
 /** A month's first instant and the next month's, in the user's calendar. */

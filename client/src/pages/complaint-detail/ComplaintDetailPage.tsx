@@ -1,3 +1,4 @@
+import { nowMs } from "../../clock.ts";
 import { createQuery } from "@urql/solid";
 import { createEffect, createSignal, Match, on, Switch } from "solid-js";
 import { ComplaintDetailQuery, type ComplaintDetail } from "../../graphql/complaint-detail.ts";
@@ -21,8 +22,8 @@ const t = translator({
 /** /complaints/:id — one complaint (SPEC §3-§8): what was registered, its clocks, its history, and what may be done next. */
 export default function ComplaintDetailPage(props: { params: Record<string, string> }) {
   const [result, reexecute] = createQuery({ query: ComplaintDetailQuery, variables: () => ({ id: props.params.id ?? "" }), requestPolicy: "cache-and-network" });
-  const [loadedAt, setLoadedAt] = createSignal(Date.now());
-  createEffect(on(() => result.data, () => setLoadedAt(Date.now())));
+  const [loadedAt, setLoadedAt] = createSignal(nowMs());
+  createEffect(on(() => result.data, () => setLoadedAt(nowMs())));
   const reload = () => reexecute({ requestPolicy: "network-only" });
   // The complaint of this URL only: never the previous one while the next loads.
   const complaint = (): ComplaintDetail | undefined => {

@@ -1,3 +1,4 @@
+import { nowMs } from "../../clock.ts";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { translator } from "../../i18n/locale.ts";
 
@@ -12,10 +13,10 @@ const t = translator({
 
 /** The current instant, ticking every `ms` while the calling component lives. */
 export function createNow(ms = 1000): Accessor<number> {
-  const [now, setNow] = createSignal(Date.now());
-  const timer = setInterval(() => setNow(Date.now()), ms);
+  const [current, setCurrent] = createSignal(nowMs());
+  const timer = setInterval(() => setCurrent(nowMs()), ms);
   onCleanup(() => clearInterval(timer));
-  return now;
+  return current;
 }
 
 /** A duration as its two largest units: "2天3小时", "45 min 12 s". */

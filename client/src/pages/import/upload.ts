@@ -1,3 +1,4 @@
+import { timedFetch } from "../../clock.ts";
 import { IMPORT_FILE, type ImportOutcome, type InterchangeKind } from "../../graphql/interchange.ts";
 import { acceptLanguage } from "../../graphql/client.ts";
 
@@ -23,7 +24,7 @@ export async function uploadImport(input: { kind: InterchangeKind; file: File; d
   }));
   form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
   form.set("0", input.file, input.file.name);
-  const res = await fetch("/graphql", {
+  const res = await timedFetch("/graphql", {
     method: "POST",
     body: form,
     credentials: "same-origin",

@@ -1,3 +1,4 @@
+import { now } from "../../clock.ts";
 import { locale } from "../../i18n/locale.ts";
 
 /**
@@ -17,8 +18,8 @@ export interface Period {
 const MONTHS_OF: Record<Exclude<PeriodKind, "CUSTOM">, number> = { MONTH: 1, QUARTER: 3, HALF_YEAR: 6, YEAR: 12 };
 
 /** Today's date (YYYY-MM-DD) in a timezone. */
-export function today(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+export function today(timeZone: string, at = now()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
 /** The key of the period of a kind that holds a date. */

@@ -1,3 +1,4 @@
+import { now } from "../../clock.ts";
 import type { Client } from "@urql/core";
 import { rowOutcome } from "../../components/row-editing/payload.ts";
 import { createRowEditing } from "../../components/row-editing/row-editing.ts";
@@ -39,10 +40,10 @@ let drafts = 0;
 
 /** A new visit, now (to the minute), routine, to be filled in. */
 export function newLine(visitor: string, visitorLogin: string | null = null): VisitLine {
-  const now = new Date();
-  now.setSeconds(0, 0);
+  const at = now();
+  at.setSeconds(0, 0);
   return {
-    id: `new-${++drafts}`, isNew: true, version: 0, kind: "ROUTINE", visitedAt: now.toISOString(), householdCode: "", area: "", customerName: "", customerPhone: "",
+    id: `new-${++drafts}`, isNew: true, version: 0, kind: "ROUTINE", visitedAt: at.toISOString(), householdCode: "", area: "", customerName: "", customerPhone: "",
     content: "", feedback: "", satisfied: null, resolved: null, signed: false, visitor, visitorLogin,
   };
 }
