@@ -18,6 +18,13 @@ export interface Context {
    * resolver runs). Typed as the client for the Pothos Prisma plugin; it is a transaction client.
    */
   prisma: PrismaClient;
+  /**
+   * The owner connection, outside the request's transaction: for the few records that must stand
+   * whether or not the request's transaction commits (sign-in attempts, issue 15 item 5). On the
+   * embedded database a statement here waits until the request's transaction has ended, so it is
+   * never awaited inside one.
+   */
+  owner: PrismaClient;
   /** Set while the request's transaction is open (mutation fields take savepoints in it). */
   inTransaction: boolean;
   /** The signed-in account, or null. */
@@ -64,6 +71,7 @@ export function contextFactory(services: AppServices) {
     const purpose = request.headers.get("x-access-purpose")?.slice(0, 500) || null;
     return {
       prisma: services.prisma,
+      owner: services.prisma,
       inTransaction: false,
       viewer,
       organizationId: viewer?.organizationId ?? null,

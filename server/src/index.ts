@@ -7,3 +7,4 @@ export { declassifyExpired } from "./access/declassify.ts";
 export { sweepSla } from "./complaints/sla-sweep.ts";
 export { backfillSlaStages } from "./complaints/sla-backfill.ts";
 export { importAsOperator } from "./interchange/operator.ts";
+export { checkRequest, DEFAULT_LIMITS, queryLimitsFromEnv, type QueryLimits, type RequestCheck } from "./limits/index.ts";

@@ -2,6 +2,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { contextFactory, type AppServices, type Context } from "./context.ts";
 import { useRequestTransaction } from "./access/request-transaction.ts";
+import { useQueryLimits } from "./limits/index.ts";
 import { useResponseCookies } from "./auth/response-cookies.ts";
 import { maskError } from "./errors-masking.ts";
 import { redactingLogger } from "./logging.ts";
@@ -19,7 +20,7 @@ export function createApp(services: AppServices): App {
     graphqlEndpoint: "/graphql",
     context: contextFactory(services) as never,
     // Issue 15 items 13 and 14: CSRF refusal before any body is read; GraphiQL only when asked for.
-    plugins: [useCsrfPrevention(), useGraphiQLPage(graphiqlEnabled(process.env)), useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors(), useServerTime(services.clock ?? systemClock)],
+    plugins: [useCsrfPrevention(), useGraphiQLPage(graphiqlEnabled(process.env)), useQueryLimits(services), useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors(), useServerTime(services.clock ?? systemClock)],
     graphiql: false, // served by useGraphiQLPage, with its own CSP
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,

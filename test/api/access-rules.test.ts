@@ -93,11 +93,12 @@ describe("access control: who sees what", () => {
   });
 
   it("§2: an external token without reports:read gets a typed FORBIDDEN error; with it, the figures", async () => {
-    const admin = await as("admin");
+    // Issue 15 item 10: a token carries only scopes its minter holds, so the executive issues it.
+    const minter = await as("exec");
     const [bi] = await q(`SELECT id FROM staff WHERE login = 'bi.tool'`);
     const create = (scopes: string[]) => gql<{ createApiToken: { __typename: string; data?: { secret: string } } }>(app, `mutation($input: CreateApiTokenInput!) {
       createApiToken(input: $input) { __typename ... on MutationCreateApiTokenSuccess { data { secret } } ... on Error { message } }
-    }`, { input: { name: "BI", scopes, staffId: globalId("Staff", bi.id) } }, admin);
+    }`, { input: { name: "BI", scopes, staffId: globalId("Staff", bi.id) } }, minter);
     const narrow = (await create(["COMPLAINTS_READ"])).data!.createApiToken.data!.secret;
     const wide = (await create(["COMPLAINTS_READ", "REPORTS_READ"])).data!.createApiToken.data!.secret;
     const report = `{ complaintCounts(by: STATUS, from: "2026-01-01T00:00:00Z", before: "2026-07-01T00:00:00Z") { key count } }`;
@@ -114,12 +115,12 @@ describe("access control: who sees what", () => {
   });
 
   it("§2: a type's permission holds wherever the object is reached (node(id:)), checked once per object", async () => {
-    const admin = await as("admin");
+    const minter = await as("exec");
     const [bi] = await q(`SELECT id FROM staff WHERE login = 'bi.tool'`);
     const [c] = await q(`SELECT id, no FROM complaints WHERE classification <> 'TOP_SECRET' ORDER BY received_at LIMIT 1`);
     const created = await gql<{ createApiToken: { data: { secret: string } } }>(app, `mutation($input: CreateApiTokenInput!) {
       createApiToken(input: $input) { ... on MutationCreateApiTokenSuccess { data { secret } } }
-    }`, { input: { name: "customers only", scopes: ["CUSTOMERS_READ"], staffId: globalId("Staff", bi.id) } }, admin);
+    }`, { input: { name: "customers only", scopes: ["CUSTOMERS_READ"], staffId: globalId("Staff", bi.id) } }, minter);
     const token = created.data!.createApiToken.data!.secret;
     const query = `query($id: ID!) { node(id: $id) { id ... on Complaint { no status receivedAt } } }`;
     const denied = await gql<{ node: unknown }>(app, query, { id: globalId("Complaint", c.id) }, { token });

@@ -15,6 +15,15 @@ export const SCREENSHOTS = fileURLToPath(new URL("../artifacts/screenshots/", im
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
+/**
+ * CI runs the suite again with libfaketime preloaded (issue 14: the clock moved a month ahead and
+ * to a year end); Chromium's zygote does not survive it. The browser keeps the real clock, which
+ * is what a desk whose clock differs from the server's looks like: the app reads the server's.
+ */
+export function withoutFaketime(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && k !== "LD_PRELOAD" && !k.startsWith("FAKETIME"))) as Record<string, string>;
+}
+
 export interface BrowserHarness {
   readonly db: TestDatabase;
   readonly app: App;
@@ -46,7 +55,7 @@ export function useBrowser(): BrowserHarness {
     server = createHttpServer({ app, db: db.db }, inject("clientDist"));
     await listen(server, 0, "127.0.0.1");
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, env: withoutFaketime(process.env) });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
 

@@ -14,5 +14,8 @@ export const client = new Client({
   url: "/graphql",
   exchanges: [cacheExchange, fetchExchange],
   fetch: timedFetch,
-  fetchOptions: () => ({ credentials: "same-origin", headers: { "accept-language": acceptLanguage() } }),
+  // x-graphql-yoga-csrf: the server refuses a request with the session cookie that a page of
+  // another origin could have sent (urql sends queries as GET); this header proves it could not
+  // (issue 15 item 13, server/src/http/csrf.ts).
+  fetchOptions: () => ({ credentials: "same-origin", headers: { "accept-language": acceptLanguage(), "x-graphql-yoga-csrf": "1" } }),
 });

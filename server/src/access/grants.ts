@@ -1,5 +1,6 @@
 import type { ApprovalKind, Classification, Prisma, RecordType } from "@tingjian/prisma/client";
 import type { Viewer } from "../domain/access/viewer.ts";
+import { atLeast } from "../domain/access/need-to-know.ts";
 
 export interface ActiveGrant {
   id: string;
@@ -51,8 +52,28 @@ export class Grants {
   }
 }
 
-export function designatedIds(viewer: Viewer | null, recordType: RecordType): string[] {
+/**
+ * SEC-2, issue 15 item 9: the records of `recordType` the viewer is designated for at `level` or
+ * above. A designation grants at most its own level: one at CONFIDENTIAL opens no TOP_SECRET
+ * record, whatever record it names.
+ */
+export function designatedIds(viewer: Viewer | null, recordType: RecordType, level: Classification): string[] {
   if (!viewer) return [];
   const prefix = `${recordType}:`;
-  return [...viewer.designations.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return [...viewer.designations].filter(([k, l]) => k.startsWith(prefix) && atLeast(l, level)).map(([k]) => k.slice(prefix.length));
+}
+
+const LEVELS: readonly Classification[] = ["INTERNAL", "SECRET", "CONFIDENTIAL", "TOP_SECRET"];
+
+/**
+ * SEC-2, issue 15 item 9: a filter for "records the viewer's designations open": each designated
+ * record, provided its level (now, not when designated) is at most the designation's. One clause
+ * per designation level held; none when the viewer holds no designation of the type.
+ */
+export function designatedRecords(viewer: Viewer | null, recordType: RecordType): { id: { in: string[] }; classification: { in: Classification[] } }[] {
+  if (!viewer) return [];
+  return LEVELS.map((level) => ({
+    id: { in: designatedIds(viewer, recordType, level).filter((id) => viewer.designations.get(`${recordType}:${id}`) === level) },
+    classification: { in: LEVELS.filter((l) => atLeast(level, l)) },
+  })).filter((clause) => clause.id.in.length > 0);
 }

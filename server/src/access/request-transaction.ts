@@ -2,6 +2,7 @@ import type { Plugin } from "graphql-yoga";
 import type { ExecutionResult } from "graphql";
 import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
 import type { Context } from "../context.ts";
+import { DEFAULT_LIMITS, statementTimeoutOf } from "../limits/index.ts";
 
 class RollBack extends Error {
   constructor(readonly result: ExecutionResult) {
@@ -26,7 +27,8 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
         const ctx = args.contextValue as Context;
         try {
           return await base.$transaction(async (tx) => {
-            await confine(tx, ctx.organizationId);
+            // Issue 15 item 2: each statement of the request may run this long (limits/statement-timeout.ts).
+            await confine(tx, ctx.organizationId, statementTimeoutOf(ctx) ?? DEFAULT_LIMITS.statementTimeoutMs);
             ctx.prisma = tx as unknown as PrismaClient;
             ctx.grants.use(tx);
             ctx.inTransaction = true;
@@ -44,7 +46,7 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
           ctx.cookies.length = 0;
           if (ctx.access.pending > 0) {
             await base.$transaction(async (tx) => {
-              await confine(tx, ctx.organizationId);
+              await confine(tx, ctx.organizationId, DEFAULT_LIMITS.statementTimeoutMs);
               await ctx.access.flush(tx);
             });
           }
@@ -59,6 +61,8 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
   };
 }
 
-async function confine(tx: Prisma.TransactionClient, organizationId: string | null) {
-  await tx.$queryRaw`SELECT set_config('role', 'tingjian_app', true), set_config('tingjian.organization_id', ${organizationId ?? ""}, true)`;
+async function confine(tx: Prisma.TransactionClient, organizationId: string | null, statementTimeoutMs: number) {
+  // One round trip: the role, the organisation and the statement timeout, all for this transaction only.
+  await tx.$queryRaw`SELECT set_config('role', 'tingjian_app', true), set_config('tingjian.organization_id', ${organizationId ?? ""}, true),
+    set_config('statement_timeout', ${String(statementTimeoutMs)}, true)`;
 }

@@ -54,6 +54,9 @@ export function drain(server: Server, graceMs: number): Promise<{ inFlight: numb
       resolve({ inFlight: started, cut });
     };
     const timer = setTimeout(() => {
+      // Counted before the cut: destroying the sockets closes their answers, which would
+      // otherwise report the server idle with nothing cut.
+      tracker.onIdle = null;
       const cut = tracker.open.size;
       server.closeAllConnections();
       done(cut);

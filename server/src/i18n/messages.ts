@@ -25,7 +25,17 @@ export const messages = {
   forbidden: ["无权执行此操作：{detail}", "{detail}"],
 
   invalidCredentials: ["登录名或密码错误", "Login or password is wrong"],
-  tooManyAttempts: ["失败次数过多，请 15 分钟后再试", "Too many failed attempts; try again in 15 minutes"],
+  // Issue 15 items 5, 6: the same words whichever limit applies, so the answer tells nothing about the account.
+  tooManyAttempts: ["登录尝试过多，请 {seconds} 秒后再试", "Too many sign-in attempts; try again in {seconds} seconds"],
+  designationBelowLevel: [
+    "知悉人指定的级别不能低于记录的密级（{level}）",
+    "A designation must be at least the record's level ({level}); a lower one opens nothing (SEC-2)",
+  ],
+  tokenScopesBeyondRole: [
+    "令牌的权限不能超出您本人或令牌账号角色的权限：{scopes}",
+    "A token cannot carry permissions that your role or the account's role lacks: {scopes}",
+  ],
+  signInAlone: ["登录须单独提交，每个请求只能登录一次", "signIn must be the only field of its operation, once per request"],
   organizationRequired: ["本系统由多个组织使用，请填写组织代码", "Several organisations use this installation; give the organisation code"],
 
   signInFirst: ["请先登录", "Sign in first"],

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { guardFormula, unguardFormula } from "./formula-guard.ts";
 
 /**
  * SPEC §13: a file is a header row and data rows, from CSV (UTF-8 with or without BOM, RFC 4180)
@@ -59,7 +60,7 @@ function csvRecords(bytes: Uint8Array): SheetRow[] {
     throw new SheetError(err.lines ?? 1, `The CSV is malformed (${err.code ?? "parse error"}); check the quoting (RFC 4180)`);
   }
   // Record i is spreadsheet line i + 1: a quoted cell spanning lines is still one row.
-  return rows.map((cells, i) => ({ line: i + 1, cells }));
+  return rows.map((cells, i) => ({ line: i + 1, cells: cells.map(unguardFormula) }));
 }
 
 /**
@@ -116,7 +117,10 @@ function cellText(v: ExcelJS.CellValue | undefined): string {
 
 /** A spreadsheet for download: CSV (UTF-8 with BOM, so that Excel shows Chinese) or XLSX. */
 export async function writeSheet(format: FileFormat, sheetName: string, headers: readonly string[], rows: readonly (string | number)[][]): Promise<Buffer> {
-  if (format === "CSV") return Buffer.from(stringify([headers as string[], ...(rows as (string | number)[][])], { bom: true, record_delimiter: "\r\n" }), "utf8");
+  if (format === "CSV") {
+    const safe = rows.map((r) => r.map((v) => (typeof v === "string" ? guardFormula(v) : v)));
+    return Buffer.from(stringify([headers as string[], ...safe], { bom: true, record_delimiter: "\r\n" }), "utf8");
+  }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...headers]).font = { bold: true };

@@ -8,7 +8,7 @@ import { entitlement, protectedField, reveal, revealList, type RecordRef } from 
 import { mask } from "../domain/access/masking.ts";
 import { atLeast } from "../domain/access/need-to-know.ts";
 import { isIdNumber, isPhone, ID_NUMBER_FORMAT, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
-import { designatedIds } from "../access/grants.ts";
+import { designatedRecords } from "../access/grants.ts";
 import { ClassificationEnum } from "./access/staff.ts";
 import { history, RevisionRef, writeRevision } from "./access/revisions.ts";
 import { ConflictError, conflictErrorType, InputError, NotFoundError, ForbiddenError, requiredText, STANDARD_ERRORS } from "./errors.ts";
@@ -127,7 +127,8 @@ function knowableCustomers(ctx: Context): Prisma.CustomerWhereInput {
   const viewer = ctx.viewer!;
   if (viewer.role === "EXECUTIVE") return {};
   const levels = (["INTERNAL", "SECRET", "CONFIDENTIAL"] as const).filter((l) => atLeast(viewer.clearance, l));
-  return { OR: [{ classification: { in: [...levels] } }, { id: { in: designatedIds(ctx.viewer, "CUSTOMER") } }] };
+  // Issue 15 item 9: a designation opens its record up to its own level only.
+  return { OR: [{ classification: { in: [...levels] } }, ...designatedRecords(ctx.viewer, "CUSTOMER")] };
 }
 
 function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined): Prisma.CustomerWhereInput {

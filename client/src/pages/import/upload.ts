@@ -28,7 +28,8 @@ export async function uploadImport(input: { kind: InterchangeKind; file: File; d
     method: "POST",
     body: form,
     credentials: "same-origin",
-    // graphql-yoga's CSRF prevention, if enabled, wants a non-simple header on multipart requests.
+    // A multipart post is what a form of another origin can send: the server runs it only with
+    // this header (issue 15 item 13, server/src/http/csrf.ts).
     // The refusal messages come in the UI's language, like those of the urql client.
     headers: { "x-graphql-yoga-csrf": "1", "accept-language": acceptLanguage() },
   });

@@ -45,7 +45,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ANALYST: ["complaints:read", "customers:read", "reports:read"],
   COMPANY_MANAGER: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage"],
   MANAGEMENT_REP: [...supervision, "categories:manage", "policies:manage"],
-  EXECUTIVE: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage"],
+  // Issue 15 item 10: a token carries only what its minter holds, so the administrator (who reads
+  // no complaint data) can no longer give a service account data scopes; the executive, who may
+  // know everything (SEC-2), issues those tokens.
+  EXECUTIVE: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage", "tokens:manage"],
   DEVELOPER_LIAISON: ["complaints:read"],
   AUDITOR: ["complaints:read", "audit:read"],
   ADMIN: ["tokens:manage", "categories:manage"],

@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS, isPermission } from "../../domain/access/permissions.
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { inOrganization, scopedNode } from "../tenant.ts";
 import { PermissionEnum } from "./staff.ts";
+import { msg } from "../../i18n/messages.ts";
 
 const DAY = 86_400_000;
 export const TOKEN_PREFIX = "tj_";
@@ -61,9 +62,12 @@ builder.mutationField("createApiToken", (t) =>
       if (ownerId !== viewer.staffId && owner.kind !== "SERVICE_ACCOUNT") throw new InputError("input.staffId", "Tokens for other accounts are issued only to service accounts");
       const scopes = input.scopes as string[];
       if (scopes.length === 0) throw new InputError("input.scopes", "Give at least one scope");
-      const allowed = ROLE_PERMISSIONS[owner.role];
-      const excess = scopes.filter((s) => !isPermission(s) || !allowed.includes(s));
-      if (excess.length) throw new InputError("input.scopes", `The account's role (${owner.role}) does not have: ${excess.join(", ")}`);
+      // Issue 15 item 10: nobody obtains through a token a permission their own role lacks. A scope
+      // must be held both by the account the token acts as and by the person minting it (an
+      // administrator with tokens:manage cannot hand a service account the complaint data that
+      // the administrator may not read).
+      const excess = scopes.filter((s) => !isPermission(s) || !ROLE_PERMISSIONS[owner.role].includes(s) || !viewer.permissions.has(s));
+      if (excess.length) throw new InputError("input.scopes", msg("tokenScopesBeyondRole", { scopes: [...new Set(excess)].join(", ") }));
       const expiresAt = input.expiresAt ?? new Date(ctx.now.getTime() + 90 * DAY);
       if (expiresAt <= ctx.now) throw new InputError("input.expiresAt", "expiresAt must be in the future");
       if (expiresAt.getTime() > ctx.now.getTime() + 366 * DAY) throw new InputError("input.expiresAt", "A token lives at most one year");

@@ -9,6 +9,7 @@ import { customerRef, forDecision } from "../customers.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope, customerScope, inOrganization, scopedNode } from "../tenant.ts";
 import { ClassificationEnum } from "./staff.ts";
+import { msg } from "../../i18n/messages.ts";
 
 const ClassifiableEnum = builder.enumType("ClassifiableRecord", { values: ["CUSTOMER", "COMPLAINT"] as const });
 
@@ -120,6 +121,9 @@ builder.mutationField("designate", (t) =>
       if (input.level === "TOP_SECRET" && viewer.role !== "EXECUTIVE") throw new ForbiddenError("Only the executive designates who may know TOP_SECRET records (SEC-2)");
       const record = await loadRecord(ctx, input.recordType, input.id.id);
       if (!(await entitlement(ctx, record, "CASE")).ok) throw new ForbiddenError("You are not entitled to know this record, so you cannot designate others");
+      // Issue 15 item 9: a designation grants at most its own level, so one below the record's would
+      // open nothing today and mislead whoever reads the list of designations; refused, naming the field.
+      if (!atLeast(input.level as Classification, record.classification)) throw new InputError("input.level", msg("designationBelowLevel", { level: record.classification }));
       const staff = await ctx.prisma.staff.findFirst({ where: { id: input.staffId.id, ...inOrganization(ctx), active: true }, select: { id: true } });
       if (!staff) throw new NotFoundError("Staff");
       if (input.expiresAt && input.expiresAt <= ctx.now) throw new InputError("input.expiresAt", "expiresAt must be in the future");

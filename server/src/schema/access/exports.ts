@@ -7,6 +7,7 @@ import { PROTECTED_COLUMNS } from "../../domain/access/protected-fields.ts";
 import { customerRef } from "../customers.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { customerScope, inOrganization } from "../tenant.ts";
+import { guardFormula } from "../../interchange/formula-guard.ts";
 
 const MAX_EXPORT_ROWS = 50_000;
 const COLUMNS = ["household", "kind", "classification", "name", "phone", "idNumber", "plates", "address", "occupation", "nativePlace"] as const;
@@ -25,7 +26,8 @@ const ExportFileRef = builder.objectRef<ExportFile>("ExportFile").implement({
 
 function csv(value: string | null): string {
   if (value === null) return "";
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = guardFormula(value);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

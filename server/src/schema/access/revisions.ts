@@ -1,8 +1,9 @@
 import type { Prisma, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { reveal, revealList, type RecordRef } from "../../access/disclosure.ts";
-import { protectionOf } from "../../domain/access/protected-fields.ts";
+import { entitlement, reveal, revealList, type RecordRef } from "../../access/disclosure.ts";
+import { PROTECTED_COLUMNS, protectionOf, type ProtectionRule } from "../../domain/access/protected-fields.ts";
+import { mask } from "../../domain/access/masking.ts";
 
 /**
  * SEC-6: amendments never erase. Every change keeps the previous values with who, when and why;
@@ -75,6 +76,25 @@ export async function history(ctx: Context, record: RecordRef, limit = 200): Pro
       };
       return { field, before: await shown(before[field]), after: await shown(after[field]) };
     }));
-    return { id: r.id, changedAt: r.changedAt, changedById: r.changedById, reason: r.reason, recordVersion: r.recordVersion, changes };
+    return { id: r.id, changedAt: r.changedAt, changedById: r.changedById, reason: await revealReason(ctx, record, r.fields, r.reason), recordVersion: r.recordVersion, changes };
   }));
+}
+
+/**
+ * SEC-7 (issue 15 item 11): a revision's reason is free text typed by whoever made the change,
+ * and it quotes what changed ("客户更换号码 1390000…，身份证 …"). It is shown as typed only to a
+ * caller who may read the values the change touched and the record's personal data (its contact
+ * fields, or its case content where it has no contact fields); masked like a protected text
+ * otherwise, whichever fields the change touched.
+ */
+async function revealReason(ctx: Context, record: RecordRef, fields: readonly string[], reason: string | null): Promise<string | null> {
+  if (!reason) return reason;
+  const held = Object.values(PROTECTED_COLUMNS[record.recordType] ?? {}).map((p) => p.rule);
+  const rules = new Set<ProtectionRule>(fields.flatMap((f) => protectionOf(record.recordType, f)?.rule ?? []));
+  if (held.includes("CONTACT")) rules.add("CONTACT");
+  else if (held.length) rules.add(held[0]!);
+  for (const rule of rules) {
+    if (!(await entitlement(ctx, record, rule)).ok) return mask("TEXT", reason);
+  }
+  return reason;
 }

@@ -1,12 +1,12 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { keepingWrites } from "../../access/mutation-savepoints.ts";
 import { builder } from "../../builder.ts";
 import { login } from "../../auth/login.ts";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";
 import { hashSecret } from "../../auth/secrets.ts";
 import { StaffRoleEnum } from "./staff.ts";
 import { InputError, ForbiddenError, requiredText } from "../errors.ts";
+import { RateLimitedError } from "../rate-limited-error.ts";
 import { msg } from "../../i18n/messages.ts";
+import { aloneInRequest, rootResponseKeys } from "./alone-in-operation.ts";
 
 class SignInResult {
   constructor(readonly staff: { login: string; displayName: string; role: string }, readonly expiresAt: Date) {}
@@ -24,39 +24,34 @@ const SignInResultRef = builder.objectType(SignInResult, {
 });
 
 /**
- * A failed field elsewhere in the same mutation would roll the whole operation back, erasing the
- * record of a failed attempt (and so the rate limit). Signing in and out are operations of their own.
+ * Issue 15 item 5: one password per request, however the request spells it (aliases, fragments,
+ * inline fragments, a batch). Every signIn field of a request that has more than one field, or
+ * that already ran one, is refused before any password is hashed. (The attempts are recorded
+ * outside the request's transaction, auth/throttle/ledger.ts, so a failing neighbour field could
+ * no longer erase them; this keeps the hashing work at one per request.)
  */
-function aloneInOperation(info: GraphQLResolveInfo, name: string) {
-  if (info.operation.selectionSet.selections.length !== 1) throw new InputError(name, `${name} must be the only field of its mutation`);
-}
-
-const messages = {
-  INVALID_CREDENTIALS: msg("invalidCredentials"),
-  TOO_MANY_ATTEMPTS: msg("tooManyAttempts"),
-  ORGANIZATION_REQUIRED: msg("organizationRequired"),
-} as const;
+const signedInRequests = new WeakSet<object>();
 
 builder.mutationField("signIn", (t) =>
   t.field({
     type: SignInResultRef,
-    description: "Signs in with login and password and sets the session cookie (httpOnly, SameSite=Strict). Failures never tell whether the account exists.",
-    errors: { types: [InputError, ForbiddenError] },
+    description: "Signs in with login and password and sets the session cookie (httpOnly, SameSite=Strict). Failures never tell whether the account exists. The only field of its operation, once per request; an address that failed too often gets RateLimitedError with the time to wait.",
+    errors: { types: [InputError, ForbiddenError, RateLimitedError] },
     args: {
       organization: t.arg.string({ required: false, description: "Organisation code; optional when the installation has one" }),
       login: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
     resolve: async (_r, args, ctx, info) => {
-      aloneInOperation(info, "signIn");
-      const result = await login(ctx.prisma, {
+      if (!aloneInRequest(info, ctx, signedInRequests)) throw new InputError("signIn", msg("signInAlone"));
+      const result = await login(ctx.prisma, ctx.owner, {
         organization: args.organization ?? null, login: requiredText(args.login, "login", 100), password: args.password,
         ip: ctx.client.ip, userAgent: ctx.client.userAgent, previousSessionToken: ctx.client.sessionToken, now: ctx.now,
       });
       if (!result.ok) {
-        if (result.reason === "ORGANIZATION_REQUIRED") throw new InputError("organization", messages[result.reason]);
-        // The failed attempt is on record (rate limit) although the answer is a typed error.
-        throw keepingWrites(new ForbiddenError(messages[result.reason]));
+        if (result.reason === "ORGANIZATION_REQUIRED") throw new InputError("organization", msg("organizationRequired"));
+        if (result.reason === "RATE_LIMITED") throw new RateLimitedError(result.retryAfterMs);
+        throw new ForbiddenError(msg("invalidCredentials"));
       }
       ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure));
       const staff = await ctx.prisma.staff.findUniqueOrThrow({ where: { id: result.staffId }, select: { login: true, displayName: true, role: true } });
@@ -69,7 +64,8 @@ builder.mutationField("signOut", (t) =>
   t.boolean({
     description: "Ends the current session and clears its cookie",
     resolve: async (_r, _a, ctx, info) => {
-      aloneInOperation(info, "signOut");
+      // With other fields, a failing neighbour would roll the sign-out back while the cookie is cleared.
+      if (rootResponseKeys(info).size !== 1) throw new InputError("signOut", "signOut must be the only field of its mutation");
       if (ctx.client.sessionToken && ctx.viewer?.sessionId) {
         await ctx.prisma.session.updateMany({ where: { tokenHash: hashSecret(ctx.client.sessionToken), revokedAt: null }, data: { revokedAt: ctx.now } });
       }

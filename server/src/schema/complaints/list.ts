@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { ComplaintKind, ComplaintSeverity, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
-import { designatedIds } from "../../access/grants.ts";
+import { designatedRecords } from "../../access/grants.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum } from "../enums.ts";
 import { complaintScope } from "../tenant.ts";
@@ -162,5 +162,6 @@ function contentSearch(ctx: Context, text: string): Prisma.ComplaintWhereInput[]
     action: "READ", recordType: "COMPLAINT", recordId: null, fields: ["content"],
     query: { searchSha256: createHash("sha256").update(text).digest("hex") },
   }, `complaint-search:${text}`);
-  return [{ content: { contains: text }, OR: [{ classification: { in: [...levels] } }, { id: { in: designatedIds(viewer, "COMPLAINT") } }] }];
+  // Issue 15 item 9: a designation opens its record up to its own level only.
+  return [{ content: { contains: text }, OR: [{ classification: { in: [...levels] } }, ...designatedRecords(viewer, "COMPLAINT")] }];
 }

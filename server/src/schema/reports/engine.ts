@@ -142,7 +142,7 @@ export function populationParams(ctx: Context, scope: Scope, period: Period, sli
     months: monthsOverlapping(period.from, period.to, scope.timeZone),
     windowPolicy: policies.filter((r) => r.key === WINDOW_KEY).map((r) => ({ estateId: r.estateId, value: r.value, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo })),
     // SEC-2: the executive lists every record; others the TOP_SECRET ones designated to them.
-    visibleTopSecret: ctx.viewer?.role === "EXECUTIVE" ? null : designatedIds(ctx.viewer, "COMPLAINT"),
+    visibleTopSecret: ctx.viewer?.role === "EXECUTIVE" ? null : designatedIds(ctx.viewer, "COMPLAINT", "TOP_SECRET"),
   };
 }
 

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as callbacks from "../../client/src/graphql/callbacks.ts";
+import * as complaintDetail from "../../client/src/graphql/complaint-detail.ts";
+import * as complaints from "../../client/src/graphql/complaints.ts";
+import * as estates from "../../client/src/graphql/estates.ts";
+import * as interchange from "../../client/src/graphql/interchange.ts";
+import * as reports from "../../client/src/graphql/reports.ts";
+import * as session from "../../client/src/graphql/session.ts";
+import * as surveys from "../../client/src/graphql/surveys.ts";
+import * as visits from "../../client/src/graphql/visits.ts";
+
+/**
+ * Issue 15 item 2: every GraphQL operation the app (client/src) sends, as the text it sends, with
+ * the largest page sizes it asks for, so that a test can run each through the query limits.
+ *
+ * The documents of client/src/graphql/*.ts are taken from the modules themselves (their
+ * interpolated fields and the dynamically built ones at the sizes the pages use); documents
+ * written elsewhere under client/src without interpolation are read from the source text.
+ * `operationNamesInSource` lists every operation name written anywhere under client/src, so a
+ * test can fail when an operation is added that this file does not cover.
+ */
+export interface ClientOperation {
+  /** Where it comes from (module and export, or file). */
+  origin: string;
+  operationName: string;
+  source: string;
+  /** The variables that decide its size, at the largest value the app sends. */
+  variables: Record<string, unknown>;
+}
+
+const clientSrc = fileURLToPath(new URL("../../client/src/", import.meta.url));
+
+/** The page sizes the app sends (the constants of the pages that run each operation). */
+const SIZES: Record<string, Record<string, unknown>> = {
+  // components/connection/fetch-all.ts pages by 500 unless told otherwise.
+  CallbackLedger: { first: 500, withCustomer: true },
+  SurveyEntryHandouts: { first: 500 },
+  VisitRecords: { first: 500 },
+  // pages/visits/VisitsPage.tsx: the household codes of an estate in pages of 1,000.
+  EstateHouseholds: { first: 1000 },
+  // pages/drill-down/load-rows.ts: PAGE = 500.
+  MetricRows: { first: 500 },
+  // pages/complaints: ag-grid blocks of 100 (BLOCK); the API allows 500, tried at that.
+  ComplaintPage: { limit: 500, offset: 0 },
+  ComplaintRows: { limit: 500, offset: 0 },
+  // pages/complaint-detail/Timeline.tsx asks max(20, events loaded): tried at the page maximum.
+  ComplaintTimeline: { last: 500 },
+  // PEOPLE_LIMIT.
+  ComplaintActionPeople: { limit: complaintDetail.PEOPLE_LIMIT },
+  RecordCallback: { withCustomer: true },
+  ReviewCallback: { withCustomer: true },
+};
+
+/** pages/reports: SatisfactionTrendCard asks 8 quarters; RecurringTopCard the top 10. */
+const TREND_QUARTERS = 8;
+const TOP_PROBLEMS = 10;
+
+/**
+ * Every operation of the app. `estatesChosen`: how many estates a report page is scoped to (the
+ * recurring-problem and recurrence cards send one alias per estate chosen; none chosen is `all`).
+ */
+export function clientOperations(estatesChosen: number[]): ClientOperation[] {
+  const ops: ClientOperation[] = [];
+  const add = (origin: string, source: string) => {
+    const name = source.match(/\b(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/)?.[1];
+    if (!name) throw new Error(`${origin}: an operation without a name`);
+    ops.push({ origin, operationName: name, source, variables: SIZES[name] ?? {} });
+  };
+  const modules = { callbacks, "complaint-detail": complaintDetail, complaints, estates, interchange, reports, session, surveys, visits };
+  for (const [file, module] of Object.entries(modules)) {
+    for (const [name, value] of Object.entries(module)) {
+      if (isDocument(value)) add(`graphql/${file}.ts ${name}`, value.loc!.source.body);
+      else if (typeof value === "string" && /^\s*(query|mutation)\b/.test(value)) add(`graphql/${file}.ts ${name}`, value);
+    }
+  }
+  add("graphql/reports.ts metricsOverPeriods", reports.metricsOverPeriods(TREND_QUARTERS));
+  for (const n of [0, ...estatesChosen]) {
+    add(`graphql/reports.ts recurringProblemsQuery(${n}, ${TOP_PROBLEMS})`, reports.recurringProblemsQuery(n, TOP_PROBLEMS));
+    add(`graphql/reports.ts recurrenceTrendQuery(${n})`, reports.recurrenceTrendQuery(n));
+  }
+  // The complaint page's actions (pages/complaint-detail/actions.ts) each run complaintEdit(mutation).
+  const actions = readFileSync(join(clientSrc, "pages/complaint-detail/actions.ts"), "utf8");
+  for (const mutation of new Set([...actions.matchAll(/\bmutation:\s*"(\w+)"/g)].map((m) => m[1]!))) {
+    add(`complaintEdit("${mutation}")`, complaintDetail.complaintEdit(mutation).loc!.source.body);
+  }
+  // Documents written outside client/src/graphql.
+  for (const file of sourceFiles()) {
+    if (file.startsWith("graphql/")) continue;
+    const text = readFileSync(join(clientSrc, file), "utf8");
+    for (const m of text.matchAll(/\bgql(?:<[^`]*?>)?\(?`([^`]*)`/g)) {
+      if (m[1]!.includes("${")) throw new Error(`${file}: an interpolated document; import it here like the graphql/*.ts ones`);
+      add(file, m[1]!);
+    }
+  }
+  return ops;
+}
+
+/** Every operation name written in client/src (`query Name`, `mutation Name`, complaintEdit's ones). */
+export function operationNamesInSource(): Set<string> {
+  const names = new Set<string>();
+  for (const file of sourceFiles()) {
+    const text = readFileSync(join(clientSrc, file), "utf8");
+    for (const m of text.matchAll(/[`"(]\s*(?:query|mutation|subscription)\s+([A-Z]\w*)/g)) names.add(m[1]!);
+  }
+  return names;
+}
+
+function sourceFiles(dir = clientSrc): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [relative(clientSrc, path)] : [];
+  });
+}
+
+function isDocument(value: unknown): value is { kind: "Document"; loc?: { source: { body: string } } } {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "Document";
+}
