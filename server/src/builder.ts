@@ -1,4 +1,4 @@
-import SchemaBuilder from "@pothos/core";
+import SchemaBuilder, { PothosValidationError } from "@pothos/core";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
@@ -11,6 +11,7 @@ import type { Permission } from "./domain/access/permissions.ts";
 import { noteTypedError } from "./access/mutation-savepoints.ts";
 import type { Language } from "./i18n/language.ts";
 import { text } from "./i18n/messages.ts";
+import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "./limits/settings.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -46,11 +47,17 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
+    // Issue 15 item 2: a page above a connection's maximum is refused before execution with a
+    // BAD_USER_INPUT error (limits/cost.ts, GRAPHQL_MAX_PAGE_SIZE); Pothos' own cut (100 by
+    // default, silently) is moved out of the way so that what passes the check is what is served.
+    maxConnectionSize: PAGE_SIZE_CEILING,
+    defaultConnectionSize: DEFAULT_CONNECTION_SIZE,
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    decodeGlobalID: decodeGlobalId,
   },
   // A typed error answers the caller; its mutation is rolled back (access/mutation-savepoints.ts).
   errors: { defaultTypes: [], onResolvedError: noteTypedError },
@@ -69,16 +76,44 @@ builder.scalarType("Date", {
   description: "A calendar date, YYYY-MM-DD",
   serialize: (d) => d.toISOString().slice(0, 10),
   parseValue: (v) => {
-    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new TypeError("Date must be YYYY-MM-DD");
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || !realDate(v)) throw new TypeError(text("badDate", "en"));
     return new Date(`${v}T00:00:00Z`);
   },
 });
 
+/** Years a business date may have (issue 15 item 16: year 0000 or 275760 reached the database). */
+const YEARS = { min: 1900, max: 2999 };
+
+/** YYYY-MM-DD names a day of the calendar: 2026-02-30 is refused, not read as 2026-03-02. */
+function realDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
+  if (y < YEARS.min || y > YEARS.max || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/i;
+
 function parseInstant(v: unknown): Date {
-  if (typeof v !== "string" || !/(Z|[+-]\d{2}:?\d{2})$/.test(v)) throw new TypeError("DateTime must be ISO 8601 with an offset");
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) throw new TypeError("DateTime is not a valid instant");
+  const m = typeof v === "string" ? INSTANT.exec(v) : null;
+  const d = m ? new Date(v as string) : null;
+  if (!m || !realDate(m[1]!) || !d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < YEARS.min || d.getUTCFullYear() > YEARS.max) {
+    throw new TypeError(text("badDateTime", "en"));
+  }
   return d;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Issue 15 item 16: a global ID is "Type:uuid" in base64; anything else is the caller's mistake,
+ * answered BAD_USER_INPUT (errors-masking.ts) instead of reaching the database as a bad UUID.
+ */
+function decodeGlobalId(globalID: string): { typename: string; id: string } {
+  const decoded = Buffer.from(globalID, "base64").toString("utf8");
+  const at = decoded.indexOf(":");
+  const typename = decoded.slice(0, at), id = decoded.slice(at + 1);
+  if (at <= 0 || !/^[A-Za-z]\w*$/.test(typename) || !UUID.test(id)) throw new PothosValidationError(text("badId", "en"));
+  return { typename, id };
 }
 
 function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }, language: Language): string {

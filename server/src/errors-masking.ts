@@ -1,6 +1,8 @@
 import { GraphQLError } from "graphql";
 import { maskError as defaultMaskError } from "graphql-yoga";
+import { PothosValidationError } from "@pothos/core";
 import { ForbiddenError, InputError, NotFoundError } from "./schema/errors.ts";
+import { text as catalogue } from "./i18n/messages.ts";
 
 /**
  * Errors a caller should see keep a stable code (also when a query, which has no typed payload,
@@ -15,5 +17,14 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (original instanceof InputError) return new GraphQLError(text, { path, extensions: { code: "BAD_USER_INPUT", field: original.field } });
   if (original instanceof ForbiddenError) return new GraphQLError(text, { path, extensions: { code: "FORBIDDEN" } });
   if (original instanceof NotFoundError) return new GraphQLError(text, { path, extensions: { code: "NOT_FOUND" } });
+  // Issue 15 item 16: a malformed cursor, global ID or connection argument is the caller's mistake.
+  if (original instanceof PothosValidationError) {
+    const cursor = /cursor/i.test(original.message);
+    return new GraphQLError(cursor ? catalogue("badCursor", "en") : original.message, { path, extensions: { code: "BAD_USER_INPUT", ...(cursor ? { field: "after" } : {}) } });
+  }
+  // An id that decodes but is no UUID reached PostgreSQL (a cursor's key): the caller's input too.
+  if (/invalid input syntax for type uuid|Error creating UUID/i.test((original as Error | undefined)?.message ?? "")) {
+    return new GraphQLError(catalogue("badId", "en"), { path, extensions: { code: "BAD_USER_INPUT" } });
+  }
   return defaultMaskError(error, message, isDev);
 }

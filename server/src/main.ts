@@ -5,6 +5,7 @@
  */
 import { openDatabase, applyMigrations, createPrisma, isEmpty, seedDemoData, StartupError, describeUrl, type Database } from "@tingjian/prisma";
 import type { AddressInfo } from "node:net";
+import { constants as osConstants } from "node:os";
 import { demoSeedDecision, loadConfig } from "./config.ts";
 import { createApp } from "./yoga.ts";
 import { createHttpServer, listen, type Routes } from "./http/server.ts";
@@ -20,6 +21,16 @@ async function main() {
   installProcessGuards();
   const routes: Routes = { app: null, db: null };
   const server = createHttpServer(routes);
+  // Issue 15 item 18: the signal handlers are in place before anything is announced, so that a
+  // supervisor that signals as soon as it reads "running" never meets the default (instant
+  // death). Until the server is ready a signal ends the start-up at once (the data directory's
+  // lock is released at exit); once ready, `stop` drains.
+  let stop = (signal: NodeJS.Signals): void => {
+    console.log(`${signal} during start-up: stopping`);
+    process.exit(128 + osConstants.signals[signal]);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
   try {
     await listen(server, config.port, config.host);
   } catch (e) {
@@ -28,6 +39,7 @@ async function main() {
     throw new StartupError(`Cannot listen on ${config.host}:${config.port} (${code ?? (e as Error).message})`);
   }
   let db: Database | undefined;
+  const timers: (() => void)[] = [];
   try {
     const where = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dataDir;
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -49,33 +61,33 @@ async function main() {
     // §6: complaints loaded without their SLA stages (the demo data, imported history) get them now.
     const backfilled = await backfillSlaStages(prisma, config.clock());
     if (backfilled) console.log(`SLA stages planned for ${backfilled} complaint(s)`);
-    startHousekeeping(prisma, config.clock);
-    startSlaSweep(prisma, config.clock);
+    timers.push(startHousekeeping(prisma, config.clock), startSlaSweep(prisma, config.clock));
     routes.app = createApp({ prisma, clock: config.clock });
   } catch (e) {
     server.close();
     await db?.close().catch(() => {});
     throw e;
   }
-  const port = (server.address() as AddressInfo).port;
-  console.log(`Tingjian is running at http://localhost:${port} (GraphQL: /graphql${config.graphiql ? ", GraphiQL on" : ""}, database: ${db.kind})`);
   const database = db;
   let stopping = false;
-  // Issue 15 item 18: stop accepting, let the requests in flight finish (SHUTDOWN_GRACE_MS),
-  // then close the database and exit. A second signal (a terminal's Ctrl-C reaches both pnpm,
-  // which forwards it, and this process) does not cut the drain short.
-  const stop = async (signal: string) => {
+  // Stop accepting, let the requests in flight finish (SHUTDOWN_GRACE_MS), then close the
+  // database and exit. A second signal (a terminal's Ctrl-C reaches both pnpm, which forwards
+  // it, and this process) does not cut the drain short.
+  stop = (signal) => {
     if (stopping) return;
     stopping = true;
-    const open = inFlight(server);
-    console.log(`${signal}: stopping${open ? `, letting ${open} request(s) finish (up to ${config.shutdownGraceMs} ms)` : ""}`);
-    const { cut } = await drain(server, config.shutdownGraceMs);
-    if (cut) console.error(`${cut} request(s) still running after ${config.shutdownGraceMs} ms were cut off`);
-    await database.close().catch((e: unknown) => console.error(`closing the database failed: ${(e as Error).name}`));
-    process.exit(cut ? 1 : 0);
+    void (async () => {
+      const open = inFlight(server);
+      console.log(`${signal}: stopping${open ? `, letting ${open} request(s) finish (up to ${config.shutdownGraceMs} ms)` : ""}`);
+      for (const stopTimer of timers) stopTimer();
+      const { cut } = await drain(server, config.shutdownGraceMs);
+      if (cut) console.error(`${cut} request(s) still running after ${config.shutdownGraceMs} ms were cut off`);
+      await database.close().catch((e: unknown) => console.error(`closing the database failed: ${(e as Error).name}`));
+      process.exit(cut ? 1 : 0);
+    })();
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  const port = (server.address() as AddressInfo).port;
+  console.log(`Tingjian is running at http://localhost:${port} (GraphQL: /graphql${config.graphiql ? ", GraphiQL on" : ""}, database: ${db.kind})`);
 }
 
 main().catch((e) => {

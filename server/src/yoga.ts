@@ -2,12 +2,13 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { contextFactory, type AppServices, type Context } from "./context.ts";
 import { useRequestTransaction } from "./access/request-transaction.ts";
-import { useQueryLimits } from "./limits/index.ts";
+import { boundedDocumentCaches, useQueryLimits } from "./limits/index.ts";
 import { useResponseCookies } from "./auth/response-cookies.ts";
 import { maskError } from "./errors-masking.ts";
 import { redactingLogger } from "./logging.ts";
 import { useLocalizedErrors } from "./i18n/localized-errors.ts";
 import { systemClock, type Clock } from "./clock.ts";
+import { useTextInputRules } from "./input/text-inputs.ts";
 import { useCsrfPrevention } from "./http/csrf.ts";
 import { graphiqlEnabled, useGraphiQLPage } from "./http/graphiql.ts";
 
@@ -20,8 +21,9 @@ export function createApp(services: AppServices): App {
     graphqlEndpoint: "/graphql",
     context: contextFactory(services) as never,
     // Issue 15 items 13 and 14: CSRF refusal before any body is read; GraphiQL only when asked for.
-    plugins: [useCsrfPrevention(), useGraphiQLPage(graphiqlEnabled(process.env)), useQueryLimits(services), useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors(), useServerTime(services.clock ?? systemClock)],
+    plugins: [useCsrfPrevention(), useGraphiQLPage(graphiqlEnabled(process.env)), useQueryLimits(services), useRequestTransaction(services.prisma), useResponseCookies(), useLocalizedErrors(), useTextInputRules(), useServerTime(services.clock ?? systemClock)],
     graphiql: false, // served by useGraphiQLPage, with its own CSP
+    parserAndValidationCache: boundedDocumentCaches(), // issue 15 item 2: bounded by text length, not by count
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },
     landingPage: false,
     // The app is served from the same origin; no other site may call the API with a user's cookie.

@@ -294,29 +294,42 @@ describe("§11 metrics and §12 reports", () => {
 
   const complaint = (key: string) => COMPLAINTS.find((c) => c.key === key)!;
   const counted = (c: ComplaintSpec) => c.valid === true && !c.dup;
-  /** REC-2, written out: an earlier counted complaint, same category, same household (or estate + location), within the window. */
-  const isRepeat = (c: ComplaintSpec) => counted(c) && COMPLAINTS.some((e) => e !== c && counted(e) && e.cat === c.cat && sh(e.at) < sh(c.at)
+  /**
+   * SEC-2, SEC-7, issue 15 item 8: the complaints a caller's figures leave out — the TOP_SECRET ones
+   * it may not know exist (L15, designated to no one: hidden from all but the executive).
+   */
+  type Hidden = ReadonlySet<string>;
+  const NONE: Hidden = new Set();
+  const hiddenFrom = (login: string): Hidden => (login === "exec" ? NONE : new Set(COMPLAINTS.filter((c) => c.topSecret).map((c) => c.key)));
+  /** REC-2, written out: an earlier counted complaint (one the caller may know), same category, same household (or estate + location), within the window. */
+  const isRepeat = (c: ComplaintSpec, hidden: Hidden = NONE) => counted(c) && COMPLAINTS.some((e) => e !== c && counted(e) && !hidden.has(e.key) && e.cat === c.cat && sh(e.at) < sh(c.at)
     && sh(c.at).getTime() - sh(e.at).getTime() <= windowDays(c) * 86_400_000
     && (c.hh ? e.hh === c.hh : !e.hh && e.estate === c.estate && e.location === c.location));
   const byEstate = <T extends { estate: EstateCode }>(rows: T[], e: EstateCode) => rows.filter((r) => r.estate === e);
 
   interface Expected { num: string[]; den: string[] | number }
-  /** metric|part → the node ids (row ids) of the numerator and the denominator (or the denominator's count). */
-  function expected(qt: Quarter, e: EstateCode): Map<string, Expected> {
+  /**
+   * metric|part → the node ids (row ids) of the numerator and the denominator (or the denominator's
+   * count), for a caller who may not know the `hidden` complaints: they and everything of theirs
+   * (confirmations, stages, callbacks, their issues; their households as complainants; their being
+   * the earlier complaint of a repeat) are not counted (SEC-2, issue 15 item 8).
+   */
+  function expected(qt: Quarter, e: EstateCode, hidden: Hidden = NONE): Map<string, Expected> {
     const out = new Map<string, Expected>();
     const put = (metric: string, part: string | null, num: string[], den: string[] | number) => out.set(`${metric}|${part ?? ""}`, { num, den });
-    const received = COMPLAINTS.filter((c) => c.estate === e && inQ(sh(c.at), qt));
+    const known = (c: ComplaintSpec) => !hidden.has(c.key);
+    const received = COMPLAINTS.filter((c) => c.estate === e && inQ(sh(c.at), qt) && known(c));
     const valid = received.filter(counted);
     put("VALID_COMPLAINT_RATE", null, valid.map((c) => ids[c.key]!), resident[e]!);
-    put("RECURRENCE_RATE", null, valid.filter(isRepeat).map((c) => ids[c.key]!), valid.map((c) => ids[c.key]!));
+    put("RECURRENCE_RATE", null, valid.filter((c) => isRepeat(c, hidden)).map((c) => ids[c.key]!), valid.map((c) => ids[c.key]!));
     // CB-1: satisfied confirmations of the quarter; rounds numbered over a complaint's satisfied confirmations.
-    const due = confirmationRows.filter((r) => r.satisfied && inQ(r.at, qt) && complaint(r.complaint).estate === e && counted(complaint(r.complaint)) && !complaint(r.complaint).exempt);
+    const due = confirmationRows.filter((r) => r.satisfied && inQ(r.at, qt) && complaint(r.complaint).estate === e && counted(complaint(r.complaint)) && !complaint(r.complaint).exempt && known(complaint(r.complaint)));
     const roundMet = (r: (typeof confirmationRows)[number]) => {
       const n = confirmationRows.filter((x) => x.complaint === r.complaint && x.satisfied && x.at <= r.at).length;
       return complaint(r.complaint).rounds?.[n - 1] === "MET";
     };
     put("CALLBACK_RATE", null, due.filter(roundMet).map((r) => ids[r.complaint]!), due.map((r) => ids[r.complaint]!));
-    const made = byEstate(CALLBACKS, e).filter((cb) => cb.at && inQ(sh(cb.at), qt));
+    const made = byEstate(CALLBACKS, e).filter((cb) => cb.at && inQ(sh(cb.at), qt) && !(cb.complaint && hidden.has(cb.complaint)));
     const done = made.filter((cb) => cb.status === "DONE");
     put("PHONE_SHARE", null, done.filter((cb) => cb.method === "PHONE").map((cb) => ids[cb.key]!), done.map((cb) => ids[cb.key]!));
     const verdicts = done.filter((cb) => cb.satisfied !== null && cb.satisfied !== undefined);
@@ -324,10 +337,11 @@ describe("§11 metrics and §12 reports", () => {
     const issues = issueRows.filter((i) => made.some((cb) => cb.key === i.callback));
     put("CALLBACK_RESOLUTION_RATE", null, issues.filter((i) => i.resolved).map((i) => i.id), issues.map((i) => i.id));
     // §6: due = finished, or running past the deadline now; cancelled and paused are not due.
-    const stages = stageRows.filter((s) => s.estate === e && inQ(s.started, qt) && (s.status === "MET" || s.status === "BREACHED" || (s.status === "RUNNING" && s.deadline < NOW)));
-    for (const rule of new Set(stageRows.filter((s) => inQ(s.started, qt) && s.status !== "CANCELLED").map((s) => s.rule))) {
+    const knownStages = stageRows.filter((s) => !hidden.has(s.complaint));
+    const stages = knownStages.filter((s) => s.estate === e && inQ(s.started, qt) && (s.status === "MET" || s.status === "BREACHED" || (s.status === "RUNNING" && s.deadline < NOW)));
+    for (const rule of new Set(knownStages.filter((s) => inQ(s.started, qt) && s.status !== "CANCELLED").map((s) => s.rule))) {
       const ofRule = stages.filter((s) => s.rule === rule);
-      if (stageRows.some((s) => s.rule === rule && inQ(s.started, qt) && (s.status === "MET" || s.status === "BREACHED" || (s.status === "RUNNING" && s.deadline < NOW))))
+      if (knownStages.some((s) => s.rule === rule && inQ(s.started, qt) && (s.status === "MET" || s.status === "BREACHED" || (s.status === "RUNNING" && s.deadline < NOW))))
         put("SLA_ATTAINMENT", rule, ofRule.filter((s) => s.status === "MET").map((s) => s.id), ofRule.map((s) => s.id));
     }
     // VIS-1: per local month, the first visit of each household.
@@ -337,7 +351,7 @@ describe("§11 metrics and §12 reports", () => {
       const first = visits.filter((v, i) => visits.findIndex((w) => w.hh === v.hh) === i);
       put("VISIT_RATE", month, first.map((v) => ids[v.key]!), resident[e]!);
     }
-    put("COMPLAINT_SHARE", null, received.filter((c) => !c.dup).map((c) => ids[c.key]!), COMPLAINTS.filter((c) => inQ(sh(c.at), qt) && !c.dup).map((c) => ids[c.key]!));
+    put("COMPLAINT_SHARE", null, received.filter((c) => !c.dup).map((c) => ids[c.key]!), COMPLAINTS.filter((c) => inQ(sh(c.at), qt) && !c.dup && known(c)).map((c) => ids[c.key]!));
     // Surveys: the campaigns that started in the quarter and ran.
     const campaigns = CAMPAIGNS.filter((c) => inQ(sh(c.starts), qt) && c.status !== "DRAFT");
     const answers = responseRows.filter((r) => r.estate === e && campaigns.some((c) => c.key === r.campaign));
@@ -352,7 +366,7 @@ describe("§11 metrics and §12 reports", () => {
     // SUR-2: households with a valid complaint between the previous campaign's start and this one's.
     const complainants = campaigns.flatMap((c) => {
       const since = c.previous ? sh(CAMPAIGNS.find((p) => p.key === c.previous)!.starts) : new Date(0);
-      const homes = [...new Set(COMPLAINTS.filter((x) => x.estate === e && x.hh && x.valid === true && sh(x.at) >= since && sh(x.at) < sh(c.starts)).map((x) => x.hh!))];
+      const homes = [...new Set(COMPLAINTS.filter((x) => x.estate === e && x.hh && x.valid === true && known(x) && sh(x.at) >= since && sh(x.at) < sh(c.starts)).map((x) => x.hh!))];
       return homes.map((home) => ({ campaign: c.key, hh: home, sampled: memberRows.some((m) => m.campaign === c.key && m.hh === home) }));
     });
     put("COMPLAINANT_COVERAGE", null, complainants.filter((x) => x.sampled).map((x) => hh[x.hh]!), complainants.map((x) => hh[x.hh]!));
@@ -392,7 +406,7 @@ describe("§11 metrics and §12 reports", () => {
   });
 
   it("§11 spot checks: REC-2 repeats (household, public location, window per estate, duplicates and invalid complaints never count), CB-1 rounds, VIS-1 local months, SUR-4 score", async () => {
-    const repeats = COMPLAINTS.filter(isRepeat).map((c) => c.key);
+    const repeats = COMPLAINTS.filter((c) => isRepeat(c)).map((c) => c.key);
     // L2 repeats L1 (before the quarter); L6 repeats L4, not the duplicate L5; L8 does not repeat the invalid L7; L10 repeats L9's location;
     // L13 is 108 days after L12; J2 is 76 days after J1 (JH's window is 60 days from 2031); J6 repeats J4; L20 is J7's text in another estate.
     expect(repeats).toEqual(["L2", "L6", "L10", "L14", "L16", "L18", "J6", "J8"]);
@@ -480,22 +494,60 @@ describe("§11 metrics and §12 reports", () => {
     expect(noPart.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.part" });
   });
 
-  it("SEC-2, SEC-7: figures count the TOP_SECRET complaint for everyone; its row is listed only to the executive, others see hiddenCount and masked content", async () => {
-    const input = { ...quarterInput("Q1"), sliceBy: "ESTATE", estateIds: [globalId("Estate", estate.LX!)], metrics: ["VALID_COMPLAINT_RATE"] };
-    const asAnalyst = await metrics(input, "analyst");
-    const asExec = await metrics(input, "exec");
-    expect(asAnalyst.slices[0]!.figures[0]!.numerator).toBe(asExec.slices[0]!.figures[0]!.numerator);
-    const d = asAnalyst.slices[0]!.figures[0]!.drillDown;
+  it("SEC-2, SEC-7, issue 15 item 8: the executive's figures count the TOP_SECRET complaint; the manager's and the analyst's do not, and their drill-down lists exactly what they count (hiddenCount 0), masked", async () => {
+    const scope = [globalId("Estate", estate.LX!), globalId("Estate", estate.JH!)];
+    const counts = (m: { slices: Slice[] }, e: EstateCode) =>
+      new Map(m.slices.find((s) => s.key === globalId("Estate", estate[e]!))!.figures.map((f) => [`${f.metric}|${f.part ?? ""}`, { num: f.numerator, den: f.denominator }]));
+    const exec = await metrics({ ...quarterInput("Q1"), sliceBy: "ESTATE", estateIds: scope, metrics: ALL }, "exec");
+    for (const login of ["manager", "analyst"]) {
+      const hidden = hiddenFrom(login);
+      expect([...hidden]).toEqual(["L15"]);
+      for (const qt of ["Q1", "Q2"] as const) {
+        const m = await metrics({ ...quarterInput(qt), sliceBy: "ESTATE", estateIds: scope, metrics: ALL }, login);
+        for (const e of ["LX", "JH"] as const) {
+          const want = new Map([...expected(qt, e, hidden)].map(([k, v]) => [k, { num: v.num.length, den: typeof v.den === "number" ? v.den : v.den.length }]));
+          const got = counts(m, e);
+          expect(Object.fromEntries([...got].filter(([k, v]) => want.has(k) || v.den > 0)), `${login} ${qt} ${e}`).toEqual(Object.fromEntries(want));
+        }
+      }
+      // What the difference to the executive's figures is: L15 and everything of it — its complaint, its
+      // confirmation round (CB-1), its SLA-2 and SLA-10 stages, its callback (cb6), and L16 as its repeat (REC-2).
+      const m = await metrics({ ...quarterInput("Q1"), sliceBy: "ESTATE", estateIds: scope, metrics: ALL }, login);
+      const mine = counts(m, "LX"), all = counts(exec, "LX");
+      const diff = (k: string) => [all.get(k)!.num - mine.get(k)!.num, all.get(k)!.den - mine.get(k)!.den];
+      expect(Object.fromEntries(["COMPLAINT_SHARE|", "VALID_COMPLAINT_RATE|", "RECURRENCE_RATE|", "CALLBACK_RATE|", "SLA_ATTAINMENT|SLA_2", "SLA_ATTAINMENT|SLA_10", "PHONE_SHARE|", "CALLBACK_SATISFACTION|"].map((k) => [k, diff(k)]))).toEqual({
+        "COMPLAINT_SHARE|": [1, 1], "VALID_COMPLAINT_RATE|": [1, 0], "RECURRENCE_RATE|": [1, 1], "CALLBACK_RATE|": [1, 1],
+        "SLA_ATTAINMENT|SLA_2": [1, 1], "SLA_ATTAINMENT|SLA_10": [1, 1], "PHONE_SHARE|": [0, 1], "CALLBACK_SATISFACTION|": [1, 1],
+      });
+      // Every figure's drill-down lists exactly the rows it counts: nothing hidden, L15's rows nowhere.
+      for (const e of ["LX", "JH"] as const) {
+        const want = expected("Q1", e, hidden);
+        for (const f of m.slices.find((s) => s.key === globalId("Estate", estate[e]!))!.figures) {
+          const w = want.get(`${f.metric}|${f.part ?? ""}`);
+          if (!w || f.metric === "SATISFACTION") continue;
+          const label = `${login} ${e} ${f.metric} ${f.part ?? ""}`;
+          const num = await drill(f.drillDown, true, login);
+          expect([num.totalCount, num.hiddenCount, num.nodes.length], label).toEqual([f.numerator, 0, f.numerator]);
+          expect(rowIds(num.nodes), label).toEqual([...w.num].sort());
+          if (!f.denominatorListable) continue;
+          const den = await drill(f.drillDown, false, login);
+          expect([den.totalCount, den.hiddenCount, den.nodes.length], label).toEqual([f.denominator, 0, f.denominator]);
+          if (typeof w.den !== "number") expect(rowIds(den.nodes), label).toEqual([...w.den].sort());
+          expect(rowIds([...num.nodes, ...den.nodes]), label).not.toContain(ids.L15);
+        }
+      }
+    }
+    // The analyst reads the complaints it counts masked (SEC-7): no customer's name or content in any row.
+    const d = exec.slices.find((s) => s.key === globalId("Estate", estate.LX!))!.figures.find((f) => f.metric === "VALID_COMPLAINT_RATE")!.drillDown;
     const analyst = await gql<{ metricRows: { totalCount: number; hiddenCount: number; complaints: { edges: { node: { id: string; content: string; complainantName: string } }[] } } }>(app,
       `query($i: MetricRowsInput!) { metricRows(input: $i) { totalCount hiddenCount complaints(first: 100) { edges { node { id content complainantName } } } } }`, { i: { ...d, numeratorOnly: true } }, await as("analyst"));
     const rows = analyst.data!.metricRows;
-    expect([rows.totalCount, rows.hiddenCount, rows.complaints.edges.length]).toEqual([11, 1, 10]);
-    expect(rows.complaints.edges.map((e) => rowId(e.node.id))).not.toContain(ids.L15);
-    // The analyst reads complaints masked (SEC-7), no customer's name in any row.
+    expect([rows.totalCount, rows.hiddenCount, rows.complaints.edges.length]).toEqual([10, 0, 10]);
     expect(rows.complaints.edges.every((e) => !e.node.content.includes("测试投诉") && e.node.complainantName !== "测试业主")).toBe(true);
-    const exec = await gql<{ metricRows: { hiddenCount: number; complaints: { edges: { node: { id: string } }[] } } }>(app,
-      `query($i: MetricRowsInput!) { metricRows(input: $i) { hiddenCount complaints(first: 100) { edges { node { id } } } } }`, { i: { ...d, numeratorOnly: true } }, await as("exec"));
-    expect([exec.data!.metricRows.hiddenCount, exec.data!.metricRows.complaints.edges.map((e) => rowId(e.node.id))]).toEqual([0, expect.arrayContaining([ids.L15])]);
+    // The executive's figure counts L15 and lists it.
+    const execRows = await drill(d, true, "exec");
+    expect([execRows.totalCount, execRows.hiddenCount]).toEqual([11, 0]);
+    expect(rowIds(execRows.nodes)).toContain(ids.L15);
   });
 
   it("§2, §11 access: figures need reports:read, only the caller's estates are counted, an estate outside the scope is refused", async () => {
@@ -503,7 +555,8 @@ describe("§11 metrics and §12 reports", () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const director = await metrics({ ...quarterInput("Q1"), sliceBy: "ESTATE", metrics: ["COMPLAINT_SHARE"] }, "director.lx");
     expect(director.slices.map((s) => s.label)).toEqual(["丽轩花园"]);
-    expect(director.slices[0]!.figures[0]).toMatchObject({ numerator: 12, denominator: 12 });
+    // 12 complaints of 丽轩花园 in Q1, less L15 (TOP_SECRET, not designated to the director: SEC-2, issue 15 item 8).
+    expect(director.slices[0]!.figures[0]).toMatchObject({ numerator: 11, denominator: 11 });
     const outside = await gql(app, `query($i: MetricsInput!) { metrics(input: $i) { label } }`, { i: { ...quarterInput("Q1"), estateIds: [globalId("Estate", estate.JH!)] } }, await as("director.lx"));
     expect(outside.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.estateIds" });
     const both = await gql(app, `{ metrics(input: { period: QUARTER, from: "2031-01-01T00:00:00+08:00", to: "2031-02-01T00:00:00+08:00" }) { label } }`, {}, await as("exec"));
@@ -541,7 +594,8 @@ describe("§11 metrics and §12 reports", () => {
     const same = async (report: { from: string; to: string } & Record<string, unknown>, section: string, sliceBy: string) => {
       const s = report[section] as { slices: Slice[] };
       const kinds = [...new Set(s.slices.flatMap((x) => x.figures.map((f) => f.metric)))];
-      const direct = await metrics({ from: report.from, to: report.to, sliceBy, estateIds: scope, metrics: kinds });
+      // The same caller (the manager): a report counts what its reader may know (SEC-2, issue 15 item 8).
+      const direct = await metrics({ from: report.from, to: report.to, sliceBy, estateIds: scope, metrics: kinds }, "manager");
       expect(asCounts(s), section).toEqual(asCounts(direct));
     };
     const run = async <T,>(query: string) => {
@@ -587,7 +641,7 @@ describe("§11 metrics and §12 reports", () => {
     expect(annual.quarters.map((x) => x.label)).toEqual(["2031-Q1", "2031-Q2", "2031-Q3", "2031-Q4"]);
     // Each quarter judged by its own policy: CB-1 100% in Q1, 80% from Q2.
     expect(annual.quarters.map((x) => x.slices[0]!.figures.find((f) => f.metric === "CALLBACK_RATE")!.target)).toEqual([1, 0.8, 0.8, 0.8]);
-    const q1 = await metrics({ ...quarterInput("Q1"), estateIds: scope, metrics: ["CALLBACK_RATE"] });
+    const q1 = await metrics({ ...quarterInput("Q1"), estateIds: scope, metrics: ["CALLBACK_RATE"] }, "manager");
     expect(asCounts({ slices: [{ ...annual.quarters[0]!.slices[0]!, figures: annual.quarters[0]!.slices[0]!.figures.filter((f) => f.metric === "CALLBACK_RATE") }] })).toEqual(asCounts(q1));
     // The year's library case first (L6).
     expect(annual.typicalCases).toHaveLength(1);

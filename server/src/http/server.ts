@@ -42,6 +42,11 @@ async function route(routes: Routes, staticRoot: string, req: IncomingMessage, r
       res.writeHead(503, { "content-type": "text/plain", "retry-after": "5" }).end("Starting");
       return;
     }
+    // A Host header that is no host name (`Host: [bad`) makes the request URL unparseable.
+    if (!URL.canParse(`http://${req.headers.host ?? "localhost"}/`)) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the Host header is not a host name.");
+      return;
+    }
     await routes.app.handle(req, res);
     return;
   }

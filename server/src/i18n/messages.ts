@@ -23,6 +23,18 @@ export const messages = {
   required: ["此项必填", "{field} is required"],
   tooLong: ["不能超过 {max} 个字符", "{field} is longer than {max} characters"],
   forbidden: ["无权执行此操作：{detail}", "{detail}"],
+  // Issue 15 item 16: every text input is checked before the request runs.
+  badTextInput: [
+    "输入的文字过长（一般不超过 {max} 个字符）或含有空字符：{fields}",
+    "Text inputs too long (at most {max} characters unless stated) or containing a NUL character: {fields}",
+  ],
+  badDate: ["日期无效：须为实际存在的日期 YYYY-MM-DD（1900 至 2999 年）", "Date must be a real calendar date YYYY-MM-DD between 1900 and 2999"],
+  badDateTime: [
+    "时间无效：须为带时区的 ISO 8601 时间（1900 至 2999 年），如 2026-03-02T09:15:00+08:00",
+    "DateTime must be ISO 8601 with an offset, between 1900 and 2999, such as 2026-03-02T09:15:00+08:00",
+  ],
+  badId: ["编号无效：不是本系统给出的 ID", "Not an ID this API gave out"],
+  badCursor: ["分页游标无效：请使用上一页返回的 endCursor", "Not a cursor this API gave out: pass a page's endCursor"],
 
   invalidCredentials: ["登录名或密码错误", "Login or password is wrong"],
   // Issue 15 items 5, 6: the same words whichever limit applies, so the answer tells nothing about the account.

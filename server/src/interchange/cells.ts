@@ -25,6 +25,8 @@ export const TIMESTAMP_FORMAT = "an ISO 8601 timestamp such as 2026-03-02T09:15:
 export function parseCell(column: ColumnSpec, raw: string): Parsed {
   const text = raw.trim();
   if (text === "") return { ok: true, value: null };
+  // Issue 15 item 16: PostgreSQL stores no NUL character in text; the cell is refused by name.
+  if (text.includes("\u0000")) return { ok: false, reason: `${column.name} contains a NUL character` };
   return parseTyped(column.type, text, column.name);
 }
 

@@ -115,6 +115,20 @@ function placeChange(row: Row, h: Household): boolean {
 /** SEC-6: amends the household's primary customer where the file differs, if the importer may. */
 async function amendCustomer(s: ImportSession, w: { customerUpdates: BulkRow[]; memberUpdates: BulkRow[]; revisions: BulkRow[] }, row: Row, h: Household, c: CustomerCells, problems: Problems): Promise<boolean> {
   const before = h.customer!;
+  // SEC-2, SEC-7 (issue 15 item 7): the entitlement is checked on what the file gives, before any
+  // comparison. Were it checked only on what differs, "unchanged" for a right guess and a refusal
+  // for a wrong one would read a masked or hidden phone or ID number out of the archive.
+  const given = { name: c.name, phone: c.phone, idNumber: c.idNumber, plates: c.plates, kind: c.kind };
+  const ref = { id: before.id, classification: before.classification, estateIds: before.estateIds };
+  const columns: Record<string, string> = { name: "customer_name", phone: "phone", idNumber: "id_number", plates: "plates", kind: "customer_kind" };
+  for (const [rule, names] of [["CONTACT", ["name", "phone", "kind"]], ["ARCHIVE", ["idNumber", "plates"]]] as const) {
+    const touched = names.filter((f) => given[f] !== null);
+    if (touched.length && !(await s.mayAmendCustomer(ref, rule))) {
+      const reason = rule === "ARCHIVE" ? "Changing the owner archive needs an approved READ_ARCHIVE grant for this customer (SEC-3, SEC-6)" : "You are not entitled to this customer's personal data, so you cannot change it (SEC-2, SEC-6)";
+      for (const f of touched) problems.add(row.line, columns[f]!, reason);
+      return false;
+    }
+  }
   const after: Partial<Record<keyof Customer, unknown>> = {};
   if (c.name && c.name !== before.name) after.name = c.name;
   if (c.phone && c.phone !== before.phone) after.phone = c.phone;
@@ -123,16 +137,6 @@ async function amendCustomer(s: ImportSession, w: { customerUpdates: BulkRow[]; 
   if (c.kind && c.kind !== before.kind) after.kind = c.kind;
   const fields = Object.keys(after);
   if (fields.length === 0) return false;
-  const ref = { id: before.id, classification: before.classification, estateIds: before.estateIds };
-  const columns: Record<string, string> = { name: "customer_name", phone: "phone", idNumber: "id_number", plates: "plates", kind: "customer_kind" };
-  for (const [rule, names] of [["CONTACT", ["name", "phone", "kind"]], ["ARCHIVE", ["idNumber", "plates"]]] as const) {
-    const touched = fields.filter((f) => (names as readonly string[]).includes(f));
-    if (touched.length && !(await s.mayAmendCustomer(ref, rule))) {
-      const reason = rule === "ARCHIVE" ? "Changing the owner archive needs an approved READ_ARCHIVE grant for this customer (SEC-3, SEC-6)" : "You are not entitled to this customer's personal data, so you cannot change it (SEC-2, SEC-6)";
-      for (const f of touched) problems.add(row.line, columns[f]!, reason);
-      return false;
-    }
-  }
   const version = before.version + 1;
   w.customerUpdates.push({ id: before.id, ...after, version, updatedAt: s.now });
   if (after.kind && h.memberId) w.memberUpdates.push({ id: h.memberId, kind: after.kind, updatedAt: s.now });

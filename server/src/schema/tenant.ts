@@ -45,11 +45,18 @@ export function complaintScope(ctx: Context): Prisma.ComplaintWhereInput {
   return { ...countedComplaints(ctx), ...topSecretFilter(ctx, "COMPLAINT") };
 }
 
-/** The complaints a caller's figures count: its estates, TOP_SECRET ones included (aggregates reveal no one). */
+/**
+ * The complaints a caller's figures count: exactly those the caller may see (SEC-2, SEC-7, issue 15
+ * item 8). Figures are computed over what the caller may know exists: a TOP_SECRET complaint not
+ * open to the caller is not counted, since a figure that counts it while the ledger hides it singles
+ * it out (compare the two, halve the window). The SQL figures apply the same rule
+ * (domain/metrics/visibility.ts).
+ */
 export function countedComplaints(ctx: Context): Prisma.ComplaintWhereInput {
   return {
     ...inEstates(ctx),
     ...(ctx.viewer?.role === "DEVELOPER_LIAISON" ? { forwardedToDeveloperAt: { not: null } } : {}),
+    ...topSecretFilter(ctx, "COMPLAINT"),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Prisma } from "@tingjian/prisma/client";
 import { placeTextSql } from "../recurrence/repeat-sql.ts";
 import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type MetricKind, type SliceBy } from "./catalogue.ts";
+import { knownComplaintSql, type VisibleTopSecret } from "./visibility.ts";
 
 /**
  * SPEC §11 as SQL. Every metric is a *population*: a subquery with one row per thing counted
@@ -13,8 +14,6 @@ import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type
  *   row_id      unique within a part (the unit counted), node_id the GraphQL node that shows it
  *   sort_at, sort_text   the drill-down order
  *   in_num      whether the row is in the numerator (for metrics whose numerator is a subset)
- *   visible     whether the caller may see the row in a list (SEC-2: TOP_SECRET only for the
- *               executive and those designated; counts include every row, a list does not)
  *   score       the satisfaction score of an answer (0-100), else null
  *   judged_at   the campaign's start for survey figures (the policy of that instant judges them)
  *
@@ -22,6 +21,13 @@ import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type
  * `drillPageSql`) filters the very same subquery, so a figure and the rows behind it cannot drift
  * apart. Everything is parameterised (Prisma.sql); column names come only from the constant maps
  * below. Pure: it builds SQL and runs nothing.
+ *
+ * SEC-2, SEC-7, issue 15 item 8: a population holds only what the caller may know exists
+ * (visibility.ts). A complaint the caller may not know (TOP_SECRET, not the executive, not
+ * designated) is not a row of any population, nor is anything hanging off it (its confirmation
+ * rounds, SLA stages, callbacks and their issues, its household as a complainant household), nor
+ * is it the earlier complaint that makes another a repeat. So a figure equals the rows its
+ * drill-down lists and the rows of the ledger: no difference between them singles out a hidden record.
  */
 const { sql, raw, empty, join } = Prisma;
 type Sql = Prisma.Sql;
@@ -52,8 +58,8 @@ export interface PopulationParams {
   months: readonly string[];
   /** REC-2.windowDays values (organisation defaults and estate overrides, every period). */
   windowPolicy: readonly WindowPolicy[];
-  /** SEC-2: the TOP_SECRET complaints the caller may list; null = every one (the executive). */
-  visibleTopSecret: readonly string[] | null;
+  /** SEC-2, issue 15 item 8: the TOP_SECRET complaints the caller may know; null = every one (the executive). Nothing else is counted. */
+  visibleTopSecret: VisibleTopSecret;
 }
 
 // ---- slice expressions (constants; never user input) ----
@@ -100,16 +106,15 @@ function sliceText(map: SliceMap, by: SliceBy): Sql {
 const estateIn = (p: PopulationParams, column: string): Sql => (p.estateIds ? sql`AND ${raw(column)} = ANY(${[...p.estateIds]}::uuid[])` : empty);
 const inPeriod = (p: PopulationParams, column: string): Sql => sql`${raw(column)} >= ${p.from}::timestamptz AND ${raw(column)} < ${p.to}::timestamptz`;
 
-/** SEC-2: may the caller list this complaint (alias)? Counting it never depends on this. */
+/** SEC-2, issue 15 item 8: may the caller know complaint `alias` exists? Only then is it (or anything of it) counted. */
 export function complaintVisible(p: PopulationParams, alias: string): Sql {
-  if (p.visibleTopSecret === null) return sql`TRUE`;
-  return sql`(${raw(alias)}.classification <> 'TOP_SECRET' OR ${raw(alias)}.id = ANY(${[...p.visibleTopSecret]}::uuid[]))`;
+  return knownComplaintSql(p.visibleTopSecret, alias);
 }
 
-/** As callbackScope: a callback of a complaint is seen with the complaint; another one unless TOP_SECRET. */
+/** As callbackScope: a callback of a complaint is known with the complaint; another one unless TOP_SECRET (SEC-2, issue 15 item 8). */
 function callbackVisible(p: PopulationParams): Sql {
   if (p.visibleTopSecret === null) return sql`TRUE`;
-  return sql`CASE WHEN cb.complaint_id IS NULL THEN cb.classification <> 'TOP_SECRET' ELSE ${complaintVisible(p, "c")} END`;
+  return sql`(CASE WHEN cb.complaint_id IS NULL THEN cb.classification <> 'TOP_SECRET' ELSE ${complaintVisible(p, "c")} END)`;
 }
 
 /** §11, CLS-1, INT-4: a valid complaint that is not a duplicate (duplicates are never counted as complaints). */
@@ -127,7 +132,6 @@ interface Columns {
   sortAt?: Sql;
   sortText?: Sql;
   inNum: Sql;
-  visible: Sql;
   score?: Sql;
   judgedAt?: Sql;
 }
@@ -135,7 +139,7 @@ interface Columns {
 function columns(c: Columns): Sql {
   return sql`(${c.part ?? sql`''`})::text AS part, (${c.partLabel ?? sql`NULL`})::text AS part_label, coalesce((${c.slice})::text, '${raw(NOT_SET_KEY)}') AS slice_key, ${c.slice} AS slice_raw,
     (${c.rowId})::text AS row_id, (${c.nodeId})::uuid AS node_id, (${c.sortAt ?? sql`NULL`})::timestamptz AS sort_at,
-    (${c.sortText ?? sql`NULL`})::text AS sort_text, coalesce(${c.inNum}, FALSE) AS in_num, coalesce(${c.visible}, FALSE) AS visible,
+    (${c.sortText ?? sql`NULL`})::text AS sort_text, coalesce(${c.inNum}, FALSE) AS in_num,
     (${c.score ?? sql`NULL`})::float8 AS score, (${c.judgedAt ?? sql`NULL`})::timestamptz AS judged_at`;
 }
 
@@ -143,10 +147,10 @@ function columns(c: Columns): Sql {
 
 /** Complaints received in the period (duplicates never count, INT-4), optionally only valid ones (CLS-1). */
 function receivedComplaints(p: PopulationParams, opts: { validOnly: boolean; slice: SliceMap; inNum: Sql }): Sql {
-  return sql`SELECT ${columns({ slice: sliceOf(opts.slice, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: opts.inNum, visible: complaintVisible(p, "c") })}
+  return sql`SELECT ${columns({ slice: sliceOf(opts.slice, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: opts.inNum })}
     FROM complaints c
    WHERE c.organization_id = ${p.organizationId}::uuid AND c.duplicate_of_id IS NULL ${opts.validOnly ? sql`AND c.valid` : empty}
-     AND ${inPeriod(p, "c.received_at")} ${estateIn(p, "c.estate_id")}`;
+     AND ${inPeriod(p, "c.received_at")} ${estateIn(p, "c.estate_id")} AND ${complaintVisible(p, "c")}`;
 }
 
 /**
@@ -168,15 +172,16 @@ function receivedComplaints(p: PopulationParams, opts: { validOnly: boolean; sli
  */
 function recurrenceComplaints(p: PopulationParams): Sql {
   const place = placeTextSql("c");
-  return sql`SELECT ${columns({ slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: raw("c.is_repeat"), visible: complaintVisible(p, "c") })}
+  return sql`SELECT ${columns({ slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("c.id"), nodeId: raw("c.id"), sortAt: raw("c.received_at"), sortText: raw("c.no"), inNum: raw("c.is_repeat") })}
     FROM (SELECT k.*, CASE WHEN k.prev_at IS NULL OR k.category_id IS NULL OR NOT (k.household_id IS NOT NULL OR k.place_text <> '') THEN FALSE
                            ELSE k.prev_at >= k.received_at - ${repeatWindowDays(p, "k")} * interval '24 hours' END AS is_repeat
             FROM (SELECT c.id, c.no, c.organization_id, c.received_at, c.estate_id, c.building_id, c.lead_department_id, c.category_id, c.channel,
-                         c.severity, c.assignee_id, c.classification, c.household_id, ${place} AS place_text,
+                         c.severity, c.assignee_id, c.household_id, ${place} AS place_text,
                          lag(c.received_at) OVER (PARTITION BY c.estate_id, c.household_id, ${place}, c.category_id ORDER BY c.received_at, c.no, c.id) AS prev_at
                     FROM complaints c
                    WHERE c.organization_id = ${p.organizationId}::uuid AND c.valid AND c.duplicate_of_id IS NULL
-                     AND c.received_at >= ${scanFrom(p)}::timestamptz AND c.received_at < ${p.to}::timestamptz ${estateIn(p, "c.estate_id")}) k
+                     AND c.received_at >= ${scanFrom(p)}::timestamptz AND c.received_at < ${p.to}::timestamptz ${estateIn(p, "c.estate_id")}
+                     AND ${complaintVisible(p, "c")}) k
            WHERE k.received_at >= ${p.from}::timestamptz) c`;
 }
 
@@ -205,7 +210,7 @@ function repeatWindowDays(p: PopulationParams, alias: string): Sql {
 
 /** Resident households (§1 常住户) of the scope, with the slice of their place (or '*'). */
 function residentHouseholds(p: PopulationParams, opts: { part?: Sql; crossMonths?: boolean } = {}): Sql {
-  return sql`SELECT ${columns({ part: opts.part, slice: sliceOf(HOUSEHOLD_SLICE, p.sliceBy), rowId: raw("h.id"), nodeId: raw("h.id"), sortText: raw("h.code"), inNum: sql`TRUE`, visible: sql`TRUE` })}
+  return sql`SELECT ${columns({ part: opts.part, slice: sliceOf(HOUSEHOLD_SLICE, p.sliceBy), rowId: raw("h.id"), nodeId: raw("h.id"), sortText: raw("h.code"), inNum: sql`TRUE` })}
     FROM households h ${opts.crossMonths ? sql`CROSS JOIN unnest(${[...p.months]}::text[]) AS mo(month)` : empty}
    WHERE h.organization_id = ${p.organizationId}::uuid AND h.occupied ${estateIn(p, "h.estate_id")}`;
 }
@@ -227,7 +232,6 @@ function callbackRounds(p: PopulationParams): Sql {
     slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("c.id"), sortAt: raw("r.confirmed_at"), sortText: raw("c.no"),
     inNum: sql`coalesce((SELECT TRUE FROM sla_stages s WHERE s.organization_id = ${p.organizationId}::uuid AND s.complaint_id = r.complaint_id
                  AND s.rule IN ('SLA_10', 'SLA_11') AND s.round = n.round AND s.status = 'MET' LIMIT 1), FALSE)`,
-    visible: complaintVisible(p, "c"),
   })}
     FROM complaint_confirmations r
     -- The complaint of each confirmation by its key (OFFSET 0: not a hash join over every complaint).
@@ -236,23 +240,23 @@ function callbackRounds(p: PopulationParams): Sql {
                          WHERE e.organization_id = r.organization_id AND e.complaint_id = r.complaint_id AND e.satisfied
                            AND (e.confirmed_at, e.id) <= (r.confirmed_at, r.id)) n
    WHERE r.organization_id = ${p.organizationId}::uuid AND r.satisfied AND ${inPeriod(p, "r.confirmed_at")}
-     AND ${VALID_NOT_DUPLICATE("c")} AND NOT c.callback_exempt ${estateIn(p, "c.estate_id")}`;
+     AND ${VALID_NOT_DUPLICATE("c")} AND NOT c.callback_exempt ${estateIn(p, "c.estate_id")} AND ${complaintVisible(p, "c")}`;
 }
 
 // ---- callbacks ----
 
 function callbacksMade(p: PopulationParams, opts: { where: Sql; inNum: Sql }): Sql {
-  return sql`SELECT ${columns({ slice: sliceOf(CALLBACK_SLICE, p.sliceBy), rowId: raw("cb.id"), nodeId: raw("cb.id"), sortAt: raw("cb.called_at"), sortText: raw("cb.no"), inNum: opts.inNum, visible: callbackVisible(p) })}
+  return sql`SELECT ${columns({ slice: sliceOf(CALLBACK_SLICE, p.sliceBy), rowId: raw("cb.id"), nodeId: raw("cb.id"), sortAt: raw("cb.called_at"), sortText: raw("cb.no"), inNum: opts.inNum })}
     FROM callbacks cb LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN households hh ON hh.id = cb.household_id
-   WHERE cb.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "cb.called_at")} AND ${opts.where} ${estateIn(p, "cb.estate_id")}`;
+   WHERE cb.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "cb.called_at")} AND ${opts.where} ${estateIn(p, "cb.estate_id")} AND ${callbackVisible(p)}`;
 }
 
 /** CB-6, CB-7: issues raised in the callbacks made (reached or not) in the period; resolved ones in the numerator. */
 function callbackIssues(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({ slice: sliceOf(ISSUE_SLICE, p.sliceBy), rowId: raw("i.id"), nodeId: raw("i.id"), sortAt: raw("i.created_at"), inNum: raw("i.resolved"), visible: callbackVisible(p) })}
+  return sql`SELECT ${columns({ slice: sliceOf(ISSUE_SLICE, p.sliceBy), rowId: raw("i.id"), nodeId: raw("i.id"), sortAt: raw("i.created_at"), inNum: raw("i.resolved") })}
     FROM callback_issues i JOIN callbacks cb ON cb.id = i.callback_id
     LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN households hh ON hh.id = cb.household_id
-   WHERE cb.organization_id = ${p.organizationId}::uuid AND cb.status IN ('DONE', 'NOT_REACHED') AND ${inPeriod(p, "cb.called_at")} ${estateIn(p, "cb.estate_id")}`;
+   WHERE cb.organization_id = ${p.organizationId}::uuid AND cb.status IN ('DONE', 'NOT_REACHED') AND ${inPeriod(p, "cb.called_at")} ${estateIn(p, "cb.estate_id")} AND ${callbackVisible(p)}`;
 }
 
 // ---- SLA ----
@@ -263,9 +267,9 @@ function callbackIssues(p: PopulationParams): Sql {
  * stage, or a paused one (waiting for the customer), is not due.
  */
 function slaStages(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({ part: raw("s.rule::text"), slice: sliceOf(SLA_SLICE, p.sliceBy), rowId: raw("s.id"), nodeId: raw("s.id"), sortAt: raw("s.started_at"), inNum: sql`s.status = 'MET'`, visible: complaintVisible(p, "c") })}
+  return sql`SELECT ${columns({ part: raw("s.rule::text"), slice: sliceOf(SLA_SLICE, p.sliceBy), rowId: raw("s.id"), nodeId: raw("s.id"), sortAt: raw("s.started_at"), inNum: sql`s.status = 'MET'` })}
     FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id
-   WHERE s.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "s.started_at")} ${estateIn(p, "s.estate_id")}
+   WHERE s.organization_id = ${p.organizationId}::uuid AND ${inPeriod(p, "s.started_at")} ${estateIn(p, "s.estate_id")} AND ${complaintVisible(p, "c")}
      AND (s.status IN ('MET', 'BREACHED') OR (s.status = 'RUNNING' AND s.deadline_at < ${p.now}::timestamptz))`;
 }
 
@@ -273,7 +277,7 @@ function slaStages(p: PopulationParams): Sql {
 
 /** VIS-1: the first visit of each household in each local month of the period (a household counts once a month). */
 function householdsVisited(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({ part: raw("x.month"), slice: raw("x.slice_key"), rowId: raw("x.id"), nodeId: raw("x.id"), sortAt: raw("x.visited_at"), inNum: sql`TRUE`, visible: sql`TRUE` })}
+  return sql`SELECT ${columns({ part: raw("x.month"), slice: raw("x.slice_key"), rowId: raw("x.id"), nodeId: raw("x.id"), sortAt: raw("x.visited_at"), inNum: sql`TRUE` })}
     FROM (SELECT DISTINCT ON (k.slice_key, v.household_id, k.month) v.id, v.visited_at, k.slice_key, k.month
             FROM visit_records v JOIN households h ON h.id = v.household_id
            CROSS JOIN LATERAL (SELECT ${sliceText(VISIT_SLICE, p.sliceBy)} AS slice_key, to_char(v.visited_at AT TIME ZONE ${p.timeZone}, 'YYYY-MM') AS month) k
@@ -286,7 +290,7 @@ function householdsVisited(p: PopulationParams): Sql {
 function surveyAnswers(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
     part: raw("d.code"), partLabel: raw("d.label"), slice: sliceOf(RESPONSE_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("r.id"),
-    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, visible: sql`TRUE`, score: sql`(r.rating - 1) * 25::float8`, judgedAt: raw("sc.starts_at"),
+    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, score: sql`(r.rating - 1) * 25::float8`, judgedAt: raw("sc.starts_at"),
   })}
     FROM survey_responses r JOIN survey_campaigns sc ON sc.id = r.campaign_id
     JOIN questionnaire_dimensions d ON d.id = r.dimension_id JOIN households h ON h.id = r.household_id
@@ -297,7 +301,7 @@ function surveyAnswers(p: PopulationParams): Sql {
 function handouts(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
     slice: sliceOf(HANDOUT_SLICE, p.sliceBy), rowId: raw("ho.id"), nodeId: raw("ho.id"), sortAt: raw("ho.handed_out_at"), sortText: raw("h.code"),
-    inNum: sql`ho.returned_at <= ${p.now}::timestamptz`, visible: sql`TRUE`, judgedAt: raw("sc.starts_at"),
+    inNum: sql`ho.returned_at <= ${p.now}::timestamptz`, judgedAt: raw("sc.starts_at"),
   })}
     FROM survey_handouts ho JOIN survey_campaigns sc ON sc.id = ho.campaign_id JOIN households h ON h.id = ho.household_id
    WHERE ho.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND ho.handed_out_at <= ${p.now}::timestamptz ${estateIn(p, "ho.estate_id")}`;
@@ -305,7 +309,7 @@ function handouts(p: PopulationParams): Sql {
 
 /** SUR-2: sampled resident households (a forced complainant household no longer resident does not count). */
 function sampledResidents(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({ slice: sliceOf(MEMBER_SLICE, p.sliceBy), rowId: raw("m.id"), nodeId: raw("h.id"), sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`TRUE`, visible: sql`TRUE`, judgedAt: raw("sc.starts_at") })}
+  return sql`SELECT ${columns({ slice: sliceOf(MEMBER_SLICE, p.sliceBy), rowId: raw("m.id"), nodeId: raw("h.id"), sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`TRUE`, judgedAt: raw("sc.starts_at") })}
     FROM survey_sample_members m JOIN survey_campaigns sc ON sc.id = m.campaign_id JOIN households h ON h.id = m.household_id
    WHERE m.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND h.occupied ${estateIn(p, "m.estate_id")}`;
 }
@@ -323,15 +327,16 @@ function residentsAtCampaignStart(p: PopulationParams, withTotal = false): Sql {
 /**
  * SUR-2, §11 complainant coverage: per campaign of the period, the households with a valid complaint
  * received since the previous campaign's start (ever, for the first) and before this one's, in the
- * campaign's estates; sampled ones in the numerator. Every complaint counts, whatever its
- * classification: the figure names no complaint. The campaigns come first (OFFSET 0) with the
+ * campaign's estates; sampled ones in the numerator. Only complaints the caller may know count
+ * (SEC-2, issue 15 item 8: a household of a hidden complaint is no complainant household to
+ * them). The campaigns come first (OFFSET 0) with the
  * start of the previous one (a campaign's start is never null; none before: every complaint), so
  * that the complaints are read by (organisation, estate, received_at) within that range only.
  */
 function complainantHouseholds(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
     slice: sliceOf(COMPLAINANT_SLICE, p.sliceBy), rowId: sql`k.campaign_id::text || ':' || k.household_id::text`, nodeId: raw("k.household_id"),
-    sortAt: raw("k.starts_at"), sortText: raw("k.code"), visible: sql`TRUE`, judgedAt: raw("k.starts_at"),
+    sortAt: raw("k.starts_at"), sortText: raw("k.code"), judgedAt: raw("k.starts_at"),
     inNum: sql`EXISTS (SELECT 1 FROM survey_sample_members m WHERE m.organization_id = ${p.organizationId}::uuid AND m.campaign_id = k.campaign_id AND m.household_id = k.household_id)`,
   })}
     FROM (SELECT DISTINCT sc.id AS campaign_id, sc.starts_at, h.id AS household_id, h.estate_id, h.building_id, h.code
@@ -340,7 +345,7 @@ function complainantHouseholds(p: PopulationParams): Sql {
                    WHERE sc.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} OFFSET 0) sc
             JOIN survey_campaign_estates ce ON ce.campaign_id = sc.id
             JOIN complaints c ON c.organization_id = sc.organization_id AND c.estate_id = ce.estate_id AND c.valid
-                             AND c.received_at < sc.starts_at AND c.received_at >= sc.since
+                             AND c.received_at < sc.starts_at AND c.received_at >= sc.since AND ${complaintVisible(p, "c")}
             JOIN households h ON h.id = c.household_id AND h.estate_id = ce.estate_id
            WHERE TRUE ${estateIn(p, "ce.estate_id")}) k`;
 }
@@ -475,18 +480,18 @@ function drillRows(kind: MetricKind, p: PopulationParams, f: DrillFilter): Sql {
   if (!rows) throw new Error(`${kind}: the ${f.side} is not made of rows`);
   const numeratorOnly = f.side === "numerator" && sameRows(kind);
   const key = f.side === "denominator" && denominatorIsShared(kind, p.sliceBy) ? EVERY_SLICE_KEY : f.sliceKey;
-  return sql`SELECT x.row_id, x.node_id, x.sort_at, x.sort_text, x.in_num, x.visible FROM (${rows}) x
+  return sql`SELECT x.row_id, x.node_id, x.sort_at, x.sort_text, x.in_num FROM (${rows}) x
     WHERE x.part = ${f.part} AND x.slice_key = ${key} ${numeratorOnly ? sql`AND x.in_num` : empty}`;
 }
 
-/** How many rows are behind the figure, and how many of them the caller may list. */
+/** How many rows are behind the figure (all of them the caller may list: SEC-2, issue 15 item 8). */
 export function drillCountSql(kind: MetricKind, p: PopulationParams, f: DrillFilter): Sql {
-  return sql`SELECT count(*)::int AS total, (count(*) FILTER (WHERE d.visible))::int AS visible FROM (${drillRows(kind, p, f)}) d`;
+  return sql`SELECT count(*)::int AS total FROM (${drillRows(kind, p, f)}) d`;
 }
 
-/** One page of the visible rows behind the figure, in a stable order. */
+/** One page of the rows behind the figure, in a stable order. */
 export function drillPageSql(kind: MetricKind, p: PopulationParams, f: DrillFilter, offset: number, limit: number): Sql {
-  return sql`SELECT d.row_id, d.node_id, d.in_num FROM (${drillRows(kind, p, f)}) d WHERE d.visible
+  return sql`SELECT d.row_id, d.node_id, d.in_num FROM (${drillRows(kind, p, f)}) d
     ORDER BY d.sort_at NULLS LAST, d.sort_text NULLS LAST, d.row_id LIMIT ${limit} OFFSET ${offset}`;
 }
 

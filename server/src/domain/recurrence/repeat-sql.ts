@@ -1,4 +1,5 @@
 import { Prisma } from "@tingjian/prisma/client";
+import { knownComplaintSql, type VisibleTopSecret } from "../metrics/visibility.ts";
 import { LOCATION_TRANSLATE } from "./place.ts";
 import { REC2_DEFAULT_DAYS, REC2_POLICY_KEY } from "./repeat-repair.ts";
 
@@ -16,6 +17,10 @@ import { REC2_DEFAULT_DAYS, REC2_POLICY_KEY } from "./repeat-repair.ts";
  *    before counts, a millisecond more does not).
  *  - Order: received_at, then the registration number, then the id — two complaints received in
  *    the same millisecond are still one after the other.
+ *  - Known: only complaints the caller may know exist (SEC-2, SEC-7, issue 15 item 8): a
+ *    TOP_SECRET complaint not open to the caller is neither counted, nor listed, nor the earlier
+ *    complaint that makes another a repeat — otherwise a count, a first-received instant or a
+ *    repeat with no earlier complaint in sight would single it out.
  *
  * Since the complaints of a place are ordered, the previous one (LAG) is the latest earlier one:
  * if it is outside the window, every earlier one is.
@@ -65,6 +70,8 @@ export interface RecurrenceQuery {
   categoryId: string | null;
   /** §2, WF-5: the developer liaison counts only complaints forwarded to the developer. */
   forwardedOnly: boolean;
+  /** SEC-2, issue 15 item 8: the TOP_SECRET complaints the caller may know (null: every one, the executive). */
+  visibleTopSecret: VisibleTopSecret;
 }
 
 /**
@@ -90,6 +97,7 @@ function flaggedCtes(q: RecurrenceQuery): Prisma.Sql {
          AND c.received_at < ${q.to}::timestamptz
          AND (${estates}::uuid[] IS NULL OR c.estate_id = ANY(${estates}::uuid[]))
          AND (NOT ${q.forwardedOnly}::boolean OR c.forwarded_to_developer_at IS NOT NULL)
+         AND ${knownComplaintSql(q.visibleTopSecret, "c")}
          AND (${q.categoryId}::uuid IS NULL OR c.category_id = ${q.categoryId}::uuid
               OR c.category_id IN (SELECT k.id FROM categories k WHERE k.parent_id = ${q.categoryId}::uuid))
     ),
@@ -181,10 +189,12 @@ export interface EarlierRow {
 
 /**
  * REC-2 for given complaints: every earlier counted complaint of the same place and category
- * within the window, latest first (the first one is what LAG sees). Organisation-wide: whether a
- * complaint is a repeat is a fact about it, as the recurrence rate counts it.
+ * within the window, latest first (the first one is what LAG sees). Organisation-wide (not only
+ * the caller's estates), as the recurrence rate counts it; but among the complaints the caller may
+ * know exist (SEC-2, issue 15 item 8: a hidden TOP_SECRET complaint makes no repeat, or
+ * `isRepeat` with no `repeatOf` would single it out).
  */
-export function earlierComplaintsSql(organizationId: string, ids: readonly string[]): Prisma.Sql {
+export function earlierComplaintsSql(organizationId: string, ids: readonly string[], visibleTopSecret: VisibleTopSecret): Prisma.Sql {
   return Prisma.sql`
     WITH ${policyCte(organizationId)},
     t AS (
@@ -196,7 +206,7 @@ export function earlierComplaintsSql(organizationId: string, ids: readonly strin
     SELECT t.id::text AS complaint_id, e.id::text AS earlier_id
       FROM t JOIN LATERAL (
         SELECT e.id, e.received_at, e.no FROM complaints e
-         WHERE e.organization_id = t.organization_id AND e.category_id = t.category_id AND ${counted("e")}
+         WHERE e.organization_id = t.organization_id AND e.category_id = t.category_id AND ${counted("e")} AND ${knownComplaintSql(visibleTopSecret, "e")}
            AND e.received_at >= t.received_at - t.window_days * ${DAY}
            AND (e.received_at, e.no, e.id) < (t.received_at, t.no, t.id)
            AND CASE WHEN t.household_id IS NOT NULL THEN e.household_id = t.household_id

@@ -51,6 +51,8 @@ builder.mutationField("savePreference", (t) =>
         throw new InputError("input.value", "Not valid JSON");
       }
       if (value === null || typeof value !== "object") throw new InputError("input.value", "A JSON object or array");
+      // Issue 15 item 16: PostgreSQL's JSON parser refuses deep nesting and the NUL character.
+      if (!storableJson(value, 0)) throw new InputError("input.value", `JSON nested at most ${MAX_DEPTH} levels, without NUL characters`);
       await ctx.prisma.userPreference.upsert({
         where,
         create: { organizationId: ctx.viewer!.organizationId, staffId: ctx.viewer!.staffId, key: input.key, value: value as object },
@@ -60,3 +62,12 @@ builder.mutationField("savePreference", (t) =>
     },
   }),
 );
+
+const MAX_DEPTH = 16;
+
+function storableJson(v: unknown, depth: number): boolean {
+  if (typeof v === "string") return !v.includes("\u0000");
+  if (v === null || typeof v !== "object") return true;
+  if (depth >= MAX_DEPTH) return false;
+  return Object.entries(v).every(([k, x]) => !k.includes("\u0000") && storableJson(x, depth + 1));
+}

@@ -321,8 +321,10 @@ builder.queryField("callbackMethodShare", (t) =>
       const estateId = args.estateId?.id ?? null;
       if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", "No such estate in your scope");
       const where = { ...inEstates(ctx), ...(estateId ? { estateId } : {}) };
-      // Aggregates count every record of the estates (TOP_SECRET ones too): a count reveals no one (SEC-7).
-      const byMethod = await ctx.prisma.callback.groupBy({ by: ["method"], where: { ...where, status: "DONE", calledAt: { gte: args.from, lt: args.to } }, _count: { _all: true } });
+      // SEC-2, SEC-7, issue 15 item 8: the callbacks counted are those the caller may know exist
+      // (callbackScope: a TOP_SECRET complaint's callbacks only for those who may know it), so the
+      // share never differs from the callbacks the caller can list.
+      const byMethod = await ctx.prisma.callback.groupBy({ by: ["method"], where: { AND: [callbackScope(ctx), where, { status: "DONE", calledAt: { gte: args.from, lt: args.to } }] }, _count: { _all: true } });
       const visits = await ctx.prisma.visitRecord.count({ where: { ...where, householdId: { not: null }, visitedAt: { gte: args.from, lt: args.to } } });
       const max = await policyNumberAt(ctx.prisma, ctx.organizationId!, "CB-5.phoneShareMax", estateId, args.from);
       return methodShare(byMethod.map((g) => ({ method: g.method, count: g._count._all })), visits, max);

@@ -7,6 +7,7 @@ import { findJob, finishJob, jobExists, reportProgress, startJob, type ImportJob
 import type { InterchangeKind } from "../../interchange/layout.ts";
 import type { Problem } from "../../interchange/rows.ts";
 import { runImport } from "../../interchange/run.ts";
+import { bytesText, readLimitVariable, readSettingsFromEnv, withReadSettings } from "../../interchange/read-limits.ts";
 import type { ImportSession } from "../../interchange/session.ts";
 import { ErrorInterface, ForbiddenError, InputError } from "../errors.ts";
 import { FileScalar, ImportJobStatusEnum, InterchangeKindEnum } from "./shared.ts";
@@ -27,7 +28,12 @@ export const IMPORT_PERMISSION: Record<InterchangeKind, Permission> = {
   SURVEY_RESPONSES: "complaints:write",
 };
 
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * Issue 15 item 3: the limits an uploaded file is read with (IMPORT_MAX_FILE_BYTES, _INFLATED_BYTES,
+ * _ROWS, _COLUMNS, _CELL_CHARS, _SHARED_STRINGS, _SHARED_STRING_CHARS, _MERGED_CELLS; read once at
+ * start, a bad value stops it). A file over one is refused naming the setting, nothing written.
+ */
+const UPLOAD_READ_SETTINGS = readSettingsFromEnv("upload");
 
 const ImportProblemRef = builder.objectRef<Problem>("ImportProblem").implement({
   description: "SPEC §13: one bad cell or row: its spreadsheet line (the header is line 1), its column as the file names it, and why",
@@ -96,15 +102,18 @@ builder.mutationField("importFile", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const file = input.file;
       if (!file || typeof (file as Blob).arrayBuffer !== "function") throw new InputError("input.file", "Send the file as a multipart upload (GraphQL multipart request)");
-      if (file.size > MAX_FILE_BYTES) throw new InputError("input.file", `A file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB; import larger files with the command line (pnpm run import)`);
+      const maxBytes = UPLOAD_READ_SETTINGS.limits.fileBytes;
+      if (file.size > maxBytes) {
+        throw new InputError("input.file", `A file is at most ${bytesText(maxBytes)} (${readLimitVariable("fileBytes", "upload")} = ${maxBytes.toLocaleString("en")}); import larger files with the command line (pnpm run import)`);
+      }
       const jobId = input.jobId ? String(input.jobId) : undefined;
       if (jobId && (!/^[0-9a-f-]{36}$/i.test(jobId) || jobExists(jobId))) throw new InputError("input.jobId", "jobId must be a new UUID");
       const fileName = (file.name || "upload").slice(0, 200);
       const job = startJob({ organizationId: ctx.organizationId!, staffId: ctx.viewer!.staffId, kind: input.kind, fileName, dryRun: !!input.dryRun }, jobId);
       try {
-        const outcome = await runImport(sessionOf(ctx, fileName), {
-          kind: input.kind, bytes: new Uint8Array(await file.arrayBuffer()), dryRun: !!input.dryRun, onProgress: (p) => reportProgress(job, p),
-        });
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const outcome = await withReadSettings(UPLOAD_READ_SETTINGS, () =>
+          runImport(sessionOf(ctx, fileName), { kind: input.kind, bytes, dryRun: !!input.dryRun, onProgress: (p) => reportProgress(job, p) }));
         if (!outcome.ok) {
           finishJob(job, { status: "REJECTED", problems: outcome.problems, problemCount: outcome.problemCount });
           throw new ImportRejected(job.id, outcome.problems, outcome.problemCount, outcome.rowsWithProblems);

@@ -1,10 +1,12 @@
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { builder } from "../../builder.ts";
+import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "../../limits/settings.ts"; // the page maximum is checked before execution (issue 15 item 2)
 import type { Context } from "../../context.ts";
 import {
   recurrenceTrendSql, recurringProblemsSql, type RecurrenceMonthRow, type RecurrenceQuery, type RecurringProblemRow,
 } from "../../domain/recurrence/repeat-sql.ts";
 import { monthsBetween } from "../../domain/recurrence/months.ts";
+import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import { InputError } from "../errors.ts";
 import { estateFilter } from "../tenant.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
@@ -22,8 +24,9 @@ function found<R>(row: R | undefined, what: string): R {
  * REC-2 figures for the managers who drill into recurring complaints (000 §7 4.9, 002 9.6.2):
  * the places × categories with repeated complaints in a period, most first, and the monthly
  * trend of the recurrence rate (§11). Both are counted by the database over the complaints of the
- * caller's estates (TOP_SECRET ones included: figures count them, SEC-2); the complaints behind
- * a row are listed under the caller's complaint scope.
+ * caller's estates that the caller may know exist (SEC-2, SEC-7, issue 15 item 8: a TOP_SECRET
+ * complaint only for the executive and those designated), so a problem's count equals the
+ * complaints it lists and its first/last instants are those of listed complaints.
  */
 const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProblem").implement({
   description: "REC-2: a place × second-level category with repeated complaints in the period",
@@ -120,6 +123,7 @@ function recurrenceQuery(ctx: Context, input: { from: Date; to: Date; estateId?:
   return {
     organizationId: ctx.organizationId!, from: input.from, to: input.to, estateIds, categoryId: input.categoryId?.id ?? null,
     forwardedOnly: ctx.viewer?.role === "DEVELOPER_LIAISON",
+    visibleTopSecret: visibleTopSecretOf(ctx.viewer),
   };
 }
 
@@ -137,7 +141,7 @@ builder.queryField("recurringProblems", (t) =>
         const minCount = args.input.minCount ?? 2;
         if (minCount < 2 || minCount > 1000) throw new InputError("input.minCount", "minCount is between 2 and 1000 (a recurrence has at least two complaints)");
         let total: number | null = null;
-        const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: 200 }, async ({ limit, offset }) => {
+        const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_CONNECTION_SIZE, maxSize: PAGE_SIZE_CEILING }, async ({ limit, offset }) => {
           const rows = await ctx.prisma.$queryRaw<RecurringProblemRow[]>(recurringProblemsSql(q, minCount, limit, offset));
           total = rows[0]?.total ?? (offset === 0 ? 0 : null);
           return rows;

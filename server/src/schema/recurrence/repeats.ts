@@ -1,16 +1,18 @@
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
+import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
 import { complaintScope } from "../tenant.ts";
 import { batched } from "../batched.ts";
 
 /**
  * REC-2 on the complaint: the earlier counted complaints of the same place and category within
- * the window, latest first — decided by the database for every complaint of a page at once.
+ * the window, latest first — decided by the database for every complaint of a page at once, among
+ * the complaints the caller may know exist (SEC-2, issue 15 item 8).
  */
 async function earlierOf(ctx: Context, complaintId: string): Promise<string[]> {
   const found = await batched(ctx, "REC-2 earlier", complaintId, async (ids) => {
-    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(earlierComplaintsSql(ctx.organizationId!, ids));
+    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(earlierComplaintsSql(ctx.organizationId!, ids, visibleTopSecretOf(ctx.viewer)));
     const byComplaint = new Map<string, string[]>();
     for (const r of rows) byComplaint.set(r.complaint_id, [...(byComplaint.get(r.complaint_id) ?? []), r.earlier_id]);
     return byComplaint;

@@ -12,7 +12,9 @@ const CountRow = builder.objectRef<{ key: string | null; count: number }>("Compl
   }),
 });
 
-// Counts per slice, computed by the database (GROUP BY), for the estates in the caller's scope.
+// Counts per slice, computed by the database (GROUP BY), for the estates in the caller's scope and
+// only the complaints the caller may know exist (countedComplaints: SEC-2, issue 15 item 8), so a
+// count equals the ledger's totalCount for the same filter and singles out no hidden complaint.
 // Slices are never per person, so no figure is the aggregate of one customer (SEC-7).
 builder.queryField("complaintCounts", (t) =>
   t.field({

@@ -2,6 +2,7 @@ import { getRefFromModel, queryFromInfo } from "@pothos/plugin-prisma";
 import { offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
+import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "../../limits/settings.ts"; // the page maximum is checked before execution (issue 15 item 2)
 import type { Context } from "../../context.ts";
 import { METRICS, rowTypeOf, type MetricKind, type RowType, type SliceBy } from "../../domain/metrics/catalogue.ts";
 import { drillCountSql, drillPageSql, sliceable, type DrillFilter, type PopulationParams } from "../../domain/metrics/populations.ts";
@@ -18,9 +19,9 @@ import { MetricKindEnum, MetricSliceByEnum, ReportPeriodKindEnum } from "./metri
  * callbacks, issues, answers, hand-outs, households or visits it counts — listed through their own
  * GraphQL node types (which mask what the caller may not read, SEC-7, and log what it may, SEC-3).
  * The rows come from the very SQL population the figure groups (domain/metrics/populations.ts),
- * filtered to one part and slice, so a list and its figure cannot disagree. A figure counts every
- * record of the caller's estates; the list leaves out the TOP_SECRET ones the caller may not know
- * (SEC-2) and says how many (`hiddenCount`). A page costs the same statements whatever its size:
+ * filtered to one part and slice, so a list and its figure cannot disagree. A figure counts only
+ * what the caller may know exists (SEC-2, SEC-7, issue 15 item 8): the list holds every row it
+ * counts, and `hiddenCount` is 0 (kept for clients that show it). A page costs the same statements whatever its size:
  * the page of ids, then one query per level of the selection.
  */
 const RowTypeEnum = builder.enumType("MetricRowType", {
@@ -36,12 +37,11 @@ interface RowsParent {
   numeratorOnly: boolean;
   rowType: RowType;
   total: number;
-  visible: number;
   params: PopulationParams;
   filter: DrillFilter;
 }
 
-/** How each row type is loaded: its Prisma model and the scope of its node type (defence in depth over the SQL's `visible`). */
+/** How each row type is loaded: its Prisma model and the scope of its node type (defence in depth over the population's own rule). */
 const NODES: Record<RowType, { typeName: string; model: string; scope: (ctx: Context) => object }> = {
   COMPLAINT: { typeName: "Complaint", model: "complaint", scope: complaintScope },
   CALLBACK: { typeName: "Callback", model: "callback", scope: callbackScope },
@@ -60,7 +60,7 @@ interface Edge { cursor: string; node: { id: string }; inNumerator: boolean }
 /** One page of the rows behind the figure, loaded with the selection of the page (one query per level). */
 async function page(parent: RowsParent, rowType: RowType, args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, ctx: Context, info: GraphQLResolveInfo) {
   if (parent.rowType !== rowType) return null;
-  const { offset, limit, hasPreviousPage, expectedSize, hasNextPage } = offsetForArgs({ args, defaultSize: 20, maxSize: 500, totalCount: parent.visible });
+  const { offset, limit, hasPreviousPage, expectedSize, hasNextPage } = offsetForArgs({ args, defaultSize: DEFAULT_CONNECTION_SIZE, maxSize: PAGE_SIZE_CEILING, totalCount: parent.total });
   const ids = limit > 0 && expectedSize > 0 ? await ctx.prisma.$queryRaw<{ row_id: string; node_id: string; in_num: boolean }[]>(drillPageSql(parent.metric, parent.params, parent.filter, offset, limit)) : [];
   const spec = NODES[rowType];
   const query = (await queryFromInfo({ context: ctx, info, typeName: spec.typeName, paths: [["edges", "node"]], awaitSelections: true })) as object;
@@ -106,7 +106,10 @@ MetricRowsRef.implement({
       numeratorOnly: t.exposeBoolean("numeratorOnly"),
       rowType: t.field({ type: RowTypeEnum, resolve: (p) => p.rowType }),
       totalCount: t.int({ description: "Rows behind the figure: its numerator (numeratorOnly) or its denominator", resolve: (p) => p.total }),
-      hiddenCount: t.int({ description: "SEC-2: rows counted that you may not list (TOP_SECRET records you are not designated for)", resolve: (p) => p.total - p.visible }),
+      hiddenCount: t.int({
+        description: "Always 0: a figure counts only the rows you may list, so none is hidden from you (SEC-2, SEC-7, issue 15 item 8: TOP_SECRET records you are not designated for are neither counted nor listed)",
+        resolve: () => 0,
+      }),
       complaints: rows("COMPLAINT", "Complaints (the callback rate: one row per confirmation round, so a complaint confirmed twice appears twice)"),
       callbacks: rows("CALLBACK", "Callbacks made"),
       callbackIssues: rows("CALLBACK_ISSUE", "CB-7: issues raised in callbacks"),
@@ -159,8 +162,8 @@ builder.queryField("metricRows", (t) =>
       const params = populationParams(ctx, scope, period, sliceBy, await loadPolicies(ctx, [metric]));
       const filter: DrillFilter = { part: part ?? "", sliceKey, side: numeratorOnly ? "numerator" : "denominator" };
       await withoutJit(ctx);
-      const [counts] = await ctx.prisma.$queryRaw<{ total: number; visible: number }[]>(drillCountSql(metric, params, filter));
-      return { metric, part, sliceBy, sliceKey: input.sliceKey ?? null, numeratorOnly, rowType, total: counts?.total ?? 0, visible: counts?.visible ?? 0, params, filter };
+      const [counts] = await ctx.prisma.$queryRaw<{ total: number }[]>(drillCountSql(metric, params, filter));
+      return { metric, part, sliceBy, sliceKey: input.sliceKey ?? null, numeratorOnly, rowType, total: counts?.total ?? 0, params, filter };
     },
   }),
 );

@@ -1,7 +1,6 @@
 import { encodeGlobalID, decodeGlobalID } from "@pothos/plugin-relay";
 import { ComplaintChannel, ComplaintSeverity, Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../../context.ts";
-import { designatedIds } from "../../access/grants.ts";
 import {
   EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, SLICE_NODE_TYPE, SPEC_METRICS, type MetricKind, type SliceBy,
 } from "../../domain/metrics/catalogue.ts";
@@ -9,6 +8,7 @@ import { CHANNEL_LABELS, NOT_SET_LABEL, SEVERITY_LABELS } from "../../domain/met
 import { monthStart, monthsOverlapping, periodContaining, rangeRefusal, type Period, type PeriodKind } from "../../domain/metrics/periods.ts";
 import { denominatorIsShared, figuresSql, sliceable, type PopulationParams } from "../../domain/metrics/populations.ts";
 import { judge, targetOf, type Judged, type Target } from "../../domain/metrics/targets.ts";
+import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import type { PolicyRow } from "../../domain/policies/policy-at.ts";
 import { localDate } from "../../domain/sla/time-zone.ts";
 import { InputError } from "../errors.ts";
@@ -16,7 +16,8 @@ import { estateFilter, inOrganization } from "../tenant.ts";
 
 /**
  * Runs the SQL of SPEC §11 for a request: resolves the period (in the organisation's timezone)
- * and the estates (the caller's scope, §2), loads the policy values once, computes every figure
+ * and the estates (the caller's scope, §2; within them, only the complaints the caller may know
+ * exist, SEC-2 and issue 15 item 8: populations.ts), loads the policy values once, computes every figure
  * in one statement and judges each against the policy in force (SPEC preamble). The number of
  * statements is fixed — scope, policies, figures, slice labels — whatever the number of estates,
  * slices or metrics. One statement after another: the request's transaction is one connection.
@@ -141,8 +142,10 @@ export function populationParams(ctx: Context, scope: Scope, period: Period, sli
     organizationId: scope.organizationId, from: period.from, to: period.to, now: ctx.now, estateIds: scope.estateIds, sliceBy, timeZone: scope.timeZone,
     months: monthsOverlapping(period.from, period.to, scope.timeZone),
     windowPolicy: policies.filter((r) => r.key === WINDOW_KEY).map((r) => ({ estateId: r.estateId, value: r.value, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo })),
-    // SEC-2: the executive lists every record; others the TOP_SECRET ones designated to them.
-    visibleTopSecret: ctx.viewer?.role === "EXECUTIVE" ? null : designatedIds(ctx.viewer, "COMPLAINT", "TOP_SECRET"),
+    // SEC-2, SEC-7, issue 15 item 8: figures count what the caller may know exists — every
+    // complaint for the executive, for others the TOP_SECRET ones designated to them at TOP_SECRET
+    // (from the viewer of the request: no statement of its own).
+    visibleTopSecret: visibleTopSecretOf(ctx.viewer),
   };
 }
 

@@ -6,9 +6,11 @@ import { computeMetrics, type DrillDown, type FigureData, type MetricsData, type
 /**
  * SPEC §11 as one query: every metric, per slice, with numerator, denominator, rate, the target of
  * the policy in force then and met/missed, and the drill-down (metricRows) behind each figure.
- * Figures need "reports:read"; they count every record of the caller's estates, TOP_SECRET ones
- * included, and name no customer (SEC-7: a slice is a place, a category, a channel, a severity, a
- * department or a staff member, never a person served).
+ * Figures need "reports:read"; they count the records of the caller's estates that the caller may
+ * know exist — a TOP_SECRET complaint (and what hangs off it) only for the executive and those
+ * designated at TOP_SECRET (SEC-2, SEC-7, issue 15 item 8), so a figure always equals the rows the
+ * caller can list — and name no customer (SEC-7: a slice is a place, a category, a channel, a
+ * severity, a department or a staff member, never a person served).
  */
 export const MetricKindEnum = builder.enumType("MetricKind", {
   description: "SPEC §11 metrics (and two breakdowns of §12 reports)",

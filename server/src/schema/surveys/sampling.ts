@@ -9,6 +9,7 @@ import { InputError } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { estateFilter } from "../tenant.ts";
 import { complainantHouseholds, complainantSql, windowStart } from "./complainants.ts";
+import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
 import {
   assertCampaignStatus, CAMPAIGN_ERRORS, campaignFor, estateScopeIds, lockCampaign, policyPercents, saveCampaign, SurveyRateRef, type CampaignRow,
@@ -198,8 +199,9 @@ builder.queryField("surveySampleCoverage", (t) =>
     resolve: async (_r, args, ctx) => {
       const c = await campaignFor(ctx, args.campaignId.id);
       const scope = estateScopeIds(ctx);
+      // SEC-2, SEC-7, issue 15 item 8: complainant households of the complaints the caller may know exist.
       const rows = await ctx.prisma.$queryRaw<{ estate_id: string; resident: number; resident_sampled: number; complained: number; complained_sampled: number }[]>`
-        WITH complained AS (${complainantSql(c, await windowStart(ctx, c))})
+        WITH complained AS (${complainantSql(c, await windowStart(ctx, c), visibleTopSecretOf(ctx.viewer))})
         SELECT e.estate_id, coalesce(e.resident_households, 0)::int AS resident,
                (SELECT count(*) FROM survey_sample_members m JOIN households h ON h.id = m.household_id
                  WHERE m.campaign_id = e.campaign_id AND m.estate_id = e.estate_id AND h.occupied)::int AS resident_sampled,

@@ -1,0 +1,36 @@
+import { Prisma } from "@tingjian/prisma/client";
+import { designatedIds } from "../../access/grants.ts";
+import type { Viewer } from "../access/viewer.ts";
+
+/**
+ * SEC-2, SEC-7, issue 15 item 8: figures are computed over what the caller may know exists. A
+ * TOP_SECRET complaint is, for anyone but the executive and those designated at TOP_SECRET, a
+ * record that does not exist: no figure, drill-down, report or recurrence result counts it, nor
+ * anything hanging off it (its SLA stages, confirmations, callbacks and their issues). A figure
+ * then always equals what the caller can list, so no comparison of a figure with the ledger (or
+ * of two figures over halves of a window) can single out a hidden record. CONFIDENTIAL and SECRET
+ * complaints are counted as ever: their rows are listed, their content masked.
+ *
+ * The same rule as the complaint scope of the API (schema/tenant.ts: topSecretFilter), as SQL: the
+ * designated ids come from the viewer of the request (loaded with it), so the predicate goes
+ * inside the statement that counts and costs no statement of its own.
+ */
+
+/** The TOP_SECRET complaints the caller may know; null: every one (the executive, no restriction). */
+export type VisibleTopSecret = readonly string[] | null;
+
+/** The viewer's TOP_SECRET complaints (null for the executive): designated at TOP_SECRET (issue 15 item 9). */
+export function visibleTopSecretOf(viewer: Viewer | null): VisibleTopSecret {
+  return viewer?.role === "EXECUTIVE" ? null : designatedIds(viewer, "COMPLAINT", "TOP_SECRET");
+}
+
+/**
+ * The predicate "the caller may know complaint `alias` exists": `(alias.classification <>
+ * 'TOP_SECRET' OR alias.id = ANY(designated))`, TRUE without a restriction. `alias` is a constant
+ * of the calling SQL (never user input).
+ */
+export function knownComplaintSql(visible: VisibleTopSecret, alias: string): Prisma.Sql {
+  if (visible === null) return Prisma.sql`TRUE`;
+  const c = Prisma.raw(alias);
+  return Prisma.sql`(${c}.classification <> 'TOP_SECRET' OR ${c}.id = ANY(${[...visible]}::uuid[]))`;
+}
