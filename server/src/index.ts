@@ -8,3 +8,4 @@ export { sweepSla } from "./complaints/sla-sweep.ts";
 export { backfillSlaStages } from "./complaints/sla-backfill.ts";
 export { importAsOperator } from "./interchange/operator.ts";
 export { checkRequest, DEFAULT_LIMITS, queryLimitsFromEnv, type QueryLimits, type RequestCheck } from "./limits/index.ts";
+export { UNVERSIONED_MUTATIONS } from "./input/write-discipline.ts";

@@ -88,6 +88,9 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     expect(complaints).toHaveLength(3);
     const [director] = await q(`SELECT id FROM staff WHERE login = 'director.lx'`);
     const levels: Level[] = ["SECRET", "CONFIDENTIAL", "TOP_SECRET"];
+    // Issue 15 item 17: a classification change carries the version it was decided on.
+    const versionOf = async (kind: "CUSTOMER" | "COMPLAINT", id: string) =>
+      (await q(`SELECT version FROM ${kind === "CUSTOMER" ? "customers" : "complaints"} WHERE id = $1`, [id]))[0].version as number;
 
     // SEC-1, SEC-2 through the API: the executive classifies and designates.
     for (const [i, level] of levels.entries()) {
@@ -96,7 +99,7 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
         const designated = new Map<string, Level>();
         if (level !== "SECRET") {
           await mutate(exec, `mutation($input: ChangeClassificationInput!) { changeClassification(input: $input) { __typename ... on MutationChangeClassificationSuccess { data { toLevel } } } }`,
-            { input: { recordType: kind, id: globalId(type, rec.id), level, reason: "matrix" } });
+            { input: { recordType: kind, id: globalId(type, rec.id), level, reason: "matrix", version: await versionOf(kind, rec.id) } });
         }
         if (level === "TOP_SECRET") {
           await mutate(exec, `mutation($input: DesignateInput!) { designate(input: $input) { __typename ... on MutationDesignateSuccess { data { id } } } }`,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
+import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 import { demoClock } from "../demo-clock.ts";
 
@@ -11,13 +12,14 @@ import { demoClock } from "../demo-clock.ts";
 describe("access control: who sees what", () => {
   const t = useTestDatabase("demo");
   let app: App;
+  const clock = demoClock();
   const callers: Record<string, Caller> = {};
   const as = async (login: string) => (callers[login] ??= await signIn(app, login));
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
   let lx: string, jh: string;
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma, clock: demoClock() });
+    app = createApp({ prisma: t.prisma, clock });
     const estates = await q(`SELECT id, code FROM estates ORDER BY code`);
     lx = estates.find((e) => e.code === "LX").id;
     jh = estates.find((e) => e.code === "JH").id;
@@ -36,7 +38,11 @@ describe("access control: who sees what", () => {
       complaints(first: 30, filter: { status: [VERIFIED] }) { edges { node { complainantName complainantContact } } }
     }`, undefined, analyst);
     expect(r.errors).toBeUndefined();
-    const expected = await q(`SELECT estate_id AS key, count(*)::int AS count FROM complaints WHERE duplicate_of_id IS NULL GROUP BY estate_id`);
+    // SEC-2, issue 15 item 8: figures count what the analyst may know exists — no TOP_SECRET complaint unless designated at TOP_SECRET.
+    const expected = await q(`SELECT c.estate_id AS key, count(*)::int AS count FROM complaints c WHERE c.duplicate_of_id IS NULL
+      AND (c.classification <> 'TOP_SECRET' OR EXISTS (SELECT 1 FROM access_designations d JOIN staff s ON s.id = d.staff_id WHERE s.login = 'analyst'
+        AND d.record_type = 'COMPLAINT' AND d.record_id = c.id AND d.level = 'TOP_SECRET' AND d.revoked_at IS NULL AND (d.expires_at IS NULL OR d.expires_at > $1)))
+      GROUP BY c.estate_id`, [FIXED_DEMO_NOW]);
     expect(new Map(r.data!.complaintCounts.map((c) => [c.key, c.count]))).toEqual(new Map(expected.map((e) => [e.key, e.count])));
     expect(r.data!.complaintCounts.length).toBe(4);
     const contacts = r.data!.complaints.edges.map((e) => e.node.complainantContact).filter((c): c is string => !!c);
@@ -199,7 +205,7 @@ describe("access control: who sees what", () => {
     const second = await ask();
     expect((await decide(second, true)).data!.decideApproval.data.status).toBe("APPROVED");
     expect(await readId()).toBe(customer.id_number);
-    await q(`UPDATE approvals SET granted_until = now() - interval '1 second' WHERE id = $1`, [rowId(second.id)]);
+    await q(`UPDATE approvals SET granted_until = $2::timestamptz - interval '1 second' WHERE id = $1`, [rowId(second.id), clock()]);
     expect(await readId()).not.toBe(customer.id_number);
   });
 });

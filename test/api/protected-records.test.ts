@@ -66,7 +66,7 @@ describe("protected records: amendments, approvals, classification, inquiries, a
     const head = await decide(await as("eng.head"), a);
     expect(head.data!.decideApproval).toMatchObject({ __typename: "ForbiddenError" });
     const b = await request();
-    await q(`UPDATE approvals SET request_expires_at = now() - interval '1 second' WHERE id = $1`, [rowId(b.id)]);
+    await q(`UPDATE approvals SET request_expires_at = $2::timestamptz - interval '1 second' WHERE id = $1`, [rowId(b.id), clock()]);
     const lapsed = await decide(await as("director.lx"), b);
     expect(lapsed.data!.decideApproval.message).toMatch(/EXPIRED/);
     const ok = await decide(await as("director.lx"), a);

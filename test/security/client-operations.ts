@@ -1,16 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as callbacks from "../../client/src/graphql/callbacks.ts";
-import * as complaintDetail from "../../client/src/graphql/complaint-detail.ts";
-import * as complaints from "../../client/src/graphql/complaints.ts";
-import * as estates from "../../client/src/graphql/estates.ts";
-import * as interchange from "../../client/src/graphql/interchange.ts";
-import * as reports from "../../client/src/graphql/reports.ts";
-import * as session from "../../client/src/graphql/session.ts";
-import * as surveys from "../../client/src/graphql/surveys.ts";
-import * as visits from "../../client/src/graphql/visits.ts";
-
 /**
  * Issue 15 item 2: every GraphQL operation the app (client/src) sends, as the text it sends, with
  * the largest page sizes it asks for, so that a test can run each through the query limits.
@@ -32,6 +22,27 @@ export interface ClientOperation {
 
 const clientSrc = fileURLToPath(new URL("../../client/src/", import.meta.url));
 
+type Document = { kind: "Document"; loc?: { source: { body: string } } };
+/** The dynamically built documents of client/src/graphql/reports.ts and complaint-detail.ts. */
+export interface ClientBuilders {
+  metricsOverPeriods(count: number): string;
+  recurringProblemsQuery(estates: number, first: number): string;
+  recurrenceTrendQuery(estates: number): string;
+  complaintEdit(name: string): Document;
+  PEOPLE_LIMIT: number;
+}
+
+/**
+ * The modules of client/src/graphql, imported by path at run time: the test package does not
+ * type-check the client (its components are Solid TSX), only runs its operation documents.
+ */
+export async function clientModules(): Promise<{ modules: Record<string, Record<string, unknown>>; builders: ClientBuilders }> {
+  const files = ["callbacks", "complaint-detail", "complaints", "estates", "interchange", "reports", "session", "surveys", "visits"];
+  const modules: Record<string, Record<string, unknown>> = {};
+  for (const file of files) modules[file] = (await import(/* @vite-ignore */ `${clientSrc}graphql/${file}.ts`)) as Record<string, unknown>;
+  return { modules, builders: { ...modules.reports, ...modules["complaint-detail"] } as unknown as ClientBuilders };
+}
+
 /** The page sizes the app sends (the constants of the pages that run each operation). */
 const SIZES: Record<string, Record<string, unknown>> = {
   // components/connection/fetch-all.ts pages by 500 unless told otherwise.
@@ -47,8 +58,8 @@ const SIZES: Record<string, Record<string, unknown>> = {
   ComplaintRows: { limit: 500, offset: 0 },
   // pages/complaint-detail/Timeline.tsx asks max(20, events loaded): tried at the page maximum.
   ComplaintTimeline: { last: 500 },
-  // PEOPLE_LIMIT.
-  ComplaintActionPeople: { limit: complaintDetail.PEOPLE_LIMIT },
+  // complaint-detail.ts PEOPLE_LIMIT.
+  ComplaintActionPeople: { limit: 100 },
   RecordCallback: { withCustomer: true },
   ReviewCallback: { withCustomer: true },
 };
@@ -61,29 +72,30 @@ const TOP_PROBLEMS = 10;
  * Every operation of the app. `estatesChosen`: how many estates a report page is scoped to (the
  * recurring-problem and recurrence cards send one alias per estate chosen; none chosen is `all`).
  */
-export function clientOperations(estatesChosen: number[]): ClientOperation[] {
+export async function clientOperations(estatesChosen: number[]): Promise<ClientOperation[]> {
+  const { modules, builders } = await clientModules();
+  if (builders.PEOPLE_LIMIT !== SIZES.ComplaintActionPeople!.limit) throw new Error("PEOPLE_LIMIT changed: update SIZES");
   const ops: ClientOperation[] = [];
   const add = (origin: string, source: string) => {
     const name = source.match(/\b(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/)?.[1];
     if (!name) throw new Error(`${origin}: an operation without a name`);
     ops.push({ origin, operationName: name, source, variables: SIZES[name] ?? {} });
   };
-  const modules = { callbacks, "complaint-detail": complaintDetail, complaints, estates, interchange, reports, session, surveys, visits };
   for (const [file, module] of Object.entries(modules)) {
     for (const [name, value] of Object.entries(module)) {
       if (isDocument(value)) add(`graphql/${file}.ts ${name}`, value.loc!.source.body);
       else if (typeof value === "string" && /^\s*(query|mutation)\b/.test(value)) add(`graphql/${file}.ts ${name}`, value);
     }
   }
-  add("graphql/reports.ts metricsOverPeriods", reports.metricsOverPeriods(TREND_QUARTERS));
+  add("graphql/reports.ts metricsOverPeriods", builders.metricsOverPeriods(TREND_QUARTERS));
   for (const n of [0, ...estatesChosen]) {
-    add(`graphql/reports.ts recurringProblemsQuery(${n}, ${TOP_PROBLEMS})`, reports.recurringProblemsQuery(n, TOP_PROBLEMS));
-    add(`graphql/reports.ts recurrenceTrendQuery(${n})`, reports.recurrenceTrendQuery(n));
+    add(`graphql/reports.ts recurringProblemsQuery(${n}, ${TOP_PROBLEMS})`, builders.recurringProblemsQuery(n, TOP_PROBLEMS));
+    add(`graphql/reports.ts recurrenceTrendQuery(${n})`, builders.recurrenceTrendQuery(n));
   }
   // The complaint page's actions (pages/complaint-detail/actions.ts) each run complaintEdit(mutation).
   const actions = readFileSync(join(clientSrc, "pages/complaint-detail/actions.ts"), "utf8");
   for (const mutation of new Set([...actions.matchAll(/\bmutation:\s*"(\w+)"/g)].map((m) => m[1]!))) {
-    add(`complaintEdit("${mutation}")`, complaintDetail.complaintEdit(mutation).loc!.source.body);
+    add(`complaintEdit("${mutation}")`, builders.complaintEdit(mutation).loc!.source.body);
   }
   // Documents written outside client/src/graphql.
   for (const file of sourceFiles()) {
@@ -115,6 +127,6 @@ function sourceFiles(dir = clientSrc): string[] {
   });
 }
 
-function isDocument(value: unknown): value is { kind: "Document"; loc?: { source: { body: string } } } {
+function isDocument(value: unknown): value is Document {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "Document";
 }

@@ -75,9 +75,7 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
       // The failing field: anonymous callers may not mint tokens, so the operation ends in an error
       // and its transaction rolls back (which used to erase the record of every failed guess).
       const query = `mutation { ... on Mutation { ${fields} } createApiToken(input: { name: "x", scopes: [COMPLAINTS_READ] }) { __typename } }`;
-      const started = Date.now();
       const res = await post({ query }, ip);
-      const elapsed = Date.now() - started;
       const body = (await res.json()) as GqlResult<Record<string, Payload | null>>;
       expect(res.headers.get("set-cookie")).toBeNull();
       expect(JSON.stringify(body)).not.toContain("MutationSignInSuccess");
@@ -86,8 +84,7 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
       for (const [, a] of answers) expect(a).toMatchObject({ __typename: "InputError", field: "signIn" });
       expect(body.errors?.length).toBeGreaterThan(0);
       expect(await attempts(`ip = $1`, [ip])).toEqual([]);
-      // Sixty scrypt hashes take several seconds; none were computed: the address's whole budget is left.
-      expect(elapsed).toBeLessThan(3_000);
+      // No password was hashed: the address's whole hashing budget is left (and nothing was recorded).
       const budget = Array.from({ length: 20 }, () => ledgerOf(t.prisma).reserveHash(ip, clock()));
       expect(budget.every((b) => b.ok)).toBe(true);
       for (const b of budget) if (b.ok) b.release();

@@ -54,6 +54,7 @@ export async function readSheet(bytes: Uint8Array, format: FileFormat = detectFo
 /** Issue 15 item 3: the row, column and cell limits as a CSV is read (an XLSX checks the same in xlsx-read.ts). */
 class Caps {
   readonly limits: Readonly<ReadLimits>;
+  private cellCount = 0;
   constructor(private readonly settings: ReadSettings) {
     this.limits = settings.limits;
   }
@@ -82,6 +83,11 @@ class Caps {
   record(line: number, cells: string[]): void {
     this.columns(line, cells.length);
     for (let i = 0; i < cells.length; i++) this.cell(line, i + 1, cells[i]!.length);
+    this.cellCount += cells.length;
+    if (this.cellCount > this.limits.cells) {
+      const { cells: max } = this.limits;
+      throw new SheetLimitError(line, this.setting("cells"), max, `The file has more than ${max.toLocaleString("en")} cells (reached at line ${line.toLocaleString("en")}); import larger files with the command line (pnpm run import)`);
+    }
   }
 
   private setting(key: keyof ReadLimits): string {

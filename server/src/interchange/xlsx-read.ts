@@ -30,7 +30,7 @@ export interface XlsxReadOptions {
 export async function readXlsxRows(bytes: Uint8Array, { limits, scope }: XlsxReadOptions): Promise<SheetRow[]> {
   const setting = (key: keyof ReadLimits) => readLimitVariable(key, scope);
   const entries = readZipDirectory(bytes);
-  const budget = new InflateBudget(limits.inflatedBytes, setting("inflatedBytes"));
+  const budget = new InflateBudget(limits.inflatedBytes, limits.inflateRatio, setting);
   const read = async (entry: ZipEntry, handler: XmlHandler) => {
     const scanner = new XmlScanner(handler);
     const decoder = new TextDecoder("utf-8");
@@ -68,10 +68,10 @@ class RelationshipsReader implements XmlHandler {
   readonly wantsText = false;
   readonly byId = new Map<string, { target: string; type: string }>();
 
-  open(name: string, tag: string): void {
+  open(name: string, src: string, from: number, to: number): void {
     if (name !== "Relationship") return;
     if (this.byId.size >= 10_000) throw unreadable("too many relationships");
-    const a = attributes(tag);
+    const a = attributes(src, from, to);
     if (a.Id !== undefined && a.Target !== undefined && !this.byId.has(a.Id)) this.byId.set(a.Id, { target: a.Target, type: a.Type ?? "" });
   }
   close(): void {}
@@ -96,12 +96,12 @@ class WorkbookReader implements XmlHandler {
 
   constructor(private readonly rels: Map<string, { target: string; type: string }>, private readonly entries: Map<string, ZipEntry>) {}
 
-  open(name: string, tag: string): void {
+  open(name: string, src: string, from: number, to: number): void {
     if (name === "workbookPr") {
-      const v = attributes(tag).date1904;
+      const v = attributes(src, from, to).date1904;
       this.date1904 = v === "1" || v === "true";
     } else if (name === "sheet" && !this.firstSheet) {
-      const a = attributes(tag);
+      const a = attributes(src, from, to);
       const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
       const rel = id === undefined ? undefined : this.rels.get(id);
       if (!rel) return;
@@ -136,14 +136,14 @@ class StylesReader implements XmlHandler {
   private readonly xfs: number[] = [];
   private inCellXfs = false;
 
-  open(name: string, tag: string): void {
+  open(name: string, src: string, from: number, to: number): void {
     if (name === "numFmt") {
-      const a = attributes(tag);
+      const a = attributes(src, from, to);
       this.formats.set(parseInt(a.numFmtId ?? "", 10), (a.formatCode ?? "").replace(/[\\](.)/g, "$1"));
     } else if (name === "cellXfs") {
       this.inCellXfs = true;
     } else if (name === "xf" && this.inCellXfs) {
-      this.xfs.push(parseInt(attributes(tag).numFmtId ?? "", 10));
+      this.xfs.push(parseInt(attributes(src, from, to).numFmtId ?? "", 10));
     }
   }
   close(name: string): void {
@@ -249,17 +249,17 @@ class SharedStringsReader implements XmlHandler {
   }
 }
 
-/** Column letters → number (A = 1); NaN when `ref` does not start with letters. */
-function columnOf(ref: string): number {
+/** The column of a cell reference in ref[from, to) ("AB12" → 28); NaN when it does not start with letters. */
+function columnOf(ref: string, from = 0, to = ref.length): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length && i < 8; i++) {
+  let i = from;
+  for (; i < to && i < from + 8; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
   }
-  return i === 0 ? NaN : col;
+  return i === from ? NaN : col;
 }
 
 /** Column number → letters (1 = A). */
@@ -311,12 +311,13 @@ class SheetReader implements XmlHandler {
   private runText: string | undefined;
   private readonly rawCap: number;
   private readonly merges: [number, number, number, number][] = [];
+  private cellCount = 0;
 
   constructor(private readonly ctx: SheetContext) {
     this.rawCap = ctx.limits.cellChars * 8 + 64;
   }
 
-  open(name: string, tag: string, selfClosing: boolean): void {
+  open(name: string, src: string, from: number, to: number, selfClosing: boolean): void {
     if (this.inCell) {
       switch (name) {
         case "v":
@@ -325,7 +326,7 @@ class SheetReader implements XmlHandler {
           break;
         case "f":
           // exceljs: a formula when its text is not empty or it has a type (shared, array).
-          if (attributes(tag).t) this.formula = true;
+          if (attributes(src, from, to).t) this.formula = true;
           this.node = F;
           this.wantsText = true;
           break;
@@ -346,18 +347,13 @@ class SheetReader implements XmlHandler {
       return;
     }
     if (name === "c" && this.cells) {
-      const a = attributes(tag);
-      const col = a.r ? columnOf(a.r) : NaN;
-      this.col = Number.isNaN(col) ? this.lastCol + 1 : col;
-      this.lastCol = this.col;
-      this.type = a.t;
-      this.style = a.s ? parseInt(a.s, 10) : 0;
+      this.readCellAttributes(src, from, to);
       this.value = undefined;
       this.formula = false;
       this.runs = null;
       this.inCell = !selfClosing; // <c r="B2" s="3"/>: a styled empty cell, no value
     } else if (name === "row" && this.inSheetData) {
-      const r = parseInt(attributes(tag).r ?? "", 10);
+      const r = parseInt(attributes(src, from, to).r ?? "", 10);
       const line = r > 0 ? r : this.line + 1;
       if (line <= this.line) this.ordered = false;
       this.line = line;
@@ -367,8 +363,44 @@ class SheetReader implements XmlHandler {
     } else if (name === "sheetData") {
       this.inSheetData = true;
     } else if (name === "mergeCell") {
-      this.addMerge(attributes(tag).ref);
+      this.addMerge(attributes(src, from, to).ref);
     }
+  }
+
+  /**
+   * The attributes of a <c> tag, read in place (the hot path: one per cell): `r` → its column
+   * (no `r`: the column after the previous cell), `t` → the type, `s` → the style (0 when absent).
+   */
+  private readCellAttributes(src: string, from: number, to: number): void {
+    let col = NaN;
+    let type: string | undefined;
+    let style = 0;
+    let i = from;
+    while (i < to) {
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        i++;
+        continue;
+      }
+      const eq = src.indexOf("=", i);
+      if (eq < 0 || eq >= to) break;
+      let q = eq + 1;
+      while (q < to && src.charCodeAt(q) !== 34 && src.charCodeAt(q) !== 39) q++;
+      const end = src.indexOf(src[q]!, q + 1);
+      if (q >= to || end < 0 || end >= to) break;
+      let nameEnd = eq;
+      while (nameEnd > i && (src.charCodeAt(nameEnd - 1) === 32 || src.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+      if (nameEnd === i + 1) {
+        if (c === 114 /* r */) col = columnOf(src, q + 1, end);
+        else if (c === 116 /* t */) type = src.slice(q + 1, end);
+        else if (c === 115 /* s */) style = end > q + 1 ? parseInt(src.slice(q + 1, end), 10) : 0;
+      }
+      i = end + 1;
+    }
+    this.col = Number.isNaN(col) ? this.lastCol + 1 : col;
+    this.lastCol = this.col;
+    this.type = type;
+    this.style = style;
   }
 
   text(t: string): void {
@@ -475,6 +507,7 @@ class SheetReader implements XmlHandler {
       throw new SheetLimitError(this.line, setting("columns"), limits.columns, `Line ${this.line} has a value in column ${this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
     }
     if (text.length > limits.cellChars) throw this.cellTooLong(text.length, false);
+    this.countCells(this.line, 1);
     this.cells![this.col - 1] = text;
     if (this.col > this.width) this.width = this.col;
   }
@@ -493,6 +526,14 @@ class SheetReader implements XmlHandler {
     // The header row comes on top of the data rows the limit counts.
     if (this.rows.length > limits.rows + 1) {
       throw new SheetLimitError(line, setting("rows"), limits.rows, `The sheet has more than ${limits.rows.toLocaleString("en")} rows (line ${line.toLocaleString("en")} is one too many); import larger files with the command line (pnpm run import)`);
+    }
+  }
+
+  private countCells(line: number, n: number): void {
+    const { limits, setting } = this.ctx;
+    this.cellCount += n;
+    if (this.cellCount > limits.cells) {
+      throw new SheetLimitError(line, setting("cells"), limits.cells, `The sheet has more than ${limits.cells.toLocaleString("en")} cells holding a value (reached at line ${line.toLocaleString("en")}); import larger files with the command line (pnpm run import)`);
     }
   }
 
@@ -524,16 +565,12 @@ class SheetReader implements XmlHandler {
   /** exceljs merged every cell of a range into its first: each reads the first cell's value ("" if none). */
   private fillMerges(byLine: Map<number, SheetRow>): void {
     const { limits, setting } = this.ctx;
-    let filled = 0;
     for (const [top, left, bottom, right] of this.merges) {
       if (right > limits.columns) {
         throw new SheetLimitError(top, setting("columns"), limits.columns, `A merged range reaches column ${right > 16_384 ? right.toLocaleString("en") : columnName(right)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
       }
-      const area = (bottom - top + 1) * (right - left + 1) - 1;
-      filled += area;
-      if (filled > limits.mergedCells) {
-        throw new SheetLimitError(top, setting("mergedCells"), limits.mergedCells, `The sheet's merged ranges cover more than ${limits.mergedCells.toLocaleString("en")} cells`);
-      }
+      // Counted before they are filled: a range of a whole sheet is refused, not filled.
+      this.countCells(top, (bottom - top + 1) * (right - left + 1) - 1);
       const master = byLine.get(top)?.cells[left - 1] ?? "";
       for (let line = top; line <= bottom; line++) {
         let row = byLine.get(line);

@@ -13,8 +13,11 @@ import { unreadable } from "./sheet-errors.ts";
 export interface XmlHandler {
   /** Whether text at this point is wanted (read before each text run). */
   readonly wantsText: boolean;
-  /** A start tag: its local name (without a namespace prefix) and the tag's text between `<` and `>` (or `/>`). */
-  open(name: string, tag: string, selfClosing: boolean): void;
+  /**
+   * A start tag: its local name (without a namespace prefix); its attributes are
+   * `attributes(source, from, to)` (read only when needed: most tags' are not).
+   */
+  open(name: string, source: string, from: number, to: number, selfClosing: boolean): void;
   close(name: string): void;
   /** Decoded text; a text run may come in several calls. */
   text(text: string): void;
@@ -83,12 +86,15 @@ export class XmlScanner {
         return;
       }
       if (c === 47 /* / */) {
-        h.close(localName(s.slice(lt + 2, gt).trim()));
+        let end = gt;
+        while (isSpace(s.charCodeAt(end - 1))) end--;
+        h.close(localName(s, lt + 2, end));
       } else {
         const selfClosing = s.charCodeAt(gt - 1) === 47;
-        const tag = s.slice(lt + 1, selfClosing ? gt - 1 : gt);
-        const name = localName(tagName(tag));
-        h.open(name, tag, selfClosing);
+        let nameEnd = lt + 1;
+        while (nameEnd < gt && !isSpace(s.charCodeAt(nameEnd)) && s.charCodeAt(nameEnd) !== 47) nameEnd++;
+        const name = localName(s, lt + 1, nameEnd);
+        h.open(name, s, nameEnd, selfClosing ? gt - 1 : gt, selfClosing);
         if (selfClosing) h.close(name);
       }
       i = gt + 1;
@@ -142,46 +148,48 @@ function tagEnd(s: string, from: number): number {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-function tagName(tag: string): string {
-  let i = 0;
-  while (i < tag.length && !isSpace(tag.charCodeAt(i))) i++;
-  return i === tag.length ? tag : tag.slice(0, i);
+/** The name in source[from, to) without its namespace prefix ("x:c" → "c"). */
+function localName(source: string, from: number, to: number): string {
+  let start = from;
+  for (let k = from; k < to; k++) if (source.charCodeAt(k) === 58 /* : */) start = k + 1;
+  return source.slice(start, to);
 }
 
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
-/** The attributes of a start tag's text, values decoded (qualified names kept: "r:id"). */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
-  const n = tag.length;
-  let i = 0;
-  while (i < n && !isSpace(tag.charCodeAt(i))) i++;
+/** The attributes in source[from, to) (a start tag after its name), values decoded; qualified names kept ("r:id"). */
+export function attributes(source: string, from = 0, to = source.length): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = from;
   for (;;) {
-    while (i < n && isSpace(tag.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const eq = tag.indexOf("=", i);
-    if (eq < 0) break;
-    const name = tag.slice(i, eq).trim();
+    while (i < to && isSpace(source.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const eq = source.indexOf("=", i);
+    if (eq < 0 || eq >= to) break;
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(source.charCodeAt(nameEnd - 1))) nameEnd--;
     let q = eq + 1;
-    while (q < n && isSpace(tag.charCodeAt(q))) q++;
-    const quote = tag[q];
-    if (quote !== '"' && quote !== "'") break;
-    const end = tag.indexOf(quote, q + 1);
-    if (end < 0) break;
-    out[name] = decodeAttribute(tag.slice(q + 1, end));
+    while (q < to && isSpace(source.charCodeAt(q))) q++;
+    const quote = source.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) break;
+    const end = source.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (end < 0 || end >= to) break;
+    out[source.slice(i, nameEnd)] = decodeAttribute(source, q + 1, end);
     i = end + 1;
   }
   return out;
 }
 
 /** An attribute value as an XML parser gives it: entities decoded, tabs and line ends as spaces. */
-function decodeAttribute(raw: string): string {
-  let v = raw;
-  if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, " ");
-  return v.indexOf("&") >= 0 ? decodeEntities(v) : v;
+function decodeAttribute(source: string, from: number, to: number): string {
+  let plain = true;
+  for (let k = from; k < to; k++) {
+    const c = source.charCodeAt(k);
+    if (c === 38 || c === 9 || c === 10 || c === 13) {
+      plain = false;
+      break;
+    }
+  }
+  const v = source.slice(from, to);
+  return plain ? v : decodeEntities(v.replace(/\r\n|[\t\n\r]/g, " "));
 }
 
 /** Text as an XML parser gives it: line ends normalised, entities and character references decoded. */

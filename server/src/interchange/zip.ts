@@ -12,7 +12,9 @@ import { bytesText } from "./read-limits.ts";
  *  - a part that inflates to more than it declares is refused at that piece (a lying zip bomb
  *    stops after a few KB): as the declared sizes were checked against the limit, this also stops
  *    the total as soon as it would exceed the limit; the running total is checked too.
- * Nothing is kept but the piece being parsed. Stored (0) and deflated (8) parts only, as Excel
+ * A part that inflates more than IMPORT_MAX_INFLATE_RATIO times its compressed size is refused as
+ * soon as that shows (after its first 8 MB), so an honest bomb under the byte limit costs no more
+ * than that either. Nothing is kept but the piece being parsed. Stored (0) and deflated (8) parts only, as Excel
  * and every XLSX writer use; ZIP64 sizes are understood; encrypted parts are refused.
  */
 export interface ZipEntry {
@@ -96,10 +98,17 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
-/** The inflated bytes of one file so far, against its limit. */
+/** A part may inflate freely to this size before its compression ratio is checked. */
+export const RATIO_GRACE_BYTES = 8 * 1024 * 1024;
+
+/** The inflated bytes of one file so far, against its limits. */
 export class InflateBudget {
   used = 0;
-  constructor(readonly max: number, readonly setting: string) {}
+  constructor(
+    readonly max: number,
+    readonly maxRatio: number,
+    private readonly setting: (key: "inflatedBytes" | "inflateRatio") => string,
+  ) {}
 
   /** Refuses a part whose declared size would take the total over the limit (nothing inflated yet). */
   reserve(entry: ZipEntry): void {
@@ -107,8 +116,16 @@ export class InflateBudget {
   }
 
   exceeded(total: number): SheetLimitError {
-    return new SheetLimitError(1, this.setting, this.max,
-      `The workbook inflates to ${total >= 1e15 ? "an unbounded size" : `at least ${bytesText(total)}`}, more than the ${bytesText(this.max)} allowed: it is refused unread (a zip bomb?)`);
+    return new SheetLimitError(1, this.setting("inflatedBytes"), this.max,
+      `The workbook inflates to at least ${bytesText(total)}, more than the ${bytesText(this.max)} allowed: refused unread (a zip bomb?)`);
+  }
+
+  /** A part that has inflated `inflated` bytes out of `compressed`: refused beyond the ratio (after the grace). */
+  checkRatio(inflated: number, compressed: number): void {
+    if (inflated > RATIO_GRACE_BYTES && inflated > this.maxRatio * Math.max(compressed, 1)) {
+      throw new SheetLimitError(1, this.setting("inflateRatio"), this.maxRatio,
+        `A part of the workbook inflates more than ${this.maxRatio} times its compressed size (${bytesText(inflated)} from ${bytesText(compressed)}): refused as a zip bomb`);
+    }
   }
 }
 
@@ -128,12 +145,13 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   budget.reserve(entry);
   const data = bytes.subarray(start, end);
   let got = 0;
-  const count = (length: number) => {
+  const count = (length: number, compressed: number) => {
     got += length;
     budget.used += length;
     // The declared sizes passed reserve(): a part that inflates past its own is a lie, stopped here.
     if (got > entry.uncompressedSize) throw unreadable(`a part inflates to more than the ${bytesText(entry.uncompressedSize)} it declares (a zip bomb?)`);
     if (budget.used > budget.max) throw budget.exceeded(budget.used);
+    budget.checkRatio(got, compressed);
   };
 
   if (entry.method === 0) {
@@ -141,41 +159,38 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
       if (data.length !== entry.uncompressedSize) throw unreadable("damaged part");
       for (let i = 0; i < data.length; i += PIECE) {
         const piece = data.subarray(i, Math.min(i + PIECE, data.length));
-        count(piece.length);
+        count(piece.length, i + piece.length);
         onPiece(piece);
       }
       resolve();
     });
   }
 
-  return new Promise<void>((resolve, reject) => {
-    const inflater = createInflateRaw({ chunkSize: PIECE });
-    let done = false;
-    const fail = (e: unknown) => {
-      if (done) return;
-      done = true;
-      inflater.destroy();
-      reject(e);
-    };
-    // Flowing mode: each piece is counted and parsed as zlib produces it, before the next one is
-    // inflated; destroying the stream stops zlib at once.
-    inflater.on("data", (piece: Buffer) => {
-      if (done) return;
-      try {
-        count(piece.length);
-        onPiece(piece);
-      } catch (e) {
-        fail(e);
-      }
-    });
-    inflater.on("error", () => fail(unreadable("damaged compressed data")));
-    inflater.on("end", () => {
-      if (done) return;
-      done = true;
-      // As JSZip (exceljs) did: a part shorter than it declares is damaged.
-      if (got !== entry.uncompressedSize) reject(unreadable("damaged part"));
-      else resolve();
-    });
-    inflater.end(data);
+  return inflatePieces(data, (piece, consumed) => {
+    count(piece.length, consumed);
+    onPiece(piece);
+  }).then(() => {
+    // As JSZip (exceljs) did: a part shorter than it declares is damaged.
+    if (got !== entry.uncompressedSize) throw unreadable("damaged part");
   });
+}
+
+/**
+ * Raw deflate data inflated piece by piece. zlib inflates in the thread pool while the previous
+ * piece is parsed here, and stops when one piece waits unread (the stream's buffer is full), so
+ * at most two pieces exist at a time; an exception of `onPiece` destroys the stream at once.
+ */
+async function inflatePieces(data: Uint8Array, onPiece: (piece: Uint8Array, consumed: number) => void): Promise<void> {
+  const inflater = createInflateRaw({ chunkSize: PIECE });
+  inflater.end(data);
+  let piece: Buffer;
+  try {
+    // bytesWritten: the compressed bytes zlib has consumed (up to the piece it works on ahead).
+    for await (piece of inflater) onPiece(piece, inflater.bytesWritten);
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith("Z_")) throw unreadable("damaged compressed data");
+    throw e;
+  } finally {
+    inflater.destroy();
+  }
 }

@@ -160,14 +160,16 @@ builder.mutationField("revokeApproval", (t) =>
   t.prismaField({
     type: "Approval",
     authScopes: { authenticated: true },
-    errors: { types: STANDARD_ERRORS },
+    errors: { types: [...STANDARD_ERRORS, ApprovalConflictError] },
     description: "Withdraws a request, or ends a grant early (the requester or the decider)",
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (query, _r, { id }, ctx) => {
       const a = await ctx.prisma.approval.findFirst({ where: { id: id.id, ...inOrganization(ctx) } });
       if (!a || (a.requestedById !== ctx.viewer!.staffId && a.decidedById !== ctx.viewer!.staffId)) throw new NotFoundError("Approval");
       if (a.status === "PENDING" || a.status === "APPROVED") {
-        await ctx.prisma.approval.update({ where: { id: a.id }, data: { status: "REVOKED", version: { increment: 1 }, ...(a.grantedUntil && a.grantedUntil > ctx.now ? { grantedUntil: ctx.now } : {}) } });
+        // Issue 15 item 17: on the version read, so a decision made meanwhile is not overwritten.
+        const written = await ctx.prisma.approval.updateMany({ where: { id: a.id, version: a.version }, data: { status: "REVOKED", version: { increment: 1 }, ...(a.grantedUntil && a.grantedUntil > ctx.now ? { grantedUntil: ctx.now } : {}) } });
+        if (written.count === 0) throw new ApprovalConflictError(a.id, a.version + 1);
       }
       return ctx.prisma.approval.findUniqueOrThrow({ ...nonEmpty(query), where: { id: a.id } });
     },

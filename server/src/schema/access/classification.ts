@@ -1,4 +1,4 @@
-import type { Classification, Prisma } from "@tingjian/prisma/client";
+import type { Classification } from "@tingjian/prisma/client";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../context.ts";
@@ -6,7 +6,7 @@ import { entitlement, type RecordRef } from "../../access/disclosure.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { complaintRef } from "../complaints/complaint.ts";
 import { customerRef, forDecision } from "../customers.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope, customerScope, inOrganization, scopedNode } from "../tenant.ts";
 import { ClassificationEnum } from "./staff.ts";
 import { msg } from "../../i18n/messages.ts";
@@ -44,15 +44,20 @@ const ChangeClassificationInput = builder.inputType("ChangeClassificationInput",
     level: t.field({ type: ClassificationEnum, required: true }),
     until: t.field({ type: "DateTime", required: false, description: "SEC-5: declassified automatically after this unless extended" }),
     reason: t.string({ required: true }),
+    version: t.int({ required: true, description: "The record's version as read: a level changed meanwhile by someone else is a conflict, not overwritten" }),
   }),
 });
+
+/** Issue 15 item 17: two classifiers never silently undo each other. */
+class ClassificationConflictError extends ConflictError {}
+conflictErrorType(ClassificationConflictError, "ClassificationConflictError");
 
 builder.mutationField("changeClassification", (t) =>
   t.prismaField({
     type: "ClassificationChange",
     description: "SEC-1, SEC-5: classify, reclassify or extend a record's level; TOP_SECRET only by the executive",
     authScopes: { permission: "classification:manage" },
-    errors: { types: STANDARD_ERRORS },
+    errors: { types: [...STANDARD_ERRORS, ClassificationConflictError] },
     args: { input: t.arg({ type: ChangeClassificationInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const viewer = ctx.viewer!;
@@ -63,11 +68,14 @@ builder.mutationField("changeClassification", (t) =>
       if (!atLeast(input.level, "SECRET")) throw new InputError("input.level", "Customer information and complaints stay at least SECRET (SEC-1)");
       if (input.until && input.until <= ctx.now) throw new InputError("input.until", "until must be in the future");
       const current = input.recordType === "CUSTOMER"
-        ? await ctx.prisma.customer.findUniqueOrThrow({ where: { id: record.id }, select: { classifiedUntil: true } })
-        : await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: record.id }, select: { classifiedUntil: true } });
+        ? await ctx.prisma.customer.findUniqueOrThrow({ where: { id: record.id }, select: { classifiedUntil: true, version: true } })
+        : await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: record.id }, select: { classifiedUntil: true, version: true } });
+      if (current.version !== input.version) throw new ClassificationConflictError(record.id, current.version);
+      // Compare-and-set on the version read: of two concurrent changes the second finds 0 rows.
       const data = { classification: input.level, classifiedUntil: input.until ?? null, version: { increment: 1 } };
-      if (input.recordType === "CUSTOMER") await ctx.prisma.customer.update({ where: { id: record.id }, data });
-      else await ctx.prisma.complaint.update({ where: { id: record.id }, data });
+      const where = { id: record.id, version: input.version };
+      const written = input.recordType === "CUSTOMER" ? await ctx.prisma.customer.updateMany({ where, data }) : await ctx.prisma.complaint.updateMany({ where, data });
+      if (written.count === 0) throw new ClassificationConflictError(record.id, input.version + 1);
       const kind = input.level === record.classification ? "EXTEND" : "RECLASSIFY";
       return ctx.prisma.classificationChange.create({
         ...nonEmpty(query),
@@ -152,8 +160,9 @@ builder.mutationField("revokeDesignation", (t) =>
         const record = await loadRecord(ctx, d.recordType, d.recordId);
         if (!(await entitlement(ctx, record, "CASE")).ok) throw new ForbiddenError("You are not entitled to know this record");
       }
-      const where: Prisma.AccessDesignationWhereUniqueInput = { id: d.id };
-      return ctx.prisma.accessDesignation.update({ ...nonEmpty(query), where, data: { revokedAt: d.revokedAt ?? ctx.now } });
+      // Revoked once: a second revocation (or a concurrent one) leaves the first instant.
+      await ctx.prisma.accessDesignation.updateMany({ where: { id: d.id, revokedAt: null }, data: { revokedAt: ctx.now } });
+      return ctx.prisma.accessDesignation.findUniqueOrThrow({ ...nonEmpty(query), where: { id: d.id } });
     },
   }),
 );

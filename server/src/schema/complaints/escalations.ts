@@ -65,7 +65,10 @@ builder.mutationField("decideEscalation", (t) =>
       const v = ctx.viewer!;
       if (e.escalatedToId !== v.staffId && !["COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"].includes(v.role)) throw new ForbiddenError("Only the supervisor it was escalated to, or a company manager, decides");
       if (e.decidedAt) throw new InputError("input.id", "Already decided");
-      await ctx.prisma.complaintEscalation.update({ where: { id: e.id }, data: { decision, decidedAt: ctx.now } });
+      // Issue 15 item 17: decided once. Compare-and-set on "not decided yet": of supervisors
+      // deciding at the same moment one wins, the others are told it was decided.
+      const decided = await ctx.prisma.complaintEscalation.updateMany({ where: { id: e.id, decidedAt: null }, data: { decision, decidedAt: ctx.now } });
+      if (decided.count === 0) throw new InputError("input.id", "Already decided");
       await appendEvents(ctx, e.complaintId, [{ kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } }]);
       return ctx.prisma.complaintEscalation.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.id } });
     },

@@ -4,6 +4,7 @@ import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
 import { complaintScope } from "../tenant.ts";
 import { batched } from "../batched.ts";
+import { unused } from "../scoped-rows.ts";
 
 /**
  * REC-2 on the complaint: the earlier counted complaints of the same place and category within
@@ -33,7 +34,8 @@ builder.prismaObjectFields("Complaint", (t) => ({
     description: "REC-2: the latest earlier complaint that makes this one a repeat, among those in your scope (null if none is)",
     resolve: async (query, c, _a, ctx) => {
       const earlier = await earlierOf(ctx, c.id);
-      if (earlier.length === 0) return null;
+      // No repeat: nothing to load (the selection is read all the same, so plugin-prisma does not warn).
+      if (earlier.length === 0) return unused(query);
       return ctx.prisma.complaint.findFirst({
         ...query, where: { id: { in: earlier }, AND: [complaintScope(ctx)] }, orderBy: [{ receivedAt: "desc" }, { no: "desc" }, { id: "desc" }],
       });
