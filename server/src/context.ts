@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import type { Viewer } from "./domain/access/viewer.ts";
 import { systemClock, type Clock } from "./clock.ts";
+import type { RateLimits } from "./rate-limits/plugin.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { readCookie, SESSION_COOKIE } from "./auth/cookies.ts";
 import { AccessRecorder } from "./access/recorder.ts";
@@ -49,6 +50,8 @@ export interface Context {
 export interface AppServices {
   /** The owner connection: authentication lookups and the request transactions start here. */
   prisma: PrismaClient;
+  /** Issue 15 item 4: API requests per minute per session, token and address (default: from the environment). */
+  rateLimits?: RateLimits;
   /** The time source (default: the system clock); tests replay scenarios on a calendar (SLA-7) by setting it. */
   clock?: Clock;
 }

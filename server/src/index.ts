@@ -9,3 +9,4 @@ export { backfillSlaStages } from "./complaints/sla-backfill.ts";
 export { importAsOperator } from "./interchange/operator.ts";
 export { checkRequest, DEFAULT_LIMITS, queryLimitsFromEnv, type QueryLimits, type RequestCheck } from "./limits/index.ts";
 export { UNVERSIONED_MUTATIONS } from "./input/write-discipline.ts";
+export { DEFAULT_RATE_LIMITS, type RateLimits } from "./rate-limits/plugin.ts";

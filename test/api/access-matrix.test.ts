@@ -323,7 +323,7 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     { name: "direct field", kind: "CUSTOMER", covers: () => true,
       run: (c) => call(c, `{ ${aliases("CUSTOMER", (r) => `node(id: "${globalId("Customer", r.id)}") { ... on Customer { ${selection("Customer")} } }`)} }`) },
     { name: "connection", kind: "CUSTOMER", covers: () => true,
-      run: (c) => call(c, `query($e: ID!) { customers(first: 1000, filter: { estateId: $e }) { edges { node { id ${selection("Customer")} } } } }`, { e: globalId("Estate", lx) }) },
+      run: (c) => call(c, `query($e: ID!) { customers(first: 500, filter: { estateId: $e }) { edges { node { id ${selection("Customer")} } } } }`, { e: globalId("Estate", lx) }) },
     { name: "nested: household → members → customer", kind: "CUSTOMER", covers: () => true,
       run: (c) => call(c, `{ ${aliases("CUSTOMER", (r) => `node(id: "${globalId("Household", r.householdId!)}") { ... on Household { members { customer { id ${selection("Customer")} } } } }`)} }`) },
     { name: "nested: complaint → complainant", kind: "CUSTOMER", covers: (_c, r) => targets.some((k) => k.kind === "COMPLAINT" && k.key.endsWith(r.key.split(":")[1]!)),

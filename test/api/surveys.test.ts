@@ -14,7 +14,7 @@ const sh = (local: string) => new Date(`${local}+08:00`);
 const QUESTIONNAIRE = `id code revision frozen version dimensions { code name order allowNotApplicable isOverall }`;
 const CAMPAIGN = `id code kind status version availableActions startsAt endsAt previousCampaign { code } questionnaire { revision frozen }
   estates { estate { code } residentHouseholds }
-  samples { estate { code } seed rate populationSize sampleSize members(first: 2000) { totalCount edges { node { household { id } reason explanation } } } }`;
+  samples { estate { code } seed rate populationSize sampleSize members(first: 500) { totalCount edges { node { household { id } reason explanation } } } }`;
 
 const Q_ERRORS = errors("QuestionnaireConflictError", "QuestionnaireFrozenError");
 

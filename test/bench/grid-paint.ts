@@ -123,7 +123,7 @@ async function main() {
   const db = await prepare();
   await buildClientIfMissing();
   const complaints = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM complaints`)).rows[0]!.n;
-  const app = createApp({ prisma: createPrisma(db), clock: demoClock() });
+  const app = createApp({ prisma: createPrisma(db), clock: demoClock(), rateLimits: { perSessionPerMinute: 0, perTokenPerMinute: 0, perAddressPerMinute: 0 } });
   const http = createHttpServer({ app, db });
   await listen(http, 0, "127.0.0.1");
   const baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

@@ -23,6 +23,8 @@ export const messages = {
   required: ["此项必填", "{field} is required"],
   tooLong: ["不能超过 {max} 个字符", "{field} is longer than {max} characters"],
   forbidden: ["无权执行此操作：{detail}", "{detail}"],
+  // Issue 15 item 4: API requests per minute, per session, token and address.
+  tooManyRequests: ["请求过于频繁，请 {seconds} 秒后再试", "Too many requests; try again in {seconds} seconds"],
   // Issue 15 item 16: every text input is checked before the request runs.
   badTextInput: [
     "输入的文字过长（一般不超过 {max} 个字符）或含有空字符：{fields}",

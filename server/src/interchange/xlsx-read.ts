@@ -273,6 +273,14 @@ export function columnName(col: number): string {
 const xmlDecodeAgain = (t: string) =>
   t.indexOf("&") < 0 ? t : t.replace(/&([a-z]*);/g, (m) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[m] ?? m);
 
+/**
+ * A number text that String(parseFloat(text)) gives back unchanged: no leading zeros, no trailing
+ * zeros after the point, at most 15 characters (so at most 15 digits: a double keeps 15), not below 1e-6 (written with an
+ * exponent) and not "-0".
+ */
+const CANONICAL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+const SMALL_DECIMAL = /^-?0\.000000/;
+
 const NOT_A_VALUE = 0;
 const V = 1;
 const T = 2;
@@ -481,6 +489,8 @@ class SheetReader implements XmlHandler {
       case "e":
         return "";
       default:
+        // Most numbers are written as JavaScript writes them back: skip the round trip.
+        if (!(this.style && this.ctx.dateStyles[this.style]) && value.length <= 15 && CANONICAL_NUMBER.test(value) && value !== "-0" && !SMALL_DECIMAL.test(value)) return value;
         return this.numberText(parseFloat(value));
     }
   }

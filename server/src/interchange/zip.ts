@@ -120,6 +120,15 @@ export class InflateBudget {
       `The workbook inflates to at least ${bytesText(total)}, more than the ${bytesText(this.max)} allowed: refused unread (a zip bomb?)`);
   }
 
+  /**
+   * A part inflating past the size it declares: its declared size is what reserve() admitted
+   * under the limit, so it is refused under the limit's name, at once.
+   */
+  overDeclared(entry: ZipEntry): SheetLimitError {
+    return new SheetLimitError(1, this.setting("inflatedBytes"), this.max,
+      `A part of the workbook inflates to more than the ${bytesText(entry.uncompressedSize)} it declares (the size admitted under the limit): refused as a zip bomb`);
+  }
+
   /** A part that has inflated `inflated` bytes out of `compressed`: refused beyond the ratio (after the grace). */
   checkRatio(inflated: number, compressed: number): void {
     if (inflated > RATIO_GRACE_BYTES && inflated > this.maxRatio * Math.max(compressed, 1)) {
@@ -149,7 +158,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     got += length;
     budget.used += length;
     // The declared sizes passed reserve(): a part that inflates past its own is a lie, stopped here.
-    if (got > entry.uncompressedSize) throw unreadable(`a part inflates to more than the ${bytesText(entry.uncompressedSize)} it declares (a zip bomb?)`);
+    if (got > entry.uncompressedSize) throw budget.overDeclared(entry);
     if (budget.used > budget.max) throw budget.exceeded(budget.used);
     budget.checkRatio(got, compressed);
   };
