@@ -6,3 +6,4 @@ export { seedDemoData, isEmpty, FIXED_DEMO_NOW, type SeedOptions } from "./seed/
 export { DEMO_PASSWORD, ARCHIVE_DOCUMENTS } from "./seed/access.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { calendarDays, statutoryHolidays } from "./seed/holidays.ts";
+export { openAppRolePool } from "./app-role.ts";

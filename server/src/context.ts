@@ -50,6 +50,12 @@ export interface Context {
 export interface AppServices {
   /** The owner connection: authentication lookups and the request transactions start here. */
   prisma: PrismaClient;
+  /**
+   * Issue 15 item 12: the client whose connections log in as the restricted role tingjian_app
+   * (PostgreSQL server); every request's transaction runs on it. Default: `prisma`, switching to
+   * the role with SET LOCAL ROLE (the embedded database, which has one user).
+   */
+  requestPrisma?: PrismaClient;
   /** Issue 15 item 4: API requests per minute per session, token and address (default: from the environment). */
   rateLimits?: RateLimits;
   /** The time source (default: the system clock); tests replay scenarios on a calendar (SLA-7) by setting it. */

@@ -3,7 +3,7 @@
  * applies pending migrations, seeds the demo company into an empty database, then serves.
  * A configuration problem ends with one line naming the cause and exit code 1.
  */
-import { openDatabase, applyMigrations, createPrisma, isEmpty, seedDemoData, StartupError, describeUrl, type Database } from "@tingjian/prisma";
+import { openAppRolePool, openDatabase, applyMigrations, createPrisma, isEmpty, seedDemoData, StartupError, describeUrl, type Database } from "@tingjian/prisma";
 import type { AddressInfo } from "node:net";
 import { constants as osConstants } from "node:os";
 import { demoSeedDecision, loadConfig } from "./config.ts";
@@ -62,7 +62,14 @@ async function main() {
     const backfilled = await backfillSlaStages(prisma, config.clock());
     if (backfilled) console.log(`SLA stages planned for ${backfilled} complaint(s)`);
     timers.push(startHousekeeping(prisma, config.clock), startSlaSweep(prisma, config.clock));
-    routes.app = createApp({ prisma, clock: config.clock });
+    // Issue 15 item 12: on a PostgreSQL server requests log in as the restricted role itself.
+    const appPool = await openAppRolePool(db);
+    if (appPool) {
+      const owner = db;
+      db = { ...owner, close: async () => { await appPool.end().catch(() => {}); await owner.close(); } };
+    }
+    const requestPrisma = appPool ? createPrisma({ ...db, pool: appPool }) : undefined;
+    routes.app = createApp({ prisma, requestPrisma, clock: config.clock });
   } catch (e) {
     server.close();
     await db?.close().catch(() => {});

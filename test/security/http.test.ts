@@ -246,9 +246,9 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
         const page = await browser.newPage({ locale: "en" });
         page.setDefaultTimeout(20_000);
         const violations: string[] = [];
-        const all: string[] = [];
-        page.on("console", (m) => { all.push(m.text()); if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-        page.on("pageerror", (e) => all.push(String(e)));
+        const consoleLines: string[] = []; // printed when the page does not come up, to say why
+        page.on("console", (m) => { consoleLines.push(m.text()); if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+        page.on("pageerror", (e) => consoleLines.push(String(e)));
         await page.addInitScript(() => {
           document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
         });
@@ -257,7 +257,7 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
         await page.fill('[data-testid="sign-in"] input[name="login"]', "exec");
         await page.fill('[data-testid="sign-in"] input[name="password"]', "tingjian-demo");
         await page.click('[data-testid="sign-in"] button[type="submit"]');
-        await page.waitForSelector('[data-testid="whoami"]').catch((e) => { console.log(all.join("\n")); throw e; });
+        await page.waitForSelector('[data-testid="whoami"]').catch((e) => { console.log(consoleLines.join("\n")); throw e; });
         await page.goto(`${base}/complaints`);
         await page.waitForSelector('.ag-row[row-index="0"]');
         await page.goto(`${base}/reports`);

@@ -20,13 +20,14 @@ class RollBack extends Error {
  * log of what it disclosed is still written, in a transaction of its own. Otherwise the access-log
  * entries are written before commit.
  */
-export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
+export function useRequestTransaction(base: PrismaClient, requests: PrismaClient = base): Plugin<Context> {
   return {
     onExecute({ setExecuteFn, executeFn }) {
       setExecuteFn(async (args) => {
         const ctx = args.contextValue as Context;
         try {
-          return await base.$transaction(async (tx) => {
+          // Issue 15 item 12: on a PostgreSQL server `requests` logs in as tingjian_app itself.
+          return await requests.$transaction(async (tx) => {
             // Issue 15 item 2: each statement of the request may run this long (limits/statement-timeout.ts).
             await confine(tx, ctx.organizationId, statementTimeoutOf(ctx) ?? DEFAULT_LIMITS.statementTimeoutMs);
             ctx.prisma = tx as unknown as PrismaClient;
@@ -45,7 +46,7 @@ export function useRequestTransaction(base: PrismaClient): Plugin<Context> {
           // Nothing of a rolled-back operation takes effect, a session cookie included.
           ctx.cookies.length = 0;
           if (ctx.access.pending > 0) {
-            await base.$transaction(async (tx) => {
+            await requests.$transaction(async (tx) => {
               await confine(tx, ctx.organizationId, DEFAULT_LIMITS.statementTimeoutMs);
               await ctx.access.flush(tx);
             });

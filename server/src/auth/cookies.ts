@@ -15,11 +15,17 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-/** httpOnly (no script reads it), SameSite=Strict (no cross-site request carries it). */
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+/**
+ * httpOnly (no script reads it), SameSite=Strict (no cross-site request carries it). Its lifetime
+ * is Max-Age, counted from now (issue 14): an Expires instant on the server's clock would be
+ * read on the browser's, and a desk whose clock is ahead would throw the cookie away at once.
+ * The session itself ends on the server's clock whatever the browser keeps.
+ */
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   return [
     `${SESSION_COOKIE}=${encodeURIComponent(token)}`, "Path=/", "HttpOnly", "SameSite=Strict",
-    `Expires=${expiresAt.toUTCString()}`, ...(secure ? ["Secure"] : []),
+    `Max-Age=${maxAge}`, ...(secure ? ["Secure"] : []),
   ].join("; ");
 }
 

@@ -19,9 +19,9 @@ import { COST_PAGE_HINTS, DEFAULT_CONNECTION_SIZE, maxPageSizeOf, type QueryLimi
  * absent: the argument's default) or the number of `ids` (`nodes`); it multiplies the lists
  * directly under the field (`edges`, `rows`, `staff`), not `totalCount` or `pageInfo`. A list
  * without a page argument (a complaint's `history`, a report's `slices`) counts as
- * UNPAGED_LIST_SIZE items (introspection's lists: their mean length in the schema). Nested pages multiply:
- * 100 × 100 × 100 × 100 complaints is 10⁸. COST_PAGE_HINTS caps the page of connections whose rows
- * the data bounds.
+ * UNPAGED_LIST_SIZE items (introspection's lists: their mean length in the schema). Nested pages
+ * multiply: 100 × 100 × 100 × 100 complaints is 10⁸. COST_PAGE_HINTS caps the page of connections
+ * whose rows the data bounds.
  *
  * The same walk checks the page arguments: `first`/`last` above the connection's maximum and
  * `nodes(ids:)` above its cap are BAD_USER_INPUT errors (before this, Pothos silently cut a page to
@@ -145,7 +145,7 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLNamedType, page: 
   if (name === "__schema" || name === "__type") {
     walk.introspection = true;
     def = name === "__schema" ? SchemaMetaFieldDef : TypeMetaFieldDef;
-    return 1 + INTROSPECTION_WEIGHT * selectionCost(walk, node.selectionSet!, getNamedType(def.type), null);
+    return 1 + (node.selectionSet ? INTROSPECTION_WEIGHT * selectionCost(walk, node.selectionSet, getNamedType(def.type), null) : 0);
   } else if (isObjectType(parent) || isInterfaceType(parent)) {
     def = parent.getFields()[name];
   }

@@ -30,7 +30,7 @@ export function useQueryLimits(services: AppServices, limits: QueryLimits = quer
   return {
     onParams({ params, request, setResult }) {
       // A long document is refused before it is parsed, and before yoga's parse cache keeps it as a key.
-      const length = params.query?.length ?? 0;
+      const length = typeof params.query === "string" ? params.query.length : 0;
       if (length > limits.maxDocumentLength) {
         setResult({ errors: [tooComplex("length", limits.maxDocumentLength, length, languageOfRequest(request))] });
       }

@@ -53,7 +53,7 @@ builder.mutationField("signIn", (t) =>
         if (result.reason === "RATE_LIMITED") throw new RateLimitedError(result.retryAfterMs);
         throw new ForbiddenError(msg("invalidCredentials"));
       }
-      ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure));
+      ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure, ctx.now));
       const staff = await ctx.prisma.staff.findUniqueOrThrow({ where: { id: result.staffId }, select: { login: true, displayName: true, role: true } });
       return new SignInResult(staff, result.expiresAt);
     },
