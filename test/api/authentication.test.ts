@@ -26,7 +26,8 @@ describe("authentication (SPEC §2)", () => {
     expect(cookie).toMatch(/^tj_session=[\w-]{40,};/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Strict");
-    expect(cookie).toMatch(/Expires=/);
+    // Issue 14: a lifetime counted from now (a browser clock that differs from the server's keeps it): 12 h.
+    expect(cookie).toContain("Max-Age=43200");
     const [{ password_hash }] = await q(`SELECT password_hash FROM staff WHERE login = 'analyst'`);
     expect(password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     const [session] = await q(`SELECT token_hash FROM sessions ORDER BY created_at DESC LIMIT 1`);

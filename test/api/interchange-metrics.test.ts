@@ -489,7 +489,7 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
     form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind, file: null } } }));
     form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
     form.set("0", new File([content as BlobPart], fileName));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: exec.cookie! } });
+    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: exec.cookie!, "x-graphql-yoga-csrf": "1" } });
     const body = (await res.json()) as { data?: { importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } }; errors?: unknown };
     const r = body.data?.importFile;
     if (!r || r.__typename !== "MutationImportFileSuccess") throw new Error(`${fileName} refused: ${JSON.stringify(body).slice(0, 3000)}`);

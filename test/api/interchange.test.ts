@@ -49,7 +49,7 @@ describe("interchange: import and export (SPEC §13)", () => {
     form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind, file: null, ...extra } } }));
     form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
     form.set("0", new File([content as BlobPart], fileName));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: caller.cookie! } });
+    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: caller.cookie!, "x-graphql-yoga-csrf": "1" } });
     const body = (await res.json()) as { data?: { importFile: Imported }; errors?: { message: string; extensions?: { code?: string } }[] };
     if (body.errors) return { __typename: `GraphQLError:${body.errors[0]!.extensions?.code}`, message: body.errors[0]!.message };
     return body.data!.importFile;

@@ -68,7 +68,7 @@ export function customerScope(ctx: Context): Prisma.CustomerWhereInput {
 
 /**
  * SEC-2: a TOP_SECRET record is known only to the executive and those designated; to anyone else
- * it does not exist (its figures still count in aggregates, which reveal no one). Designated at
+ * it does not exist, in lists and in figures alike (issue 15 item 8). Designated at
  * TOP_SECRET, that is: a designation at a lower level does not open it (issue 15 item 9).
  */
 export function topSecretFilter(ctx: Context, recordType: "CUSTOMER" | "COMPLAINT"): { OR?: [{ classification: { not: "TOP_SECRET" } }, { id: { in: string[] } }] } {
