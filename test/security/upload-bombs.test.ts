@@ -142,8 +142,10 @@ const row = (...cells: string[]) => `<row>${cells.map((c) => inline(c)).join("")
 
 const HEADERS = ["complaint_no", "estate_code", "location", "channel", "received_at", "anonymous", "content"];
 const HEADER_ROW = row(...HEADERS);
-/** About 1 MB of complaint rows: the unit the bombs repeat. */
-const BOMB_UNIT = row("BOMB-1", "LX", "3栋电梯", "phone", "2026-03-02T09:15:00+08:00", "是", "电梯停运，困人十分钟").repeat(Math.floor(MB / 330));
+/** About 1 MB of complaint rows (each with 10,000 characters of content, under the cell limit): the unit the bombs repeat. */
+const BOMB_ROW = row("BOMB-1", "LX", "3栋电梯", "phone", "2026-03-02T09:15:00+08:00", "是", "水".repeat(10_000));
+const BOMB_UNIT = BOMB_ROW.repeat(Math.floor(MB / Buffer.byteLength(BOMB_ROW)));
+const unitBytes = Buffer.byteLength(BOMB_UNIT);
 
 // ---------------------------------------------------------------------------------------------
 // Memory and time of one request, in this process (the server runs in it: app.fetch).
@@ -261,8 +263,8 @@ describe("uploads are read streaming within limits (issue 15 item 3)", () => {
   }
 
   it("issue 15 item 3: a zip bomb (a valid 1 MB XLSX whose sheet inflates to 1 GB of rows) is refused naming IMPORT_MAX_INFLATED_BYTES in under 2 s and 200 MB; nothing is written", async () => {
-    const bomb = xlsx(repeatedPart("xl/worksheets/sheet1.xml", SHEET_START + HEADER_ROW, BOMB_UNIT, Math.ceil(GB / BOMB_UNIT.length), SHEET_END));
-    expect(bomb.length).toBeLessThan(2 * MB);
+    const bomb = xlsx(repeatedPart("xl/worksheets/sheet1.xml", SHEET_START + HEADER_ROW, BOMB_UNIT, Math.ceil(GB / unitBytes), SHEET_END));
+    expect(bomb.length).toBeLessThan(1.5 * MB);
     const { value: r, seconds, rssGrowthMB } = await measured(() => refused(bomb, "bomb.xlsx", "IMPORT_MAX_INFLATED_BYTES"));
     expect(r.reason).toMatch(/inflates to at least 1 GB/);
     expect(r.problems![0]).toMatchObject({ line: 1, column: "", field: null });
@@ -271,15 +273,15 @@ describe("uploads are read streaming within limits (issue 15 item 3)", () => {
   });
 
   it("issue 15 item 3: a zip bomb that declares a small size is stopped while inflating, as soon as it passes what it declared (IMPORT_MAX_INFLATED_BYTES)", async () => {
-    const liar = xlsx(repeatedPart("xl/worksheets/sheet1.xml", SHEET_START + HEADER_ROW, BOMB_UNIT, Math.ceil(GB / BOMB_UNIT.length), SHEET_END, 64 * 1024));
+    const liar = xlsx(repeatedPart("xl/worksheets/sheet1.xml", SHEET_START + HEADER_ROW, BOMB_UNIT, Math.ceil(GB / unitBytes), SHEET_END, 64 * 1024));
     const { value: r, seconds, rssGrowthMB } = await measured(() => refused(liar, "liar.xlsx", "IMPORT_MAX_INFLATED_BYTES"));
     expect(r.reason).toMatch(/more than the 64 KB it declares/);
     expect(seconds).toBeLessThan(2);
     expect(rssGrowthMB).toBeLessThan(200);
   });
 
-  it("issue 15 item 3: an honest bomb under the byte limit (100 MB from 100 KB) is stopped by its compression ratio after 8 MB (IMPORT_MAX_INFLATE_RATIO)", async () => {
-    const sheet = repeatedPart("xl/worksheets/sheet1.xml", SHEET_START + HEADER_ROW, BOMB_UNIT, Math.ceil((100 * MB) / BOMB_UNIT.length), SHEET_END);
+  it("issue 15 item 3: an honest bomb under the byte limit (100 MB from 130 KB) is stopped by its compression ratio after 8 MB (IMPORT_MAX_INFLATE_RATIO)", async () => {
+    const sheet = repeatedPart("xl/worksheets/sheet1.xml", SHEET_START + HEADER_ROW, BOMB_UNIT, Math.ceil((100 * MB) / unitBytes), SHEET_END);
     expect(sheet.size).toBeLessThan(UPLOAD_READ_LIMITS.inflatedBytes);
     const { value: r, seconds, rssGrowthMB } = await measured(() => refused(xlsx(sheet), "ratio.xlsx", "IMPORT_MAX_INFLATE_RATIO"));
     expect(r.reason).toMatch(/inflates more than 100 times its compressed size/);
@@ -415,7 +417,7 @@ describe("uploads are read streaming within limits (issue 15 item 3)", () => {
       shape: zipOf([
         part("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
         part("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`),
-        part("xl/worksheets/sheet1.xml", `<worksheet ${NS}><sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c><v>1</v></c><c><v>2</v></c></row><row r="3"><c r="B3"><v>33</v></c></row><row r="6"><c r="A6" t="inlineStr"><is><t>m</t></is></c></row></sheetData><mergeCells count="2"><mergeCell ref="A6:B8"/><mergeCell ref="D1:E1"/></mergeCells></worksheet>`),
+        part("xl/worksheets/sheet1.xml", `<worksheet ${NS}><sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="3"><c r="B3"><v>33</v></c></row><row r="6"><c r="A6" t="inlineStr"><is><t>m</t></is></c></row></sheetData><mergeCells count="2"><mergeCell ref="A6:B8"/><mergeCell ref="D1:E1"/></mergeCells></worksheet>`),
       ]),
     };
 
