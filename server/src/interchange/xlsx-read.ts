@@ -63,6 +63,11 @@ export async function readXlsxRows(bytes: Uint8Array, { limits, scope }: XlsxRea
 
 type Setting = (key: keyof ReadLimits) => string;
 
+/** More merged ranges than a sheet to import has (each is kept until the sheet ends). */
+const MAX_MERGED_RANGES = 100_000;
+/** More cell formats than Excel allows (65,490) or number formats than it keeps. */
+const MAX_FORMATS = 100_000;
+
 /** xl/_rels/workbook.xml.rels: relationship id → target part. */
 class RelationshipsReader implements XmlHandler {
   readonly wantsText = false;
@@ -137,6 +142,7 @@ class StylesReader implements XmlHandler {
   private inCellXfs = false;
 
   open(name: string, src: string, from: number, to: number): void {
+    if ((name === "numFmt" || name === "xf") && this.formats.size + this.xfs.length >= MAX_FORMATS) throw unreadable("too many formats in styles.xml");
     if (name === "numFmt") {
       const a = attributes(src, from, to);
       this.formats.set(parseInt(a.numFmtId ?? "", 10), (a.formatCode ?? "").replace(/[\\](.)/g, "$1"));
@@ -517,7 +523,6 @@ class SheetReader implements XmlHandler {
       throw new SheetLimitError(this.line, setting("columns"), limits.columns, `Line ${this.line} has a value in column ${this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
     }
     if (text.length > limits.cellChars) throw this.cellTooLong(text.length, false);
-    this.countCells(this.line, 1);
     this.cells![this.col - 1] = text;
     if (this.col > this.width) this.width = this.col;
   }
@@ -526,6 +531,8 @@ class SheetReader implements XmlHandler {
     const cells = this.cells!;
     this.cells = null;
     if (this.width === 0) return;
+    // The row's cells up to its last value, the empty ones between included: what it holds.
+    this.countCells(this.line, this.width);
     for (let i = 0; i < this.width; i++) if (cells[i] === undefined) cells[i] = "";
     this.rows.push({ line: this.line, cells });
     this.checkRowCount(this.line);
@@ -557,7 +564,11 @@ class SheetReader implements XmlHandler {
     const m = ref ? /^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref) : null;
     if (!m) return; // a single cell "A1" merges nothing
     const [left, top, right, bottom] = [columnOf(m[1]!), Number(m[2]), columnOf(m[3]!), Number(m[4])];
-    this.merges.push([Math.min(top, bottom), Math.min(left, right), Math.max(top, bottom), Math.max(left, right)]);
+    const range: [number, number, number, number] = [Math.min(top, bottom), Math.min(left, right), Math.max(top, bottom), Math.max(left, right)];
+    if (this.merges.length >= MAX_MERGED_RANGES) throw unreadable(`more than ${MAX_MERGED_RANGES.toLocaleString("en")} merged ranges`);
+    // Counted as they come, before anything is filled: a range of a whole sheet is refused, not filled.
+    this.countCells(range[0], (range[2] - range[0] + 1) * (range[3] - range[1] + 1) - 1);
+    this.merges.push(range);
   }
 
   /** The rows in line order (a later row of the same line replaces an earlier one), merged ranges filled. */
@@ -579,8 +590,6 @@ class SheetReader implements XmlHandler {
       if (right > limits.columns) {
         throw new SheetLimitError(top, setting("columns"), limits.columns, `A merged range reaches column ${right > 16_384 ? right.toLocaleString("en") : columnName(right)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
       }
-      // Counted before they are filled: a range of a whole sheet is refused, not filled.
-      this.countCells(top, (bottom - top + 1) * (right - left + 1) - 1);
       const master = byLine.get(top)?.cells[left - 1] ?? "";
       for (let line = top; line <= bottom; line++) {
         let row = byLine.get(line);
