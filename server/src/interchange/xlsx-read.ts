@@ -162,6 +162,13 @@ class StylesReader implements XmlHandler {
   }
 }
 
+/**
+ * A copy of `text` that does not keep the piece of XML it was cut from alive: V8 makes a slice of
+ * 13 characters or more a view into its parent string (here: 64 KB of the part), so every kept
+ * cell would keep its whole piece. Flattening a concatenation copies the characters.
+ */
+const detached = (text: string) => (text.length < 13 ? text : (" " + text).slice(1));
+
 /** exceljs's TextXform: `_xHHHH_` escapes (upper-case hex) decoded. */
 const unescapeX = (t: string) => (t.indexOf("_x") < 0 ? t : t.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 
@@ -244,7 +251,7 @@ class SharedStringsReader implements XmlHandler {
         if (this.chars > this.limits.sharedStringChars) {
           throw new SheetLimitError(1, this.setting("sharedStringChars"), this.limits.sharedStringChars, `The workbook's shared strings hold more than ${this.limits.sharedStringChars.toLocaleString("en")} characters`);
         }
-        this.strings.push(s);
+        this.strings.push(detached(s));
         break;
       }
     }
@@ -523,7 +530,8 @@ class SheetReader implements XmlHandler {
       throw new SheetLimitError(this.line, setting("columns"), limits.columns, `Line ${this.line} has a value in column ${this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
     }
     if (text.length > limits.cellChars) throw this.cellTooLong(text.length, false);
-    this.cells![this.col - 1] = text;
+    // A shared string is already its own copy (and shared by every cell that refers to it).
+    this.cells![this.col - 1] = this.type === "s" ? text : detached(text);
     if (this.col > this.width) this.width = this.col;
   }
 
