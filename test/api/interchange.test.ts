@@ -233,7 +233,9 @@ describe("interchange: import and export (SPEC §13)", () => {
       for (const format of ["CSV", "XLSX"]) {
         const file = await exportFile(manager, { kind, format, estateId: globalId("Estate", lx), approvalId: approval, chineseHeaders: format === "XLSX" });
         expect(file.rowCount, kind).toBeGreaterThan(0);
-        const again = await ok(manager, kind, file.bytes, file.fileName);
+        // Issue 15 item 7: archive cells (ID number, plates) are compared only for an importer who
+        // may read the archive; the manager saw them through the export approval, not a read grant.
+        const again = await ok(kind === "HOUSEHOLDS" ? exec : manager, kind, file.bytes, file.fileName);
         expect(again, `${kind} ${format}`).toMatchObject({ totalRows: file.rowCount, created: 0, updated: 0, unchanged: file.rowCount });
       }
     }
