@@ -53,5 +53,23 @@ describe("browser: the app shell", () => {
     );
     expect(shown).toBe(rows[0].n);
     await b.screenshot(page, "workbench-frontdesk");
+
+    // Issue 14: "received in the last 7 days" on the server's clock (the browser's may differ):
+    // from the local midnight six days before the server's today, as the ledger's `from` filter.
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const week = await b.db.db.pool.query(
+      `SELECT count(*)::int AS n FROM complaints c JOIN estates e ON e.id = c.estate_id
+        WHERE e.code = 'LX' AND c.classification <> 'TOP_SECRET'
+          AND c.received_at >= (date_trunc('day', ($1::timestamptz - interval '6 days') AT TIME ZONE $2) AT TIME ZONE $2)`,
+      [b.clock(), zone],
+    );
+    expect(week.rows[0].n).toBeGreaterThan(0);
+    expect(Number((await page.textContent('[data-testid="stat-week"] strong'))!.replace(/\D/g, ""))).toBe(week.rows[0].n);
+    await page.click('[data-testid="stat-week"]');
+    await page.waitForURL(/\/complaints\?from=\d{4}-\d{2}-\d{2}/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(b.baseUrl);
+    await page.waitForSelector('[data-testid="stat-week"] strong');
+    await b.screenshot(page, "workbench-frontdesk-390");
   });
 });

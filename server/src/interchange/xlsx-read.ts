@@ -12,15 +12,17 @@ import type { SheetRow } from "./sheets.ts";
  * date formats, shared strings, the first sheet), and every limit of read-limits.ts is checked as
  * the bytes, strings, rows and cells arrive.
  *
- * Each cell reads as exceljs read it (the former sheets.ts cellText over exceljs 4.4's cell, shared-string,
- * rich-text and style xforms): shared and inline strings, rich text joined, `_xHHHH_` escapes
- * decoded in shared strings and rich runs, numbers as `String(parseFloat(v))`, a number whose
- * style's format is a date format (exceljs's `isDateFmt`, built-in ids 14-22 and 45-47, style 0
- * never) as the wall-clock ISO text of its instant (1900 or 1904 date system), booleans as
- * true/false, errors as "", formulas as their cached result, merged ranges repeating their first
- * cell, a row as long as its last cell holding a value, rows in line order. Two differences, both
- * where exceljs failed: a date out of range reads as its number (exceljs threw, "Unexpected
- * error"), and `date1904="true"` counts as well as "1". Hyperlinks read as their cell's value.
+ * Each cell reads as exceljs read it (the former sheets.ts cellText over exceljs 4.4's cell,
+ * shared-string, rich-text and style xforms): shared and inline strings, rich text joined,
+ * `_xHHHH_` escapes decoded in shared strings and rich runs, numbers as `String(parseFloat(v))`,
+ * a number whose style's format is a date format (exceljs's `isDateFmt`, built-in ids 14-22 and
+ * 45-47, style 0 never) as the wall-clock ISO text of its instant (1900 or 1904 date system),
+ * booleans as true/false, errors as "", formulas as their cached result, merged ranges repeating
+ * their first cell, a row as long as its last cell holding a value, rows in line order (a repeated
+ * line replacing the earlier one). The differences are where exceljs failed or lost the value: a
+ * date out of range reads as its number (exceljs threw: "Unexpected error"), `date1904="true"`
+ * counts as well as "1", cells without a reference and namespace-prefixed tags are read, and a
+ * hyperlinked number reads as its number (exceljs: "").
  */
 export interface XlsxReadOptions {
   limits: Readonly<ReadLimits>;

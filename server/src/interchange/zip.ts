@@ -14,8 +14,8 @@ import { bytesText } from "./read-limits.ts";
  *    the total as soon as it would exceed the limit; the running total is checked too.
  * A part that inflates more than IMPORT_MAX_INFLATE_RATIO times its compressed size is refused as
  * soon as that shows (after its first 8 MB), so an honest bomb under the byte limit costs no more
- * than that either. Nothing is kept but the piece being parsed. Stored (0) and deflated (8) parts only, as Excel
- * and every XLSX writer use; ZIP64 sizes are understood; encrypted parts are refused.
+ * than that either. Nothing is kept but the piece being parsed. Stored (0) and deflated (8) parts
+ * only, as Excel and every XLSX writer use; ZIP64 sizes are understood; encrypted parts are refused.
  */
 export interface ZipEntry {
   name: string;
@@ -143,14 +143,14 @@ export class InflateBudget {
  * throw to stop (a parse limit), and so may the counting here. Resolves when the part has been
  * read whole; nothing of it is kept here.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onPiece: (piece: Uint8Array) => void): Promise<void> {
-  if (entry.flags & 0x1) return Promise.reject(unreadable("the workbook is encrypted"));
-  if (entry.method !== 0 && entry.method !== 8) return Promise.reject(unreadable(`compression method ${entry.method} is not supported`));
+export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onPiece: (piece: Uint8Array) => void): Promise<void> {
+  if (entry.flags & 0x1) throw unreadable("the workbook is encrypted");
+  if (entry.method !== 0 && entry.method !== 8) throw unreadable(`compression method ${entry.method} is not supported`);
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) return Promise.reject(unreadable("damaged part"));
+  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw unreadable("damaged part");
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) return Promise.reject(unreadable("damaged part"));
+  if (end > bytes.length) throw unreadable("damaged part");
   budget.reserve(entry);
   const data = bytes.subarray(start, end);
   let got = 0;
@@ -164,24 +164,21 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   };
 
   if (entry.method === 0) {
-    return new Promise<void>((resolve) => {
-      if (data.length !== entry.uncompressedSize) throw unreadable("damaged part");
-      for (let i = 0; i < data.length; i += PIECE) {
-        const piece = data.subarray(i, Math.min(i + PIECE, data.length));
-        count(piece.length, i + piece.length);
-        onPiece(piece);
-      }
-      resolve();
-    });
+    if (data.length !== entry.uncompressedSize) throw unreadable("damaged part");
+    for (let i = 0; i < data.length; i += PIECE) {
+      const piece = data.subarray(i, Math.min(i + PIECE, data.length));
+      count(piece.length, i + piece.length);
+      onPiece(piece);
+    }
+    return;
   }
 
-  return inflatePieces(data, (piece, consumed) => {
+  await inflatePieces(data, (piece, consumed) => {
     count(piece.length, consumed);
     onPiece(piece);
-  }).then(() => {
-    // As JSZip (exceljs) did: a part shorter than it declares is damaged.
-    if (got !== entry.uncompressedSize) throw unreadable("damaged part");
   });
+  // As JSZip (exceljs) did: a part shorter than it declares is damaged.
+  if (got !== entry.uncompressedSize) throw unreadable("damaged part");
 }
 
 /**
