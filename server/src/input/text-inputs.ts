@@ -23,8 +23,14 @@ export const MAX_TEXT_CHARS = 10_000;
  */
 export const MAX_BASE64_CHARS = 48 * 1024 * 1024;
 
+/** Inputs with a larger limit of their own, checked by their mutation in bytes. */
+const LARGER: Record<string, number> = {
+  // savePreference: a grid layout as JSON text; its resolver allows 32 KB and says so.
+  value: 64 * 1024,
+};
+
 function maxFor(name: string): number {
-  return /base64$/i.test(name) ? MAX_BASE64_CHARS : MAX_TEXT_CHARS;
+  return /base64$/i.test(name) ? MAX_BASE64_CHARS : LARGER[name] ?? MAX_TEXT_CHARS;
 }
 
 export interface TextProblem {
