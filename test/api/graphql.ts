@@ -58,3 +58,16 @@ export function globalId(type: string, id: string): string {
 export function rowId(globalId: string): string {
   return Buffer.from(globalId, "base64").toString().split(":")[1]!;
 }
+
+/**
+ * An interchange file as the app's upload sends it: the GraphQL multipart request with the file
+ * at `variables.input.file`, and the header that proves a preflight (issue 15 item 13).
+ */
+export async function postFile<T>(app: App, caller: Caller, query: string, input: Record<string, unknown>, content: string | Uint8Array, fileName: string): Promise<GqlResult<T>> {
+  const form = new FormData();
+  form.set("operations", JSON.stringify({ query, variables: { input: { ...input, file: null } } }));
+  form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
+  form.set("0", new File([content as BlobPart], fileName));
+  const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: caller.cookie!, "x-graphql-yoga-csrf": "1" } });
+  return (await res.json()) as GqlResult<T>;
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { writeSheet } from "../../server/src/interchange/sheets.ts";
-import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { gql, globalId, postFile, signIn, type Caller } from "./graphql.ts";
 
 /**
  * SPEC §13 → §11, end to end: a property company's spreadsheets (estates, households, complaints,
@@ -485,12 +485,7 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
   const imported: Record<string, { totalRows: number; created: number; updated: number; unchanged: number }> = {};
 
   async function upload(kind: string, content: string | Uint8Array, fileName: string) {
-    const form = new FormData();
-    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind, file: null } } }));
-    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([content as BlobPart], fileName));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: exec.cookie!, "x-graphql-yoga-csrf": "1" } });
-    const body = (await res.json()) as { data?: { importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } }; errors?: unknown };
+    const body = await postFile<{ importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } }>(app, exec, IMPORT, { kind }, content, fileName);
     const r = body.data?.importFile;
     if (!r || r.__typename !== "MutationImportFileSuccess") throw new Error(`${fileName} refused: ${JSON.stringify(body).slice(0, 3000)}`);
     imported[fileName] = r.data!;

@@ -5,7 +5,7 @@ import { useTestDatabase } from "@tingjian/prisma/testing";
 import { writeSheet } from "../../server/src/interchange/sheets.ts";
 import { syncSlaStages } from "../../server/src/complaints/sla-stages.ts";
 import { importAsOperator } from "../../server/src/interchange/operator.ts";
-import { gql, globalId, signIn, type Caller } from "./graphql.ts";
+import { gql, globalId, postFile, signIn, type Caller } from "./graphql.ts";
 
 /**
  * SPEC §13 and shared/interchange/README.md: spreadsheets in, all or nothing with every bad row
@@ -45,12 +45,7 @@ describe("interchange: import and export (SPEC §13)", () => {
 
   /** graphql-yoga's multipart request (GraphQL multipart request spec), as a browser sends it. */
   async function upload(caller: Caller, kind: string, content: string | Uint8Array, fileName = "file.csv", extra: Record<string, unknown> = {}): Promise<Imported> {
-    const form = new FormData();
-    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind, file: null, ...extra } } }));
-    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([content as BlobPart], fileName));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: caller.cookie!, "x-graphql-yoga-csrf": "1" } });
-    const body = (await res.json()) as { data?: { importFile: Imported }; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = await postFile<{ importFile: Imported }>(app, caller, IMPORT, { kind, ...extra }, content, fileName);
     if (body.errors) return { __typename: `GraphQLError:${body.errors[0]!.extensions?.code}`, message: body.errors[0]!.message };
     return body.data!.importFile;
   }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { gql, signIn, type Caller } from "../api/graphql.ts";
+import { gql, postFile, signIn, type Caller } from "../api/graphql.ts";
 import { demoClock } from "../demo-clock.ts";
 
 /**
@@ -41,14 +41,10 @@ describe("CSV exports neutralise formulas (issue 15 item 15)", () => {
     const cells = csv.replace(/^\uFEFF/, "").split(/\r\n/).flatMap((line) => line.split(","));
     expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
 
-    const form = new FormData();
-    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind: "ESTATES", file: null, dryRun: true } } }));
-    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([csv], "estates.csv"));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: exec.cookie!, "x-graphql-yoga-csrf": "1" } });
-    const body = (await res.json()) as { data: { importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } } };
-    expect(body.data.importFile.__typename, JSON.stringify(body)).toBe("MutationImportFileSuccess");
-    const d = body.data.importFile.data!;
+    const body = await postFile<{ importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } }>(
+      app, exec, IMPORT, { kind: "ESTATES", dryRun: true }, csv, "estates.csv");
+    expect(body.data?.importFile.__typename, JSON.stringify(body)).toBe("MutationImportFileSuccess");
+    const d = body.data!.importFile.data!;
     expect(d).toMatchObject({ created: 0, updated: 0 });
     expect(d.unchanged).toBe(d.totalRows);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { signIn, type Caller } from "../api/graphql.ts";
+import { postFile, signIn, type Caller } from "../api/graphql.ts";
 import { demoClock } from "../demo-clock.ts";
 
 /**
@@ -38,12 +38,7 @@ describe("the household import is no oracle for values the caller may not read (
     const row: Record<string, string> = { household_code: h.code, estate_code: "LX", building: h.building, unit: h.unit ?? "", room: h.room, ...cells };
     const headers = Object.keys(row);
     const text = `${headers.join(",")}\n${headers.map((k) => row[k]).join(",")}\n`;
-    const form = new FormData();
-    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind: "HOUSEHOLDS", file: null, dryRun: true } } }));
-    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([text], "households.csv"));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: clerk.cookie!, "x-graphql-yoga-csrf": "1" } });
-    return (await res.json()) as { data?: { importFile: unknown }; errors?: unknown };
+    return postFile<{ importFile: unknown }>(app, clerk, IMPORT, { kind: "HOUSEHOLDS", dryRun: true }, text, "households.csv");
   }
 
   const wrongId = (id: string) => `${id.slice(0, 14)}${id.slice(14, 17) === "123" ? "456" : "123"}${id.slice(17)}`;

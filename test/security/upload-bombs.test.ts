@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FIXED_DEMO_NOW, StartupError } from "@tingjian/prisma";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { gql, signIn, type Caller } from "../api/graphql.ts";
+import { gql, postFile, signIn, type Caller } from "../api/graphql.ts";
 import { demoClock } from "../demo-clock.ts";
 import { readSheet, SheetLimitError, writeSheet, type SheetRow } from "../../server/src/interchange/sheets.ts";
 import { readLimitsFromEnv, readSettingsFromEnv, UPLOAD_READ_LIMITS, type ReadLimits, type ReadSettings } from "../../server/src/interchange/read-limits.ts";
@@ -237,12 +237,7 @@ describe("uploads are read streaming within limits (issue 15 item 3)", () => {
 
   /** The multipart upload a browser sends (with the header that proves a preflight, issue 15 item 13). */
   async function upload(caller: Caller, kind: string, content: Uint8Array | string, fileName: string, extra: Record<string, unknown> = {}): Promise<Imported> {
-    const form = new FormData();
-    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind, file: null, ...extra } } }));
-    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([content as BlobPart], fileName));
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: caller.cookie!, "x-graphql-yoga-csrf": "1" } });
-    const body = (await res.json()) as { data?: { importFile: Imported }; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = await postFile<{ importFile: Imported }>(app, caller, IMPORT, { kind, ...extra }, content, fileName);
     if (body.errors) return { __typename: `GraphQLError:${body.errors[0]!.extensions?.code}`, message: body.errors[0]!.message };
     return body.data!.importFile;
   }

@@ -53,6 +53,11 @@ builder.mutationField("runArchiveCheck", (t) =>
       const scope = estateFilter(ctx);
       const estateId = args.estateId?.id ?? null;
       if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
+      // Found by the mutation fuzz (issue 15 item 16): an id of another type, or of no estate, is
+      // not an estate (it used to fail on the foreign key as "Unexpected error.").
+      if (estateId && (args.estateId!.typename !== "Estate" || !(await ctx.prisma.estate.findFirst({ where: { id: estateId, organizationId: viewer.organizationId }, select: { id: true } })))) {
+        throw new NotFoundError("Estate");
+      }
       const estates = estateId ? [estateId] : scope?.in ?? null;
       // An estate-scoped check is filed under its estate, so that only that estate's staff see it.
       const filedUnder = estateId ?? (scope?.in.length === 1 ? scope.in[0]! : null);
