@@ -22,7 +22,8 @@ import { useTestDatabase } from "@tingjian/prisma/testing";
 import { demoSeedDecision, loadConfig } from "../../server/src/config.ts";
 import { guarded } from "../../server/src/http/last-resort.ts";
 import { signIn, type Caller } from "../api/graphql.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "../browser/harness.ts";
+import { CHROMIUM, CHROMIUM_ARGS, withoutFaketime } from "../browser/harness.ts";
+import { demoClock } from "../demo-clock.ts";
 import { openSlowRequest, rawGet, rawRequest } from "./raw-http.ts";
 import { isRunning, repoRoot, serverDir, startServer, type ServerProcess } from "./server-process.ts";
 
@@ -52,7 +53,7 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
   beforeAll(async () => {
     // The system clock, not the demo's: a browser drops a session cookie whose Expires (by the
     // server's clock) is already past on the machine's clock.
-    app = createApp({ prisma: t.prisma });
+    app = createApp({ prisma: t.prisma, clock: demoClock() });
     server = createHttpServer({ app, db: t.db }, inject("clientDist"));
     await listen(server, 0, "127.0.0.1");
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -213,7 +214,7 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
       process.env.GRAPHIQL = "1";
       let withGraphiql: Server | undefined;
       try {
-        const graphiqlApp = createApp({ prisma: t.prisma });
+        const graphiqlApp = createApp({ prisma: t.prisma, clock: demoClock() });
         withGraphiql = createHttpServer({ app: graphiqlApp, db: t.db }, inject("clientDist"));
         await listen(withGraphiql, 0, "127.0.0.1");
         const url = `http://127.0.0.1:${(withGraphiql.address() as AddressInfo).port}`;
@@ -241,7 +242,7 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
     });
 
     it("the app runs under its CSP in Chromium: sign-in, the ledger grid and the report charts raise no violation", async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, env: withoutFaketime(process.env) });
       try {
         const page = await browser.newPage({ locale: "en" });
         page.setDefaultTimeout(20_000);
