@@ -339,10 +339,9 @@ describe("issue 15 item 2: attacks are refused with a typed error before any res
     expect((peak - baseline) / 1024 ** 2, "heap MB").toBeLessThan(256);
   });
 
-  afterAll(() => {
-    // Issue 15 item 2's budget for the whole attack suite: the process stays under 1 GB.
-    expect(process.memoryUsage().rss).toBeLessThan(1024 ** 3);
-  });
+  // Issue 15 item 2's budget for the whole attack suite (the server under 1 GB) is measured on a
+  // real server process in attack-replay.test.ts: this worker's RSS also holds the embedded
+  // database and the test runner, so it says nothing about the server's.
 });
 
 describe("issue 15 item 2: the limits are settings", () => {
