@@ -102,7 +102,8 @@ function parseInstant(v: unknown): Date {
   return d;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A row id as the database writes it. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Issue 15 item 16: a global ID is "Type:uuid" in base64; anything else is the caller's mistake,

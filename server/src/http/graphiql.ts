@@ -1,5 +1,5 @@
 import { renderGraphiQL, shouldRenderGraphiQL, type Plugin } from "graphql-yoga";
-import { inlineScriptHashes } from "./security-headers.ts";
+import { contentSecurityPolicy, inlineScriptHashes } from "./security-headers.ts";
 
 /**
  * Issue 15 item 14: yoga's GraphiQL page loads its scripts from unpkg.com and runs inline
@@ -45,19 +45,9 @@ export function useGraphiQLPage(enabled: boolean): Plugin {
 function renderPage(): { html: string; csp: string } {
   const html = renderGraphiQL({ title: TITLE }) as string;
   const cdn = "https://unpkg.com";
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' ${cdn} ${inlineScriptHashes(html).join(" ")}`,
-    `style-src 'self' 'unsafe-inline' ${cdn}`,
-    `img-src 'self' data: blob: https://raw.githubusercontent.com`,
-    `font-src 'self' data: ${cdn}`,
-    // The page fetches its editor workers from the CDN and runs them from blob: URLs.
-    `connect-src 'self' ${cdn}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  // The page fetches its editor workers from the CDN and runs them from blob: URLs.
+  const csp = contentSecurityPolicy({
+    "script-src": [cdn, ...inlineScriptHashes(html)], "style-src": [cdn], "img-src": ["https://raw.githubusercontent.com"], "font-src": [cdn], "connect-src": [cdn],
+  });
   return { html, csp };
 }

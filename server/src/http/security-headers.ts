@@ -9,19 +9,25 @@ import type { ServerResponse } from "node:http";
  * code. Images and fonts may be data: URIs (AG Grid's icons), blob: for exported PNG previews.
  * `frame-ancestors 'none'`: no other page may frame the app (clickjacking).
  */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const APP_CSP = contentSecurityPolicy();
+
+/** The app's policy, with sources added to some directives (the GraphiQL page's CDN). */
+export function contentSecurityPolicy(extra: Partial<Record<"script-src" | "style-src" | "img-src" | "font-src" | "connect-src", string[]>> = {}): string {
+  const base: [string, string][] = [
+    ["default-src", "'self'"],
+    ["script-src", "'self'"],
+    ["style-src", "'self' 'unsafe-inline'"],
+    ["img-src", "'self' data: blob:"],
+    ["font-src", "'self' data:"],
+    ["connect-src", "'self'"],
+    ["worker-src", "'self' blob:"],
+    ["object-src", "'none'"],
+    ["base-uri", "'none'"],
+    ["form-action", "'self'"],
+    ["frame-ancestors", "'none'"],
+  ];
+  return base.map(([d, v]) => [d, v, ...(extra[d as keyof typeof extra] ?? [])].join(" ")).join("; ");
+}
 
 /**
  * Sets the headers every answer of the HTTP server carries, before any route writes. A route

@@ -58,11 +58,13 @@ function checkValue(value: unknown, type: GraphQLInputType, path: (string | numb
     }
     return;
   }
-  if (isScalarType(type) && typeof value === "string") {
-    if (value.includes("\u0000")) out.push({ path, problem: "NUL_CHARACTER" });
-    const max = maxFor(name);
-    if (value.length > max) out.push({ path, problem: "TOO_LONG", max });
-  }
+  if (isScalarType(type) && typeof value === "string") checkText(value, path, name, out);
+}
+
+function checkText(value: string, path: (string | number)[], name: string, out: TextProblem[]): void {
+  if (value.includes("\u0000")) out.push({ path, problem: "NUL_CHARACTER" });
+  const max = maxFor(name);
+  if (value.length > max) out.push({ path, problem: "TOO_LONG", max });
 }
 
 /** A literal of the document as a plain value (variables inside it are checked as variables). */
@@ -89,10 +91,8 @@ export function textProblems(schema: GraphQLSchema, document: DocumentNode, vari
   visit(document, {
     Argument(arg) {
       const check = (value: unknown, path: (string | number)[], name: string) => {
-        if (typeof value === "string") {
-          if (value.includes("\u0000")) out.push({ path, problem: "NUL_CHARACTER" });
-          if (value.length > maxFor(name)) out.push({ path, problem: "TOO_LONG", max: maxFor(name) });
-        } else if (Array.isArray(value)) value.forEach((x, i) => check(x, [...path, i], name));
+        if (typeof value === "string") checkText(value, path, name, out);
+        else if (Array.isArray(value)) value.forEach((x, i) => check(x, [...path, i], name));
         else if (value && typeof value === "object") for (const [k, x] of Object.entries(value)) check(x, [...path, k], k);
       };
       check(literal(arg.value), [arg.name.value], arg.name.value);

@@ -1,6 +1,6 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Classification, Complaint, Prisma, StaffRole } from "@tingjian/prisma/client";
-import { builder } from "../../builder.ts";
+import { builder, UUID } from "../../builder.ts";
 import type { Context } from "../../context.ts";
 import { ROLE_PERMISSIONS } from "../../domain/access/permissions.ts";
 import { SUPERVISOR_ROLES } from "../../domain/access/roles.ts";
@@ -101,7 +101,6 @@ export async function requirePickable(
   throw new InputError(field, reason);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The row id inside a global id of `type`; anything else is an InputError on `field`. */
 function rowIdOf(value: string | number, type: string, field: string): string {
