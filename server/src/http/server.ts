@@ -51,6 +51,11 @@ async function route(routes: Routes, staticRoot: string, req: IncomingMessage, r
     return;
   }
   setSecurityHeaders(res, "static");
+  // The app's files are only read: any other method (OPTIONS *, a stray POST) is refused as such.
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("Method not allowed");
+    return;
+  }
   serveStatic(staticRoot, path, res);
 }
 

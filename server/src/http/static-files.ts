@@ -18,15 +18,16 @@ const types: Record<string, string> = {
  * routes survive a reload; hashed assets are cached for a year.
  */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  if (!existsSync(join(root, "index.html"))) {
-    res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
-    res.end("The client is not built; run `pnpm build` (pnpm start does it).");
-    return;
-  }
+  // A bad URL is the caller's mistake whatever the server's state: 400 before anything else.
   const decoded = decodePath(urlPath.split("?")[0] ?? "/");
   if (decoded === null) {
     // Issue 15 item 1: `GET /%` made decodeURIComponent throw out of the request handler.
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the URL is not valid percent-encoding.");
+    return;
+  }
+  if (!existsSync(join(root, "index.html"))) {
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
+    res.end("The client is not built; run `pnpm build` (pnpm start does it).");
     return;
   }
   const file = normalize(join(root, decoded));
