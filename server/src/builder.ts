@@ -6,7 +6,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import type PrismaTypes from "@tingjian/prisma/pothos-types";
 import { getDatamodel } from "@tingjian/prisma/pothos-types";
 import { GraphQLError } from "graphql";
-import type { Context } from "./context.ts";
+import type { Context, SignedInContext } from "./access/context.ts";
 import type { Permission } from "./domain/access/permissions.ts";
 import { noteTypedError } from "./access/mutation-savepoints.ts";
 import type { Language } from "./i18n/language.ts";
@@ -17,6 +17,9 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: { authenticated: boolean; permission: Permission };
+  // Both scopes pass only for a signed-in caller: `t.withAuth({ permission: … })` narrows the
+  // resolver's context so that `ctx.viewer` and `ctx.organizationId` need no assertion.
+  AuthContexts: { authenticated: SignedInContext; permission: SignedInContext };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };

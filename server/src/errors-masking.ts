@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { maskError as defaultMaskError } from "graphql-yoga";
 import { PothosValidationError } from "@pothos/core";
-import { ForbiddenError, InputError, NotFoundError } from "./schema/errors.ts";
+import { ForbiddenError, InputError, NotFoundError } from "./errors/typed-errors.ts";
 import { text as catalogue } from "./i18n/messages.ts";
 
 /**
@@ -12,7 +12,7 @@ import { text as catalogue } from "./i18n/messages.ts";
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   const path = error instanceof GraphQLError ? error.path : undefined;
-  // The GraphQL error's text: the original's, or its translation (i18n/localized-errors.ts).
+  // The GraphQL error's text: the original's, or its translation (http/localized-errors.ts).
   const text = error instanceof GraphQLError ? error.message : (original as Error | undefined)?.message ?? message;
   if (original instanceof InputError) return new GraphQLError(text, { path, extensions: { code: "BAD_USER_INPUT", field: original.field } });
   if (original instanceof ForbiddenError) return new GraphQLError(text, { path, extensions: { code: "FORBIDDEN" } });

@@ -1,5 +1,5 @@
 import type { YogaLogger } from "graphql-yoga";
-import { ForbiddenError, InputError, NotFoundError } from "./schema/errors.ts";
+import { ForbiddenError, InputError, NotFoundError } from "./errors/typed-errors.ts";
 
 /** A caller's mistake answered with a typed error is not a server problem worth a log line. */
 function expected(value: unknown): boolean {

@@ -11,9 +11,9 @@ import { createApp } from "./yoga.ts";
 import { createHttpServer, listen, type Routes } from "./http/server.ts";
 import { drain, inFlight } from "./http/drain.ts";
 import { installProcessGuards } from "./http/last-resort.ts";
-import { startHousekeeping } from "./access/housekeeping.ts";
-import { startSlaSweep } from "./complaints/sla-sweep.ts";
-import { backfillSlaStages } from "./complaints/sla-backfill.ts";
+import { startHousekeeping } from "./jobs/housekeeping.ts";
+import { startSlaSweep } from "./jobs/sla-sweep.ts";
+import { backfillSlaStages } from "./jobs/sla-backfill.ts";
 
 async function main() {
   const config = loadConfig(process.env);

@@ -1,12 +1,12 @@
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { contextFactory, type AppServices, type Context } from "./context.ts";
-import { useRequestTransaction } from "./access/request-transaction.ts";
+import { useRequestTransaction } from "./http/request-transaction.ts";
 import { boundedDocumentCaches, useQueryLimits } from "./limits/index.ts";
 import { useResponseCookies } from "./auth/response-cookies.ts";
 import { maskError } from "./errors-masking.ts";
 import { redactingLogger } from "./logging.ts";
-import { useLocalizedErrors } from "./i18n/localized-errors.ts";
+import { useLocalizedErrors } from "./http/localized-errors.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { useTextInputRules } from "./input/text-inputs.ts";
 import { rateLimitsFrom, useRateLimits } from "./rate-limits/plugin.ts";

@@ -7,7 +7,7 @@ import { useTestDatabase } from "@tingjian/prisma/testing";
 import { globalId, signIn, type Caller, type GqlResult } from "./graphql.ts";
 import { languageOf } from "../../server/src/i18n/language.ts";
 import { NOUNS, PHRASES } from "../../server/src/i18n/phrases.ts";
-import { ForbiddenError, InputError, messageIn, NotFoundError } from "../../server/src/schema/errors.ts";
+import { ForbiddenError, InputError, messageIn, NotFoundError } from "../../server/src/errors/typed-errors.ts";
 import { demoClock } from "../demo-clock.ts";
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { writeSheet } from "../../server/src/interchange/sheets.ts";
-import { syncSlaStages } from "../../server/src/complaints/sla-stages.ts";
+import { syncSlaStages } from "../../server/src/services/complaints/sla-stages.ts";
 import { importAsOperator } from "../../server/src/interchange/operator.ts";
 import { gql, globalId, postFile, signIn, type Caller } from "./graphql.ts";
 

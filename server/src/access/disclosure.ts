@@ -1,5 +1,5 @@
 import type { Classification, RecordType } from "@tingjian/prisma/client";
-import type { Context } from "../context.ts";
+import type { Context } from "./context.ts";
 import { knows } from "../domain/access/need-to-know.ts";
 import { mask } from "../domain/access/masking.ts";
 import { protectionOf, type ProtectionRule } from "../domain/access/protected-fields.ts";

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { GraphQLSchema } from "graphql";
-import type { Context } from "../context.ts";
+import type { Context } from "./context.ts";
 
 /**
  * "Bad input changes nothing", per mutation: each top-level mutation field runs inside a savepoint

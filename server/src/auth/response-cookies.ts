@@ -1,5 +1,5 @@
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 
 /** Sends the Set-Cookie headers a resolver asked for (sign-in rotates, sign-out clears). */
 export function useResponseCookies(): Plugin<Context> {

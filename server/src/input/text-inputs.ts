@@ -3,7 +3,7 @@ import {
   type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValueNode,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 import { text } from "../i18n/messages.ts";
 
 /**

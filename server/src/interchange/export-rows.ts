@@ -11,7 +11,7 @@ import { LAYOUTS, type InterchangeKind } from "./layout.ts";
  */
 export interface ExportQuery {
   db: Db;
-  /** The scope of the caller, as the lists of the app apply it (schema/tenant.ts). */
+  /** The scope of the caller, as the lists of the app apply it (access/read-scope.ts). */
   where: { estates: Prisma.EstateWhereInput; households: Prisma.HouseholdWhereInput; complaints: Prisma.ComplaintWhereInput; callbacks: Prisma.CallbackWhereInput; handouts: Prisma.SurveyHandoutWhereInput; customers: Prisma.CustomerWhereInput };
   estateId: string | null;
   from: Date | null;

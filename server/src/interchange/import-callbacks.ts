@@ -1,5 +1,5 @@
 import { newId } from "./ids.ts";
-import { SlaCache } from "../complaints/sla-stages.ts";
+import { SlaCache } from "../services/complaints/sla-stages.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
 import { changedCallbackColumns, checkNewCallback, readCallback, type CallbackDraft, type CallbackReferences, type ComplaintRef } from "./callback-rows.ts";
 import { householdsByCode, staffIndex } from "./lookups.ts";

@@ -1,5 +1,5 @@
 import type { ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
-import { SlaCache } from "../complaints/sla-stages.ts";
+import { SlaCache } from "../services/complaints/sla-stages.ts";
 import type { StageFacts } from "../domain/sla/stages.ts";
 import { BulkWriter, chunks, textArray, ticker, yieldToIo, type BulkRow } from "./bulk.ts";
 import { sqlOf } from "./connection.ts";

@@ -1,7 +1,7 @@
 import type { ComplaintStatus } from "@tingjian/prisma/client";
-import { changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../complaints/sla-stages.ts";
-import { departmentHead } from "../complaints/department-head.ts";
-import { supervisorAt } from "../complaints/escalation.ts";
+import { changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
+import { departmentHead } from "../services/complaints/department-head.ts";
+import { supervisorAt } from "../services/complaints/escalation.ts";
 import { OPEN_STATES } from "../domain/complaints/workflow.ts";
 import { planStages, type PlannedStage, type StageFacts } from "../domain/sla/stages.ts";
 import { BulkWriter, chunks, type BulkRow, type Db } from "./bulk.ts";

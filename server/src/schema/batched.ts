@@ -1,4 +1,4 @@
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 
 /**
  * Batches per request: the resolvers of one list ask for their keys in the same tick, and one

@@ -1,10 +1,11 @@
 import type { Category } from "@tingjian/prisma/client";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 import { DepartmentKindEnum } from "./enums.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "./errors.ts";
+import { ConflictError, InputError, NotFoundError, requiredText } from "../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "./errors.ts";
 import { nonEmpty } from "./prisma-query.ts";
-import { inOrganization, organizationNode } from "./tenant.ts";
+import { inOrganization, organizationNode } from "../access/read-scope.ts";
 
 builder.prismaNode("Category", {
   ...organizationNode,

@@ -3,7 +3,7 @@ import type { Prisma } from "@tingjian/prisma/client";
 import { CustomerKind } from "@tingjian/prisma/client";
 import { nonEmpty } from "./prisma-query.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 import { entitlement, protectedField, reveal, revealList, type RecordRef } from "../access/disclosure.ts";
 import { mask } from "../domain/access/masking.ts";
 import { atLeast } from "../domain/access/need-to-know.ts";
@@ -11,8 +11,9 @@ import { isIdNumber, isPhone, ID_NUMBER_FORMAT, PHONE_FORMAT } from "../domain/p
 import { designatedRecords } from "../access/grants.ts";
 import { ClassificationEnum } from "./access/staff.ts";
 import { history, RevisionRef, writeRevision } from "./access/revisions.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError, ForbiddenError, requiredText, STANDARD_ERRORS } from "./errors.ts";
-import { customerScope, estateFilter, scopedNode } from "./tenant.ts";
+import { ConflictError, InputError, NotFoundError, ForbiddenError, requiredText } from "../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "./errors.ts";
+import { customerScope, estateFilter, scopedNode } from "../access/read-scope.ts";
 
 export const CustomerKindEnum = builder.enumType(CustomerKind, { name: "CustomerKind" });
 

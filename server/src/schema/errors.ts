@@ -1,121 +1,67 @@
+import type { FieldMap, ObjectFieldBuilder } from "@pothos/core";
 import { builder } from "../builder.ts";
-import type { Language } from "../i18n/language.ts";
-import { msg, render, text, type Msg } from "../i18n/messages.ts";
-import { nounZh, phraseZh } from "../i18n/phrases.ts";
+import { ConflictError, ForbiddenError, InputError, localize, messageIn, NotFoundError, type InputProblem } from "../errors/typed-errors.ts";
 
 /**
- * Typed errors returned in mutation payloads (Pothos errors plugin): the caller learns which field
- * and why, and the mutation changed nothing. Messages never quote a protected value.
- *
- * A message is either a catalogue message (i18n/messages.ts), rendered in the request's language
- * when the `message` field is read, or a plain English text. `Error.message` is always the English
- * (logs, thrown errors, callers without Accept-Language).
+ * The GraphQL face of the typed errors (errors/typed-errors.ts): returned in mutation payloads
+ * (Pothos errors plugin); the caller learns which fields and why, and the mutation changed nothing.
  */
-export class InputError extends Error {
-  readonly localized: Msg | undefined;
-  constructor(readonly field: string, message: string | Msg) {
-    super(english(message));
-    this.name = "InputError";
-    this.localized = typeof message === "string" ? undefined : message;
-  }
-}
-
-export class NotFoundError extends Error {
-  readonly localized: Msg;
-  /** `what` is an English record noun ("Complaint"); i18n/phrases.ts gives its Chinese. */
-  constructor(what: string) {
-    const localized = msg("notFound", { what: [nounZh(what) ?? "该记录", what] });
-    super(render(localized, "en"));
-    this.name = "NotFoundError";
-    this.localized = localized;
-  }
-}
-
-export class ForbiddenError extends Error {
-  readonly localized: Msg | undefined;
-  constructor(message: string | Msg) {
-    super(english(message));
-    this.name = "ForbiddenError";
-    this.localized = typeof message === "string" ? undefined : message;
-  }
-}
-
-/** A stale write: the record changed since the caller read `version`; nothing was written. */
-export class ConflictError extends Error {
-  readonly localized: Msg;
-  constructor(readonly recordId: string, readonly currentVersion: number) {
-    const localized = msg("conflict", { version: currentVersion });
-    super(render(localized, "en"));
-    this.name = "ConflictError";
-    this.localized = localized;
-  }
-}
-
-function english(message: string | Msg): string {
-  return typeof message === "string" ? message : render(message, "en");
-}
-
-/**
- * The text of an error in the request's language: catalogue messages in either language, fixed
- * English texts with a Chinese entry in i18n/phrases.ts, anything else as written (English).
- */
-export function messageIn(error: Error, language: Language): string {
-  if (language === "en") return error.message;
-  const localized = (error as { localized?: Msg }).localized;
-  if (localized) return render(localized, language);
-  const phrase = phraseZh(error.message);
-  if (phrase) return phrase;
-  // An untranslated refusal still tells a Chinese reader, in Chinese, that it was refused.
-  return error instanceof ForbiddenError ? text("forbidden", language, { detail: error.message }) : error.message;
-}
-
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
-  fields: (t) => ({ message: t.string({ resolve: (e, _args, ctx) => messageIn(e, ctx.language) }) }),
+  description: "A typed error of a mutation's payload: nothing was written",
+  fields: (t) => ({ message: t.string({ description: "Why, in the request's language (Accept-Language)", resolve: (e, _args, ctx) => messageIn(e, ctx.language) }) }),
 });
 
-builder.objectType(InputError, {
-  name: "InputError",
-  description: "Bad input: `field` names the input field (dotted path), `message` says why",
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof InputError,
-  fields: (t) => ({ field: t.exposeString("field") }),
-});
-
-builder.objectType(NotFoundError, {
-  name: "NotFoundError",
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof NotFoundError,
-  fields: () => ({}),
-});
-
-builder.objectType(ForbiddenError, {
-  name: "ForbiddenError",
-  description: "The caller may not do this (role, estate scope, clearance or approval missing)",
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof ForbiddenError,
-  fields: () => ({}),
-});
+type ErrorFields<E> = (t: ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never>, E>) => FieldMap;
 
 /**
- * Registers the conflict error of one record type: it carries the record's current state, read
- * through the same field rules as any other read of it.
+ * The one way a typed error is declared: its class, its GraphQL name and description, and the
+ * fields it adds to `message`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any error class, whatever its constructor takes
+export function typedError<C extends abstract new (...args: any[]) => Error>(cls: C, opts: { name: string; description: string; fields?: ErrorFields<InstanceType<C>> }) {
+  return builder.objectType(cls as unknown as new () => InstanceType<C>, {
+    name: opts.name,
+    description: opts.description,
+    interfaces: [ErrorInterface] as never,
+    isTypeOf: (o) => o instanceof cls,
+    fields: (t) => (opts.fields ? opts.fields(t as never) : {}),
+  });
+}
+
+const InputProblemRef = builder.objectRef<InputProblem>("InputProblem").implement({
+  description: "One bad input field",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "The field as a dotted path, e.g. `input.note`" }),
+    path: t.exposeStringList("path", { description: "The field's path as a list, e.g. [\"input\", \"note\"]" }),
+    code: t.exposeString("code", { description: "A stable code for programs: REQUIRED, TOO_LONG, INVALID, …" }),
+    message: t.string({ description: "Why, in the request's language", resolve: (p, _a, ctx) => localize(p.message, p.localized, ctx.language) }),
+  }),
+});
+
+typedError(InputError, {
+  name: "InputError",
+  description: "Bad input: `problems` names every bad field at once; `field`, `path` and `code` are the first one's",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "The first bad field as a dotted path" }),
+    path: t.stringList({ description: "The first bad field's path as a list", resolve: (e) => [...e.problems[0]!.path] }),
+    code: t.exposeString("code", { description: "The first problem's stable code" }),
+    problems: t.field({ type: [InputProblemRef], description: "Every bad field of the input", resolve: (e) => [...e.problems] }),
+  }),
+});
+
+typedError(NotFoundError, { name: "NotFoundError", description: "No such record, or not one the caller may see" });
+
+typedError(ForbiddenError, { name: "ForbiddenError", description: "The caller may not do this (role, estate scope, clearance or approval missing)" });
+
+/**
+ * Registers the conflict error of one record type: it carries the record's current version.
  */
 export function conflictErrorType(cls: typeof ConflictError, name: string) {
-  return builder.objectType(cls, {
+  return typedError(cls, {
     name,
     description: "Optimistic concurrency: the record changed since it was read; nothing was written",
-    interfaces: [ErrorInterface],
-    isTypeOf: (o) => o instanceof cls,
-    fields: (t) => ({ currentVersion: t.exposeInt("currentVersion") }),
+    fields: (t) => ({ currentVersion: t.exposeInt("currentVersion", { description: "The record's version now; read it again and reapply the change" }) }),
   });
 }
 
 export const STANDARD_ERRORS = [InputError, NotFoundError, ForbiddenError];
-
-/** Trims a required text input; empty is an InputError on `field`. */
-export function requiredText(value: string | null | undefined, field: string, max = 2000): string {
-  const v = value?.trim() ?? "";
-  if (!v) throw new InputError(field, msg("required", { field }));
-  if (v.length > max) throw new InputError(field, msg("tooLong", { field, max }));
-  return v;
-}

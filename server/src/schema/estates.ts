@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
-import { complaintScope, topSecretFilter, estateNode, inOrganization, scopedNode, estateFilter } from "./tenant.ts";
-import type { Context } from "../context.ts";
+import { complaintScope, topSecretFilter, estateNode, inOrganization, scopedNode, estateFilter } from "../access/read-scope.ts";
+import type { Context } from "../access/context.ts";
 
 const estateScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(estateFilter(ctx) ? { id: estateFilter(ctx) } : {}) });
 

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { inOrganization } from "./tenant.ts";
+import { inOrganization } from "../access/read-scope.ts";
 
 // Not a Relay node: the caller only ever sees its own organisation, through `organization`.
 builder.prismaObject("Organization", {

@@ -1,7 +1,7 @@
 import type { Complaint, Customer } from "@tingjian/prisma/client";
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 import { batchedById } from "./batched.ts";
-import { complaintScope, customerScope } from "./tenant.ts";
+import { complaintScope, customerScope } from "../access/read-scope.ts";
 
 /**
  * A complaint or customer a row points to, read under the caller's scope (§2, SEC-2: one outside

@@ -11,7 +11,7 @@ import type { Viewer } from "../access/viewer.ts";
  * of two figures over halves of a window) can single out a hidden record. CONFIDENTIAL and SECRET
  * complaints are counted as ever: their rows are listed, their content masked.
  *
- * The same rule as the complaint scope of the API (schema/tenant.ts: topSecretFilter), as SQL: the
+ * The same rule as the complaint scope of the API (access/read-scope.ts: topSecretFilter), as SQL: the
  * designated ids come from the viewer of the request (loaded with it), so the predicate goes
  * inside the statement that counts and costs no statement of its own.
  */

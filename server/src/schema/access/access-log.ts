@@ -1,7 +1,7 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { AccessAction, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import { inOrganization, scopedNode } from "../tenant.ts";
+import { inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { ClassificationEnum } from "./staff.ts";
 
 export const AccessActionEnum = builder.enumType(AccessAction, { name: "AccessAction" });

@@ -1,10 +1,11 @@
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { newSecret, hashSecret } from "../../auth/secrets.ts";
 import { ROLE_PERMISSIONS, isPermission } from "../../domain/access/permissions.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { inOrganization, scopedNode } from "../tenant.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
+import { inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { PermissionEnum } from "./staff.ts";
 import { msg } from "../../i18n/messages.ts";
 

@@ -2,12 +2,13 @@ import type { Prisma } from "@tingjian/prisma/client";
 import { ApprovalKind, ApprovalStatus } from "@tingjian/prisma/client";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { approverRoles, requiredRole } from "../../domain/access/approvers.ts";
 import { knows } from "../../domain/access/need-to-know.ts";
 import { customerRef, forDecision } from "../customers.ts";
-import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { customerScope, inOrganization, scopedNode } from "../tenant.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
+import { customerScope, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { ClassificationEnum, StaffRoleEnum } from "./staff.ts";
 
 const HOUR = 3_600_000;

@@ -2,9 +2,10 @@ import { ARCHIVE_DOCUMENTS } from "@tingjian/prisma";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
 import type { Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../context.ts";
-import { estateFilter, inOrganization, scopedNode } from "../tenant.ts";
-import { NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import type { Context } from "../../access/context.ts";
+import { estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
+import { NotFoundError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 
 /** SEC-8: archives are checked every six months. */
 const CHECK_INTERVAL_MONTHS = 6;

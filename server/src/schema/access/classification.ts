@@ -1,13 +1,14 @@
 import type { Classification } from "@tingjian/prisma/client";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement, type RecordRef } from "../../access/disclosure.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { complaintRef } from "../complaints/complaint.ts";
 import { customerRef, forDecision } from "../customers.ts";
-import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { complaintScope, customerScope, inOrganization, scopedNode } from "../tenant.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
+import { complaintScope, customerScope, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { ClassificationEnum } from "./staff.ts";
 import { msg } from "../../i18n/messages.ts";
 

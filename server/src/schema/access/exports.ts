@@ -1,12 +1,13 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { mask } from "../../domain/access/masking.ts";
 import { PROTECTED_COLUMNS } from "../../domain/access/protected-fields.ts";
 import { customerRef } from "../customers.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { customerScope, inOrganization } from "../tenant.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
+import { customerScope, inOrganization } from "../../access/read-scope.ts";
 import { guardFormula } from "../../interchange/formula-guard.ts";
 
 const MAX_EXPORT_ROWS = 50_000;

@@ -3,10 +3,11 @@ import { builder } from "../../builder.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { PROTECTED_COLUMNS } from "../../domain/access/protected-fields.ts";
 import { customerRef, forDecision } from "../customers.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { customerScope, inOrganization, scopedNode } from "../tenant.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
+import { customerScope, inOrganization, scopedNode } from "../../access/read-scope.ts";
 
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 
 const officers = (_parent: unknown, ctx: Context) => !!ctx.viewer && (ctx.viewer.permissions.has("government:disclose") || ctx.viewer.permissions.has("audit:read"));
 

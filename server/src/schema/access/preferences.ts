@@ -1,5 +1,6 @@
 import { builder } from "../../builder.ts";
-import { InputError, STANDARD_ERRORS } from "../errors.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 
 /**
  * The client's per-user settings (a grid's column layout, sort and filters; a report's chosen

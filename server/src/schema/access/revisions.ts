@@ -1,6 +1,6 @@
 import type { Prisma, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement, reveal, revealList, type RecordRef } from "../../access/disclosure.ts";
 import { PROTECTED_COLUMNS, protectionOf, type ProtectionRule } from "../../domain/access/protected-fields.ts";
 import { mask } from "../../domain/access/masking.ts";

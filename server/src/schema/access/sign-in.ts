@@ -3,7 +3,7 @@ import { login } from "../../auth/login.ts";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.ts";
 import { hashSecret } from "../../auth/secrets.ts";
 import { StaffRoleEnum } from "./staff.ts";
-import { InputError, ForbiddenError, requiredText } from "../errors.ts";
+import { InputError, ForbiddenError, requiredText } from "../../errors/typed-errors.ts";
 import { RateLimitedError } from "../rate-limited-error.ts";
 import { msg } from "../../i18n/messages.ts";
 import { aloneInRequest, rootResponseKeys } from "./alone-in-operation.ts";

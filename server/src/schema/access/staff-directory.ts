@@ -1,12 +1,12 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Classification, Complaint, Prisma, StaffRole } from "@tingjian/prisma/client";
 import { builder, UUID } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { ROLE_PERMISSIONS } from "../../domain/access/permissions.ts";
 import { SUPERVISOR_ROLES } from "../../domain/access/roles.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
-import { InputError } from "../errors.ts";
-import { complaintScope, estateFilter, inOrganization } from "../tenant.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { complaintScope, estateFilter, inOrganization } from "../../access/read-scope.ts";
 import { StaffRoleEnum } from "./staff.ts";
 
 /**

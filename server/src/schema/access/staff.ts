@@ -2,7 +2,7 @@ import { builder } from "../../builder.ts";
 import { Classification, StaffRole, StaffKind } from "@tingjian/prisma/client";
 import { PERMISSIONS } from "../../domain/access/permissions.ts";
 import { reveal, protectedField, type RecordRef } from "../../access/disclosure.ts";
-import { organizationNode } from "../tenant.ts";
+import { organizationNode } from "../../access/read-scope.ts";
 
 export const ClassificationEnum = builder.enumType(Classification, { name: "Classification", description: "SEC-1 levels" });
 export const StaffRoleEnum = builder.enumType(StaffRole, { name: "StaffRole", description: "SPEC §2 roles" });

@@ -1,9 +1,9 @@
 import { CallbackDimension, CallbackKind, CallbackMethod, CallbackStatus, type Classification, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { batchedById } from "../batched.ts";
-import { complaintScope, inEstates, scopedNode } from "../tenant.ts";
+import { complaintScope, inEstates, scopedNode } from "../../access/read-scope.ts";
 import { scopedComplaint, scopedCustomer, unused } from "../scoped-rows.ts";
 
 /**

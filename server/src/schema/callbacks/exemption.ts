@@ -1,5 +1,5 @@
 import { builder } from "../../builder.ts";
-import { InputError, requiredText } from "../errors.ts";
+import { InputError, requiredText } from "../../errors/typed-errors.ts";
 import { checkFileName, checkMimeType, decodeContent, storeContent } from "../complaints/evidence.ts";
 import { saveComplaint } from "../complaints/editing.ts";
 import { complaintMutation } from "../complaints/mutation.ts";

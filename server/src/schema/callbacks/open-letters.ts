@@ -1,10 +1,11 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import type { Context } from "../../context.ts";
-import { appendEvents } from "../../complaints/timeline.ts";
-import { InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { complaintScope, estateFilter, inOrganization, scopedNode } from "../tenant.ts";
+import type { Context } from "../../access/context.ts";
+import { appendEvents } from "../../services/complaints/timeline.ts";
+import { InputError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
+import { complaintScope, estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
 
 /**
  * CB-9 (001 §2; 000 §6 4.3.7): one open letter answers the same problem for many households. It is

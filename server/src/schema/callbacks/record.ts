@@ -1,11 +1,12 @@
 import type { Callback, CallbackDimension, CallbackMethod, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
-import { createCallbacks } from "../../callbacks/create.ts";
-import { syncSlaStages } from "../../complaints/sla-stages.ts";
-import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import type { Context } from "../../access/context.ts";
+import { createCallbacks } from "../../services/callbacks/create.ts";
+import { syncSlaStages } from "../../services/complaints/sla-stages.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { inOrganization } from "../tenant.ts";
+import { inOrganization } from "../../access/read-scope.ts";
 import { appendEvents, performAction } from "../complaints/editing.ts";
 import { checkFileName, checkMimeType, decodeContent, storeContent } from "../complaints/evidence.ts";
 import { callbackRef, callbackScope, CallbackDimensionEnum, CallbackMethodEnum } from "./callback.ts";

@@ -1,10 +1,11 @@
 import { AcknowledgementMethod, type ComplaintChannel, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
-import type { Context } from "../../context.ts";
-import { InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import type { Context } from "../../access/context.ts";
+import { InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { complaintScope } from "../tenant.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import { ComplaintConflictError, requireCaseAccess, saveComplaint } from "./editing.ts";
 
 /**

@@ -4,9 +4,10 @@ import { entitlement } from "../../access/disclosure.ts";
 import { complaintRef } from "./complaint.ts";
 import { writeRevision } from "../access/revisions.ts";
 import { ComplaintConflictError } from "./editing.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { complaintScope } from "../tenant.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 
 const AmendComplaintInput = builder.inputType("AmendComplaintInput", {
   fields: (t) => ({

@@ -1,16 +1,17 @@
 import { ClaimStatus, type Claim, type Classification, type Prisma } from "@tingjian/prisma/client";
 import type { InputObjectRef } from "@pothos/core";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement, protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import {
   availableClaimActions, CLAIM_ACTIONS, claimTransition, decisionRefusal, parseAmount, stepRefusal, type ClaimAction, type ClaimFacts,
 } from "../../domain/complaints/claim-workflow.ts";
 import { ClassificationEnum } from "../access/staff.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, ErrorInterface, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { complaintScope, inOrganization, scopedNode } from "../tenant.ts";
+import { complaintScope, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { complaintRef } from "./complaint.ts";
 import { appendEvents } from "./editing.ts";
 import { ResponsibilityEnum } from "./handling.ts";

@@ -1,9 +1,9 @@
 import type { ComplaintKind, ComplaintSeverity } from "@tingjian/prisma/client";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { ComplaintKindEnum, ComplaintSeverityEnum } from "../enums.ts";
-import { ForbiddenError, InputError, requiredText } from "../errors.ts";
-import { inOrganization } from "../tenant.ts";
+import { ForbiddenError, InputError, requiredText } from "../../errors/typed-errors.ts";
+import { inOrganization } from "../../access/read-scope.ts";
 import { performAction, saveComplaint, WorkflowError, type EventInput } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
 import { isSupervisor } from "../../domain/access/roles.ts";

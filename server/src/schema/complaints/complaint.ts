@@ -2,7 +2,7 @@ import { builder } from "../../builder.ts";
 import {
   ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
 } from "../enums.ts";
-import { complaintScope, scopedNode } from "../tenant.ts";
+import { complaintScope, scopedNode } from "../../access/read-scope.ts";
 import { scopedComplaint, scopedCustomer } from "../scoped-rows.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { ClassificationEnum } from "../access/staff.ts";

@@ -1,12 +1,13 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { addDays, localDate, localToUtc } from "../../domain/sla/time-zone.ts";
-import { InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { complaintScope, estateFilter, inOrganization } from "../tenant.ts";
+import { complaintScope, estateFilter, inOrganization } from "../../access/read-scope.ts";
 import { appendEvents, requireCaseAccess } from "./editing.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { builder } from "../../builder.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
-import { InputError, requiredText } from "../errors.ts";
+import { InputError, requiredText } from "../../errors/typed-errors.ts";
 import { developerDeadline } from "../../domain/sla/stages.ts";
-import { SlaCache } from "../../complaints/sla-stages.ts";
+import { SlaCache } from "../../services/complaints/sla-stages.ts";
 import { performAction } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
 

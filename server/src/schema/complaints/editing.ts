@@ -1,13 +1,15 @@
 import type { Complaint, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
+import { writeAtVersion } from "../../services/versioned-write.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { availableActions, transition, type WorkflowAction } from "../../domain/complaints/workflow.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, ForbiddenError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../errors/typed-errors.ts";
+import { conflictErrorType, ErrorInterface, STANDARD_ERRORS } from "../errors.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { complaintRef } from "./complaint.ts";
-import { complaintScope } from "../tenant.ts";
-import { syncSlaStages } from "../../complaints/sla-stages.ts";
-import { appendEvents, type EventInput } from "../../complaints/timeline.ts";
+import { complaintScope } from "../../access/read-scope.ts";
+import { syncSlaStages } from "../../services/complaints/sla-stages.ts";
+import { appendEvents, type EventInput } from "../../services/complaints/timeline.ts";
 
 export { appendEvents, type EventInput };
 
@@ -67,11 +69,7 @@ export async function requireCaseAccess(ctx: Context, row: Pick<Complaint, "id" 
  * recomputes the SLA stages. Returns the new version.
  */
 export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.ComplaintUncheckedUpdateManyInput, events: EventInput[]): Promise<number> {
-  const updated = await ctx.prisma.complaint.updateMany({ where: { id: row.id, version: row.version }, data: { ...patch, version: { increment: 1 } } });
-  if (updated.count === 0) {
-    const now = await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
-    throw new ComplaintConflictError(row.id, now.version);
-  }
+  await writeAtVersion(ctx.prisma.complaint, row, patch, (id, v) => new ComplaintConflictError(id, v));
   await appendEvents(ctx, row.id, events);
   await syncSlaStages(ctx.prisma, row.id, ctx.now);
   return row.version + 1;

@@ -1,10 +1,11 @@
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
-import { escalate } from "../../complaints/escalation.ts";
+import { escalate } from "../../services/complaints/escalation.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
-import { complaintScope } from "../tenant.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import { complaintMutation } from "./mutation.ts";
 import { appendEvents, requireCaseAccess, saveComplaint } from "./editing.ts";
 import { requirePickable } from "../access/staff-directory.ts";

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { AttachmentKind, type RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement, protectedField, type RecordRef } from "../../access/disclosure.ts";
 import type { ProtectionRule } from "../../domain/access/protected-fields.ts";
-import { ForbiddenError, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { ForbiddenError, InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { batched } from "../batched.ts";
-import { complaintScope, inOrganization, scopedNode } from "../tenant.ts";
+import { complaintScope, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { complaintRef } from "./complaint.ts";
 import { appendEvents } from "./editing.ts";
 

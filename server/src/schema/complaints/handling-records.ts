@@ -1,6 +1,6 @@
 import { DepartmentRole, type Classification } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { availableActions, type WorkflowAction } from "../../domain/complaints/workflow.ts";
 import { COMPLAINT_REF, complaintRef } from "./complaint.ts";

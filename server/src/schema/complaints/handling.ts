@@ -1,13 +1,13 @@
 import { ConfirmationMethod, Responsibility } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
-import { ForbiddenError, InputError, requiredText } from "../errors.ts";
-import { inOrganization } from "../tenant.ts";
+import { ForbiddenError, InputError, requiredText } from "../../errors/typed-errors.ts";
+import { inOrganization } from "../../access/read-scope.ts";
 import { performAction, saveComplaint, WorkflowError } from "./editing.ts";
 import { complaintMutation } from "./mutation.ts";
 import { isSupervisor } from "../../domain/access/roles.ts";
-import { planComplaintCallback } from "../../callbacks/for-complaint.ts";
+import { planComplaintCallback } from "../../services/callbacks/for-complaint.ts";
 import { requireRepeatRepairCause } from "../recurrence/repeat-repair-rule.ts";
 import { availableActions } from "../../domain/complaints/workflow.ts";
 import { requirePickable } from "../access/staff-directory.ts";

@@ -1,12 +1,13 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { ComplaintChannelEnum } from "../enums.ts";
 import { isPhone, PHONE_FORMAT } from "../../domain/people/contact-formats.ts";
-import { ForbiddenError, InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ForbiddenError, InputError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { syncSlaStages } from "../../complaints/sla-stages.ts";
-import { complaintScope, customerScope, estateFilter, inOrganization } from "../tenant.ts";
+import { syncSlaStages } from "../../services/complaints/sla-stages.ts";
+import { complaintScope, customerScope, estateFilter, inOrganization } from "../../access/read-scope.ts";
 
 const DAY = 86_400_000;
 /** INT-4: reports of the same place and category within this window are suggested as duplicates. */

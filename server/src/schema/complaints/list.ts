@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { ComplaintKind, ComplaintSeverity, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { designatedRecords } from "../../access/grants.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum } from "../enums.ts";
-import { complaintScope } from "../tenant.ts";
-import { InputError } from "../errors.ts";
+import { complaintScope } from "../../access/read-scope.ts";
+import { InputError } from "../../errors/typed-errors.ts";
 import { overdueStages } from "./sla.ts";
 
 const ComplaintFilter = builder.inputType("ComplaintFilter", {

@@ -1,7 +1,7 @@
 import type { Complaint } from "@tingjian/prisma/client";
 import type { InputFieldBuilder, InputFieldMap } from "@pothos/core";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import type { Permission } from "../../domain/access/permissions.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { COMPLAINT_EDIT_ERRORS, complaintForEdit } from "./editing.ts";

@@ -1,9 +1,9 @@
 import { SlaRule, SlaStageStatus, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
-import { InputError } from "../errors.ts";
-import { complaintScope, countedComplaints } from "../tenant.ts";
-import { SlaCache } from "../../complaints/sla-stages.ts";
+import type { Context } from "../../access/context.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { complaintScope, countedComplaints } from "../../access/read-scope.ts";
+import { SlaCache } from "../../services/complaints/sla-stages.ts";
 import type { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
 
 export const SlaRuleEnum = builder.enumType(SlaRule, { name: "SlaRule", description: "SPEC §6 rules" });

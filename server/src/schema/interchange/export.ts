@@ -1,6 +1,6 @@
 import type { Classification, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { mask } from "../../domain/access/masking.ts";
 import { protectionOf } from "../../domain/access/protected-fields.ts";
@@ -8,9 +8,9 @@ import { EXPORTERS, type Disclose } from "../../interchange/export-rows.ts";
 import { headerOf, LAYOUTS, type InterchangeKind } from "../../interchange/layout.ts";
 import { MIME_TYPES, writeSheet } from "../../interchange/sheets.ts";
 import { callbackScope } from "../callbacks/callback.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText } from "../errors.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
 import { estateRecords } from "../surveys/shared.ts";
-import { complaintScope, estateFilter, inEstates, inOrganization, topSecretFilter } from "../tenant.ts";
+import { complaintScope, estateFilter, inEstates, inOrganization, topSecretFilter } from "../../access/read-scope.ts";
 import { InterchangeFormatEnum, InterchangeKindEnum } from "./shared.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { Classification } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import type { Permission } from "../../domain/access/permissions.ts";
 import { findJob, finishJob, jobExists, reportProgress, startJob, type ImportJob } from "../../interchange/jobs.ts";
@@ -9,7 +9,8 @@ import type { Problem } from "../../interchange/rows.ts";
 import { runImport } from "../../interchange/run.ts";
 import { bytesText, readLimitVariable, readSettingsFromEnv, withReadSettings } from "../../interchange/read-limits.ts";
 import type { ImportSession } from "../../interchange/session.ts";
-import { ErrorInterface, ForbiddenError, InputError } from "../errors.ts";
+import { ForbiddenError, InputError } from "../../errors/typed-errors.ts";
+import { ErrorInterface } from "../errors.ts";
 import { FileScalar, ImportJobStatusEnum, InterchangeKindEnum } from "./shared.ts";
 
 /**

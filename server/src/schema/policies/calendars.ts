@@ -3,8 +3,9 @@ import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
 import { calendarSpec } from "../../domain/sla/calendar-spec.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
-import { inOrganization, organizationNode } from "../tenant.ts";
+import { ConflictError, InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
+import { inOrganization, organizationNode } from "../../access/read-scope.ts";
 
 /**
  * SPEC §6: working calendars are data the customer maintains — weekly slots (split shifts, lunch

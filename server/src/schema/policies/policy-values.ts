@@ -2,8 +2,9 @@ import { PolicyUnit, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
-import { InputError, STANDARD_ERRORS } from "../errors.ts";
-import { estateFilter, inOrganization } from "../tenant.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
+import { estateFilter, inOrganization } from "../../access/read-scope.ts";
 
 /**
  * SPEC preamble, §6: every duration, target and percentage is a policy value, set for the

@@ -1,15 +1,16 @@
 import type { Prisma, StaffRole } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { SUPERVISOR_ROLES } from "../../domain/recurrence/corrective-action-workflow.ts";
 import { normaliseTags, personalDataIn } from "../../domain/recurrence/case-text.ts";
 import { localDate } from "../../domain/sla/time-zone.ts";
 import { ClassificationEnum } from "../access/staff.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { requireCaseAccess } from "../complaints/editing.ts";
-import { complaintScope, scopedNode } from "../tenant.ts";
+import { complaintScope, scopedNode } from "../../access/read-scope.ts";
 import { scopedComplaint } from "../scoped-rows.ts";
 import { caseLibraryScope } from "./scope.ts";
 

@@ -1,10 +1,11 @@
 import type { CorrectiveActionStatus } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { normaliseLocation } from "../../domain/recurrence/place.ts";
-import { appendEvents } from "../../complaints/timeline.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, InputError } from "../errors.ts";
-import { complaintScope, estateFilter, inOrganization } from "../tenant.ts";
+import { appendEvents } from "../../services/complaints/timeline.ts";
+import { ConflictError, InputError } from "../../errors/typed-errors.ts";
+import { conflictErrorType, ErrorInterface } from "../errors.ts";
+import { complaintScope, estateFilter, inOrganization } from "../../access/read-scope.ts";
 import { nonEmpty } from "../prisma-query.ts";
 
 /**

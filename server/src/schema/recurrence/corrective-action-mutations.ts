@@ -1,12 +1,13 @@
 import type { CorrectiveAction, CorrectiveActionTrigger, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import {
   availableSteps, contentEditRefusal, isSupervisor, linkEditRefusal, statusAfter, stepRefusal, type CorrectiveActionStep,
 } from "../../domain/recurrence/corrective-action-workflow.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { inOrganization } from "../tenant.ts";
+import { inOrganization } from "../../access/read-scope.ts";
 import { writeRevision } from "../access/revisions.ts";
 import { CorrectiveActionStepEnum, CorrectiveActionTriggerEnum } from "./corrective-actions.ts";
 import {

@@ -1,11 +1,11 @@
 import { CorrectiveActionStatus, CorrectiveActionTrigger, type CorrectiveAction, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import type { RecordRef } from "../../access/disclosure.ts";
 import { availableSteps, CORRECTIVE_ACTION_STEPS, isOverdue, NOT_DONE } from "../../domain/recurrence/corrective-action-workflow.ts";
 import { ClassificationEnum } from "../access/staff.ts";
 import { history, RevisionRef } from "../access/revisions.ts";
-import { complaintScope, scopedNode } from "../tenant.ts";
+import { complaintScope, scopedNode } from "../../access/read-scope.ts";
 import { correctiveActionScope } from "./scope.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { Complaint, Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../context.ts";
-import { complaintScope } from "../tenant.ts";
+import type { Context } from "../../access/context.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import { batched, withId } from "../batched.ts";
 
 /**

@@ -1,14 +1,14 @@
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { builder } from "../../builder.ts";
 import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "../../limits/settings.ts"; // the page maximum is checked before execution (issue 15 item 2)
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import {
   recurrenceTrendSql, recurringProblemsSql, type RecurrenceMonthRow, type RecurrenceQuery, type RecurringProblemRow,
 } from "../../domain/recurrence/repeat-sql.ts";
 import { monthsBetween } from "../../domain/recurrence/months.ts";
 import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
-import { InputError } from "../errors.ts";
-import { estateFilter } from "../tenant.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { estateFilter } from "../../access/read-scope.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
 import { problemComplaintCount, problemComplaintPage } from "./problem-complaints.ts";
 import { batched, batchedById, withId } from "../batched.ts";

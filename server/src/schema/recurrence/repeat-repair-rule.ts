@@ -1,7 +1,7 @@
 import type { Complaint, Prisma, PrismaClient } from "@tingjian/prisma/client";
-import type { Context } from "../../context.ts";
-import { escalate } from "../../complaints/escalation.ts";
-import type { TimelineWriter } from "../../complaints/timeline.ts";
+import type { Context } from "../../access/context.ts";
+import { escalate } from "../../services/complaints/escalation.ts";
+import type { TimelineWriter } from "../../services/complaints/timeline.ts";
 import { availableActions, OPEN_STATES, WORKFLOW } from "../../domain/complaints/workflow.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import {

@@ -1,8 +1,8 @@
 import { builder } from "../../builder.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { isSupervisor } from "../../domain/recurrence/corrective-action-workflow.ts";
-import { ForbiddenError, InputError, requiredText } from "../errors.ts";
-import { complaintScope } from "../tenant.ts";
+import { ForbiddenError, InputError, requiredText } from "../../errors/typed-errors.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import { saveComplaint } from "../complaints/editing.ts";
 import { complaintMutation } from "../complaints/mutation.ts";
 import { earlierRepair, repeatRepairState, type RepeatRepairState } from "./repeat-repair-rule.ts";

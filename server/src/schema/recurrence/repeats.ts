@@ -1,8 +1,8 @@
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
-import { complaintScope } from "../tenant.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import { batched } from "../batched.ts";
 import { unused } from "../scoped-rows.ts";
 

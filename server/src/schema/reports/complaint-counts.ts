@@ -1,5 +1,5 @@
 import { builder } from "../../builder.ts";
-import { countedComplaints } from "../tenant.ts";
+import { countedComplaints } from "../../access/read-scope.ts";
 
 const Dimension = builder.enumType("ComplaintCountDimension", { values: ["ESTATE", "CATEGORY", "STATUS", "CHANNEL", "SEVERITY"] as const });
 

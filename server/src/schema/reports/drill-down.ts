@@ -3,13 +3,13 @@ import { offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
 import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "../../limits/settings.ts"; // the page maximum is checked before execution (issue 15 item 2)
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { METRICS, rowTypeOf, type MetricKind, type RowType, type SliceBy } from "../../domain/metrics/catalogue.ts";
 import { drillCountSql, drillPageSql, sliceable, type DrillFilter, type PopulationParams } from "../../domain/metrics/populations.ts";
 import { callbackScope } from "../callbacks/callback.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../errors/typed-errors.ts";
 import { estateRecords } from "../surveys/shared.ts";
-import { complaintScope, inEstates } from "../tenant.ts";
+import { complaintScope, inEstates } from "../../access/read-scope.ts";
 import { visitScope } from "../visits/plans.ts";
 import { loadPolicies, populationParams, resolvePeriod, resolveScope, sqlSliceKey, withoutJit } from "./engine.ts";
 import { MetricKindEnum, MetricSliceByEnum, ReportPeriodKindEnum } from "./metrics.ts";

@@ -1,6 +1,6 @@
 import { encodeGlobalID, decodeGlobalID } from "@pothos/plugin-relay";
 import { ComplaintChannel, ComplaintSeverity, Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import {
   EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, SLICE_NODE_TYPE, SPEC_METRICS, type MetricKind, type SliceBy,
 } from "../../domain/metrics/catalogue.ts";
@@ -11,8 +11,8 @@ import { judge, targetOf, type Judged, type Target } from "../../domain/metrics/
 import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
 import type { PolicyRow } from "../../domain/policies/policy-at.ts";
 import { localDate } from "../../domain/sla/time-zone.ts";
-import { InputError } from "../errors.ts";
-import { estateFilter, inOrganization } from "../tenant.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { estateFilter, inOrganization } from "../../access/read-scope.ts";
 
 /**
  * Runs the SQL of SPEC §11 for a request: resolves the period (in the organisation's timezone)

@@ -2,13 +2,13 @@ import { getRefFromModel, queryFromInfo } from "@pothos/plugin-prisma";
 import { Prisma } from "@tingjian/prisma/client";
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { SPEC_METRICS, type MetricKind, type SliceBy } from "../../domain/metrics/catalogue.ts";
 import { parsePeriodLabel, periodContaining, type Period, type PeriodKind } from "../../domain/metrics/periods.ts";
 import { complaintVisible } from "../../domain/metrics/populations.ts";
 import type { PolicyRow } from "../../domain/policies/policy-at.ts";
-import { InputError } from "../errors.ts";
-import { complaintScope } from "../tenant.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import { loadPolicies, metricsFor, metricsWithTotals, populationParams, resolveScope, type MetricsData, type Scope } from "./engine.ts";
 import { MetricsRef } from "./metrics.ts";
 

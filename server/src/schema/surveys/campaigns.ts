@@ -1,12 +1,12 @@
 import type { Prisma, SurveyCampaignKind } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { localDate, localToUtc } from "../../domain/sla/time-zone.ts";
 import { availableCampaignActions, campaignTransition, REGULAR_PER_YEAR, type CampaignAction } from "../../domain/surveys/campaign-workflow.ts";
 import { SurveyCampaignKindEnum, SurveyCampaignStatusEnum } from "../enums.ts";
-import { ForbiddenError, InputError, requiredText } from "../errors.ts";
+import { ForbiddenError, InputError, requiredText } from "../../errors/typed-errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { estateFilter, inOrganization, scopedNode } from "../tenant.ts";
+import { estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { complainantHouseholds } from "./complainants.ts";
 import {
   CAMPAIGN_ERRORS, campaignFor, campaignScope, saveCampaign, SurveyCampaignActionEnum, SurveyCampaignStateError, type CampaignRow,

@@ -1,5 +1,5 @@
 import { Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { knownComplaintSql, type VisibleTopSecret } from "../../domain/metrics/visibility.ts";
 
 /**

@@ -1,13 +1,14 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
-import { createCallbacks } from "../../callbacks/create.ts";
+import { createCallbacks } from "../../services/callbacks/create.ts";
 import { HANDOUT_STATUSES, RETURN_STATUSES } from "../../domain/surveys/campaign-workflow.ts";
 import { FOLLOWUP_DAYS } from "../../domain/surveys/post-survey.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError } from "../errors.ts";
-import { inOrganization, scopedNode } from "../tenant.ts";
+import { ConflictError, InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { conflictErrorType } from "../errors.ts";
+import { inOrganization, scopedNode } from "../../access/read-scope.ts";
 import {
   assertCampaignStatus, CAMPAIGN_ERRORS, campaignFor, estateRecords, estateScopeIds, lockCampaign, policyPercents, SurveyCampaignStateError, SurveyRateRef,
 } from "./shared.ts";

@@ -1,11 +1,12 @@
 import { SurveyTaskKind, TaskStatus, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { RETURN_STATUSES } from "../../domain/surveys/campaign-workflow.ts";
 import { POST_SURVEY_PLAN, postSurveyDueAt } from "../../domain/surveys/post-survey.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { estateFilter, inOrganization, scopedNode } from "../tenant.ts";
+import { estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { assertCampaignStatus, CAMPAIGN_ERRORS, campaignFor, campaignScope, lockCampaign, SurveyCampaignStateError } from "./shared.ts";
 
 /**

@@ -1,11 +1,12 @@
 import type { Questionnaire } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { FREEZING_STATUSES } from "../../domain/surveys/campaign-workflow.ts";
 import { checkDimensions, type DimensionRow } from "../../domain/surveys/questionnaire.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, ErrorInterface, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { estateFilter, inOrganization, organizationNode } from "../tenant.ts";
+import { estateFilter, inOrganization, organizationNode } from "../../access/read-scope.ts";
 
 /**
  * SUR-6: questionnaires are versioned (code + revision) and hold dimensions rated 1-5 plus free

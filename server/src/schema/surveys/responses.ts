@@ -1,9 +1,10 @@
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { checkAnswers, type AnswerProblem, type AnswerRow } from "../../domain/surveys/answers.ts";
 import { RETURN_STATUSES } from "../../domain/surveys/campaign-workflow.ts";
-import { ErrorInterface, InputError } from "../errors.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { ErrorInterface } from "../errors.ts";
 import { assertCampaignStatus, CAMPAIGN_ERRORS, campaignFor, estateRecords } from "./shared.ts";
 import { HANDOUT_ERRORS, handoutFor, returnInstant, SurveyHandoutConflictError } from "./handouts.ts";
 

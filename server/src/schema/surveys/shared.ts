@@ -1,12 +1,13 @@
 import type { Prisma, SurveyCampaign, SurveyCampaignEstate, SurveyCampaignStatus } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import { availableCampaignActions, CAMPAIGN_ACTIONS, type CampaignAction } from "../../domain/surveys/campaign-workflow.ts";
 import type { RateFigure } from "../../domain/surveys/rates.ts";
 import { SurveyCampaignStatusEnum } from "../enums.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, ForbiddenError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
-import { estateFilter, inEstates, inOrganization } from "../tenant.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../errors/typed-errors.ts";
+import { conflictErrorType, ErrorInterface, STANDARD_ERRORS } from "../errors.ts";
+import { estateFilter, inEstates, inOrganization } from "../../access/read-scope.ts";
 
 /**
  * What every survey file shares (SPEC §9): the scopes (§2: the caller's organisation and

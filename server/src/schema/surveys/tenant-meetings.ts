@@ -1,11 +1,12 @@
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { localToUtc } from "../../domain/sla/time-zone.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
 import { checkMeetingCounts, MEMBERS_MET_TARGET, REQUESTS_ANSWERED_TARGET } from "../../domain/surveys/tenant-meetings.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { estateFilter, inOrganization, scopedNode } from "../tenant.ts";
+import { estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { estateRecords, estateScopeIds, policyPercents, SurveyRateRef } from "./shared.ts";
 
 /**

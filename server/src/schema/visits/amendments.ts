@@ -1,10 +1,11 @@
 import type { Prisma, StaffRole } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { isSupervisor } from "../../domain/access/roles.ts";
 import { history, RevisionRef, writeRevision } from "../access/revisions.ts";
-import { ConflictError, conflictErrorType, ForbiddenError, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { visitScope } from "./plans.ts";
 import { checkVisitedAt, feedbackText, visited, VisitKindEnum, visitRecordRef } from "./record-rules.ts";

@@ -1,9 +1,10 @@
 import { NonconformityStatus, type NonconformityReport, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
-import { ConflictError, conflictErrorType, InputError, NotFoundError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import type { Context } from "../../access/context.ts";
+import { ConflictError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
+import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { inOrganization, scopedNode } from "../tenant.ts";
+import { inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { visitScope } from "./plans.ts";
 
 /**

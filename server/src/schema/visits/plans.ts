@@ -1,11 +1,12 @@
 import { VisitPlanStatus, type Prisma, type VisitPlan } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { policyNumberAt } from "../../domain/callbacks/policy-number.ts";
 import { coverage, monthBounds, monthStartOf, targetVisits } from "../../domain/visits/visit-month.ts";
-import { InputError, STANDARD_ERRORS } from "../errors.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { inEstates, inOrganization, scopedNode } from "../tenant.ts";
+import { inEstates, inOrganization, scopedNode } from "../../access/read-scope.ts";
 
 /**
  * VIS-1 (000 §6 4.3.1): each office visits at least 10% of its resident households a month

@@ -1,10 +1,10 @@
 import { VisitKind } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import type { RecordRef } from "../../access/disclosure.ts";
 import { monthBounds } from "../../domain/visits/visit-month.ts";
-import { InputError } from "../errors.ts";
-import { inOrganization } from "../tenant.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { inOrganization } from "../../access/read-scope.ts";
 
 /**
  * What recording a visit (recordVisit) and amending one (amendVisitRecord) share, so that an

@@ -1,11 +1,12 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { monthOfInstant } from "../../domain/visits/visit-month.ts";
-import { InputError, requiredText, STANDARD_ERRORS } from "../errors.ts";
+import { InputError, requiredText } from "../../errors/typed-errors.ts";
+import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { inEstates, inOrganization, scopedNode } from "../tenant.ts";
+import { inEstates, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { scopedCustomer } from "../scoped-rows.ts";
 import { visitScope } from "./plans.ts";
 import { checkVisitedAt, feedbackText, visited, VisitKindEnum, visitRecordRef } from "./record-rules.ts";

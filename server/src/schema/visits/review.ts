@@ -1,6 +1,7 @@
 import { builder } from "../../builder.ts";
 import { mayReview, monthBounds } from "../../domain/visits/visit-month.ts";
-import { ConflictError, conflictErrorType, ErrorInterface, ForbiddenError, InputError, NotFoundError, STANDARD_ERRORS } from "../errors.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { conflictErrorType, ErrorInterface, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { isoDate, visitScope } from "./plans.ts";
 

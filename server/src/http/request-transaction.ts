@@ -1,7 +1,7 @@
 import type { Plugin } from "graphql-yoga";
 import type { ExecutionResult } from "graphql";
 import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
-import type { Context } from "../context.ts";
+import type { Context } from "../access/context.ts";
 import { DEFAULT_LIMITS, statementTimeoutOf } from "../limits/index.ts";
 
 class RollBack extends Error {

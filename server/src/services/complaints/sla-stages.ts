@@ -1,12 +1,12 @@
 import type { Prisma, PrismaClient, SlaStage } from "@tingjian/prisma/client";
-import { WorkingCalendar } from "../domain/sla/working-calendar.ts";
-import { calendarSpec } from "../domain/sla/calendar-spec.ts";
-import { developerDeadline, planStages, SLA_DEFAULTS, type PlannedStage, type PolicyLookup, type StageFacts } from "../domain/sla/stages.ts";
-import { policyAt, type PolicyRow } from "../domain/policies/policy-at.ts";
-import type { ClockKind } from "../domain/sla/clock.ts";
+import { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
+import { calendarSpec } from "../../domain/sla/calendar-spec.ts";
+import { developerDeadline, planStages, SLA_DEFAULTS, type PlannedStage, type PolicyLookup, type StageFacts } from "../../domain/sla/stages.ts";
+import { policyAt, type PolicyRow } from "../../domain/policies/policy-at.ts";
+import type { ClockKind } from "../../domain/sla/clock.ts";
 import { escalate } from "./escalation.ts";
 import { appendEvents } from "./timeline.ts";
-import { OPEN_STATES } from "../domain/complaints/workflow.ts";
+import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
-import { declassifyExpired } from "./declassify.ts";
+import { declassifyExpired } from "../access/declassify.ts";
 import { describeForLog } from "../logging.ts";
 import type { Clock } from "../clock.ts";
 import { expireApprovals } from "../schema/access/approvals.ts";

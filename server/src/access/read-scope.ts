@@ -1,6 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../context.ts";
-import { designatedIds } from "../access/grants.ts";
+import type { Context } from "./context.ts";
+import { designatedIds } from "./grants.ts";
 
 /**
  * SPEC §2: every row belongs to one organisation and no query crosses organisations. Root

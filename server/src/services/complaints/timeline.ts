@@ -1,5 +1,5 @@
 import type { ComplaintEventKind, ComplaintStatus, Prisma, PrismaClient } from "@tingjian/prisma/client";
-import type { Viewer } from "../domain/access/viewer.ts";
+import type { Viewer } from "../../domain/access/viewer.ts";
 
 /** SPEC §5: the complaint's timeline is append-only; these are the only writes to it besides the system's own. */
 export interface EventInput {

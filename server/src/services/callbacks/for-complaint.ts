@@ -1,9 +1,9 @@
 import type { Complaint, Prisma } from "@tingjian/prisma/client";
 import { SlaCache } from "../complaints/sla-stages.ts";
-import { deadline } from "../domain/sla/clock.ts";
+import { deadline } from "../../domain/sla/clock.ts";
 import { createCallbacks } from "./create.ts";
 import { departmentHead } from "../complaints/department-head.ts";
-import { earlierRepair } from "../schema/recurrence/repeat-repair-rule.ts";
+import { earlierRepair } from "../../schema/recurrence/repeat-repair-rule.ts";
 import { appendEvents, type TimelineWriter } from "../complaints/timeline.ts";
 
 type Db = TimelineWriter["prisma"];

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../context.ts";
-import { ForbiddenError, InputError, messageIn, NotFoundError } from "../schema/errors.ts";
+import type { Context } from "../access/context.ts";
+import { ForbiddenError, InputError, messageIn, NotFoundError } from "../errors/typed-errors.ts";
 
 const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v === "object" && v !== null && Symbol.asyncIterator in v;
 

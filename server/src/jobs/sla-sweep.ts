@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import { describeForLog } from "../logging.ts";
 import type { Clock } from "../clock.ts";
-import { SlaCache, syncSlaStages } from "./sla-stages.ts";
+import { SlaCache, syncSlaStages } from "../services/complaints/sla-stages.ts";
 
 const MINUTE = 60_000;
 /** One sweep handles at most this many complaints; the next minute takes the rest. */

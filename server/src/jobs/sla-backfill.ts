@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tingjian/prisma/client";
 import { planStages, type PlannedStage } from "../domain/sla/stages.ts";
-import { FACTS_INCLUDE, SlaCache, toFacts } from "./sla-stages.ts";
+import { FACTS_INCLUDE, SlaCache, toFacts } from "../services/complaints/sla-stages.ts";
 
 const BATCH = 2_000;
 
