@@ -59,6 +59,8 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: "omit",
+    // Issue 16: `nodes` beside `edges` on every connection, for callers that need no cursor per row.
+    nodesOnConnection: true,
     cursorType: "String",
     decodeGlobalID: decodeGlobalId,
   },

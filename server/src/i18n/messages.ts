@@ -1,7 +1,16 @@
 import type { Language } from "./language.ts";
 
-/** A message in both languages: [zh, en]. `{name}` placeholders are filled from the parameters. */
-export type Bilingual = readonly [zh: string, en: string];
+import type { Bilingual } from "./bilingual.ts";
+import { accessMessages } from "./catalogue/access.ts";
+import { callbacksMessages } from "./catalogue/callbacks.ts";
+import { complaintsMessages } from "./catalogue/complaints.ts";
+import { interchangeMessages } from "./catalogue/interchange.ts";
+import { recurrenceMessages } from "./catalogue/recurrence.ts";
+import { reportsMessages } from "./catalogue/reports.ts";
+import { surveysMessages } from "./catalogue/surveys.ts";
+import { visitsMessages } from "./catalogue/visits.ts";
+
+export type { Bilingual } from "./bilingual.ts";
 
 /**
  * A parameter is a plain value (an id, a number, a dotted input path) or itself bilingual (a record
@@ -14,7 +23,7 @@ export type Params = Readonly<Record<string, string | number | Bilingual>>;
  * The API's own messages. Chinese messages omit the dotted input path that the English ones name:
  * the error's `field` carries it, and the UI shows the message next to the form's own label.
  */
-export const messages = {
+const coreMessages = {
   notFound: ["{what}不存在或您无权查看", "{what} does not exist or is not visible to you"],
   conflict: [
     "记录已被他人修改（现为第 {version} 版），请重新加载后再修改",
@@ -61,6 +70,12 @@ export const messages = {
   notPermitted: ["不允许", "not permitted"],
   or: [" 或 ", " or "],
   and: [" 且 ", " and "],
+} as const satisfies Record<string, Bilingual>;
+
+/** The whole catalogue: the API's own messages and each area's (i18n/catalogue/). */
+export const messages = {
+  ...coreMessages, ...complaintsMessages, ...callbacksMessages, ...surveysMessages, ...visitsMessages,
+  ...recurrenceMessages, ...accessMessages, ...reportsMessages, ...interchangeMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

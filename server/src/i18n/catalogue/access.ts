@@ -1,0 +1,8 @@
+import type { Bilingual } from "../bilingual.ts";
+
+/**
+ * Messages of the access area, [zh, en], `{name}` placeholders (i18n/messages.ts merges the areas).
+ * Keys are unique across areas; an input error's stable code is its key in upper snake case.
+ */
+export const accessMessages = {
+} as const satisfies Record<string, Bilingual>;
