@@ -41,21 +41,7 @@ async function main() {
   let db: Database | undefined;
   const timers: (() => void)[] = [];
   try {
-    const where = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dataDir;
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    const applied = await applyMigrations(db.pool);
-    if (applied.length) console.log(`applied ${applied.length} migration(s) to ${where}`);
-    if (config.seed !== "none" && (await isEmpty(db.pool))) {
-      const decision = demoSeedDecision(config.seed, db.kind);
-      if (decision.seed) {
-        console.log("empty database: generating the demo company (about a minute)…");
-        // The demo's history ends now: this week's complaints, running deadlines, this quarter's figures.
-        const counts = await seedDemoData(db.pool, { scale: 1, now: config.clock() });
-        console.log(`demo data: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
-      } else {
-        console.log(`empty database: no demo data (${decision.why})`);
-      }
-    }
+    db = await openMigrated(config);
     routes.db = db;
     const prisma = createPrisma(db);
     // §6: complaints loaded without their SLA stages (the demo data, imported history) get them now.
@@ -95,6 +81,31 @@ async function main() {
   };
   const port = (server.address() as AddressInfo).port;
   console.log(`Tingjian is running at http://localhost:${port} (GraphQL: /graphql${config.graphiql ? ", GraphiQL on" : ""}, database: ${db.kind})`);
+}
+
+/** Opens the database, applies the migrations, and fills an empty one with the demo company (unless SEED=none). */
+async function openMigrated(config: ReturnType<typeof loadConfig>): Promise<Database> {
+  const where = config.databaseUrl ? describeUrl(config.databaseUrl) : config.dataDir;
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await applyMigrations(db.pool);
+    if (applied.length) console.log(`applied ${applied.length} migration(s) to ${where}`);
+    if (config.seed !== "none" && (await isEmpty(db.pool))) {
+      const decision = demoSeedDecision(config.seed, db.kind);
+      if (decision.seed) {
+        console.log("empty database: generating the demo company (about a minute)…");
+        // The demo's history ends now: this week's complaints, running deadlines, this quarter's figures.
+        const counts = await seedDemoData(db.pool, { scale: 1, now: config.clock() });
+        console.log(`demo data: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
+      } else {
+        console.log(`empty database: no demo data (${decision.why})`);
+      }
+    }
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
+  return db;
 }
 
 main().catch((e) => {

@@ -1,4 +1,5 @@
 import { builder } from "../builder.ts";
+import { describeGenerated } from "./generated-descriptions.ts";
 import { withMutationSavepoints } from "../access/mutation-savepoints.ts";
 import "./errors.ts";
 import "./access/staff.ts";
@@ -67,4 +68,4 @@ import "./recurrence/repeat-repair.ts";
 import "./recurrence/problems.ts";
 import "./recurrence/case-library.ts";
 
-export const schema = withMutationSavepoints(builder.toSchema({ sortSchema: true }));
+export const schema = withMutationSavepoints(describeGenerated(builder.toSchema({ sortSchema: true })));
