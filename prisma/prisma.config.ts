@@ -60,7 +60,7 @@ class PrismaPgMigrate extends PrismaPg {
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "schema.prisma",
+  schema: "schema",
   migrations: { path: "migrations" },
   adapter: async () =>
     process.env.PRISMA_ADAPTER === "pglite" ? new PrismaPGlite(new PGlite()) : new PrismaPgMigrate(connection()),

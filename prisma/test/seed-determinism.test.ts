@@ -22,7 +22,7 @@ describe("the demo-data generator", () => {
     expect(second).toEqual(first);
     expect(await fingerprint()).toEqual(a);
     expect(a.n).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it("writes nothing when it fails half way (one transaction)", async () => {
     await expect(seedDemoData(t.db.pool, { scale: 0.05, now: FIXED_DEMO_NOW })).rejects.toThrow(/duplicate key/);

@@ -7,7 +7,8 @@ import type PrismaTypes from "@tingjian/prisma/pothos-types";
 import { getDatamodel } from "@tingjian/prisma/pothos-types";
 import { GraphQLError } from "graphql";
 import type { Context, SignedInContext } from "./access/context.ts";
-import type { Permission } from "./domain/access/permissions.ts";
+import { permissionEnumName, type Permission } from "./domain/access/permissions.ts";
+import { UUID } from "./domain/access/row-id.ts";
 import { noteTypedError } from "./access/mutation-savepoints.ts";
 import type { Language } from "./i18n/language.ts";
 import { text } from "./i18n/messages.ts";
@@ -107,8 +108,6 @@ function parseInstant(v: unknown): Date {
   return d;
 }
 
-/** A row id as the database writes it. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Issue 15 item 16: a global ID is "Type:uuid" in base64; anything else is the caller's mistake,
@@ -124,7 +123,7 @@ function decodeGlobalId(globalID: string): { typename: string; id: string } {
 
 function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }, language: Language): string {
   if (failure.kind === "AuthScope") {
-    if (failure.scope === "permission") return text("requiresPermission", language, { permission: String(failure.parameter) });
+    if (failure.scope === "permission") return text("requiresPermission", language, { permission: permissionEnumName(failure.parameter as Permission) });
     return failure.scope === "authenticated" ? text("requiresSignIn", language) : text("requiresScope", language, { scope: String(failure.scope) });
   }
   if ((failure.kind === "AnyAuthScopes" || failure.kind === "AllAuthScopes") && failure.failures?.length) {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
 import { housekeep } from "../../server/src/jobs/housekeeping.ts";
-import { purgeExpiredRecordings } from "../../server/src/schema/complaints/recordings.ts";
+import { purgeExpiredRecordings } from "../../server/src/services/complaints/recordings-purge.ts";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 import { demoClock } from "../demo-clock.ts";
 

@@ -61,6 +61,26 @@ describe("complaint intake (SPEC §3)", () => {
     expect(analyst.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("issue 16: three bad fields are ONE InputError naming all three (fields, paths, codes), and nothing is written", async () => {
+    const before = await count();
+    const r = await gql<{ registerComplaint: { __typename: string; field: string; problems: { field: string; path: string[]; code: string; message: string }[] } }>(
+      app,
+      `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { __typename ... on InputError { field problems { field path code message } } } }`,
+      { input: { channel: "PHONE", householdId: globalId("Household", lxHousehold), complainantName: "x", content: "  ", receivedAt: "2099-01-01T00:00:00Z", complainantContact: "12345" } },
+      clerk,
+    );
+    const e = r.data!.registerComplaint;
+    expect(e.__typename).toBe("InputError");
+    expect(e.problems.map((p) => ({ field: p.field, path: p.path, code: p.code }))).toEqual([
+      { field: "input.content", path: ["input", "content"], code: "REQUIRED" },
+      { field: "input.receivedAt", path: ["input", "receivedAt"], code: "INTAKE_RECEIVED_AT_FUTURE" },
+      { field: "input.complainantContact", path: ["input", "complainantContact"], code: "INTAKE_BAD_CONTACT" },
+    ]);
+    expect(e.field).toBe("input.content");
+    for (const p of e.problems) expect(p.message).not.toContain("12345");
+    expect(await count()).toBe(before);
+  });
+
   it("INT-4: a second report of the same problem is suggested, linked to the first, and not a new first report", async () => {
     const input = { channel: "VISIT", householdId: globalId("Household", lxHousehold), complainantName: "王女士", content: "天花板还在漏水" };
     const suggestions = await gql<{ likelyDuplicates: { no: string }[] }>(app, `query($h: ID!) { likelyDuplicates(input: { householdId: $h }) { no } }`, { h: globalId("Household", lxHousehold) }, clerk);

@@ -129,8 +129,8 @@ describe("error messages in the caller's language (Accept-Language)", () => {
     const input = { id: complaint.id, version: complaint.version, reason: "核对", content: "秘密修改内容" };
     const en = await ask(AMEND, { input }, auditor);
     const zh = await ask(AMEND, { input }, auditor, "zh-CN");
-    expect(en.errors?.[0]).toMatchObject({ message: "Not allowed to read Mutation.amendComplaint: requires the permission complaints:write", extensions: { code: "FORBIDDEN" } });
-    expect(zh.errors?.[0]).toMatchObject({ message: "无权读取 Mutation.amendComplaint：需要权限 complaints:write", extensions: { code: "FORBIDDEN" } });
+    expect(en.errors?.[0]).toMatchObject({ message: "Not allowed to read Mutation.amendComplaint: requires the permission COMPLAINTS_WRITE", extensions: { code: "FORBIDDEN" } });
+    expect(zh.errors?.[0]).toMatchObject({ message: "无权读取 Mutation.amendComplaint：需要权限 COMPLAINTS_WRITE", extensions: { code: "FORBIDDEN" } });
 
     const anonymousEn = await ask(AMEND, { input }, {});
     const anonymousZh = await ask(AMEND, { input }, {}, "zh");

@@ -419,7 +419,6 @@ function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
   const put = (metric: string, part: string | null, num: number, den: number, score?: number | null) => { if (num || den) out.set(`${metric}|${part ?? ""}`, { num, den, ...(score !== undefined ? { score } : {}) }); };
   const residentsNow = w.hh.filter((h) => h.estate === e && h.occupiedNow).length;
   const residentsAtStart = w.hh.filter((h) => h.estate === e && h.occupied).length;
-  const estateOfHh = (code: string) => w.hh.find((h) => h.code === code)!.estate;
 
   const received = w.all.filter((c) => c.estate === e && inQ(c.at, q));
   const valid = received.filter(counted);
@@ -438,7 +437,9 @@ function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
   put("CALLBACK_RATE", null, rounds.filter((s) => s.met).length, due.length);
 
   const made = w.cbs.filter((b) => b.estate === e && inQ(b.at, q) && b.reached);
-  put("PHONE_SHARE", null, made.filter((b) => b.method === "phone").length, made.length);
+  // CB-5, §11 (issue 16 item 3): phone callbacks ÷ every callback made, the customer reached or not.
+  const attempted = w.cbs.filter((b) => b.estate === e && inQ(b.at, q));
+  put("PHONE_SHARE", null, attempted.filter((b) => b.method === "phone").length, attempted.length);
   put("CALLBACK_SATISFACTION", null, made.filter((b) => b.satisfied).length, made.filter((b) => b.satisfied !== undefined).length);
   // CALLBACK_RESOLUTION_RATE: no rows (callbacks.csv carries no new issues) — nothing is put.
   // VIS-1: no visit file; the denominator is every month's resident households.
@@ -453,8 +454,9 @@ function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
   }
   const handed = w.qs.filter((x) => x.estate === e && campaigns.includes(x.campaign));
   put("RETURN_RATE", null, handed.filter((x) => x.returned).length, handed.length);
-  const members = campaigns.flatMap((k) => [...w.sampled.get(k)!].filter((code) => estateOfHh(code) === e));
-  put("SURVEY_COVERAGE", null, members.filter((code) => w.hh.find((h) => h.code === code)!.occupiedNow).length, campaigns.length * residentsAtStart);
+  // §11 (issue 16 item 3): distinct households handed a questionnaire (the households in the file) ÷ the resident
+  // households at the start of the quarter's latest campaign — never the campaigns' denominators added.
+  put("SURVEY_COVERAGE", null, new Set(handed.map((x) => x.hh)).size, campaigns.length ? residentsAtStart : 0);
   const complainants = campaigns.flatMap((k) => {
     const since = w.previousStart.get(k);
     const homes = new Set(w.all.filter((c) => c.hh && c.estate === e && c.valid === true && c.at < CAMPAIGNS[k].starts && (!since || c.at >= since)).map((c) => c.hh!));

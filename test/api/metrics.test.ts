@@ -331,7 +331,8 @@ describe("§11 metrics and §12 reports", () => {
     put("CALLBACK_RATE", null, due.filter(roundMet).map((r) => ids[r.complaint]!), due.map((r) => ids[r.complaint]!));
     const made = byEstate(CALLBACKS, e).filter((cb) => cb.at && inQ(sh(cb.at), qt) && !(cb.complaint && hidden.has(cb.complaint)));
     const done = made.filter((cb) => cb.status === "DONE");
-    put("PHONE_SHARE", null, done.filter((cb) => cb.method === "PHONE").map((cb) => ids[cb.key]!), done.map((cb) => ids[cb.key]!));
+    // CB-5, §11 (issue 16 item 3): phone callbacks ÷ every callback made, the customer reached or not (cb4 counts).
+    put("PHONE_SHARE", null, made.filter((cb) => cb.method === "PHONE").map((cb) => ids[cb.key]!), made.map((cb) => ids[cb.key]!));
     const verdicts = done.filter((cb) => cb.satisfied !== null && cb.satisfied !== undefined);
     put("CALLBACK_SATISFACTION", null, verdicts.filter((cb) => cb.satisfied).map((cb) => ids[cb.key]!), verdicts.map((cb) => ids[cb.key]!));
     const issues = issueRows.filter((i) => made.some((cb) => cb.key === i.callback));
@@ -361,8 +362,11 @@ describe("§11 metrics and §12 reports", () => {
     }
     const handouts = handoutRows.filter((h) => h.estate === e && campaigns.some((c) => c.key === h.campaign));
     put("RETURN_RATE", null, handouts.filter((h) => h.returned && h.returned <= NOW).map((h) => h.id), handouts.map((h) => h.id));
-    const members = memberRows.filter((m) => m.estate === e && campaigns.some((c) => c.key === m.campaign));
-    put("SURVEY_COVERAGE", null, members.filter((m) => resident[e]!.includes(hh[m.hh]!)).map((m) => hh[m.hh]!), campaigns.reduce((s, c) => s + ((c.estates as Record<string, number>)[e] ?? 0), 0));
+    // §11 (issue 16 item 3): distinct households handed a questionnaire ÷ resident households at the start of the
+    // period's latest campaign of the estate (never a sum over campaigns; one campaign a quarter here).
+    const handed = [...new Set(MEMBERS.filter((m) => m.estate === e && m.handedOut && campaigns.some((c) => c.key === m.campaign)).map((m) => hh[m.hh]!))];
+    const latest = campaigns.filter((c) => e in c.estates).sort((a, b) => b.starts.localeCompare(a.starts))[0];
+    put("SURVEY_COVERAGE", null, handed, latest ? (latest.estates as Record<string, number>)[e]! : 0);
     // SUR-2: households with a valid complaint between the previous campaign's start and this one's.
     const complainants = campaigns.flatMap((c) => {
       const since = c.previous ? sh(CAMPAIGNS.find((p) => p.key === c.previous)!.starts) : new Date(0);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App, type Context } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { applyRepeatRepairRule, RepeatRepairCauseRequiredError, requireRepeatRepairCause } from "../../server/src/schema/recurrence/repeat-repair-rule.ts";
+import { applyRepeatRepairRule, RepeatRepairCauseRequiredError, requireRepeatRepairCause } from "../../server/src/services/recurrence/repeat-repair-rule.ts";
 import { gql, globalId, rowId, signIn, type Caller } from "./graphql.ts";
 
 /**
@@ -22,7 +22,7 @@ const PERIOD = { from: sh("2025-01-01T00:00:00"), to: sh("2026-01-01T00:00:00") 
 const KC_OVERRIDE_FROM = sh("2025-06-01T00:00:00");
 
 // The handling hooks of REC-3 belong to the lead engineer's files (classify.ts, handling.ts).
-const HANDLING = readFileSync(new URL("../../server/src/schema/complaints/handling.ts", import.meta.url), "utf8");
+const HANDLING = readFileSync(new URL("../../server/src/services/complaints/handling.ts", import.meta.url), "utf8");
 const RESOLVE_GATE_WIRED = HANDLING.includes("requireRepeatRepairCause");
 
 interface Row { id: string; no: string; received_at: Date; estate_id: string; household_id: string | null; location: string | null; category_id: string | null; valid: boolean | null; duplicate_of_id: string | null }

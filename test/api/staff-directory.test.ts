@@ -103,7 +103,7 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
       const r = await directory(login);
       expect(r.data ?? null, login).toBeNull();
       expect(r.errors?.[0]?.extensions?.code, login).toBe("FORBIDDEN");
-      expect(r.errors?.[0]?.message).toMatch(/requires the permission complaints:write/);
+      expect(r.errors?.[0]?.message).toMatch(/requires the permission COMPLAINTS_WRITE/);
     }
     const anon = await directory(null);
     expect(anon.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

@@ -127,6 +127,14 @@ describe("household visits (VIS-1, VIS-2)", () => {
     expect((await visit({ officeId: globalId("Office", ids.JHoffice!) }, "assistant.lx")).payload).toMatchObject({ __typename: "InputError", field: "input.officeId" });
     expect((await visit({ officeId: globalId("Office", ids.KCoffice!) }, "manager")).payload).toMatchObject({ __typename: "InputError", field: "input.officeId", message: expect.stringMatching(/no visit plan for 2026-12/) });
     expect((await visit({ officeId: undefined, planId: ids.plan }, "frontdesk.jh")).payload).toMatchObject({ __typename: "InputError", field: "input.planId" });
+    // Issue 16: every bad field at once, in one InputError, before anything is written.
+    const many = await gql<{ recordVisit: { __typename: string; problems?: { field: string; code: string }[] } }>(app,
+      `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { __typename ... on InputError { problems { field code } } } }`,
+      { input: { officeId: globalId("Office", ids.LXoffice!), householdId: globalId("Household", households[0]!), visitedAt: sh("2026-12-10T16:00:00").toISOString(), content: " ", feedback: "长".repeat(5001) } },
+      await as("assistant.lx"));
+    expect(many.data!.recordVisit).toEqual({ __typename: "InputError", problems: [
+      { field: "input.visitedAt", code: "VISIT_IN_FUTURE" }, { field: "input.content", code: "REQUIRED" }, { field: "input.feedback", code: "VISIT_TEXT_TOO_LONG" },
+    ] });
     expect((await visit({}, "analyst")).code).toBe("FORBIDDEN");
     expect(await rows("visit_records")).toBe(before);
 

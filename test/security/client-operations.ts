@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { print, type DocumentNode } from "graphql";
 /**
  * Issue 15 item 2: every GraphQL operation the app (client/src) sends, as the text it sends, with
  * the largest page sizes it asks for, so that a test can run each through the query limits.
@@ -22,7 +23,7 @@ export interface ClientOperation {
 
 const clientSrc = fileURLToPath(new URL("../../client/src/", import.meta.url));
 
-type Document = { kind: "Document"; loc?: { source: { body: string } } };
+type Document = { kind: "Document"; definitions: readonly { kind: string }[]; loc?: { source: { body: string } } };
 /** The dynamically built documents of client/src/graphql/reports.ts and complaint-detail.ts. */
 export interface ClientBuilders {
   metricsOverPeriods(count: number): string;
@@ -83,7 +84,8 @@ export async function clientOperations(estatesChosen: number[]): Promise<ClientO
   };
   for (const [file, module] of Object.entries(modules)) {
     for (const [name, value] of Object.entries(module)) {
-      if (isDocument(value)) add(`graphql/${file}.ts ${name}`, value.loc!.source.body);
+      // A fragment on its own (gql.tada's `graphql("fragment …")`) is sent only inside the operations that spread it.
+      if (isDocument(value)) { if (hasOperation(value)) add(`graphql/${file}.ts ${name}`, documentText(value)); }
       else if (typeof value === "string" && /^\s*(query|mutation)\b/.test(value)) add(`graphql/${file}.ts ${name}`, value);
     }
   }
@@ -95,13 +97,13 @@ export async function clientOperations(estatesChosen: number[]): Promise<ClientO
   // The complaint page's actions (pages/complaint-detail/actions.ts) each run complaintEdit(mutation).
   const actions = readFileSync(join(clientSrc, "pages/complaint-detail/actions.ts"), "utf8");
   for (const mutation of new Set([...actions.matchAll(/\bmutation:\s*"(\w+)"/g)].map((m) => m[1]!))) {
-    add(`complaintEdit("${mutation}")`, builders.complaintEdit(mutation).loc!.source.body);
+    add(`complaintEdit("${mutation}")`, documentText(builders.complaintEdit(mutation)));
   }
   // Documents written outside client/src/graphql.
   for (const file of sourceFiles()) {
     if (file.startsWith("graphql/")) continue;
     const text = readFileSync(join(clientSrc, file), "utf8");
-    for (const m of text.matchAll(/\bgql(?:<[^`]*?>)?\(?`([^`]*)`/g)) {
+    for (const m of text.matchAll(/\b(?:gql(?:<[^`]*?>)?|graphql)\(?`([^`]*)`/g)) {
       if (m[1]!.includes("${")) throw new Error(`${file}: an interpolated document; import it here like the graphql/*.ts ones`);
       add(file, m[1]!);
     }
@@ -125,6 +127,18 @@ function sourceFiles(dir = clientSrc): string[] {
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx)$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [relative(clientSrc, path)] : [];
   });
+}
+
+/**
+ * The text a document is sent as: urql's `gql` keeps its source; gql.tada's `graphql()` keeps none
+ * until urql first sends it, and urql then sends it printed (operation and fragments), as here.
+ */
+function documentText(document: Document): string {
+  return document.loc?.source.body ?? print(document as unknown as DocumentNode);
+}
+
+function hasOperation(document: Document): boolean {
+  return document.definitions.some((d) => d.kind === "OperationDefinition");
 }
 
 function isDocument(value: unknown): value is Document {

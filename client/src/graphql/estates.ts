@@ -1,16 +1,6 @@
-import { gql } from "@urql/core";
+import { graphql, type ResultOf } from "./graphql.ts";
 
-export interface EstateRow {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  timezone: string;
-  households: { totalCount: number };
-  occupiedHouseholds: number;
-}
-
-export const EstatesQuery = gql<{ estates: { edges: { node: EstateRow }[] } }>`
+export const EstatesQuery = graphql(`
   query Estates {
     estates(first: 100) {
       edges {
@@ -26,4 +16,6 @@ export const EstatesQuery = gql<{ estates: { edges: { node: EstateRow }[] } }>`
       }
     }
   }
-`;
+`);
+
+export type EstateRow = ResultOf<typeof EstatesQuery>["estates"]["edges"][number]["node"];

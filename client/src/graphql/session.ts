@@ -1,28 +1,22 @@
-import { gql } from "@urql/core";
+import { graphql, type ResultOf } from "./graphql.ts";
 
-export interface Me {
-  staff: { login: string; displayName: string; role: string };
-  permissions: string[];
-}
-
-export const MeQuery = gql<{ me: Me | null }>`
+export const MeQuery = graphql(`
   query Me {
     me { staff { id login displayName role } permissions }
   }
-`;
+`);
 
-export const SignInMutation = gql<
-  { signIn: { __typename: string; message?: string } },
-  { organization?: string; login: string; password: string }
->`
+export type Me = NonNullable<ResultOf<typeof MeQuery>["me"]>;
+
+export const SignInMutation = graphql(`
   mutation SignIn($organization: String, $login: String!, $password: String!) {
     signIn(organization: $organization, login: $login, password: $password) {
       __typename
       ... on Error { message }
     }
   }
-`;
+`);
 
-export const SignOutMutation = gql<{ signOut: boolean }>`
+export const SignOutMutation = graphql(`
   mutation SignOut { signOut }
-`;
+`);

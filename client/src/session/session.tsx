@@ -26,8 +26,8 @@ export function SessionProvider(props: { children: JSX.Element }) {
 }
 
 /** "complaints:read" (SPEC §2's name, used in routes) → COMPLAINTS_READ (the API's enum). */
-function enumName(permission: string): string {
-  return permission.toUpperCase().replace(/[:-]/g, "_");
+function enumName(permission: string): Me["permissions"][number] {
+  return permission.toUpperCase().replace(/[:-]/g, "_") as Me["permissions"][number];
 }
 
 export function useSession(): Session {

@@ -1,12 +1,13 @@
 /**
  * `pnpm migrate:new <name>`: writes the SQL of the next migration without any database, by
- * diffing the schema as of the last commit (git HEAD) against the working prisma/schema.prisma
- * (see ../shared/STACK.md: the offline path). Review the SQL, then commit it with the schema.
+ * diffing the schema as of the last commit (git HEAD) against the working schema folder
+ * prisma/schema/ (see ../shared/STACK.md: the offline path). Review the SQL, then commit it with
+ * the schema.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrationsDir, readMigrations } from "./apply.ts";
 
@@ -16,14 +17,23 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const prismaDir = fileURLToPath(new URL("../..", import.meta.url));
-const schema = join(prismaDir, "schema.prisma");
+const schema = join(prismaDir, "schema");
+
+/**
+ * Writes the schema as of HEAD into a new folder: the .prisma files of prisma/schema/, or the
+ * single prisma/schema.prisma of the commits before the schema was split by area.
+ */
+function previousSchema(): string {
+  const dir = mkdtempSync(join(tmpdir(), "schema-"));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: prismaDir });
+  const files = git("ls-tree", "--full-name", "--name-only", "HEAD", "schema/").toString().split("\n").filter((f) => f.endsWith(".prisma"));
+  if (files.length === 0) writeFileSync(join(dir, "schema.prisma"), git("show", "HEAD:prisma/schema.prisma"));
+  for (const f of files) writeFileSync(join(dir, basename(f)), git("show", `HEAD:${f}`));
+  return dir;
+}
 
 let from = ["--from-empty"];
-if (readMigrations().length > 0) {
-  const previous = join(mkdtempSync(join(tmpdir(), "schema-")), "schema.prisma");
-  writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: prismaDir }));
-  from = ["--from-schema-datamodel", previous];
-}
+if (readMigrations().length > 0) from = ["--from-schema-datamodel", previousSchema()];
 const sql = execFileSync(
   "pnpm",
   ["exec", "prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],

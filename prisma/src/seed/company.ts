@@ -55,7 +55,23 @@ const setNames = ["", "二期", "三期", "四期", "五期", "六期", "七期"
  */
 const FLUSH_HOUSEHOLDS = 20_000;
 
+type Archetype = (typeof archetypes)[number];
+
 export async function seedCompany(ctx: SeedContext, scale: number): Promise<Company> {
+  const calendarId = await seedOrganization(ctx);
+  const departments = await seedDepartments(ctx);
+  const categories = await seedCategories(ctx);
+  const roster = new StaffRoster(ctx, await demoPasswordHash(ctx));
+  const staff = addCompanyStaff(roster, departments);
+  const { estates, scopeRows } = await seedEstates(ctx, scale, calendarId, roster);
+  await ctx.writer.insert("staff", roster.rows);
+  await ctx.writer.insert("staff_estate_scopes", scopeRows);
+  await seedPolicies(ctx, estates);
+  return { estates, categories, departments, staff };
+}
+
+/** The organisation and its standard working calendar (SLA working clock); returns the calendar's id. */
+async function seedOrganization(ctx: SeedContext): Promise<string> {
   const { rng, writer, organizationId } = ctx;
   const createdAt = ctx.start;
   await writer.insert("organizations", [{ id: organizationId, code: "HUATING", name: "华庭物业管理有限公司", timezone: "Asia/Shanghai", createdAt }]);
@@ -70,7 +86,12 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
   }
   await writer.insert("working_time_slots", slots);
   await writer.insert("calendar_days", calendarDays().map((d) => ({ id: rng.uuid(), organizationId, calendarId, date: d.date, kind: d.kind, name: d.name, createdAt })));
+  return calendarId;
+}
 
+async function seedDepartments(ctx: SeedContext): Promise<Company["departments"]> {
+  const { rng, organizationId } = ctx;
+  const createdAt = ctx.start;
   const departments = {
     service: rng.uuid(), engineering: rng.uuid(), security: rng.uuid(), environment: rng.uuid(), finance: rng.uuid(), legal: rng.uuid(),
   };
@@ -82,8 +103,14 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
     { id: departments.finance, code: "FIN", name: "财务部", kind: "FINANCE" },
     { id: departments.legal, code: "LEG", name: "法务部", kind: "LEGAL" },
   ].map((d) => ({ ...d, organizationId, createdAt }));
-  await writer.insert("departments", deptRows);
+  await ctx.writer.insert("departments", deptRows);
+  return departments;
+}
 
+/** The two-level complaint category tree of vocabulary.ts; returns the leaf categories. */
+async function seedCategories(ctx: SeedContext): Promise<Company["categories"]> {
+  const { rng, organizationId } = ctx;
+  const createdAt = ctx.start;
   const categories: Company["categories"] = [];
   const categoryRows = [];
   let order = 0;
@@ -96,16 +123,35 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
       categories.push({ id, code: child.code, name: `${top.name}/${child.name}`, kind: child.kind, parentCode: top.code });
     }
   }
-  await writer.insert("categories", categoryRows);
+  await ctx.writer.insert("categories", categoryRows);
+  return categories;
+}
 
-  // Company-level staff: every role of SPEC §2 has demo accounts.
-  const staffRows: Record<string, unknown>[] = [];
-  const passwordHash = await demoPasswordHash(ctx);
-  const addStaff = (login: string, displayName: string, role: string, clearance: string, departmentId: string | null, allEstates: boolean) => {
+/** The staff rows of the whole company, written at the end (after the estates they are scoped to). */
+class StaffRoster {
+  readonly rows: Row[] = [];
+
+  constructor(private readonly ctx: SeedContext, private readonly passwordHash: string) {}
+
+  /** A human account signing in with the demo password; returns its id. */
+  add(login: string, displayName: string, role: string, clearance: string, departmentId: string | null, allEstates: boolean): string {
+    const { rng, organizationId } = this.ctx;
+    const createdAt = this.ctx.start;
     const id = rng.uuid();
-    staffRows.push({ id, organizationId, login, displayName, kind: "HUMAN", role, clearance, departmentId, allEstates, passwordHash, passwordChangedAt: createdAt, createdAt });
+    this.rows.push({ id, organizationId, login, displayName, kind: "HUMAN", role, clearance, departmentId, allEstates, passwordHash: this.passwordHash, passwordChangedAt: createdAt, createdAt });
     return id;
-  };
+  }
+
+  /** An account that signs in only with API tokens. */
+  addServiceAccount(login: string, displayName: string, role: string, clearance: string) {
+    const { rng, organizationId } = this.ctx;
+    this.rows.push({ id: rng.uuid(), organizationId, login, displayName, kind: "SERVICE_ACCOUNT", role, clearance, allEstates: true, createdAt: this.ctx.start });
+  }
+}
+
+/** Company-level staff: every role of SPEC §2 has demo accounts. */
+function addCompanyStaff(roster: StaffRoster, departments: Company["departments"]): Company["staff"] {
+  const addStaff = roster.add.bind(roster);
   const staff: Company["staff"] = { serviceReps: [], deptHeads: [], managers: [], analysts: [] };
   staff.serviceReps.push(addStaff("service1", "客服代表 周敏", "SERVICE_REP", "SECRET", departments.service, true));
   staff.serviceReps.push(addStaff("service2", "客服代表 林静", "SERVICE_REP", "SECRET", departments.service, true));
@@ -122,99 +168,168 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
   addStaff("auditor", "审计员 曹静", "AUDITOR", "INTERNAL", null, true);
   addStaff("admin", "系统管理员", "ADMIN", "INTERNAL", null, true);
   // §2: an external reporting tool acts as a service account; it signs in only with API tokens.
-  staffRows.push({ id: rng.uuid(), organizationId, login: "bi.tool", displayName: "报表系统（服务账号）", kind: "SERVICE_ACCOUNT", role: "ANALYST", clearance: "INTERNAL", allEstates: true, createdAt });
+  roster.addServiceAccount("bi.tool", "报表系统（服务账号）", "ANALYST", "INTERNAL");
+  return staff;
+}
 
-  const estates: EstateInfo[] = [];
-  const sets = Math.max(1, Math.round(scale));
-  const shift = monthsBetween("2024-01-01", localDate(ctx.start));
-  const shrink = Math.min(1, scale);
-  const officeRows: Row[] = [], officeDeptRows: Row[] = [], buildingRows: Row[] = [], unitRows: Row[] = [], householdRows: Row[] = [], customerRows: Row[] = [], memberRows: Row[] = [], scopeRows: Row[] = [];
-  let estatesWritten = 0;
-  // In the order of the foreign keys; staff and their estate scopes follow at the end.
-  const flush = async () => {
-    await writer.insert("estates", estates.slice(estatesWritten).map((e) => ({
-      id: e.id, organizationId, code: e.code, name: e.name, kind: e.kind, timezone: "Asia/Shanghai", calendarId, address: `上海市浦东新区${e.name}`, createdAt,
+/**
+ * The rows of the estates generated so far, written in the order of the foreign keys whenever
+ * FLUSH_HOUSEHOLDS households have piled up; the staff estate scopes are kept to the end.
+ */
+class EstateRows {
+  readonly offices: Row[] = [];
+  readonly officeDepartments: Row[] = [];
+  readonly buildings: Row[] = [];
+  readonly units: Row[] = [];
+  readonly households: Row[] = [];
+  readonly customers: Row[] = [];
+  readonly members: Row[] = [];
+  readonly scopes: Row[] = [];
+  private estatesWritten = 0;
+
+  constructor(private readonly ctx: SeedContext, private readonly calendarId: string) {}
+
+  async flush(estates: EstateInfo[]) {
+    const { writer, organizationId } = this.ctx;
+    const createdAt = this.ctx.start;
+    await writer.insert("estates", estates.slice(this.estatesWritten).map((e) => ({
+      id: e.id, organizationId, code: e.code, name: e.name, kind: e.kind, timezone: "Asia/Shanghai", calendarId: this.calendarId, address: `上海市浦东新区${e.name}`, createdAt,
     })));
-    estatesWritten = estates.length;
+    this.estatesWritten = estates.length;
     const pending: [string, Row[]][] = [
-      ["offices", officeRows], ["departments", officeDeptRows], ["buildings", buildingRows], ["units", unitRows],
-      ["households", householdRows], ["customers", customerRows], ["household_members", memberRows],
+      ["offices", this.offices], ["departments", this.officeDepartments], ["buildings", this.buildings], ["units", this.units],
+      ["households", this.households], ["customers", this.customers], ["household_members", this.members],
     ];
     for (const [table, rows] of pending) {
       await writer.insert(table, rows);
       rows.length = 0;
     }
-  };
+  }
+}
+
+/** Where an estate's archetype is placed: its set, and the calendar shift and size of the demo. */
+interface EstatePlacement {
+  set: number;
+  /** Months from 2024-01-01 to the start of the history. */
+  shift: number;
+  /** Share of the archetype's buildings generated (scales below 1). */
+  shrink: number;
+}
+
+/** The archetypes repeated `scale` times (shrunk below 1): estates, offices, buildings, households, owners, office staff. */
+async function seedEstates(ctx: SeedContext, scale: number, calendarId: string, roster: StaffRoster): Promise<{ estates: EstateInfo[]; scopeRows: Row[] }> {
+  const estates: EstateInfo[] = [];
+  const sets = Math.max(1, Math.round(scale));
+  const shift = monthsBetween("2024-01-01", localDate(ctx.start));
+  const shrink = Math.min(1, scale);
+  const rows = new EstateRows(ctx, calendarId);
   for (let set = 0; set < sets; set++) {
     for (const a of archetypes) {
-      const suffix = set === 0 ? "" : String(set + 1);
-      const code = `${a.code}${suffix}`;
-      const name = a.name + (setNames[set] ?? `${set + 1}期`);
-      // Delivered as long before the history starts as the archetype was before 2024-01-01.
-      const delivered = addMonths(a.delivered, shift);
-      const estateId = rng.uuid();
-      const officeId = rng.uuid();
-      const officeDepartmentId = rng.uuid();
-      const info: EstateInfo = {
-        id: estateId, code, name, kind: a.kind, officeId, officeDepartmentId,
-        deliveredAt: shanghai(delivered), households: [], buildingIds: [],
-        staff: { frontDesk: [], assistants: [], director: "" },
-      };
-      estates.push(info);
-      const address = `上海市浦东新区${name}`;
-      officeRows.push({ id: officeId, organizationId, estateId, code: `${code}-OFFICE`, name: `${name}管理处`, phone: "021-5888" + String(estates.length).padStart(4, "0"), address, createdAt });
-      officeDeptRows.push({ id: officeDepartmentId, organizationId, code: `${code}-OFFICE`, name: `${name}管理处`, kind: "OFFICE", officeId, createdAt });
-      const buildings = Math.max(1, Math.round(a.buildings * shrink));
-      for (let b = 1; b <= buildings; b++) {
-        const buildingId = rng.uuid();
-        info.buildingIds.push(buildingId);
-        buildingRows.push({ id: buildingId, organizationId, estateId, name: a.kind === "VILLA" ? `${b}区` : `${b}栋`, sortOrder: b, createdAt });
-        for (let u = 1; u <= a.units; u++) {
-          const unitId = rng.uuid();
-          unitRows.push({ id: unitId, organizationId, buildingId, name: `${u}单元`, sortOrder: u, createdAt });
-          for (let f = 1; f <= a.floors; f++) {
-            for (let r = 1; r <= a.perFloor; r++) {
-              const room = a.kind === "VILLA" ? String(r).padStart(2, "0") : `${f}${String(r).padStart(2, "0")}`;
-              const hcode = `${code}-${b}-${u}-${room}`;
-              const hid = rng.uuid();
-              const occupied = rng.chance(a.occupied);
-              const customerId = rng.uuid();
-              const profile = customerProfile(rng, `${address}${b}栋${u}单元${room}室`);
-              householdRows.push({
-                id: hid, organizationId, code: hcode, estateId, buildingId, unitId, room,
-                kind: a.kind === "COMMERCIAL" ? "COMMERCIAL" : a.kind === "OFFICE" ? "OFFICE" : "RESIDENTIAL",
-                occupied, area: a.kind === "VILLA" ? rng.int(220, 420) : rng.int(60, 160), moveInDate: delivered, createdAt,
-              });
-              customerRows.push({ id: customerId, organizationId, kind: "OWNER", ...profile, classification: "SECRET", createdAt });
-              memberRows.push({ id: rng.uuid(), organizationId, householdId: hid, customerId, kind: "OWNER", isPrimary: true, since: delivered, createdAt });
-              if (occupied && a.kind !== "VILLA" && rng.chance(0.25)) {
-                const tenantId = rng.uuid();
-                customerRows.push({ id: tenantId, organizationId, kind: "TENANT", ...customerProfile(rng, `${address}${b}栋${u}单元${room}室`), classification: "SECRET", createdAt });
-                memberRows.push({ id: rng.uuid(), organizationId, householdId: hid, customerId: tenantId, kind: "TENANT", isPrimary: false, since: localDate(ctx.start), createdAt });
-              }
-              info.households.push({ id: hid, code: hcode, buildingId, room, occupied, customerId, customerName: profile.name, phone: profile.phone, troubled: rng.chance(0.03) });
-            }
-          }
-        }
-      }
-      const estateStaff = (login: string, displayName: string, role: string, clearance: string) => {
-        const id = addStaff(login, displayName, role, clearance, officeDepartmentId, false);
-        scopeRows.push({ id: rng.uuid(), organizationId, staffId: id, estateId, createdAt });
-        return id;
-      };
-      const l = code.toLowerCase();
-      info.staff.frontDesk.push(estateStaff(`frontdesk.${l}`, `${name}前台`, "FRONT_DESK", "SECRET"));
-      info.staff.assistants.push(estateStaff(`assistant.${l}`, `${name}物业助理`, "PROPERTY_ASSISTANT", "SECRET"));
-      info.staff.assistants.push(estateStaff(`assistant2.${l}`, `${name}物业助理二`, "PROPERTY_ASSISTANT", "SECRET"));
-      info.staff.director = estateStaff(`director.${l}`, `${name}管理处主任`, "OFFICE_DIRECTOR", "CONFIDENTIAL");
-      if (householdRows.length >= FLUSH_HOUSEHOLDS) await flush();
+      const info = addEstate(ctx, rows, estates, a, { set, shift, shrink });
+      addEstateStaff(ctx, roster, rows, info);
+      if (rows.households.length >= FLUSH_HOUSEHOLDS) await rows.flush(estates);
     }
   }
-  await flush();
-  await writer.insert("staff", staffRows);
-  await writer.insert("staff_estate_scopes", scopeRows);
-  await seedPolicies(ctx, estates);
-  return { estates, categories, departments, staff };
+  await rows.flush(estates);
+  return { estates, scopeRows: rows.scopes };
+}
+
+/** One estate of archetype `a` with its office, buildings and households; appended to `estates`. */
+function addEstate(ctx: SeedContext, rows: EstateRows, estates: EstateInfo[], a: Archetype, placement: EstatePlacement): EstateInfo {
+  const { rng, organizationId } = ctx;
+  const createdAt = ctx.start;
+  const { set, shift, shrink } = placement;
+  const suffix = set === 0 ? "" : String(set + 1);
+  const code = `${a.code}${suffix}`;
+  const name = a.name + (setNames[set] ?? `${set + 1}期`);
+  // Delivered as long before the history starts as the archetype was before 2024-01-01.
+  const delivered = addMonths(a.delivered, shift);
+  const estateId = rng.uuid();
+  const officeId = rng.uuid();
+  const officeDepartmentId = rng.uuid();
+  const info: EstateInfo = {
+    id: estateId, code, name, kind: a.kind, officeId, officeDepartmentId,
+    deliveredAt: shanghai(delivered), households: [], buildingIds: [],
+    staff: { frontDesk: [], assistants: [], director: "" },
+  };
+  estates.push(info);
+  const address = `上海市浦东新区${name}`;
+  rows.offices.push({ id: officeId, organizationId, estateId, code: `${code}-OFFICE`, name: `${name}管理处`, phone: "021-5888" + String(estates.length).padStart(4, "0"), address, createdAt });
+  rows.officeDepartments.push({ id: officeDepartmentId, organizationId, code: `${code}-OFFICE`, name: `${name}管理处`, kind: "OFFICE", officeId, createdAt });
+  const buildings = Math.max(1, Math.round(a.buildings * shrink));
+  for (let b = 1; b <= buildings; b++) addBuilding(ctx, rows, info, a, { address, delivered, b });
+  return info;
+}
+
+/** Building `b` of an estate with its units and households. */
+function addBuilding(ctx: SeedContext, rows: EstateRows, info: EstateInfo, a: Archetype, at: { address: string; delivered: string; b: number }) {
+  const { rng, organizationId } = ctx;
+  const createdAt = ctx.start;
+  const { b } = at;
+  const buildingId = rng.uuid();
+  info.buildingIds.push(buildingId);
+  rows.buildings.push({ id: buildingId, organizationId, estateId: info.id, name: a.kind === "VILLA" ? `${b}区` : `${b}栋`, sortOrder: b, createdAt });
+  for (let u = 1; u <= a.units; u++) {
+    const unitId = rng.uuid();
+    rows.units.push({ id: unitId, organizationId, buildingId, name: `${u}单元`, sortOrder: u, createdAt });
+    for (let f = 1; f <= a.floors; f++) {
+      for (let r = 1; r <= a.perFloor; r++) {
+        const room = a.kind === "VILLA" ? String(r).padStart(2, "0") : `${f}${String(r).padStart(2, "0")}`;
+        addHousehold(ctx, rows, info, a, { ...at, buildingId, unitId, u, room });
+      }
+    }
+  }
+}
+
+interface HouseholdPlace {
+  address: string;
+  delivered: string;
+  b: number;
+  buildingId: string;
+  unitId: string;
+  u: number;
+  room: string;
+}
+
+/** A household with its owner and, for some occupied flats, a tenant. */
+function addHousehold(ctx: SeedContext, rows: EstateRows, info: EstateInfo, a: Archetype, p: HouseholdPlace) {
+  const { rng, organizationId } = ctx;
+  const createdAt = ctx.start;
+  const { address, delivered, b, buildingId, unitId, u, room } = p;
+  const hcode = `${info.code}-${b}-${u}-${room}`;
+  const hid = rng.uuid();
+  const occupied = rng.chance(a.occupied);
+  const customerId = rng.uuid();
+  const profile = customerProfile(rng, `${address}${b}栋${u}单元${room}室`);
+  rows.households.push({
+    id: hid, organizationId, code: hcode, estateId: info.id, buildingId, unitId, room,
+    kind: a.kind === "COMMERCIAL" ? "COMMERCIAL" : a.kind === "OFFICE" ? "OFFICE" : "RESIDENTIAL",
+    occupied, area: a.kind === "VILLA" ? rng.int(220, 420) : rng.int(60, 160), moveInDate: delivered, createdAt,
+  });
+  rows.customers.push({ id: customerId, organizationId, kind: "OWNER", ...profile, classification: "SECRET", createdAt });
+  rows.members.push({ id: rng.uuid(), organizationId, householdId: hid, customerId, kind: "OWNER", isPrimary: true, since: delivered, createdAt });
+  if (occupied && a.kind !== "VILLA" && rng.chance(0.25)) {
+    const tenantId = rng.uuid();
+    rows.customers.push({ id: tenantId, organizationId, kind: "TENANT", ...customerProfile(rng, `${address}${b}栋${u}单元${room}室`), classification: "SECRET", createdAt });
+    rows.members.push({ id: rng.uuid(), organizationId, householdId: hid, customerId: tenantId, kind: "TENANT", isPrimary: false, since: localDate(ctx.start), createdAt });
+  }
+  info.households.push({ id: hid, code: hcode, buildingId, room, occupied, customerId, customerName: profile.name, phone: profile.phone, troubled: rng.chance(0.03) });
+}
+
+/** The office's front desk, property assistants and director, scoped to their estate. */
+function addEstateStaff(ctx: SeedContext, roster: StaffRoster, rows: EstateRows, info: EstateInfo) {
+  const { rng, organizationId } = ctx;
+  const { code, name } = info;
+  const estateStaff = (login: string, displayName: string, role: string, clearance: string) => {
+    const id = roster.add(login, displayName, role, clearance, info.officeDepartmentId, false);
+    rows.scopes.push({ id: rng.uuid(), organizationId, staffId: id, estateId: info.id, createdAt: ctx.start });
+    return id;
+  };
+  const l = code.toLowerCase();
+  info.staff.frontDesk.push(estateStaff(`frontdesk.${l}`, `${name}前台`, "FRONT_DESK", "SECRET"));
+  info.staff.assistants.push(estateStaff(`assistant.${l}`, `${name}物业助理`, "PROPERTY_ASSISTANT", "SECRET"));
+  info.staff.assistants.push(estateStaff(`assistant2.${l}`, `${name}物业助理二`, "PROPERTY_ASSISTANT", "SECRET"));
+  info.staff.director = estateStaff(`director.${l}`, `${name}管理处主任`, "OFFICE_DIRECTOR", "CONFIDENTIAL");
 }
 
 /**

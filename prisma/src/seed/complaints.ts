@@ -88,7 +88,55 @@ interface Draft {
   repeat?: boolean;
 }
 
+type AddEvent = (kind: string, when: Date, fromStatus: string | null, toStatus: string | null, actorId: string | null, note?: string | null) => void;
+
+/** One complaint being generated: its row and what its later steps are decided by. */
+interface Case {
+  ctx: SeedContext;
+  company: Company;
+  estate: EstateInfo;
+  batch: Batch;
+  d: Draft;
+  /** The complaint row, completed step by step. */
+  c: Row;
+  id: string;
+  no: string;
+  channel: string;
+  anonymous: boolean;
+  kind: string;
+  inWarranty: boolean;
+  valid: boolean;
+  receiver: string;
+  lead: string;
+  /** Received at, in ms. */
+  t: number;
+  /** The instant `ms` after receipt, or null when that is after the end of the history. */
+  at: (ms: number) => Date | null;
+  event: AddEvent;
+}
+
+/** A complaint and as much of its life as fits before the end of the history. */
 function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInfo, batch: Batch, summaries: ComplaintSummary[], d: Draft) {
+  const cs = registerComplaint(ctx, company, estate, batch, d);
+  if (!classifyComplaint(cs)) return;
+  summaries.push({ householdId: d.household.id, receivedAt: d.receivedAt });
+  linkDuplicate(cs);
+  const work = assignComplaint(cs);
+  if (!work) return;
+  const confirmedAt = resolveComplaint(cs, work);
+  if (!confirmedAt) return;
+  const { c, event } = cs;
+  confirm(ctx, batch, c, confirmedAt, event);
+  if (c.callbackExempt) {
+    Object.assign(c, { status: "VERIFIED", verifiedAt: confirmedAt, closedAt: confirmedAt });
+    event("TRANSITION", confirmedAt, "CONFIRMED", "VERIFIED", ctx.rng.pick(company.staff.serviceReps), "免回访（CB-8），已附书面答复");
+    return;
+  }
+  callbacks(ctx, company, estate, batch, c, confirmedAt, cs.kind === "ENGINEERING" || cs.kind === "WARRANTY", event);
+}
+
+/** The complaint as received (channel, complainant, place, content) and its REGISTERED event. */
+function registerComplaint(ctx: SeedContext, company: Company, estate: EstateInfo, batch: Batch, d: Draft): Case {
   const { rng, organizationId } = ctx;
   const id = rng.uuid();
   const no = `TS${d.receivedAt.getUTCFullYear()}${String(++ctx.sequence).padStart(8, "0")}`;
@@ -106,7 +154,7 @@ function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInf
   const lead = leadDepartment(company, estate, d.category.parentCode);
   const t = d.receivedAt.getTime();
   const at = (ms: number) => (t + ms < ctx.end.getTime() ? new Date(t + ms) : null);
-  const event = (kind: string, when: Date, fromStatus: string | null, toStatus: string | null, actorId: string | null, note: string | null = null) =>
+  const event: AddEvent = (kind, when, fromStatus, toStatus, actorId, note = null) =>
     batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: id, at: when, actorId, kind, fromStatus, toStatus, note, createdAt: when });
 
   const c: Row = {
@@ -128,34 +176,54 @@ function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInf
     const fwd = at(rng.int(20, 300) * MINUTE); // SLA-1
     if (fwd) { c.forwardedToServiceCentreAt = fwd; event("FORWARDED_TO_SERVICE_CENTRE", fwd, null, null, receiver); }
   }
+  return { ctx, company, estate, batch, d, c, id, no, channel, anonymous, kind, inWarranty, valid, receiver, lead, t, at, event };
+}
 
+/** CLS-1: kind, category and validity; an invalid complaint is closed. True when it goes on. */
+function classifyComplaint(cs: Case): boolean {
+  const { ctx: { rng }, company, c, at, event, kind, valid } = cs;
   const classifiedAt = at(rng.int(5, 90) * MINUTE);
-  if (!classifiedAt) return;
-  Object.assign(c, { kind, valid, categoryId: d.category.id, classifiedAt, status: "CLASSIFIED" });
+  if (!classifiedAt) return false;
+  Object.assign(c, { kind, valid, categoryId: cs.d.category.id, classifiedAt, status: "CLASSIFIED" });
   event("CLASSIFIED", classifiedAt, "REGISTERED", "CLASSIFIED", rng.pick(company.staff.serviceReps));
   if (!valid) {
     // CLS-1: an invalid complaint is answered with an explanation and closed.
     Object.assign(c, { status: "INVALID", invalidReason: "不属于物业服务合同约定范围，已向业主解释", closedAt: classifiedAt, firstRepliedAt: classifiedAt });
     event("TRANSITION", classifiedAt, "CLASSIFIED", "INVALID", rng.pick(company.staff.serviceReps), "已解释并关闭");
-    return;
+    return false;
   }
-  summaries.push({ householdId: d.household.id, receivedAt: d.receivedAt });
-  // INT-4: some problems are reported again through another channel; linked, not counted.
-  if (!anonymous && rng.chance(0.03)) {
-    const dupAt = at(rng.int(2, 40) * HOUR);
-    if (dupAt) {
-      const dupId = rng.uuid();
-      batch.add("complaints", {
-        ...c, id: dupId, no: `TS${dupAt.getUTCFullYear()}${String(++ctx.sequence).padStart(8, "0")}`, receivedAt: dupAt,
-        channel: channel === "PHONE" ? "WEB" : "PHONE", status: "CLASSIFIED", classifiedAt: dupAt, duplicateOfId: id,
-        duplicateLinkedAt: dupAt, closedAt: dupAt, forwardedToServiceCentreAt: null, receivedByDepartmentId: null, createdAt: dupAt,
-      });
-      batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "REGISTERED", fromStatus: null, toStatus: "REGISTERED", createdAt: dupAt });
-      batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "DUPLICATE_LINKED", fromStatus: "REGISTERED", toStatus: "CLASSIFIED", note: `与 ${no} 为同一问题`, createdAt: dupAt });
-    }
-  }
+  return true;
+}
+
+/** INT-4: some problems are reported again through another channel; linked, not counted. */
+function linkDuplicate(cs: Case) {
+  const { ctx, batch, c, at, id, no, channel, receiver } = cs;
+  const { rng, organizationId } = ctx;
+  if (cs.anonymous || !rng.chance(0.03)) return;
+  const dupAt = at(rng.int(2, 40) * HOUR);
+  if (!dupAt) return;
+  const dupId = rng.uuid();
+  batch.add("complaints", {
+    ...c, id: dupId, no: `TS${dupAt.getUTCFullYear()}${String(++ctx.sequence).padStart(8, "0")}`, receivedAt: dupAt,
+    channel: channel === "PHONE" ? "WEB" : "PHONE", status: "CLASSIFIED", classifiedAt: dupAt, duplicateOfId: id,
+    duplicateLinkedAt: dupAt, closedAt: dupAt, forwardedToServiceCentreAt: null, receivedByDepartmentId: null, createdAt: dupAt,
+  });
+  batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "REGISTERED", fromStatus: null, toStatus: "REGISTERED", createdAt: dupAt });
+  batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "DUPLICATE_LINKED", fromStatus: "REGISTERED", toStatus: "CLASSIFIED", note: `与 ${no} 为同一问题`, createdAt: dupAt });
+}
+
+/** Who handles the complaint, and from when (ms after receipt) until when its work runs. */
+interface Work {
+  handler: string;
+  cursor: number;
+  resolveAfter: number;
+}
+
+/** WF-1: the lead (and perhaps an assisting) department; for engineering, the plan (WF-2). */
+function assignComplaint(cs: Case): Work | null {
+  const { ctx: { rng, organizationId }, company, estate, batch, c, at, event, id, lead, t } = cs;
   const assignedAt = at(rng.int(25, 100) * MINUTE + rng.int(0, 150) * MINUTE);
-  if (!assignedAt) return;
+  if (!assignedAt) return null;
   Object.assign(c, { leadDepartmentId: lead, assignedAt, status: "ASSIGNED", firstRepliedAt: new Date(assignedAt.getTime() + rng.int(1, 20) * HOUR) });
   batch.add("complaint_departments", { id: rng.uuid(), organizationId, complaintId: id, departmentId: lead, role: "LEAD", assignedAt });
   if (lead !== company.departments.service && rng.chance(0.1)) {
@@ -164,79 +232,91 @@ function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInf
   }
   event("ASSIGNED", assignedAt, "CLASSIFIED", "ASSIGNED", rng.pick(company.staff.serviceReps));
 
-  const engineering = kind === "ENGINEERING" || kind === "WARRANTY";
+  const engineering = cs.kind === "ENGINEERING" || cs.kind === "WARRANTY";
   const handler = engineering ? company.staff.deptHeads[0]! : rng.pick(estate.staff.assistants);
-  let cursor = assignedAt.getTime() - t;
-  let resolveAfter = cursor + (engineering ? rng.int(6, 200) * HOUR : rng.int(1, 20) * HOUR);
-  if (engineering) {
-    const planAt = at(cursor + rng.int(1, 10) * HOUR);
-    if (!planAt) return;
-    const promisedAt = new Date(planAt.getTime() + rng.int(1, 7) * DAY);
-    const planId = rng.uuid();
-    batch.add("complaint_plans", {
-      id: planId, organizationId, complaintId: id, departmentId: lead, causeAnalysis: rng.pick(causeTexts),
-      responsibility: inWarranty ? "DEVELOPER" : rng.weighted([["COMPANY", 6], ["CONTRACTOR", 2], ["CUSTOMER", 1]] as const),
-      plan: rng.pick(planTexts), promisedAt, status: "CONFIRMED", createdById: company.staff.deptHeads[0], confirmedById: rng.pick(company.staff.serviceReps),
-      confirmedAt: planAt, communicatedAt: planAt, createdAt: planAt,
-    });
-    const promiseId = rng.uuid();
-    batch.add("complaint_promises", { id: promiseId, organizationId, complaintId: id, planId, sequence: 1, promisedAt, recordedById: company.staff.deptHeads[0], recordedAt: planAt });
-    Object.assign(c, { status: "PLANNED", promisedAt });
-    event("PLAN_RECORDED", planAt, "ASSIGNED", "PLANNED", company.staff.deptHeads[0]!, `承诺完成时间 ${promisedAt.toISOString()}`);
-    cursor = planAt.getTime() - t;
-    resolveAfter = promisedAt.getTime() - t - rng.int(2, 40) * HOUR;
-    if (rng.chance(0.12)) {
-      // WF-3: a missed promise gets a written reason and a new promise; both stay on record.
-      const changedAt = new Date(promisedAt.getTime() - rng.int(1, 10) * HOUR);
-      const newPromise = new Date(promisedAt.getTime() + rng.int(1, 5) * DAY);
-      if (changedAt.getTime() < ctx.end.getTime()) {
-        batch.add("complaint_promises", {
-          id: rng.uuid(), organizationId, complaintId: id, planId, sequence: 2, promisedAt: newPromise, previousPromiseId: promiseId,
-          changeReason: rng.pick(missedPromiseReasons), recordedById: company.staff.deptHeads[0], recordedAt: changedAt,
-          reconfirmedById: rng.pick(company.staff.serviceReps), reconfirmedAt: changedAt,
-        });
-        c.promisedAt = newPromise;
-        event("PROMISE_CHANGED", changedAt, null, null, company.staff.deptHeads[0]!, "原承诺时间无法兑现，已说明原因并重新确认");
-        resolveAfter = newPromise.getTime() - t - rng.int(1, 20) * HOUR;
-      }
-    }
-    if (inWarranty) {
-      // WF-5 / SLA-7: forwarded to the developer; no answer in 8 h means deemed accepted.
-      const fwd = at(cursor + rng.int(1, 4) * HOUR);
-      if (!fwd) return;
-      const deadline = new Date(fwd.getTime() + 8 * HOUR);
-      Object.assign(c, { status: "FORWARDED_TO_DEVELOPER", forwardedToDeveloperAt: fwd, developerDeadlineAt: deadline });
-      event("FORWARDED_TO_DEVELOPER", fwd, "PLANNED", "FORWARDED_TO_DEVELOPER", company.staff.deptHeads[0]!);
-      const answered = rng.chance(0.75);
-      const back = at(cursor + (answered ? rng.int(2, 7) : 9) * HOUR);
-      if (!back) return;
-      if (!answered) c.deemedAcceptedAt = deadline;
-      event(answered ? "DEVELOPER_ANSWERED" : "DEEMED_ACCEPTED", back, "FORWARDED_TO_DEVELOPER", "IN_PROGRESS", null);
-      c.status = "IN_PROGRESS";
-    }
-  }
+  const cursor = assignedAt.getTime() - t;
+  const resolveAfter = cursor + (engineering ? rng.int(6, 200) * HOUR : rng.int(1, 20) * HOUR);
+  if (!engineering) return { handler, cursor, resolveAfter };
+  const planned = recordPlan(cs, cursor);
+  return planned && { handler, ...planned };
+}
+
+/** WF-2 / WF-3 / WF-5: an engineering plan with its promise, perhaps missed, and the developer hand-off under warranty. */
+function recordPlan(cs: Case, cursor: number): Omit<Work, "handler"> | null {
+  const { ctx: { rng, organizationId }, company, batch, c, at, event, id, lead, t, inWarranty } = cs;
+  const planAt = at(cursor + rng.int(1, 10) * HOUR);
+  if (!planAt) return null;
+  const promisedAt = new Date(planAt.getTime() + rng.int(1, 7) * DAY);
+  const planId = rng.uuid();
+  batch.add("complaint_plans", {
+    id: planId, organizationId, complaintId: id, departmentId: lead, causeAnalysis: rng.pick(causeTexts),
+    responsibility: inWarranty ? "DEVELOPER" : rng.weighted([["COMPANY", 6], ["CONTRACTOR", 2], ["CUSTOMER", 1]] as const),
+    plan: rng.pick(planTexts), promisedAt, status: "CONFIRMED", createdById: company.staff.deptHeads[0], confirmedById: rng.pick(company.staff.serviceReps),
+    confirmedAt: planAt, communicatedAt: planAt, createdAt: planAt,
+  });
+  const promiseId = rng.uuid();
+  batch.add("complaint_promises", { id: promiseId, organizationId, complaintId: id, planId, sequence: 1, promisedAt, recordedById: company.staff.deptHeads[0], recordedAt: planAt });
+  Object.assign(c, { status: "PLANNED", promisedAt });
+  event("PLAN_RECORDED", planAt, "ASSIGNED", "PLANNED", company.staff.deptHeads[0]!, `承诺完成时间 ${promisedAt.toISOString()}`);
+  const planned = planAt.getTime() - t;
+  let resolveAfter = promisedAt.getTime() - t - rng.int(2, 40) * HOUR;
+  if (rng.chance(0.12)) resolveAfter = changePromise(cs, planId, promiseId, promisedAt) ?? resolveAfter;
+  if (inWarranty && !forwardToDeveloper(cs, planned)) return null;
+  return { cursor: planned, resolveAfter };
+}
+
+/** WF-3: a missed promise gets a written reason and a new promise; both stay on record. Returns the new resolve offset. */
+function changePromise(cs: Case, planId: string, promiseId: string, promisedAt: Date): number | undefined {
+  const { ctx, company, batch, c, event, id, t } = cs;
+  const { rng, organizationId } = ctx;
+  const changedAt = new Date(promisedAt.getTime() - rng.int(1, 10) * HOUR);
+  const newPromise = new Date(promisedAt.getTime() + rng.int(1, 5) * DAY);
+  if (changedAt.getTime() >= ctx.end.getTime()) return undefined;
+  batch.add("complaint_promises", {
+    id: rng.uuid(), organizationId, complaintId: id, planId, sequence: 2, promisedAt: newPromise, previousPromiseId: promiseId,
+    changeReason: rng.pick(missedPromiseReasons), recordedById: company.staff.deptHeads[0], recordedAt: changedAt,
+    reconfirmedById: rng.pick(company.staff.serviceReps), reconfirmedAt: changedAt,
+  });
+  c.promisedAt = newPromise;
+  event("PROMISE_CHANGED", changedAt, null, null, company.staff.deptHeads[0]!, "原承诺时间无法兑现，已说明原因并重新确认");
+  return newPromise.getTime() - t - rng.int(1, 20) * HOUR;
+}
+
+/** WF-5 / SLA-7: forwarded to the developer; no answer in 8 h means deemed accepted. False when the history ends first. */
+function forwardToDeveloper(cs: Case, cursor: number): boolean {
+  const { ctx: { rng }, company, c, at, event } = cs;
+  const fwd = at(cursor + rng.int(1, 4) * HOUR);
+  if (!fwd) return false;
+  const deadline = new Date(fwd.getTime() + 8 * HOUR);
+  Object.assign(c, { status: "FORWARDED_TO_DEVELOPER", forwardedToDeveloperAt: fwd, developerDeadlineAt: deadline });
+  event("FORWARDED_TO_DEVELOPER", fwd, "PLANNED", "FORWARDED_TO_DEVELOPER", company.staff.deptHeads[0]!);
+  const answered = rng.chance(0.75);
+  const back = at(cursor + (answered ? rng.int(2, 7) : 9) * HOUR);
+  if (!back) return false;
+  if (!answered) c.deemedAcceptedAt = deadline;
+  event(answered ? "DEVELOPER_ANSWERED" : "DEEMED_ACCEPTED", back, "FORWARDED_TO_DEVELOPER", "IN_PROGRESS", null);
+  c.status = "IN_PROGRESS";
+  return true;
+}
+
+/** Work started and resolved; returns when the complainant confirms, or null past the end of the history. */
+function resolveComplaint(cs: Case, work: Work): Date | null {
+  const { ctx: { rng }, c, at, event, t } = cs;
+  const { handler, cursor, resolveAfter } = work;
   const startAt = at(cursor + rng.int(10, 240) * MINUTE);
-  if (!startAt) return;
+  if (!startAt) return null;
   if (c.status !== "IN_PROGRESS") {
     event("TRANSITION", startAt, c.status as string, "IN_PROGRESS", handler);
     c.status = "IN_PROGRESS";
   }
   const resolvedAt = at(Math.max(resolveAfter, startAt.getTime() - t + 30 * MINUTE));
-  if (!resolvedAt) return;
+  if (!resolvedAt) return null;
   Object.assign(c, { status: "RESOLVED", resolvedAt });
   event("TRANSITION", resolvedAt, "IN_PROGRESS", "RESOLVED", handler);
-  const confirmedAt = at(resolvedAt.getTime() - t + rng.int(1, 36) * HOUR);
-  if (!confirmedAt) return;
-  confirm(ctx, batch, c, confirmedAt, event);
-  if (c.callbackExempt) {
-    Object.assign(c, { status: "VERIFIED", verifiedAt: confirmedAt, closedAt: confirmedAt });
-    event("TRANSITION", confirmedAt, "CONFIRMED", "VERIFIED", rng.pick(company.staff.serviceReps), "免回访（CB-8），已附书面答复");
-    return;
-  }
-  callbacks(ctx, company, estate, batch, c, confirmedAt, kind === "ENGINEERING" || kind === "WARRANTY", event);
+  return at(resolvedAt.getTime() - t + rng.int(1, 36) * HOUR);
 }
 
-function confirm(ctx: SeedContext, batch: Batch, c: Row, confirmedAt: Date, event: (k: string, w: Date, f: string | null, t: string | null, a: string | null, n?: string | null) => void) {
+function confirm(ctx: SeedContext, batch: Batch, c: Row, confirmedAt: Date, event: AddEvent) {
   // WF-4: who, when and how the complainant confirmed the resolution.
   const method = ctx.rng.weighted([["PHONE_CONSENT", 55], ["SIGNATURE", 35], ["SMS", 10]] as const);
   batch.add("complaint_confirmations", {
@@ -248,8 +328,7 @@ function confirm(ctx: SeedContext, batch: Batch, c: Row, confirmedAt: Date, even
 }
 
 /** CB-1/CB-2/SLA-10/SLA-11: the callback after confirmation; a dissatisfied one reopens (CB-7). */
-function callbacks(ctx: SeedContext, company: Company, estate: EstateInfo, batch: Batch, c: Row, confirmedAt: Date, repair: boolean,
-  event: (k: string, w: Date, f: string | null, t: string | null, a: string | null, n?: string | null) => void) {
+function callbacks(ctx: SeedContext, company: Company, estate: EstateInfo, batch: Batch, c: Row, confirmedAt: Date, repair: boolean, event: AddEvent) {
   const { rng, organizationId } = ctx;
   const owner = c.severity === "MAJOR" ? company.staff.managers[0]! : c.severity === "IMPORTANT" ? rng.pick(company.staff.deptHeads) : rng.pick(estate.staff.assistants);
   let previous: string | null = null;

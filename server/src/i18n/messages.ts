@@ -4,6 +4,7 @@ import type { Bilingual } from "./bilingual.ts";
 import { accessMessages } from "./catalogue/access.ts";
 import { callbacksMessages } from "./catalogue/callbacks.ts";
 import { complaintsMessages } from "./catalogue/complaints.ts";
+import { complaintRecordsMessages } from "./catalogue/complaint-records.ts";
 import { interchangeMessages } from "./catalogue/interchange.ts";
 import { recurrenceMessages } from "./catalogue/recurrence.ts";
 import { reportsMessages } from "./catalogue/reports.ts";
@@ -74,7 +75,7 @@ const coreMessages = {
 
 /** The whole catalogue: the API's own messages and each area's (i18n/catalogue/). */
 export const messages = {
-  ...coreMessages, ...complaintsMessages, ...callbacksMessages, ...surveysMessages, ...visitsMessages,
+  ...coreMessages, ...complaintsMessages, ...complaintRecordsMessages, ...callbacksMessages, ...surveysMessages, ...visitsMessages,
   ...recurrenceMessages, ...accessMessages, ...reportsMessages, ...interchangeMessages,
 } as const satisfies Record<string, Bilingual>;
 

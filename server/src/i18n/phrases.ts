@@ -53,8 +53,6 @@ export const PHRASES: Readonly<Record<string, string>> = {
   "Issuing tokens for another account needs tokens:manage": "为其他账号签发令牌需要 tokens:manage 权限",
   "Nobody approves their own request": "任何人不得审批自己的申请",
   "Not entitled to this claim's case (SEC-2)": "您无权知悉此索赔所属的案件 (SEC-2)",
-  "Not entitled to this complaint's case (SEC-2)": "您无权知悉此投诉的案件 (SEC-2)",
-  "Not entitled to this complaint's case": "您无权知悉此投诉的案件",
   "Not entitled to this complaint's protected fields": "您无权查看此投诉的受保护字段",
   "Not entitled to this customer's personal data": "您无权查看此客户的个人信息",
   "Amending an owner archive needs an approved READ_ARCHIVE grant for it": "修改业主档案需要已批准的 READ_ARCHIVE 授权",

@@ -1,5 +1,7 @@
 import type { CallbackKind, CallbackMethod, Classification, ComplaintSeverity } from "@tingjian/prisma/client";
 import { resolveStamp } from "./cells.ts";
+import { needsSignature } from "../domain/callbacks/record-rules.ts";
+import { text } from "../i18n/messages.ts";
 import type { HouseholdRef } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
 import type { ImportSession } from "./session.ts";
@@ -37,7 +39,6 @@ export interface CallbackReferences {
 }
 
 const RATINGS = [["rating_quality", "QUALITY"], ["rating_speed", "SPEED"], ["rating_attitude", "ATTITUDE"]] as const;
-const IN_PERSON: readonly CallbackMethod[] = ["IN_PERSON", "APPOINTMENT"];
 
 export function readCallback(s: ImportSession, row: Row, refs: CallbackReferences, problems: Problems): CallbackDraft | null {
   const before = problems.count;
@@ -86,8 +87,8 @@ export function checkNewCallback(s: ImportSession, d: CallbackDraft, row: Row, p
   }
   if (d.reached === true) {
     if (d.satisfied === null) bad("satisfied", "Was the customer satisfied? (CB-6)");
-    // CB-5 (001 §2): an in-person callback carries the customer's signature.
-    if (d.method && IN_PERSON.includes(d.method) && !d.signed) bad("signed", "An in-person callback carries the customer's signature (CB-5): signed must be true");
+    // CB-5 (001 §2): an in-person callback carries the customer's signature — recordCallback's rule (domain/callbacks/record-rules.ts).
+    if (d.method && needsSignature(d.method) && !d.signed) bad("signed", `${text("callbackSignatureRequired", "en")}: signed must be true`);
   }
 }
 

@@ -1,11 +1,13 @@
 import { newId } from "./ids.ts";
+import { methodRefusal } from "../domain/callbacks/record-rules.ts";
+import { render } from "../i18n/messages.ts";
 import { SlaCache } from "../services/complaints/sla-stages.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
 import { changedCallbackColumns, checkNewCallback, readCallback, type CallbackDraft, type CallbackReferences, type ComplaintRef } from "./callback-rows.ts";
 import { householdsByCode, staffIndex } from "./lookups.ts";
 import { replanStages } from "./sla-bulk.ts";
 import type { Problems, Row } from "./rows.ts";
-import { inScope, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
+import { inScope, knownComplaints, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
 
 /**
  * callbacks.csv: a callback per number. A new number creates the callback as recordCallback
@@ -41,8 +43,9 @@ export async function prepareCallbacks(s: ImportSession, { rows }: FileRows, pro
   }
   const sequences = await sequence(s, created);
   for (const d of created) {
-    // CB-7 (001 §2): from the second callback on a phone call will do, except for a major complaint.
-    if (d.method === "PHONE" && d.complaint?.severity === "MAJOR" && sequences.get(d)!.sequence >= 2) problems.add(d.line, "method", "A follow-up callback of a major complaint is not made by phone (CB-7)");
+    // CB-7 (001 §2), recordCallback's rule (domain/callbacks/record-rules.ts): from the second callback on a phone call will do, except for a major complaint.
+    const refusal = d.method ? methodRefusal(null, d.method, d.complaint?.severity ?? null, sequences.get(d)!.sequence) : null;
+    if (refusal) problems.add(d.line, "method", render(refusal, "en"));
   }
   return { created: created.length, updated: 0, unchanged, write: (progress) => writeCallbacks(s, created, sequences, progress) };
 }
@@ -55,7 +58,9 @@ async function references(s: ImportSession, rows: Row[]): Promise<CallbackRefere
       where: { organizationId: s.organizationId, no: { in: part } },
       select: { id: true, no: true, estateId: true, householdId: true, complainantId: true, severity: true, classification: true, receivedAt: true, status: true, confirmedAt: true, version: true },
     });
-    for (const c of found) if (inScope(s, c.estateId) && (c.classification !== "TOP_SECRET" || s.classifyRefusal("TOP_SECRET") === null)) complaints.set(c.no, c);
+    // §2, SEC-2: only complaints the importer may know, by the API's read rule.
+    const known = await knownComplaints(s, found.map((c) => c.id));
+    for (const c of found) if (known.has(c.id)) complaints.set(c.no, c);
   }
   const households = await householdsByCode(s, rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : [])));
   const estates = await s.db.estate.findMany({ where: { organizationId: s.organizationId }, select: { id: true, timezone: true } });

@@ -7,7 +7,7 @@ import { newId } from "./ids.ts";
 import { changedColumns, checkNewComplaint, readComplaint, type ComplaintDraft, type References } from "./complaint-rows.ts";
 import { categoryIndex, departmentIndex, estatesByCode, householdsByCode } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
-import { inScope, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
+import { knownComplaints, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
 import { planNewComplaintStages, writeEscalations, type NewComplaintFacts, type PendingEscalation } from "./sla-bulk.ts";
 
 /**
@@ -31,6 +31,9 @@ export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRo
     departments: await departmentIndex(s),
   };
   const stored = await storedComplaints(s, [...rows.map((r) => r.text("complaint_no")!), ...rows.flatMap((r) => (r.text("duplicate_of") ? [r.text("duplicate_of")!] : []))]);
+  // §2, SEC-2: the stored complaints the importer may know, by the API's read rule.
+  const known = await knownComplaints(s, [...stored.values()].map((c) => c.id));
+  const visible = (c: Stored) => known.has(c.id);
   const drafts: { d: ComplaintDraft; row: Row }[] = [];
   for (const row of rows) {
     const d = readComplaint(s, row, refs, problems);
@@ -40,12 +43,12 @@ export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRo
   const created: ComplaintDraft[] = [];
   let unchanged = 0;
   for (const { d, row } of drafts) {
-    const duplicateOfId = firstReport(s, d, fresh, keys, stored, problems);
+    const duplicateOfId = firstReport(d, fresh, keys, stored, visible, problems);
     const before = stored.get(d.no);
     if (!before) {
       checkNewComplaint(s, d, row, problems);
       created.push(d);
-    } else if (!visible(s, before)) {
+    } else if (!visible(before)) {
       problems.add(d.line, "complaint_no", "This complaint_no is used by a complaint outside your scope");
     } else {
       const changed = changedColumns(d, row, before, duplicateOfId === undefined ? null : duplicateOfId);
@@ -77,23 +80,18 @@ async function storedComplaints(s: ImportSession, numbers: string[]): Promise<Ma
   return out;
 }
 
-/** §2, SEC-2: a stored complaint the importer may know (its estate; TOP_SECRET only for those who may classify it). */
-function visible(s: ImportSession, c: Stored): boolean {
-  return inScope(s, c.estateId) && (c.classification !== "TOP_SECRET" || s.classifyRefusal("TOP_SECRET") === null);
-}
-
 /**
  * INT-4: the first report a duplicate links to, in the file or stored; never another duplicate.
  * Returns its id (the file's first reports get theirs when written: "" until then), undefined when none is named.
  */
-function firstReport(s: ImportSession, d: ComplaintDraft, fresh: Map<string, ComplaintDraft>, keys: ReadonlySet<string>, stored: Map<string, Stored>, problems: Problems): string | null | undefined {
+function firstReport(d: ComplaintDraft, fresh: Map<string, ComplaintDraft>, keys: ReadonlySet<string>, stored: Map<string, Stored>, visible: (c: Stored) => boolean, problems: Problems): string | null | undefined {
   if (!d.duplicateOfNo) return undefined;
   const inFile = fresh.get(d.duplicateOfNo);
   if (inFile && !inFile.duplicateOfNo) return "";
   // A first report on a bad line of the file: that line's problems say what to fix.
   if (!inFile && !stored.has(d.duplicateOfNo) && keys.has(d.duplicateOfNo)) return "";
   const first = stored.get(d.duplicateOfNo);
-  if (first && visible(s, first) && first.duplicateOfId === null) return first.id;
+  if (first && visible(first) && first.duplicateOfId === null) return first.id;
   problems.add(d.line, "duplicate_of", "No first report with this complaint_no in your scope (a duplicate links to the first report, not to another duplicate, INT-4)");
   return null;
 }
@@ -101,9 +99,12 @@ function firstReport(s: ImportSession, d: ComplaintDraft, fresh: Map<string, Com
 interface Event { kind: ComplaintEventKind; at: Date; fromStatus?: ComplaintStatus; toStatus?: ComplaintStatus; note?: string; data?: Prisma.InputJsonValue }
 
 /**
- * SPEC §5: the timeline of the steps the row records, one event per step carrying the status it
- * moved from and to (as the demo history has it), at strictly increasing instants (a stable
- * order). Resolution and the close as invalid are TRANSITION events, which the SLA clock reads.
+ * SPEC §5: the timeline of the steps the row records, as complaints/editing.ts `performAction`
+ * writes each step: its TRANSITION event (the status it moved from and to, the action) first,
+ * then the step's own events (CLASSIFIED, ASSIGNED, CONFIRMED …), each after the complaint's latest
+ * one (complaints/timeline.ts: strictly increasing instants). The complaint's own instants
+ * (classified_at, closed_at …) are the step's instant, as the workflow stamps them with its clock.
+ * Resolution and the close as invalid are TRANSITION events, which the SLA clock reads.
  */
 function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: boolean): { events: Event[]; status: ComplaintStatus; classifiedAt: Date | null; closedAt: Date | null } {
   const events: Event[] = [];
@@ -113,25 +114,31 @@ function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: bo
     const t = Math.max(at.getTime(), last + 1);
     last = t;
     events.push({ ...e, at: new Date(t) });
-    return new Date(t);
   };
-  const step = (kind: ComplaintEventKind, to: ComplaintStatus, at: Date, data?: Prisma.InputJsonValue) => {
-    const when = add({ kind, fromStatus: status, toStatus: to, ...(data ? { data } : {}) }, at);
+  /** One workflow action at `at`: its transition, then its own events. */
+  const step = (action: string, to: ComplaintStatus, at: Date, own: Omit<Event, "at">[]) => {
+    add({ kind: "TRANSITION", fromStatus: status, toStatus: to, data: { action } }, at);
     status = to;
-    return when;
+    for (const e of own) add(e, at);
+    return at;
   };
   add({ kind: "REGISTERED", toStatus: "REGISTERED" }, d.receivedAt);
   if (duplicateOf) add({ kind: "DUPLICATE_LINKED", note: `与 ${duplicateOf} 为同一问题` }, d.receivedAt);
   // The file has no classification instant: the complaint counts as classified on receipt.
   let classifiedAt: Date | null = null;
-  if (d.valid !== null) classifiedAt = step("CLASSIFIED", "CLASSIFIED", d.receivedAt, { valid: d.valid, kind: d.kind, severity: d.severity, categoryId: d.categoryId });
-  // CLS-1: an invalid complaint is closed on classification, which is also its answer (SLA-9).
-  const closedAt = d.valid === false ? step("TRANSITION", "INVALID", classifiedAt!, { action: "MARK_INVALID" }) : null;
-  if (majorReport) add({ kind: "NOTE", note: "重大投诉，已报管理者代表 (CLS-3)", data: { rule: "CLS-3" } }, d.receivedAt);
-  if (d.assignedAt) step("ASSIGNED", "ASSIGNED", d.assignedAt, { leadDepartmentId: d.departmentId });
+  let closedAt: Date | null = null;
+  if (d.valid === true) {
+    const own: Omit<Event, "at">[] = [{ kind: "CLASSIFIED", data: { valid: true, kind: d.kind, severity: d.severity, categoryId: d.categoryId, before: null } }];
+    if (majorReport) own.push({ kind: "NOTE", note: "重大投诉，已报管理者代表 (CLS-3)", data: { rule: "CLS-3" } });
+    classifiedAt = step("CLASSIFY", "CLASSIFIED", d.receivedAt, own);
+  } else if (d.valid === false) {
+    // CLS-1: an invalid complaint is closed on classification, which is also its answer (SLA-9).
+    classifiedAt = closedAt = step("MARK_INVALID", "INVALID", d.receivedAt, [{ kind: "CLASSIFIED", data: { valid: false } }]);
+  }
+  if (d.assignedAt) step("ASSIGN", "ASSIGNED", d.assignedAt, [{ kind: "ASSIGNED", data: { leadDepartmentId: d.departmentId } }]);
   if (d.promisedAt) add({ kind: "PROMISE_RECORDED", note: `承诺完成时间 ${d.promisedAt.toISOString()}` }, d.assignedAt!);
-  if (d.resolvedAt) step("TRANSITION", "RESOLVED", d.resolvedAt, { action: "RESOLVE" });
-  if (d.confirmedAt) step("CONFIRMED", "CONFIRMED", d.confirmedAt, { method: "IN_PERSON", satisfied: true });
+  if (d.resolvedAt) step("RESOLVE", "RESOLVED", d.resolvedAt, []);
+  if (d.confirmedAt) step("CONFIRM", "CONFIRMED", d.confirmedAt, [{ kind: "CONFIRMED", data: { method: "IN_PERSON", satisfied: true } }]);
   return { events, status, classifiedAt, closedAt };
 }
 

@@ -7,6 +7,10 @@ import { resolveStamp } from "./cells.ts";
 import { householdsByCode, type HouseholdRef } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
 import type { FileRows, ImportSession, Plan } from "./session.ts";
+import { HANDOUT_STATUSES } from "../domain/surveys/campaign-workflow.ts";
+import { InputError } from "../errors/typed-errors.ts";
+import { text } from "../i18n/messages.ts";
+import { prepareSurveyHandouts } from "../services/surveys/handouts.ts";
 
 /**
  * survey_responses.csv: one row per questionnaire and dimension (SUR-6). The rows of one campaign
@@ -14,12 +18,22 @@ import type { FileRows, ImportSession, Plan } from "./session.ts";
  * returned, then it has no answers), and its answers checked as recordSurveyResponses checks them
  * (checkAnswers: a dimension of the campaign's questionnaire, 1…5, blank, or NA where allowed).
  * The campaign must exist and take answers (RUNNING or CLOSED) and cover the household's estate.
- * A new questionnaire creates its hand-out (linked to the household's sample membership when it
- * has one) and, when returned, an answer for every dimension (those not in the file are blank,
+ * A new questionnaire creates its hand-out and, when returned, an answer for every dimension (those not in the file are blank,
  * as recordSurveyResponses does). A return recorded by the file on a hand-out without answers
  * adds them; answers entered before must match (they are changed with recordSurveyResponse).
+ *
+ * SUR-2 (issue 16): a campaign run in the app (its sample drawn) takes hand-outs only for its
+ * sampled households without a questionnaire — checked by services/surveys/handouts.ts
+ * `prepareSurveyHandouts` itself while the campaign is RUNNING (CLOSED history: the same rule on
+ * the same sample rows, `sampleRefusals`). A campaign whose sample was never drawn (a survey run
+ * outside the app, imported from its file) records the file's households as its executed sample:
+ * one sample per file (seed `import:<file>`, reason MANUAL), every hand-out linked to its member.
  */
-type Campaign = { id: string; code: string; status: SurveyCampaignStatus; startsAt: Date; estateIds: Set<string>; dimensions: { id: string; code: string; allowNotApplicable: boolean }[] };
+type Campaign = {
+  id: string; code: string; status: SurveyCampaignStatus; startsAt: Date; estateIds: Set<string>; dimensions: { id: string; code: string; allowNotApplicable: boolean }[];
+  /** SUR-2: a sample was drawn in the app (drawSurveySample): hand-outs go only to its households. */
+  drawn: boolean;
+};
 type Handout = { id: string; handedOutAt: Date; returnedAt: Date | null; version: number; responses: Map<string, { rating: number | null; notApplicable: boolean; comment: string | null }> };
 interface Questionnaire { rows: Row[]; campaign: Campaign; household: HouseholdRef; handedOutAt: Date; returnedAt: Date | null }
 
@@ -38,8 +52,8 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
     if (q) questionnaires.push(q);
   }
   const stored = await storedHandouts(s, questionnaires);
-  const w = { handouts: [] as BulkRow[], returns: [] as BulkRow[], responses: [] as BulkRow[] };
-  const members = await sampleMembers(s, questionnaires);
+  const w = { handouts: [] as BulkRow[], returns: [] as BulkRow[], responses: [] as BulkRow[], samples: [] as BulkRow[], members: [] as BulkRow[] };
+  const members = await sampleOf(s, questionnaires.filter((q) => !stored.has(`${q.campaign.id}/${q.household.id}`)), problems, w);
   let created = 0, updated = 0, unchanged = 0;
   for (const q of questionnaires) {
     const answers = q.rows.map((r) => ({ dimension: r.text("dimension")!, rating: numeric(r.rating("rating")), notApplicable: r.rating("rating") === "NA", comment: r.text("comment") }) satisfies AnswerInput);
@@ -52,7 +66,8 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
     const handoutId = before?.id ?? newId();
     const respond = () => w.responses.push(...checked.rows.map((a) => ({ id: newId(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
     if (!before) {
-      w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: members.get(`${q.campaign.id}/${q.household.id}`) ?? null, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
+      if (!members.has(`${q.campaign.id}/${q.household.id}`)) continue;
+      w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: members.get(`${q.campaign.id}/${q.household.id}`)!, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
       if (q.returnedAt) respond();
       created += q.rows.length;
       continue;
@@ -81,6 +96,8 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
     created, updated, unchanged,
     async write(progress) {
       const bulk = new BulkWriter(s.db);
+      await bulk.insert("survey_samples", w.samples);
+      await bulk.insert("survey_sample_members", w.members);
       await bulk.insert("survey_handouts", w.handouts);
       await bulk.update("survey_handouts", w.returns);
       await bulk.insert("survey_responses", w.responses);
@@ -121,14 +138,14 @@ async function loadCampaigns(s: ImportSession, rows: Row[]): Promise<Map<string,
   const codes = [...new Set(rows.map((r) => r.text("campaign_code")!))];
   const found = await s.db.surveyCampaign.findMany({
     where: { organizationId: s.organizationId, code: { in: codes } },
-    select: { id: true, code: true, status: true, startsAt: true, estates: { select: { estateId: true } }, questionnaire: { select: { dimensions: { select: { id: true, code: true, allowNotApplicable: true }, orderBy: { sortOrder: "asc" } } } } },
+    select: { id: true, code: true, status: true, startsAt: true, estates: { select: { estateId: true } }, samples: { select: { seed: true } }, questionnaire: { select: { dimensions: { select: { id: true, code: true, allowNotApplicable: true }, orderBy: { sortOrder: "asc" } } } } },
   });
   const out = new Map<string, Campaign>();
   for (const c of found) {
     const estateIds = new Set(c.estates.map((e) => e.estateId));
     // §2: an estate-bound importer sees the campaigns covering one of its estates (campaignScope).
     if (s.estates !== "ALL" && ![...estateIds].some((e) => (s.estates as ReadonlySet<string>).has(e))) continue;
-    out.set(c.code, { id: c.id, code: c.code, status: c.status, startsAt: c.startsAt, estateIds, dimensions: c.questionnaire.dimensions });
+    out.set(c.code, { id: c.id, code: c.code, status: c.status, startsAt: c.startsAt, estateIds, dimensions: c.questionnaire.dimensions, drawn: c.samples.some((x) => !x.seed.startsWith(IMPORTED_SAMPLE)) });
   }
   return out;
 }
@@ -160,15 +177,67 @@ function byCampaign(qs: Questionnaire[]): { campaignId: string; householdId: { i
   return [...households].map(([campaignId, ids]) => ({ campaignId, householdId: { in: [...ids] } }));
 }
 
-/** SUR-2: the household's place in the campaign's sample, when it has one without a hand-out. */
-async function sampleMembers(s: ImportSession, qs: Questionnaire[]): Promise<Map<string, string>> {
+/** The seed of a sample an import recorded (the file's households), as opposed to one drawn in the app. */
+const IMPORTED_SAMPLE = "import:";
+
+/**
+ * SUR-2: the sample member each new questionnaire's hand-out belongs to, by campaign/household.
+ * Drawn in the app: `prepareSurveyHandouts` (RUNNING, through the API) or `sampleRefusals` (CLOSED
+ * history, the command line) refuses a household outside it, naming the line. Never drawn: the
+ * file's households are recorded as the campaign's executed sample (rows added to `w`).
+ */
+async function sampleOf(s: ImportSession, fresh: Questionnaire[], problems: Problems, w: { samples: BulkRow[]; members: BulkRow[] }): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const part of chunks(qs, 2000)) {
-    const found = await s.db.surveySampleMember.findMany({
-      where: { organizationId: s.organizationId, handout: null, OR: byCampaign(part) },
-      select: { id: true, campaignId: true, householdId: true },
-    });
-    for (const m of found) out.set(`${m.campaignId}/${m.householdId}`, m.id);
+  const byCampaign = new Map<string, Questionnaire[]>();
+  for (const q of fresh) byCampaign.set(q.campaign.id, [...(byCampaign.get(q.campaign.id) ?? []), q]);
+  for (const [campaignId, qs] of byCampaign) {
+    const campaign = qs[0]!.campaign;
+    if (!campaign.drawn) {
+      const sampleId = newId();
+      w.samples.push({ id: sampleId, organizationId: s.organizationId, campaignId, estateId: null, seed: `${IMPORTED_SAMPLE}${s.fileName}`, rate: 1, populationSize: qs.length, sampleSize: qs.length, createdById: s.actorId, createdAt: s.now });
+      for (const q of qs) {
+        const id = newId();
+        w.members.push({ id, organizationId: s.organizationId, sampleId, campaignId, estateId: q.household.estateId, householdId: q.household.id, reason: "MANUAL" });
+        out.set(`${campaignId}/${q.household.id}`, id);
+      }
+      continue;
+    }
+    if (s.context && HANDOUT_STATUSES.includes(campaign.status)) {
+      // The app's own check of a list of hand-outs (SUR-2, SUR-3), on the import's transaction.
+      try {
+        const rows = await prepareSurveyHandouts(s.context, campaignId, qs.map((q) => ({ householdId: q.household.id, handedOutAt: q.handedOutAt })), "rows");
+        for (const r of rows) out.set(`${campaignId}/${r.householdId}`, r.sampleMemberId);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        for (const p of e.problems) {
+          const [, index, field] = p.field.split(".");
+          const q = qs[Number(index)];
+          problems.add(q?.rows[0]!.line ?? qs[0]!.rows[0]!.line, field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code", p.message);
+        }
+      }
+      continue;
+    }
+    for (const [q, member] of await sampleRefusals(s, campaignId, qs)) {
+      if (member) out.set(`${campaignId}/${q.household.id}`, member);
+      else problems.add(q.rows[0]!.line, "household_code", text("surveyHouseholdNotSampled", "en"));
+    }
   }
   return out;
+}
+
+/**
+ * SUR-2 for a campaign no longer RUNNING (history) or the command line: as `prepareSurveyHandouts`,
+ * a household gets a questionnaire only as a member of the drawn sample without one yet. Each
+ * questionnaire with its member's id, or null when refused.
+ */
+async function sampleRefusals(s: ImportSession, campaignId: string, qs: Questionnaire[]): Promise<[Questionnaire, string | null][]> {
+  const found = new Map<string, string>();
+  for (const part of chunks(qs, 2000)) {
+    const rows = await s.db.surveySampleMember.findMany({
+      where: { organizationId: s.organizationId, campaignId, handout: null, householdId: { in: part.map((q) => q.household.id) } },
+      select: { id: true, householdId: true },
+    });
+    for (const m of rows) found.set(m.householdId, m.id);
+  }
+  return qs.map((q) => [q, found.get(q.household.id) ?? null]);
 }

@@ -29,7 +29,7 @@ export async function importAsOperator(prisma: PrismaClient, organizationId: str
 
 export function operatorSession(db: Prisma.TransactionClient, organizationId: string, fileName: string, now: Date, log: AccessEntry[]): ImportSession {
   return {
-    db, organizationId, actorId: null, now, fileName, estates: "ALL",
+    db, organizationId, actorId: null, now, fileName, estates: "ALL", complaintScope: { organizationId }, context: null,
     // The operator holds the database itself: field rules are for people using the application.
     mayAmendCustomer: async () => true,
     classifyRefusal: () => null,

@@ -1,5 +1,6 @@
-import type { Classification } from "@tingjian/prisma/client";
+import type { Classification, Prisma } from "@tingjian/prisma/client";
 import type { AccessEntry } from "../access/recorder.ts";
+import type { SignedInContext } from "../access/context.ts";
 import type { Db } from "./bulk.ts";
 import type { Problems, Row } from "./rows.ts";
 
@@ -19,6 +20,19 @@ export interface ImportSession {
   fileName: string;
   /** §2: the estates the importer may write to. */
   estates: "ALL" | ReadonlySet<string>;
+  /**
+   * §2, SEC-2: the complaints the importer may know exist — the API's read rule itself
+   * (access/read-scope.ts `complaintScope`: the estates, the developer liaison's forwarded
+   * complaints, TOP_SECRET only for the executive and those designated). A stored complaint outside
+   * it is never compared, linked to or called back through the import (`knownComplaints`).
+   */
+  complaintScope: Prisma.ComplaintWhereInput;
+  /**
+   * The request's signed-in context (its transaction is `db`), for the services whose checks the
+   * import shares (services/surveys/handouts.ts `prepareSurveyHandouts` …); null for the
+   * command-line operator, who has no personal account.
+   */
+  context: SignedInContext | null;
   /**
    * SEC-6 as updateCustomer applies it: may the importer change (or confirm) protected fields of
    * this existing archive? CONTACT: name and phone; ARCHIVE: ID number and plates.
@@ -60,4 +74,18 @@ export function inScope(session: ImportSession, estateId: string): boolean {
 /** Structured data carried on imported timeline events and revisions: which file and line. */
 export function provenance(session: ImportSession, line: number) {
   return { import: session.fileName, line };
+}
+
+/**
+ * §2, SEC-2: of the stored complaints `ids`, those the importer may know (`complaintScope`, the
+ * API's rule): one query per 20,000 ids, in the import's transaction.
+ */
+export async function knownComplaints(session: ImportSession, ids: Iterable<string>): Promise<Set<string>> {
+  const all = [...new Set(ids)];
+  const out = new Set<string>();
+  for (let i = 0; i < all.length; i += 20_000) {
+    const found = await session.db.complaint.findMany({ where: { AND: [session.complaintScope, { organizationId: session.organizationId, id: { in: all.slice(i, i + 20_000) } }] }, select: { id: true } });
+    for (const c of found) out.add(c.id);
+  }
+  return out;
 }

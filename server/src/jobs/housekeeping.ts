@@ -2,8 +2,8 @@ import type { PrismaClient } from "@tingjian/prisma/client";
 import { declassifyExpired } from "../access/declassify.ts";
 import { describeForLog } from "../logging.ts";
 import type { Clock } from "../clock.ts";
-import { expireApprovals } from "../schema/access/approvals.ts";
-import { purgeExpiredRecordings } from "../schema/complaints/recordings.ts";
+import { expireApprovals } from "../services/access/approvals.ts";
+import { purgeExpiredRecordings } from "../services/complaints/recordings-purge.ts";
 
 const HOUR = 3_600_000;
 

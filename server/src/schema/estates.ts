@@ -8,17 +8,19 @@ const estateScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(estateFilte
 builder.prismaNode("Estate", {
   ...scopedNode(estateScope),
   authScopes: { authenticated: true },
+  description: "§2: an estate the organisation manages; callers confined to estates see theirs only",
   fields: (t) => ({
-    code: t.exposeString("code"),
-    name: t.exposeString("name"),
-    kind: t.expose("kind", { type: EstateKindEnum }),
-    timezone: t.exposeString("timezone"),
-    address: t.exposeString("address", { nullable: true }),
-    offices: t.relation("offices"),
-    buildings: t.relation("buildings", { query: { orderBy: { sortOrder: "asc" } } }),
+    code: t.exposeString("code", { description: "Unique in the organisation" }),
+    name: t.exposeString("name", { description: "The estate's name" }),
+    kind: t.expose("kind", { type: EstateKindEnum, description: "What the estate is" }),
+    timezone: t.exposeString("timezone", { description: "IANA timezone of its deadlines and reports" }),
+    address: t.exposeString("address", { nullable: true, description: "The estate's public address" }),
+    offices: t.relation("offices", { description: "Its management offices" }),
+    buildings: t.relation("buildings", { description: "Its buildings, in order", query: { orderBy: { sortOrder: "asc" } } }),
     households: t.relatedConnection("households", {
       cursor: "id",
       totalCount: true,
+      description: "Its households, by code",
       query: { orderBy: { code: "asc" } },
     }),
     occupiedHouseholds: t.relationCount("households", {
@@ -31,22 +33,24 @@ builder.prismaNode("Estate", {
 builder.prismaNode("Office", {
   ...estateNode,
   authScopes: { authenticated: true },
+  description: "§2: a management office of an estate",
   fields: (t) => ({
-    code: t.exposeString("code"),
-    name: t.exposeString("name"),
+    code: t.exposeString("code", { description: "Unique in the organisation" }),
+    name: t.exposeString("name", { description: "The office's name" }),
     phone: t.exposeString("phone", { nullable: true, description: "The office's public duty phone" }),
-    estate: t.relation("estate"),
+    estate: t.relation("estate", { description: "Its estate" }),
   }),
 });
 
 builder.prismaNode("Building", {
   ...estateNode,
   authScopes: { authenticated: true },
+  description: "§2: a building of an estate",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    estate: t.relation("estate"),
+    name: t.exposeString("name", { description: "The building's name" }),
+    estate: t.relation("estate", { description: "Its estate" }),
     households: t.relatedConnection("households", {
-      cursor: "id", totalCount: true, query: { orderBy: { code: "asc" } } }),
+      cursor: "id", totalCount: true, description: "Its households, by code", query: { orderBy: { code: "asc" } } }),
   }),
 });
 
@@ -54,13 +58,14 @@ builder.prismaNode("Household", {
   ...estateNode,
   select: { id: true },
   authScopes: { authenticated: true },
+  description: "§2: a household (flat, shop or office unit) of an estate",
   fields: (t) => ({
-    code: t.exposeString("code"),
-    room: t.exposeString("room"),
-    kind: t.expose("kind", { type: HouseholdKindEnum }),
+    code: t.exposeString("code", { description: "Unique in the estate, e.g. 3-1201" }),
+    room: t.exposeString("room", { description: "The room number" }),
+    kind: t.expose("kind", { type: HouseholdKindEnum, description: "VIS-1: home, shop or office" }),
     occupied: t.exposeBoolean("occupied", { description: "Counts in coverage denominators" }),
-    estate: t.relation("estate"),
-    building: t.relation("building"),
+    estate: t.relation("estate", { description: "Its estate" }),
+    building: t.relation("building", { description: "Its building" }),
     complaints: t.relatedConnection("complaints", {
       cursor: "id",
       totalCount: true,

@@ -1,4 +1,4 @@
-import { isObjectType, isUnionType, type GraphQLField, type GraphQLSchema } from "graphql";
+import { isInterfaceType, isObjectType, isUnionType, type GraphQLField, type GraphQLSchema } from "graphql";
 
 /**
  * Issue 16: every type, field and argument is described, including those the Pothos plugins
@@ -37,14 +37,33 @@ export function describeGenerated(schema: GraphQLSchema): GraphQLSchema {
       describe(fields.endCursor, "The cursor of the last row of the page");
     }
     for (const field of Object.values(fields)) describeArgs(field);
+    if (type.getInterfaces().some((i) => i.name === "Node")) describe(fields.id, `The ${type.name}'s global id: refetch it with \`node(id:)\`; stable, opaque`);
   }
   const node = schema.getType("Node");
   if (node) node.description ??= "A record with a global id: refetch it with `node(id:)`";
+  describeRoots(schema);
   for (const [name, field] of Object.entries(mutations)) {
     const input = field.args.find((a) => a.name === "input");
     if (input) input.description ??= `What \`${name}\` is asked to do (see the input type)`;
   }
   return schema;
+}
+
+/** The root types and the relay plugin's node lookups. */
+function describeRoots(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description ??= "What a caller may read: every list is confined to the caller's organisation, estates and clearance (SPEC §2)";
+  if (mutation) mutation.description ??= "What a caller may do: each mutation answers its result or a typed error, and a typed error writes nothing";
+  const nodeType = schema.getType("Node");
+  if (isInterfaceType(nodeType)) describe(nodeType.getFields().id, "The record's global id");
+  const fields = query?.getFields() ?? {};
+  describe(fields.node, "Any record by its global id, or null when it does not exist or the caller may not see it");
+  describe(fields.nodes, "Records by their global ids, in the order asked; null where one does not exist or may not be seen");
+  const id = fields.node?.args.find((a) => a.name === "id");
+  if (id) id.description ??= "A global id this API gave out";
+  const ids = fields.nodes?.args.find((a) => a.name === "ids");
+  if (ids) ids.description ??= "Global ids this API gave out";
 }
 
 const PAGING: Record<string, string> = {

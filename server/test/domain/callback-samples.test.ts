@@ -60,11 +60,12 @@ describe("CB-3, CB-4: callback sample rules", () => {
 });
 
 describe("CB-5: phone share", () => {
-  it("phone callbacks done ÷ every contact done (callbacks and household visits)", () => {
-    const s = methodShare([{ method: "PHONE", count: 3 }, { method: "IN_PERSON", count: 2 }, { method: "LETTER", count: 1 }], 3, 50);
-    expect(s).toEqual({ numerator: 3, denominator: 9, rate: 1 / 3, callbacksDone: 6, visitsDone: 3, shareOfCallbacks: 0.5, max: 0.5, withinLimit: true });
-    expect(methodShare([{ method: "PHONE", count: 2 }, { method: "IN_PERSON", count: 1 }], 0, 50)).toMatchObject({ rate: 2 / 3, withinLimit: false });
-    expect(methodShare([{ method: "PHONE", count: 1 }, { method: null, count: 1 }], 0, 50)).toMatchObject({ rate: 0.5, withinLimit: true });
-    expect(methodShare([], 0, null)).toMatchObject({ numerator: 0, denominator: 0, rate: null, shareOfCallbacks: null, max: null, withinLimit: true });
+  it("§11: phone callbacks ÷ every callback made (reached or not); household visits only in the differently named share of contacts (issue 16 item 3)", () => {
+    const s = methodShare({ numerator: 3, denominator: 6 }, 3, 50);
+    expect(s).toEqual({ numerator: 3, denominator: 6, rate: 0.5, callbacksDone: 6, visitsDone: 3, shareOfCallbacks: 0.5, shareOfContacts: 1 / 3, max: 0.5, withinLimit: true });
+    // Judged on the §11 figure, never on the share of contacts: 2 of 3 callbacks by phone is over 50% however many visits.
+    expect(methodShare({ numerator: 2, denominator: 3 }, 10, 50)).toMatchObject({ rate: 2 / 3, shareOfContacts: 2 / 13, withinLimit: false });
+    expect(methodShare({ numerator: 1, denominator: 2 }, 0, 50)).toMatchObject({ rate: 0.5, withinLimit: true });
+    expect(methodShare({ numerator: 0, denominator: 0 }, 0, null)).toMatchObject({ numerator: 0, denominator: 0, rate: null, shareOfCallbacks: null, shareOfContacts: null, max: null, withinLimit: true });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { METRIC_KINDS, METRICS, rowTypeOf, sameRows, SPEC_METRICS } from "../../src/domain/metrics/catalogue.ts";
 import { isoWeekLabel, monthsOverlapping, parsePeriodLabel, periodContaining, rangeRefusal } from "../../src/domain/metrics/periods.ts";
+import { render } from "../../src/i18n/messages.ts";
 import { aggregateSql, drillCountSql, drillPageSql, figuresSql, type PopulationParams } from "../../src/domain/metrics/populations.ts";
 import { judge, targetOf } from "../../src/domain/metrics/targets.ts";
 
@@ -38,8 +39,8 @@ describe("§11 periods", () => {
   });
 
   it("a range ends after it starts and spans at most three years", () => {
-    expect(rangeRefusal(sh("2031-01-01T00:00:00"), sh("2031-01-01T00:00:00"))).toMatch(/ends after/);
-    expect(rangeRefusal(sh("2027-01-01T00:00:00"), sh("2031-01-01T00:00:00"))).toMatch(/at most/);
+    expect(render(rangeRefusal(sh("2031-01-01T00:00:00"), sh("2031-01-01T00:00:00"))!, "en")).toMatch(/ends after/);
+    expect(render(rangeRefusal(sh("2027-01-01T00:00:00"), sh("2031-01-01T00:00:00"))!, "en")).toMatch(/at most/);
     expect(rangeRefusal(sh("2030-01-01T00:00:00"), sh("2031-01-01T00:00:00"))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-import { gql } from "@urql/core";
 import type { GridState } from "ag-grid-community";
 import { client } from "../../graphql/client.ts";
+import { graphql } from "../../graphql/graphql.ts";
 
 /**
  * Column layout, sort and filters of one grid, saved per user on the server (`savePreference`)
@@ -8,12 +8,12 @@ import { client } from "../../graphql/client.ts";
  * grid open at once in the last layout; the server's copy wins when it arrives. Scroll and focus
  * are not kept: they belong to a visit.
  */
-const PreferenceQuery = gql<{ preference: string | null }, { key: string }>`
+const PreferenceQuery = graphql(`
   query GridPreference($key: String!) { preference(key: $key) }
-`;
-const SavePreference = gql<{ savePreference: { __typename: string } }, { key: string; value: string | null }>`
+`);
+const SavePreference = graphql(`
   mutation SaveGridPreference($key: String!, $value: String) { savePreference(input: { key: $key, value: $value }) { __typename } }
-`;
+`);
 
 type Saved = Pick<GridState, "columnOrder" | "columnSizing" | "columnVisibility" | "columnPinning" | "sort" | "filter">;
 

@@ -34,7 +34,8 @@ export function Timeline(props: { complaintId: string; version: number }) {
     if (request !== latest) return; // a newer request (a reload after a change) supersedes this one
     setLoading(false);
     if (r.error) return setError(r.error);
-    const page = r.data?.node?.timeline;
+    const node = r.data?.node;
+    const page = node && "timeline" in node ? node.timeline : undefined;
     if (!page) return setError(t("notFound"));
     const newestFirst = page.edges.map((e) => e.node).reverse();
     setEvents(replace ? newestFirst : [...events(), ...newestFirst]);

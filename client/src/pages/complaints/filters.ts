@@ -51,9 +51,10 @@ export function toFilter(q: LedgerQuery): ComplaintFilter {
   const f: ComplaintFilter = {};
   if (q.estate) f.estateId = q.estate;
   const s = statuses(q.status);
-  if (s) f.status = s;
+  // Only the schema's values pass statuses() and the SEVERITIES filter.
+  if (s) f.status = s as NonNullable<ComplaintFilter["status"]>;
   const sev = q.severity.split(",").filter((v) => SEVERITIES.includes(v));
-  if (sev.length) f.severity = sev;
+  if (sev.length) f.severity = sev as NonNullable<ComplaintFilter["severity"]>;
   const overdue = flag(q.overdue);
   if (overdue !== undefined) f.overdue = overdue;
   const escalated = flag(q.escalated);

@@ -1,5 +1,9 @@
 import type { Client } from "@urql/core";
 import { MetricRowsQuery, type RowConnection, type RowsConnection } from "../../graphql/reports.ts";
+import type { VariablesOf } from "../../graphql/graphql.ts";
+
+/** metricRows' input: a figure's drillDown as the server sent it (reports.ts DrillDown). */
+type MetricRowsInput = VariablesOf<typeof MetricRowsQuery>["input"];
 
 const PAGE = 500;
 /** More rows than anyone reads in a grid; the count says how many there are. */
@@ -21,7 +25,7 @@ export async function loadFigureRows(client: Client, input: Record<string, unkno
   const rows: Record<string, unknown>[] = [];
   let after: string | null = null;
   for (;;) {
-    const result = await client.query(MetricRowsQuery, { input, first: PAGE, after }, { requestPolicy: "network-only" }).toPromise();
+    const result = await client.query(MetricRowsQuery, { input: input as MetricRowsInput, first: PAGE, after }, { requestPolicy: "network-only" }).toPromise();
     if (result.error) throw result.error;
     const page = result.data!.metricRows;
     const entry = Object.entries(page).find(([, v]) => v && typeof v === "object" && "edges" in (v as object)) as [RowConnection, NonNullable<RowsConnection>] | undefined;

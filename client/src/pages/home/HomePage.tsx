@@ -1,5 +1,4 @@
 import { createQuery } from "@urql/solid";
-import { gql } from "@urql/core";
 import { Show } from "solid-js";
 import { formatNumber, translator } from "../../i18n/locale.ts";
 import { Link } from "../../router/router.tsx";
@@ -7,6 +6,7 @@ import { useSession } from "../../session/session.tsx";
 import { ErrorBox, Loading } from "../../components/States.tsx";
 import { dayStart } from "../../components/interchange/period.ts";
 import { nowMs } from "../../clock.ts";
+import { graphql, type VariablesOf } from "../../graphql/graphql.ts";
 
 /** YYYY-MM-DD of an instant in the user's calendar (the ledger's `from` filter is a local day). */
 function localDate(at: Date): string {
@@ -24,10 +24,9 @@ const t = translator({
   quarterly: ["编制季度满意度报告", "Build the quarterly satisfaction report"],
 });
 
-const OPEN = ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED"];
+const OPEN: VariablesOf<typeof CountsQuery>["open"] = ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED"];
 
-type Count = { totalCount: number };
-const CountsQuery = gql<{ open: Count; overdue: Count; escalated: Count; registered: Count; week: Count }>`
+const CountsQuery = graphql(`
   query WorkbenchCounts($open: [ComplaintStatus!], $weekFrom: DateTime!) {
     open: complaints(first: 0, filter: { status: $open }) { totalCount }
     overdue: complaints(first: 0, filter: { status: $open, overdue: true }) { totalCount }
@@ -35,7 +34,7 @@ const CountsQuery = gql<{ open: Count; overdue: Count; escalated: Count; registe
     registered: complaints(first: 0, filter: { status: [REGISTERED] }) { totalCount }
     week: complaints(first: 0, filter: { receivedFrom: $weekFrom }) { totalCount }
   }
-`;
+`);
 
 /** The landing page: what is open and late in the caller's scope, each count a link to its rows. */
 export default function HomePage() {

@@ -4,6 +4,7 @@ import { CreateVisitPlanMutation, OfficesQuery, type VisitPlan } from "../../gra
 import { setSearchParams } from "../../router/router.tsx";
 import { requestErrorText } from "../../graphql/error-text.ts";
 import { currentMonth } from "../../components/calendar/month.ts";
+import type { MutationPayload } from "../../components/row-editing/payload.ts";
 import { enumLabel, t } from "./text.ts";
 
 export const planLabel = (p: VisitPlan) => `${p.estate.name} · ${p.office.name} · ${p.month.slice(0, 7)} · ${enumLabel("VisitPlanStatus", p.status)}`;
@@ -24,7 +25,7 @@ export function PlanPicker(props: { plans: VisitPlan[]; selected: string; canWri
   const plan = async (officeId: string) => {
     setError("");
     const r = await create({ input: { officeId, month: `${month()}-01` } });
-    const payload = r.data?.createVisitPlan;
+    const payload: MutationPayload<{ id: string }> | undefined = r.data?.createVisitPlan;
     if (payload?.data) props.onCreated(payload.data.id);
     else setError(payload?.message ?? (r.error ? requestErrorText(r.error) : ""));
   };

@@ -44,10 +44,10 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
   const planId = createMemo(() => plan()?.id);
   const estateId = createMemo(() => plan()?.estate.id);
   const records = createLoader(planId, (id) =>
-    fetchAll(client, VisitRecordsQuery, { plan: id }, (d) => d.node?.records ?? EMPTY, { limit: 5000 }).then((r) => r.nodes.map(toLine)));
+    fetchAll(client, VisitRecordsQuery, { plan: id }, (d) => (d.node && "records" in d.node ? d.node.records : undefined) ?? EMPTY, { limit: 5000 }).then((r) => r.nodes.map(toLine)));
   // The household codes of the plan's estate: a new visit names its household by code.
   const households = createLoader(estateId, (id) =>
-    fetchAll(client, EstateHouseholdsQuery, { estate: id }, (d) => d.node?.households ?? EMPTY, { pageSize: 1000, limit: 20000 })
+    fetchAll(client, EstateHouseholdsQuery, { estate: id }, (d) => (d.node && "households" in d.node ? d.node.households : undefined) ?? EMPTY, { pageSize: 1000, limit: 20000 })
       .then((r) => new Map(r.nodes.map((h) => [h.code, h.id]))));
   const editing = visitEditing(client, { planId: () => planId()!, households: households.value }, () => setPlansVersion((n) => n + 1));
   const [api, setApi] = createSignal<GridApi<VisitLine>>();

@@ -39,7 +39,8 @@ function patchOf(line: VisitLine, changed: readonly string[], households: Map<st
       patch.householdId = code ? (households?.get(code) ?? null) : null;
     } else if (f === "area") patch.area = line.area.trim() || null;
     else if (f === "feedback") patch.feedback = line.feedback.trim() || null;
-    else if (f === "visitedAt" || f === "kind" || f === "content") patch[f] = line[f];
+    else if (f === "visitedAt" || f === "content") patch[f] = line[f];
+    else if (f === "kind") patch.kind = line.kind;
     else if (f === "satisfied" || f === "resolved") patch[f] = line[f];
     else if (f === "signed") patch.signed = line.signed;
   }

@@ -11,7 +11,7 @@ export interface VisitLine {
   id: string;
   isNew: boolean;
   version: number;
-  kind: string;
+  kind: VisitNode["kind"];
   /** An instant (ISO); while typed, the text as typed until it parses. */
   visitedAt: string;
   householdCode: string;

@@ -58,3 +58,30 @@ export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | 
   const own = ROLE_PERMISSIONS[role];
   return new Set(tokenScopes ? own.filter((p) => tokenScopes.includes(p)) : own);
 }
+
+/**
+ * The API's one notation for a permission: the GraphQL enum value (`complaints:read` →
+ * COMPLAINTS_READ). SPEC §2 and the README write the lower-case form; every enum value's
+ * description names it.
+ */
+export function permissionEnumName(p: Permission): string {
+  return p.replace(/[:-]/g, "_").toUpperCase();
+}
+
+/** SPEC §2: what each permission allows (the enum values' descriptions). */
+export const PERMISSION_MEANING: Record<Permission, string> = {
+  "complaints:read": "read complaints and their case data (SEC-2 need-to-know still applies)",
+  "complaints:write": "register and handle complaints (WF-1 … WF-8)",
+  "customers:read": "read customer records, personal data masked (SEC-7)",
+  "customers:write": "amend customer records (SEC-6)",
+  "personal-data:read": "read personal data unmasked where entitled, logged (SEC-3, SEC-7)",
+  "reports:read": "read reports and metrics (REP-*)",
+  "audit:read": "read the access log and approvals (SEC-3)",
+  "approvals:decide": "decide approval requests (SEC-3)",
+  "classification:manage": "classify records and designate who may know them (SEC-1, SEC-2, SEC-5)",
+  "government:disclose": "register government inquiries and disclose to them (SEC-4)",
+  "archives:check": "run the six-monthly archive checks (SEC-8)",
+  "tokens:manage": "issue and revoke API tokens of service accounts (§2)",
+  "categories:manage": "administer the category tree (CLS-4)",
+  "policies:manage": "set policy values and working calendars (SPEC §6)",
+};

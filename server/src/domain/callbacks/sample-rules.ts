@@ -1,5 +1,6 @@
 import type { CallbackKind, CallbackSampleKind, Classification, SampleReason } from "@tingjian/prisma/client";
 import type { Drawn } from "../sampling/draw.ts";
+import { msg, type Msg } from "../../i18n/messages.ts";
 
 /**
  * CB-3, CB-4: what each callback programme samples, at which policy rate, and which kind of
@@ -129,9 +130,9 @@ export function monthAfter(d: Date): Date {
   return r;
 }
 
-/** A rate given by the caller: a share, 0 < rate ≤ 1 (0.35 = 35%), in steps of 0.0001; null when acceptable. */
-export function rateRefusal(rate: number): string | null {
-  return Number.isFinite(rate) && rate >= 0.0001 && rate <= 1 ? null : "A share of at least 0.0001 and at most 1 (0.35 = 35%)";
+/** CB-3, CB-4: a rate given by the caller is a share, 0 < rate ≤ 1 (0.35 = 35%), in steps of 0.0001; null when acceptable. */
+export function rateRefusal(rate: number): Msg | null {
+  return Number.isFinite(rate) && rate >= 0.0001 && rate <= 1 ? null : msg("callbackSampleRate");
 }
 
 /**

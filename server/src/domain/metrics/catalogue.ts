@@ -74,7 +74,7 @@ export const METRICS: Record<MetricKind, MetricDefinition> = {
   },
   SURVEY_COVERAGE: {
     kind: "SURVEY_COVERAGE", title: "调查覆盖率 survey coverage", partOf: null,
-    definition: "SUR-2, §11: distinct sampled resident households ÷ resident households at the campaign's start (stored with the campaign), of the campaigns that started in the period",
+    definition: "SUR-2, §11: distinct households handed a questionnaire ÷ resident households at the campaign's start (stored with the campaign), of the campaigns that started in the period; over several campaigns each household counts once and each estate's denominator is that of its latest campaign (never a sum over campaigns)",
     policyKey: "SUR-2.coverage", direction: "AT_LEAST", defaultPercent: 60, slices: ["ORGANIZATION", "ESTATE"],
     numeratorRows: "HOUSEHOLD", denominatorRows: null, judgedAtCampaignStart: true,
   },
@@ -104,7 +104,7 @@ export const METRICS: Record<MetricKind, MetricDefinition> = {
   },
   PHONE_SHARE: {
     kind: "PHONE_SHARE", title: "电话回访占比 phone share", partOf: null,
-    definition: "CB-5, §11: callbacks made by phone ÷ callbacks made (customer reached) in the period, every kind of callback; at most the policy share",
+    definition: "CB-5, §11: callbacks made by phone ÷ every callback made in the period, the customer reached or not, every kind of callback; at most the policy share (the one phone share: metrics, reports, callbackStatistics and callbackMethodShare)",
     policyKey: "CB-5.phoneShareMax", direction: "AT_MOST", defaultPercent: 50, slices: ALL,
     numeratorRows: "CALLBACK", denominatorRows: "CALLBACK",
   },

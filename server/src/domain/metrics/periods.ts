@@ -1,3 +1,4 @@
+import { msg, type Msg } from "../../i18n/messages.ts";
 import { addDays, isoWeekday, localDate, localToUtc } from "../sla/time-zone.ts";
 
 /**
@@ -109,9 +110,9 @@ export function monthStart(month: string, timeZone: string): Date {
   return new Date(localToUtc(timeZone, `${month}-01`, 0));
 }
 
-/** Refusal of a range, or null: it must end after it starts and span at most MAX_RANGE_DAYS. */
-export function rangeRefusal(from: Date, to: Date): string | null {
-  if (!(to > from)) return "The period ends after it starts";
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) return `A period spans at most ${MAX_RANGE_DAYS} days`;
+/** Refusal of a range (a catalogue message), or null: it must end after it starts and span at most MAX_RANGE_DAYS (§11 periods). */
+export function rangeRefusal(from: Date, to: Date): Msg | null {
+  if (!(to > from)) return msg("reportPeriodEndsBeforeStart");
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) return msg("reportPeriodTooLong", { days: MAX_RANGE_DAYS });
   return null;
 }

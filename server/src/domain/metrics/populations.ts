@@ -1,7 +1,13 @@
 import { Prisma } from "@tingjian/prisma/client";
 import { placeTextSql } from "../recurrence/repeat-sql.ts";
 import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type MetricKind, type SliceBy } from "./catalogue.ts";
-import { knownComplaintSql, type VisibleTopSecret } from "./visibility.ts";
+import {
+  CALLBACK_SLICE, callbackVisible, columns, COMPLAINT_SLICE, complaintVisible, DEFAULT_WINDOW_DAYS, estateIn, EVERY, EVERY_SLICE, HOUSEHOLD_SLICE,
+  inPeriod, ISSUE_SLICE, SLA_SLICE, sliceOf, sliceText, VALID_NOT_DUPLICATE, VISIT_SLICE, type PopulationParams, type SliceMap, type Sql,
+} from "./sql-parts.ts";
+import { complainantHouseholds, handouts, householdsHanded, residentsAtCampaignStart, surveyAnswers } from "./survey-populations.ts";
+
+export { complaintVisible, DEFAULT_WINDOW_DAYS, type PopulationParams, type WindowPolicy } from "./sql-parts.ts";
 
 /**
  * SPEC §11 as SQL. Every metric is a *population*: a subquery with one row per thing counted
@@ -30,119 +36,6 @@ import { knownComplaintSql, type VisibleTopSecret } from "./visibility.ts";
  * drill-down lists and the rows of the ledger: no difference between them singles out a hidden record.
  */
 const { sql, raw, empty, join } = Prisma;
-type Sql = Prisma.Sql;
-
-export interface WindowPolicy {
-  estateId: string | null;
-  value: number | null;
-  effectiveFrom: Date;
-  effectiveTo: Date | null;
-}
-
-/** REC-2 without a policy value in force: 90 days (SPEC §10). */
-export const DEFAULT_WINDOW_DAYS = 90;
-
-export interface PopulationParams {
-  organizationId: string;
-  from: Date;
-  /** Exclusive. */
-  to: Date;
-  /** "Now" of the request: SLA stages past their deadline and questionnaires returned by now. */
-  now: Date;
-  /** The estates counted; null = every estate of the organisation. */
-  estateIds: readonly string[] | null;
-  sliceBy: SliceBy;
-  /** The organisation's timezone: months of the visit rate are local months. */
-  timeZone: string;
-  /** The local months (YYYY-MM) the period touches (VIS-1 is a monthly rate). */
-  months: readonly string[];
-  /** REC-2.windowDays values (organisation defaults and estate overrides, every period). */
-  windowPolicy: readonly WindowPolicy[];
-  /** SEC-2, issue 15 item 8: the TOP_SECRET complaints the caller may know; null = every one (the executive). Nothing else is counted. */
-  visibleTopSecret: VisibleTopSecret;
-}
-
-// ---- slice expressions (constants; never user input) ----
-
-type SliceMap = Partial<Record<SliceBy, string>>;
-const ORG = `'${ORGANIZATION_KEY}'`;
-const EVERY = `'${EVERY_SLICE_KEY}'`;
-
-const COMPLAINT_SLICE: SliceMap = {
-  ORGANIZATION: ORG, ESTATE: "c.estate_id", BUILDING: "c.building_id", DEPARTMENT: "c.lead_department_id",
-  CATEGORY: "c.category_id", CHANNEL: "c.channel", SEVERITY: "c.severity", STAFF: "c.assignee_id",
-};
-const SLA_SLICE: SliceMap = { ...COMPLAINT_SLICE, ESTATE: "s.estate_id" };
-/** A callback's place is its own estate and household; its subject is the complaint called back about (if any). */
-const CALLBACK_SLICE: SliceMap = { ...COMPLAINT_SLICE, ESTATE: "cb.estate_id", BUILDING: "hh.building_id", STAFF: "cb.staff_id" };
-const ISSUE_SLICE: SliceMap = { ...CALLBACK_SLICE, DEPARTMENT: "i.department_id" };
-/** Resident households: the denominator of a place; every slice's denominator for the other cuts (§11). */
-const HOUSEHOLD_SLICE: SliceMap = {
-  ORGANIZATION: ORG, ESTATE: "h.estate_id", BUILDING: "h.building_id",
-  DEPARTMENT: EVERY, CATEGORY: EVERY, CHANNEL: EVERY, SEVERITY: EVERY, STAFF: EVERY,
-};
-const VISIT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "v.estate_id", BUILDING: "h.building_id", STAFF: "v.visitor_id" };
-const RESPONSE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "r.estate_id", BUILDING: "h.building_id" };
-const HANDOUT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ho.estate_id", BUILDING: "h.building_id", STAFF: "ho.distributor_id" };
-const MEMBER_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "m.estate_id" };
-const CAMPAIGN_ESTATE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ce.estate_id" };
-const COMPLAINANT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "k.estate_id", BUILDING: "k.building_id" };
-const EVERY_SLICE: SliceMap = Object.fromEntries((["ORGANIZATION", "ESTATE", "BUILDING", "DEPARTMENT", "CATEGORY", "CHANNEL", "SEVERITY", "STAFF"] as const).map((s) => [s, EVERY]));
-
-/** The slice of a row as its column is (a uuid, an enum, text); null = no value. */
-function sliceOf(map: SliceMap, by: SliceBy): Sql {
-  const expr = map[by];
-  if (!expr) throw new Error(`No ${by} slice for this population`);
-  return raw(`(${expr})`);
-}
-
-/** The slice key of a row as text ('~' = no value). */
-function sliceText(map: SliceMap, by: SliceBy): Sql {
-  return sql`coalesce((${sliceOf(map, by)})::text, '${raw(NOT_SET_KEY)}')`;
-}
-
-// ---- shared predicates ----
-
-const estateIn = (p: PopulationParams, column: string): Sql => (p.estateIds ? sql`AND ${raw(column)} = ANY(${[...p.estateIds]}::uuid[])` : empty);
-const inPeriod = (p: PopulationParams, column: string): Sql => sql`${raw(column)} >= ${p.from}::timestamptz AND ${raw(column)} < ${p.to}::timestamptz`;
-
-/** SEC-2, issue 15 item 8: may the caller know complaint `alias` exists? Only then is it (or anything of it) counted. */
-export function complaintVisible(p: PopulationParams, alias: string): Sql {
-  return knownComplaintSql(p.visibleTopSecret, alias);
-}
-
-/** As callbackScope: a callback of a complaint is known with the complaint; another one unless TOP_SECRET (SEC-2, issue 15 item 8). */
-function callbackVisible(p: PopulationParams): Sql {
-  if (p.visibleTopSecret === null) return sql`TRUE`;
-  return sql`(CASE WHEN cb.complaint_id IS NULL THEN cb.classification <> 'TOP_SECRET' ELSE ${complaintVisible(p, "c")} END)`;
-}
-
-/** §11, CLS-1, INT-4: a valid complaint that is not a duplicate (duplicates are never counted as complaints). */
-const VALID_NOT_DUPLICATE = (alias: string) => raw(`${alias}.valid AND ${alias}.duplicate_of_id IS NULL`);
-
-/** Survey campaigns of the period: started in it, and run (a draft or cancelled campaign asked no one). */
-const campaignOfPeriod = (p: PopulationParams) => sql`${inPeriod(p, "sc.starts_at")} AND sc.status IN ('RUNNING', 'CLOSED')`;
-
-interface Columns {
-  part?: Sql;
-  partLabel?: Sql;
-  slice: Sql;
-  rowId: Sql;
-  nodeId: Sql;
-  sortAt?: Sql;
-  sortText?: Sql;
-  inNum: Sql;
-  score?: Sql;
-  judgedAt?: Sql;
-}
-
-function columns(c: Columns): Sql {
-  return sql`(${c.part ?? sql`''`})::text AS part, (${c.partLabel ?? sql`NULL`})::text AS part_label, coalesce((${c.slice})::text, '${raw(NOT_SET_KEY)}') AS slice_key, ${c.slice} AS slice_raw,
-    (${c.rowId})::text AS row_id, (${c.nodeId})::uuid AS node_id, (${c.sortAt ?? sql`NULL`})::timestamptz AS sort_at,
-    (${c.sortText ?? sql`NULL`})::text AS sort_text, coalesce(${c.inNum}, FALSE) AS in_num,
-    (${c.score ?? sql`NULL`})::float8 AS score, (${c.judgedAt ?? sql`NULL`})::timestamptz AS judged_at`;
-}
-
 // ---- complaints ----
 
 /** Complaints received in the period (duplicates never count, INT-4), optionally only valid ones (CLS-1). */
@@ -245,6 +138,9 @@ function callbackRounds(p: PopulationParams): Sql {
 
 // ---- callbacks ----
 
+/** CB-6: a callback was made (the customer reached, DONE, or not, NOT_REACHED); planned and cancelled ones were not. */
+const CALLBACK_MADE = sql`cb.status IN ('DONE', 'NOT_REACHED')`;
+
 function callbacksMade(p: PopulationParams, opts: { where: Sql; inNum: Sql }): Sql {
   return sql`SELECT ${columns({ slice: sliceOf(CALLBACK_SLICE, p.sliceBy), rowId: raw("cb.id"), nodeId: raw("cb.id"), sortAt: raw("cb.called_at"), sortText: raw("cb.no"), inNum: opts.inNum })}
     FROM callbacks cb LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN households hh ON hh.id = cb.household_id
@@ -256,7 +152,7 @@ function callbackIssues(p: PopulationParams): Sql {
   return sql`SELECT ${columns({ slice: sliceOf(ISSUE_SLICE, p.sliceBy), rowId: raw("i.id"), nodeId: raw("i.id"), sortAt: raw("i.created_at"), inNum: raw("i.resolved") })}
     FROM callback_issues i JOIN callbacks cb ON cb.id = i.callback_id
     LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN households hh ON hh.id = cb.household_id
-   WHERE cb.organization_id = ${p.organizationId}::uuid AND cb.status IN ('DONE', 'NOT_REACHED') AND ${inPeriod(p, "cb.called_at")} ${estateIn(p, "cb.estate_id")} AND ${callbackVisible(p)}`;
+   WHERE cb.organization_id = ${p.organizationId}::uuid AND ${CALLBACK_MADE} AND ${inPeriod(p, "cb.called_at")} ${estateIn(p, "cb.estate_id")} AND ${callbackVisible(p)}`;
 }
 
 // ---- SLA ----
@@ -285,71 +181,6 @@ function householdsVisited(p: PopulationParams): Sql {
            ORDER BY k.slice_key, v.household_id, k.month, v.visited_at, v.id) x`;
 }
 
-// ---- surveys ----
-
-function surveyAnswers(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({
-    part: raw("d.code"), partLabel: raw("d.label"), slice: sliceOf(RESPONSE_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("r.id"),
-    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, score: sql`(r.rating - 1) * 25::float8`, judgedAt: raw("sc.starts_at"),
-  })}
-    FROM survey_responses r JOIN survey_campaigns sc ON sc.id = r.campaign_id
-    JOIN questionnaire_dimensions d ON d.id = r.dimension_id JOIN households h ON h.id = r.household_id
-   WHERE r.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)}
-     AND NOT r.not_applicable AND r.rating BETWEEN 1 AND 5 ${estateIn(p, "r.estate_id")}`;
-}
-
-function handouts(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({
-    slice: sliceOf(HANDOUT_SLICE, p.sliceBy), rowId: raw("ho.id"), nodeId: raw("ho.id"), sortAt: raw("ho.handed_out_at"), sortText: raw("h.code"),
-    inNum: sql`ho.returned_at <= ${p.now}::timestamptz`, judgedAt: raw("sc.starts_at"),
-  })}
-    FROM survey_handouts ho JOIN survey_campaigns sc ON sc.id = ho.campaign_id JOIN households h ON h.id = ho.household_id
-   WHERE ho.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND ho.handed_out_at <= ${p.now}::timestamptz ${estateIn(p, "ho.estate_id")}`;
-}
-
-/** SUR-2: sampled resident households (a forced complainant household no longer resident does not count). */
-function sampledResidents(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({ slice: sliceOf(MEMBER_SLICE, p.sliceBy), rowId: raw("m.id"), nodeId: raw("h.id"), sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`TRUE`, judgedAt: raw("sc.starts_at") })}
-    FROM survey_sample_members m JOIN survey_campaigns sc ON sc.id = m.campaign_id JOIN households h ON h.id = m.household_id
-   WHERE m.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND h.occupied ${estateIn(p, "m.estate_id")}`;
-}
-
-/** §11 survey coverage's denominator: resident households stored with each campaign estate at the start (not rows). */
-function residentsAtCampaignStart(p: PopulationParams, withTotal = false): Sql {
-  const slice = sliceText(CAMPAIGN_ESTATE_SLICE, p.sliceBy);
-  return sql`SELECT ''::text AS part, ${withTotal ? sql`CASE WHEN grouping(${slice}) = 1 THEN ${ORGANIZATION_KEY}::text ELSE ${slice} END` : slice} AS slice_key,
-      sum(coalesce(ce.resident_households, 0))::int AS n, min(sc.starts_at) AS judged_at
-    FROM survey_campaign_estates ce JOIN survey_campaigns sc ON sc.id = ce.campaign_id
-   WHERE ce.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} ${estateIn(p, "ce.estate_id")}
-   GROUP BY ${withTotal ? sql`GROUPING SETS ((${slice}), ()) HAVING count(*) > 0` : sql`1, 2`}`;
-}
-
-/**
- * SUR-2, §11 complainant coverage: per campaign of the period, the households with a valid complaint
- * received since the previous campaign's start (ever, for the first) and before this one's, in the
- * campaign's estates; sampled ones in the numerator. Only complaints the caller may know count
- * (SEC-2, issue 15 item 8: a household of a hidden complaint is no complainant household to
- * them). The campaigns come first (OFFSET 0) with the
- * start of the previous one (a campaign's start is never null; none before: every complaint), so
- * that the complaints are read by (organisation, estate, received_at) within that range only.
- */
-function complainantHouseholds(p: PopulationParams): Sql {
-  return sql`SELECT ${columns({
-    slice: sliceOf(COMPLAINANT_SLICE, p.sliceBy), rowId: sql`k.campaign_id::text || ':' || k.household_id::text`, nodeId: raw("k.household_id"),
-    sortAt: raw("k.starts_at"), sortText: raw("k.code"), judgedAt: raw("k.starts_at"),
-    inNum: sql`EXISTS (SELECT 1 FROM survey_sample_members m WHERE m.organization_id = ${p.organizationId}::uuid AND m.campaign_id = k.campaign_id AND m.household_id = k.household_id)`,
-  })}
-    FROM (SELECT DISTINCT sc.id AS campaign_id, sc.starts_at, h.id AS household_id, h.estate_id, h.building_id, h.code
-            FROM (SELECT sc.id, sc.organization_id, sc.starts_at, coalesce(prev.starts_at, '-infinity'::timestamptz) AS since
-                    FROM survey_campaigns sc LEFT JOIN survey_campaigns prev ON prev.id = sc.previous_campaign_id
-                   WHERE sc.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} OFFSET 0) sc
-            JOIN survey_campaign_estates ce ON ce.campaign_id = sc.id
-            JOIN complaints c ON c.organization_id = sc.organization_id AND c.estate_id = ce.estate_id AND c.valid
-                             AND c.received_at < sc.starts_at AND c.received_at >= sc.since AND ${complaintVisible(p, "c")}
-            JOIN households h ON h.id = c.household_id AND h.estate_id = ce.estate_id
-           WHERE TRUE ${estateIn(p, "ce.estate_id")}) k`;
-}
-
 // ---- the populations of each metric ----
 
 export type Side = "numerator" | "denominator";
@@ -364,10 +195,12 @@ export function populationSql(kind: MetricKind, side: Side, p: PopulationParams)
     case "SATISFACTION": return surveyAnswers(p);
     case "RETURN_RATE": return handouts(p);
     case "COMPLAINANT_COVERAGE": return complainantHouseholds(p);
-    case "SURVEY_COVERAGE": return side === "numerator" ? sampledResidents(p) : null;
+    case "SURVEY_COVERAGE": return side === "numerator" ? householdsHanded(p) : null;
     case "CALLBACK_RATE": return callbackRounds(p);
     case "CALLBACK_RESOLUTION_RATE": return callbackIssues(p);
-    case "PHONE_SHARE": return callbacksMade(p, { where: sql`cb.status = 'DONE'`, inNum: sql`cb.method = 'PHONE'` });
+    // CB-5, §11: phone callbacks ÷ every callback made, the customer reached or not; the one
+    // definition behind `metrics`, the §12 reports, callbackStatistics and callbackMethodShare.
+    case "PHONE_SHARE": return callbacksMade(p, { where: CALLBACK_MADE, inNum: sql`cb.method = 'PHONE'` });
     case "CALLBACK_SATISFACTION": return callbacksMade(p, { where: sql`cb.status = 'DONE' AND cb.satisfied IS NOT NULL`, inNum: raw("cb.satisfied") });
     case "VISIT_RATE": return side === "numerator" ? householdsVisited(p) : residentHouseholds(p, { part: raw("mo.month"), crossMonths: true });
     case "VALID_COMPLAINT_RATE": return side === "numerator" ? receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: sql`TRUE` }) : residentHouseholds(p);

@@ -1,6 +1,4 @@
 import { Prisma } from "@tingjian/prisma/client";
-import { designatedIds } from "../../access/grants.ts";
-import type { Viewer } from "../access/viewer.ts";
 
 /**
  * SEC-2, SEC-7, issue 15 item 8: figures are computed over what the caller may know exists. A
@@ -12,17 +10,13 @@ import type { Viewer } from "../access/viewer.ts";
  * complaints are counted as ever: their rows are listed, their content masked.
  *
  * The same rule as the complaint scope of the API (access/read-scope.ts: topSecretFilter), as SQL: the
- * designated ids come from the viewer of the request (loaded with it), so the predicate goes
- * inside the statement that counts and costs no statement of its own.
+ * designated ids are passed in (services/reports/visibility.ts takes them from the viewer of the
+ * request; domain/ knows nothing of access/), so the predicate goes inside the statement that
+ * counts and costs no statement of its own.
  */
 
 /** The TOP_SECRET complaints the caller may know; null: every one (the executive, no restriction). */
 export type VisibleTopSecret = readonly string[] | null;
-
-/** The viewer's TOP_SECRET complaints (null for the executive): designated at TOP_SECRET (issue 15 item 9). */
-export function visibleTopSecretOf(viewer: Viewer | null): VisibleTopSecret {
-  return viewer?.role === "EXECUTIVE" ? null : designatedIds(viewer, "COMPLAINT", "TOP_SECRET");
-}
 
 /**
  * The predicate "the caller may know complaint `alias` exists": `(alias.classification <>

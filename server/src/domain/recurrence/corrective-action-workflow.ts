@@ -1,4 +1,5 @@
 import type { CorrectiveActionStatus } from "@tingjian/prisma/client";
+import { msg, render, type Msg } from "../../i18n/messages.ts";
 
 /**
  * REC-1 (000 §7 4.9.2, 004 §5 item 9): the corrective and preventive action (CAPA) state machine,
@@ -28,7 +29,7 @@ interface StepRule {
   from: readonly CorrectiveActionStatus[];
   /** VERIFY's target depends on the verdict. */
   to: CorrectiveActionStatus | "BY_VERDICT";
-  requires?: (f: CorrectiveActionFacts, from: CorrectiveActionStatus) => string | null;
+  requires?: (f: CorrectiveActionFacts, from: CorrectiveActionStatus) => Msg | null;
 }
 
 export const CORRECTIVE_ACTION_WORKFLOW: Record<CorrectiveActionStep, StepRule> = {
@@ -39,17 +40,24 @@ export const CORRECTIVE_ACTION_WORKFLOW: Record<CorrectiveActionStep, StepRule> 
     from: ["OPEN", "IN_PROGRESS", "IMPLEMENTED"], to: "BY_VERDICT",
     requires: (f, from) => (from === "IMPLEMENTED" || (f.dueAt !== null && f.dueAt <= f.now)
       ? null
-      : `the effect is verified once the measures are implemented or after the due date (${f.dueAt?.toISOString() ?? "none"})`),
+      : msg("actionVerifyNotYet", { due: f.dueAt?.toISOString() ?? "none" })),
   },
   REWORK: { from: ["INEFFECTIVE"], to: "IN_PROGRESS" },
   CLOSE: { from: ["VERIFIED"], to: "CLOSED" },
 };
 
-/** Why `step` is not possible now, or null. */
-export function stepRefusal(from: CorrectiveActionStatus, step: CorrectiveActionStep, facts: CorrectiveActionFacts): string | null {
+/** Why `step` is not possible now, as a catalogue message (for the typed error), or null. */
+export function stepRefusalMessage(from: CorrectiveActionStatus, step: CorrectiveActionStep, facts: CorrectiveActionFacts): Msg | null {
   const rule = CORRECTIVE_ACTION_WORKFLOW[step];
-  if (!rule.from.includes(from)) return `${step} is not possible from ${from}; possible: ${availableSteps(from, facts).join(", ") || "none"}`;
+  if (!rule.from.includes(from)) return msg("actionStepNotPossible", { step, from, allowed: availableSteps(from, facts).join(", ") || "none" });
   return rule.requires?.(facts, from) ?? null;
+}
+
+const english = (m: Msg | null) => (m ? render(m, "en") : null);
+
+/** Why `step` is not possible now, in English, or null. */
+export function stepRefusal(from: CorrectiveActionStatus, step: CorrectiveActionStep, facts: CorrectiveActionFacts): string | null {
+  return english(stepRefusalMessage(from, step, facts));
 }
 
 /** The status after `step` (VERIFY: by the verdict). Call after stepRefusal returned null. */
@@ -69,14 +77,22 @@ export function availableSteps(from: CorrectiveActionStatus, facts: CorrectiveAc
  * open or in progress, and in the step that reworks an ineffective one; what was implemented is
  * what gets verified, so it is frozen from IMPLEMENTED on.
  */
-export function contentEditRefusal(from: CorrectiveActionStatus, step: CorrectiveActionStep | null): string | null {
+export function contentEditRefusalMessage(from: CorrectiveActionStatus, step: CorrectiveActionStep | null): Msg | null {
   if (from === "OPEN" || from === "IN_PROGRESS" || step === "REWORK") return null;
-  return `the content of a ${from} action is frozen (what was implemented is what is verified); an ineffective one is reworked (REWORK)`;
+  return msg("actionContentFrozen", { from });
+}
+
+export function contentEditRefusal(from: CorrectiveActionStatus, step: CorrectiveActionStep | null): string | null {
+  return english(contentEditRefusalMessage(from, step));
 }
 
 /** Linked complaints may be added or removed until the action is closed (a new repeat joins its action). */
+export function linkEditRefusalMessage(from: CorrectiveActionStatus): Msg | null {
+  return from === "CLOSED" ? msg("actionLinksFinal") : null;
+}
+
 export function linkEditRefusal(from: CorrectiveActionStatus): string | null {
-  return from === "CLOSED" ? "a closed action's complaints are final" : null;
+  return english(linkEditRefusalMessage(from));
 }
 
 /** 000 §7 4.9.2 "公司应组织有关部门进行探讨": actions are opened, verified and closed by supervisors. */

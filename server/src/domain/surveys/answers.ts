@@ -1,3 +1,6 @@
+import { msg } from "../../i18n/messages.ts";
+import { inEnglish, type RuleProblem } from "./problems.ts";
+
 /**
  * SUR-6: a questionnaire answer per dimension is a rating 1 (very dissatisfied) … 5 (very
  * satisfied), blank, or "not applicable" (where the dimension allows it), with a free-text
@@ -33,27 +36,34 @@ export const MAX_COMMENT = 2000;
 
 /**
  * One row per dimension of the questionnaire (a dimension not answered is blank), or the
- * problems found, each naming its field under `path` (e.g. "input.answers").
+ * problems found, each naming its field under `path` (e.g. "input.answers"), in English.
  */
 export function checkAnswers(answers: readonly AnswerInput[], dimensions: readonly DimensionSpec[], path: string): { rows: AnswerRow[]; problems: AnswerProblem[] } {
+  const { rows, problems } = answerProblems(answers, dimensions, path);
+  return { rows, problems: problems.map(inEnglish) };
+}
+
+/** `checkAnswers` with catalogue messages (both languages), for an InputCheck. */
+export function answerProblems(answers: readonly AnswerInput[], dimensions: readonly DimensionSpec[], path: string): { rows: AnswerRow[]; problems: RuleProblem[] } {
   const byCode = new Map(dimensions.map((d) => [d.code, d]));
   const given = new Map<string, AnswerRow>();
-  const problems: AnswerProblem[] = [];
+  const problems: RuleProblem[] = [];
   answers.forEach((a, i) => {
     const at = (f: string) => `${path}.${i}.${f}`;
     const dimension = byCode.get(a.dimension?.trim() ?? "");
     if (!dimension) {
-      problems.push({ field: at("dimension"), reason: `No dimension "${a.dimension}" in this campaign's questionnaire; it has ${dimensions.map((d) => d.code).join(", ")}` });
+      // The dimension code as typed is a questionnaire label, not personal data.
+      problems.push({ field: at("dimension"), message: msg("surveyUnknownDimension", { dimension: a.dimension, codes: dimensions.map((d) => d.code).join(", ") }) });
       return;
     }
-    if (given.has(dimension.id)) problems.push({ field: at("dimension"), reason: `Dimension "${dimension.code}" is answered twice` });
+    if (given.has(dimension.id)) problems.push({ field: at("dimension"), message: msg("surveyDimensionTwice", { dimension: dimension.code }) });
     const rating = a.rating ?? null;
     const notApplicable = a.notApplicable ?? false;
-    if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) problems.push({ field: at("rating"), reason: "A rating is a whole number from 1 (very dissatisfied) to 5 (very satisfied); leave it out for a blank" });
-    if (notApplicable && rating !== null) problems.push({ field: at("notApplicable"), reason: "An answer is either a rating or not applicable, not both" });
-    if (notApplicable && !dimension.allowNotApplicable) problems.push({ field: at("notApplicable"), reason: `Dimension "${dimension.code}" cannot be answered "not applicable"` });
+    if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) problems.push({ field: at("rating"), message: msg("surveyRatingRange") });
+    if (notApplicable && rating !== null) problems.push({ field: at("notApplicable"), message: msg("surveyRatingOrNotApplicable") });
+    if (notApplicable && !dimension.allowNotApplicable) problems.push({ field: at("notApplicable"), message: msg("surveyNotApplicableRefused", { dimension: dimension.code }) });
     const comment = a.comment?.trim() || null;
-    if (comment && comment.length > MAX_COMMENT) problems.push({ field: at("comment"), reason: `A comment is at most ${MAX_COMMENT} characters` });
+    if (comment && comment.length > MAX_COMMENT) problems.push({ field: at("comment"), message: msg("surveyCommentTooLong", { max: MAX_COMMENT }) });
     given.set(dimension.id, { dimensionId: dimension.id, rating, notApplicable, comment });
   });
   const rows = dimensions.map((d) => given.get(d.id) ?? { dimensionId: d.id, rating: null, notApplicable: false, comment: null });

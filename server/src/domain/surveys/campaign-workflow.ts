@@ -1,4 +1,5 @@
 import type { SurveyCampaignStatus } from "@tingjian/prisma/client";
+import { msg, type Msg } from "../../i18n/messages.ts";
 
 /**
  * SUR-1: a campaign is planned (DRAFT), runs (RUNNING: questionnaires handed out and returned)
@@ -28,6 +29,11 @@ export type CampaignTransition = { ok: true; to: SurveyCampaignStatus } | { ok: 
 export function campaignTransition(status: SurveyCampaignStatus, action: CampaignAction): CampaignTransition {
   if (CAMPAIGN_WORKFLOW[action].from.includes(status)) return { ok: true, to: CAMPAIGN_WORKFLOW[action].to };
   return { ok: false, reason: `${action} is not possible from ${status}; possible: ${availableCampaignActions(status).join(", ") || "none"}` };
+}
+
+/** The refusal of `action` from `status` as a catalogue message (both languages). */
+export function campaignStepRefusal(status: SurveyCampaignStatus, action: CampaignAction): Msg {
+  return msg("surveyCampaignStepNotAllowed", { action, status, possible: availableCampaignActions(status).join(", ") || "none" });
 }
 
 /**

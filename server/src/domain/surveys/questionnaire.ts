@@ -1,3 +1,6 @@
+import { msg } from "../../i18n/messages.ts";
+import { inEnglish, type RuleProblem } from "./problems.ts";
+
 /**
  * SUR-6: a questionnaire's dimensions (e.g. overall, complaint handling, repair speed, staff
  * attitude …), each with a code unique in the questionnaire, a name and an order; at most one is
@@ -24,23 +27,30 @@ export interface DimensionRow {
 const CODE = /^[a-z][a-z0-9_]{0,39}$/;
 
 export function checkDimensions(dimensions: readonly DimensionInput[], path: string): { rows: DimensionRow[]; problems: { field: string; reason: string }[] } {
-  const problems: { field: string; reason: string }[] = [];
-  if (dimensions.length === 0) problems.push({ field: path, reason: "A questionnaire has at least one dimension" });
+  const { rows, problems } = dimensionProblems(dimensions, path);
+  return { rows, problems: problems.map(inEnglish) };
+}
+
+/** `checkDimensions` with catalogue messages (both languages), for an InputCheck. */
+export function dimensionProblems(dimensions: readonly DimensionInput[], path: string): { rows: DimensionRow[]; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  const add = (field: string, message: RuleProblem["message"]) => problems.push({ field, message });
+  if (dimensions.length === 0) add(path, msg("questionnaireNoDimensions"));
   const seen = new Set<string>();
   let overall = 0;
   const rows = dimensions.map((d, i) => {
     const at = (f: string) => `${path}.${i}.${f}`;
     const code = d.code?.trim() ?? "";
-    if (!CODE.test(code)) problems.push({ field: at("code"), reason: "A code is lower-case letters, digits and _, starting with a letter (e.g. repair_speed), at most 40" });
-    else if (seen.has(code)) problems.push({ field: at("code"), reason: `Code "${code}" is used twice` });
+    if (!CODE.test(code)) add(at("code"), msg("questionnaireDimensionCode"));
+    else if (seen.has(code)) add(at("code"), msg("questionnaireDimensionCodeTwice", { code }));
     seen.add(code);
     const label = d.name?.trim() ?? "";
-    if (!label || label.length > 100) problems.push({ field: at("name"), reason: "A name of 1 to 100 characters" });
-    if (d.order !== null && d.order !== undefined && (!Number.isInteger(d.order) || d.order < 0)) problems.push({ field: at("order"), reason: "A non-negative whole number" });
+    if (!label || label.length > 100) add(at("name"), msg("questionnaireDimensionName"));
+    if (d.order !== null && d.order !== undefined && (!Number.isInteger(d.order) || d.order < 0)) add(at("order"), msg("questionnaireDimensionOrder"));
     if (d.isOverall) overall++;
-    if (d.isOverall && overall > 1) problems.push({ field: at("isOverall"), reason: "Only one dimension is the overall one" });
+    if (d.isOverall && overall > 1) add(at("isOverall"), msg("questionnaireOneOverall"));
     // The overall judgement always applies to the household.
-    if (d.isOverall && d.allowNotApplicable) problems.push({ field: at("allowNotApplicable"), reason: "The overall dimension cannot be answered \"not applicable\"" });
+    if (d.isOverall && d.allowNotApplicable) add(at("allowNotApplicable"), msg("questionnaireOverallApplies"));
     return {
       code, label, description: d.description?.trim() || null, sortOrder: d.order ?? i,
       allowNotApplicable: d.isOverall ? false : (d.allowNotApplicable ?? true), isOverall: !!d.isOverall,

@@ -5,12 +5,11 @@ import type { Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../../access/context.ts";
 import { estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { NotFoundError } from "../../errors/typed-errors.ts";
+import { CHECK_INTERVAL_MONTHS, runArchiveCheck } from "../../services/access/archive-checks.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 
-/** SEC-8: archives are checked every six months. */
-const CHECK_INTERVAL_MONTHS = 6;
 
-/** Checks of the caller's estates; organisation-wide checks only for company-level accounts. */
+/** SEC-8: checks of the caller's estates; organisation-wide checks only for company-level accounts. */
 function checkScope(ctx: Context): Prisma.ArchiveCheckWhereInput {
   const estates = estateFilter(ctx);
   return { ...inOrganization(ctx), ...(estates ? { estateId: estates } : {}) };
@@ -21,81 +20,49 @@ builder.prismaNode("ArchiveCheck", {
   authScopes: { permission: "archives:check" },
   description: "SEC-8: a completeness check of the owner archives; items list the missing documents",
   fields: (t) => ({
-    periodStart: t.expose("periodStart", { type: "Date" }),
-    periodEnd: t.expose("periodEnd", { type: "Date" }),
-    status: t.exposeString("status"),
-    checkedAt: t.expose("checkedAt", { type: "DateTime", nullable: true }),
-    checkedBy: t.relation("checkedBy", { nullable: true }),
-    estate: t.relation("estate", { nullable: true }),
-    recordsChecked: t.exposeInt("recordsChecked"),
-    summary: t.exposeString("summary", { nullable: true }),
-    missing: t.relatedConnection("items", { cursor: "id", totalCount: true, query: { orderBy: { id: "asc" } } }),
+    periodStart: t.expose("periodStart", { type: "Date", description: "Start of the period checked" }),
+    periodEnd: t.expose("periodEnd", { type: "Date", description: "End of the period checked" }),
+    status: t.exposeString("status", { description: "COMPLETE, INCOMPLETE, or PENDING while it runs" }),
+    checkedAt: t.expose("checkedAt", { type: "DateTime", nullable: true, description: "When it ran" }),
+    checkedBy: t.relation("checkedBy", { nullable: true, description: "Who ran it" }),
+    estate: t.relation("estate", { nullable: true, description: "The estate it covers; null: several" }),
+    recordsChecked: t.exposeInt("recordsChecked", { description: "Owner archives checked" }),
+    summary: t.exposeString("summary", { nullable: true, description: "Counts of archives checked and documents missing" }),
+    missing: t.relatedConnection("items", { cursor: "id", totalCount: true, description: "SEC-8: each missing document", query: { orderBy: { id: "asc" } } }),
   }),
 });
 
 builder.prismaObject("ArchiveCheckItem", {
+  description: "SEC-8: one document missing from an owner archive",
   fields: (t) => ({
-    documentType: t.exposeString("documentType"),
-    household: t.relation("household", { nullable: true }),
+    documentType: t.exposeString("documentType", { description: "The missing document" }),
+    household: t.relation("household", { nullable: true, description: "The owner's household" }),
     customer: t.relation("customer", { nullable: true, description: "Personal data under the customer rules" }),
-    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true, description: "When the document was filed" }),
   }),
 });
 
 builder.mutationField("runArchiveCheck", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "archives:check" }).prismaField({
     type: "ArchiveCheck",
     description: `SEC-8: checks every owner archive in scope for the required documents (${ARCHIVE_DOCUMENTS.join(", ")}) and lists what is missing`,
-    authScopes: { permission: "archives:check" },
     errors: { types: STANDARD_ERRORS },
     args: { estateId: t.arg.globalID({ required: false, description: "Default: every estate in your scope" }) },
     resolve: async (query, _r, args, ctx) => {
-      const viewer = ctx.viewer!;
-      const scope = estateFilter(ctx);
-      const estateId = args.estateId?.id ?? null;
-      if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
-      // Found by the mutation fuzz (issue 15 item 16): an id of another type, or of no estate, is
-      // not an estate (it used to fail on the foreign key as "Unexpected error.").
-      if (estateId && (args.estateId!.typename !== "Estate" || !(await ctx.prisma.estate.findFirst({ where: { id: estateId, organizationId: viewer.organizationId }, select: { id: true } })))) {
-        throw new NotFoundError("Estate");
-      }
-      const estates = estateId ? [estateId] : scope?.in ?? null;
-      // An estate-scoped check is filed under its estate, so that only that estate's staff see it.
-      const filedUnder = estateId ?? (scope?.in.length === 1 ? scope.in[0]! : null);
-      const periodStart = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - CHECK_INTERVAL_MONTHS, 1));
-      const check = await ctx.prisma.archiveCheck.create({
-        data: { organizationId: viewer.organizationId, estateId: filedUnder, periodStart, periodEnd: ctx.now, checkedById: viewer.staffId, checkedAt: ctx.now },
-        select: { id: true },
-      });
-      // One statement: owners of the households in scope × required documents, minus the documents on file.
-      const [stats] = await ctx.prisma.$queryRaw<{ checked: number; missing: number }[]>`
-        WITH owners AS (
-          SELECT DISTINCT ON (m.customer_id) m.customer_id, m.household_id FROM household_members m
-            JOIN households h ON h.id = m.household_id
-           WHERE m.organization_id = ${viewer.organizationId}::uuid AND m.kind = 'OWNER'
-             AND (${estates}::uuid[] IS NULL OR h.estate_id = ANY(${estates}::uuid[]))
-           ORDER BY m.customer_id, m.is_primary DESC),
-        missing AS (
-          INSERT INTO archive_check_items (organization_id, check_id, record_type, record_id, customer_id, household_id, document_type, updated_at)
-          SELECT ${viewer.organizationId}::uuid, ${check.id}::uuid, 'CUSTOMER', o.customer_id, o.customer_id, o.household_id, d.t, now()
-            FROM owners o CROSS JOIN unnest(${[...ARCHIVE_DOCUMENTS]}::text[]) AS d(t)
-           WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.customer_id = o.customer_id AND a.document_type = d.t AND a.copy_of_id IS NULL)
-          RETURNING 1)
-        SELECT (SELECT count(*) FROM owners)::int AS checked, (SELECT count(*) FROM missing)::int AS missing`;
-      const summary = `${stats!.checked} archives checked, ${stats!.missing} documents missing`;
-      return ctx.prisma.archiveCheck.update({
-        ...nonEmpty(query), where: { id: check.id },
-        data: { status: stats!.missing > 0 ? "INCOMPLETE" : "COMPLETE", recordsChecked: stats!.checked, summary },
-      });
+      // An id of another type is not an estate (issue 15 item 16).
+      if (args.estateId && args.estateId.typename !== "Estate") throw new NotFoundError("Estate");
+      const id = await runArchiveCheck(ctx, args.estateId?.id ?? null);
+      return ctx.prisma.archiveCheck.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );
 
 const ArchiveCheckDue = builder.objectRef<{ lastCheckedAt: Date | null; dueBy: Date }>("ArchiveCheckDue").implement({
+  description: "SEC-8: when the next check is due",
   fields: (t) => ({
-    lastCheckedAt: t.expose("lastCheckedAt", { type: "DateTime", nullable: true }),
+    lastCheckedAt: t.expose("lastCheckedAt", { type: "DateTime", nullable: true, description: "The last check in scope; null: never" }),
     dueBy: t.expose("dueBy", { type: "DateTime", description: "Six months after the last check" }),
-    overdue: t.boolean({ resolve: (d, _a, ctx) => d.dueBy <= ctx.now }),
+    overdue: t.boolean({ description: "The check is due now", resolve: (d, _a, ctx) => d.dueBy <= ctx.now }),
   }),
 });
 
@@ -104,6 +71,7 @@ builder.queryField("archiveChecks", (t) =>
     type: "ArchiveCheck",
     cursor: "id",
     authScopes: { permission: "archives:check" },
+    description: "SEC-8: the archive checks in scope, newest first",
     resolve: (query, _r, _a, ctx) => ctx.prisma.archiveCheck.findMany({ ...query, where: checkScope(ctx), orderBy: [{ checkedAt: "desc" }, { id: "desc" }] }),
   }),
 );

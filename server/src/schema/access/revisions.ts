@@ -1,54 +1,33 @@
-import type { Prisma, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
 import { entitlement, reveal, revealList, type RecordRef } from "../../access/disclosure.ts";
 import { PROTECTED_COLUMNS, protectionOf, type ProtectionRule } from "../../domain/access/protected-fields.ts";
 import { mask } from "../../domain/access/masking.ts";
 
-/**
- * SEC-6: amendments never erase. Every change keeps the previous values with who, when and why;
- * the history is read under the same field rules as the record (a masked field stays masked in
- * its history, and an entitled read of it is logged).
- */
-export async function writeRevision(
-  ctx: Context,
-  change: { recordType: RecordType; recordId: string; recordVersion: number; before: Record<string, unknown>; after: Record<string, unknown>; reason: string },
-): Promise<string[]> {
-  const fields = Object.keys(change.after).filter((k) => JSON.stringify(change.before[k] ?? null) !== JSON.stringify(change.after[k] ?? null));
-  if (fields.length === 0) return fields;
-  const pick = (o: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, o[f] ?? null])) as Prisma.InputJsonObject;
-  await ctx.prisma.recordRevision.create({
-    data: {
-      organizationId: ctx.viewer!.organizationId, recordType: change.recordType, recordId: change.recordId, recordVersion: change.recordVersion,
-      fields, before: pick(change.before), after: pick(change.after), reason: change.reason, changedById: ctx.viewer!.staffId,
-    },
-  });
-  return fields;
-}
-
+/** SEC-6: the history of a record, read under its field rules (writes: services/access/revisions.ts). */
 interface FieldChange { field: string; before: string | null; after: string | null }
 interface RevisionView { id: string; changedAt: Date; changedById: string | null; reason: string | null; recordVersion: number | null; changes: FieldChange[] }
 
 const FieldChangeRef = builder.objectRef<FieldChange>("FieldChange").implement({
   description: "One field of a revision; protected values are masked unless the caller may read them",
   fields: (t) => ({
-    field: t.exposeString("field"),
-    before: t.exposeString("before", { nullable: true }),
-    after: t.exposeString("after", { nullable: true }),
+    field: t.exposeString("field", { description: "The field's name" }),
+    before: t.exposeString("before", { nullable: true, description: "Its value before (masked unless you may read it)" }),
+    after: t.exposeString("after", { nullable: true, description: "Its value after (masked unless you may read it)" }),
   }),
 });
 
 export const RevisionRef = builder.objectRef<RevisionView>("Revision").implement({
   description: "SEC-6: a change of the record, with who, when and why",
   fields: (t) => ({
-    changedAt: t.expose("changedAt", { type: "DateTime" }),
-    reason: t.exposeString("reason", { nullable: true }),
-    recordVersion: t.exposeInt("recordVersion", { nullable: true }),
+    changedAt: t.expose("changedAt", { type: "DateTime", description: "When" }),
+    reason: t.exposeString("reason", { nullable: true, description: "SEC-7: why, as typed; masked unless you may read the values it touched" }),
+    recordVersion: t.exposeInt("recordVersion", { nullable: true, description: "The record's version this change produced" }),
     changedBy: t.prismaField({
-      type: "Staff", nullable: true,
+      type: "Staff", nullable: true, description: "Who changed it",
       resolve: (query, r, _a, ctx) => (r.changedById ? ctx.prisma.staff.findUnique({ ...query, where: { id: r.changedById } }) : null),
     }),
-    changes: t.field({ type: [FieldChangeRef], resolve: (r) => r.changes }),
+    changes: t.field({ type: [FieldChangeRef], description: "The fields changed", resolve: (r) => r.changes }),
   }),
 });
 
@@ -62,7 +41,7 @@ function display(v: unknown): string | null {
 /** The history of one record, newest first, masked for the caller. */
 export async function history(ctx: Context, record: RecordRef, limit = 200): Promise<RevisionView[]> {
   const rows = await ctx.prisma.recordRevision.findMany({
-    where: { organizationId: ctx.viewer!.organizationId, recordType: record.recordType, recordId: record.id },
+    where: { organizationId: ctx.organizationId ?? "", recordType: record.recordType, recordId: record.id },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: limit,
   });
   return Promise.all(rows.map(async (r) => {

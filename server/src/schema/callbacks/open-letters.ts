@@ -1,41 +1,36 @@
-import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import type { Context } from "../../access/context.ts";
-import { appendEvents } from "../../services/complaints/timeline.ts";
-import { InputError, requiredText } from "../../errors/typed-errors.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
-import { complaintScope, estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
+import { complaintScope, scopedNode } from "../../access/read-scope.ts";
+import { openLetterScope } from "../../services/callbacks/scope.ts";
+import { publishOpenLetter } from "../../services/callbacks/open-letters.ts";
 
 /**
  * CB-9 (001 §2; 000 §6 4.3.7): one open letter answers the same problem for many households. It is
  * archived, and linked to every complaint it answers (each complaint's timeline says so). Open
  * letters are public notices: their text is not personal data.
  */
-export function openLetterScope(ctx: Context): Prisma.OpenLetterWhereInput {
-  const estates = estateFilter(ctx);
-  return { ...inOrganization(ctx), ...(estates ? { OR: [{ estateId: estates }, { estateId: null }] } : {}) };
-}
 
 builder.prismaNode("OpenLetter", {
   ...scopedNode(openLetterScope),
+  id: { field: "id", description: "CB-9: the letter's global id" },
   authScopes: { permission: "complaints:read" },
   description: "CB-9, SUR-5: a public answer to a problem shared by many households",
   fields: (t) => ({
-    title: t.exposeString("title"),
-    body: t.exposeString("body"),
+    title: t.exposeString("title", { description: "CB-9: the letter's title" }),
+    body: t.exposeString("body", { description: "CB-9: the letter's text (a public notice)" }),
     method: t.exposeString("method", { nullable: true, description: "SUR-5: how the problem is solved" }),
-    measures: t.exposeString("measures", { nullable: true }),
-    earliestCompletionAt: t.expose("earliestCompletionAt", { type: "DateTime", nullable: true }),
-    estate: t.relation("estate", { nullable: true }),
-    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
-    publishedBy: t.relation("publishedBy", { nullable: true }),
+    measures: t.exposeString("measures", { nullable: true, description: "SUR-5: the measures taken" }),
+    earliestCompletionAt: t.expose("earliestCompletionAt", { type: "DateTime", nullable: true, description: "SUR-5: the earliest the problem will be solved" }),
+    estate: t.relation("estate", { nullable: true, description: "The estate it is addressed to; null: company-wide" }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "CB-9: when it was published (and archived)" }),
+    publishedBy: t.relation("publishedBy", { nullable: true, description: "Who published it" }),
     complaints: t.prismaField({
       type: ["Complaint"],
       description: "The complaints it answers (those in your scope)",
       resolve: (query, l, _a, ctx) => ctx.prisma.complaint.findMany({ ...query, where: { ...complaintScope(ctx), openLetters: { some: { openLetterId: l.id } } }, orderBy: { receivedAt: "asc" } }),
     }),
-    complaintCount: t.relationCount("complaints"),
+    complaintCount: t.relationCount("complaints", { description: "CB-9: how many complaints it answers (in any scope)" }),
   }),
 });
 
@@ -48,45 +43,27 @@ builder.prismaObjectField("Complaint", "openLetters", (t) =>
   }));
 
 const PublishOpenLetterInput = builder.inputType("PublishOpenLetterInput", {
+  description: "CB-9: an open letter and the complaints it answers",
   fields: (t) => ({
-    estateId: t.globalID({ required: false, description: "Omit for a company-wide letter" }),
-    title: t.string({ required: true }),
-    body: t.string({ required: true }),
-    method: t.string({ required: false }),
-    measures: t.string({ required: false }),
-    earliestCompletionAt: t.field({ type: "DateTime", required: false }),
-    complaintIds: t.globalIDList({ required: true, description: "The complaints it answers" }),
+    estateId: t.globalID({ required: false, description: "The estate (of your scope); omit for a company-wide letter (company-level staff)" }),
+    title: t.string({ required: true, description: "The title (at most 200 characters)" }),
+    body: t.string({ required: true, description: "The text (at most 20000 characters)" }),
+    method: t.string({ required: false, description: "SUR-5: how the problem is solved" }),
+    measures: t.string({ required: false, description: "SUR-5: the measures taken" }),
+    earliestCompletionAt: t.field({ type: "DateTime", required: false, description: "SUR-5: the earliest the problem will be solved; in the future" }),
+    complaintIds: t.globalIDList({ required: true, description: "The complaints it answers (at least one, in your scope and of the estate)" }),
   }),
 });
 
 builder.mutationField("publishOpenLetter", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "OpenLetter",
     description: "CB-9: publishes an open letter and links it to every complaint it answers",
-    authScopes: { permission: "complaints:write" },
     errors: { types: STANDARD_ERRORS },
-    args: { input: t.arg({ type: PublishOpenLetterInput, required: true }) },
+    args: { input: t.arg({ type: PublishOpenLetterInput, required: true, description: "The letter" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const title = requiredText(input.title, "input.title", 200);
-      const body = requiredText(input.body, "input.body", 20_000);
-      const estateId = input.estateId?.id ?? null;
-      const scope = estateFilter(ctx);
-      if ((estateId && scope && !scope.in.includes(estateId)) || (!estateId && scope)) throw new InputError("input.estateId", "Give an estate of your scope (company-wide letters are for company-level staff)");
-      const ids = [...new Set(input.complaintIds.map((c) => c.id))];
-      if (ids.length === 0) throw new InputError("input.complaintIds", "An open letter answers at least one complaint");
-      const found = await ctx.prisma.complaint.findMany({ where: { id: { in: ids }, ...complaintScope(ctx), ...(estateId ? { estateId } : {}) }, select: { id: true } });
-      if (found.length !== ids.length) throw new InputError("input.complaintIds", `${ids.length - found.length} of the complaints are not in your scope${estateId ? " or not of this estate" : ""}`);
-      if (input.earliestCompletionAt && input.earliestCompletionAt < ctx.now) throw new InputError("input.earliestCompletionAt", "The earliest completion is in the future");
-      const letter = await ctx.prisma.openLetter.create({
-        data: {
-          organizationId: ctx.organizationId!, estateId, title, body, method: input.method?.trim() || null, measures: input.measures?.trim() || null,
-          earliestCompletionAt: input.earliestCompletionAt ?? null, publishedAt: ctx.now, publishedById: ctx.viewer!.staffId, archivedAt: ctx.now, classification: "INTERNAL",
-        },
-        select: { id: true },
-      });
-      await ctx.prisma.openLetterComplaint.createMany({ data: ids.map((complaintId) => ({ organizationId: ctx.organizationId!, openLetterId: letter.id, complaintId })) });
-      for (const id of ids) await appendEvents(ctx, id, [{ kind: "REPLIED", note: `公开信：${title}`, data: { openLetterId: letter.id, rule: "CB-9" } }]);
-      return ctx.prisma.openLetter.findUniqueOrThrow({ ...nonEmpty(query), where: { id: letter.id } });
+      const id = await publishOpenLetter(ctx, { ...input, estateId: input.estateId?.id ?? null, complaintIds: input.complaintIds.map((c) => c.id) });
+      return ctx.prisma.openLetter.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );

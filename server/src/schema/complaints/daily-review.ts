@@ -3,52 +3,33 @@ import { builder } from "../../builder.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import type { Context } from "../../access/context.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
-import { addDays, localDate, localToUtc } from "../../domain/sla/time-zone.ts";
-import { InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { localToUtc } from "../../domain/sla/time-zone.ts";
+import { InputError } from "../../errors/typed-errors.ts";
+import { msg } from "../../i18n/messages.ts";
+import { dayIn, isoDate, progressOn, recordDailyReview, type Day } from "../../services/complaints/daily-review.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { complaintScope, estateFilter, inOrganization } from "../../access/read-scope.ts";
-import { appendEvents, requireCaseAccess } from "./editing.ts";
 
 /**
- * WF-8 daily review (日清日审; 003 1.2, 004 §1 item 4): every working day each open complaint's
- * progress is checked, and those without progress that day are listed for the reviewer. Progress
- * is any timeline event of that local day made by a person, other than the review itself (REVIEWED); the day is
- * the estate's (§6: the estate's timezone, default Asia/Shanghai).
+ * WF-8 daily review (日清日审; 003 1.2, 004 §1 item 4): the list of open complaints of a local day
+ * (those without progress by default) and the resolver of the review command
+ * (services/complaints/daily-review.ts, which defines progress and the local day).
  */
 
 /** 004 §1 item 4: "每天下午4点之前将所有安排过的客户所提问题进展程度摸清". */
 const REVIEW_DUE_MINUTE = 16 * 60;
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** One local day in one timezone, as instants: [start, end). */
-interface Day { timeZone: string; start: Date; end: Date }
-
-function dayIn(timeZone: string, date: string): Day {
-  return { timeZone, start: new Date(localToUtc(timeZone, date, 0)), end: new Date(localToUtc(timeZone, addDays(date, 1), 0)) };
-}
-
 /** The timezones of the estates asked about (one, or all of the caller's), each with its local day. */
 async function daysInScope(ctx: Context, date: string, estateId: string | undefined): Promise<Day[]> {
   const scope = estateFilter(ctx);
-  if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", "No such estate in your scope");
+  if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", msg("recordsEstateNotInScope"));
   const estates = await ctx.prisma.estate.findMany({
     where: { ...inOrganization(ctx), AND: [scope ? { id: scope } : {}, estateId ? { id: estateId } : {}] },
     distinct: ["timezone"], select: { timezone: true },
   });
-  if (estateId && estates.length === 0) throw new InputError("estateId", "No such estate in your scope");
+  if (estateId && estates.length === 0) throw new InputError("estateId", msg("recordsEstateNotInScope"));
   return estates.map((e) => dayIn(e.timezone, date));
-}
-
-/** WF-8: events that are progress on that day (the review itself is not). */
-function progressOn(days: Day[]): Prisma.ComplaintEventWhereInput {
-  const within = (d: Day) => ({ at: { gte: d.start, lt: d.end } });
-  // Progress is what people did: the system's own events (a breach escalated, a deadline passed)
-  // are not, or a complaint stalled long enough to breach would drop off the list.
-  const work = { kind: { not: "REVIEWED" as const }, actorId: { not: null } };
-  if (days.length === 1) return { ...work, ...within(days[0]!) };
-  return { ...work, OR: days.map((d) => ({ ...within(d), complaint: { estate: { timezone: d.timeZone } } })) };
 }
 
 /**
@@ -74,15 +55,15 @@ function reviewWhere(ctx: Context, days: Day[], estateId: string | undefined, wi
 const ComplaintDailyReview = builder.prismaObject("ComplaintDailyReview", {
   description: "WF-8: one complaint's daily review",
   fields: (t) => ({
-    reviewDate: t.expose("reviewDate", { type: "Date" }),
+    reviewDate: t.expose("reviewDate", { type: "Date", description: "The local day reviewed" }),
     hadProgress: t.exposeBoolean("hadProgress", { description: "Whether the complaint had progress that day when it was reviewed" }),
     note: t.string({
       nullable: true, description: "The follow-up arranged (004 §1 item 4: handover for the next day, progress told to the customer)",
       select: CASE_REF, extensions: handlingText, resolve: (r, _a, ctx) => caseText(ctx, r, r.note),
     }),
-    reviewer: t.relation("reviewer", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    complaint: t.relation("complaint"),
+    reviewer: t.relation("reviewer", { nullable: true, description: "Who reviewed it" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the review was recorded" }),
+    complaint: t.relation("complaint", { description: "The complaint reviewed" }),
   }),
 });
 
@@ -97,9 +78,9 @@ builder.queryField("dailyReview", (t) =>
       description: "WF-8: the open complaints of your estates on `date` (their local day), oldest first; by default only those without progress that day",
       authScopes: { permission: "complaints:read" },
       args: {
-        date: t.arg({ type: "Date", required: true }),
-        estateId: t.arg.globalID({ required: false }),
-        withoutProgressOnly: t.arg.boolean({ required: false, defaultValue: true }),
+        date: t.arg({ type: "Date", required: true, description: "The local day (each estate's timezone, §6)" }),
+        estateId: t.arg.globalID({ required: false, description: "Only this estate (default: all of your scope)" }),
+        withoutProgressOnly: t.arg.boolean({ required: false, defaultValue: true, description: "Only the complaints without progress that day (default true)" }),
       },
       totalCount: async (_p, args, ctx) => {
         const days = await daysInScope(ctx, isoDate(args.date), args.estateId?.id);
@@ -131,67 +112,41 @@ builder.queryField("dailyReview", (t) =>
 );
 
 builder.queryField("dailyReviewDueAt", (t) =>
-  t.field({
+  t.withAuth({ permission: "complaints:read" }).field({
     type: "DateTime",
     description: "WF-8, 004 §1 item 4: the daily review of `date` is done before 16:00 local time (the estate's timezone, else the organisation's)",
-    authScopes: { permission: "complaints:read" },
-    args: { date: t.arg({ type: "Date", required: true }), estateId: t.arg.globalID({ required: false }) },
+    args: {
+      date: t.arg({ type: "Date", required: true, description: "The local day" }),
+      estateId: t.arg.globalID({ required: false, description: "The estate whose timezone counts (default: the organisation's)" }),
+    },
     resolve: async (_r, args, ctx) => {
       const date = isoDate(args.date);
       const [day] = args.estateId
         ? await daysInScope(ctx, date, args.estateId.id)
-        : [dayIn((await ctx.prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId! }, select: { timezone: true } })).timezone, date)];
+        : [dayIn((await ctx.prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { timezone: true } })).timezone, date)];
       return new Date(localToUtc(day!.timeZone, date, REVIEW_DUE_MINUTE));
     },
   }),
 );
 
 const RecordDailyReviewInput = builder.inputType("RecordDailyReviewInput", {
+  description: "WF-8: one complaint's review of one local day",
   fields: (t) => ({
-    complaintId: t.globalID({ required: true }),
+    complaintId: t.globalID({ required: true, description: "The open complaint reviewed" }),
     date: t.field({ type: "Date", required: true, description: "The local day reviewed; not after today" }),
-    note: t.string({ required: false, description: "The follow-up arranged; required when the complaint had no progress that day" }),
+    note: t.string({ required: false, description: "The follow-up arranged; required when the complaint had no progress that day (at most 1000 characters)" }),
   }),
 });
 
 builder.mutationField("recordDailyReview", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "complaints:write" }).prismaField({
     type: ComplaintDailyReview,
     description: "WF-8: records the day's review of an open complaint (one per complaint and day) and a REVIEWED event on its timeline",
-    authScopes: { permission: "complaints:write" },
     errors: { types: STANDARD_ERRORS },
-    args: { input: t.arg({ type: RecordDailyReviewInput, required: true }) },
+    args: { input: t.arg({ type: RecordDailyReviewInput, required: true, description: "The complaint, the day and the follow-up" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const complaint = await ctx.prisma.complaint.findFirst({
-        where: { id: input.complaintId.id, AND: [complaintScope(ctx)] },
-        select: { id: true, status: true, duplicateOfId: true, receivedAt: true, classification: true, estateId: true, receivedById: true, estate: { select: { timezone: true } } },
-      });
-      if (!complaint) throw new NotFoundError("Complaint");
-      await requireCaseAccess(ctx, complaint);
-      if (!OPEN_STATES.includes(complaint.status)) throw new InputError("input.complaintId", `Only open complaints are reviewed (WF-8); this one is ${complaint.status}`);
-      if (complaint.duplicateOfId) throw new InputError("input.complaintId", "A duplicate is reviewed with its first report (INT-4)");
-      const date = isoDate(input.date);
-      const timeZone = complaint.estate.timezone;
-      if (date > localDate(timeZone, ctx.now.getTime())) throw new InputError("input.date", "A day is reviewed on or after that day, not before");
-      const day = dayIn(timeZone, date);
-      if (complaint.receivedAt >= day.end) throw new InputError("input.date", "The complaint was received after that day");
-      const hadProgress = (await ctx.prisma.complaintEvent.count({ where: { complaintId: complaint.id, ...progressOn([day]) } })) > 0;
-      const note = input.note?.trim() || null;
-      // 004 §1 item 4: a complaint that stood still gets its follow-up arranged, and that is written down.
-      if (!hadProgress && !note) throw new InputError("input.note", "No progress that day: note the follow-up arranged");
-      if (note && note.length > 1000) throw new InputError("input.note", "note is longer than 1000 characters");
-      // ON CONFLICT DO NOTHING: a second review of the same day is a typed error even under a race,
-      // and the transaction stays usable.
-      const written = await ctx.prisma.complaintDailyReview.createMany({
-        data: [{ organizationId: ctx.organizationId!, complaintId: complaint.id, reviewDate: input.date, reviewerId: ctx.viewer!.staffId, hadProgress, note }],
-        skipDuplicates: true,
-      });
-      if (written.count === 0) throw new InputError("input.date", `The complaint was already reviewed for ${date}`);
-      await appendEvents(ctx, complaint.id, [{ kind: "REVIEWED", note, data: { date, hadProgress } }]);
-      return ctx.prisma.complaintDailyReview.findUniqueOrThrow({
-        ...nonEmpty(query),
-        where: { organizationId_complaintId_reviewDate: { organizationId: ctx.organizationId!, complaintId: complaint.id, reviewDate: input.date } },
-      });
+      const where = await recordDailyReview(ctx, { complaintId: input.complaintId.id, date: input.date, note: input.note });
+      return ctx.prisma.complaintDailyReview.findUniqueOrThrow({ ...nonEmpty(query), where });
     },
   }),
 );

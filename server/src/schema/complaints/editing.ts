@@ -1,94 +1,28 @@
-import type { Complaint, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
-import { writeAtVersion } from "../../services/versioned-write.ts";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../access/context.ts";
-import { availableActions, transition, type WorkflowAction } from "../../domain/complaints/workflow.ts";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../errors/typed-errors.ts";
-import { conflictErrorType, ErrorInterface, STANDARD_ERRORS } from "../errors.ts";
-import { entitlement } from "../../access/disclosure.ts";
-import { complaintRef } from "./complaint.ts";
-import { complaintScope } from "../../access/read-scope.ts";
-import { syncSlaStages } from "../../services/complaints/sla-stages.ts";
-import { appendEvents, type EventInput } from "../../services/complaints/timeline.ts";
+import { ComplaintConflictError, WorkflowError } from "../../errors/complaints.ts";
+import { conflictErrorType, STANDARD_ERRORS, typedError } from "../errors.ts";
 
-export { appendEvents, type EventInput };
+// The GraphQL face of the complaint workflow's typed errors (errors/complaints.ts); the commands
+// that raise them are services/complaints/.
 
-/**
- * The one way a complaint is changed after registration: read under the caller's scope at the
- * version the caller saw, write with that version as the condition (optimistic concurrency: a
- * stale write changes nothing and gets the current record back), append the timeline events
- * (SPEC §5, append-only), and bring the SLA stages up to date (SPEC §6).
- */
-export class ComplaintConflictError extends ConflictError {}
+/** SPEC §5 optimistic concurrency: a stale complaint write; `current` is the complaint as stored now. */
 builder.objectFields(conflictErrorType(ComplaintConflictError, "ComplaintConflictError"), (t) => ({
-  current: t.prismaField({ type: "Complaint", resolve: (query, e, _a, ctx) => ctx.prisma.complaint.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
+  current: t.prismaField({
+    type: "Complaint",
+    description: "The complaint as stored now (read it, reapply the change)",
+    resolve: (query, e, _a, ctx) => ctx.prisma.complaint.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
+  }),
 }));
 
-/** SPEC §5: an action the complaint's state does not allow; names the actions it does allow. */
-export class WorkflowError extends Error {
-  readonly field = "input.id";
-  constructor(readonly status: ComplaintStatus, readonly allowedActions: WorkflowAction[], message: string) {
-    super(message);
-    this.name = "WorkflowError";
-  }
-}
-builder.objectType(WorkflowError, {
+typedError(WorkflowError, {
   name: "WorkflowError",
   description: "An illegal transition (SPEC §5): the complaint's status, and the actions it allows",
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof WorkflowError,
   fields: (t) => ({
-    field: t.exposeString("field"),
-    status: t.exposeString("status"),
-    allowedActions: t.exposeStringList("allowedActions"),
+    field: t.exposeString("field", { description: "The input field the error concerns (`input.id`: the complaint)" }),
+    status: t.exposeString("status", { description: "The complaint's status now (SPEC §5)" }),
+    allowedActions: t.exposeStringList("allowedActions", { description: "The workflow actions its status allows (SPEC §5)" }),
   }),
 });
 
+/** The typed errors of every command that edits a complaint. */
 export const COMPLAINT_EDIT_ERRORS = [...STANDARD_ERRORS, ComplaintConflictError, WorkflowError];
-
-/** The complaint as the caller last read it; a different version is a conflict (nothing written). */
-export async function complaintForEdit(ctx: Context, id: string, version: number): Promise<Complaint> {
-  const row = await ctx.prisma.complaint.findFirst({ where: { id, ...complaintScope(ctx) } });
-  if (!row) throw new NotFoundError("Complaint");
-  await requireCaseAccess(ctx, row);
-  if (row.version !== version) throw new ComplaintConflictError(row.id, row.version);
-  return row;
-}
-
-/**
- * SEC-2: handling a case means knowing it. Whoever may not read a complaint's content (its
- * classification is above their clearance, or it is not their estate's or their case) may not
- * change it either.
- */
-export async function requireCaseAccess(ctx: Context, row: Pick<Complaint, "id" | "classification" | "estateId" | "receivedById">): Promise<void> {
-  if (!(await entitlement(ctx, complaintRef(row), "CASE")).ok) throw new ForbiddenError("You may not handle this complaint (its classification or your need to know)");
-}
-
-/**
- * Writes `patch` if the complaint is still at `row.version`, appends `events` in order, and
- * recomputes the SLA stages. Returns the new version.
- */
-export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.ComplaintUncheckedUpdateManyInput, events: EventInput[]): Promise<number> {
-  await writeAtVersion(ctx.prisma.complaint, row, patch, (id, v) => new ComplaintConflictError(id, v));
-  await appendEvents(ctx, row.id, events);
-  await syncSlaStages(ctx.prisma, row.id, ctx.now);
-  return row.version + 1;
-}
-
-/**
- * SPEC §5: performs a workflow action: checks it against the state machine (an illegal one is a
- * WorkflowError), writes the new status with `patch`, and records the TRANSITION event first, then
- * the action's own events.
- */
-export async function performAction(
-  ctx: Context, row: Complaint, action: WorkflowAction,
-  change: { note?: string | null; patch?: Prisma.ComplaintUncheckedUpdateManyInput; events?: EventInput[]; data?: Prisma.InputJsonValue } = {},
-): Promise<number> {
-  const facts = { inWarranty: row.inWarranty, valid: row.valid };
-  const result = transition(row.status, action, facts, change.note);
-  if (!result.ok) throw new WorkflowError(row.status, availableActions(row.status, facts), result.reason);
-  return saveComplaint(ctx, row, { ...change.patch, status: result.to }, [
-    { kind: "TRANSITION", fromStatus: row.status, toStatus: result.to, note: change.note ?? null, data: { action, ...(change.data as object | undefined) } },
-    ...(change.events ?? []),
-  ]);
-}

@@ -1,77 +1,52 @@
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
-import { escalate } from "../../services/complaints/escalation.ts";
-import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
-import { complaintScope } from "../../access/read-scope.ts";
 import { complaintMutation } from "./mutation.ts";
-import { appendEvents, requireCaseAccess, saveComplaint } from "./editing.ts";
-import { requirePickable } from "../access/staff-directory.ts";
+import { decideEscalation, escalateComplaint } from "../../services/complaints/escalations.ts";
 
 builder.prismaObject("ComplaintEscalation", {
   description: "WF-7: a complaint reported to a supervisor (automatic on an SLA breach), and the decision; CLS-3 reports of major complaints",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    level: t.exposeInt("level"),
-    at: t.expose("at", { type: "DateTime" }),
-    automatic: t.exposeBoolean("automatic"),
-    reason: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.reason) }),
-    slaStage: t.relation("slaStage", { nullable: true }),
-    escalatedBy: t.relation("escalatedBy", { nullable: true }),
-    escalatedTo: t.relation("escalatedTo", { nullable: true }),
-    decision: t.string({ nullable: true, select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.decision) }),
-    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
+    id: t.exposeID("id", { description: "The escalation's id (decideEscalation takes it)" }),
+    level: t.exposeInt("level", { description: "WF-7: 1 department head or office director, 2 company manager, 3 executive" }),
+    at: t.expose("at", { type: "DateTime", description: "When it was escalated" }),
+    automatic: t.exposeBoolean("automatic", { description: "WF-7: on an SLA breach (or a CLS-3 report), not by a person" }),
+    reason: t.string({ nullable: true, description: "Why (case content, SEC-2)", select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.reason) }),
+    slaStage: t.relation("slaStage", { nullable: true, description: "SPEC §6: the breached stage of an automatic escalation" }),
+    escalatedBy: t.relation("escalatedBy", { nullable: true, description: "Who escalated; null for the system" }),
+    escalatedTo: t.relation("escalatedTo", { nullable: true, description: "WF-7: the supervisor who decides" }),
+    decision: t.string({ nullable: true, description: "WF-7: the decision (case content, SEC-2)", select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.decision) }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true, description: "When it was decided; null while open" }),
   }),
 });
 
-complaintMutation<{ reason: string; toStaffId?: { id: string } | null }>("escalateComplaint", {
+complaintMutation<{ reason: string; toStaffId?: string | null }>("escalateComplaint", {
   description: "WF-7: a complaint that cannot be solved goes one level up to a supervisor, who decides",
   fields: (t) => ({
-    reason: t.string({ required: true }),
+    reason: t.string({ required: true, description: "WF-7: why it cannot be solved at this level" }),
     toStaffId: t.globalID({ required: false, description: "The supervisor; default the next level up (department head or office director, company manager, executive); staffDirectory(filter: { pick: ESCALATION, complaintId }) lists whom you may name" }),
   }),
-  apply: async (ctx, row, input) => {
-    const reason = requiredText(input.reason, "input.reason", 2000);
-    if (!OPEN_STATES.includes(row.status)) throw new InputError("input.id", `A ${row.status} complaint is not escalated`);
-    // WF-7, SEC-2: an active supervisor other than the caller who can see and know this complaint,
-    // so that they can decide it (staffDirectory(pick: ESCALATION) offers exactly these).
-    const toStaffId = input.toStaffId ? await requirePickable(ctx, "ESCALATION", row, input.toStaffId.id, "input.toStaffId") : null;
-    // The version check and the SLA re-plan first; then one level up.
-    await saveComplaint(ctx, row, {}, []);
-    return escalate(ctx.prisma, { organizationId: ctx.organizationId!, complaintId: row.id, now: ctx.now, reason, actorId: ctx.viewer!.staffId, toStaffId });
-  },
+  service: escalateComplaint,
 });
 
 const DecideEscalationInput = builder.inputType("DecideEscalationInput", {
+  description: "WF-7: a supervisor's decision on an escalation",
   fields: (t) => ({
     id: t.id({ required: true, description: "The escalation" }),
-    decision: t.string({ required: true }),
+    decision: t.string({ required: true, description: "WF-7: what the supervisor decided" }),
   }),
 });
 
 builder.mutationField("decideEscalation", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "ComplaintEscalation",
     description: "WF-7: the supervisor the complaint was escalated to (or a more senior manager) records the decision",
-    authScopes: { permission: "complaints:write" },
     errors: { types: STANDARD_ERRORS },
-    args: { input: t.arg({ type: DecideEscalationInput, required: true }) },
+    args: { input: t.arg({ type: DecideEscalationInput, required: true, description: "The escalation and the decision" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const decision = requiredText(input.decision, "input.decision", 4000);
-      const e = await ctx.prisma.complaintEscalation.findFirst({ where: { id: String(input.id), complaint: complaintScope(ctx) }, include: { complaint: { select: { id: true, classification: true, estateId: true, receivedById: true } } } });
-      if (!e) throw new NotFoundError("Escalation");
-      await requireCaseAccess(ctx, e.complaint);
-      const v = ctx.viewer!;
-      if (e.escalatedToId !== v.staffId && !["COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"].includes(v.role)) throw new ForbiddenError("Only the supervisor it was escalated to, or a company manager, decides");
-      if (e.decidedAt) throw new InputError("input.id", "Already decided");
-      // Issue 15 item 17: decided once. Compare-and-set on "not decided yet": of supervisors
-      // deciding at the same moment one wins, the others are told it was decided.
-      const decided = await ctx.prisma.complaintEscalation.updateMany({ where: { id: e.id, decidedAt: null }, data: { decision, decidedAt: ctx.now } });
-      if (decided.count === 0) throw new InputError("input.id", "Already decided");
-      await appendEvents(ctx, e.complaintId, [{ kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } }]);
-      return ctx.prisma.complaintEscalation.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.id } });
+      const id = await decideEscalation(ctx, { id: String(input.id), decision: input.decision });
+      return ctx.prisma.complaintEscalation.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );

@@ -3,7 +3,7 @@ import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { availableActions, type WorkflowAction } from "../../domain/complaints/workflow.ts";
-import { COMPLAINT_REF, complaintRef } from "./complaint.ts";
+import { COMPLAINT_REF, complaintRef } from "../../services/complaints/case-ref.ts";
 import { ConfirmationMethodEnum, ResponsibilityEnum } from "./handling.ts";
 
 /**
@@ -21,47 +21,54 @@ export function caseText(ctx: Context, parent: Ref, value: string | null) {
 }
 export const handlingText = protectedField("COMPLAINT", "handlingText");
 
-const DepartmentRoleEnum = builder.enumType(DepartmentRole, { name: "DepartmentRole", description: "WF-1" });
+const DepartmentRoleEnum = builder.enumType(DepartmentRole, {
+  name: "DepartmentRole",
+  description: "WF-1: a department's part in handling a complaint",
+  values: {
+    LEAD: { description: "WF-1: the leading department, responsible for the outcome" },
+    ASSISTING: { description: "WF-1: a department assisting the leading one" },
+  } satisfies Record<DepartmentRole, { description: string }>,
+});
 
 builder.prismaObject("ComplaintDepartment", {
   description: "WF-1: a department handling the complaint, leading or assisting",
   fields: (t) => ({
-    department: t.relation("department"),
-    role: t.expose("role", { type: DepartmentRoleEnum }),
-    assignedAt: t.expose("assignedAt", { type: "DateTime" }),
-    releasedAt: t.expose("releasedAt", { type: "DateTime", nullable: true }),
+    department: t.relation("department", { description: "The department" }),
+    role: t.expose("role", { type: DepartmentRoleEnum, description: "WF-1: leading or assisting" }),
+    assignedAt: t.expose("assignedAt", { type: "DateTime", description: "When it was given the complaint" }),
+    releasedAt: t.expose("releasedAt", { type: "DateTime", nullable: true, description: "When it was released from it (the row stays)" }),
   }),
 });
 
 builder.prismaObject("ComplaintPlan", {
   description: "WF-2: cause analysis, responsibility, plan and promised time; confirmed by the service centre",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    causeAnalysis: t.string({ nullable: true, select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.causeAnalysis) }),
-    plan: t.string({ nullable: true, select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.plan) }),
-    responsibility: t.expose("responsibility", { type: ResponsibilityEnum, nullable: true }),
-    promisedAt: t.expose("promisedAt", { type: "DateTime", nullable: true }),
+    id: t.exposeID("id", { description: "The plan's row id" }),
+    causeAnalysis: t.string({ nullable: true, description: "WF-2: the cause analysis (case content, SEC-2)", select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.causeAnalysis) }),
+    plan: t.string({ nullable: true, description: "WF-2: the plan (case content, SEC-2)", select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.plan) }),
+    responsibility: t.expose("responsibility", { type: ResponsibilityEnum, nullable: true, description: "WF-2: who is responsible for the cause" }),
+    promisedAt: t.expose("promisedAt", { type: "DateTime", nullable: true, description: "WF-3: the completion time promised" }),
     status: t.exposeString("status", { description: "DRAFT until the service centre confirms it; SUPERSEDED by a newer plan" }),
-    department: t.relation("department", { nullable: true }),
-    createdBy: t.relation("createdBy", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    confirmedBy: t.relation("confirmedBy", { nullable: true }),
-    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
-    communicatedAt: t.expose("communicatedAt", { type: "DateTime", nullable: true }),
+    department: t.relation("department", { nullable: true, description: "The department that made the plan" }),
+    createdBy: t.relation("createdBy", { nullable: true, description: "Who wrote the plan" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the plan was written" }),
+    confirmedBy: t.relation("confirmedBy", { nullable: true, description: "WF-2: who of the service centre confirmed it" }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true, description: "WF-2: when the service centre confirmed it" }),
+    communicatedAt: t.expose("communicatedAt", { type: "DateTime", nullable: true, description: "WF-2: when the plan was told to the complainant" }),
   }),
 });
 
 builder.prismaObject("ComplaintPromise", {
   description: "WF-3: every promised completion time, in order; a change carries its written reason",
   fields: (t) => ({
-    sequence: t.exposeInt("sequence"),
-    promisedAt: t.expose("promisedAt", { type: "DateTime" }),
-    changeReason: t.string({ nullable: true, select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.changeReason) }),
-    recordedBy: t.relation("recordedBy", { nullable: true }),
-    recordedAt: t.expose("recordedAt", { type: "DateTime" }),
+    sequence: t.exposeInt("sequence", { description: "WF-3: 1 for the first promise, then each change" }),
+    promisedAt: t.expose("promisedAt", { type: "DateTime", description: "WF-3: the completion time promised" }),
+    changeReason: t.string({ nullable: true, description: "WF-3: why the promise was changed (case content, SEC-2)", select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.changeReason) }),
+    recordedBy: t.relation("recordedBy", { nullable: true, description: "Who recorded the promise" }),
+    recordedAt: t.expose("recordedAt", { type: "DateTime", description: "When the promise was recorded" }),
     reconfirmedAt: t.expose("reconfirmedAt", { type: "DateTime", nullable: true, description: "WF-3: re-confirmed with the complainant" }),
-    keptAt: t.expose("keptAt", { type: "DateTime", nullable: true }),
-    missed: t.exposeBoolean("missed"),
+    keptAt: t.expose("keptAt", { type: "DateTime", nullable: true, description: "WF-3: when the promise was kept" }),
+    missed: t.exposeBoolean("missed", { description: "WF-3, SLA: the promised time passed without the work done" }),
   }),
 });
 
@@ -69,22 +76,22 @@ builder.prismaObject("ComplaintConfirmation", {
   description: "WF-4: the complainant's confirmation of the resolution: who, when, how",
   fields: (t) => ({
     confirmedByName: t.string({
-      nullable: true, select: REF, extensions: protectedField("COMPLAINT", "confirmedByName"),
+      nullable: true, description: "WF-4: who confirmed, by name; masked unless you may read it (SEC-2, SEC-7)", select: REF, extensions: protectedField("COMPLAINT", "confirmedByName"),
       resolve: (p, _a, ctx) => reveal(ctx, complaintRef(p.complaint), "confirmedByName", p.confirmedByName),
     }),
-    confirmedAt: t.expose("confirmedAt", { type: "DateTime" }),
-    method: t.expose("method", { type: ConfirmationMethodEnum }),
-    satisfied: t.exposeBoolean("satisfied", { nullable: true }),
-    hasSignature: t.boolean({ resolve: (p) => p.signatureAttachmentId !== null }),
-    hasRecording: t.boolean({ resolve: (p) => p.recordingId !== null }),
-    recordedBy: t.relation("recordedBy", { nullable: true }),
-    note: t.string({ nullable: true, select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.note) }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", description: "WF-4: when the complainant confirmed" }),
+    method: t.expose("method", { type: ConfirmationMethodEnum, description: "WF-4: how (signature, phone …)" }),
+    satisfied: t.exposeBoolean("satisfied", { nullable: true, description: "WF-4: whether the complainant said they were satisfied (null: not asked)" }),
+    hasSignature: t.boolean({ description: "WF-4: a signature is attached", resolve: (p) => p.signatureAttachmentId !== null }),
+    hasRecording: t.boolean({ description: "WF-4: a phone recording (INT-6) is the evidence", resolve: (p) => p.recordingId !== null }),
+    recordedBy: t.relation("recordedBy", { nullable: true, description: "Who recorded the confirmation" }),
+    note: t.string({ nullable: true, description: "A note on the confirmation (case content, SEC-2)", select: REF, extensions: handlingText, resolve: (p, _a, ctx) => caseText(ctx, p, p.note) }),
   }),
 });
 
 builder.prismaObjectFields("ComplaintEvent", (t) => ({
   actor: t.relation("actor", { nullable: true, description: "Null for the system (breach, deemed acceptance)" }),
-  note: t.string({ nullable: true, select: REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.note) }),
+  note: t.string({ nullable: true, description: "The event's note (case content: masked unless you know the case, SEC-2)", select: REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.note) }),
 }));
 
 builder.prismaObjectFields("Complaint", (t) => ({
@@ -92,16 +99,16 @@ builder.prismaObjectFields("Complaint", (t) => ({
   departments: t.relation("departments", { description: "WF-1: lead and assisting departments (released ones keep their row)", query: { orderBy: { assignedAt: "asc" } } }),
   plans: t.relation("plans", { description: "WF-2: every plan, newest first", query: { orderBy: { createdAt: "desc" } } }),
   promises: t.relation("promises", { description: "WF-3: every promise in order", query: { orderBy: { sequence: "asc" } } }),
-  confirmations: t.relation("confirmations", { query: { orderBy: { confirmedAt: "asc" } } }),
-  developerHandoffs: t.relation("developerHandoffs", { query: { orderBy: { forwardedAt: "asc" } } }),
+  confirmations: t.relation("confirmations", { description: "WF-4: the complainant's confirmations, oldest first", query: { orderBy: { confirmedAt: "asc" } } }),
+  developerHandoffs: t.relation("developerHandoffs", { description: "WF-5: forwardings to the developer, oldest first", query: { orderBy: { forwardedAt: "asc" } } }),
   availableActions: t.stringList({
     description: "§5: the workflow actions the complaint's status allows now",
     select: { status: true, inWarranty: true, valid: true },
     resolve: (c) => availableActions(c.status, { inWarranty: c.inWarranty, valid: c.valid }) as WorkflowAction[],
   }),
   firstRepliedAt: t.expose("firstRepliedAt", { type: "DateTime", nullable: true, description: "SLA-9" }),
-  classifiedAt: t.expose("classifiedAt", { type: "DateTime", nullable: true }),
-  assignedAt: t.expose("assignedAt", { type: "DateTime", nullable: true }),
+  classifiedAt: t.expose("classifiedAt", { type: "DateTime", nullable: true, description: "CLS-1..3: when the complaint was classified" }),
+  assignedAt: t.expose("assignedAt", { type: "DateTime", nullable: true, description: "WF-1: when the complaint was assigned" }),
   forwardedToServiceCentreAt: t.expose("forwardedToServiceCentreAt", { type: "DateTime", nullable: true, description: "INT-3, SLA-1" }),
   forwardedToDeveloperAt: t.expose("forwardedToDeveloperAt", { type: "DateTime", nullable: true }),
   developerDeadlineAt: t.expose("developerDeadlineAt", { type: "DateTime", nullable: true, description: "SLA-7: the developer answers by then or has accepted" }),

@@ -1,18 +1,20 @@
 import { createHash } from "node:crypto";
 import type { ComplaintKind, ComplaintSeverity, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../access/context.ts";
+import type { SignedInContext } from "../../access/context.ts";
 import { designatedRecords } from "../../access/grants.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
 import { ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum } from "../enums.ts";
 import { complaintScope } from "../../access/read-scope.ts";
-import { InputError } from "../../errors/typed-errors.ts";
+import { InputCheck } from "../../errors/typed-errors.ts";
+import { msg } from "../../i18n/messages.ts";
 import { overdueStages } from "./sla.ts";
 
 const ComplaintFilter = builder.inputType("ComplaintFilter", {
+  description: "Which complaints of your scope to list (§2); every condition given must hold",
   fields: (t) => ({
-    estateId: t.globalID({ required: false }),
-    status: t.field({ type: [ComplaintStatusEnum], required: false }),
+    estateId: t.globalID({ required: false, description: "§2: one estate of your scope" }),
+    status: t.field({ type: [ComplaintStatusEnum], required: false, description: "SPEC §5: any of these states" }),
     kind: t.field({ type: [ComplaintKindEnum], required: false, description: "CLS-2" }),
     severity: t.field({ type: [ComplaintSeverityEnum], required: false, description: "CLS-3" }),
     categoryId: t.globalID({ required: false, description: "CLS-4: a second-level category, or a first-level one with all below it" }),
@@ -30,12 +32,11 @@ const ComplaintFilter = builder.inputType("ComplaintFilter", {
 type Filter = typeof ComplaintFilter.$inferInput;
 
 builder.queryField("complaints", (t) =>
-  t.prismaConnection({
+  t.withAuth({ permission: "complaints:read" }).prismaConnection({
     type: "Complaint",
     cursor: "id",
-    description: "The complaint ledger in your scope, newest first",
-    authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: ComplaintFilter, required: false }) },
+    description: "The complaint ledger in your scope, newest first (§2, SEC-2: masked fields stay masked; a text search is logged, SEC-3)",
+    args: { filter: t.arg({ type: ComplaintFilter, required: false, description: "Which complaints; default all of your scope" }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.complaint.count({ where: complaintWhere(args.filter, ctx) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.complaint.findMany({ ...query, where: complaintWhere(args.filter, ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
@@ -66,14 +67,25 @@ const SORT_ORDER = {
 const ComplaintSortFieldEnum = builder.enumType("ComplaintSortField", {
   description: "A column of the ledger to sort by. STATUS in workflow order (SPEC §5), SEVERITY from GENERAL to MAJOR (CLS-3), " +
     "ESTATE by the estate's name; empty KIND, PROMISED_AT, RESOLVED_AT and LOCATION come last in either direction",
-  values: Object.keys(SORT_ORDER) as (keyof typeof SORT_ORDER)[],
+  values: {
+    RECEIVED_AT: { description: "When it was received (INT-2)" },
+    NO: { description: "The sequence number (INT-2)" },
+    STATUS: { description: "The state, in workflow order (SPEC §5)" },
+    SEVERITY: { description: "GENERAL to MAJOR (CLS-3)" },
+    ESTATE: { description: "The estate's name" },
+    KIND: { description: "The kind (CLS-2); empty last" },
+    CHANNEL: { description: "The channel (INT-1)" },
+    PROMISED_AT: { description: "The promise in force (WF-2/WF-3); empty last" },
+    RESOLVED_AT: { description: "When it was resolved; empty last" },
+    LOCATION: { description: "The public-area location; empty last" },
+  } satisfies Record<keyof typeof SORT_ORDER, { description: string }>,
 });
 
 const ComplaintSort = builder.inputType("ComplaintSort", {
   description: "One key of a page's order (ag-grid's sort model: first key first)",
   fields: (t) => ({
-    field: t.field({ type: ComplaintSortFieldEnum, required: true }),
-    descending: t.boolean({ required: false, defaultValue: false }),
+    field: t.field({ type: ComplaintSortFieldEnum, required: true, description: "The column" }),
+    descending: t.boolean({ required: false, defaultValue: false, description: "Largest (latest, last in workflow order) first" }),
   }),
 });
 
@@ -109,29 +121,30 @@ const ComplaintPage = builder.objectRef<ComplaintPageParent>("ComplaintPage").im
 });
 
 builder.queryField("complaintPage", (t) =>
-  t.field({
+  t.withAuth({ permission: "complaints:read" }).field({
     type: ComplaintPage,
     description: "The complaint ledger in your scope by offset, for spreadsheet grids (ag-grid's infinite row model: rows startRow..endRow under a sort model). " +
       `Same scope and filter as \`complaints\` (§2, SEC-2; a text search is logged, SEC-3); ties broken by the id, so consecutive pages neither repeat nor skip a row. ` +
       `offset ≥ 0 and 1 ≤ limit ≤ ${COMPLAINT_PAGE_MAX}, otherwise a BAD_USER_INPUT error naming the argument (select only totalCount to count)`,
-    authScopes: { permission: "complaints:read" },
     args: {
-      filter: t.arg({ type: ComplaintFilter, required: false }),
+      filter: t.arg({ type: ComplaintFilter, required: false, description: "Which complaints, as in `complaints`" }),
       sort: t.arg({ type: [ComplaintSort], required: false, description: "Keys in order of precedence; none: newest first" }),
-      offset: t.arg.int({ required: false, defaultValue: 0 }),
+      offset: t.arg.int({ required: false, defaultValue: 0, description: "The position of the first row (0-based)" }),
       limit: t.arg.int({ required: false, defaultValue: 100, description: `At most ${COMPLAINT_PAGE_MAX}` }),
     },
     resolve: (_root, args, ctx) => {
       const offset = args.offset ?? 0;
       const limit = args.limit ?? 100;
-      if (offset < 0) throw new InputError("offset", "offset must be 0 or more");
-      if (limit < 1 || limit > COMPLAINT_PAGE_MAX) throw new InputError("limit", `limit must be between 1 and ${COMPLAINT_PAGE_MAX}; ask for further rows with a larger offset`);
+      const check = new InputCheck();
+      check.that(offset >= 0, "offset", msg("pageOffset"));
+      check.that(limit >= 1 && limit <= COMPLAINT_PAGE_MAX, "limit", msg("pageLimit", { max: COMPLAINT_PAGE_MAX }));
+      check.done();
       return { where: complaintWhere(args.filter, ctx), orderBy: complaintPageOrder(args.sort), offset, limit };
     },
   }),
 );
 
-function complaintWhere(f: Filter | null | undefined, ctx: Context): Prisma.ComplaintWhereInput {
+function complaintWhere(f: Filter | null | undefined, ctx: SignedInContext): Prisma.ComplaintWhereInput {
   const and: Prisma.ComplaintWhereInput[] = [complaintScope(ctx)];
   if (f?.estateId) and.push({ estateId: f.estateId.id });
   if (f?.status?.length) and.push({ status: { in: f.status as ComplaintStatus[] } });
@@ -155,8 +168,8 @@ function complaintWhere(f: Filter | null | undefined, ctx: Context): Prisma.Comp
  * designations), otherwise a count would disclose what a masked complaint says; the search is a
  * read of every case it matches, logged with the term's hash only.
  */
-function contentSearch(ctx: Context, text: string): Prisma.ComplaintWhereInput[] {
-  const viewer = ctx.viewer!;
+function contentSearch(ctx: SignedInContext, text: string): Prisma.ComplaintWhereInput[] {
+  const viewer = ctx.viewer;
   const levels = (["INTERNAL", "SECRET", "CONFIDENTIAL", "TOP_SECRET"] as const).filter((l) => viewer.role === "EXECUTIVE" || (l !== "TOP_SECRET" && atLeast(viewer.clearance, l)));
   ctx.access.record({
     action: "READ", recordType: "COMPLAINT", recordId: null, fields: ["content"],

@@ -1,7 +1,8 @@
 import type { Classification } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../access/context.ts";
+import { signedIn, type Context } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
+import { complaintScope } from "../../access/read-scope.ts";
 import type { Permission } from "../../domain/access/permissions.ts";
 import { findJob, finishJob, jobExists, reportProgress, startJob, type ImportJob } from "../../interchange/jobs.ts";
 import type { InterchangeKind } from "../../interchange/layout.ts";
@@ -134,6 +135,9 @@ function sessionOf(ctx: Context, fileName: string): ImportSession {
   const viewer = ctx.viewer!;
   return {
     db: ctx.prisma, organizationId: viewer.organizationId, actorId: viewer.staffId, now: ctx.now, fileName, estates: viewer.estates,
+    // §2, SEC-2: the API's read rule for complaints, not a copy of it.
+    complaintScope: complaintScope(ctx),
+    context: signedIn(ctx),
     mayAmendCustomer: async (c, rule) => (await entitlement(ctx, { recordType: "CUSTOMER", ...c }, rule)).ok,
     classifyRefusal: (level: Classification) => {
       // SEC-1, SEC-5 as changeClassification holds them: above SECRET by those who manage classification, TOP_SECRET by the executive.

@@ -1,11 +1,10 @@
 import { CalendarDayKind } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
-import { calendarSpec } from "../../domain/sla/calendar-spec.ts";
-import { ConflictError, InputError, NotFoundError } from "../../errors/typed-errors.ts";
+import { CalendarConflictError } from "../../errors/access.ts";
 import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { inOrganization, organizationNode } from "../../access/read-scope.ts";
+import { setCalendarYear } from "../../services/policies/calendars.ts";
 
 /**
  * SPEC §6: working calendars are data the customer maintains — weekly slots (split shifts, lunch
@@ -14,24 +13,32 @@ import { inOrganization, organizationNode } from "../../access/read-scope.ts";
  * computed afterwards uses it (deadlines already stored keep the calendar they were computed on
  * until their complaint changes).
  */
-const CalendarDayKindEnum = builder.enumType(CalendarDayKind, { name: "CalendarDayKind", description: "§6: a holiday, or a make-up working day (调休)" });
+const CalendarDayKindEnum = builder.enumType(CalendarDayKind, {
+  name: "CalendarDayKind",
+  description: "§6: a holiday, or a make-up working day (调休)",
+  values: {
+    HOLIDAY: { description: "§6: a statutory holiday: no working time" },
+    MAKEUP_WORKDAY: { description: "§6: a make-up working day (调休) on a weekend: works a weekday's slots" },
+  },
+});
 
-class CalendarConflictError extends ConflictError {}
 builder.objectFields(conflictErrorType(CalendarConflictError, "CalendarConflictError"), (t) => ({
-  current: t.prismaField({ type: "WorkingCalendar", resolve: (query, e, _a, ctx) => ctx.prisma.workingCalendar.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
+  current: t.prismaField({ type: "WorkingCalendar", description: "The calendar as it is now", resolve: (query, e, _a, ctx) => ctx.prisma.workingCalendar.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
 }));
 
 builder.prismaNode("WorkingCalendar", {
   ...organizationNode,
   authScopes: { authenticated: true },
+  description: "§6: a working calendar: weekly slots, holidays and make-up days; SLA deadlines run on it",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    timezone: t.exposeString("timezone"),
-    isDefault: t.exposeBoolean("isDefault"),
-    version: t.exposeInt("version"),
-    slots: t.relation("slots", { query: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } }),
+    name: t.exposeString("name", { description: "The calendar's name" }),
+    timezone: t.exposeString("timezone", { description: "IANA timezone of its slots" }),
+    isDefault: t.exposeBoolean("isDefault", { description: "The organisation's default calendar" }),
+    version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with setCalendarYear" }),
+    slots: t.relation("slots", { description: "§6: the weekly working slots", query: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } }),
     days: t.relation("days", {
-      args: { year: t.arg.int({ required: false }) },
+      description: "§6: holidays and make-up days, by date",
+      args: { year: t.arg.int({ required: false, description: "Only this year's" }) },
       query: (args) => ({
         where: args.year ? { date: { gte: new Date(Date.UTC(args.year, 0, 1)), lt: new Date(Date.UTC(args.year + 1, 0, 1)) } } : {},
         orderBy: { date: "asc" },
@@ -47,18 +54,20 @@ builder.prismaNode("WorkingCalendar", {
 });
 
 builder.prismaObject("WorkingTimeSlot", {
+  description: "§6: one working period of a weekday",
   fields: (t) => ({
     weekday: t.exposeInt("weekday", { description: "ISO weekday, 1 = Monday … 7 = Sunday" }),
     startMinute: t.exposeInt("startMinute", { description: "Minutes after local midnight" }),
-    endMinute: t.exposeInt("endMinute"),
+    endMinute: t.exposeInt("endMinute", { description: "Minutes after local midnight (exclusive)" }),
   }),
 });
 
 builder.prismaObject("CalendarDay", {
+  description: "§6: a holiday or a make-up working day",
   fields: (t) => ({
-    date: t.expose("date", { type: "Date" }),
-    kind: t.expose("kind", { type: CalendarDayKindEnum }),
-    name: t.exposeString("name", { nullable: true }),
+    date: t.expose("date", { type: "Date", description: "The day" }),
+    kind: t.expose("kind", { type: CalendarDayKindEnum, description: "Holiday or make-up working day" }),
+    name: t.exposeString("name", { nullable: true, description: "e.g. 国庆节" }),
     followsWeekday: t.exposeInt("followsWeekday", { nullable: true, description: "A make-up day works the slots of this weekday (default Monday)" }),
   }),
 });
@@ -67,58 +76,43 @@ builder.queryField("workingCalendars", (t) =>
   t.prismaField({
     type: ["WorkingCalendar"],
     authScopes: { authenticated: true },
+    description: "§6: the organisation's working calendars",
     resolve: (query, _r, _a, ctx) => ctx.prisma.workingCalendar.findMany({ ...query, where: inOrganization(ctx), orderBy: { name: "asc" } }),
   }),
 );
 
 const CalendarDayInput = builder.inputType("CalendarDayInput", {
+  description: "§6: one holiday or make-up working day",
   fields: (t) => ({
-    date: t.field({ type: "Date", required: true }),
-    kind: t.field({ type: CalendarDayKindEnum, required: true }),
+    date: t.field({ type: "Date", required: true, description: "A day of the year entered" }),
+    kind: t.field({ type: CalendarDayKindEnum, required: true, description: "Holiday or make-up working day" }),
     name: t.string({ required: false, description: "e.g. 国庆节, 国庆节调休" }),
-    followsWeekday: t.int({ required: false }),
+    followsWeekday: t.int({ required: false, description: "A make-up day: the ISO weekday whose slots it works (default Monday)" }),
   }),
 });
 
 const SetCalendarYearInput = builder.inputType("SetCalendarYearInput", {
+  description: "§6: one year's holidays and make-up days of a calendar",
   fields: (t) => ({
-    calendarId: t.globalID({ required: true }),
-    version: t.int({ required: true }),
-    year: t.int({ required: true }),
+    calendarId: t.globalID({ required: true, description: "The WorkingCalendar" }),
+    version: t.int({ required: true, description: "Its version as read; a stale one gets CalendarConflictError" }),
+    year: t.int({ required: true, description: "2000-2100" }),
     days: t.field({ type: [CalendarDayInput], required: true, description: "Every holiday and make-up day of the year; replaces what was entered for it" }),
   }),
 });
 
 builder.mutationField("setCalendarYear", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "policies:manage" }).prismaField({
     type: "WorkingCalendar",
     description: "§6: enters (or corrects) one year's statutory holidays and make-up working days of a calendar",
-    authScopes: { permission: "policies:manage" },
     errors: { types: [...STANDARD_ERRORS, CalendarConflictError] },
-    args: { input: t.arg({ type: SetCalendarYearInput, required: true }) },
+    args: { input: t.arg({ type: SetCalendarYearInput, required: true, description: "The calendar, its version and the year's days" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const cal = await ctx.prisma.workingCalendar.findFirst({ where: { id: input.calendarId.id, ...inOrganization(ctx) }, include: { slots: true } });
-      if (!cal) throw new NotFoundError("Calendar");
-      if (input.year < 2000 || input.year > 2100) throw new InputError("input.year", "A year between 2000 and 2100");
-      const seen = new Set<string>();
-      for (const [i, d] of input.days.entries()) {
-        const iso = d.date.toISOString().slice(0, 10);
-        if (d.date.getUTCFullYear() !== input.year) throw new InputError(`input.days.${i}.date`, `${iso} is not in ${input.year}`);
-        if (seen.has(iso)) throw new InputError(`input.days.${i}.date`, `${iso} is given twice`);
-        seen.add(iso);
-        if (d.kind === "HOLIDAY" && d.followsWeekday != null) throw new InputError(`input.days.${i}.followsWeekday`, "Only a make-up working day follows a weekday's slots");
-        if (d.followsWeekday != null && !(d.followsWeekday >= 1 && d.followsWeekday <= 7)) throw new InputError(`input.days.${i}.followsWeekday`, "An ISO weekday, 1-7");
-      }
-      // The calendar must still leave working time: a year of holidays would make every deadline unreachable.
-      const check = new WorkingCalendar(calendarSpec({ ...cal, days: input.days.map((d) => ({ date: d.date, kind: d.kind, followsWeekday: d.followsWeekday ?? null })) }));
-      if (check.workingMsBetween(Date.UTC(input.year, 0, 1), Date.UTC(input.year + 1, 0, 1)) === 0) throw new InputError("input.days", "The year would have no working time left");
-      const updated = await ctx.prisma.workingCalendar.updateMany({ where: { id: cal.id, version: input.version }, data: { version: { increment: 1 } } });
-      if (updated.count === 0) throw new CalendarConflictError(cal.id, cal.version);
-      await ctx.prisma.calendarDay.deleteMany({ where: { calendarId: cal.id, date: { gte: new Date(Date.UTC(input.year, 0, 1)), lt: new Date(Date.UTC(input.year + 1, 0, 1)) } } });
-      await ctx.prisma.calendarDay.createMany({
-        data: input.days.map((d) => ({ organizationId: cal.organizationId, calendarId: cal.id, date: d.date, kind: d.kind, name: d.name?.trim() || null, followsWeekday: d.followsWeekday ?? null })),
+      const id = await setCalendarYear(ctx, {
+        calendarId: input.calendarId.id, version: input.version, year: input.year,
+        days: input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null, followsWeekday: d.followsWeekday ?? null })),
       });
-      return ctx.prisma.workingCalendar.findUniqueOrThrow({ ...nonEmpty(query), where: { id: cal.id } });
+      return ctx.prisma.workingCalendar.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
-  }),
+  })
 );

@@ -2,9 +2,9 @@ import { PolicyUnit, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
-import { InputError } from "../../errors/typed-errors.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { estateFilter, inOrganization } from "../../access/read-scope.ts";
+import { setPolicyValue } from "../../services/policies/policy-values.ts";
 
 /**
  * SPEC preamble, §6: every duration, target and percentage is a policy value, set for the
@@ -12,21 +12,41 @@ import { estateFilter, inOrganization } from "../../access/read-scope.ts";
  * rewrites how a past period is judged. Values take effect now or later; the value in force
  * before is closed where the new one begins.
  */
-const PolicyUnitEnum = builder.enumType(PolicyUnit, { name: "PolicyUnit" });
-const PolicyClockEnum = builder.enumType("PolicyClock", { values: ["WORKING", "WALL"] as const });
+const PolicyUnitEnum = builder.enumType(PolicyUnit, {
+  name: "PolicyUnit",
+  description: "§6: the unit of a policy value",
+  values: {
+    MINUTES: { description: "A duration in minutes" },
+    HOURS: { description: "A duration in hours" },
+    DAYS: { description: "A duration in calendar days" },
+    WORKING_HOURS: { description: "A duration in working hours (§6 working calendar)" },
+    WORKING_DAYS: { description: "A duration in working days (not for SLA durations)" },
+    PERCENT: { description: "A percentage, 0-100" },
+    COUNT: { description: "A number of things" },
+    DAY_OF_MONTH: { description: "A day of the month" },
+  },
+});
+const PolicyClockEnum = builder.enumType("PolicyClock", {
+  description: "§6: the clock a duration runs on",
+  values: {
+    WORKING: { description: "Working time of the estate's calendar" },
+    WALL: { description: "Elapsed time, around the clock" },
+  },
+});
 
 builder.prismaObject("PolicyValue", {
+  description: "Preamble, §6: a policy value of one key, for the organisation or one estate, over a period",
   fields: (t) => ({
-    id: t.exposeID("id"),
+    id: t.exposeID("id", { description: "The value's row id" }),
     key: t.exposeString("key", { description: 'e.g. "SLA-2.duration", "SUR-4.satisfactionTarget"' }),
     estate: t.relation("estate", { nullable: true, description: "Null: the organisation's default" }),
-    value: t.float({ nullable: true, resolve: (p) => (p.valueNumeric === null ? null : Number(p.valueNumeric)) }),
-    unit: t.expose("unit", { type: PolicyUnitEnum, nullable: true }),
-    clock: t.expose("clock", { type: PolicyClockEnum, nullable: true }),
-    effectiveFrom: t.expose("effectiveFrom", { type: "DateTime" }),
+    value: t.float({ nullable: true, description: "The number, in `unit`", resolve: (p) => (p.valueNumeric === null ? null : Number(p.valueNumeric)) }),
+    unit: t.expose("unit", { type: PolicyUnitEnum, nullable: true, description: "The value's unit" }),
+    clock: t.expose("clock", { type: PolicyClockEnum, nullable: true, description: "For durations: the clock they run on" }),
+    effectiveFrom: t.expose("effectiveFrom", { type: "DateTime", description: "In force from (inclusive)" }),
     effectiveTo: t.expose("effectiveTo", { type: "DateTime", nullable: true, description: "Exclusive; null = until further notice" }),
-    note: t.exposeString("note", { nullable: true }),
-    createdBy: t.relation("createdBy", { nullable: true }),
+    note: t.exposeString("note", { nullable: true, description: "Why it was set" }),
+    createdBy: t.relation("createdBy", { nullable: true, description: "Who set it (null: the seed)" }),
   }),
 });
 
@@ -35,7 +55,10 @@ builder.queryField("policyValues", (t) =>
     type: ["PolicyValue"],
     description: "Every value of a key (or of all keys) with its period, organisation defaults and estate overrides",
     authScopes: { authenticated: true },
-    args: { key: t.arg.string({ required: false }), estateId: t.arg.globalID({ required: false }) },
+    args: {
+      key: t.arg.string({ required: false, description: 'One key, e.g. "SLA-2.duration"; default all' }),
+      estateId: t.arg.globalID({ required: false, description: "One estate's overrides and the defaults; default: your estates'" }),
+    },
     resolve: (query, _r, args, ctx) => {
       const scope = estateFilter(ctx);
       const where: Prisma.PolicyValueWhereInput = {
@@ -54,7 +77,11 @@ builder.queryField("policyValueAt", (t) =>
     nullable: true,
     description: "The value of `key` in force for an estate (its override, else the organisation default) at an instant",
     authScopes: { authenticated: true },
-    args: { key: t.arg.string({ required: true }), estateId: t.arg.globalID({ required: false }), at: t.arg({ type: "DateTime", required: false }) },
+    args: {
+      key: t.arg.string({ required: true, description: 'The key, e.g. "SLA-2.duration"' }),
+      estateId: t.arg.globalID({ required: false, description: "The estate; default: the organisation's value" }),
+      at: t.arg({ type: "DateTime", required: false, description: "The instant; default now" }),
+    },
     resolve: async (query, _r, args, ctx) => {
       const rows = await ctx.prisma.policyValue.findMany({ where: { ...inOrganization(ctx), key: args.key }, select: { id: true, key: true, estateId: true, effectiveFrom: true, effectiveTo: true } });
       const hit = policyAt(rows.map((r) => ({ ...r, value: r.id })), args.key, args.estateId?.id ?? null, args.at ?? ctx.now);
@@ -64,55 +91,30 @@ builder.queryField("policyValueAt", (t) =>
 );
 
 const SetPolicyValueInput = builder.inputType("SetPolicyValueInput", {
+  description: "Preamble, §6: a policy value from a date on",
   fields: (t) => ({
-    key: t.string({ required: true }),
+    key: t.string({ required: true, description: 'A rule key such as "SLA-2.duration" or "CB-1.callbackRate"' }),
     estateId: t.globalID({ required: false, description: "An estate's override; omit for the organisation default" }),
-    value: t.float({ required: true }),
-    unit: t.field({ type: PolicyUnitEnum, required: true }),
+    value: t.float({ required: true, description: "A non-negative number (a percentage at most 100)" }),
+    unit: t.field({ type: PolicyUnitEnum, required: true, description: "The value's unit" }),
     clock: t.field({ type: PolicyClockEnum, required: false, description: "For durations: the clock they run on" }),
     effectiveFrom: t.field({ type: "DateTime", required: false, description: "Default now; never in the past" }),
-    note: t.string({ required: false }),
+    note: t.string({ required: false, description: "Why it is set" }),
   }),
 });
 
-const KEY = /^(?:[A-Z]+-\d+|KPI)\.[A-Za-z]+$/;
-
 builder.mutationField("setPolicyValue", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "policies:manage" }).prismaField({
     type: "PolicyValue",
     description: "A new policy value from a date on; the value in force until then keeps judging the past",
-    authScopes: { permission: "policies:manage" },
     errors: { types: STANDARD_ERRORS },
-    args: { input: t.arg({ type: SetPolicyValueInput, required: true }) },
+    args: { input: t.arg({ type: SetPolicyValueInput, required: true, description: "The key, scope, value and start" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      if (!KEY.test(input.key)) throw new InputError("input.key", 'A rule key such as "SLA-2.duration" or "CB-1.callbackRate"');
-      const from = input.effectiveFrom ?? ctx.now;
-      if (from.getTime() < ctx.now.getTime() - 60_000) throw new InputError("input.effectiveFrom", "A policy takes effect now or later; past periods keep the policy they had");
-      if (!Number.isFinite(input.value) || input.value < 0) throw new InputError("input.value", "A non-negative number");
-      if (input.unit === "PERCENT" && input.value > 100) throw new InputError("input.value", "A percentage is at most 100");
-      const duration = ["MINUTES", "HOURS", "WORKING_HOURS", "DAYS", "WORKING_DAYS"].includes(input.unit);
-      // The SLA clock counts working hours, not working days (whose length differs by calendar).
-      if (input.key.startsWith("SLA-") && input.unit === "WORKING_DAYS") throw new InputError("input.unit", "Give SLA durations in MINUTES, HOURS, WORKING_HOURS or DAYS");
-      if (input.clock && !duration) throw new InputError("input.clock", "Only a duration runs on a clock");
-      if (input.unit === "WORKING_HOURS" && input.clock === "WALL") throw new InputError("input.clock", "Working hours run on the WORKING clock");
-      const estateId = input.estateId?.id ?? null;
-      if (estateId && !(await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } }))) throw new InputError("input.estateId", "No such estate");
-      const same = { ...inOrganization(ctx), key: input.key, estateId };
-      if (await ctx.prisma.policyValue.findFirst({ where: { ...same, effectiveFrom: from }, select: { id: true } })) throw new InputError("input.effectiveFrom", "A value of this key already takes effect at that instant");
-      // The value in force at `from` ends there; a value already scheduled later bounds the new one.
-      await ctx.prisma.policyValue.updateMany({
-        where: { ...same, effectiveFrom: { lt: from }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: from } }] },
-        data: { effectiveTo: from, version: { increment: 1 } },
+      const id = await setPolicyValue(ctx, {
+        key: input.key, estateId: input.estateId?.id ?? null, value: input.value, unit: input.unit, clock: input.clock ?? null,
+        effectiveFrom: input.effectiveFrom ?? null, note: input.note ?? null,
       });
-      const next = await ctx.prisma.policyValue.findFirst({ where: { ...same, effectiveFrom: { gt: from } }, orderBy: { effectiveFrom: "asc" }, select: { effectiveFrom: true } });
-      const created = await ctx.prisma.policyValue.create({
-        data: {
-          ...same, valueNumeric: input.value, unit: input.unit, clock: input.clock ?? (input.unit === "WORKING_HOURS" ? "WORKING" : duration ? "WALL" : null),
-          effectiveFrom: from, effectiveTo: next?.effectiveFrom ?? null, note: input.note?.trim() || null, createdById: ctx.viewer!.staffId,
-        },
-        select: { id: true },
-      });
-      return ctx.prisma.policyValue.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
+      return ctx.prisma.policyValue.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );

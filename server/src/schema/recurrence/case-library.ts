@@ -1,18 +1,13 @@
-import type { Prisma, StaffRole } from "@tingjian/prisma/client";
+import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
-import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
-import { SUPERVISOR_ROLES } from "../../domain/recurrence/corrective-action-workflow.ts";
-import { normaliseTags, personalDataIn } from "../../domain/recurrence/case-text.ts";
-import { localDate } from "../../domain/sla/time-zone.ts";
+import { scopedNode } from "../../access/read-scope.ts";
+import { addCaseLibraryEntry } from "../../services/recurrence/case-library.ts";
+import { caseLibraryScope } from "../../services/recurrence/scope.ts";
 import { ClassificationEnum } from "../access/staff.ts";
-import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { requireCaseAccess } from "../complaints/editing.ts";
-import { complaintScope, scopedNode } from "../../access/read-scope.ts";
 import { scopedComplaint } from "../scoped-rows.ts";
-import { caseLibraryScope } from "./scope.ts";
 
 /**
  * REC-4 (002 9.6.1, 9.6.3, 11.2.10.2; 000 §7 4.9): typical cases compiled from closed complaints
@@ -24,21 +19,22 @@ import { caseLibraryScope } from "./scope.ts";
  */
 builder.prismaNode("CaseLibraryEntry", {
   ...scopedNode(caseLibraryScope),
+  id: { field: "id", description: "REC-4: the case's global id" },
   authScopes: { permission: "complaints:read" },
   description: "REC-4: a typical case (典型案例) compiled from a closed complaint",
   fields: (t) => ({
-    title: t.exposeString("title"),
+    title: t.exposeString("title", { description: "REC-4: the case's title, in staff's words" }),
     summary: t.exposeString("summary", { description: "What happened and how it was handled, without personal data" }),
     lessons: t.exposeString("lessons", { nullable: true, description: "经验教训: what the company learnt" }),
-    tags: t.exposeStringList("tags"),
+    tags: t.exposeStringList("tags", { description: "REC-4: short labels for finding cases again" }),
     month: t.expose("month", { type: "Date", nullable: true, description: "The month whose analysis first featured the case" }),
-    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
-    estate: t.relation("estate", { nullable: true }),
-    category: t.relation("category", { nullable: true }),
-    createdBy: t.relation("createdBy", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    classification: t.expose("classification", { type: ClassificationEnum }),
-    version: t.exposeInt("version"),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "When the case was published to the library" }),
+    estate: t.relation("estate", { nullable: true, description: "SPEC §2: the case's estate (its scope)" }),
+    category: t.relation("category", { nullable: true, description: "The complaint's category" }),
+    createdBy: t.relation("createdBy", { nullable: true, description: "Who compiled the case" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the case was compiled" }),
+    classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-1: INTERNAL (company knowledge, no personal data)" }),
+    version: t.exposeInt("version", { description: "Optimistic concurrency" }),
     complaint: t.prismaField({
       type: "Complaint",
       nullable: true,
@@ -54,69 +50,36 @@ builder.prismaObjectField("Complaint", "caseLibraryEntries", (t) =>
     query: (_a, ctx) => ({ where: caseLibraryScope(ctx), orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   }));
 
-/** 002 9.6.1, 7.4.2, 7.6.4: the customer service department and the managers compile typical cases. */
-const COMPILERS: readonly StaffRole[] = ["SERVICE_REP", ...SUPERVISOR_ROLES];
-
 const AddCaseLibraryEntryInput = builder.inputType("AddCaseLibraryEntryInput", {
+  description: "REC-4: a typical case; every bad field (personal data included, SEC-1) is named at once",
   fields: (t) => ({
     complaintId: t.globalID({ required: true, description: "A closed complaint (confirmed, verified, or invalid) you may read" }),
-    title: t.string({ required: true }),
+    title: t.string({ required: true, description: "The case's title (at most 200 characters, no personal data)" }),
     summary: t.string({ required: true, description: "In your own words; no names, phone numbers, ID numbers, plates or room addresses" }),
-    lessons: t.string({ required: true }),
-    tags: t.stringList({ required: false }),
+    lessons: t.string({ required: true, description: "经验教训: what the company learnt (at most 4000 characters)" }),
+    tags: t.stringList({ required: false, description: "Short labels (at most 20, each at most 30 characters)" }),
   }),
 });
 
 builder.mutationField("addCaseLibraryEntry", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "CaseLibraryEntry",
     description: "REC-4: compiles a closed complaint into the case library (customer service and supervisors)",
-    authScopes: { permission: "complaints:write" },
     errors: { types: STANDARD_ERRORS },
-    args: { input: t.arg({ type: AddCaseLibraryEntryInput, required: true }) },
+    args: { input: t.arg({ type: AddCaseLibraryEntryInput, required: true, description: "The case" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      if (!COMPILERS.includes(ctx.viewer!.role)) throw new ForbiddenError("Typical cases are compiled by customer service and the managers (REC-4, 002 9.6.1)");
-      const c = await ctx.prisma.complaint.findFirst({
-        where: { id: input.complaintId.id, AND: [complaintScope(ctx)] },
-        select: {
-          id: true, status: true, classification: true, estateId: true, receivedById: true, categoryId: true, complainantName: true, complainantContact: true,
-          complainant: { select: { name: true, phone: true } }, household: { select: { code: true } }, estate: { select: { timezone: true } },
-        },
-      });
-      if (!c) throw new NotFoundError("Complaint");
-      // SEC-2: whoever summarises a case must know it.
-      await requireCaseAccess(ctx, c);
-      if (OPEN_STATES.includes(c.status)) throw new InputError("input.complaintId", `Cases are compiled from closed complaints; this one is ${c.status}`);
-      const texts = {
-        title: requiredText(input.title, "input.title", 200),
-        summary: requiredText(input.summary, "input.summary", 4000),
-        lessons: requiredText(input.lessons, "input.lessons", 4000),
-      };
-      const tags = normaliseTags(input.tags ?? []);
-      if (!tags.ok) throw new InputError("input.tags", tags.reason);
-      const known = { names: [c.complainantName, c.complainant?.name], contacts: [c.complainantContact, c.complainant?.phone], householdCodes: [c.household?.code] };
-      for (const [field, text] of [...Object.entries(texts), ...tags.tags.map((tag, i) => [`tags.${i}`, tag] as const)]) {
-        const found = personalDataIn(text, known);
-        if (found) throw new InputError(`input.${field}`, `The case library holds no personal data (SEC-1): remove ${found}`);
-      }
-      const month = new Date(`${localDate(c.estate.timezone, ctx.now.getTime()).slice(0, 7)}-01T00:00:00Z`);
-      const created = await ctx.prisma.caseLibraryEntry.create({
-        data: {
-          organizationId: ctx.organizationId!, complaintId: c.id, estateId: c.estateId, categoryId: c.categoryId, ...texts, tags: tags.tags,
-          month, publishedAt: ctx.now, createdById: ctx.viewer!.staffId, classification: "INTERNAL", createdAt: ctx.now,
-        },
-        select: { id: true },
-      });
-      return ctx.prisma.caseLibraryEntry.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
+      const id = await addCaseLibraryEntry(ctx, { ...input, complaintId: input.complaintId.id });
+      return ctx.prisma.caseLibraryEntry.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );
 
 const CaseLibraryFilter = builder.inputType("CaseLibraryFilter", {
+  description: "REC-4: which cases to list (all given conditions hold)",
   fields: (t) => ({
-    estateId: t.globalID({ required: false }),
+    estateId: t.globalID({ required: false, description: "Cases of this estate" }),
     categoryId: t.globalID({ required: false, description: "A category, or a first-level one with all below it" }),
-    tag: t.string({ required: false }),
+    tag: t.string({ required: false, description: "Cases with this tag" }),
     text: t.string({ required: false, description: "In the title, summary or lessons" }),
     monthFrom: t.field({ type: "Date", required: false, description: "Featured in this month or later (first day of the month)" }),
     monthTo: t.field({ type: "Date", required: false, description: "Featured before this month" }),
@@ -141,7 +104,7 @@ builder.queryField("caseLibrary", (t) =>
     cursor: "id",
     description: "REC-4: the typical cases of your estates and the company-wide ones, newest first",
     authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: CaseLibraryFilter, required: false }) },
+    args: { filter: t.arg({ type: CaseLibraryFilter, required: false, description: "Narrows the list; none = every case in your scope" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.caseLibraryEntry.count({ where: entryWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.caseLibraryEntry.findMany({ ...query, where: entryWhere(ctx, args.filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),

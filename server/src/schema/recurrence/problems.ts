@@ -6,13 +6,14 @@ import {
   recurrenceTrendSql, recurringProblemsSql, type RecurrenceMonthRow, type RecurrenceQuery, type RecurringProblemRow,
 } from "../../domain/recurrence/repeat-sql.ts";
 import { monthsBetween } from "../../domain/recurrence/months.ts";
-import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
+import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
 import { InputError } from "../../errors/typed-errors.ts";
-import { estateFilter } from "../../access/read-scope.ts";
+import { estateFilter, inOrganization } from "../../access/read-scope.ts";
+import { msg } from "../../i18n/messages.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
 import { problemComplaintCount, problemComplaintPage } from "./problem-complaints.ts";
 import { batched, batchedById, withId } from "../batched.ts";
-import { correctiveActionScope } from "./scope.ts";
+import { correctiveActionScope } from "../../services/recurrence/scope.ts";
 
 /** As findUniqueOrThrow: a problem's estate and category exist (the counted complaints reference them). */
 function found<R>(row: R | undefined, what: string): R {
@@ -32,7 +33,7 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
   description: "REC-2: a place × second-level category with repeated complaints in the period",
   fields: (t) => ({
     estate: t.prismaField({
-      type: "Estate",
+      type: "Estate", description: "SPEC §2: the estate of the place",
       resolve: async (query, p, _a, ctx) => found(await batchedById(ctx, "RecurringProblem.estate", query, p.estate_id, (q, ids) => ctx.prisma.estate.findMany({ ...q, where: { id: { in: ids } } })), "Estate"),
     }),
     household: t.prismaField({
@@ -50,13 +51,13 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
     location: t.string({ nullable: true, description: "A public area's location as last written; null for a household", resolve: (p) => (p.household_id ? null : p.location) }),
     normalizedLocation: t.string({ nullable: true, description: "The location as compared (REC-2: case, width, spaces and punctuation ignored)", resolve: (p) => p.place_text }),
     category: t.prismaField({
-      type: "Category",
+      type: "Category", description: "REC-2: the second-level category",
       resolve: async (query, p, _a, ctx) => found(await batchedById(ctx, "RecurringProblem.category", query, p.category_id, (q, ids) => ctx.prisma.category.findMany({ ...q, where: { id: { in: ids } } })), "Category"),
     }),
     complaintCount: t.int({ description: "Complaints involved: each repeat of the period and the complaint it repeats", resolve: (p) => p.complaint_count }),
     repeatCount: t.int({ description: "Repeats received in the period", resolve: (p) => p.repeat_count }),
-    firstReceivedAt: t.field({ type: "DateTime", resolve: (p) => p.first_received_at }),
-    lastReceivedAt: t.field({ type: "DateTime", resolve: (p) => p.last_received_at }),
+    firstReceivedAt: t.field({ type: "DateTime", description: "When the earliest listed complaint was received", resolve: (p) => p.first_received_at }),
+    lastReceivedAt: t.field({ type: "DateTime", description: "When the latest listed complaint was received", resolve: (p) => p.last_received_at }),
     coveredComplaintCount: t.int({ description: "REC-1: involved complaints a corrective action covers", resolve: (p) => p.covered_count }),
     covered: t.boolean({ description: "REC-1: a corrective action covers at least one of the complaints", resolve: (p) => p.covered_count > 0 }),
     complaints: t.prismaConnection({
@@ -78,7 +79,7 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
             ...withId(query), where: { AND: [correctiveActionScope(ctx), { complaints: { some: { complaintId: { in: all } } } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           }) : [];
           const links = rows.length ? await ctx.prisma.correctiveActionComplaint.findMany({
-            where: { organizationId: ctx.organizationId!, correctiveActionId: { in: rows.map((a) => (a as { id: string }).id) }, complaintId: { in: all } },
+            where: { ...inOrganization(ctx), correctiveActionId: { in: rows.map((a) => (a as { id: string }).id) }, complaintId: { in: all } },
             select: { correctiveActionId: true, complaintId: true },
           }) : [];
           const covers = new Map<string, Set<string>>();
@@ -95,33 +96,35 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
 });
 
 const RecurringProblemsInput = builder.inputType("RecurringProblemsInput", {
+  description: "REC-2: the period and narrowing of the recurring problems",
   fields: (t) => ({
     from: t.field({ type: "DateTime", required: true, description: "The period: received at or after" }),
     to: t.field({ type: "DateTime", required: true, description: "The period: received before" }),
-    estateId: t.globalID({ required: false }),
+    estateId: t.globalID({ required: false, description: "Only this estate (within your scope)" }),
     categoryId: t.globalID({ required: false, description: "A second-level category, or a first-level one with all below it" }),
     minCount: t.int({ required: false, description: "At least this many complaints involved (default 2, the least a recurrence has)" }),
   }),
 });
 
 const RecurrenceTrendInput = builder.inputType("RecurrenceTrendInput", {
+  description: "§11, REC-2: the period and narrowing of the trend",
   fields: (t) => ({
     from: t.field({ type: "DateTime", required: true, description: "The period: received at or after" }),
     to: t.field({ type: "DateTime", required: true, description: "The period: received before" }),
-    estateId: t.globalID({ required: false }),
+    estateId: t.globalID({ required: false, description: "Only this estate (within your scope)" }),
     categoryId: t.globalID({ required: false, description: "A second-level category, or a first-level one with all below it" }),
   }),
 });
 
 /** The recurrence query of the caller: its estates (narrowed by the filter), its organisation. */
 function recurrenceQuery(ctx: Context, input: { from: Date; to: Date; estateId?: { id: string } | null; categoryId?: { id: string } | null }): RecurrenceQuery {
-  if (input.to <= input.from) throw new InputError("input.to", "`to` must be after `from`");
-  if (input.to.getTime() - input.from.getTime() > 10 * 366 * 86_400_000) throw new InputError("input.to", "The period is at most ten years");
+  if (input.to <= input.from) throw new InputError("input.to", msg("recurrencePeriodOrder"));
+  if (input.to.getTime() - input.from.getTime() > 10 * 366 * 86_400_000) throw new InputError("input.to", msg("recurrencePeriodTooLong"));
   const scope = estateFilter(ctx)?.in ?? null;
   const estate = input.estateId?.id ?? null;
   const estateIds = estate ? (scope && !scope.includes(estate) ? [] : [estate]) : scope;
   return {
-    organizationId: ctx.organizationId!, from: input.from, to: input.to, estateIds, categoryId: input.categoryId?.id ?? null,
+    ...inOrganization(ctx), from: input.from, to: input.to, estateIds, categoryId: input.categoryId?.id ?? null,
     forwardedOnly: ctx.viewer?.role === "DEVELOPER_LIAISON",
     visibleTopSecret: visibleTopSecretOf(ctx.viewer),
   };
@@ -135,11 +138,11 @@ builder.queryField("recurringProblems", (t) =>
         "REC-2: places (household, or estate + location of a public area) × second-level category with repeated valid, non-duplicate complaints " +
         "in [from, to) within the policy window, most complaints first (the top list); counted in SQL",
       authScopes: { permission: "reports:read" },
-      args: { input: t.arg({ type: RecurringProblemsInput, required: true }) },
+      args: { input: t.arg({ type: RecurringProblemsInput, required: true, description: "The period and narrowing" }) },
       resolve: async (_r, args, ctx) => {
         const q = recurrenceQuery(ctx, args.input);
         const minCount = args.input.minCount ?? 2;
-        if (minCount < 2 || minCount > 1000) throw new InputError("input.minCount", "minCount is between 2 and 1000 (a recurrence has at least two complaints)");
+        if (minCount < 2 || minCount > 1000) throw new InputError("input.minCount", msg("recurrenceMinCount"));
         let total: number | null = null;
         const connection = await resolveOffsetConnection({ args, defaultSize: DEFAULT_CONNECTION_SIZE, maxSize: PAGE_SIZE_CEILING }, async ({ limit, offset }) => {
           const rows = await ctx.prisma.$queryRaw<RecurringProblemRow[]>(recurringProblemsSql(q, minCount, limit, offset));
@@ -153,7 +156,7 @@ builder.queryField("recurringProblems", (t) =>
     },
     {
       name: "RecurringProblemConnection",
-      fields: (t) => ({ totalCount: t.int({ resolve: (c) => (c as unknown as { totalCount: number }).totalCount }) }),
+      fields: (t) => ({ totalCount: t.int({ description: "Recurring problems in all, counted in SQL", resolve: (c) => (c as unknown as { totalCount: number }).totalCount }) }),
     },
   ),
 );
@@ -173,7 +176,7 @@ builder.queryField("recurrenceTrend", (t) =>
     type: [RecurrenceMonth],
     description: "§11, REC-2: repeats and valid non-duplicate complaints per month of [from, to), every month listed; counted in SQL",
     authScopes: { permission: "reports:read" },
-    args: { input: t.arg({ type: RecurrenceTrendInput, required: true }) },
+    args: { input: t.arg({ type: RecurrenceTrendInput, required: true, description: "The period and narrowing" }) },
     resolve: async (_r, args, ctx) => {
       const q = recurrenceQuery(ctx, args.input);
       const rows = await ctx.prisma.$queryRaw<RecurrenceMonthRow[]>(recurrenceTrendSql(q));

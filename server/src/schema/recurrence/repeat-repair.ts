@@ -1,17 +1,15 @@
 import { builder } from "../../builder.ts";
-import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
-import { isSupervisor } from "../../domain/recurrence/corrective-action-workflow.ts";
-import { ForbiddenError, InputError, requiredText } from "../../errors/typed-errors.ts";
 import { complaintScope } from "../../access/read-scope.ts";
-import { saveComplaint } from "../complaints/editing.ts";
+import { repeatRepairState, type RepeatRepairState } from "../../services/recurrence/repeat-repair-rule.ts";
+import { recordRepeatRepairCause, type RecordRepeatRepairCauseInput } from "../../services/recurrence/repeat-repair.ts";
 import { complaintMutation } from "../complaints/mutation.ts";
-import { earlierRepair, repeatRepairState, type RepeatRepairState } from "./repeat-repair-rule.ts";
 
 /**
- * REC-3, CB-11 in the schema: the responsible manager records the cause of a repeated repair,
- * and the complaint shows where it stands (the rule and its workflow hooks: repeat-repair-rule.ts).
+ * REC-3, CB-11 in the schema: the responsible manager records the cause of a repeated repair
+ * (services/recurrence/repeat-repair.ts), and the complaint shows where it stands (the rule and
+ * its workflow hooks: services/recurrence/repeat-repair-rule.ts).
  */
-complaintMutation<{ cause: string; measures: string }>("recordRepeatRepairCause", {
+complaintMutation<Omit<RecordRepeatRepairCauseInput, "id" | "version">>("recordRepeatRepairCause", {
   description:
     "REC-3, CB-11: the responsible manager records why the same repair came back and the measures against it " +
     "(on the timeline, as case content); a repeated repair is resolved only after this or a corrective action",
@@ -19,23 +17,14 @@ complaintMutation<{ cause: string; measures: string }>("recordRepeatRepairCause"
     cause: t.string({ required: true, description: "Why the repair came back" }),
     measures: t.string({ required: true, description: "What is done so that it does not come back" }),
   }),
-  apply: async (ctx, row, input) => {
-    // CB-11 (004 §1 item 5 "负责人也要亲自回访客户,分析原因,制定处理措施"): the responsible manager.
-    if (!isSupervisor(ctx.viewer!.role)) throw new ForbiddenError("The cause of a repeated repair is recorded by the responsible manager (CB-11)");
-    const cause = requiredText(input.cause, "input.cause", 4000);
-    const measures = requiredText(input.measures, "input.measures", 4000);
-    if (!OPEN_STATES.includes(row.status)) throw new InputError("input.id", `A ${row.status} complaint is closed`);
-    const earlier = await earlierRepair(ctx.prisma, row);
-    if (!earlier) throw new InputError("input.id", "The complaint is not a repeated repair (REC-3)");
-    return saveComplaint(ctx, row, {}, [{ kind: "NOTE", note: `REC-3 原因：${cause}\n措施：${measures}`, data: { rule: "REC-3", repeatCause: true, earlierId: earlier.id } }]);
-  },
+  service: recordRepeatRepairCause,
 });
 
 const RepeatRepair = builder.objectRef<RepeatRepairState>("RepeatRepair").implement({
   description: "REC-3, CB-11: the same repair at the same household again within the window",
   fields: (t) => ({
     earlier: t.prismaField({
-      type: "Complaint", nullable: true, description: "The earlier repair (null when outside your scope)",
+      type: "Complaint", nullable: true, description: "REC-3: the earlier repair (null when outside your scope)",
       resolve: (query, s, _a, ctx) => ctx.prisma.complaint.findFirst({ ...query, where: { id: s.earlierId, AND: [complaintScope(ctx)] } }),
     }),
     windowDays: t.exposeInt("windowDays", { description: "REC-3.repeatRepairDays in force when it was received" }),

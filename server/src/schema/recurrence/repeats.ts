@@ -1,8 +1,8 @@
 import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
-import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
+import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
 import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
-import { complaintScope } from "../../access/read-scope.ts";
+import { complaintScope, inOrganization } from "../../access/read-scope.ts";
 import { batched } from "../batched.ts";
 import { unused } from "../scoped-rows.ts";
 
@@ -13,7 +13,7 @@ import { unused } from "../scoped-rows.ts";
  */
 async function earlierOf(ctx: Context, complaintId: string): Promise<string[]> {
   const found = await batched(ctx, "REC-2 earlier", complaintId, async (ids) => {
-    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(earlierComplaintsSql(ctx.organizationId!, ids, visibleTopSecretOf(ctx.viewer)));
+    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(earlierComplaintsSql(inOrganization(ctx).organizationId, ids, visibleTopSecretOf(ctx.viewer)));
     const byComplaint = new Map<string, string[]>();
     for (const r of rows) byComplaint.set(r.complaint_id, [...(byComplaint.get(r.complaint_id) ?? []), r.earlier_id]);
     return byComplaint;

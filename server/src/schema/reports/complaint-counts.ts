@@ -1,14 +1,24 @@
 import { builder } from "../../builder.ts";
 import { countedComplaints } from "../../access/read-scope.ts";
 
-const Dimension = builder.enumType("ComplaintCountDimension", { values: ["ESTATE", "CATEGORY", "STATUS", "CHANNEL", "SEVERITY"] as const });
+const Dimension = builder.enumType("ComplaintCountDimension", {
+  description: "§11 slices of complaintCounts",
+  values: {
+    ESTATE: { description: "Per estate (key: the estate's row id)" },
+    CATEGORY: { description: "CLS-4: per category (key: the category's row id)" },
+    STATUS: { description: "WF-1: per workflow status" },
+    CHANNEL: { description: "INT-1: per intake channel" },
+    SEVERITY: { description: "CLS-3: per severity" },
+  } as const,
+});
 
 const column = { ESTATE: "estateId", CATEGORY: "categoryId", STATUS: "status", CHANNEL: "channel", SEVERITY: "severity" } as const;
 
 const CountRow = builder.objectRef<{ key: string | null; count: number }>("ComplaintCount").implement({
+  description: "§11: complaints received (duplicates never counted, INT-4) with one value of the dimension",
   fields: (t) => ({
     key: t.exposeString("key", { nullable: true, description: "The estate or category row id, or the enum value; null = not set" }),
-    count: t.exposeInt("count"),
+    count: t.exposeInt("count", { description: "Complaints received in the range with this value" }),
   }),
 });
 
@@ -17,14 +27,13 @@ const CountRow = builder.objectRef<{ key: string | null; count: number }>("Compl
 // count equals the ledger's totalCount for the same filter and singles out no hidden complaint.
 // Slices are never per person, so no figure is the aggregate of one customer (SEC-7).
 builder.queryField("complaintCounts", (t) =>
-  t.field({
+  t.withAuth({ permission: "reports:read" }).field({
     type: [CountRow],
-    authScopes: { permission: "reports:read" },
     description: "Complaints received in [from, before) by one dimension (the reporting API of §11-§12 builds on this)",
     args: {
-      by: t.arg({ type: Dimension, required: true }),
-      from: t.arg({ type: "DateTime", required: true }),
-      before: t.arg({ type: "DateTime", required: true }),
+      by: t.arg({ type: Dimension, required: true, description: "The dimension to count by" }),
+      from: t.arg({ type: "DateTime", required: true, description: "Received at or after (inclusive)" }),
+      before: t.arg({ type: "DateTime", required: true, description: "Received before (exclusive)" }),
     },
     resolve: async (_r, args, ctx) => {
       const by = column[args.by];

@@ -3,15 +3,14 @@ import { offsetForArgs, offsetToCursor } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.ts";
 import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "../../limits/settings.ts"; // the page maximum is checked before execution (issue 15 item 2)
-import type { Context } from "../../access/context.ts";
-import { METRICS, rowTypeOf, type MetricKind, type RowType, type SliceBy } from "../../domain/metrics/catalogue.ts";
-import { drillCountSql, drillPageSql, sliceable, type DrillFilter, type PopulationParams } from "../../domain/metrics/populations.ts";
-import { callbackScope } from "../callbacks/callback.ts";
-import { InputError } from "../../errors/typed-errors.ts";
-import { estateRecords } from "../surveys/shared.ts";
+import { signedIn, type Context } from "../../access/context.ts";
+import type { MetricKind, RowType, SliceBy } from "../../domain/metrics/catalogue.ts";
+import type { PeriodKind } from "../../domain/metrics/periods.ts";
+import { drillPage, openDrillDown, type DrillDownRows } from "../../services/reports/drill-down.ts";
+import { callbackScope } from "../../services/callbacks/scope.ts";
+import { estateRecords } from "../../services/surveys/scope.ts";
 import { complaintScope, inEstates } from "../../access/read-scope.ts";
-import { visitScope } from "../visits/plans.ts";
-import { loadPolicies, populationParams, resolvePeriod, resolveScope, sqlSliceKey, withoutJit } from "./engine.ts";
+import { visitScope } from "../../services/visits/scope.ts";
 import { MetricKindEnum, MetricSliceByEnum, ReportPeriodKindEnum } from "./metrics.ts";
 
 /**
@@ -26,20 +25,19 @@ import { MetricKindEnum, MetricSliceByEnum, ReportPeriodKindEnum } from "./metri
  */
 const RowTypeEnum = builder.enumType("MetricRowType", {
   description: "What the rows behind a figure are (one connection of MetricRows carries them)",
-  values: ["COMPLAINT", "CALLBACK", "CALLBACK_ISSUE", "SLA_STAGE", "SURVEY_RESPONSE", "SURVEY_HANDOUT", "HOUSEHOLD", "VISIT_RECORD"] as const,
+  values: {
+    COMPLAINT: { description: "Complaints (`complaints`); for the callback rate one row per confirmation round" },
+    CALLBACK: { description: "CB-6: callbacks made (`callbacks`)" },
+    CALLBACK_ISSUE: { description: "CB-7: issues raised in callbacks (`callbackIssues`)" },
+    SLA_STAGE: { description: "§6: SLA stages (`slaStages`)" },
+    SURVEY_RESPONSE: { description: "SUR-6: answers (`surveyResponses`)" },
+    SURVEY_HANDOUT: { description: "SUR-3: questionnaires handed out (`surveyHandouts`)" },
+    HOUSEHOLD: { description: "Households: resident, handed a questionnaire, or complainant households (`households`)" },
+    VISIT_RECORD: { description: "VIS-1: visits (`visitRecords`)" },
+  } as const,
 });
 
-interface RowsParent {
-  metric: MetricKind;
-  part: string | null;
-  sliceBy: SliceBy;
-  sliceKey: string | null;
-  numeratorOnly: boolean;
-  rowType: RowType;
-  total: number;
-  params: PopulationParams;
-  filter: DrillFilter;
-}
+type RowsParent = DrillDownRows;
 
 /** How each row type is loaded: its Prisma model and the scope of its node type (defence in depth over the population's own rule). */
 const NODES: Record<RowType, { typeName: string; model: string; scope: (ctx: Context) => object }> = {
@@ -61,7 +59,7 @@ interface Edge { cursor: string; node: { id: string }; inNumerator: boolean }
 async function page(parent: RowsParent, rowType: RowType, args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, ctx: Context, info: GraphQLResolveInfo) {
   if (parent.rowType !== rowType) return null;
   const { offset, limit, hasPreviousPage, expectedSize, hasNextPage } = offsetForArgs({ args, defaultSize: DEFAULT_CONNECTION_SIZE, maxSize: PAGE_SIZE_CEILING, totalCount: parent.total });
-  const ids = limit > 0 && expectedSize > 0 ? await ctx.prisma.$queryRaw<{ row_id: string; node_id: string; in_num: boolean }[]>(drillPageSql(parent.metric, parent.params, parent.filter, offset, limit)) : [];
+  const ids = limit > 0 && expectedSize > 0 ? await drillPage(signedIn(ctx), parent, offset, limit) : [];
   const spec = NODES[rowType];
   const query = (await queryFromInfo({ context: ctx, info, typeName: spec.typeName, paths: [["edges", "node"]], awaitSelections: true })) as object;
   const nodeIds = [...new Set(ids.slice(0, expectedSize).map((r) => r.node_id))];
@@ -99,12 +97,12 @@ MetricRowsRef.implement({
         { fields: (e) => ({ inNumerator: e.boolean({ description: "The row counts in the numerator too", resolve: (edge) => (edge as unknown as Edge).inNumerator }) }) },
       );
     return {
-      metric: t.field({ type: MetricKindEnum, resolve: (p) => p.metric }),
-      part: t.exposeString("part", { nullable: true }),
-      sliceBy: t.field({ type: MetricSliceByEnum, resolve: (p) => p.sliceBy }),
-      sliceKey: t.exposeString("sliceKey", { nullable: true }),
-      numeratorOnly: t.exposeBoolean("numeratorOnly"),
-      rowType: t.field({ type: RowTypeEnum, resolve: (p) => p.rowType }),
+      metric: t.field({ type: MetricKindEnum, description: "The figure's metric", resolve: (p) => p.metric }),
+      part: t.exposeString("part", { nullable: true, description: "The figure's part; null for one-figure metrics" }),
+      sliceBy: t.field({ type: MetricSliceByEnum, description: "How the figure was cut", resolve: (p) => p.sliceBy }),
+      sliceKey: t.exposeString("sliceKey", { nullable: true, description: "The slice's key as given" }),
+      numeratorOnly: t.exposeBoolean("numeratorOnly", { description: "True: the numerator's rows; false: the denominator's" }),
+      rowType: t.field({ type: RowTypeEnum, description: "Which connection carries the rows", resolve: (p) => p.rowType }),
       totalCount: t.int({ description: "Rows behind the figure: its numerator (numeratorOnly) or its denominator", resolve: (p) => p.total }),
       hiddenCount: t.int({
         description: "Always 0: a figure counts only the rows you may list, so none is hidden from you (SEC-2, SEC-7, issue 15 item 8: TOP_SECRET records you are not designated for are neither counted nor listed)",
@@ -125,45 +123,27 @@ MetricRowsRef.implement({
 const MetricRowsInput = builder.inputType("MetricRowsInput", {
   description: "A figure's drillDown, plus whether to list its numerator's or its denominator's rows",
   fields: (t) => ({
-    metric: t.field({ type: MetricKindEnum, required: true }),
+    metric: t.field({ type: MetricKindEnum, required: true, description: "The figure's metric" }),
     part: t.string({ required: false, description: "The figure's part (dimension code, SLA rule, month); required for metrics with parts" }),
-    from: t.field({ type: "DateTime", required: false }),
-    to: t.field({ type: "DateTime", required: false }),
-    period: t.field({ type: ReportPeriodKindEnum, required: false }),
-    date: t.field({ type: "Date", required: false }),
-    sliceBy: t.field({ type: MetricSliceByEnum, required: false, defaultValue: "ORGANIZATION" }),
+    from: t.field({ type: "DateTime", required: false, description: "With `to`: the figure's range [from, to)" }),
+    to: t.field({ type: "DateTime", required: false, description: "With `from`: the range's end (exclusive)" }),
+    period: t.field({ type: ReportPeriodKindEnum, required: false, description: "Instead of from/to: the period of this kind holding `date`" }),
+    date: t.field({ type: "Date", required: false, description: "A day of the period (default today)" }),
+    sliceBy: t.field({ type: MetricSliceByEnum, required: false, defaultValue: "ORGANIZATION", description: "How the figure was cut" }),
     sliceKey: t.string({ required: false, description: "The slice's key; null: the rows without a value (ignored when sliced by organisation)" }),
-    estateIds: t.globalIDList({ required: false }),
+    estateIds: t.globalIDList({ required: false, description: "The figure's estates (default your scope)" }),
     numeratorOnly: t.boolean({ required: false, defaultValue: false, description: "The numerator's rows; otherwise the denominator's (for households per resident household: the households)" }),
   }),
 });
 
 builder.queryField("metricRows", (t) =>
-  t.field({
+  t.withAuth({ permission: "reports:read" }).field({
     type: MetricRowsRef,
     description: "§11 drill-down: the rows behind a figure of `metrics` (same SQL filter), paginated through their own node types",
-    authScopes: { permission: "reports:read" },
-    args: { input: t.arg({ type: MetricRowsInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const metric = input.metric as MetricKind;
-      const sliceBy = (input.sliceBy ?? "ORGANIZATION") as SliceBy;
-      const numeratorOnly = input.numeratorOnly ?? false;
-      if (!sliceable(metric, sliceBy)) throw new InputError("input.sliceBy", `${metric} is not cut by ${sliceBy}`);
-      const rowType = rowTypeOf(metric, numeratorOnly);
-      if (!rowType) throw new InputError("input.numeratorOnly", `${metric}'s denominator is a stored count, not rows: list its numerator`);
-      const partOf = METRICS[metric].partOf;
-      const part = input.part?.trim() || null;
-      if (partOf && !part) throw new InputError("input.part", `${metric} has a figure per ${partOf.toLowerCase()}: give the part`);
-      if (!partOf && part) throw new InputError("input.part", `${metric} has no parts`);
-      const sliceKey = sqlSliceKey(sliceBy, input.sliceKey, "input.sliceKey");
-      const scope = await resolveScope(ctx, input.estateIds, "input.estateIds");
-      const period = resolvePeriod(input, scope.timeZone, ctx.now);
-      // REC-2's window comes from the policy values, as for the figure.
-      const params = populationParams(ctx, scope, period, sliceBy, await loadPolicies(ctx, [metric]));
-      const filter: DrillFilter = { part: part ?? "", sliceKey, side: numeratorOnly ? "numerator" : "denominator" };
-      await withoutJit(ctx);
-      const [counts] = await ctx.prisma.$queryRaw<{ total: number }[]>(drillCountSql(metric, params, filter));
-      return { metric, part, sliceBy, sliceKey: input.sliceKey ?? null, numeratorOnly, rowType, total: counts?.total ?? 0, params, filter };
-    },
+    args: { input: t.arg({ type: MetricRowsInput, required: true, description: "A figure's drillDown and the side to list" }) },
+    resolve: (_r, { input }, ctx) => openDrillDown(ctx, {
+      ...input, metric: input.metric as MetricKind, sliceBy: input.sliceBy as SliceBy | null, period: input.period as PeriodKind | null,
+      estateIds: input.estateIds?.map((e) => e.id) ?? null,
+    }),
   }),
 );

@@ -1,35 +1,42 @@
-import { randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { SampleReason } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../access/context.ts";
-import { newSeed } from "../../domain/sampling/draw.ts";
-import { compareSamples, drawEstateSample, explainMember, type EstateSample } from "../../domain/surveys/sampling.ts";
-import { InputError } from "../../errors/typed-errors.ts";
-import { nonEmpty } from "../prisma-query.ts";
 import { estateFilter } from "../../access/read-scope.ts";
-import { complainantHouseholds, complainantSql, windowStart } from "./complainants.ts";
-import { visibleTopSecretOf } from "../../domain/metrics/visibility.ts";
+import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
-import {
-  assertCampaignStatus, CAMPAIGN_ERRORS, campaignFor, estateScopeIds, lockCampaign, policyPercents, saveCampaign, SurveyRateRef, type CampaignRow,
-} from "./shared.ts";
+import { explainMember } from "../../domain/surveys/sampling.ts";
+import { campaignFor, policyPercents } from "../../services/surveys/campaign.ts";
+import { complainantSql, windowStart } from "../../services/surveys/complainants.ts";
+import { drawSurveySample, verifySample, type EstateCheck } from "../../services/surveys/sampling.ts";
+import { estateScopeIds } from "../../services/surveys/scope.ts";
+import { nonEmpty } from "../prisma-query.ts";
+import { CAMPAIGN_ERRORS, SurveyRateRef } from "./shared.ts";
 
 /**
  * SUR-2 sampling plan: per estate at least the policy coverage (SUR-2.coverage, 60%) of resident
  * households, drawn at random from a stored seed, with every household that made a valid
  * complaint since the previous campaign forced in; anyone can draw again from the seed and
- * compare (verifySurveySample).
+ * compare (verifySurveySample). The command is services/surveys/sampling.ts.
  */
-const SampleReasonEnum = builder.enumType(SampleReason, { name: "SampleReason", description: "SUR-2: why a household is in the sample" });
+const REASONS: Record<SampleReason, string> = {
+  RANDOM: "SUR-2: drawn at random from the resident households with the stored seed",
+  FORCED_COMPLAINANT: "SUR-2: made a valid complaint since the previous campaign; every such household is surveyed",
+  MANUAL: "Added by hand",
+};
+const SampleReasonEnum = builder.enumType(SampleReason, {
+  name: "SampleReason",
+  description: "SUR-2: why a household is in the sample",
+  values: Object.fromEntries(Object.values(SampleReason).map((r) => [r, { description: REASONS[r] }])) as Record<SampleReason, { description: string }>,
+});
 
 builder.prismaObject("SurveySampleMember", {
   description: "SUR-2: a sampled household and why it is in",
   include: { sample: { select: { seed: true, rate: true } }, campaign: { select: { startsAt: true, previousCampaign: { select: { startsAt: true } } } } },
   fields: (t) => ({
-    household: t.relation("household"),
-    reason: t.expose("reason", { type: SampleReasonEnum }),
+    household: t.relation("household", { description: "SUR-2: the household sampled" }),
+    reason: t.expose("reason", { type: SampleReasonEnum, description: "SUR-2: why it is in" }),
     explanation: t.string({
+      description: "SUR-2: why it is in, in words (seed and rate, or the complaint window)",
       resolve: (m) => explainMember(m.reason, { seed: m.sample.seed, rate: Number(m.sample.rate) }, { since: m.campaign.previousCampaign?.startsAt ?? null, before: m.campaign.startsAt }),
     }),
   }),
@@ -38,14 +45,14 @@ builder.prismaObject("SurveySampleMember", {
 builder.prismaObject("SurveySample", {
   description: "SUR-2: the sample of one estate",
   fields: (t) => ({
-    estate: t.relation("estate", { nullable: true }),
+    estate: t.relation("estate", { nullable: true, description: "SUR-2: the estate sampled" }),
     seed: t.exposeString("seed", { description: "The stored seed: the same seed over the same households draws the same sample" }),
     rate: t.float({ description: "The coverage asked (policy SUR-2.coverage at the campaign's start), 0…1", resolve: (s) => Number(s.rate) }),
     populationSize: t.exposeInt("populationSize", { description: "Resident households when drawn" }),
-    sampleSize: t.exposeInt("sampleSize"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    createdBy: t.relation("createdBy", { nullable: true }),
-    members: t.relatedConnection("members", { cursor: "id", totalCount: true, query: { orderBy: [{ reason: "asc" }, { householdId: "asc" }] } }),
+    sampleSize: t.exposeInt("sampleSize", { description: "SUR-2: households in the sample (random and forced)" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was drawn" }),
+    createdBy: t.relation("createdBy", { nullable: true, description: "Who drew it" }),
+    members: t.relatedConnection("members", { cursor: "id", totalCount: true, description: "SUR-2: the sampled households, forced ones first", query: { orderBy: [{ reason: "asc" }, { householdId: "asc" }] } }),
   }),
 });
 
@@ -55,81 +62,34 @@ builder.prismaObjectField("SurveyCampaign", "samples", (t) =>
     query: (_a, ctx) => ({ where: estateFilter(ctx) ? { estateId: estateFilter(ctx) } : {}, orderBy: { estate: { code: "asc" } } }),
   }));
 
-/** Draws every estate's sample of the campaign from `seed` over the households as they are now. */
-async function drawAll(ctx: Context, c: CampaignRow, seed: string, rates?: Map<string, number>): Promise<Map<string, EstateSample & { rate: number }>> {
-  const estates = c.estates.map((e) => e.estateId);
-  const policy = rates ? null : await policyPercents(ctx, "SUR-2.coverage", estates, c.startsAt, 60);
-  const complainants = await complainantHouseholds(ctx, c);
-  const forced = [...complainants.values()].flatMap((s) => [...s]);
-  // Arrays as one parameter each: a large company has more households than a statement has parameters.
-  const rows = await ctx.prisma.$queryRaw<{ id: string; estate_id: string; occupied: boolean }[]>`
-    SELECT id, estate_id, occupied FROM households
-     WHERE organization_id = ${c.organizationId}::uuid AND estate_id = ANY(${estates}::uuid[]) AND (occupied OR id = ANY(${forced}::uuid[]))`;
-  const byEstate = new Map<string, { id: string; occupied: boolean }[]>(estates.map((e) => [e, []]));
-  for (const h of rows) byEstate.get(h.estate_id)?.push({ id: h.id, occupied: h.occupied });
-  const out = new Map<string, EstateSample & { rate: number }>();
-  for (const estateId of estates) {
-    // Stored with 4 decimals (survey_samples.rate), so drawn with exactly what is stored.
-    const rate = rates?.get(estateId) ?? Math.round((policy!.get(estateId) ?? 60) * 100) / 10000;
-    const drawn = drawEstateSample({ households: byEstate.get(estateId)!, complainants: complainants.get(estateId)!, rate, seed, estateId });
-    out.set(estateId, { ...drawn, rate });
-  }
-  return out;
-}
-
 builder.mutationField("drawSurveySample", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "SurveyCampaign",
     description: "SUR-2: draws (again) the sample of every estate of a DRAFT campaign, from `seed` or a fresh one that is stored",
-    authScopes: { permission: "complaints:write" },
     errors: { types: CAMPAIGN_ERRORS },
     args: {
-      campaignId: t.arg.globalID({ required: true }),
+      campaignId: t.arg.globalID({ required: true, description: "The campaign (DRAFT)" }),
       seed: t.arg.string({ required: false, description: "Default: a fresh random seed; give the stored one to draw the same sample again" }),
     },
     resolve: async (query, _r, args, ctx) => {
-      const c = await campaignFor(ctx, args.campaignId.id, { write: true });
-      assertCampaignStatus(c, ["DRAFT"], "campaignId", "Drawing the sample");
-      const seed = args.seed?.trim() || newSeed();
-      if (seed.length > 200) throw new InputError("seed", "A seed is at most 200 characters");
-      await lockCampaign(ctx, c.id);
-      const drawn = await drawAll(ctx, c, seed);
-      await ctx.prisma.surveySample.deleteMany({ where: { campaignId: c.id } });
-      const samples = [...drawn.entries()].map(([estateId, s]) => ({
-        id: randomUUID(), organizationId: c.organizationId, campaignId: c.id, estateId, seed, rate: s.rate,
-        populationSize: s.populationSize, sampleSize: s.members.length, createdById: ctx.viewer!.staffId, createdAt: ctx.now,
-      }));
-      await ctx.prisma.surveySample.createMany({ data: samples });
-      await ctx.prisma.surveySampleMember.createMany({
-        data: samples.flatMap((s) => drawn.get(s.estateId)!.members.map((m) => ({
-          organizationId: c.organizationId, sampleId: s.id, campaignId: c.id, estateId: s.estateId, householdId: m.householdId, reason: m.reason,
-        }))),
-      });
-      await ctx.prisma.$executeRaw`
-        UPDATE survey_campaign_estates e SET resident_households = v.n
-          FROM unnest(${samples.map((s) => s.estateId)}::uuid[], ${samples.map((s) => s.populationSize)}::int[]) AS v(estate_id, n)
-         WHERE e.campaign_id = ${c.id}::uuid AND e.estate_id = v.estate_id`;
-      // The plan changed: whoever read the campaign before sees a new version.
-      await saveCampaign(ctx, c, {});
-      return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...nonEmpty(query), where: { id: c.id } });
+      const id = await drawSurveySample(ctx, { campaignId: args.campaignId.id, seed: args.seed });
+      return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );
 
 // ---- verification ----
 
-interface EstateCheck { estateId: string; seed: string; storedSize: number; redrawnSize: number; identical: boolean; missing: string[]; unexpected: string[]; reasonChanged: string[] }
-
 const householdIds = (ids: string[]) => ids.map((id) => encodeGlobalID("Household", id));
 
 const SurveySampleEstateCheck = builder.objectRef<EstateCheck>("SurveySampleEstateCheck").implement({
   description: "SUR-2: one estate's stored sample against the draw made again from its seed",
   fields: (t) => ({
-    estate: t.prismaField({ type: "Estate", resolve: (query, e, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: e.estateId } }) }),
-    seed: t.exposeString("seed"),
-    storedSize: t.exposeInt("storedSize"),
-    redrawnSize: t.exposeInt("redrawnSize"),
-    identical: t.exposeBoolean("identical"),
+    estate: t.prismaField({ type: "Estate", description: "The estate", resolve: (query, e, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: e.estateId } }) }),
+    seed: t.exposeString("seed", { description: "The stored seed drawn from again" }),
+    storedSize: t.exposeInt("storedSize", { description: "Households in the stored sample" }),
+    redrawnSize: t.exposeInt("redrawnSize", { description: "Households drawn again" }),
+    identical: t.exposeBoolean("identical", { description: "The same households for the same reasons" }),
     missingHouseholdIds: t.idList({ description: "Drawn again but not in the stored sample", resolve: (e) => householdIds(e.missing) }),
     unexpectedHouseholdIds: t.idList({ description: "In the stored sample but not drawn again", resolve: (e) => householdIds(e.unexpected) }),
     reasonChangedHouseholdIds: t.idList({ description: "In both, for a different reason", resolve: (e) => householdIds(e.reasonChanged) }),
@@ -139,8 +99,8 @@ const SurveySampleEstateCheck = builder.objectRef<EstateCheck>("SurveySampleEsta
 const SurveySampleVerification = builder.objectRef<{ identical: boolean; estates: EstateCheck[] }>("SurveySampleVerification").implement({
   description: "SUR-2: whether the stored sample is what its seed draws over the current households and complaints",
   fields: (t) => ({
-    identical: t.exposeBoolean("identical"),
-    estates: t.field({ type: [SurveySampleEstateCheck], resolve: (v) => v.estates }),
+    identical: t.exposeBoolean("identical", { description: "Every estate's sample is identical (false without samples)" }),
+    estates: t.field({ type: [SurveySampleEstateCheck], description: "Per estate of your scope", resolve: (v) => v.estates }),
   }),
 });
 
@@ -149,28 +109,8 @@ builder.queryField("verifySurveySample", (t) =>
     type: SurveySampleVerification,
     description: "SUR-2: draws every estate's sample again from its stored seed and rate and compares it with the stored one",
     authScopes: { permission: "reports:read" },
-    args: { campaignId: t.arg.globalID({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const c = await campaignFor(ctx, args.campaignId.id);
-      const scope = estateFilter(ctx);
-      const samples = await ctx.prisma.surveySample.findMany({
-        where: { campaignId: c.id, ...(scope ? { estateId: scope } : {}) },
-        select: { estateId: true, seed: true, rate: true, members: { select: { householdId: true, reason: true } } },
-        orderBy: { estate: { code: "asc" } },
-      });
-      const estates: EstateCheck[] = [];
-      for (const seed of new Set(samples.map((s) => s.seed))) {
-        const ofSeed = samples.filter((s) => s.seed === seed && s.estateId);
-        const only = { ...c, estates: c.estates.filter((e) => ofSeed.some((s) => s.estateId === e.estateId)) };
-        const redrawn = await drawAll(ctx, only, seed, new Map(ofSeed.map((s) => [s.estateId!, Number(s.rate)])));
-        for (const s of ofSeed) {
-          const again = redrawn.get(s.estateId!)!.members;
-          const diff = compareSamples(s.members, again);
-          estates.push({ estateId: s.estateId!, seed, storedSize: s.members.length, redrawnSize: again.length, ...diff });
-        }
-      }
-      return { identical: estates.length > 0 && estates.every((e) => e.identical), estates };
-    },
+    args: { campaignId: t.arg.globalID({ required: true, description: "The campaign" }) },
+    resolve: async (_r, args, ctx) => verifySample(ctx, await campaignFor(ctx, args.campaignId.id)),
   }),
 );
 
@@ -195,7 +135,7 @@ builder.queryField("surveySampleCoverage", (t) =>
     type: [SurveySampleCoverage],
     description: "§11, SUR-2: per estate of your scope and for all of them (estate null, first), counted in SQL",
     authScopes: { permission: "reports:read" },
-    args: { campaignId: t.arg.globalID({ required: true }) },
+    args: { campaignId: t.arg.globalID({ required: true, description: "The campaign" }) },
     resolve: async (_r, args, ctx) => {
       const c = await campaignFor(ctx, args.campaignId.id);
       const scope = estateScopeIds(ctx);

@@ -1,12 +1,13 @@
 import { VisitPlanStatus, type Prisma, type VisitPlan } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
-import { policyNumberAt } from "../../domain/callbacks/policy-number.ts";
-import { coverage, monthBounds, monthStartOf, targetVisits } from "../../domain/visits/visit-month.ts";
-import { InputError } from "../../errors/typed-errors.ts";
+import { coverage, monthStartOf } from "../../domain/visits/visit-month.ts";
+import { scopedNode } from "../../access/read-scope.ts";
+import { createVisitPlan } from "../../services/visits/plans.ts";
+import { isoDate, visitScope } from "../../services/visits/scope.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
-import { inEstates, inOrganization, scopedNode } from "../../access/read-scope.ts";
+import { describedValues } from "./enum-values.ts";
 
 /**
  * VIS-1 (000 §6 4.3.1): each office visits at least 10% of its resident households a month
@@ -16,15 +17,14 @@ import { inEstates, inOrganization, scopedNode } from "../../access/read-scope.t
  * override of VIS-1.monthlyVisitRate (e.g. 8.34% a month, so twelve months of distinct tenants
  * reach everyone) — the mechanism is the policy value, not a special case here.
  */
-export const VisitPlanStatusEnum = builder.enumType(VisitPlanStatus, { name: "VisitPlanStatus", description: "VIS-2: ACTIVE until the director's month-end review, then REVIEWED" });
-
-/** Visits of the caller's estates; the developer liaison's business is not the households' visits. */
-export function visitScope(ctx: Context): { organizationId: string; estateId?: { in: string[] } } | { id: { in: [] } } {
-  if (ctx.viewer?.role === "DEVELOPER_LIAISON") return { id: { in: [] } };
-  return inEstates(ctx);
-}
-
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+export const VisitPlanStatusEnum = builder.enumType("VisitPlanStatus", {
+  description: "VIS-2: ACTIVE until the director's month-end review, then REVIEWED",
+  values: describedValues(VisitPlanStatus, {
+    DRAFT: "VIS-1: being prepared (not used by createVisitPlan, which opens plans ACTIVE)",
+    ACTIVE: "VIS-1: the month's visits are being recorded",
+    REVIEWED: "VIS-2: reviewed and signed by the office director; no more records or amendments",
+  }),
+});
 
 interface Progress { visits: number; householdsVisited: number; unresolvedWithoutReport: number }
 
@@ -53,9 +53,9 @@ async function progressOf(ctx: Context, plan: VisitPlan): Promise<Progress> {
 const CoverageRef = builder.objectRef<ReturnType<typeof coverage>>("VisitCoverage").implement({
   description: "§11 visit rate: distinct households visited in the month ÷ resident households (the plan's snapshot)",
   fields: (t) => ({
-    numerator: t.exposeInt("numerator"),
-    denominator: t.exposeInt("denominator"),
-    rate: t.float({ nullable: true, resolve: (c) => c.rate }),
+    numerator: t.exposeInt("numerator", { description: "Distinct households visited in the month" }),
+    denominator: t.exposeInt("denominator", { description: "Resident households when the plan was made" }),
+    rate: t.float({ nullable: true, description: "numerator ÷ denominator; null without resident households", resolve: (c) => c.rate }),
   }),
 });
 
@@ -64,7 +64,7 @@ const ProgressRef = builder.objectRef<Progress & { plan: VisitPlan }>("VisitPlan
   fields: (t) => ({
     visits: t.exposeInt("visits", { description: "Visit records of the month (area visits included)" }),
     householdsVisited: t.exposeInt("householdsVisited", { description: "Distinct households visited" }),
-    coverage: t.field({ type: CoverageRef, resolve: (p) => coverage(p.householdsVisited, p.plan.residentHouseholds) }),
+    coverage: t.field({ type: CoverageRef, description: "§11 visit rate of the month", resolve: (p) => coverage(p.householdsVisited, p.plan.residentHouseholds) }),
     targetMet: t.boolean({ description: "Distinct households visited ≥ the target", resolve: (p) => p.householdsVisited >= (p.plan.targetVisits ?? 0) }),
     unresolvedWithoutReport: t.exposeInt("unresolvedWithoutReport", { description: "VIS-2: unresolved visits without a nonconformity report (they block the review)" }),
   }),
@@ -72,63 +72,46 @@ const ProgressRef = builder.objectRef<Progress & { plan: VisitPlan }>("VisitPlan
 
 builder.prismaNode("VisitPlan", {
   ...scopedNode(visitScope),
+  id: { field: "id", description: "VIS-1: the plan's global id" },
   authScopes: { permission: "complaints:read" },
   description: "VIS-1, VIS-2: an office's visits of one month, reviewed and signed by the office director at month end",
   fields: (t) => ({
-    office: t.relation("office"),
-    estate: t.relation("estate"),
+    office: t.relation("office", { description: "The office whose visits these are" }),
+    estate: t.relation("estate", { description: "SPEC §2: the office's estate (the plan's scope)" }),
     month: t.expose("month", { type: "Date", description: "The month's first day" }),
     residentHouseholds: t.exposeInt("residentHouseholds", { nullable: true, description: "Resident households when the plan was made (the denominator)" }),
     targetVisits: t.exposeInt("targetVisits", { nullable: true, description: "ceil(VIS-1.monthlyVisitRate × resident households)" }),
-    status: t.expose("status", { type: VisitPlanStatusEnum }),
-    progress: t.field({ type: ProgressRef, resolve: async (p, _a, ctx) => ({ ...(await progressOf(ctx, p)), plan: p }) }),
-    createdBy: t.relation("createdBy", { nullable: true }),
+    status: t.expose("status", { type: VisitPlanStatusEnum, description: "VIS-2: ACTIVE, or REVIEWED once signed" }),
+    progress: t.field({ type: ProgressRef, description: "VIS-1: visits, households visited, coverage and open items so far", resolve: async (p, _a, ctx) => ({ ...(await progressOf(ctx, p)), plan: p }) }),
+    createdBy: t.relation("createdBy", { nullable: true, description: "Who created the plan" }),
     reviewedBy: t.relation("reviewedBy", { nullable: true, description: "VIS-2: the reviewer, whose account is the signature" }),
-    reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true }),
-    directorSigned: t.exposeBoolean("directorSigned"),
-    reviewNote: t.exposeString("reviewNote", { nullable: true }),
+    reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true, description: "VIS-2: when the month was reviewed and signed" }),
+    directorSigned: t.exposeBoolean("directorSigned", { description: "VIS-2: the office director (or company leadership) signed the month's record" }),
+    reviewNote: t.exposeString("reviewNote", { nullable: true, description: "VIS-2: the reviewer's remarks on the month" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with the review" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the plan was created" }),
   }),
 });
 
 // ---- creating a plan ----
 
 const CreateVisitPlanInput = builder.inputType("CreateVisitPlanInput", {
+  description: "VIS-1: an office's plan for one month",
   fields: (t) => ({
-    officeId: t.globalID({ required: true }),
+    officeId: t.globalID({ required: true, description: "An office of your estates" }),
     month: t.field({ type: "Date", required: true, description: "Any day of the month planned" }),
   }),
 });
 
 builder.mutationField("createVisitPlan", (t) =>
-  t.prismaField({
+  t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "VisitPlan",
     description: "VIS-1: an office's visit plan for a month: resident households now, target = ceil(VIS-1.monthlyVisitRate in force at the month's start × resident households)",
-    authScopes: { permission: "complaints:write" },
     errors: { types: STANDARD_ERRORS },
-    args: { input: t.arg({ type: CreateVisitPlanInput, required: true }) },
+    args: { input: t.arg({ type: CreateVisitPlanInput, required: true, description: "The office and the month" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const office = await ctx.prisma.office.findFirst({ where: { id: input.officeId.id, ...inEstates(ctx) }, select: { id: true, estateId: true, estate: { select: { timezone: true } } } });
-      if (!office) throw new InputError("input.officeId", "No such office in your scope");
-      const month = monthStartOf(isoDate(input.month));
-      const resident = await ctx.prisma.household.count({ where: { ...inOrganization(ctx), estateId: office.estateId, occupied: true } });
-      const { start } = monthBounds(office.estate.timezone, month);
-      // SPEC preamble: the month is judged by the rate in force when it began (SPEC's 10% if none is set).
-      const percent = (await policyNumberAt(ctx.prisma, ctx.organizationId!, "VIS-1.monthlyVisitRate", office.estateId, start)) ?? 10;
-      // ON CONFLICT DO NOTHING: a second plan of the month is a typed error, also under a race.
-      const written = await ctx.prisma.visitPlan.createMany({
-        data: [{
-          organizationId: ctx.organizationId!, officeId: office.id, estateId: office.estateId, month: new Date(`${month}T00:00:00Z`),
-          residentHouseholds: resident, targetVisits: targetVisits(resident, percent), status: "ACTIVE", createdById: ctx.viewer!.staffId, createdAt: ctx.now,
-        }],
-        skipDuplicates: true,
-      });
-      if (written.count === 0) throw new InputError("input.month", `The office has a visit plan for ${month.slice(0, 7)} already`);
-      return ctx.prisma.visitPlan.findUniqueOrThrow({
-        ...nonEmpty(query),
-        where: { organizationId_officeId_month: { organizationId: ctx.organizationId!, officeId: office.id, month: new Date(`${month}T00:00:00Z`) } },
-      });
+      const id = await createVisitPlan(ctx, { officeId: input.officeId.id, month: input.month });
+      return ctx.prisma.visitPlan.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
 );
@@ -136,10 +119,11 @@ builder.mutationField("createVisitPlan", (t) =>
 // ---- the list ----
 
 const VisitPlanFilter = builder.inputType("VisitPlanFilter", {
+  description: "VIS-1: which plans to list (all given conditions hold)",
   fields: (t) => ({
-    estateId: t.globalID({ required: false }),
-    officeId: t.globalID({ required: false }),
-    status: t.field({ type: [VisitPlanStatusEnum], required: false }),
+    estateId: t.globalID({ required: false, description: "Plans of this estate" }),
+    officeId: t.globalID({ required: false, description: "Plans of this office" }),
+    status: t.field({ type: [VisitPlanStatusEnum], required: false, description: "Plans in any of these states" }),
     monthFrom: t.field({ type: "Date", required: false, description: "Plans of this month or later" }),
     monthTo: t.field({ type: "Date", required: false, description: "Plans of this month or earlier" }),
   }),
@@ -161,7 +145,7 @@ builder.queryField("visitPlans", (t) =>
     cursor: "id",
     description: "VIS-1: visit plans of your estates, latest month first",
     authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: VisitPlanFilter, required: false }) },
+    args: { filter: t.arg({ type: VisitPlanFilter, required: false, description: "Narrows the list; none = every plan in your scope" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.visitPlan.count({ where: planWhere(ctx, args.filter) }),
     resolve: async (query, _r, args, ctx) => {
       const rows = await ctx.prisma.visitPlan.findMany({ ...query, where: planWhere(ctx, args.filter), orderBy: [{ month: "desc" }, { estateId: "asc" }, { id: "asc" }] });

@@ -3,7 +3,7 @@ import { SlaCache } from "../complaints/sla-stages.ts";
 import { deadline } from "../../domain/sla/clock.ts";
 import { createCallbacks } from "./create.ts";
 import { departmentHead } from "../complaints/department-head.ts";
-import { earlierRepair } from "../../schema/recurrence/repeat-repair-rule.ts";
+import { earlierRepair } from "../recurrence/repeat-repair-rule.ts";
 import { appendEvents, type TimelineWriter } from "../complaints/timeline.ts";
 
 type Db = TimelineWriter["prisma"];

@@ -27,11 +27,14 @@ export interface TimelineWriter {
  */
 export async function appendEvents(ctx: TimelineWriter, complaintId: string, events: EventInput[]): Promise<void> {
   if (events.length === 0) return;
+  // Every writer is a signed-in request or a job acting for one organisation.
+  const organizationId = ctx.organizationId;
+  if (!organizationId) throw new Error("appendEvents: no organisation");
   const last = await ctx.prisma.complaintEvent.findFirst({ where: { complaintId }, orderBy: { at: "desc" }, select: { at: true } });
   const from = Math.max(ctx.now.getTime(), (last?.at.getTime() ?? 0) + 1);
   await ctx.prisma.complaintEvent.createMany({
     data: events.map((e, i) => ({
-      organizationId: ctx.organizationId!, complaintId, kind: e.kind, note: e.note ?? null, data: e.data,
+      organizationId, complaintId, kind: e.kind, note: e.note ?? null, data: e.data,
       fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
       at: e.at ?? new Date(from + i), actorId: e.actorId === undefined ? ctx.viewer?.staffId ?? null : e.actorId,
     })),

@@ -7,6 +7,7 @@ import { estateFilter, inOrganization } from "../../access/read-scope.ts";
  * estate, or to the whole company (no estate). A caller sees those of its estates and the
  * company-wide ones. They are the company's own quality records, not cases forwarded to the
  * developer, so the developer liaison (who sees only forwarded complaints, WF-5) sees none.
+ * Read policy shared by the recurrence services and schema.
  */
 function recordScope(ctx: Context): { organizationId: string; OR?: ({ estateId: null } | { estateId: { in: string[] } })[]; id?: { in: never[] } } {
   const org = inOrganization(ctx);

@@ -1,13 +1,14 @@
 import type { Complaint, Prisma, PrismaClient } from "@tingjian/prisma/client";
 import type { Context } from "../../access/context.ts";
-import { escalate } from "../../services/complaints/escalation.ts";
-import type { TimelineWriter } from "../../services/complaints/timeline.ts";
+import { escalate } from "../complaints/escalation.ts";
+import type { TimelineWriter } from "../complaints/timeline.ts";
 import { availableActions, OPEN_STATES, WORKFLOW } from "../../domain/complaints/workflow.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import {
   escalationReason, isRepairAtHousehold, REC3_DEFAULT_DAYS, REC3_POLICY_KEY, REC3_REASON_PREFIX, repeatRepairWindowStart, resolveRefusal,
 } from "../../domain/recurrence/repeat-repair.ts";
-import { WorkflowError } from "../complaints/editing.ts";
+import { WorkflowError } from "../../errors/complaints.ts";
+import { msg } from "../../i18n/messages.ts";
 
 /**
  * REC-3, CB-11 (004 §1 item 5): the same repair at the same household twice within 30 days
@@ -17,7 +18,7 @@ import { WorkflowError } from "../complaints/editing.ts";
  * (domain/recurrence/repeat-repair.ts); these are its hooks into the complaint workflow, with no
  * schema of their own, so the workflow's files can import them:
  *  - applyRepeatRepairRule(ctx, complaintId) after a complaint is classified or reclassified
- *    (schema/complaints/classify.ts);
+ *    (complaints classification);
  *  - requireRepeatRepairCause(ctx, row) before a complaint is resolved (schema/complaints/handling.ts).
  */
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -88,7 +89,8 @@ export async function requireRepeatRepairCause(ctx: Context, row: Complaint): Pr
   const refusal = resolveRefusal({ repeat: !!state, correctiveActionLinked: !!state?.correctiveActionLinked, causeRecorded: !!state?.causeRecorded });
   if (refusal) {
     const facts = { inWarranty: row.inWarranty, valid: row.valid };
-    throw new RepeatRepairCauseRequiredError(row.status, availableActions(row.status, facts).filter((a) => a !== "RESOLVE"), refusal);
+    // The domain's refusal says why; the catalogue gives it in the caller's language.
+    throw new RepeatRepairCauseRequiredError(row.status, availableActions(row.status, facts).filter((a) => a !== "RESOLVE"), msg("repeatRepairCauseRequired"));
   }
 }
 
