@@ -35,7 +35,7 @@ export function Shell(props: { children: JSX.Element }) {
             <option value="zh-CN">中文</option>
             <option value="en">English</option>
           </select>
-          <button class="link" data-testid="sign-out" onClick={async () => { await signOut({}); location.assign("/"); }}>{t("signOut")}</button>
+          <button type="button" class="link" data-testid="sign-out" onClick={async () => { await signOut({}); location.assign("/"); }}>{t("signOut")}</button>
         </span>
       </header>
       <main>

@@ -31,7 +31,7 @@ export function ErrorBox(props: { error: CombinedError | Error | string | undefi
   return (
     <div class="state error" role="alert" data-testid="error">
       <strong>{t("failed")}</strong> <span>{message()}</span>
-      <Show when={props.retry}><button class="link" onClick={() => props.retry!()}>{t("retry")}</button></Show>
+      <Show when={props.retry}><button type="button" class="link" onClick={() => props.retry!()}>{t("retry")}</button></Show>
     </div>
   );
 }

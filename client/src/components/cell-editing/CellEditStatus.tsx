@@ -20,7 +20,7 @@ export function CellEditStatus(props: { errors: CellError[]; saving: number; onD
           <p class="cell-edit-error" role="alert" data-testid="cell-error">
             <span>{t("refused", { row: e.rowLabel, field: e.fieldLabel, message: e.message })}</span>
             <Show when={e.value}><span class="muted"> {t("typed")}<q>{e.value}</q></span></Show>
-            <button class="link" onClick={() => props.onDismiss(e.key)}>{t("dismiss")}</button>
+            <button type="button" class="link" onClick={() => props.onDismiss(e.key)}>{t("dismiss")}</button>
           </p>
         )}
       </For>

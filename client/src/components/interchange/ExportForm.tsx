@@ -35,6 +35,35 @@ export interface ExportDefaults {
   to?: string;
 }
 
+/** The user's approved EXPORT_CLASSIFIED requests to export under, or none (masked). */
+function ApprovalSelect(props: { value: string; onChange: (id: string) => void }) {
+  const [approvals] = createQuery({ query: MyApprovalsQuery });
+  const usable = () => approvals.data?.approvals.edges.map((e) => e.node).filter((a) => a.kind === "EXPORT_CLASSIFIED" && a.status === "APPROVED") ?? [];
+  return (
+    <label class="wide">{t("approval")}
+      <select name="approval" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} data-testid="export-approval">
+        <option value="">{t("noApproval")}</option>
+        <For each={usable()}>
+          {(a) => <option value={a.id}>{a.purpose}{a.grantedUntil ? ` (${t("until", { date: formatDate(a.grantedUntil) })})` : ""}</option>}
+        </For>
+      </select>
+      <Show when={approvals.error}><span class="error">{t("approvalsFailed")}</span></Show>
+    </label>
+  );
+}
+
+/** What the export wrote: its rows and file, and whether personal data came out masked. */
+function ExportResult(props: { file: ExportedFile }) {
+  return (
+    <div class="export-result" data-testid="export-result">
+      <p class="ok">{t("done", { n: formatNumber(props.file.rowCount), file: props.file.fileName })}</p>
+      <p data-testid="export-raw" classList={{ muted: props.file.rawFields.length === 0 }}>
+        {props.file.rawFields.length === 0 ? t("masked") : t("raw", { fields: props.file.rawFields.join(", ") })}
+      </p>
+    </div>
+  );
+}
+
 /**
  * SPEC §13, SEC-3: the interchange export of one file. Personal data comes out masked unless the
  * user names one of their approved EXPORT_CLASSIFIED requests; the server decides and says which
@@ -43,7 +72,6 @@ export interface ExportDefaults {
 export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportDefaults; "data-testid"?: string }) {
   const client = useClient();
   const [estates] = createQuery({ query: EstateOptionsQuery });
-  const [approvals] = createQuery({ query: MyApprovalsQuery });
   const [kind, setKind] = createSignal<InterchangeKind>(props.kinds[0]!);
   const [format, setFormat] = createSignal<InterchangeFormat>("CSV");
   const [estateId, setEstateId] = createSignal(props.defaults?.estateId ?? "");
@@ -55,8 +83,6 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<Error | undefined>();
   const [result, setResult] = createSignal<ExportedFile | undefined>();
-
-  const usable = () => approvals.data?.approvals.edges.map((e) => e.node).filter((a) => a.kind === "EXPORT_CLASSIFIED" && a.status === "APPROVED") ?? [];
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -100,15 +126,7 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
         </label>
         <label>{t("from")}<input type="date" name="from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
         <label>{t("to")}<input type="date" name="to" value={to()} onInput={(e) => setTo(e.currentTarget.value)} /></label>
-        <label class="wide">{t("approval")}
-          <select name="approval" value={approvalId()} onChange={(e) => setApprovalId(e.currentTarget.value)} data-testid="export-approval">
-            <option value="">{t("noApproval")}</option>
-            <For each={usable()}>
-              {(a) => <option value={a.id}>{a.purpose}{a.grantedUntil ? ` (${t("until", { date: formatDate(a.grantedUntil) })})` : ""}</option>}
-            </For>
-          </select>
-          <Show when={approvals.error}><span class="error">{t("approvalsFailed")}</span></Show>
-        </label>
+        <ApprovalSelect value={approvalId()} onChange={setApprovalId} />
         <label class="wide">{t("purpose")}
           <input name="purpose" required maxLength={500} value={purpose()} onInput={(e) => setPurpose(e.currentTarget.value)} />
         </label>
@@ -118,16 +136,7 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
         <button type="submit" class="primary" disabled={busy() || !purpose().trim()} data-testid="export-submit">{busy() ? t("exporting") : t("submit")}</button>
       </div>
       <Show when={error()}><ErrorBox error={error()} /></Show>
-      <Show when={result()}>
-        {(r) => (
-          <div class="export-result" data-testid="export-result">
-            <p class="ok">{t("done", { n: formatNumber(r().rowCount), file: r().fileName })}</p>
-            <p data-testid="export-raw" classList={{ muted: r().rawFields.length === 0 }}>
-              {r().rawFields.length === 0 ? t("masked") : t("raw", { fields: r().rawFields.join(", ") })}
-            </p>
-          </div>
-        )}
-      </Show>
+      <Show when={result()}>{(r) => <ExportResult file={r()} />}</Show>
     </form>
   );
 }

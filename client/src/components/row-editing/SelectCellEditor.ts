@@ -31,7 +31,7 @@ export class SelectCellEditor implements ICellEditorComp {
       option.textContent = params.format(v);
       this.select.append(option);
     });
-    const current = params.values.findIndex((v) => v === params.value);
+    const current = params.values.indexOf(params.value);
     this.select.selectedIndex = current >= 0 ? current : params.values.indexOf(null);
     const key = params.cellStartedEdit ? params.eventKey : null;
     if (key === "Backspace" || key === "Delete") this.select.selectedIndex = params.values.indexOf(null);

@@ -12,7 +12,7 @@ export function CallbackToolbar(props: { filters: CallbackFilters; children?: JS
   const [estates] = createQuery({ query: EstateOptionsQuery });
   return (
     <div class="toolbar" data-testid="callback-filters">
-      <div role="group" aria-label={t("view")} style={{ display: "inline-flex", gap: "4px" }}>
+      <fieldset aria-label={t("view")} style={{ display: "inline-flex", gap: "4px" }}>
         <For each={VIEWS}>
           {(v) => (
             <button type="button" classList={{ primary: props.filters.view === v }} aria-pressed={props.filters.view === v} data-testid={`view-${v}`}
@@ -21,7 +21,7 @@ export function CallbackToolbar(props: { filters: CallbackFilters; children?: JS
             </button>
           )}
         </For>
-      </div>
+      </fieldset>
       <label>
         {t("estate")}{" "}
         <select value={props.filters.estateId} data-testid="estate" onChange={(e) => setSearchParams({ estate: e.currentTarget.value })}>

@@ -41,7 +41,7 @@ function resultColumns(o: CallbackColumnsOptions): ColDef<CallbackLine>[] {
     edit({ field: "comment", headerName: t("comment"), width: 200, cellEditor: "agTextCellEditor", cellEditorParams: { maxLength: 2000 }, cellClassRules: maskedRule }),
     edit({
       field: "signature", headerName: t("signature"), width: 150,
-      valueFormatter: (p) => (p.data?.signed ? t("signature") + " ✓" : formatResult("signature", p.value)),
+      valueFormatter: (p) => (p.data?.signed ? `${t("signature")} ✓` : formatResult("signature", p.value)),
       cellEditor: FileCellEditor, cellEditorParams: { accept: "image/*,application/pdf", label: t("pickFile"), reading: t("reading") },
     }),
   ];

@@ -29,7 +29,7 @@ export function ActionBar(props: { complaint: ComplaintDetail; onChanged: () => 
         <strong>{t("title")}</strong>
         <For each={offered()} fallback={<span class="muted">{t("none")}</span>}>
           {(a) => (
-            <button data-testid={`action-${a.key}`} classList={{ primary: props.complaint.availableActions.includes(a.key) }} onClick={() => { setDone(undefined); setOpen(a.key); }}>
+            <button type="button" data-testid={`action-${a.key}`} classList={{ primary: props.complaint.availableActions.includes(a.key) }} onClick={() => { setDone(undefined); setOpen(a.key); }}>
               {pick(a.label)}
               <Show when={draft(props.complaint.id, a.key)}><span class="cd-dot" title={t("draftKept")}>•</span></Show>
             </button>

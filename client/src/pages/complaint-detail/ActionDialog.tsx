@@ -5,7 +5,7 @@ import { label } from "../../i18n/labels.ts";
 import { locale, pick, translator } from "../../i18n/locale.ts";
 import { ErrorBox, Loading } from "../../components/States.tsx";
 import { requestErrorText } from "../../graphql/error-text.ts";
-import { ACTIONS, buildInput, fieldRequired, initialValues, type ActionSpec } from "./actions.ts";
+import { ACTIONS, buildInput, fieldRequired, initialValues, type ActionSpec, type FieldSpec } from "./actions.ts";
 import { draft, dropDraft, setDraftValue } from "./drafts.ts";
 import { FormField } from "./FormField.tsx";
 
@@ -38,6 +38,40 @@ function workflowText(w: EditPayload): string {
   const status = label("ComplaintStatus", w.status ?? "");
   const detail = w.message ?? "";
   return locale() === "en" || /[\u4e00-\u9fff]/.test(detail) ? t("workflow", { status, message: detail }) : t("workflowOnly", { status });
+}
+
+/** A stale version: the typed values stay, to submit again on the new version or to discard. */
+function ConflictAlert(props: { conflict: Conflict; busy: boolean; onRetry: () => void; onDiscard: () => void }) {
+  return (
+    <div class="cd-alert" role="alert" data-testid="conflict">
+      <p>{t("conflict", { v: props.conflict.version, status: label("ComplaintStatus", props.conflict.status) })}</p>
+      <div class="actions">
+        <button type="button" class="primary" data-testid="conflict-retry" disabled={props.busy} onClick={() => props.onRetry()}>{t("keepMine")}</button>
+        <button type="button" data-testid="conflict-discard" onClick={() => props.onDiscard()}>{t("takeTheirs")}</button>
+      </div>
+    </div>
+  );
+}
+
+/** A workflow refusal and the actions allowed now. */
+function WorkflowAlert(props: { error: EditPayload }) {
+  return (
+    <div class="cd-alert" role="alert" data-testid="workflow-error">
+      <p title={props.error.message}>{workflowText(props.error)}</p>
+      <p>{props.error.allowedActions?.length ? t("allowed", { list: props.error.allowedActions.map((a) => (ACTIONS[a] ? pick(ACTIONS[a]!.label) : a)).join("、") }) : t("noneAllowed")}</p>
+    </div>
+  );
+}
+
+/**
+ * Where an InputError goes: on its field when shown; a field not shown (e.g. hidden by another
+ * answer) at the top, where the message says why and the form's label says where.
+ */
+function placeRefusal(action: ActionSpec, visible: FieldSpec[], payload: EditPayload): { field: string } | { top: string | undefined } {
+  const field = payload.field?.replace(/^input\./, "");
+  if (field && visible.some((f) => f.name === field)) return { field };
+  const spec = action.fields.find((f) => f.name === field);
+  return { top: spec ? t("onField", { field: pick(spec.label), message: payload.message ?? "" }) : payload.message };
 }
 
 /**
@@ -89,16 +123,9 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
       setWorkflow(payload);
       return props.onChanged();
     }
-    const field = payload.field?.replace(/^input\./, "");
-    if (field && visible().some((f) => f.name === field)) return setFieldErrors({ [field]: payload.message ?? "" });
-    // A field not shown (e.g. hidden by another answer): the message says why, the form's label says where.
-    const spec = props.action.fields.find((f) => f.name === field);
-    setTopError(spec ? t("onField", { field: pick(spec.label), message: payload.message ?? "" }) : payload.message);
-  }
-
-  function discard() {
-    dropDraft(id(), props.action.key);
-    props.onClose();
+    const refusal = placeRefusal(props.action, visible(), payload);
+    if ("field" in refusal) return setFieldErrors({ [refusal.field]: payload.message ?? "" });
+    setTopError(refusal.top);
   }
 
   return (
@@ -106,24 +133,9 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
       <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(version()); }}>
         <h2>{pick(props.action.label)} <span class="muted small">{props.action.rule}</span></h2>
         <Show when={conflict()}>
-          {(c) => (
-            <div class="cd-alert" role="alert" data-testid="conflict">
-              <p>{t("conflict", { v: c().version, status: label("ComplaintStatus", c().status) })}</p>
-              <div class="actions">
-                <button type="button" class="primary" data-testid="conflict-retry" disabled={busy()} onClick={() => { setVersion(c().version); void submit(c().version); }}>{t("keepMine")}</button>
-                <button type="button" data-testid="conflict-discard" onClick={discard}>{t("takeTheirs")}</button>
-              </div>
-            </div>
-          )}
+          {(c) => <ConflictAlert conflict={c()} busy={busy()} onRetry={() => { setVersion(c().version); void submit(c().version); }} onDiscard={() => { dropDraft(id(), props.action.key); props.onClose(); }} />}
         </Show>
-        <Show when={workflow()}>
-          {(w) => (
-            <div class="cd-alert" role="alert" data-testid="workflow-error">
-              <p title={w().message}>{workflowText(w())}</p>
-              <p>{w().allowedActions?.length ? t("allowed", { list: w().allowedActions!.map((a) => (ACTIONS[a] ? pick(ACTIONS[a]!.label) : a)).join("、") }) : t("noneAllowed")}</p>
-            </div>
-          )}
-        </Show>
+        <Show when={workflow()}>{(w) => <WorkflowAlert error={w()} />}</Show>
         <Show when={topError()}><div class="cd-alert" role="alert" data-testid="form-error">{t("failed")} {topError()}</div></Show>
         <Show when={!props.action.needsLookups || lookups.data} fallback={lookups.error ? <ErrorBox error={lookups.error} /> : <Loading />}>
           <For each={visible()}>

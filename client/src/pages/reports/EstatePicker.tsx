@@ -37,7 +37,7 @@ export function EstatePicker(props: { estates: EstateOption[]; selected: string[
   return (
     <details ref={details} class="picker estate-picker" data-testid="estate-picker">
       <summary><span class="muted">{t("estates")}</span> <span data-testid="estate-summary">{summary()}</span></summary>
-      <div class="estate-picker-list" role="group" aria-label={t("estates")}>
+      <fieldset class="estate-picker-list" aria-label={t("estates")}>
         <For each={props.estates}>
           {(e) => (
             <label>
@@ -49,7 +49,7 @@ export function EstatePicker(props: { estates: EstateOption[]; selected: string[
         <Show when={props.selected.length > 0}>
           <button type="button" class="link" data-testid="estate-all" onClick={() => props.onChange([])}>{t("clear")}</button>
         </Show>
-      </div>
+      </fieldset>
     </details>
   );
 }

@@ -21,6 +21,39 @@ export interface RatePoint {
 const colorOf = (f: Figure | null) => (f?.met === true ? COLORS.met : f?.met === false ? COLORS.missed : COLORS.none);
 const pct = (v: number | null | undefined) => (v == null ? null : Math.round(v * 10000) / 100);
 
+/** Met / missed / target when a target is in force, else the one series. */
+function legendItems(hasTarget: boolean, series: string): LegendItem[] {
+  return hasTarget
+    ? [
+        { text: t("met"), fillStyle: COLORS.met, strokeStyle: COLORS.met, lineWidth: 0, pointStyle: "rect" },
+        { text: t("missed"), fillStyle: COLORS.missed, strokeStyle: COLORS.missed, lineWidth: 0, pointStyle: "rect" },
+        { text: t("target"), fillStyle: COLORS.target, strokeStyle: COLORS.target, lineWidth: 3, pointStyle: "line" },
+      ]
+    : [{ text: series, fillStyle: COLORS.none, strokeStyle: COLORS.none, lineWidth: 0, pointStyle: "rect" }];
+}
+
+/** The target in force as a dashed line across (`uniform`) or as a dash on each bar. */
+function targetDataset(figures: (Figure | null)[], uniform: boolean) {
+  return {
+    type: "line" as const,
+    label: t("target"),
+    data: figures.map((f) => pct(f?.target)),
+    borderColor: COLORS.target,
+    backgroundColor: COLORS.target,
+    borderDash: [6, 4],
+    borderWidth: uniform ? 2 : 3,
+    showLine: uniform,
+    pointStyle: "line" as const,
+    pointRadius: uniform ? 0 : 24,
+    pointHoverRadius: uniform ? 0 : 24,
+    pointHitRadius: 0,
+    pointBorderWidth: 3,
+    pointBorderColor: COLORS.target,
+    spanGaps: true,
+    order: 0,
+  };
+}
+
 /**
  * SPEC §11 rates as bars (or a line over time) in percent, each coloured by met/missed, with the
  * target in force as a dashed line and the numerator / denominator in the tooltip. Dataset 0 is
@@ -34,13 +67,7 @@ export function rateChart(points: RatePoint[], options: { type?: "bar" | "line";
   const targets = figures.map((f) => f?.target ?? null);
   const uniform = type === "line" || (targets.every((v) => v != null) && new Set(targets).size === 1);
   const colors = figures.map(colorOf);
-  const legend: LegendItem[] = hasTarget
-    ? [
-        { text: t("met"), fillStyle: COLORS.met, strokeStyle: COLORS.met, lineWidth: 0, pointStyle: "rect" },
-        { text: t("missed"), fillStyle: COLORS.missed, strokeStyle: COLORS.missed, lineWidth: 0, pointStyle: "rect" },
-        { text: t("target"), fillStyle: COLORS.target, strokeStyle: COLORS.target, lineWidth: 3, pointStyle: "line" },
-      ]
-    : [{ text: options.series, fillStyle: COLORS.none, strokeStyle: COLORS.none, lineWidth: 0, pointStyle: "rect" }];
+  const legend = legendItems(hasTarget, options.series);
   const valueAxis = options.horizontal ? "x" : "y";
   return {
     type,
@@ -62,26 +89,7 @@ export function rateChart(points: RatePoint[], options: { type?: "bar" | "line";
           maxBarThickness: 56,
           order: 1,
         },
-        ...(hasTarget
-          ? [{
-              type: "line" as const,
-              label: t("target"),
-              data: figures.map((f) => pct(f?.target)),
-              borderColor: COLORS.target,
-              backgroundColor: COLORS.target,
-              borderDash: [6, 4],
-              borderWidth: uniform ? 2 : 3,
-              showLine: uniform,
-              pointStyle: "line" as const,
-              pointRadius: uniform ? 0 : 24,
-              pointHoverRadius: uniform ? 0 : 24,
-              pointHitRadius: 0,
-              pointBorderWidth: 3,
-              pointBorderColor: COLORS.target,
-              spanGaps: true,
-              order: 0,
-            }]
-          : []),
+        ...(hasTarget ? [targetDataset(figures, uniform)] : []),
       ],
     },
     options: {

@@ -50,14 +50,14 @@ export default function SurveyEntryPage(_props: { params: Record<string, string>
                     <For each={c().estates}>{(e) => <option value={e.estate.id} selected={e.estate.id === filters().estateId}>{e.estate.name}</option>}</For>
                   </select>
                 </label>
-                <div role="group" aria-label={t("show")} style={{ display: "inline-flex", gap: "4px" }}>
+                <fieldset aria-label={t("show")} style={{ display: "inline-flex", gap: "4px" }}>
                   <For each={SHOWS}>
                     {(s) => (
                       <button type="button" classList={{ primary: filters().show === s }} aria-pressed={filters().show === s} data-testid={`show-${s}`}
                         onClick={() => setSearchParams({ show: s })}>{t(SHOW_TEXT[s])}</button>
                     )}
                   </For>
-                </div>
+                </fieldset>
                 <input type="search" placeholder={t("search")} aria-label={t("search")} value={filters().search} data-testid="search" onInput={(e) => setSearchParams({ q: e.currentTarget.value })} />
                 <span class="spacer" />
                 <ExportButtons api={api} name={() => `survey-${c().code}-${filters().show}`} />
