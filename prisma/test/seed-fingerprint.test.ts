@@ -18,7 +18,7 @@ const RECORDED: Record<string, string> = {
   categories: "34:c049f4545cac63634a40403725ddefb7",
   complaint_confirmations: "1443:249f4763e35262779941573ec57ffbbd",
   complaint_departments: "1478:4875aa31fbf8e85addaecd51c1c7a230",
-  complaint_events: "12226:7ae9649cdaf09aca96649edfaf67228a",
+  complaint_events: "12226:2a936f96024bfdbef4eb76573922bfc2",
   complaint_plans: "576:0fdeda544a70ab20612af801798f2745",
   complaint_promises: "645:14a98880a9ec20e9c9952e1f743cdb31",
   complaints: "1454:ba6c449aadcff8dc7a308d3d92d9c6ef",

@@ -19,8 +19,8 @@ interface CallbackView {
   ratings: { dimension: string; rating: number | null; satisfied: boolean | null }[]; issues: { id: string; description: string; answeredOnSpot: boolean; promisedReplyAt: string | null; resolved: boolean; version: number }[];
   reviewedBy: { login: string } | null; reviewSigned: boolean;
 }
-interface ComplaintView { id: string; version: number; status: string; callbacks: CallbackView[]; slaStages: { rule: string; status: string; deadlineAt: string }[]; timeline: { edges: { node: { kind: string; note: string | null } }[] }; openLetters: { title: string }[] }
-const COMPLAINT = `id version status callbacks { ${CALLBACK} } slaStages { rule status deadlineAt } timeline(first: 100) { edges { node { kind note } } } openLetters { title }`;
+interface ComplaintView { id: string; version: number; status: string; callbacks: CallbackView[]; slaStages: { rule: string; status: string; deadlineAt: string }[]; timeline: { edges: { node: { kind: string; note: string | null; summary: string | null } }[] }; openLetters: { title: string }[] }
+const COMPLAINT = `id version status callbacks { ${CALLBACK} } slaStages { rule status deadlineAt } timeline(first: 100) { edges { node { kind note summary } } } openLetters { title }`;
 
 describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
   const t = useTestDatabase("demo");
@@ -64,7 +64,7 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     tick(); c = await step("recordComplaintPlan", c, { causeAnalysis: "原因", responsibility: "COMPANY", plan: "处理", promisedAt: new Date(now.getTime() + 86_400_000).toISOString() }, "eng.head");
     tick(); c = await step("startComplaintWork", c, {}, "eng.head");
     // REC-3: a repeated repair is resolved with its cause recorded by the responsible manager.
-    if (opts.kind === "ENGINEERING" && (await complaint(c.id)).timeline.edges.some((e) => (e.node.note ?? "").startsWith("REC-3"))) {
+    if (opts.kind === "ENGINEERING" && (await complaint(c.id)).timeline.edges.some((e) => (e.node.summary ?? "").startsWith("REC-3"))) {
       tick(); c = await step("recordRepeatRepairCause", c, { cause: "上次维修未更换老化管件", measures: "更换整段立管并复查" }, "eng.head");
     }
     tick(); c = await step("resolveComplaint", c, { note: "已处理", disruptiveRepair: opts.disruptiveRepair ?? false }, "eng.head");
@@ -145,7 +145,8 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     expect(after.status).toBe("REOPENED");
     const kinds = after.timeline.edges.map((e) => e.node.kind);
     expect(kinds.slice(-5)).toEqual(["TRANSITION", "CALLBACK", "REOPENED", "NOTE", "CALLBACK"]);
-    expect(after.timeline.edges.at(-1)!.node.note).toBe("第2次回访已安排");
+    // Issue 16 item 4: the system's words are the summary, in the reader's language with a local time; the note stays empty.
+    expect(after.timeline.edges.at(-1)!.node).toMatchObject({ note: null, summary: expect.stringMatching(/^Callback #2 scheduled, due by \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) });
     expect(after.callbacks.map((x) => [x.sequence, x.status])).toEqual([[1, "DONE"], [2, "PLANNED"]]);
     expect(after.callbacks[1]!.previousCallback).toEqual({ id: cb.id });
     // The issue is answered by its promised time.
@@ -179,7 +180,7 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     at(new Date(now.getTime() + 10 * 86_400_000));
     const repeat = await confirmed({ kind: "ENGINEERING", household });
     expect(repeat.callbacks[0]).toMatchObject({ method: "IN_PERSON", assignedTo: { login: "eng.head" } });
-    expect(repeat.timeline.edges.map((e) => e.node.note)).toContain("同一维修30天内重复发生：由责任经理上门回访 (CB-11)");
+    expect(repeat.timeline.edges.map((e) => e.node.summary ?? "").some((s) => s.startsWith("Repair repeated within 30 days: the responsible manager calls in person (CB-11)"))).toBe(true);
   });
 
   it("CB-9: one open letter answers several complaints and is linked from each", async () => {
@@ -192,7 +193,7 @@ describe("callbacks (SPEC §7, CB-1…CB-11)", () => {
     for (const id of [a.id, b.id]) {
       const v = await complaint(id);
       expect(v.openLetters).toEqual([{ title: "关于楼道照明的公开信" }]);
-      expect(v.timeline.edges.at(-1)!.node).toEqual({ kind: "REPLIED", note: "公开信：关于楼道照明的公开信" });
+      expect(v.timeline.edges.at(-1)!.node).toEqual({ kind: "REPLIED", note: null, summary: "Answered by open letter: 关于楼道照明的公开信 (CB-9)" });
     }
   });
 

@@ -61,6 +61,13 @@ describe("issue 16: survey_responses.csv follows the app's sample rule (SUR-2)",
     const refused = await upload(manager, csv([row(campaign, inside.code, dim.code), row(campaign, outside.code, dim.code)]));
     expect(refused).toMatchObject({ __typename: "ImportRejected", problems: [{ line: 3, field: "household_code", reason: "The household is not in this campaign's sample of your estates (SUR-2)" }] });
     expect(await q(`SELECT count(*)::int AS n FROM survey_handouts WHERE campaign_id = $1`, [campaign.id])).toEqual(before);
+    // The reason comes in the caller's language (i18n catalogue), as the app's own refusal does.
+    const form = new FormData();
+    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind: "SURVEY_RESPONSES", file: null } } }));
+    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
+    form.set("0", new File([csv([row(campaign, outside.code, dim.code)])], "survey.csv"));
+    const zh = await (await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: manager.cookie!, "x-graphql-yoga-csrf": "1", "accept-language": "zh-CN" } })).json();
+    expect(zh.data.importFile.problems).toEqual([{ line: 2, column: "household_code", field: "household_code", reason: "该户不在本次调查您所辖项目的样本中 (SUR-2)" }]);
     expect(await upload(manager, csv([row(campaign, inside.code, dim.code)]))).toMatchObject({ __typename: "MutationImportFileSuccess", data: { created: 1 } });
     expect(await q(`SELECT x.sample_member_id AS member FROM survey_handouts x JOIN households h ON h.id = x.household_id WHERE x.campaign_id = $1 AND h.code = $2`, [campaign.id, inside.code])).toEqual([{ member: inside.member }]);
   });

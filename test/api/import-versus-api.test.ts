@@ -71,11 +71,11 @@ describe("issue 16: the importer stores what the workflow stores (same scenario,
   let now = NOW;
 
   async function refs(q: (sql: string, p?: unknown[]) => Promise<Record<string, unknown>[]>) {
-    const [{ id: household, code: householdCode }] = await q(`SELECT h.id, h.code FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`) as { id: string; code: string }[];
+    const [{ id: household, code: householdCode }] = await q(`SELECT h.id, h.code FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`) as [{ id: string; code: string }];
     const name = "钱对照";
-    const [{ id: estate }] = await q(`SELECT id FROM estates WHERE code = 'LX'`) as { id: string }[];
-    const [{ id: category, path }] = await q(`SELECT c.id, p.name || '/' || c.name AS path FROM categories c JOIN categories p ON p.id = c.parent_id WHERE c.level = 2 AND c.active AND p.active ORDER BY p.sort_order, c.sort_order LIMIT 1`) as { id: string; path: string }[];
-    const [{ id: eng, name: engName }] = await q(`SELECT id, name FROM departments WHERE code = 'ENG'`) as { id: string; name: string }[];
+    const [{ id: estate }] = await q(`SELECT id FROM estates WHERE code = 'LX'`) as [{ id: string }];
+    const [{ id: category, path }] = await q(`SELECT c.id, p.name || '/' || c.name AS path FROM categories c JOIN categories p ON p.id = c.parent_id WHERE c.level = 2 AND c.active AND p.active ORDER BY p.sort_order, c.sort_order LIMIT 1`) as [{ id: string; path: string }];
+    const [{ id: eng, name: engName }] = await q(`SELECT id, name FROM departments WHERE code = 'ENG'`) as [{ id: string; name: string }];
     return { household: household!, householdCode: householdCode!, name: name!, estate: estate!, category: category!, path: path!, eng: eng!, engName: engName! };
   }
 

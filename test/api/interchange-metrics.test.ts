@@ -549,7 +549,8 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
         b.method === "phone" ? "" : b.reached ? "是" : "", "回访"])), "callbacks.xlsx");
 
     // survey_responses.csv: one row per questionnaire and dimension; a questionnaire not returned is one row without answers.
-    world.qs = questionnaires(world.hh);
+    // SUR-2: a campaign run in the app hands questionnaires out only to its drawn sample (issue 16).
+    world.qs = questionnaires(world.hh).filter((x) => world.sampled.get(x.campaign)!.has(x.hh));
     const rows: string[][] = [];
     for (const x of world.qs) {
       const code = CAMPAIGNS[x.campaign].code;

@@ -127,7 +127,7 @@ describe("interchange: import and export (SPEC §13)", () => {
     expect(await snapshot("B-")).toEqual(after);
     // The history the file records, on the timeline and as the workflow leaves it.
     const [closed] = await q(`SELECT id, status, classified_at, confirmed_at, lead_department_id IS NOT NULL AS lead, (SELECT array_agg(kind::text ORDER BY at, id) FROM complaint_events WHERE complaint_id = c.id) AS kinds FROM complaints c WHERE no = 'B-000000'`);
-    expect(closed).toMatchObject({ status: "CONFIRMED", lead: true, kinds: ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PROMISE_RECORDED", "TRANSITION", "CONFIRMED"] });
+    expect(closed).toMatchObject({ status: "CONFIRMED", lead: true, kinds: ["REGISTERED", "TRANSITION", "CLASSIFIED", "TRANSITION", "ASSIGNED", "PROMISE_RECORDED", "TRANSITION", "TRANSITION", "CONFIRMED"] });
     expect(await q(`SELECT status, count(*)::int AS n FROM complaints WHERE no LIKE 'B-%' GROUP BY status ORDER BY status`)).toEqual(expect.arrayContaining([
       { status: "CONFIRMED", n: expect.any(Number) }, { status: "INVALID", n: expect.any(Number) }, { status: "ASSIGNED", n: expect.any(Number) }]));
     // INT-4: duplicates link to their first report and run no clock.
@@ -207,7 +207,13 @@ describe("interchange: import and export (SPEC §13)", () => {
   it("survey responses: a questionnaire per campaign and household, checked per dimension (SUR-6); re-import unchanged", async () => {
     const [campaign] = await q(`SELECT c.id, c.code, c.starts_at FROM survey_campaigns c WHERE c.status = 'RUNNING' ORDER BY c.starts_at DESC LIMIT 1`);
     const dims = (await q(`SELECT d.code FROM questionnaire_dimensions d JOIN survey_campaigns c ON c.questionnaire_id = d.questionnaire_id WHERE c.id = $1 ORDER BY d.sort_order`, [campaign.id])).map((d) => d.code);
-    const free = (await q(`SELECT h.code FROM households h WHERE h.estate_id = $1 AND NOT EXISTS (SELECT 1 FROM survey_handouts x WHERE x.household_id = h.id AND x.campaign_id = $2) ORDER BY h.code LIMIT 2`, [lx, campaign.id])).map((h) => h.code);
+    // SUR-2 (issue 16): the import hands questionnaires out only to the campaign's drawn sample; two households of LX join it, as drawSurveySample would have drawn them.
+    const free = (await q(`SELECT h.id, h.code FROM households h WHERE h.estate_id = $1 AND NOT EXISTS (SELECT 1 FROM survey_handouts x WHERE x.household_id = h.id AND x.campaign_id = $2)
+      AND NOT EXISTS (SELECT 1 FROM survey_sample_members m WHERE m.household_id = h.id AND m.campaign_id = $2) ORDER BY h.code LIMIT 2`, [lx, campaign.id])).map((h) => h.code);
+    for (const code of free) {
+      await q(`INSERT INTO survey_sample_members (organization_id, sample_id, campaign_id, estate_id, household_id, reason)
+        SELECT s.organization_id, s.id, s.campaign_id, h.estate_id, h.id, 'RANDOM' FROM survey_samples s, households h WHERE s.campaign_id = $1 AND h.code = $2 ORDER BY s.created_at LIMIT 1`, [campaign.id, code]);
+    }
     const handedOut = sh(new Date(campaign.starts_at.getTime() + 3_600_000));
     const returned = sh(new Date(campaign.starts_at.getTime() + 2 * 3_600_000));
     const rows: Cells[] = [
@@ -268,7 +274,7 @@ describe("interchange: import and export (SPEC §13)", () => {
 
   it("(f) the upload mutation over multipart: permissions, the job's progress, and no file no import", async () => {
     const forbidden = await upload(analyst, "COMPLAINTS", "complaint_no\n", "x.csv");
-    expect(forbidden).toMatchObject({ __typename: "GraphQLError:FORBIDDEN", message: expect.stringContaining("complaints:write") });
+    expect(forbidden).toMatchObject({ __typename: "GraphQLError:FORBIDDEN", message: expect.stringContaining("COMPLAINTS_WRITE") });
     expect((await upload(frontdesk, "ESTATES", "estate_code,name\nX,x\n")).__typename).toBe("GraphQLError:FORBIDDEN");
     const jobId = "2f1c6a52-3c7e-4d0b-9a51-7f3f0c1d2e3a";
     const rejected = await upload(frontdesk, "COMPLAINTS", "投诉编号,项目编号\nZ-1,LX\n", "short.csv", { jobId });

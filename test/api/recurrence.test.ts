@@ -381,9 +381,9 @@ describe("recurring issues, corrective actions and the case library (SPEC §10)"
     const lateRow = await complaint(late.id);
     expect(await mutate("eng.head", "recordRepeatRepairCause", "RecordRepeatRepairCauseInput", { ...input, id: late.id, version: lateRow.version }, "id")).toMatchObject({ __typename: "InputError", field: "input.id" });
     expect(await facts(second.id)).toEqual(before);
-    const recorded = await ok("eng.head", "recordRepeatRepairCause", "RecordRepeatRepairCauseInput", input, "version repeatRepair { causeRecorded readyToResolve } timeline(first: 200) { edges { node { kind note } } }");
+    const recorded = await ok("eng.head", "recordRepeatRepairCause", "RecordRepeatRepairCauseInput", input, "version repeatRepair { causeRecorded readyToResolve } timeline(first: 200) { edges { node { kind note summary } } }");
     expect(recorded.repeatRepair).toEqual({ causeRecorded: true, readyToResolve: true });
-    expect(recorded.timeline.edges.at(-1).node).toEqual({ kind: "NOTE", note: `REC-3 原因：${input.cause}\n措施：${input.measures}` });
+    expect(recorded.timeline.edges.at(-1).node).toEqual({ kind: "NOTE", note: null, summary: `REC-3 cause: ${input.cause}; measures: ${input.measures}` });
     await expect(requireRepeatRepairCause(ctx, await row(second.id))).resolves.toBeUndefined();
 
     // CB-11: resolved and confirmed, the repeat is called back in person by the responsible manager.

@@ -49,16 +49,16 @@ describe("fuzzing every mutation (issue 15 item 16)", () => {
     ids = real.map((r) => globalId(r.t, r.id));
   });
 
-  function valueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
-    if (isNonNullType(type)) return valueOf(type.ofType, depth);
-    if (isListType(type)) return fc.array(valueOf(type.ofType, depth), { maxLength: 3 });
+  function arbitraryOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
+    if (isNonNullType(type)) return arbitraryOf(type.ofType, depth);
+    if (isListType(type)) return fc.array(arbitraryOf(type.ofType, depth), { maxLength: 3 });
     const named = getNamedType(type);
     if (isEnumType(named)) return fc.oneof(fc.constantFrom(...named.getValues().map((v) => v.name)), fc.constant("NOT_A_VALUE"));
     if (isInputObjectType(named)) {
       if (depth > 3) return fc.constant(null);
       const fields = Object.values(named.getFields());
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const f of fields) shape[f.name] = valueOf(f.type, depth + 1);
+      for (const f of fields) shape[f.name] = arbitraryOf(f.type, depth + 1);
       return fc.record(shape, { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) });
     }
     if (isScalarType(named)) {
@@ -85,7 +85,7 @@ describe("fuzzing every mutation (issue 15 item 16)", () => {
       const vars = args.map((a) => `$${a.name}: ${String(a.type)}`).join(", ");
       const document = `mutation${vars ? `(${vars})` : ""} { r: ${m.name}${args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(", ")})` : ""} { __typename } }`;
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const a of args) shape[a.name] = valueOf(a.type, 0);
+      for (const a of args) shape[a.name] = arbitraryOf(a.type, 0);
       await fc.assert(fc.asyncProperty(fc.record(shape, { requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name) }), async (variables) => {
         runs++;
         const before = await fingerprint();

@@ -61,7 +61,7 @@ export const ComplaintTimelineQuery = graphql(`
         timeline(last: $last, before: $before) {
           totalCount
           pageInfo { hasPreviousPage startCursor }
-          edges { cursor node { id kind at fromStatus toStatus note actor { id displayName } } }
+          edges { cursor node { id kind at fromStatus toStatus summary note actor { id displayName } } }
         }
       }
     }

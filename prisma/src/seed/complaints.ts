@@ -88,7 +88,8 @@ interface Draft {
   repeat?: boolean;
 }
 
-type AddEvent = (kind: string, when: Date, fromStatus: string | null, toStatus: string | null, actorId: string | null, note?: string | null) => void;
+/** A timeline event: `note` only what a person wrote; the system's words as `data` (the API renders ComplaintEvent.summary). */
+type AddEvent = (kind: string, when: Date, fromStatus: string | null, toStatus: string | null, actorId: string | null, note?: string | null, data?: Record<string, unknown>) => void;
 
 /** One complaint being generated: its row and what its later steps are decided by. */
 interface Case {
@@ -129,7 +130,7 @@ function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInf
   confirm(ctx, batch, c, confirmedAt, event);
   if (c.callbackExempt) {
     Object.assign(c, { status: "VERIFIED", verifiedAt: confirmedAt, closedAt: confirmedAt });
-    event("TRANSITION", confirmedAt, "CONFIRMED", "VERIFIED", ctx.rng.pick(company.staff.serviceReps), "免回访（CB-8），已附书面答复");
+    event("TRANSITION", confirmedAt, "CONFIRMED", "VERIFIED", ctx.rng.pick(company.staff.serviceReps), null, { action: "VERIFY", rule: "CB-8" });
     return;
   }
   callbacks(ctx, company, estate, batch, c, confirmedAt, cs.kind === "ENGINEERING" || cs.kind === "WARRANTY", event);
@@ -154,8 +155,8 @@ function registerComplaint(ctx: SeedContext, company: Company, estate: EstateInf
   const lead = leadDepartment(company, estate, d.category.parentCode);
   const t = d.receivedAt.getTime();
   const at = (ms: number) => (t + ms < ctx.end.getTime() ? new Date(t + ms) : null);
-  const event: AddEvent = (kind, when, fromStatus, toStatus, actorId, note = null) =>
-    batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: id, at: when, actorId, kind, fromStatus, toStatus, note, createdAt: when });
+  const event: AddEvent = (kind, when, fromStatus, toStatus, actorId, note = null, data) =>
+    batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: id, at: when, actorId, kind, fromStatus, toStatus, note, data: data ?? null, createdAt: when });
 
   const c: Row = {
     id, organizationId, no, receivedAt: d.receivedAt, channel, estateId: estate.id,
@@ -171,7 +172,7 @@ function registerComplaint(ctx: SeedContext, company: Company, estate: EstateInf
   };
   if (c.callbackExempt && !anonymous) c.exemptReason = "WRITTEN_REPLY_ONLY";
   batch.add("complaints", c);
-  event("REGISTERED", d.receivedAt, null, "REGISTERED", receiver, channel === "DEPARTMENT" ? "由其他部门转交" : null);
+  event("REGISTERED", d.receivedAt, null, "REGISTERED", receiver, null, channel === "DEPARTMENT" ? { viaDepartment: true } : undefined);
   if (channel === "DEPARTMENT") {
     const fwd = at(rng.int(20, 300) * MINUTE); // SLA-1
     if (fwd) { c.forwardedToServiceCentreAt = fwd; event("FORWARDED_TO_SERVICE_CENTRE", fwd, null, null, receiver); }
@@ -209,7 +210,7 @@ function linkDuplicate(cs: Case) {
     duplicateLinkedAt: dupAt, closedAt: dupAt, forwardedToServiceCentreAt: null, receivedByDepartmentId: null, createdAt: dupAt,
   });
   batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "REGISTERED", fromStatus: null, toStatus: "REGISTERED", createdAt: dupAt });
-  batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "DUPLICATE_LINKED", fromStatus: "REGISTERED", toStatus: "CLASSIFIED", note: `与 ${no} 为同一问题`, createdAt: dupAt });
+  batch.add("complaint_events", { id: rng.uuid(), organizationId, complaintId: dupId, at: dupAt, actorId: receiver, kind: "DUPLICATE_LINKED", fromStatus: "REGISTERED", toStatus: "CLASSIFIED", data: { duplicateOfId: id, duplicateOfNo: no }, createdAt: dupAt });
 }
 
 /** Who handles the complaint, and from when (ms after receipt) until when its work runs. */
@@ -257,7 +258,7 @@ function recordPlan(cs: Case, cursor: number): Omit<Work, "handler"> | null {
   const promiseId = rng.uuid();
   batch.add("complaint_promises", { id: promiseId, organizationId, complaintId: id, planId, sequence: 1, promisedAt, recordedById: company.staff.deptHeads[0], recordedAt: planAt });
   Object.assign(c, { status: "PLANNED", promisedAt });
-  event("PLAN_RECORDED", planAt, "ASSIGNED", "PLANNED", company.staff.deptHeads[0]!, `承诺完成时间 ${promisedAt.toISOString()}`);
+  event("PLAN_RECORDED", planAt, "ASSIGNED", "PLANNED", company.staff.deptHeads[0]!, null, { planId, promisedAt: promisedAt.toISOString() });
   const planned = planAt.getTime() - t;
   let resolveAfter = promisedAt.getTime() - t - rng.int(2, 40) * HOUR;
   if (rng.chance(0.12)) resolveAfter = changePromise(cs, planId, promiseId, promisedAt) ?? resolveAfter;
@@ -272,13 +273,15 @@ function changePromise(cs: Case, planId: string, promiseId: string, promisedAt: 
   const changedAt = new Date(promisedAt.getTime() - rng.int(1, 10) * HOUR);
   const newPromise = new Date(promisedAt.getTime() + rng.int(1, 5) * DAY);
   if (changedAt.getTime() >= ctx.end.getTime()) return undefined;
+  const promiseRowId = rng.uuid();
+  const changeReason = rng.pick(missedPromiseReasons);
   batch.add("complaint_promises", {
-    id: rng.uuid(), organizationId, complaintId: id, planId, sequence: 2, promisedAt: newPromise, previousPromiseId: promiseId,
-    changeReason: rng.pick(missedPromiseReasons), recordedById: company.staff.deptHeads[0], recordedAt: changedAt,
+    id: promiseRowId, organizationId, complaintId: id, planId, sequence: 2, promisedAt: newPromise, previousPromiseId: promiseId,
+    changeReason, recordedById: company.staff.deptHeads[0], recordedAt: changedAt,
     reconfirmedById: rng.pick(company.staff.serviceReps), reconfirmedAt: changedAt,
   });
   c.promisedAt = newPromise;
-  event("PROMISE_CHANGED", changedAt, null, null, company.staff.deptHeads[0]!, "原承诺时间无法兑现，已说明原因并重新确认");
+  event("PROMISE_CHANGED", changedAt, null, null, company.staff.deptHeads[0]!, changeReason, { planId, promisedAt: newPromise.toISOString(), previousPromisedAt: promisedAt.toISOString() });
   return newPromise.getTime() - t - rng.int(1, 20) * HOUR;
 }
 
@@ -289,12 +292,12 @@ function forwardToDeveloper(cs: Case, cursor: number): boolean {
   if (!fwd) return false;
   const deadline = new Date(fwd.getTime() + 8 * HOUR);
   Object.assign(c, { status: "FORWARDED_TO_DEVELOPER", forwardedToDeveloperAt: fwd, developerDeadlineAt: deadline });
-  event("FORWARDED_TO_DEVELOPER", fwd, "PLANNED", "FORWARDED_TO_DEVELOPER", company.staff.deptHeads[0]!);
+  event("FORWARDED_TO_DEVELOPER", fwd, "PLANNED", "FORWARDED_TO_DEVELOPER", company.staff.deptHeads[0]!, null, { deadlineAt: deadline.toISOString() });
   const answered = rng.chance(0.75);
   const back = at(cursor + (answered ? rng.int(2, 7) : 9) * HOUR);
   if (!back) return false;
   if (!answered) c.deemedAcceptedAt = deadline;
-  event(answered ? "DEVELOPER_ANSWERED" : "DEEMED_ACCEPTED", back, "FORWARDED_TO_DEVELOPER", "IN_PROGRESS", null);
+  event(answered ? "DEVELOPER_ANSWERED" : "DEEMED_ACCEPTED", back, "FORWARDED_TO_DEVELOPER", "IN_PROGRESS", null, null, answered ? { accepted: true } : { deemedAcceptedAt: deadline.toISOString() });
   c.status = "IN_PROGRESS";
   return true;
 }
@@ -324,7 +327,7 @@ function confirm(ctx: SeedContext, batch: Batch, c: Row, confirmedAt: Date, even
     confirmedAt, method, satisfied: true, note: method === "PHONE_CONSENT" ? "电话录音确认" : null, createdAt: confirmedAt,
   });
   Object.assign(c, { status: "CONFIRMED", confirmedAt });
-  event("CONFIRMED", confirmedAt, "RESOLVED", "CONFIRMED", null, `客户确认（${method}）`);
+  event("CONFIRMED", confirmedAt, "RESOLVED", "CONFIRMED", null, null, { method, satisfied: true });
 }
 
 /** CB-1/CB-2/SLA-10/SLA-11: the callback after confirmation; a dissatisfied one reopens (CB-7). */
@@ -360,7 +363,7 @@ function callbacks(ctx: SeedContext, company: Company, estate: EstateInfo, batch
         batch.add("callback_ratings", { id: rng.uuid(), organizationId, callbackId: id, dimension, rating, satisfied: rating >= 4 });
       }
     }
-    event("CALLBACK", calledAt, null, null, owner, reached ? (satisfied ? "回访满意" : "回访不满意") : "未联系上");
+    event("CALLBACK", calledAt, null, null, owner, null, { callbackId: id, sequence: seq, reached, satisfied });
     if (satisfied) {
       Object.assign(c, { status: "VERIFIED", verifiedAt: calledAt, closedAt: calledAt });
       event("TRANSITION", calledAt, "CONFIRMED", "VERIFIED", owner);
@@ -368,7 +371,7 @@ function callbacks(ctx: SeedContext, company: Company, estate: EstateInfo, batch
     }
     if (reached) {
       // CB-7: dissatisfied — reopened, handled again, confirmed again, called back again.
-      event("REOPENED", calledAt, "CONFIRMED", "REOPENED", owner, "回访不满意，重新处理");
+      event("REOPENED", calledAt, "CONFIRMED", "REOPENED", owner, null, { rule: "CB-7", callbackId: id });
       const redo = new Date(calledAt.getTime() + rng.int(4, 72) * HOUR);
       if (redo >= ctx.end) { c.status = "REOPENED"; return; }
       event("TRANSITION", redo, "REOPENED", "RESOLVED", owner);

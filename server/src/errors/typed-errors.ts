@@ -1,6 +1,6 @@
 import type { Language } from "../i18n/language.ts";
 import { msg, render, text, type Msg } from "../i18n/messages.ts";
-import { nounZh, phraseZh } from "../i18n/phrases.ts";
+import { nounZh } from "../i18n/phrases.ts";
 
 /**
  * The errors a command answers its caller with (typed errors in mutation payloads, GraphQL errors
@@ -8,8 +8,8 @@ import { nounZh, phraseZh } from "../i18n/phrases.ts";
  * types (schema/errors.ts), the HTTP layer localizes and logs them. Messages never quote a
  * protected value (SEC-1).
  *
- * A message is either a catalogue message (i18n/messages.ts), rendered in the request's language
- * when it is read, or a plain English text. `Error.message` is always the English (logs, thrown
+ * A message is a catalogue message (i18n/messages.ts), rendered in the request's language when it
+ * is read (a plain English text is accepted for tests and tools, and stays English). `Error.message` is always the English (logs, thrown
  * errors, callers without Accept-Language).
  */
 
@@ -160,8 +160,7 @@ function english(message: string | Msg): string {
 /** A message (catalogue or English text) in the reader's language. */
 export function localize(message: string, localized: Msg | undefined, language: Language): string {
   if (language === "en") return message;
-  if (localized) return render(localized, language);
-  return phraseZh(message) ?? message;
+  return localized ? render(localized, language) : message;
 }
 
 /**
@@ -175,8 +174,6 @@ export function messageIn(error: Error, language: Language): string {
   }
   const localized = (error as { localized?: Msg }).localized;
   if (localized) return render(localized, language);
-  const phrase = phraseZh(error.message);
-  if (phrase) return phrase;
   // An untranslated refusal still tells a Chinese reader, in Chinese, that it was refused.
   return error instanceof ForbiddenError ? text("forbidden", language, { detail: error.message }) : error.message;
 }

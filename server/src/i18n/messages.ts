@@ -9,6 +9,7 @@ import { interchangeMessages } from "./catalogue/interchange.ts";
 import { recurrenceMessages } from "./catalogue/recurrence.ts";
 import { reportsMessages } from "./catalogue/reports.ts";
 import { surveysMessages } from "./catalogue/surveys.ts";
+import { timelineMessages } from "./catalogue/timeline.ts";
 import { visitsMessages } from "./catalogue/visits.ts";
 
 export type { Bilingual } from "./bilingual.ts";
@@ -76,7 +77,7 @@ const coreMessages = {
 /** The whole catalogue: the API's own messages and each area's (i18n/catalogue/). */
 export const messages = {
   ...coreMessages, ...complaintsMessages, ...complaintRecordsMessages, ...callbacksMessages, ...surveysMessages, ...visitsMessages,
-  ...recurrenceMessages, ...accessMessages, ...reportsMessages, ...interchangeMessages,
+  ...recurrenceMessages, ...accessMessages, ...reportsMessages, ...interchangeMessages, ...timelineMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

@@ -43,7 +43,10 @@ export interface TextProblem {
 /** Every text of one value (a variable's, or a literal argument's) checked against its type. */
 function checkValue(value: unknown, type: GraphQLInputType, path: (string | number)[], name: string, out: TextProblem[]): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return checkValue(value, type.ofType, path, name, out);
+  if (isNonNullType(type)) {
+    checkValue(value, type.ofType, path, name, out);
+    return;
+  }
   if (isListType(type)) {
     if (Array.isArray(value)) value.forEach((v, i) => checkValue(v, type.ofType, [...path, i], name, out));
     else checkValue(value, type.ofType, path, name, out);

@@ -3,6 +3,7 @@ import { isPhone, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
 import { resolveStamp } from "./cells.ts";
 import { categoryKey, type EstateRef, type HouseholdRef } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
+import { msg, type Msg } from "../i18n/messages.ts";
 import type { ImportSession } from "./session.ts";
 
 /**
@@ -47,32 +48,32 @@ const TIMES = ["received_at", "assigned_at", "promised_at", "resolved_at", "conf
 /** Reads the row's references and values; null when a reference or value is bad (problems added). */
 export function readComplaint(s: ImportSession, row: Row, refs: References, problems: Problems): ComplaintDraft | null {
   const before = problems.count;
-  const bad = (field: string, reason: string) => problems.add(row.line, field, reason);
+  const bad = (field: string, reason: string | Msg) => problems.add(row.line, field, reason);
   const estate = refs.estates.get(row.text("estate_code")!);
   if (!estate) {
-    bad("estate_code", "No estate with this code in your estates");
+    bad("estate_code", msg("importNoEstate"));
     return null;
   }
   const householdCode = row.text("household_code");
   const household = householdCode ? refs.households.get(householdCode) ?? null : null;
-  if (householdCode && (!household || household.estateId !== estate.id)) bad("household_code", "No household with this code in the estate");
+  if (householdCode && (!household || household.estateId !== estate.id)) bad("household_code", msg("importNoHouseholdInEstate"));
   const time = Object.fromEntries(TIMES.map((f) => {
     const stamp = row.stamp(f);
     const at = stamp ? resolveStamp(stamp, estate.timezone) : null;
-    if (at && at.getTime() > s.now.getTime() + FUTURE_SLACK_MS) bad(f, `${f} is in the future`);
+    if (at && at.getTime() > s.now.getTime() + FUTURE_SLACK_MS) bad(f, msg("importInFuture", { field: f }));
     return [f, at];
   })) as Record<(typeof TIMES)[number], Date | null>;
   const phone = row.text("phone");
-  if (phone && !isPhone(phone)) bad("phone", `phone is not a valid phone number: it must be ${PHONE_FORMAT}`);
+  if (phone && !isPhone(phone)) bad("phone", msg("importBadPhone", { format: PHONE_FORMAT }));
   const categoryText = row.text("category");
   const categoryId = categoryText ? refs.categories.get(categoryKey(categoryText)) ?? null : null;
-  if (categoryText && !categoryId) bad("category", "No active second-level category with this name: write it as 一级/二级, e.g. 工程维修/漏水, or give its code");
+  if (categoryText && !categoryId) bad("category", msg("importNoCategory"));
   const departmentText = row.text("department");
   const departmentId = departmentText ? refs.departments.get(departmentText.toLowerCase()) ?? null : null;
-  if (departmentText && !departmentId) bad("department", "No active department with this name or code");
+  if (departmentText && !departmentId) bad("department", msg("importNoDepartment"));
   const classification = row.enum<Classification>("classification") ?? "SECRET";
   const duplicateOfNo = row.text("duplicate_of");
-  if (duplicateOfNo && duplicateOfNo === row.text("complaint_no")) bad("duplicate_of", "A complaint is not a duplicate of itself (INT-4)");
+  if (duplicateOfNo && duplicateOfNo === row.text("complaint_no")) bad("duplicate_of", msg("importDuplicateOfItself"));
   if (problems.count > before) return null;
   return {
     line: row.line, no: row.text("complaint_no")!, estate, household, location: row.text("location"), channel: row.enum<ComplaintChannel>("channel")!,
@@ -89,38 +90,38 @@ export function readComplaint(s: ImportSession, row: Row, refs: References, prob
  * CLS-4), and that its steps come in their order (WF-1…WF-4).
  */
 export function checkNewComplaint(s: ImportSession, d: ComplaintDraft, row: Row, problems: Problems): void {
-  const bad = (field: string, reason: string) => problems.add(d.line, field, reason);
+  const bad = (field: string, reason: string | Msg) => problems.add(d.line, field, reason);
   // SEC-1: complaints are customer information, at least SECRET (as changeClassification holds).
-  if (d.classification === "INTERNAL") bad("classification", "A complaint stays at least SECRET (SEC-1)");
+  if (d.classification === "INTERNAL") bad("classification", msg("importAtLeastSecret"));
   else {
     const refusal = s.classifyRefusal(d.classification);
     if (refusal) bad("classification", refusal);
   }
-  if (!d.household && !d.location) bad("location", "A public-area complaint (no household_code) needs its location (INT-2, REC-2)");
+  if (!d.household && !d.location) bad("location", msg("importPublicAreaLocation"));
   if (d.anonymous) {
-    for (const f of ["complainant_name", "phone"]) if (row.given(f)) bad(f, "An anonymous complaint has no complainant name or phone (INT-2)");
-  } else if (!d.complainantName) bad("complainant_name", "Give the complainant's name, or mark the complaint anonymous (INT-2)");
+    for (const f of ["complainant_name", "phone"]) if (row.given(f)) bad(f, msg("importAnonymousNoContact"));
+  } else if (!d.complainantName) bad("complainant_name", msg("importComplainantName"));
   const classified = d.kind || d.categoryId || d.departmentId || d.assignedAt || d.promisedAt || d.resolvedAt || d.confirmedAt;
-  if (d.valid === null && (classified || row.given("severity"))) bad("valid", "Say whether the complaint is valid (true/false) when it is classified or handled (CLS-1)");
+  if (d.valid === null && (classified || row.given("severity"))) bad("valid", msg("importSayValid"));
   if (d.valid === true) {
-    if (!d.kind) bad("kind", "A valid complaint needs its kind (CLS-2)");
-    if (!d.categoryId) bad("category", "A valid complaint needs a second-level category (CLS-4)");
+    if (!d.kind) bad("kind", msg("importValidNeedsKind"));
+    if (!d.categoryId) bad("category", msg("importValidNeedsCategory"));
   }
   if (d.valid === false) {
     for (const f of ["department", "assigned_at", "promised_at", "resolved_at", "confirmed_at"]) {
-      if (row.given(f)) bad(f, "An invalid complaint is closed on classification (CLS-1): it has no assignment, promise, resolution or confirmation");
+      if (row.given(f)) bad(f, msg("importInvalidClosed"));
     }
     return;
   }
-  if (d.departmentId && !d.assignedAt) bad("assigned_at", "Give when the complaint was assigned to the department (WF-1)");
-  if (d.assignedAt && !d.departmentId) bad("department", "An assigned complaint names its responsible department (WF-1)");
-  if (d.assignedAt && d.assignedAt < d.receivedAt) bad("assigned_at", "assigned_at is before received_at");
-  if (d.promisedAt && !d.assignedAt) bad("promised_at", "A completion promise is made after the assignment (WF-2): give assigned_at");
-  if (d.promisedAt && d.assignedAt && d.promisedAt <= d.assignedAt) bad("promised_at", "promised_at must be after assigned_at (WF-3)");
-  if (d.resolvedAt && !d.assignedAt) bad("resolved_at", "A complaint is assigned before it is resolved (WF-1): give assigned_at");
-  if (d.resolvedAt && d.assignedAt && d.resolvedAt < d.assignedAt) bad("resolved_at", "resolved_at is before assigned_at");
-  if (d.confirmedAt && !d.resolvedAt) bad("confirmed_at", "The complainant confirms a resolution (WF-4): give resolved_at");
-  if (d.confirmedAt && d.resolvedAt && d.confirmedAt < d.resolvedAt) bad("confirmed_at", "confirmed_at is before resolved_at (WF-4)");
+  if (d.departmentId && !d.assignedAt) bad("assigned_at", msg("importGiveAssignedAt"));
+  if (d.assignedAt && !d.departmentId) bad("department", msg("importAssignedNeedsDepartment"));
+  if (d.assignedAt && d.assignedAt < d.receivedAt) bad("assigned_at", msg("importAssignedBeforeReceived"));
+  if (d.promisedAt && !d.assignedAt) bad("promised_at", msg("importPromiseAfterAssignment"));
+  if (d.promisedAt && d.assignedAt && d.promisedAt <= d.assignedAt) bad("promised_at", msg("importPromiseAfterAssigned"));
+  if (d.resolvedAt && !d.assignedAt) bad("resolved_at", msg("importResolvedNeedsAssigned"));
+  if (d.resolvedAt && d.assignedAt && d.resolvedAt < d.assignedAt) bad("resolved_at", msg("importResolvedBeforeAssigned"));
+  if (d.confirmedAt && !d.resolvedAt) bad("confirmed_at", msg("importConfirmNeedsResolved"));
+  if (d.confirmedAt && d.resolvedAt && d.confirmedAt < d.resolvedAt) bad("confirmed_at", msg("importConfirmedBeforeResolved"));
 }
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);

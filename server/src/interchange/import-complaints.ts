@@ -7,6 +7,7 @@ import { newId } from "./ids.ts";
 import { changedColumns, checkNewComplaint, readComplaint, type ComplaintDraft, type References } from "./complaint-rows.ts";
 import { categoryIndex, departmentIndex, estatesByCode, householdsByCode } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
+import { msg, type Msg } from "../i18n/messages.ts";
 import { knownComplaints, provenance, type FileRows, type ImportSession, type Plan } from "./session.ts";
 import { planNewComplaintStages, writeEscalations, type NewComplaintFacts, type PendingEscalation } from "./sla-bulk.ts";
 
@@ -49,10 +50,10 @@ export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRo
       checkNewComplaint(s, d, row, problems);
       created.push(d);
     } else if (!visible(before)) {
-      problems.add(d.line, "complaint_no", "This complaint_no is used by a complaint outside your scope");
+      problems.add(d.line, "complaint_no", msg("importComplaintNoOutsideScope"));
     } else {
       const changed = changedColumns(d, row, before, duplicateOfId === undefined ? null : duplicateOfId);
-      for (const f of changed) problems.add(d.line, f, `${f} differs from the stored complaint: an existing complaint is changed in the app (classifyComplaint, amendComplaint, the workflow steps), where the change is versioned and on its timeline, not by importing it again`);
+      for (const f of changed) problems.add(d.line, f, msg("importComplaintDiffers", { field: f }));
       if (changed.length === 0) unchanged++;
     }
   }
@@ -92,7 +93,7 @@ function firstReport(d: ComplaintDraft, fresh: Map<string, ComplaintDraft>, keys
   if (!inFile && !stored.has(d.duplicateOfNo) && keys.has(d.duplicateOfNo)) return "";
   const first = stored.get(d.duplicateOfNo);
   if (first && visible(first) && first.duplicateOfId === null) return first.id;
-  problems.add(d.line, "duplicate_of", "No first report with this complaint_no in your scope (a duplicate links to the first report, not to another duplicate, INT-4)");
+  problems.add(d.line, "duplicate_of", msg("importNoFirstReport"));
   return null;
 }
 

@@ -9,7 +9,7 @@ import type { Problems, Row } from "./rows.ts";
 import type { FileRows, ImportSession, Plan } from "./session.ts";
 import { HANDOUT_STATUSES } from "../domain/surveys/campaign-workflow.ts";
 import { InputError } from "../errors/typed-errors.ts";
-import { text } from "../i18n/messages.ts";
+import { msg } from "../i18n/messages.ts";
 import { prepareSurveyHandouts } from "../services/surveys/handouts.ts";
 
 /**
@@ -212,14 +212,14 @@ async function sampleOf(s: ImportSession, fresh: Questionnaire[], problems: Prob
         for (const p of e.problems) {
           const [, index, field] = p.field.split(".");
           const q = qs[Number(index)];
-          problems.add(q?.rows[0]!.line ?? qs[0]!.rows[0]!.line, field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code", p.message);
+          problems.add((q ?? qs[0]!).rows[0]!.line, field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code", p.localized ?? p.message);
         }
       }
       continue;
     }
     for (const [q, member] of await sampleRefusals(s, campaignId, qs)) {
       if (member) out.set(`${campaignId}/${q.household.id}`, member);
-      else problems.add(q.rows[0]!.line, "household_code", text("surveyHouseholdNotSampled", "en"));
+      else problems.add(q.rows[0]!.line, "household_code", msg("surveyHouseholdNotSampled"));
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { parseCell, type CellValue, type Stamp } from "./cells.ts";
 import type { HeaderMatch, LayoutSpec } from "./layout.ts";
 import type { Sheet } from "./sheets.ts";
+import { render, type Msg } from "../i18n/messages.ts";
 
 /**
  * SPEC §13: every bad row is reported with its line, its column and the reason, and nothing is
@@ -12,6 +13,8 @@ export interface Problem {
   column: string;
   field: string | null;
   reason: string;
+  /** The reason from the message catalogue (i18n/catalogue/interchange.ts …), shown in the caller's language; `reason` is its English. */
+  localized?: Msg;
 }
 
 /** At most this many problems are listed (all are counted): a wrong file can have one per cell. */
@@ -24,10 +27,13 @@ export class Problems {
 
   constructor(private readonly headers: Map<string, string> = new Map()) {}
 
-  add(line: number, field: string | null, reason: string, column?: string): void {
+  add(line: number, field: string | null, reason: string | Msg, column?: string): void {
     this.count++;
     this.lines.add(line);
-    if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push({ line, column: column ?? (field ? this.headers.get(field) ?? field : ""), field, reason });
+    if (this.list.length < MAX_LISTED_PROBLEMS) {
+      const text = typeof reason === "string" ? { reason } : { reason: render(reason, "en"), localized: reason };
+      this.list.push({ line, column: column ?? (field ? this.headers.get(field) ?? field : ""), field, ...text });
+    }
   }
 
   get any(): boolean {

@@ -1,6 +1,6 @@
 import { LAYOUTS, matchHeaders, type InterchangeKind } from "./layout.ts";
 import { headerNames, parseRows, Problems, type Problem, type Row } from "./rows.ts";
-import { readSheet, SheetError, type FileFormat } from "./sheets.ts";
+import { readSheet, SheetError, type FileFormat, type Sheet } from "./sheets.ts";
 import type { Counts, Importer, ImportSession } from "./session.ts";
 import { prepareEstates } from "./import-estates.ts";
 import { prepareHouseholds } from "./import-households.ts";
@@ -46,7 +46,7 @@ export async function runImport(session: ImportSession, request: ImportRequest):
   const started = performance.now();
   const layout = LAYOUTS[request.kind];
   const progress = request.onProgress ?? (() => {});
-  let sheet;
+  let sheet: Sheet;
   try {
     sheet = await readSheet(request.bytes, request.format);
   } catch (e) {

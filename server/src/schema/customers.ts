@@ -3,6 +3,7 @@ import type { Prisma } from "@tingjian/prisma/client";
 import { CustomerKind } from "@tingjian/prisma/client";
 import { nonEmpty } from "./prisma-query.ts";
 import { builder } from "../builder.ts";
+import { CustomerConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "./connections.ts";
 import type { Context } from "../access/context.ts";
 import { entitlement, protectedField, reveal, revealList } from "../access/disclosure.ts";
 import { mask } from "../domain/access/masking.ts";
@@ -110,16 +111,33 @@ const CustomerFilter = builder.inputType("CustomerFilter", {
   }),
 });
 
+/** SEC-7: no personal data (name, phone) to sort by: an order would disclose what the mask hides. */
+const CUSTOMER_ORDER = {
+  CREATED_AT: (d: Prisma.SortOrder) => ({ createdAt: d }),
+  UPDATED_AT: (d: Prisma.SortOrder) => ({ updatedAt: d }),
+  KIND: (d: Prisma.SortOrder) => ({ kind: d }),
+} satisfies Record<string, (d: Prisma.SortOrder) => Prisma.CustomerOrderByWithRelationInput>;
+
+const CustomerOrder = orderInput("Customer", orderFieldEnum<keyof typeof CUSTOMER_ORDER>("Customer", "customers (no personal data, SEC-7)", {
+  CREATED_AT: "When the customer was recorded",
+  UPDATED_AT: "When the customer's record last changed",
+  KIND: "Owner, tenant …, in declared order",
+}), "customers");
+
 builder.queryField("customers", (t) =>
   t.prismaConnection({
     type: "Customer",
     cursor: "id",
     authScopes: { permission: "customers:read" },
     description: "SEC-7: the customers in your estates; personal data masked unless you are entitled",
-    args: { filter: t.arg({ type: CustomerFilter, required: false, description: "Estate and search" }) },
+    args: {
+      filter: t.arg({ type: CustomerFilter, required: false, description: "Estate and search" }),
+      orderBy: t.arg({ type: [CustomerOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by id)` }),
+    },
     totalCount: (_p, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: customerWhere(ctx, args.filter), orderBy: { id: "asc" } }),
-  }),
+    resolve: (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: customerWhere(ctx, args.filter),
+      orderBy: orderByFor<keyof typeof CUSTOMER_ORDER, Prisma.CustomerOrderByWithRelationInput>(args.orderBy as OrderKeys<keyof typeof CUSTOMER_ORDER>, CUSTOMER_ORDER, [{ id: "asc" }]) }),
+  }, CustomerConnection),
 );
 
 /**

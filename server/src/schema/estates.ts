@@ -1,7 +1,30 @@
 import { builder } from "../builder.ts";
+import { ComplaintConnection, EstateConnection, HouseholdConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "./connections.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
 import { complaintScope, topSecretFilter, estateNode, inOrganization, scopedNode, estateFilter } from "../access/read-scope.ts";
 import type { Context } from "../access/context.ts";
+
+const HOUSEHOLD_ORDER = {
+  CODE: (d: "asc" | "desc") => ({ code: d }),
+  ROOM: (d: "asc" | "desc") => ({ room: d }),
+  KIND: (d: "asc" | "desc") => ({ kind: d }),
+  BUILDING: (d: "asc" | "desc") => ({ building: { sortOrder: d } }),
+  CREATED_AT: (d: "asc" | "desc") => ({ createdAt: d }),
+};
+type HouseholdOrderBy = ReturnType<(typeof HOUSEHOLD_ORDER)[keyof typeof HOUSEHOLD_ORDER]> | { id: "asc" | "desc" };
+
+const HouseholdOrder = orderInput("Household", orderFieldEnum<keyof typeof HOUSEHOLD_ORDER>("Household", "households", {
+  CODE: "The household's code (unique in the estate)",
+  ROOM: "The room number",
+  KIND: "Home, shop or office, in declared order",
+  BUILDING: "The building, in the estate's order of buildings",
+  CREATED_AT: "When the household was recorded",
+}), "households");
+
+/** `orderBy` of a list of households (then the id); none: by code. */
+const householdOrder = (args: { orderBy?: unknown }) => ({
+  orderBy: orderByFor<keyof typeof HOUSEHOLD_ORDER, HouseholdOrderBy>(args.orderBy as OrderKeys<keyof typeof HOUSEHOLD_ORDER>, HOUSEHOLD_ORDER, [{ code: "asc" }, { id: "asc" }]),
+});
 
 const estateScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(estateFilter(ctx) ? { id: estateFilter(ctx) } : {}) });
 
@@ -21,8 +44,9 @@ builder.prismaNode("Estate", {
       cursor: "id",
       totalCount: true,
       description: "Its households, by code",
-      query: { orderBy: { code: "asc" } },
-    }),
+      args: { orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }) },
+      query: householdOrder,
+    }, HouseholdConnection),
     occupiedHouseholds: t.relationCount("households", {
       where: { occupied: true },
       description: "Resident households: the denominator of coverage rates",
@@ -50,7 +74,10 @@ builder.prismaNode("Building", {
     name: t.exposeString("name", { description: "The building's name" }),
     estate: t.relation("estate", { description: "Its estate" }),
     households: t.relatedConnection("households", {
-      cursor: "id", totalCount: true, description: "Its households, by code", query: { orderBy: { code: "asc" } } }),
+      cursor: "id", totalCount: true, description: "Its households, by code",
+      args: { orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }) },
+      query: householdOrder,
+    }, HouseholdConnection),
   }),
 });
 
@@ -71,7 +98,7 @@ builder.prismaNode("Household", {
       totalCount: true,
       description: "Complaints about this household, newest first (REC-2 drill-down)",
       query: (_args, ctx) => ({ where: complaintScope(ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-    }),
+    }, ComplaintConnection),
     members: t.relation("members", {
       description: "Owners and tenants (their personal data under the customer rules)",
       query: (_a, ctx) => ({ where: { customer: topSecretFilter(ctx, "CUSTOMER") }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] }),
@@ -87,5 +114,5 @@ builder.queryField("estates", (t) =>
     description: "The estates in the caller's scope",
     totalCount: (_parent, _args, ctx) => ctx.prisma.estate.count({ where: estateScope(ctx) }),
     resolve: (query, _root, _args, ctx) => ctx.prisma.estate.findMany({ ...query, where: estateScope(ctx), orderBy: { code: "asc" } }),
-  }),
+  }, EstateConnection),
 );

@@ -64,6 +64,7 @@ export function Timeline(props: { complaintId: string; version: number }) {
                   </span>
                 </Show>
                 {" · "}<span class="muted">{e.actor?.displayName ?? t("system")}</span>
+                <Show when={e.summary}><div class="cd-summary muted" data-testid="timeline-summary">{e.summary}</div></Show>
                 <Show when={e.note}><div class="cd-note">{e.note}</div></Show>
               </span>
             </li>
@@ -72,7 +73,7 @@ export function Timeline(props: { complaintId: string; version: number }) {
       </ol>
       <Show when={loading()}><Loading /></Show>
       <Show when={older() && !loading()}>
-        <button data-testid="timeline-more" onClick={() => void fetchPage(PAGE, older(), false)}>{t("older")}</button>
+        <button type="button" data-testid="timeline-more" onClick={() => void fetchPage(PAGE, older(), false)}>{t("older")}</button>
       </Show>
     </section>
   );

@@ -25,14 +25,14 @@ export const accessMessages = {
     "Not a supervisor (department head, office director, company manager, management representative or executive)",
   ],
   pickSelf: ["请上报给您以外的主管", "Escalate to a supervisor other than yourself"],
-  pickOtherEstate: ["此人不负责该投诉所在的小区，看不到该投诉", "That person does not work on this complaint's estate and could not see it"],
+  pickOtherEstate: ["此人不负责该投诉所在的项目，看不到该投诉", "That person does not work on this complaint's estate and could not see it"],
   pickCannotKnow: ["此人无权知悉该投诉：其密级高于此人的知悉级别（SEC-2）", "That person may not know this complaint: its classification is above their clearance (SEC-2)"],
   // WF-1, WF-7: the staff directory's filter.
   idOfType: ["须为本系统给出的 {type} ID", "A {type} id"],
   atMostCharacters: ["不能超过 {max} 个字符", "At most {max} characters"],
   noComplaintInScope: ["您的范围内没有此投诉", "No such complaint in your scope"],
   noSuchDepartment: ["没有此部门", "No such department"],
-  noEstateInScope: ["您的范围内没有此小区", "No such estate in your scope"],
+  noEstateInScope: ["您的管辖范围内没有此项目", "No such estate in your scope"],
   directoryLimitRange: ["limit 须在 1 至 {max} 之间；请缩小筛选范围", "limit must be between 1 and {max}; narrow the filter instead"],
   // SEC-1, SEC-2, SEC-5: classification and designations.
   classificationFloor: ["客户信息和投诉至少为秘密级（SEC-1）", "Customer information and complaints stay at least SECRET (SEC-1)"],
@@ -45,9 +45,9 @@ export const accessMessages = {
   topSecretDesignationExecutiveOnly: ["只有总经理可以指定绝密记录的知悉人（SEC-2）", "Only the executive designates who may know TOP_SECRET records (SEC-2)"],
   topSecretRevocationExecutiveOnly: ["只有总经理可以撤销绝密记录的知悉人指定", "Only the executive revokes TOP_SECRET designations"],
   // SEC-3: exports and copies.
-  exportTooLarge: ["一次导出最多 {max} 行，请按小区缩小范围", "An export holds at most {max} rows; narrow it to an estate"],
+  exportTooLarge: ["一次导出最多 {max} 行，请按项目缩小范围", "An export holds at most {max} rows; narrow it to an estate"],
   noExportGrant: ["您没有此 ID 的有效 EXPORT_CLASSIFIED 授权", "No active EXPORT_CLASSIFIED grant of yours with this id"],
-  grantForOtherEstate: ["该授权针对的是另一个小区", "The approval covers another estate"],
+  grantForOtherEstate: ["该授权针对的是另一个项目", "The approval covers another estate"],
   // SEC-4: government inquiries.
   unknownArchiveFields: ["档案字段未知或未给出：{fields}", "Unknown or missing archive fields: {fields}"],
   discloserNotEntitled: ["披露档案需要 personal-data:read 权限并有知悉需要", "Disclosing an archive requires personal-data:read and the need to know it"],
@@ -80,7 +80,7 @@ export const accessMessages = {
   policySlaUnit: ["SLA 时长的单位须为 MINUTES、HOURS、WORKING_HOURS 或 DAYS", "Give SLA durations in MINUTES, HOURS, WORKING_HOURS or DAYS"],
   policyClockOnlyDuration: ["只有时长才按时钟计算", "Only a duration runs on a clock"],
   policyWorkingHoursClock: ["工作小时按 WORKING 时钟计算", "Working hours run on the WORKING clock"],
-  noSuchEstate: ["没有此小区", "No such estate"],
+  noSuchEstate: ["没有此项目", "No such estate"],
   policySameInstant: ["此键已有一个值在同一时刻生效", "A value of this key already takes effect at that instant"],
   // SEC-6: amending an owner archive.
   nothingToAmend: ["没有要修改的内容：请至少给出一个字段", "Nothing to amend: give at least one field"],

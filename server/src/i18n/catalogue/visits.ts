@@ -21,11 +21,11 @@ export const visitsMessages = {
   visitAreaKind: ["区域走访的类型须为 AREA", "An area visit has the kind AREA"],
   visitHouseholdNotArea: ["住户走访的类型不能是 AREA", "A household visit is not an AREA visit"],
   visitTargetNeeded: ["请指定走访的住户，或区域走访的区域", "Name the household visited, or the area of an area visit"],
-  visitHouseholdNotInEstate: ["该住户不在计划所属的小区", "No such household in the plan's estate"],
+  visitHouseholdNotInEstate: ["该住户不在计划所属的项目", "No such household in the plan's estate"],
   visitTextTooLong: ["不能超过 {max} 个字符", "{name} is longer than {max} characters"],
   // SEC-6: amendments
   visitFieldNotClearable: ["此项不能清空", "{name} cannot be cleared"],
-  visitAmendForbidden: ["走访记录只能由走访人或本小区的主管更正（SEC-6）", "SEC-6: a visit record is corrected by its visitor or a supervisor of its estate"],
+  visitAmendForbidden: ["走访记录只能由走访人或本项目的主管更正（SEC-6）", "SEC-6: a visit record is corrected by its visitor or a supervisor of its estate"],
   visitContentNotEntitled: ["您无权知悉此走访记录的内容", "Not entitled to this visit record's content"],
   visitRecordsSigned: ["本月走访记录已审阅签字（VIS-2），其记录不再更正", "The month's visits were reviewed and signed (VIS-2); its records are no longer amended"],
   visitNothingToAmend: ["没有需要更正的内容：所给的值与已存的值相同", "Nothing to amend: the values given are those stored"],
@@ -33,12 +33,12 @@ export const visitsMessages = {
   nonconformityRecordNotInScope: ["该走访记录不存在或不在您的管辖范围内", "No such visit record in your scope"],
   nonconformityOtherPlan: ["该走访属于另一个计划", "The visit belongs to another plan"],
   nonconformitySubjectNeeded: ["请指定报告所针对的走访记录（或计划）", "Name the visit record (or the plan) the report is about"],
-  nonconformityOwnerNotOnEstate: ["责任人须为在该小区工作的在职员工", "The owner must be an active staff member working on the estate"],
+  nonconformityOwnerNotOnEstate: ["责任人须为在该项目工作的在职员工", "The owner must be an active staff member working on the estate"],
   nonconformityDeadlinePast: ["期限须在将来", "The deadline must be in the future"],
   nonconformityClosedAlready: ["该报告已关闭", "The report is closed already"],
   // VIS-2: review
   visitReviewForbidden: [
-    "只有本小区的管理处主任或公司领导可以审阅并签署走访记录（VIS-2）",
+    "只有本项目的管理处主任或公司领导可以审阅并签署走访记录（VIS-2）",
     "VIS-2: only the estate's office director or company leadership review and sign the visit record",
   ],
   visitReviewedAlready: ["本月走访记录已审阅签字", "The month's visit record is reviewed and signed already"],

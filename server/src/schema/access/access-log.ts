@@ -1,6 +1,7 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { AccessAction, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { AccessLogConnection } from "../connections.ts";
 import { inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { UUID } from "../../domain/access/row-id.ts";
 import { ClassificationEnum } from "./staff.ts";
@@ -69,7 +70,7 @@ builder.queryField("accessLogs", (t) =>
     args: { filter: t.arg({ type: AccessLogFilter, required: false, description: "Which entries" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.accessLog.count({ where: accessLogWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.accessLog.findMany({ ...query, where: accessLogWhere(ctx, args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
-  }),
+  }, AccessLogConnection),
 );
 
 function accessLogWhere(

@@ -1,5 +1,6 @@
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
+import { ApiTokenConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { inOrganization, scopedNode } from "../../access/read-scope.ts";
@@ -75,5 +76,5 @@ builder.queryField("apiTokens", (t) =>
     cursor: "id",
     description: "Your own tokens; with tokens:manage, every token of the organisation",
     resolve: (query, _r, _a, ctx) => ctx.prisma.apiToken.findMany({ ...query, where: tokenScope(ctx), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  }),
+  }, ApiTokenConnection),
 );

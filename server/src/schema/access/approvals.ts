@@ -2,6 +2,7 @@ import type { Prisma } from "@tingjian/prisma/client";
 import { ApprovalKind, ApprovalStatus } from "@tingjian/prisma/client";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
+import { ApprovalConnection } from "../connections.ts";
 import { approvalScope, decidableBy } from "../../access/approvals.ts";
 import { inOrganization, scopedNode } from "../../access/read-scope.ts";
 import { DEFAULT_GRANT_HOURS, effectiveStatus, MAX_GRANT_HOURS } from "../../domain/access/approvers.ts";
@@ -138,5 +139,5 @@ builder.queryField("approvals", (t) =>
         : { AND: [approvalScope(ctx), { status: "PENDING", requestExpiresAt: { gt: ctx.now }, requestedById: { not: viewer.staffId }, OR: decidableBy(viewer.role) }] };
       return ctx.prisma.approval.findMany({ ...query, where, orderBy: [{ requestedAt: "desc" }, { id: "desc" }] });
     },
-  }),
+  }, ApprovalConnection),
 );

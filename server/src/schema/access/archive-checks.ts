@@ -1,6 +1,7 @@
 import { ARCHIVE_DOCUMENTS } from "@tingjian/prisma";
 import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
+import { ArchiveCheckConnection, ArchiveCheckItemConnection } from "../connections.ts";
 import type { Prisma } from "@tingjian/prisma/client";
 import type { Context } from "../../access/context.ts";
 import { estateFilter, inOrganization, scopedNode } from "../../access/read-scope.ts";
@@ -28,7 +29,7 @@ builder.prismaNode("ArchiveCheck", {
     estate: t.relation("estate", { nullable: true, description: "The estate it covers; null: several" }),
     recordsChecked: t.exposeInt("recordsChecked", { description: "Owner archives checked" }),
     summary: t.exposeString("summary", { nullable: true, description: "Counts of archives checked and documents missing" }),
-    missing: t.relatedConnection("items", { cursor: "id", totalCount: true, description: "SEC-8: each missing document", query: { orderBy: { id: "asc" } } }),
+    missing: t.relatedConnection("items", { cursor: "id", totalCount: true, description: "SEC-8: each missing document", query: { orderBy: { id: "asc" } } }, ArchiveCheckItemConnection),
   }),
 });
 
@@ -73,7 +74,7 @@ builder.queryField("archiveChecks", (t) =>
     authScopes: { permission: "archives:check" },
     description: "SEC-8: the archive checks in scope, newest first",
     resolve: (query, _r, _a, ctx) => ctx.prisma.archiveCheck.findMany({ ...query, where: checkScope(ctx), orderBy: [{ checkedAt: "desc" }, { id: "desc" }] }),
-  }),
+  }, ArchiveCheckConnection),
 );
 
 builder.queryField("archiveCheckDue", (t) =>

@@ -1,5 +1,6 @@
 import { CallbackDimension, CallbackKind, CallbackMethod, CallbackStatus, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { CallbackConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "../connections.ts";
 import type { Context, SignedInContext } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { batchedById } from "../batched.ts";
@@ -180,16 +181,40 @@ const CallbackFilter = builder.inputType("CallbackFilter", {
   }),
 });
 
+const CALLBACK_ORDER = {
+  DUE_AT: (d: Prisma.SortOrder) => ({ dueAt: { sort: d, nulls: "last" as const } }),
+  CALLED_AT: (d: Prisma.SortOrder) => ({ calledAt: { sort: d, nulls: "last" as const } }),
+  CREATED_AT: (d: Prisma.SortOrder) => ({ createdAt: d }),
+  NO: (d: Prisma.SortOrder) => ({ no: d }),
+  STATUS: (d: Prisma.SortOrder) => ({ status: d }),
+  KIND: (d: Prisma.SortOrder) => ({ kind: d }),
+  ESTATE: (d: Prisma.SortOrder) => ({ estate: { name: d } }),
+} satisfies Record<string, (d: Prisma.SortOrder) => Prisma.CallbackOrderByWithRelationInput>;
+
+const CallbackOrder = orderInput("Callback", orderFieldEnum<keyof typeof CALLBACK_ORDER>("Callback", "callbacks", {
+  DUE_AT: "CB-1: when it is due; none (made without a plan) last",
+  CALLED_AT: "When it was made; planned ones last",
+  CREATED_AT: "When it was planned or recorded",
+  NO: "The callback's number",
+  STATUS: "The state, in declared order",
+  KIND: "The kind, in declared order",
+  ESTATE: "The estate's name",
+}), "callbacks");
+
 builder.queryField("callbacks", (t) =>
   t.withAuth({ permission: "complaints:read" }).prismaConnection({
     type: "Callback",
     cursor: "id",
     description: "CB-1: the callback ledger in your scope; planned ones by due date, made ones newest first",
-    args: { filter: t.arg({ type: CallbackFilter, required: false, description: "Which callbacks; omit for all in your scope" }) },
+    args: {
+      filter: t.arg({ type: CallbackFilter, required: false, description: "Which callbacks; omit for all in your scope" }),
+      orderBy: t.arg({ type: [CallbackOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (planned by due date, then made ones newest first)` }),
+    },
     totalCount: (_p, args, ctx) => ctx.prisma.callback.count({ where: callbackWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) =>
-      ctx.prisma.callback.findMany({ ...query, where: callbackWhere(ctx, args.filter), orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { calledAt: "desc" }, { id: "asc" }] }),
-  }),
+      ctx.prisma.callback.findMany({ ...query, where: callbackWhere(ctx, args.filter),
+        orderBy: orderByFor<keyof typeof CALLBACK_ORDER, Prisma.CallbackOrderByWithRelationInput>(args.orderBy as OrderKeys<keyof typeof CALLBACK_ORDER>, CALLBACK_ORDER, [{ dueAt: { sort: "asc", nulls: "last" } }, { calledAt: "desc" }, { id: "asc" }]) }),
+  }, CallbackConnection),
 );
 
 function callbackWhere(ctx: SignedInContext, f: typeof CallbackFilter.$inferInput | null | undefined): Prisma.CallbackWhereInput {

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/messages.ts";
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
@@ -90,9 +91,9 @@ builder.queryField("callbackStatistics", (t) =>
 );
 
 async function callbackStatistics(ctx: Context, month: string, estateId: string | null): Promise<CallbackStats> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError("month", "A month as YYYY-MM");
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InputError("month", msg("reportMonthLabel"));
   const scope = estateFilter(ctx);
-  if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", "No such estate in your scope");
+  if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", msg("callbackSampleEstateScope"));
   const from = new Date(localToUtc("Asia/Shanghai", `${month}-01`, 0));
   const to = new Date(localToUtc("Asia/Shanghai", addDays(`${month}-01`, 32).slice(0, 7) + "-01", 0));
   const estate = estateId ? { estateId } : {};

@@ -1,6 +1,8 @@
+import { msg } from "../../i18n/messages.ts";
 import { CallbackSampleKind, SampleReason, type Prisma } from "@tingjian/prisma/client";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../../builder.ts";
+import { CallbackSampleConnection, CallbackSampleMemberConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { policyNumberAt } from "../../domain/callbacks/policy-number.ts";
 import { methodShare } from "../../domain/callbacks/phone-share.ts";
@@ -64,7 +66,7 @@ builder.prismaNode("CallbackSample", {
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "The callbacks' deadline given at the draw (null: per member, or none)" }),
     createdBy: t.relation("createdBy", { nullable: true, description: "Who drew it" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was drawn" }),
-    members: t.relatedConnection("members", { cursor: "id", totalCount: true, query: { orderBy: [{ reason: "asc" }, { id: "asc" }] }, description: "The members and why each is there" }),
+    members: t.relatedConnection("members", { cursor: "id", totalCount: true, query: { orderBy: [{ reason: "asc" }, { id: "asc" }] }, description: "The members and why each is there" }, CallbackSampleMemberConnection),
   }),
 });
 
@@ -181,7 +183,7 @@ builder.queryField("callbackSamples", (t) =>
     args: { filter: t.arg({ type: CallbackSampleFilter, required: false, description: "Which samples; omit for all in your scope" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.callbackSample.count({ where: sampleWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.callbackSample.findMany({ ...query, where: sampleWhere(ctx, args.filter), orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }, { id: "asc" }] }),
-  }),
+  }, CallbackSampleConnection),
 );
 
 // ---- CB-5: phone share ----
@@ -215,10 +217,10 @@ builder.queryField("callbackMethodShare", (t) =>
       estateId: t.arg.globalID({ required: false, description: "One estate of your scope; omit for all of them" }),
     },
     resolve: async (_r, args, ctx) => {
-      if (args.to <= args.from) throw new InputError("to", "The period ends after it starts");
+      if (args.to <= args.from) throw new InputError("to", msg("callbackSamplePeriodOrder"));
       const scope = estateFilter(ctx);
       const estateId = args.estateId?.id ?? null;
-      if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", "No such estate in your scope");
+      if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", msg("callbackSampleEstateScope"));
       const where = { ...inEstates(ctx), ...(estateId ? { estateId } : {}) };
       // CB-5, §11, issue 16 item 3: the one phone share (the PHONE_SHARE figure of `metrics`:
       // phone callbacks ÷ every callback made, reached or not), over the callbacks the caller may

@@ -1,5 +1,6 @@
 import { AcknowledgementMethod, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { ComplaintConnection } from "../connections.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import { ComplaintConflictError } from "../../errors/complaints.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
@@ -59,7 +60,7 @@ builder.queryField("unacknowledgedComplaints", (t) =>
     totalCount: (_p, _a, ctx) => ctx.prisma.complaint.count({ where: { AND: [complaintScope(ctx), acknowledgementDueWhere()] } }),
     resolve: (query, _r, _a, ctx) =>
       ctx.prisma.complaint.findMany({ ...query, where: { AND: [complaintScope(ctx), acknowledgementDueWhere()] }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-  }),
+  }, ComplaintConnection),
 );
 
 const AcknowledgeComplaintInput = builder.inputType("AcknowledgeComplaintInput", {

@@ -101,8 +101,10 @@ builder.queryField("dailyReview", (t) =>
         return rows;
       },
     },
-    {},
+    { name: "DailyReviewConnection", description: "WF-8: a page of the daily review: the complaints to review on a day; its edges carry the day's `hadProgress` and `review` (so it is not the shared ComplaintConnection)" },
     {
+      name: "DailyReviewEdge",
+      description: "One complaint of the daily review, with what happened to it that day",
       fields: (e) => ({
         hadProgress: e.boolean({ description: "Whether the complaint had progress that day", resolve: (edge) => edgeFacts.get(edge.node)?.hadProgress ?? false }),
         review: e.field({ type: ComplaintDailyReview, nullable: true, description: "The review recorded for that day, if any", resolve: (edge) => (edgeFacts.get(edge.node)?.review ?? null) as never }),

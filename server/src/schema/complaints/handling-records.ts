@@ -2,6 +2,7 @@ import { DepartmentRole, type Classification } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
+import { type CaseContentParam, caseContentOf, type Revealed, timelineSummary } from "../../domain/complaints/timeline-summary.ts";
 import { availableActions, type WorkflowAction } from "../../domain/complaints/workflow.ts";
 import { COMPLAINT_REF, complaintRef } from "../../services/complaints/case-ref.ts";
 import { ConfirmationMethodEnum, ResponsibilityEnum } from "./handling.ts";
@@ -91,7 +92,17 @@ builder.prismaObject("ComplaintConfirmation", {
 
 builder.prismaObjectFields("ComplaintEvent", (t) => ({
   actor: t.relation("actor", { nullable: true, description: "Null for the system (breach, deemed acceptance)" }),
-  note: t.string({ nullable: true, description: "The event's note (case content: masked unless you know the case, SEC-2)", select: REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.note) }),
+  note: t.string({ nullable: true, description: "What a person wrote on the event (case content: masked unless you know the case, SEC-2)", select: REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.note) }),
+  summary: t.string({
+    nullable: true,
+    description: "What the system says about the event, from its kind and details, in the request's language; times are local to the estate. Names and texts in it are case content, masked as `note` is (SEC-2)",
+    select: { data: true, complaint: { select: { ...REF.complaint.select, estate: { select: { timezone: true } } } } },
+    resolve: async (e, _a, ctx) => {
+      const revealed: Revealed = {};
+      for (const [name, value] of Object.entries(caseContentOf(e))) revealed[name as CaseContentParam] = await caseText(ctx, e, value);
+      return timelineSummary(e, ctx.language, e.complaint.estate.timezone, revealed);
+    },
+  }),
 }));
 
 builder.prismaObjectFields("Complaint", (t) => ({
@@ -110,10 +121,10 @@ builder.prismaObjectFields("Complaint", (t) => ({
   classifiedAt: t.expose("classifiedAt", { type: "DateTime", nullable: true, description: "CLS-1..3: when the complaint was classified" }),
   assignedAt: t.expose("assignedAt", { type: "DateTime", nullable: true, description: "WF-1: when the complaint was assigned" }),
   forwardedToServiceCentreAt: t.expose("forwardedToServiceCentreAt", { type: "DateTime", nullable: true, description: "INT-3, SLA-1" }),
-  forwardedToDeveloperAt: t.expose("forwardedToDeveloperAt", { type: "DateTime", nullable: true }),
+  forwardedToDeveloperAt: t.expose("forwardedToDeveloperAt", { type: "DateTime", nullable: true, description: "WF-5: when it was forwarded to the developer" }),
   developerDeadlineAt: t.expose("developerDeadlineAt", { type: "DateTime", nullable: true, description: "SLA-7: the developer answers by then or has accepted" }),
   deemedAcceptedAt: t.expose("deemedAcceptedAt", { type: "DateTime", nullable: true, description: "WF-5" }),
-  verifiedAt: t.expose("verifiedAt", { type: "DateTime", nullable: true }),
+  verifiedAt: t.expose("verifiedAt", { type: "DateTime", nullable: true, description: "CB-*: when a callback verified the result" }),
   invalidReason: t.string({
     nullable: true, description: "CLS-1: the explanation given for an invalid complaint", extensions: protectedField("COMPLAINT", "invalidReason"),
     select: { ...COMPLAINT_REF, invalidReason: true },

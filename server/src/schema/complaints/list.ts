@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ComplaintKind, ComplaintSeverity, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { ComplaintConnection, ORDER_BY_DESCRIPTION, orderByFor, orderInput, type OrderKeys } from "../connections.ts";
 import type { SignedInContext } from "../../access/context.ts";
 import { designatedRecords } from "../../access/grants.ts";
 import { atLeast } from "../../domain/access/need-to-know.ts";
@@ -36,11 +37,14 @@ builder.queryField("complaints", (t) =>
     type: "Complaint",
     cursor: "id",
     description: "The complaint ledger in your scope, newest first (§2, SEC-2: masked fields stay masked; a text search is logged, SEC-3)",
-    args: { filter: t.arg({ type: ComplaintFilter, required: false, description: "Which complaints; default all of your scope" }) },
+    args: {
+      filter: t.arg({ type: ComplaintFilter, required: false, description: "Which complaints; default all of your scope" }),
+      orderBy: t.arg({ type: [ComplaintOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (newest first)` }),
+    },
     totalCount: (_parent, args, ctx) => ctx.prisma.complaint.count({ where: complaintWhere(args.filter, ctx) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.complaint.findMany({ ...query, where: complaintWhere(args.filter, ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-  }),
+      ctx.prisma.complaint.findMany({ ...query, where: complaintWhere(args.filter, ctx), orderBy: complaintOrderBy(args.orderBy) }),
+  }, ComplaintConnection),
 );
 
 // ---- complaintPage: the ledger by offset, for spreadsheet grids ----
@@ -89,6 +93,14 @@ const ComplaintSort = builder.inputType("ComplaintSort", {
   }),
 });
 
+/** Issue 16 item 4: `orderBy`, the common shape of a main list's order, over the ledger's sortable columns. */
+const ComplaintOrder = orderInput("Complaint", ComplaintSortFieldEnum, "complaints");
+
+/** The Prisma order of `orderBy` (then the id); none: newest first. */
+function complaintOrderBy(orderBy: unknown): Prisma.ComplaintOrderByWithRelationInput[] {
+  return orderByFor<keyof typeof SORT_ORDER, Prisma.ComplaintOrderByWithRelationInput>(orderBy as OrderKeys<keyof typeof SORT_ORDER>, SORT_ORDER, [{ receivedAt: "desc" }, { id: "desc" }]);
+}
+
 /**
  * The order of a page: the caller's keys (a repeated column counts once), then the id, so that
  * rows equal in every key keep one order and offset pages neither repeat nor skip a row. No keys:
@@ -128,7 +140,8 @@ builder.queryField("complaintPage", (t) =>
       `offset ≥ 0 and 1 ≤ limit ≤ ${COMPLAINT_PAGE_MAX}, otherwise a BAD_USER_INPUT error naming the argument (select only totalCount to count)`,
     args: {
       filter: t.arg({ type: ComplaintFilter, required: false, description: "Which complaints, as in `complaints`" }),
-      sort: t.arg({ type: [ComplaintSort], required: false, description: "Keys in order of precedence; none: newest first" }),
+      sort: t.arg({ type: [ComplaintSort], required: false, description: "Keys in order of precedence; none: newest first (ignored when `orderBy` is given)" }),
+      orderBy: t.arg({ type: [ComplaintOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (the shape of \`complaints\`; takes precedence over \`sort\`)` }),
       offset: t.arg.int({ required: false, defaultValue: 0, description: "The position of the first row (0-based)" }),
       limit: t.arg.int({ required: false, defaultValue: 100, description: `At most ${COMPLAINT_PAGE_MAX}` }),
     },
@@ -139,7 +152,7 @@ builder.queryField("complaintPage", (t) =>
       check.that(offset >= 0, "offset", msg("pageOffset"));
       check.that(limit >= 1 && limit <= COMPLAINT_PAGE_MAX, "limit", msg("pageLimit", { max: COMPLAINT_PAGE_MAX }));
       check.done();
-      return { where: complaintWhere(args.filter, ctx), orderBy: complaintPageOrder(args.sort), offset, limit };
+      return { where: complaintWhere(args.filter, ctx), orderBy: args.orderBy?.length ? complaintOrderBy(args.orderBy) : complaintPageOrder(args.sort), offset, limit };
     },
   }),
 );

@@ -1,5 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { HotlineRecordingConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { protectedField, type RecordRef } from "../../access/disclosure.ts";
 import { mask } from "../../domain/access/masking.ts";
@@ -130,7 +131,7 @@ builder.queryField("hotlineRecordings", (t) =>
     totalCount: (_p, args, ctx) => ctx.prisma.hotlineRecording.count({ where: recordingWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.hotlineRecording.findMany({ ...query, where: recordingWhere(ctx, args.filter), orderBy: [{ startedAt: "desc" }, { id: "desc" }] }),
-  }),
+  }, HotlineRecordingConnection),
 );
 
 const RegisterHotlineRecordingInput = builder.inputType("RegisterHotlineRecordingInput", {

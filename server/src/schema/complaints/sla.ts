@@ -1,5 +1,6 @@
 import { SlaRule, SlaStageStatus, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { SlaStageConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { InputError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
@@ -119,7 +120,7 @@ builder.queryField("openDeadlines", (t) =>
     args: { filter: t.arg({ type: OpenDeadlinesFilter, required: false, description: "Which deadlines; default all open ones" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.slaStage.count({ where: openDeadlineWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.slaStage.findMany({ ...query, where: openDeadlineWhere(ctx, args.filter), orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] }),
-  }),
+  }, SlaStageConnection),
 );
 
 function openDeadlineWhere(ctx: Context, f: { estateId?: { id: string } | null; rule?: SlaRule[] | null; dueBefore?: Date | null; overdueOnly?: boolean | null } | null | undefined): Prisma.SlaStageWhereInput {

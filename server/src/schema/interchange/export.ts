@@ -1,6 +1,7 @@
+import { msg } from "../../i18n/messages.ts";
 import type { Classification, RecordType } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import type { Context } from "../../access/context.ts";
+import { signedIn, type Context } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { mask } from "../../domain/access/masking.ts";
 import { protectionOf } from "../../domain/access/protected-fields.ts";
@@ -30,19 +31,21 @@ const RECORD_TYPE: Record<InterchangeKind, RecordType> = { ESTATES: "ESTATE", HO
 interface InterchangeFile { fileName: string; mimeType: string; rowCount: number; rawFields: string[]; contentBase64: string }
 
 const InterchangeFileRef = builder.objectRef<InterchangeFile>("InterchangeFile").implement({
+  description: "SPEC §13: an exported spreadsheet in the interchange layout (it imports again unchanged)",
   fields: (t) => ({
-    fileName: t.exposeString("fileName"),
-    mimeType: t.exposeString("mimeType"),
-    rowCount: t.exposeInt("rowCount"),
+    fileName: t.exposeString("fileName", { description: "A file name for saving it (kind, scope and format)" }),
+    mimeType: t.exposeString("mimeType", { description: "text/csv or the XLSX media type" }),
+    rowCount: t.exposeInt("rowCount", { description: "The data rows written (the header not counted)" }),
     rawFields: t.exposeStringList("rawFields", { description: "Protected fields exported unmasked (empty without an export approval)" }),
     contentBase64: t.exposeString("contentBase64", { description: "The file's bytes: CSV (UTF-8 with BOM) or XLSX" }),
   }),
 });
 
 const ExportFileInput = builder.inputType("ExportFileInput", {
+  description: "SPEC §13: what to export, in which format, and why (SEC-3)",
   fields: (t) => ({
-    kind: t.field({ type: InterchangeKindEnum, required: true }),
-    format: t.field({ type: InterchangeFormatEnum, required: true }),
+    kind: t.field({ type: InterchangeKindEnum, required: true, description: "Which file of the layout to write" }),
+    format: t.field({ type: InterchangeFormatEnum, required: true, description: "CSV or XLSX" }),
     estateId: t.globalID({ required: false, description: "One estate (default: all in your scope)" }),
     from: t.field({ type: "DateTime", required: false, description: "Complaints received, callbacks made, questionnaires handed out from this instant" }),
     to: t.field({ type: "DateTime", required: false, description: "… up to (not including) this instant" }),
@@ -58,13 +61,13 @@ builder.queryField("exportFile", (t) =>
     type: InterchangeFileRef,
     description: "SPEC §13: a spreadsheet in the interchange layout; personal data masked unless an export approval grants it (SEC-3, SEC-7); logged",
     authScopes: (_p, args) => (args.input.kind === "ESTATES" ? { authenticated: true } : { permission: EXPORT_PERMISSION[args.input.kind] }),
-    args: { input: t.arg({ type: ExportFileInput, required: true }) },
+    args: { input: t.arg({ type: ExportFileInput, required: true, description: "What to export, in which format, and why" }) },
     resolve: async (_r, { input }, ctx) => {
       const purpose = requiredText(input.purpose, "input.purpose", 500);
       const estateId = input.estateId?.id ?? null;
       const scope = estateFilter(ctx);
       if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
-      if (input.from && input.to && input.from >= input.to) throw new InputError("input.to", "to must be after from");
+      if (input.from && input.to && input.from >= input.to) throw new InputError("input.to", msg("exportPeriodOrder"));
       const approval = input.approvalId ? await exportGrant(ctx, input.approvalId.id, estateId) : null;
       const raw = new Set<string>();
       const decided = new Map<string, boolean>();
@@ -90,7 +93,7 @@ builder.queryField("exportFile", (t) =>
           callbacks: callbackScope(ctx), handouts: estateRecords(ctx), customers: topSecretFilter(ctx, "CUSTOMER"),
         },
       }, disclose);
-      if (ids.length > MAX_EXPORT_ROWS) throw new ForbiddenError(`An export holds at most ${MAX_EXPORT_ROWS} records; narrow it to an estate or a period`);
+      if (ids.length > MAX_EXPORT_ROWS) throw new ForbiddenError(msg("exportTooManyRows", { max: MAX_EXPORT_ROWS }));
       const layout = LAYOUTS[input.kind];
       const content = await writeSheet(input.format, layout.stem, layout.columns.map((c) => headerOf(c, !!input.chineseHeaders)), rows);
       ctx.access.record({
@@ -113,11 +116,11 @@ function levelCovered(granted: Classification | null, level: Classification): bo
 /** The caller's own active EXPORT_CLASSIFIED grant covering the estate (as exportCustomers checks it). */
 async function exportGrant(ctx: Context, approvalId: string, estateId: string | null) {
   const a = await ctx.prisma.approval.findFirst({
-    where: { id: approvalId, ...inOrganization(ctx), requestedById: ctx.viewer!.staffId, kind: "EXPORT_CLASSIFIED", status: "APPROVED", grantedFrom: { lte: ctx.now }, grantedUntil: { gt: ctx.now } },
+    where: { id: approvalId, ...inOrganization(ctx), requestedById: signedIn(ctx).viewer.staffId, kind: "EXPORT_CLASSIFIED", status: "APPROVED", grantedFrom: { lte: ctx.now }, grantedUntil: { gt: ctx.now } },
     select: { id: true, scope: true, classification: true },
   });
-  if (!a) throw new InputError("input.approvalId", "No active EXPORT_CLASSIFIED grant of yours with this id");
+  if (!a) throw new InputError("input.approvalId", msg("exportNoGrant"));
   const granted = (a.scope as { estateId?: string | null } | null)?.estateId ?? null;
-  if (granted && granted !== estateId) throw new InputError("input.estateId", "The approval covers one estate: export that estate");
+  if (granted && granted !== estateId) throw new InputError("input.estateId", msg("exportGrantOneEstate"));
   return a;
 }

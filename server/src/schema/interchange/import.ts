@@ -11,7 +11,8 @@ import { runImport } from "../../interchange/run.ts";
 import { bytesText, readLimitVariable, readSettingsFromEnv, withReadSettings } from "../../interchange/read-limits.ts";
 import type { ImportSession } from "../../interchange/session.ts";
 import { ForbiddenError, InputError } from "../../errors/typed-errors.ts";
-import { ErrorInterface } from "../errors.ts";
+import { typedError } from "../errors.ts";
+import { msg, render } from "../../i18n/messages.ts";
 import { FileScalar, ImportJobStatusEnum, InterchangeKindEnum } from "./shared.ts";
 
 /**
@@ -40,10 +41,10 @@ const UPLOAD_READ_SETTINGS = readSettingsFromEnv("upload");
 const ImportProblemRef = builder.objectRef<Problem>("ImportProblem").implement({
   description: "SPEC §13: one bad cell or row: its spreadsheet line (the header is line 1), its column as the file names it, and why",
   fields: (t) => ({
-    line: t.exposeInt("line"),
+    line: t.exposeInt("line", { description: "The spreadsheet line (the header is line 1)" }),
     column: t.exposeString("column", { description: "The header as written in the file (empty for the file as a whole)" }),
     field: t.exposeString("field", { nullable: true, description: "The layout's English column name" }),
-    reason: t.exposeString("reason"),
+    reason: t.string({ description: "Why the cell or row is refused, in the caller's language (never quoting a protected value, SEC-7)", resolve: (p, _a, ctx) => (p.localized ? render(p.localized, ctx.language) : p.reason) }),
   }),
 });
 
@@ -55,16 +56,14 @@ export class ImportRejected extends Error {
   }
 }
 
-builder.objectType(ImportRejected, {
+typedError(ImportRejected, {
   name: "ImportRejected",
   description: "SPEC §13: all or nothing — every bad row with its line, column and reason; nothing was written",
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof ImportRejected,
   fields: (t) => ({
-    jobId: t.exposeID("jobId"),
+    jobId: t.exposeID("jobId", { description: "The import's job (importJob shows it for an hour)" }),
     problems: t.field({ type: [ImportProblemRef], description: "In line order; at most 10,000 (problemCount counts all)", resolve: (e) => e.problems }),
-    problemCount: t.exposeInt("problemCount"),
-    rowsWithProblems: t.exposeInt("rowsWithProblems"),
+    problemCount: t.exposeInt("problemCount", { description: "Every problem found, also those beyond the 10,000 listed" }),
+    rowsWithProblems: t.exposeInt("rowsWithProblems", { description: "How many lines of the file have at least one problem" }),
   }),
 });
 
@@ -73,21 +72,22 @@ interface ImportResult { jobId: string; kind: InterchangeKind; dryRun: boolean; 
 const ImportResultRef = builder.objectRef<ImportResult>("ImportResult").implement({
   description: "What an import did (or, in a dry run, would do): rows created, updated and found unchanged",
   fields: (t) => ({
-    jobId: t.exposeID("jobId"),
-    kind: t.field({ type: InterchangeKindEnum, resolve: (r) => r.kind }),
+    jobId: t.exposeID("jobId", { description: "The import's job (importJob shows it for an hour)" }),
+    kind: t.field({ type: InterchangeKindEnum, description: "The file imported", resolve: (r) => r.kind }),
     dryRun: t.exposeBoolean("dryRun", { description: "Nothing was kept: the writes ran and were rolled back" }),
-    totalRows: t.exposeInt("totalRows"),
-    created: t.exposeInt("created"),
-    updated: t.exposeInt("updated"),
+    totalRows: t.exposeInt("totalRows", { description: "The data rows of the file" }),
+    created: t.exposeInt("created", { description: "Rows that created a record" }),
+    updated: t.exposeInt("updated", { description: "Rows that changed a stored record" }),
     unchanged: t.exposeInt("unchanged", { description: "Rows already stored as the file has them (a re-import changes nothing)" }),
     ignoredColumns: t.exposeStringList("ignoredColumns", { description: "Headers that are not part of the layout" }),
-    rowsPerSecond: t.float({ resolve: (r) => (r.seconds > 0 ? Math.round(r.totalRows / r.seconds) : r.totalRows) }),
+    rowsPerSecond: t.float({ description: "The import's throughput (rows of the file per second)", resolve: (r) => (r.seconds > 0 ? Math.round(r.totalRows / r.seconds) : r.totalRows) }),
   }),
 });
 
 const ImportFileInput = builder.inputType("ImportFileInput", {
+  description: "SPEC §13: a spreadsheet to import, all or nothing",
   fields: (t) => ({
-    kind: t.field({ type: InterchangeKindEnum, required: true }),
+    kind: t.field({ type: InterchangeKindEnum, required: true, description: "Which file of the layout this is" }),
     file: t.field({ type: FileScalar, required: true, description: "CSV (UTF-8, with or without BOM) or XLSX (the first sheet), sent as a multipart upload" }),
     dryRun: t.boolean({ required: false, description: "Check everything and report the counts, keep nothing" }),
     jobId: t.id({ required: false, description: "A UUID of your choosing, to follow the import with importJob while it runs" }),
@@ -103,15 +103,16 @@ builder.mutationField("importFile", (t) =>
     args: { input: t.arg({ type: ImportFileInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       const file = input.file;
-      if (!file || typeof (file as Blob).arrayBuffer !== "function") throw new InputError("input.file", "Send the file as a multipart upload (GraphQL multipart request)");
+      if (!file || typeof (file as Blob).arrayBuffer !== "function") throw new InputError("input.file", msg("importMultipartOnly"));
       const maxBytes = UPLOAD_READ_SETTINGS.limits.fileBytes;
       if (file.size > maxBytes) {
-        throw new InputError("input.file", `A file is at most ${bytesText(maxBytes)} (${readLimitVariable("fileBytes", "upload")} = ${maxBytes.toLocaleString("en")}); import larger files with the command line (pnpm run import)`);
+        throw new InputError("input.file", msg("importFileTooLarge", { size: bytesText(maxBytes), setting: readLimitVariable("fileBytes", "upload"), bytes: maxBytes.toLocaleString("en") }));
       }
       const jobId = input.jobId ? String(input.jobId) : undefined;
-      if (jobId && (!/^[0-9a-f-]{36}$/i.test(jobId) || jobExists(jobId))) throw new InputError("input.jobId", "jobId must be a new UUID");
+      if (jobId && (!/^[0-9a-f-]{36}$/i.test(jobId) || jobExists(jobId))) throw new InputError("input.jobId", msg("importJobIdNew"));
       const fileName = (file.name || "upload").slice(0, 200);
-      const job = startJob({ organizationId: ctx.organizationId!, staffId: ctx.viewer!.staffId, kind: input.kind, fileName, dryRun: !!input.dryRun }, jobId);
+      const { organizationId, viewer } = signedIn(ctx);
+      const job = startJob({ organizationId, staffId: viewer.staffId, kind: input.kind, fileName, dryRun: !!input.dryRun }, jobId);
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const outcome = await withReadSettings(UPLOAD_READ_SETTINGS, () =>
@@ -132,7 +133,7 @@ builder.mutationField("importFile", (t) =>
 
 /** The import core's view of the request: its transaction, the viewer's estates and field rules. */
 function sessionOf(ctx: Context, fileName: string): ImportSession {
-  const viewer = ctx.viewer!;
+  const { viewer } = signedIn(ctx);
   return {
     db: ctx.prisma, organizationId: viewer.organizationId, actorId: viewer.staffId, now: ctx.now, fileName, estates: viewer.estates,
     // §2, SEC-2: the API's read rule for complaints, not a copy of it.
@@ -152,30 +153,29 @@ function sessionOf(ctx: Context, fileName: string): ImportSession {
 const ImportJobRef = builder.objectRef<ImportJob>("ImportJob").implement({
   description: "An import's progress (kept in the server's memory for an hour after it ends)",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    kind: t.field({ type: InterchangeKindEnum, resolve: (j) => j.kind }),
-    fileName: t.exposeString("fileName"),
-    dryRun: t.exposeBoolean("dryRun"),
-    status: t.field({ type: ImportJobStatusEnum, resolve: (j) => j.status }),
-    totalRows: t.exposeInt("totalRows"),
+    id: t.exposeID("id", { description: "The job's id (the jobId given with importFile, or one chosen by the server)" }),
+    kind: t.field({ type: InterchangeKindEnum, description: "The file being imported", resolve: (j) => j.kind }),
+    fileName: t.exposeString("fileName", { description: "The uploaded file's name" }),
+    dryRun: t.exposeBoolean("dryRun", { description: "A dry run: nothing is kept" }),
+    status: t.field({ type: ImportJobStatusEnum, description: "Where the import stands", resolve: (j) => j.status }),
+    totalRows: t.exposeInt("totalRows", { description: "The data rows of the file (0 until it is read)" }),
     processedRows: t.exposeInt("processedRows", { description: "Rows checked (CHECKING) or written (WRITING)" }),
-    problemCount: t.exposeInt("problemCount"),
-    problems: t.field({ type: [ImportProblemRef], resolve: (j) => j.problems }),
-    created: t.exposeInt("created"),
-    updated: t.exposeInt("updated"),
-    unchanged: t.exposeInt("unchanged"),
-    startedAt: t.expose("startedAt", { type: "DateTime" }),
-    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
+    problemCount: t.exposeInt("problemCount", { description: "Every problem found so far" }),
+    problems: t.field({ type: [ImportProblemRef], description: "The problems of a rejected import, in line order (at most 10,000)", resolve: (j) => j.problems }),
+    created: t.exposeInt("created", { description: "Rows that created a record (once DONE)" }),
+    updated: t.exposeInt("updated", { description: "Rows that changed a stored record (once DONE)" }),
+    unchanged: t.exposeInt("unchanged", { description: "Rows already stored as the file has them (once DONE)" }),
+    startedAt: t.expose("startedAt", { type: "DateTime", description: "When the upload was received" }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "When the import ended (null while it runs)" }),
   }),
 });
 
 builder.queryField("importJob", (t) =>
-  t.field({
+  t.withAuth({ authenticated: true }).field({
     type: ImportJobRef,
     nullable: true,
     description: "The progress of one of your imports (null for an unknown id or someone else's import)",
-    authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => findJob(String(args.id), ctx.organizationId!, ctx.viewer!.staffId),
+    args: { id: t.arg.id({ required: true, description: "The import's job id (importFile's jobId)" }) },
+    resolve: (_r, args, ctx) => findJob(String(args.id), ctx.organizationId, ctx.viewer.staffId),
   }),
 );

@@ -5,16 +5,29 @@ import { KINDS } from "../../interchange/layout.ts";
 /** SPEC §13: the files of the interchange layout, their formats, and the state of an import. */
 export const InterchangeKindEnum = builder.enumType("InterchangeKind", {
   description: "A file of the interchange layout (shared/interchange/README.md)",
-  values: KINDS,
+  values: {
+    ESTATES: { description: "estates.csv: the estates, their calendars and offices" },
+    HOUSEHOLDS: { description: "households.csv: the households of the estates with their primary customers (SEC-6)" },
+    COMPLAINTS: { description: "complaints.csv: complaints with the history of their workflow steps (SPEC §5)" },
+    CALLBACKS: { description: "callbacks.csv: callbacks made or planned, with their outcome and ratings (CB-5, CB-6)" },
+    SURVEY_RESPONSES: { description: "survey_responses.csv: questionnaires handed out and returned, one row per dimension (SUR-3, SUR-6)" },
+  } as const satisfies Record<(typeof KINDS)[number], { description: string }>,
 });
 
-export const InterchangeFormatEnum = builder.enumType("InterchangeFormat", { values: ["CSV", "XLSX"] as const });
+export const InterchangeFormatEnum = builder.enumType("InterchangeFormat", {
+  description: "The spreadsheet format of an interchange file",
+  values: {
+    CSV: { description: "Comma-separated values, UTF-8 (a BOM is written on export, accepted on import)" },
+    XLSX: { description: "An Excel workbook (the first sheet)" },
+  } as const,
+});
 
 export const ImportJobStatusEnum = builder.enumType("ImportJobStatus", {
+  description: "Where an import stands",
   values: {
     CHECKING: { description: "Reading the file and checking every row" },
     WRITING: { description: "No row had a problem; writing" },
-    DONE: {},
+    DONE: { description: "Every row was written (or, in a dry run, checked and rolled back)" },
     REJECTED: { description: "Rows had problems; nothing was written" },
     FAILED: { description: "An unexpected error; nothing was written" },
   } as const,

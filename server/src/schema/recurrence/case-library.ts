@@ -1,5 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { CaseLibraryEntryConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { addCaseLibraryEntry } from "../../services/recurrence/case-library.ts";
@@ -108,5 +109,5 @@ builder.queryField("caseLibrary", (t) =>
     totalCount: (_p, args, ctx) => ctx.prisma.caseLibraryEntry.count({ where: entryWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.caseLibraryEntry.findMany({ ...query, where: entryWhere(ctx, args.filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  }),
+  }, CaseLibraryEntryConnection),
 );

@@ -1,5 +1,6 @@
 import { CorrectiveActionStatus, CorrectiveActionTrigger, type CorrectiveAction, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { ComplaintConnection, CorrectiveActionConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import type { RecordRef } from "../../access/disclosure.ts";
 import { availableSteps, isOverdue, NOT_DONE } from "../../domain/recurrence/corrective-action-workflow.ts";
@@ -96,7 +97,7 @@ export const CorrectiveActionRef = builder.prismaNode("CorrectiveAction", {
       description: "The complaints the action covers, oldest first (those in your scope)",
       totalCount: (a, _args, ctx) => ctx.prisma.complaint.count({ where: coveredBy(ctx, a.id) }),
       resolve: (query, a, _args, ctx) => ctx.prisma.complaint.findMany({ ...query, where: coveredBy(ctx, a.id), orderBy: [{ receivedAt: "asc" }, { id: "asc" }] }),
-    }),
+    }, ComplaintConnection),
   }),
 });
 
@@ -142,15 +143,35 @@ function actionWhere(ctx: Context, f: typeof CorrectiveActionFilter.$inferInput 
   return { AND: and };
 }
 
+const ACTION_ORDER = {
+  CREATED_AT: (d: Prisma.SortOrder) => ({ createdAt: d }),
+  UPDATED_AT: (d: Prisma.SortOrder) => ({ updatedAt: d }),
+  DUE_AT: (d: Prisma.SortOrder) => ({ dueAt: { sort: d, nulls: "last" as const } }),
+  NO: (d: Prisma.SortOrder) => ({ no: d }),
+  STATUS: (d: Prisma.SortOrder) => ({ status: d }),
+} satisfies Record<string, (d: Prisma.SortOrder) => Prisma.CorrectiveActionOrderByWithRelationInput>;
+
+const CorrectiveActionOrder = orderInput("CorrectiveAction", orderFieldEnum<keyof typeof ACTION_ORDER>("CorrectiveAction", "corrective actions", {
+  CREATED_AT: "When the action was opened",
+  UPDATED_AT: "When the action last changed",
+  DUE_AT: "REC-1: the due date; none last",
+  NO: "The action's number",
+  STATUS: "The state, in workflow order",
+}), "corrective actions");
+
 builder.queryField("correctiveActions", (t) =>
   t.prismaConnection({
     type: "CorrectiveAction",
     cursor: "id",
     description: "REC-1: the corrective actions of your estates and the company-wide ones, newest first",
     authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: CorrectiveActionFilter, required: false, description: "Narrows the list; none = every action in your scope" }) },
+    args: {
+      filter: t.arg({ type: CorrectiveActionFilter, required: false, description: "Narrows the list; none = every action in your scope" }),
+      orderBy: t.arg({ type: [CorrectiveActionOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (newest first)` }),
+    },
     totalCount: (_p, args, ctx) => ctx.prisma.correctiveAction.count({ where: actionWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) =>
-      ctx.prisma.correctiveAction.findMany({ ...query, where: actionWhere(ctx, args.filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  }),
+      ctx.prisma.correctiveAction.findMany({ ...query, where: actionWhere(ctx, args.filter),
+        orderBy: orderByFor<keyof typeof ACTION_ORDER, Prisma.CorrectiveActionOrderByWithRelationInput>(args.orderBy as OrderKeys<keyof typeof ACTION_ORDER>, ACTION_ORDER, [{ createdAt: "desc" }, { id: "desc" }]) }),
+  }, CorrectiveActionConnection),
 );

@@ -1,5 +1,6 @@
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { builder } from "../../builder.ts";
+import { ComplaintConnection } from "../connections.ts";
 import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "../../limits/settings.ts"; // the page maximum is checked before execution (issue 15 item 2)
 import type { Context } from "../../access/context.ts";
 import {
@@ -67,7 +68,7 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
       // Issue 6: for the whole page of problems at once (problem-complaints.ts), not one query per problem.
       totalCount: (p, _args, ctx) => problemComplaintCount(ctx, p.complaint_ids),
       resolve: (query, p, _args, ctx) => problemComplaintPage(ctx, query, p.complaint_ids),
-    }),
+    }, ComplaintConnection),
     correctiveActions: t.prismaField({
       type: [CorrectiveActionRef],
       description: "REC-1: the corrective actions covering these complaints (those in your scope)",
@@ -158,6 +159,7 @@ builder.queryField("recurringProblems", (t) =>
       name: "RecurringProblemConnection",
       fields: (t) => ({ totalCount: t.int({ description: "Recurring problems in all, counted in SQL", resolve: (c) => (c as unknown as { totalCount: number }).totalCount }) }),
     },
+    { name: "RecurringProblemEdge" },
   ),
 );
 

@@ -93,7 +93,7 @@ MetricRowsRef.implement({
           description,
           resolve: (parent, args, ctx, info) => page(parent, rowType, args, ctx, info) as never,
         },
-        {},
+        { description: `§11: a page of the ${NODES[rowType].typeName} rows behind a figure; its edges say whether each row counts in the numerator (\`inNumerator\`), so it is its own type, not ${NODES[rowType].typeName}Connection` },
         { fields: (e) => ({ inNumerator: e.boolean({ description: "The row counts in the numerator too", resolve: (edge) => (edge as unknown as Edge).inNumerator }) }) },
       );
     return {

@@ -1,4 +1,5 @@
 import { builder } from "../../builder.ts";
+import { SurveyCampaignConnection } from "../connections.ts";
 import { estateFilter, scopedNode } from "../../access/read-scope.ts";
 import { availableCampaignActions, type CampaignAction } from "../../domain/surveys/campaign-workflow.ts";
 import { createSurveyCampaign, stepSurveyCampaign } from "../../services/surveys/campaigns.ts";
@@ -62,7 +63,7 @@ builder.queryField("surveyCampaigns", (t) =>
       ctx.prisma.surveyCampaign.findMany({
         ...query, where: { AND: [campaignScope(ctx), args.status?.length ? { status: { in: args.status } } : {}] }, orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       }),
-  }),
+  }, SurveyCampaignConnection),
 );
 
 const CreateSurveyCampaignInput = builder.inputType("CreateSurveyCampaignInput", {

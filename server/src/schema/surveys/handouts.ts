@@ -1,5 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { SurveyHandoutConnection } from "../connections.ts";
 import { signedIn, type Context } from "../../access/context.ts";
 import { protectedField, reveal, type RecordRef } from "../../access/disclosure.ts";
 import { scopedNode } from "../../access/read-scope.ts";
@@ -61,7 +62,7 @@ builder.queryField("surveyHandouts", (t) =>
     },
     totalCount: (_p, args, ctx) => ctx.prisma.surveyHandout.count({ where: handoutWhere(ctx, args) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.surveyHandout.findMany({ ...query, where: handoutWhere(ctx, args), orderBy: [{ householdId: "asc" }, { id: "asc" }] }),
-  }),
+  }, SurveyHandoutConnection),
 );
 
 function handoutWhere(ctx: Context, a: { campaignId: { id: string }; estateId?: { id: string } | null; householdId?: { id: string } | null; returned?: boolean | null }): Prisma.SurveyHandoutWhereInput {

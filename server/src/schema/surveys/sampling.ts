@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { SampleReason } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { SurveySampleMemberConnection } from "../connections.ts";
 import { estateFilter } from "../../access/read-scope.ts";
 import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
@@ -52,7 +53,7 @@ builder.prismaObject("SurveySample", {
     sampleSize: t.exposeInt("sampleSize", { description: "SUR-2: households in the sample (random and forced)" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was drawn" }),
     createdBy: t.relation("createdBy", { nullable: true, description: "Who drew it" }),
-    members: t.relatedConnection("members", { cursor: "id", totalCount: true, description: "SUR-2: the sampled households, forced ones first", query: { orderBy: [{ reason: "asc" }, { householdId: "asc" }] } }),
+    members: t.relatedConnection("members", { cursor: "id", totalCount: true, description: "SUR-2: the sampled households, forced ones first", query: { orderBy: [{ reason: "asc" }, { householdId: "asc" }] } }, SurveySampleMemberConnection),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { builder } from "../../builder.ts";
+import { TenantMeetingConnection } from "../connections.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
 import { MEMBERS_MET_TARGET, REQUESTS_ANSWERED_TARGET } from "../../domain/surveys/tenant-meetings.ts";
@@ -43,7 +44,7 @@ builder.queryField("tenantMeetings", (t) =>
     args: { estateId: t.arg.globalID({ required: false, description: "Only this estate's" }) },
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.tenantMeeting.findMany({ ...query, where: { AND: [estateRecords(ctx), args.estateId ? { estateId: args.estateId.id } : {}] }, orderBy: [{ heldAt: "desc" }, { id: "asc" }] }),
-  }),
+  }, TenantMeetingConnection),
 );
 
 builder.objectFields(conflictErrorType(TenantMeetingConflictError, "TenantMeetingConflictError"), (t) => ({

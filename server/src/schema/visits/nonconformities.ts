@@ -1,5 +1,6 @@
 import { NonconformityStatus, type NonconformityReport, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { NonconformityReportConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { NonconformityConflictError } from "../../errors/visits.ts";
@@ -139,5 +140,5 @@ builder.queryField("nonconformityReports", (t) =>
     args: { filter: t.arg({ type: NonconformityFilter, required: false, description: "Narrows the list; none = every report in your scope" }) },
     totalCount: (_p, args, ctx) => ctx.prisma.nonconformityReport.count({ where: reportWhere(ctx, args.filter) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.nonconformityReport.findMany({ ...query, where: reportWhere(ctx, args.filter), orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] }),
-  }),
+  }, NonconformityReportConnection),
 );

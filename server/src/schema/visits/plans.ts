@@ -1,5 +1,6 @@
 import { VisitPlanStatus, type Prisma, type VisitPlan } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
+import { VisitPlanConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { coverage, monthStartOf } from "../../domain/visits/visit-month.ts";
 import { scopedNode } from "../../access/read-scope.ts";
@@ -153,5 +154,5 @@ builder.queryField("visitPlans", (t) =>
       for (const r of rows) pageProgress.set(r, progress.get(r.id) ?? { visits: 0, householdsVisited: 0, unresolvedWithoutReport: 0 });
       return rows;
     },
-  }),
+  }, VisitPlanConnection),
 );

@@ -1,4 +1,5 @@
 import { builder } from "../../builder.ts";
+import { VisitRecordConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { scopedNode } from "../../access/read-scope.ts";
@@ -53,8 +54,25 @@ builder.prismaNode("VisitRecord", {
   }),
 });
 
+const VISIT_ORDER = {
+  VISITED_AT: (d: "asc" | "desc") => ({ visitedAt: d }),
+  CREATED_AT: (d: "asc" | "desc") => ({ createdAt: d }),
+  KIND: (d: "asc" | "desc") => ({ kind: d }),
+};
+type VisitOrder = ReturnType<(typeof VISIT_ORDER)[keyof typeof VISIT_ORDER]> | { id: "asc" | "desc" };
+
+const VisitRecordOrder = orderInput("VisitRecord", orderFieldEnum<keyof typeof VISIT_ORDER>("VisitRecord", "visits", {
+  VISITED_AT: "VIS-1: when the visit happened",
+  CREATED_AT: "When the visit was recorded",
+  KIND: "The kind of visit, in declared order",
+}), "visits");
+
 builder.prismaObjectField("VisitPlan", "records", (t) =>
-  t.relatedConnection("records", { cursor: "id", totalCount: true, description: "VIS-1: the month's visits, in the order they happened", query: { orderBy: [{ visitedAt: "asc" }, { id: "asc" }] } }));
+  t.relatedConnection("records", {
+    cursor: "id", totalCount: true, description: "VIS-1: the month's visits, in the order they happened",
+    args: { orderBy: t.arg({ type: [VisitRecordOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (in the order they happened)` }) },
+    query: (args) => ({ orderBy: orderByFor<keyof typeof VISIT_ORDER, VisitOrder>(args.orderBy as OrderKeys<keyof typeof VISIT_ORDER>, VISIT_ORDER, [{ visitedAt: "asc" }, { id: "asc" }]) }),
+  }, VisitRecordConnection));
 
 const RecordVisitInput = builder.inputType("RecordVisitInput", {
   description: "VIS-1: one visit; name the month's plan, or the office (the plan of the visit's month is then used)",

@@ -56,7 +56,6 @@ export async function planComplaintCallback(writer: TimelineWriter, complaintId:
   }]);
   await appendEvents(writer, c.id, [{
     kind: "CALLBACK",
-    note: repeat ? "同一维修30天内重复发生：由责任经理上门回访 (CB-11)" : inPerson ? "扰民维修：上门回访 (CB-11)" : null,
     data: { callbackId: id!, planned: true, dueAt: dueAt.toISOString(), inPerson, repeat },
   }]);
   return id!;

@@ -45,6 +45,6 @@ export async function publishOpenLetter(ctx: SignedInContext, input: PublishOpen
     select: { id: true },
   });
   await ctx.prisma.openLetterComplaint.createMany({ data: ids.map((complaintId) => ({ organizationId, openLetterId: letter.id, complaintId })) });
-  for (const id of ids) await appendEvents(ctx, id, [{ kind: "REPLIED", note: `公开信：${title}`, data: { openLetterId: letter.id, rule: "CB-9" } }]);
+  for (const id of ids) await appendEvents(ctx, id, [{ kind: "REPLIED", data: { openLetterId: letter.id, rule: "CB-9", title } }]);
   return letter.id;
 }

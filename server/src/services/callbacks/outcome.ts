@@ -43,14 +43,14 @@ export async function onComplaint(ctx: SignedInContext, cb: Callback, complaintI
     return;
   }
   if (outcome.reached && outcome.satisfied === false && ["RESOLVED", "CONFIRMED", "VERIFIED"].includes(row.status)) {
-    const note = "回访不满意，投诉重新打开 (CB-7)";
+    const reason = { rule: "CB-7", callbackId: cb.id };
     await performAction(ctx, row, "REOPEN", {
-      note, patch: { resolvedAt: null, confirmedAt: null, verifiedAt: null, closedAt: null },
-      events: [event, { kind: "REOPENED", note }, { kind: "NOTE", note: "已通知责任部门", data: { notifiedDepartmentId: row.leadDepartmentId, rule: "CB-7" } }],
+      systemReason: reason, patch: { resolvedAt: null, confirmedAt: null, verifiedAt: null, closedAt: null },
+      events: [event, { kind: "REOPENED", data: reason }, { kind: "NOTE", data: { notifiedDepartmentId: row.leadDepartmentId, rule: "CB-7" } }],
     });
     const dueAt = new Date(ctx.now.getTime() + FOLLOW_UP_AFTER_MS);
     const [next] = await createCallbacks(ctx.prisma, [{ ...carryOver(cb), sequence: cb.sequence + 1, dueAt, createdAt: ctx.now }]);
-    await appendEvents(ctx, complaintId, [{ kind: "CALLBACK", note: `第${cb.sequence + 1}次回访已安排`, data: { callbackId: next!, planned: true, sequence: cb.sequence + 1, dueAt: dueAt.toISOString() } }]);
+    await appendEvents(ctx, complaintId, [{ kind: "CALLBACK", data: { callbackId: next!, planned: true, sequence: cb.sequence + 1, dueAt: dueAt.toISOString() } }]);
     return;
   }
   await appendEvents(ctx, complaintId, [event]);

@@ -106,5 +106,5 @@ async function reportMajor(ctx: SignedInContext, complaintId: string): Promise<E
       reason: "CLS-3 重大投诉报管理者代表", escalatedById: ctx.viewer.staffId, escalatedToId: rep?.id ?? null, notifiedAt: ctx.now,
     },
   });
-  return { kind: "NOTE", note: "重大投诉，已报管理者代表 (CLS-3)", data: { rule: "CLS-3", reportedToId: rep?.id ?? null } };
+  return { kind: "NOTE", data: { rule: "CLS-3", reportedToId: rep?.id ?? null } };
 }

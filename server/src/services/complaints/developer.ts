@@ -28,7 +28,7 @@ export async function forwardComplaintToDeveloper(ctx: SignedInContext, input: F
   });
   return performAction(ctx, row, "FORWARD_TO_DEVELOPER", {
     patch: { forwardedToDeveloperAt: ctx.now, developerDeadlineAt: deadlineAt },
-    events: [{ kind: "FORWARDED_TO_DEVELOPER", note: developerName, data: { deadlineAt: deadlineAt.toISOString() } }],
+    events: [{ kind: "FORWARDED_TO_DEVELOPER", data: { deadlineAt: deadlineAt.toISOString(), developerName } }],
   });
 }
 

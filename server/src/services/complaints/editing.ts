@@ -52,17 +52,22 @@ export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.
 /**
  * SPEC §5: performs a workflow action: checks it against the state machine (an illegal one is a
  * WorkflowError), writes the new status with `patch`, and records the TRANSITION event first, then
- * the action's own events.
+ * the action's own events. An action of the system gives its reason as `systemReason` parameters
+ * (they stand for a required note, go into the event's data, and ComplaintEvent.summary renders
+ * them in the reader's language); `note` is only what a person wrote.
  */
 export async function performAction(
   ctx: Context, row: Complaint, action: WorkflowAction,
-  change: { note?: string | null; patch?: Prisma.ComplaintUncheckedUpdateManyInput; events?: EventInput[]; data?: Prisma.InputJsonValue } = {},
+  change: { note?: string | null; patch?: Prisma.ComplaintUncheckedUpdateManyInput; events?: EventInput[]; data?: Prisma.InputJsonValue;
+    systemReason?: Readonly<Record<string, string | number>>;
+  } = {},
 ): Promise<number> {
   const facts = { inWarranty: row.inWarranty, valid: row.valid };
-  const result = transition(row.status, action, facts, change.note);
-  if (!result.ok) throw new WorkflowError(row.status, availableActions(row.status, facts), refusal(row.status, action, facts, change.note) ?? result.reason);
+  const reason = change.systemReason ? "system" : change.note;
+  const result = transition(row.status, action, facts, reason);
+  if (!result.ok) throw new WorkflowError(row.status, availableActions(row.status, facts), refusal(row.status, action, facts, reason) ?? result.reason);
   return saveComplaint(ctx, row, { ...change.patch, status: result.to }, [
-    { kind: "TRANSITION", fromStatus: row.status, toStatus: result.to, note: change.note ?? null, data: { action, ...(change.data as object | undefined) } },
+    { kind: "TRANSITION", fromStatus: row.status, toStatus: result.to, note: change.note ?? null, data: { action, ...(change.data as object | undefined), ...change.systemReason } },
     ...(change.events ?? []),
   ]);
 }

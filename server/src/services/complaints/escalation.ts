@@ -15,6 +15,12 @@ export interface EscalationRequest {
   actorId?: string | null;
   /** The supervisor chosen by the escalating person; otherwise the next level up. */
   toStaffId?: string | null;
+  /**
+   * A system escalation's own parameters (rule, stage, deadline …): the event carries them in `data`
+   * and no note, and ComplaintEvent.summary renders them in the reader's language; `reason` stays on
+   * the escalation row. Without them the reason is a person's and is the event's note.
+   */
+  details?: Record<string, string | number>;
 }
 
 /**
@@ -37,7 +43,8 @@ export async function escalate(db: Db, r: EscalationRequest): Promise<{ level: n
     },
   });
   await appendEvents({ prisma: db, now: r.now, viewer: null, organizationId: r.organizationId }, r.complaintId, [{
-    kind: "ESCALATED", actorId: r.actorId ?? null, note: r.reason, data: { level, toStaffId, automatic: !!r.slaStageId, slaStageId: r.slaStageId ?? null },
+    kind: "ESCALATED", actorId: r.actorId ?? null, note: r.details ? null : r.reason,
+    data: { level, toStaffId, automatic: !!r.slaStageId, slaStageId: r.slaStageId ?? null, ...r.details },
   }]);
   return { level, toStaffId };
 }

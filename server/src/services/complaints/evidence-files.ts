@@ -97,6 +97,7 @@ export function checkMimeType(kind: AttachmentKind, value: string, bytes: Buffer
 /** INT-2: a plain file name (no folders, no control characters), at most 200 characters. */
 export function checkFileName(value: string, field = "input.fileName"): string {
   const name = requiredText(value, field, 200);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with a control character is refused on purpose
   if (name === "." || name === ".." || /[/\\\u0000-\u001f\u007f]/.test(name)) throw new InputError(field, msg("attachmentFileName"));
   return name;
 }

@@ -113,7 +113,7 @@ export async function registerComplaint(ctx: SignedInContext, input: RegisterCom
   if (c.duplicateOf) {
     events.push({
       organizationId: viewer.organizationId, complaintId: created.id, at: new Date(Math.max(ctx.now.getTime(), c.receivedAt.getTime()) + 1),
-      actorId: viewer.staffId, kind: "DUPLICATE_LINKED", note: `与 ${c.duplicateOf.no} 为同一问题`, data: { duplicateOfId: c.duplicateOf.id },
+      actorId: viewer.staffId, kind: "DUPLICATE_LINKED", data: { duplicateOfId: c.duplicateOf.id, duplicateOfNo: c.duplicateOf.no },
     });
   }
   await ctx.prisma.complaintEvent.createMany({ data: events });

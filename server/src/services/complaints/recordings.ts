@@ -131,7 +131,7 @@ export async function archiveHotlineRecording(ctx: SignedInContext, input: { id:
     data: { specialEvent: true, archivedAt: ctx.now, archivedById: ctx.viewer.staffId, archiveNote: note },
   });
   if (done.count === 0) throw new InputError("input.id", msg("recordingChangedMeanwhile"));
-  if (rec.complaintId) await appendEvents(ctx, rec.complaintId, [{ kind: "NOTE", note: "热线录音作为未解决的特殊事件单独归档", data: { recordingId: rec.id, archived: true } }]);
+  if (rec.complaintId) await appendEvents(ctx, rec.complaintId, [{ kind: "NOTE", data: { recordingId: rec.id, archived: true } }]);
   // INT-6, SEC-3: the archiving is logged in the append-only access log (a copy into the archive), last so that nothing after it can fail.
   ctx.access.record({ action: "COPY", recordType: "HOTLINE_RECORDING", recordId: rec.id, fields: ["archive"], classification: rec.classification, purpose: note });
   return rec.id;

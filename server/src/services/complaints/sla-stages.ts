@@ -45,7 +45,8 @@ export async function syncSlaStages(db: Db, complaintId: string, now: Date, cach
       const claimed = await db.slaStage.updateMany({ where: { id: stageId!, breached: false }, data: { breached: true } });
       if (claimed.count === 1 && handling) {
         const rule = p.rule.replace("_", "-");
-        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, reason: `${rule} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})` });
+        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, reason: `${rule} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})`,
+          details: { rule, stage: p.stage, round: p.round, deadlineAt: p.deadlineAt.toISOString() } });
       }
     }
   }
@@ -122,7 +123,7 @@ async function deemAcceptance(db: Db, c: ComplaintFacts, policy: PolicyLookup, c
   // Recorded when the system notices; the acceptance itself dates from the deadline.
   await appendEvents({ prisma: db, now, viewer: null, organizationId: c.organizationId }, c.id, [
     { kind: "TRANSITION", fromStatus: "FORWARDED_TO_DEVELOPER", toStatus: "IN_PROGRESS", data: { action: "DEEM_ACCEPTED", deemedAcceptedAt: at.toISOString() } },
-    { kind: "DEEMED_ACCEPTED", note: "开发商未在时限内答复，视为默认；由管理部先行施工，费用由开发商承担", data: { handoffId: handoff.id, deemedAcceptedAt: at.toISOString() } },
+    { kind: "DEEMED_ACCEPTED", data: { handoffId: handoff.id, deemedAcceptedAt: at.toISOString() } },
   ]);
   return true;
 }

@@ -90,7 +90,7 @@ export async function linkComplaints(ctx: SignedInContext, action: { id: string;
     skipDuplicates: true,
   });
   for (const c of complaints) {
-    await appendEvents(ctx, c.id, [{ kind: "NOTE", note: `纳入纠正预防措施 ${action.no} (REC-1)`, data: { rule: "REC-1", correctiveActionId: action.id, linked: true } }]);
+    await appendEvents(ctx, c.id, [{ kind: "NOTE", data: { rule: "REC-1", correctiveActionId: action.id, correctiveActionNo: action.no, linked: true } }]);
   }
 }
 
@@ -98,6 +98,6 @@ export async function unlinkComplaints(ctx: SignedInContext, action: { id: strin
   if (complaintIds.length === 0) return;
   await ctx.prisma.correctiveActionComplaint.deleteMany({ where: { correctiveActionId: action.id, complaintId: { in: [...complaintIds] } } });
   for (const id of complaintIds) {
-    await appendEvents(ctx, id, [{ kind: "NOTE", note: `移出纠正预防措施 ${action.no} (REC-1)`, data: { rule: "REC-1", correctiveActionId: action.id, linked: false } }]);
+    await appendEvents(ctx, id, [{ kind: "NOTE", data: { rule: "REC-1", correctiveActionId: action.id, correctiveActionNo: action.no, linked: false } }]);
   }
 }

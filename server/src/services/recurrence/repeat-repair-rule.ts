@@ -59,7 +59,8 @@ export async function applyRepeatRepairRule(writer: TimelineWriter, complaintId:
   const already = await db.complaintEscalation.findFirst({ where: { complaintId, reason: { startsWith: REC3_REASON_PREFIX } }, select: { id: true } });
   if (already) return false;
   // The rule escalates, not the person who classified: a system escalation (no actor).
-  await escalate(db, { organizationId: c.organizationId, complaintId, now: writer.now, reason: escalationReason(earlier.no, earlier.windowDays), actorId: null });
+  await escalate(db, { organizationId: c.organizationId, complaintId, now: writer.now, reason: escalationReason(earlier.no, earlier.windowDays), actorId: null,
+    details: { rule: "REC-3", earlierNo: earlier.no, windowDays: earlier.windowDays } });
   return true;
 }
 

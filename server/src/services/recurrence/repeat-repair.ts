@@ -23,5 +23,5 @@ export async function recordRepeatRepairCause(ctx: SignedInContext, input: Recor
   const earlier = open ? await earlierRepair(ctx.prisma, row) : null;
   if (open) check.that(!!earlier, "input.id", msg("notRepeatRepair"));
   check.done();
-  await saveComplaint(ctx, row, {}, [{ kind: "NOTE", note: `REC-3 原因：${cause}\n措施：${measures}`, data: { rule: "REC-3", repeatCause: true, earlierId: earlier!.id } }]);
+  await saveComplaint(ctx, row, {}, [{ kind: "NOTE", data: { rule: "REC-3", repeatCause: true, earlierId: earlier!.id, cause, measures } }]);
 }
