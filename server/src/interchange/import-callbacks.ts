@@ -115,7 +115,7 @@ async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequen
     for (const r of d.ratings) ratings.push({ id: newId(), organizationId: org, callbackId: id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
     if (!d.complaint || !d.calledAt) continue;
     touched.add(d.complaint.id);
-    events.push({ id: newId(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: d.reached ? (d.satisfied ? "回访满意" : "回访不满意") : "未联系上", data: { callbackId: id, sequence: seq, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
+    events.push({ id: newId(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: null, data: { callbackId: id, sequence: seq, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
     // CB-6: the first satisfied callback after the confirmation verifies the result.
     const c = d.complaint;
     if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id)) verifying.set(c.id, d);

@@ -124,20 +124,20 @@ function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: bo
     return at;
   };
   add({ kind: "REGISTERED", toStatus: "REGISTERED" }, d.receivedAt);
-  if (duplicateOf) add({ kind: "DUPLICATE_LINKED", note: `与 ${duplicateOf} 为同一问题` }, d.receivedAt);
+  if (duplicateOf) add({ kind: "DUPLICATE_LINKED", data: { duplicateOfNo: duplicateOf } }, d.receivedAt);
   // The file has no classification instant: the complaint counts as classified on receipt.
   let classifiedAt: Date | null = null;
   let closedAt: Date | null = null;
   if (d.valid === true) {
     const own: Omit<Event, "at">[] = [{ kind: "CLASSIFIED", data: { valid: true, kind: d.kind, severity: d.severity, categoryId: d.categoryId, before: null } }];
-    if (majorReport) own.push({ kind: "NOTE", note: "重大投诉，已报管理者代表 (CLS-3)", data: { rule: "CLS-3" } });
+    if (majorReport) own.push({ kind: "NOTE", data: { rule: "CLS-3" } });
     classifiedAt = step("CLASSIFY", "CLASSIFIED", d.receivedAt, own);
   } else if (d.valid === false) {
     // CLS-1: an invalid complaint is closed on classification, which is also its answer (SLA-9).
     classifiedAt = closedAt = step("MARK_INVALID", "INVALID", d.receivedAt, [{ kind: "CLASSIFIED", data: { valid: false } }]);
   }
   if (d.assignedAt) step("ASSIGN", "ASSIGNED", d.assignedAt, [{ kind: "ASSIGNED", data: { leadDepartmentId: d.departmentId } }]);
-  if (d.promisedAt) add({ kind: "PROMISE_RECORDED", note: `承诺完成时间 ${d.promisedAt.toISOString()}` }, d.assignedAt!);
+  if (d.promisedAt) add({ kind: "PROMISE_RECORDED", data: { promisedAt: d.promisedAt.toISOString() } }, d.assignedAt!);
   if (d.resolvedAt) step("RESOLVE", "RESOLVED", d.resolvedAt, []);
   if (d.confirmedAt) step("CONFIRM", "CONFIRMED", d.confirmedAt, [{ kind: "CONFIRMED", data: { method: "IN_PERSON", satisfied: true } }]);
   return { events, status, classifiedAt, closedAt };

@@ -1,5 +1,5 @@
 import type { ComplaintStatus } from "@tingjian/prisma/client";
-import { changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
+import { breachDetails, breachReason, changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
 import { departmentHead } from "../services/complaints/department-head.ts";
 import { supervisorAt } from "../services/complaints/escalation.ts";
 import { OPEN_STATES } from "../domain/complaints/workflow.ts";
@@ -31,6 +31,8 @@ export interface PendingEscalation {
   /** 1, 2, … per complaint: its escalation level after this one. */
   level: number;
   reason: string;
+  /** What the timeline event records (services/complaints/sla-stages.ts breachDetails). */
+  details: ReturnType<typeof breachDetails>;
   lastEventAt: Date;
 }
 
@@ -63,7 +65,7 @@ export async function planNewComplaintStages(db: Db, complaints: readonly NewCom
       if (handling && p.status === "BREACHED" && p.stage !== "developer_answer") {
         escalations.push({
           organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-          reason: reason(p), lastEventAt: c.lastEventAt,
+          reason: breachReason(p), details: breachDetails(p), lastEventAt: c.lastEventAt,
         });
       }
     }
@@ -101,8 +103,8 @@ export async function escalationRows(db: Db, escalations: readonly PendingEscala
     const at = Math.max(now.getTime(), (last.get(e.complaintId) ?? e.lastEventAt.getTime()) + 1);
     last.set(e.complaintId, at);
     out.events.push({
-      id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, at: new Date(at), actorId: null, kind: "ESCALATED", fromStatus: null, toStatus: null, note: e.reason,
-      data: { level: e.level, toStaffId, automatic: true, slaStageId: e.slaStageId }, createdAt: now,
+      id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, at: new Date(at), actorId: null, kind: "ESCALATED", fromStatus: null, toStatus: null, note: null,
+      data: { level: e.level, toStaffId, automatic: true, slaStageId: e.slaStageId, ...e.details }, createdAt: now,
     });
     counts.set(e.complaintId, (counts.get(e.complaintId) ?? 0) + 1);
   }
@@ -166,7 +168,7 @@ export async function replanStages(db: Db, complaintIds: readonly string[], now:
         if (claim && handling) {
           escalations.push({
             organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-            reason: reason(p), lastEventAt: new Date(0),
+            reason: breachReason(p), details: breachDetails(p), lastEventAt: new Date(0),
           });
         }
       }
@@ -203,7 +205,3 @@ export async function writeEscalations(db: Db, bulk: BulkWriter, escalations: re
   await bulk.flush();
 }
 
-/** complaints/sla-stages.ts: the reason of an escalation for a breached stage. */
-function reason(p: PlannedStage): string {
-  return `${p.rule.replace("_", "-")} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})`;
-}

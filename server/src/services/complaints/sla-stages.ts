@@ -44,9 +44,7 @@ export async function syncSlaStages(db: Db, complaintId: string, now: Date, cach
     if (p.status === "BREACHED" && !developers) {
       const claimed = await db.slaStage.updateMany({ where: { id: stageId!, breached: false }, data: { breached: true } });
       if (claimed.count === 1 && handling) {
-        const rule = p.rule.replace("_", "-");
-        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, reason: `${rule} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})`,
-          details: { rule, stage: p.stage, round: p.round, deadlineAt: p.deadlineAt.toISOString() } });
+        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, reason: breachReason(p), details: breachDetails(p) });
       }
     }
   }
@@ -172,4 +170,16 @@ export class SlaCache {
       return { key, ...value };
     };
   }
+}
+
+type Breached = { rule: string; stage: string; round: number; deadlineAt: Date };
+
+/** WF-7: what an escalation for a breached stage records (the timeline renders it, timeline-summary.ts); the importer writes the same. */
+export function breachDetails(p: Breached): { rule: string; stage: string; round: number; deadlineAt: string } {
+  return { rule: p.rule.replace("_", "-"), stage: p.stage, round: p.round, deadlineAt: p.deadlineAt.toISOString() };
+}
+
+/** The escalation row's reason for a breached stage (the REC-3 check matches on reasons' prefixes). */
+export function breachReason(p: Breached): string {
+  return `${p.rule.replace("_", "-")} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})`;
 }
