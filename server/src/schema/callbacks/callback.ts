@@ -5,7 +5,7 @@ import type { Context, SignedInContext } from "../../access/context.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
 import { batchedById } from "../batched.ts";
 import { scopedNode } from "../../access/read-scope.ts";
-import { callbackRef, callbackScope } from "../../services/callbacks/scope.ts";
+import { callbackRef, callbackScope } from "../../access/scopes/callbacks.ts";
 import { scopedComplaint, scopedCustomer, unused } from "../scoped-rows.ts";
 
 /**

@@ -2,7 +2,7 @@ import { builder } from "../../builder.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { complaintScope, scopedNode } from "../../access/read-scope.ts";
-import { openLetterScope } from "../../services/callbacks/scope.ts";
+import { openLetterScope } from "../../access/scopes/callbacks.ts";
 import { publishOpenLetter } from "../../services/callbacks/open-letters.ts";
 
 /**

@@ -9,7 +9,7 @@ import { nonEmpty } from "../prisma-query.ts";
 import { estateFilter, inOrganization } from "../../access/read-scope.ts";
 import { figureRatios } from "../../services/reports/figures.ts";
 import { signedIn } from "../../access/context.ts";
-import { callbackScope } from "../../services/callbacks/scope.ts";
+import { callbackScope } from "../../access/scopes/callbacks.ts";
 import { reviewCallback } from "../../services/callbacks/review.ts";
 import { CALLBACK_ERRORS } from "./record.ts";
 

@@ -14,7 +14,7 @@ import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { estateFilter, inEstates, scopedNode } from "../../access/read-scope.ts";
 import { scopedComplaint, scopedCustomer } from "../scoped-rows.ts";
-import { callbackScope, sampleScope } from "../../services/callbacks/scope.ts";
+import { callbackScope, sampleScope } from "../../access/scopes/callbacks.ts";
 import { drawCallbackSample } from "../../services/callbacks/draw-sample.ts";
 import { verifyCallbackSample, type SampleCheck } from "../../services/callbacks/verify-sample.ts";
 import { describedValues } from "./callback.ts";

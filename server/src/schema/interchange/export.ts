@@ -8,9 +8,9 @@ import { protectionOf } from "../../domain/access/protected-fields.ts";
 import { EXPORTERS, type Disclose } from "../../interchange/export-rows.ts";
 import { headerOf, LAYOUTS, type InterchangeKind } from "../../interchange/layout.ts";
 import { MIME_TYPES, writeSheet } from "../../interchange/sheets.ts";
-import { callbackScope } from "../../services/callbacks/scope.ts";
+import { callbackScope } from "../../access/scopes/callbacks.ts";
 import { ForbiddenError, InputError, NotFoundError, requiredText } from "../../errors/typed-errors.ts";
-import { estateRecords } from "../../services/surveys/scope.ts";
+import { estateRecords } from "../../access/scopes/surveys.ts";
 import { complaintScope, estateFilter, inEstates, inOrganization, topSecretFilter } from "../../access/read-scope.ts";
 import { InterchangeFormatEnum, InterchangeKindEnum } from "./shared.ts";
 

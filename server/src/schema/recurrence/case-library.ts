@@ -4,7 +4,7 @@ import { CaseLibraryEntryConnection } from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { addCaseLibraryEntry } from "../../services/recurrence/case-library.ts";
-import { caseLibraryScope } from "../../services/recurrence/scope.ts";
+import { caseLibraryScope } from "../../access/scopes/recurrence.ts";
 import { ClassificationEnum } from "../access/staff.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";

@@ -7,7 +7,7 @@ import { availableSteps, isOverdue, NOT_DONE } from "../../domain/recurrence/cor
 import { ClassificationEnum } from "../access/staff.ts";
 import { history, RevisionRef } from "../access/revisions.ts";
 import { complaintScope, scopedNode } from "../../access/read-scope.ts";
-import { correctiveActionScope } from "../../services/recurrence/scope.ts";
+import { correctiveActionScope } from "../../access/scopes/recurrence.ts";
 import { describedValues } from "../visits/enum-values.ts";
 
 /**

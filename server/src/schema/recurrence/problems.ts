@@ -7,14 +7,14 @@ import {
   recurrenceTrendSql, recurringProblemsSql, type RecurrenceMonthRow, type RecurrenceQuery, type RecurringProblemRow,
 } from "../../domain/recurrence/repeat-sql.ts";
 import { monthsBetween } from "../../domain/recurrence/months.ts";
-import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
+import { visibleTopSecretOf } from "../../access/scopes/top-secret-figures.ts";
 import { InputError } from "../../errors/typed-errors.ts";
 import { estateFilter, inOrganization } from "../../access/read-scope.ts";
 import { msg } from "../../i18n/messages.ts";
 import { CorrectiveActionRef } from "./corrective-actions.ts";
 import { problemComplaintCount, problemComplaintPage } from "./problem-complaints.ts";
 import { batched, batchedById, withId } from "../batched.ts";
-import { correctiveActionScope } from "../../services/recurrence/scope.ts";
+import { correctiveActionScope } from "../../access/scopes/recurrence.ts";
 
 /** As findUniqueOrThrow: a problem's estate and category exist (the counted complaints reference them). */
 function found<R>(row: R | undefined, what: string): R {

@@ -1,6 +1,6 @@
 import { builder } from "../../builder.ts";
 import type { Context } from "../../access/context.ts";
-import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
+import { visibleTopSecretOf } from "../../access/scopes/top-secret-figures.ts";
 import { earlierComplaintsSql, type EarlierRow } from "../../domain/recurrence/repeat-sql.ts";
 import { complaintScope, inOrganization } from "../../access/read-scope.ts";
 import { batched } from "../batched.ts";

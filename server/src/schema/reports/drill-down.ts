@@ -7,10 +7,10 @@ import { signedIn, type Context } from "../../access/context.ts";
 import type { MetricKind, RowType, SliceBy } from "../../domain/metrics/catalogue.ts";
 import type { PeriodKind } from "../../domain/metrics/periods.ts";
 import { drillPage, openDrillDown, type DrillDownRows } from "../../services/reports/drill-down.ts";
-import { callbackScope } from "../../services/callbacks/scope.ts";
-import { estateRecords } from "../../services/surveys/scope.ts";
+import { callbackScope } from "../../access/scopes/callbacks.ts";
+import { estateRecords } from "../../access/scopes/surveys.ts";
 import { complaintScope, inEstates } from "../../access/read-scope.ts";
-import { visitScope } from "../../services/visits/scope.ts";
+import { visitScope } from "../../access/scopes/visits.ts";
 import { MetricKindEnum, MetricSliceByEnum, ReportPeriodKindEnum } from "./metrics.ts";
 
 /**

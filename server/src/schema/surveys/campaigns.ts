@@ -3,7 +3,7 @@ import { SurveyCampaignConnection } from "../connections.ts";
 import { estateFilter, scopedNode } from "../../access/read-scope.ts";
 import { availableCampaignActions, type CampaignAction } from "../../domain/surveys/campaign-workflow.ts";
 import { createSurveyCampaign, stepSurveyCampaign } from "../../services/surveys/campaigns.ts";
-import { campaignScope } from "../../services/surveys/scope.ts";
+import { campaignScope } from "../../access/scopes/surveys.ts";
 import { SurveyCampaignKindEnum, SurveyCampaignStatusEnum } from "../enums.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CAMPAIGN_ERRORS, SurveyCampaignActionEnum } from "./shared.ts";

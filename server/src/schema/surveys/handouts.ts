@@ -10,7 +10,7 @@ import { SurveyHandoutConflictError } from "../../errors/surveys.ts";
 import { campaignReturnRates } from "../../services/reports/figures.ts";
 import { campaignFor, policyPercents } from "../../services/surveys/campaign.ts";
 import { planSurveyFollowups, recordSurveyHandouts, recordSurveyReturn } from "../../services/surveys/handouts.ts";
-import { estateRecords, estateScopeIds } from "../../services/surveys/scope.ts";
+import { estateRecords, estateScopeIds } from "../../access/scopes/surveys.ts";
 import { conflictErrorType } from "../errors.ts";
 import { CAMPAIGN_ERRORS, SurveyRateRef } from "./shared.ts";
 

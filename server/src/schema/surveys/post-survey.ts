@@ -3,7 +3,7 @@ import { builder } from "../../builder.ts";
 import { estateFilter, scopedNode } from "../../access/read-scope.ts";
 import { SurveyTaskConflictError } from "../../errors/surveys.ts";
 import { completeSurveyTask, planPostSurveyTasks, recordSurveyOpenLetter } from "../../services/surveys/post-survey.ts";
-import { taskScope } from "../../services/surveys/scope.ts";
+import { taskScope } from "../../access/scopes/surveys.ts";
 import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CAMPAIGN_ERRORS } from "./shared.ts";

@@ -3,13 +3,13 @@ import { SampleReason } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
 import { SurveySampleMemberConnection } from "../connections.ts";
 import { estateFilter } from "../../access/read-scope.ts";
-import { visibleTopSecretOf } from "../../services/reports/visibility.ts";
+import { visibleTopSecretOf } from "../../access/scopes/top-secret-figures.ts";
 import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
 import { explainMember } from "../../domain/surveys/sampling.ts";
 import { campaignFor, policyPercents } from "../../services/surveys/campaign.ts";
 import { complainantSql, windowStart } from "../../services/surveys/complainants.ts";
 import { drawSurveySample, verifySample, type EstateCheck } from "../../services/surveys/sampling.ts";
-import { estateScopeIds } from "../../services/surveys/scope.ts";
+import { estateScopeIds } from "../../access/scopes/surveys.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { CAMPAIGN_ERRORS, SurveyRateRef } from "./shared.ts";
 

@@ -13,7 +13,7 @@ import { conflictErrorType, STANDARD_ERRORS, typedError } from "../errors.ts";
 
 // Kept for the files that still import them from here (schema/surveys/satisfaction.ts).
 export { campaignFor, policyPercents } from "../../services/surveys/campaign.ts";
-export { estateScopeIds } from "../../services/surveys/scope.ts";
+export { estateScopeIds } from "../../access/scopes/surveys.ts";
 
 const STEP_DESCRIPTIONS: Record<CampaignAction, string> = {
   START: "SUR-1: DRAFT → RUNNING; needs every estate's sample (SUR-2) and freezes the questionnaire (SUR-6)",

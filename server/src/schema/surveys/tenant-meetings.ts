@@ -5,7 +5,7 @@ import { rateOf, type RateFigure } from "../../domain/surveys/rates.ts";
 import { MEMBERS_MET_TARGET, REQUESTS_ANSWERED_TARGET } from "../../domain/surveys/tenant-meetings.ts";
 import { TenantMeetingConflictError } from "../../errors/surveys.ts";
 import { policyPercents } from "../../services/surveys/campaign.ts";
-import { estateRecords, estateScopeIds } from "../../services/surveys/scope.ts";
+import { estateRecords, estateScopeIds } from "../../access/scopes/surveys.ts";
 import { recordTenantMeeting, updateTenantMeeting, yearBounds } from "../../services/surveys/tenant-meetings.ts";
 import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";

@@ -5,7 +5,7 @@ import type { Context } from "../../access/context.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { NonconformityConflictError } from "../../errors/visits.ts";
 import { closeNonconformity, raiseNonconformity } from "../../services/visits/nonconformities.ts";
-import { visitScope } from "../../services/visits/scope.ts";
+import { visitScope } from "../../access/scopes/visits.ts";
 import { conflictErrorType, STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { describedValues } from "./enum-values.ts";

@@ -5,7 +5,7 @@ import type { Context } from "../../access/context.ts";
 import { coverage, monthStartOf } from "../../domain/visits/visit-month.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { createVisitPlan } from "../../services/visits/plans.ts";
-import { isoDate, visitScope } from "../../services/visits/scope.ts";
+import { isoDate, visitScope } from "../../access/scopes/visits.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { describedValues } from "./enum-values.ts";

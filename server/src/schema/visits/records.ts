@@ -5,7 +5,7 @@ import { protectedField, reveal } from "../../access/disclosure.ts";
 import { scopedNode } from "../../access/read-scope.ts";
 import { visitRecordRef } from "../../services/visits/record-rules.ts";
 import { recordVisit } from "../../services/visits/records.ts";
-import { visitScope } from "../../services/visits/scope.ts";
+import { visitScope } from "../../access/scopes/visits.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { nonEmpty } from "../prisma-query.ts";
 import { scopedCustomer } from "../scoped-rows.ts";

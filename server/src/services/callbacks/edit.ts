@@ -5,7 +5,7 @@ import { CallbackConflictError } from "../../errors/callbacks.ts";
 import { ForbiddenError, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { callbackRef, callbackScope } from "./scope.ts";
+import { callbackRef, callbackScope } from "../../access/scopes/callbacks.ts";
 
 /**
  * The callback as the caller last read it, under the caller's scope (CB-1); another version is a

@@ -3,7 +3,7 @@ import { inOrganization } from "../../access/read-scope.ts";
 import { CallbackIssueConflictError } from "../../errors/callbacks.ts";
 import { InputCheck, NotFoundError } from "../../errors/typed-errors.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { callbackScope } from "./scope.ts";
+import { callbackScope } from "../../access/scopes/callbacks.ts";
 
 export interface ReplyToCallbackIssueInput {
   /** The issue's row id. */

@@ -3,7 +3,7 @@ import type { Context } from "../../access/context.ts";
 import { loadPopulation } from "../../domain/callbacks/populations.ts";
 import { compareDraws, memberKey, SAMPLE_RULES } from "../../domain/callbacks/sample-rules.ts";
 import { drawSample } from "../../domain/sampling/draw.ts";
-import { sampleScope } from "./scope.ts";
+import { sampleScope } from "../../access/scopes/callbacks.ts";
 
 /** CB-3: a sample redrawn from its stored seed over its population as the data stand now. */
 export interface SampleCheck {

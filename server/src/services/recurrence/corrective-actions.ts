@@ -8,7 +8,7 @@ import { msg } from "../../i18n/messages.ts";
 import { writeRevision } from "../access/revisions.ts";
 import { writeAtVersion } from "../versioned-write.ts";
 import { actionEstate, actionOwner, linkableComplaints, linkComplaints, nextActionNumber, sharedPlace, type Linkable } from "./corrective-action-links.ts";
-import { correctiveActionScope } from "./scope.ts";
+import { correctiveActionScope } from "../../access/scopes/recurrence.ts";
 
 /**
  * REC-1 commands (000 §7 4.9.2, 002 9.6, 004 §5 item 9). Opening and closing an action is for

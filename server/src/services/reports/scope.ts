@@ -7,7 +7,7 @@ import type { PolicyRow } from "../../domain/policies/policy-at.ts";
 import { localDate } from "../../domain/sla/time-zone.ts";
 import { InputCheck, InputError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
-import { visibleTopSecretOf } from "./visibility.ts";
+import { visibleTopSecretOf } from "../../access/scopes/top-secret-figures.ts";
 
 /**
  * What every figure of SPEC §11 needs before its SQL runs: the caller's estates (§2), the period

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from "../../errors/typed-errors.ts";
 import type { Bilingual } from "../../i18n/bilingual.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { campaignScope } from "./scope.ts";
+import { campaignScope } from "../../access/scopes/surveys.ts";
 
 /**
  * The campaign as every survey command sees it (SPEC §9, SUR-1): under the caller's scope (§2),

@@ -11,7 +11,7 @@ import { msg } from "../../i18n/messages.ts";
 import { createCallbacks } from "../callbacks/create.ts";
 import { writeAtVersion } from "../versioned-write.ts";
 import { assertCampaignStatus, campaignFor, lockCampaign } from "./campaign.ts";
-import { estateRecords } from "./scope.ts";
+import { estateRecords } from "../../access/scopes/surveys.ts";
 
 /**
  * SUR-3: one questionnaire per sampled household is handed out (who, when) and returned (when);

@@ -8,7 +8,7 @@ import { surveysMessages } from "../../i18n/catalogue/surveys.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
 import { assertCampaignStatus, campaignFor, lockCampaign } from "./campaign.ts";
-import { taskScope } from "./scope.ts";
+import { taskScope } from "../../access/scopes/surveys.ts";
 
 /**
  * SUR-5 (000 §6 4.3.7): the post-survey plan, counted from the campaign's end: week 1

@@ -10,7 +10,7 @@ import { msg, render } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
 import { assertCampaignStatus, campaignFor } from "./campaign.ts";
 import { handoutFor } from "./handouts.ts";
-import { estateRecords } from "./scope.ts";
+import { estateRecords } from "../../access/scopes/surveys.ts";
 
 /**
  * SUR-6: the answers of a returned questionnaire, one per dimension of the campaign's

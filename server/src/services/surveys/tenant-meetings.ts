@@ -7,7 +7,7 @@ import { TenantMeetingConflictError } from "../../errors/surveys.ts";
 import { InputCheck, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { estateRecords } from "./scope.ts";
+import { estateRecords } from "../../access/scopes/surveys.ts";
 
 /**
  * SUR-7 (001 §1): tenants' meetings of an estate (members, members met, requests raised and

@@ -8,7 +8,7 @@ import { msg } from "../../i18n/messages.ts";
 import { writeRevision } from "../access/revisions.ts";
 import { writeAtVersion } from "../versioned-write.ts";
 import { checkVisitedAt, feedbackText, visited, visitRecordRef } from "./record-rules.ts";
-import { visitScope } from "./scope.ts";
+import { visitScope } from "../../access/scopes/visits.ts";
 
 /**
  * SEC-6 (000 §3 6.5.1.3) for visit records (VIS-1): front-line staff correct what they typed; the

@@ -4,7 +4,7 @@ import { NonconformityConflictError } from "../../errors/visits.ts";
 import { InputCheck, InputError, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { visitScope } from "./scope.ts";
+import { visitScope } from "../../access/scopes/visits.ts";
 
 /**
  * VIS-2 (000 §6 4.3.2): an unresolved or badly resolved item found in the visit record gets a

@@ -4,7 +4,7 @@ import { policyNumberAt } from "../../domain/callbacks/policy-number.ts";
 import { monthBounds, monthStartOf, targetVisits } from "../../domain/visits/visit-month.ts";
 import { InputError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
-import { isoDate } from "./scope.ts";
+import { isoDate } from "../../access/scopes/visits.ts";
 
 export interface CreateVisitPlanInput {
   officeId: string;

@@ -5,7 +5,7 @@ import { monthOfInstant } from "../../domain/visits/visit-month.ts";
 import { InputCheck, InputError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { checkVisitedAt, feedbackText, visited } from "./record-rules.ts";
-import { visitScope } from "./scope.ts";
+import { visitScope } from "../../access/scopes/visits.ts";
 
 export interface RecordVisitInput {
   /** The month's plan; or the office, and the plan of the visit's month is used. */

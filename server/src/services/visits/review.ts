@@ -4,7 +4,7 @@ import { UnresolvedVisitsError, VisitPlanConflictError, VisitReviewNotDueError }
 import { ForbiddenError, InputCheck, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { isoDate, visitScope } from "./scope.ts";
+import { isoDate, visitScope } from "../../access/scopes/visits.ts";
 
 export interface ReviewVisitPlanInput { id: string; version: number; note?: string | null }
 

@@ -1,4 +1,4 @@
-import { designatedIds } from "../../access/grants.ts";
+import { designatedIds } from "../grants.ts";
 import type { Viewer } from "../../domain/access/viewer.ts";
 import type { VisibleTopSecret } from "../../domain/metrics/visibility.ts";
 

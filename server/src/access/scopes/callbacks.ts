@@ -1,7 +1,7 @@
 import type { Classification, Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../access/context.ts";
-import type { RecordRef } from "../../access/disclosure.ts";
-import { complaintScope, estateFilter, inEstates, inOrganization } from "../../access/read-scope.ts";
+import type { Context } from "../context.ts";
+import type { RecordRef } from "../disclosure.ts";
+import { complaintScope, estateFilter, inEstates, inOrganization } from "../read-scope.ts";
 
 /**
  * Who may know which callbacks, samples and open letters exist (read policy of the callbacks

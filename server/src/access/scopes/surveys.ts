@@ -1,6 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../access/context.ts";
-import { estateFilter, inEstates, inOrganization } from "../../access/read-scope.ts";
+import type { Context } from "../context.ts";
+import { estateFilter, inEstates, inOrganization } from "../read-scope.ts";
 
 /**
  * Who may read which survey records (SPEC §2, §9): the read scopes the survey commands and the

@@ -1,6 +1,6 @@
 import type { Prisma } from "@tingjian/prisma/client";
-import type { Context } from "../../access/context.ts";
-import { estateFilter, inOrganization } from "../../access/read-scope.ts";
+import type { Context } from "../context.ts";
+import { estateFilter, inOrganization } from "../read-scope.ts";
 
 /**
  * SPEC §2 for the records of §10: corrective actions and case-library entries belong to an

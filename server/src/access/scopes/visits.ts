@@ -1,5 +1,5 @@
-import type { Context } from "../../access/context.ts";
-import { inEstates } from "../../access/read-scope.ts";
+import type { Context } from "../context.ts";
+import { inEstates } from "../read-scope.ts";
 
 /**
  * SPEC §2 for VIS-1/VIS-2 records: visits of the caller's estates; the developer liaison's business
