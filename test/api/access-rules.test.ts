@@ -110,7 +110,7 @@ describe("access control: who sees what", () => {
     const report = `{ complaintCounts(by: STATUS, from: "2026-01-01T00:00:00Z", before: "2026-07-01T00:00:00Z") { key count } }`;
     const denied = await gql(app, report, undefined, { token: narrow });
     expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect(denied.errors?.[0]?.message).toContain("reports:read");
+    expect(denied.errors?.[0]?.message).toContain("REPORTS_READ");
     const allowed = await gql<{ complaintCounts: { count: number }[] }>(app, report, undefined, { token: wide });
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data!.complaintCounts.reduce((s, c) => s + c.count, 0)).toBeGreaterThan(0);

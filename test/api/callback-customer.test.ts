@@ -89,7 +89,7 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
     expect(nodes.every((n) => n.customer === null)).toBe(true);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((e) => e.extensions?.code === "FORBIDDEN" && e.path?.at(-1) !== undefined)).toBe(true);
-    expect(errors[0]!.message).toContain("customers:read");
+    expect(errors[0]!.message).toContain("CUSTOMERS_READ");
   });
 
   it("SEC-2: a TOP_SECRET customer is null for who is not designated (the executive sees it); a callback without a stored customer has none", async () => {

@@ -55,7 +55,7 @@ describe("category tree (CLS-4)", () => {
       const caller = await signIn(app, login);
       const r = await gql(app, `mutation { createCategory(input: { code: "X-${login.replace(/\W/g, "")}", name: "试" }) { __typename } }`, undefined, caller);
       expect(r.errors?.[0]?.extensions?.code, login).toBe("FORBIDDEN");
-      expect(r.errors?.[0]?.message).toContain("categories:manage");
+      expect(r.errors?.[0]?.message).toContain("CATEGORIES_MANAGE");
     }
     expect(await tree()).toBe(before);
   });

@@ -196,7 +196,7 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((body) => body.variables.withCustomer === false)).toBe(true);
     // Not asked, so not refused: no FORBIDDEN for the customer field.
-    expect(answers.join("\n")).not.toContain("customers:read");
+    expect(answers.join("\n")).not.toContain("CUSTOMERS_READ");
     expect(await page.content()).not.toContain(NAME);
   });
 

@@ -2,7 +2,7 @@ import type { Permission } from "../../domain/access/permissions.ts";
 import type { SignedInContext } from "../../access/context.ts";
 import { inOrganization } from "../../access/read-scope.ts";
 import { hashSecret, newSecret } from "../../auth/secrets.ts";
-import { isPermission, ROLE_PERMISSIONS } from "../../domain/access/permissions.ts";
+import { isPermission, permissionEnumName, ROLE_PERMISSIONS } from "../../domain/access/permissions.ts";
 import { ForbiddenError, InputCheck, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 
@@ -35,7 +35,7 @@ export async function createApiToken(ctx: SignedInContext, input: CreateApiToken
   // the administrator may not read).
   const excess = input.scopes.filter((s) => !isPermission(s) || !ROLE_PERMISSIONS[owner.role].includes(s) || !viewer.permissions.has(s));
   if (check.that(input.scopes.length > 0, "input.scopes", msg("tokenScopesRequired"))) {
-    check.that(!excess.length, "input.scopes", msg("tokenScopesBeyondRole", { scopes: [...new Set(excess)].join(", ") }));
+    check.that(!excess.length, "input.scopes", msg("tokenScopesBeyondRole", { scopes: [...new Set(excess)].map((p) => permissionEnumName(p as Permission)).join(", ") }));
   }
   const expiresAt = input.expiresAt ?? new Date(ctx.now.getTime() + 90 * DAY);
   if (check.that(expiresAt > ctx.now, "input.expiresAt", msg("expiresAtInFuture"))) {
