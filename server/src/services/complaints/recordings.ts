@@ -1,6 +1,7 @@
 import type { Prisma } from "@tingjian/prisma/client";
 import type { Context, SignedInContext } from "../../access/context.ts";
 import { complaintScope, estateFilter, inOrganization } from "../../access/read-scope.ts";
+import { recordingScope } from "../../access/scopes/recordings.ts";
 import { isPhone } from "../../domain/people/contact-formats.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import { InputCheck, InputError, NotFoundError } from "../../errors/typed-errors.ts";
@@ -19,20 +20,6 @@ export const MIN_RETENTION_DAYS = 30;
 const DAY = 86_400_000;
 /** The storage key of a call whose audio is not uploaded: it stays in the telephone system. */
 const AUDIO_ELSEWHERE = "phone-system";
-
-/**
- * SPEC §2: the call of a complaint is seen with the complaint; a call not tied to one by the staff of
- * its estate (one of no estate: company-level staff). The developer liaison hears only calls of the
- * complaints forwarded to the developer.
- */
-export function recordingScope(ctx: Context): Prisma.HotlineRecordingWhereInput {
-  const estateId = estateFilter(ctx);
-  const ofComplaint: Prisma.HotlineRecordingWhereInput = { complaint: complaintScope(ctx) };
-  const unlinked: Prisma.HotlineRecordingWhereInput = {
-    complaintId: null, ...(estateId ? { estateId } : {}), ...(ctx.viewer?.role === "EXECUTIVE" ? {} : { classification: { not: "TOP_SECRET" } }),
-  };
-  return { ...inOrganization(ctx), OR: ctx.viewer?.role === "DEVELOPER_LIAISON" ? [ofComplaint] : [ofComplaint, unlinked] };
-}
 
 /** INT-6: the retention in force for an estate when the call started; never below 30 days. */
 async function retentionDays(ctx: Context, estateId: string | null, at: Date): Promise<number> {
