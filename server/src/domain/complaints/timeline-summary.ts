@@ -89,10 +89,10 @@ function summaryMessage(kind: ComplaintEventKind, d: Data, at: (v: unknown) => s
       if (d.openLetterId) return ["timelineOpenLetter", { title: shown("title") }];
       return d.planId && d.promisedAt ? ["timelinePlanCommunicated", { promisedAt: at(d.promisedAt) }] : null;
     case "ACKNOWLEDGED":
-      return typeof d.method === "string" ? ["timelineAcknowledged", { method: d.method, sentAt: at(d.sentAt) }] : null;
+      return typeof d.method === "string" ? ["timelineAcknowledged", { method: methodLabel(d.method), sentAt: at(d.sentAt) }] : null;
     case "CONFIRMED":
       if (typeof d.method !== "string") return null;
-      return ["timelineConfirmed", { method: d.method, verdict: { key: d.satisfied === false ? "timelineNotSatisfied" : "timelineSatisfied" } }];
+      return ["timelineConfirmed", { method: methodLabel(d.method), verdict: { key: d.satisfied === false ? "timelineNotSatisfied" : "timelineSatisfied" } }];
     case "NOTE":
       return note(d, shown);
     default:
@@ -131,4 +131,15 @@ function note(d: Data, shown: (name: CaseContentParam) => string): Found {
 
 function asData(data: unknown): Data {
   return data && typeof data === "object" && !Array.isArray(data) ? (data as Data) : {};
+}
+
+/** WF-4, SLA-9: a confirmation or acknowledgement method in words (an unknown one as stored). */
+const METHODS: Record<string, MessageKey> = {
+  IN_PERSON: "methodInPerson", LETTER: "methodLetter", PHONE_CONSENT: "methodPhoneConsent", SIGNATURE: "methodSignature",
+  SMS: "methodSms", WEB: "methodWeb", PHONE: "methodPhone", EMAIL: "methodEmail",
+};
+
+function methodLabel(method: string): Param {
+  const key = METHODS[method];
+  return key ? { key } : method;
 }

@@ -53,4 +53,13 @@ export const timelineMessages = {
   timelineViaDepartment: ["由其他部门转交", "Passed on by another department"],
   timelineForwardedToDeveloperUnnamed: ["已转开发商，须于 {deadlineAt} 前答复（WF-5）", "Forwarded to the developer; answer due by {deadlineAt} (WF-5)"],
   timelineCallbackExempt: ["以书面答复免回访（CB-8），取消 {count} 次回访", "Exempt from callbacks by a written reply (CB-8); {count} callbacks cancelled"],
+  // WF-4 and SLA-9: how the complainant confirmed, how receipt was acknowledged (the app's labels).
+  methodInPerson: ["当面", "in person"],
+  methodLetter: ["信函", "by letter"],
+  methodPhoneConsent: ["电话录音确认", "recorded phone consent"],
+  methodSignature: ["签字", "signature"],
+  methodSms: ["短信", "SMS"],
+  methodWeb: ["网络", "web"],
+  methodPhone: ["电话", "phone"],
+  methodEmail: ["电子邮件", "email"],
 } as const satisfies Record<string, Bilingual>;
