@@ -86,7 +86,8 @@ export function orderByFor<F extends string, O>(
   map: Record<F, (d: "asc" | "desc") => O>,
   fallback: O[],
 ): O[] {
-  const unique = (keys ?? []).filter((k, i, all) => all.findIndex((o) => o.field === k.field) === i);
+  const seen = new Set<F>();
+  const unique = (keys ?? []).filter((k) => !seen.has(k.field) && seen.add(k.field));
   if (unique.length === 0) return fallback;
   return [...unique.map((k) => map[k.field](prismaDirection(k.direction))), { id: prismaDirection(unique[0]!.direction) } as O];
 }

@@ -107,10 +107,8 @@ function complaintOrderBy(orderBy: unknown): Prisma.ComplaintOrderByWithRelation
  * the ledger's own order, newest first, as `complaints`.
  */
 function complaintPageOrder(sort: readonly { field: keyof typeof SORT_ORDER; descending?: boolean | null }[] | null | undefined): Prisma.ComplaintOrderByWithRelationInput[] {
-  const keys = (sort ?? []).filter((k, i, all) => all.findIndex((o) => o.field === k.field) === i);
-  if (keys.length === 0) return [{ receivedAt: "desc" }, { id: "desc" }];
-  const dir = (k: (typeof keys)[number]): Prisma.SortOrder => (k.descending ? "desc" : "asc");
-  return [...keys.map((k) => SORT_ORDER[k.field](dir(k))), { id: dir(keys[0]!) }];
+  const keys = sort?.map((k) => ({ field: k.field, direction: k.descending ? ("DESC" as const) : ("ASC" as const) }));
+  return orderByFor<keyof typeof SORT_ORDER, Prisma.ComplaintOrderByWithRelationInput>(keys, SORT_ORDER, [{ receivedAt: "desc" }, { id: "desc" }]);
 }
 
 interface ComplaintPageParent { where: Prisma.ComplaintWhereInput; orderBy: Prisma.ComplaintOrderByWithRelationInput[]; offset: number; limit: number }
