@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "tokens:manage",
   "categories:manage",
   "policies:manage",
+  "accounts:manage",
+  "places:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,10 +50,12 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   // Issue 15 item 10: a token carries only what its minter holds, so the administrator (who reads
   // no complaint data) can no longer give a service account data scopes; the executive, who may
   // know everything (SEC-2), issues those tokens.
-  EXECUTIVE: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage", "tokens:manage"],
+  EXECUTIVE: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage", "tokens:manage", "accounts:manage", "places:manage"],
   DEVELOPER_LIAISON: ["complaints:read"],
   AUDITOR: ["complaints:read", "audit:read"],
-  ADMIN: ["tokens:manage", "categories:manage"],
+  // Issue 17: the administrator runs the company's accounts and its places, calendars and policy
+  // values, and still reads no complaint data.
+  ADMIN: ["tokens:manage", "categories:manage", "policies:manage", "accounts:manage", "places:manage"],
 };
 
 export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | null): Set<Permission> {
@@ -84,4 +88,6 @@ export const PERMISSION_MEANING: Record<Permission, string> = {
   "tokens:manage": "issue and revoke API tokens of service accounts (§2)",
   "categories:manage": "administer the category tree (CLS-4)",
   "policies:manage": "set policy values and working calendars (SPEC §6)",
+  "accounts:manage": "administer staff accounts, departments, passwords, sessions and the role permission matrix (issue 17)",
+  "places:manage": "administer estates, offices, buildings, units and households (issue 17)",
 };
