@@ -2,6 +2,10 @@ import type { Language } from "./language.ts";
 
 import type { Bilingual } from "./bilingual.ts";
 import { accessMessages } from "./catalogue/access.ts";
+import { adminAccountsMessages } from "./catalogue/admin-accounts.ts";
+import { adminPlacesMessages } from "./catalogue/admin-places.ts";
+import { adminRolesMessages } from "./catalogue/admin-roles.ts";
+import { adminSetupMessages } from "./catalogue/admin-setup.ts";
 import { callbacksMessages } from "./catalogue/callbacks.ts";
 import { complaintsMessages } from "./catalogue/complaints.ts";
 import { complaintRecordsMessages } from "./catalogue/complaint-records.ts";
@@ -78,6 +82,7 @@ const coreMessages = {
 export const messages = {
   ...coreMessages, ...complaintsMessages, ...complaintRecordsMessages, ...callbacksMessages, ...surveysMessages, ...visitsMessages,
   ...recurrenceMessages, ...accessMessages, ...reportsMessages, ...interchangeMessages, ...timelineMessages,
+  ...adminSetupMessages, ...adminAccountsMessages, ...adminPlacesMessages, ...adminRolesMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,9 @@
+import type { Bilingual } from "../bilingual.ts";
+
+/**
+ * Messages of company administration (issue 17): places. [zh, en], `{name}` placeholders
+ * (i18n/messages.ts merges the areas). Keys are unique across areas; an input error's stable code
+ * is its key in upper snake case.
+ */
+export const adminPlacesMessages = {
+} as const satisfies Record<string, Bilingual>;
