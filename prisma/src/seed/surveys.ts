@@ -1,6 +1,6 @@
 import { addMonths, DAY, HOUR, localDate, shanghai, type SeedContext } from "./context.ts";
 import type { Row } from "./bulk-insert.ts";
-import type { Company, EstateInfo } from "./company.ts";
+import type { Company, EstateInfo, HouseholdInfo } from "./company.ts";
 import type { ComplaintSummary } from "./complaints.ts";
 
 export interface CampaignInfo {
@@ -28,6 +28,41 @@ const dimensionBias: Record<string, number> = { repair_speed: -0.05, fee_transpa
 export async function seedCampaigns(ctx: SeedContext, company: Company, surveyed: EstateInfo[]): Promise<CampaignInfo[]> {
   const { rng, organizationId } = ctx;
   const schedule = campaignStarts(ctx);
+  const { questionnaires, dims } = await seedQuestionnaires(ctx, schedule);
+  const campaigns: CampaignInfo[] = [];
+  const rows = [], estateRows = [], tasks: Row[] = [];
+  let previousId: string | null = null;
+  let previousStart = ctx.start;
+  for (const [index, startsAt] of schedule.entries()) {
+    const date = localDate(startsAt);
+    const year = date.slice(0, 4);
+    const half = +date.slice(5, 7) <= 6 ? 1 : 2;
+    const endsAt = new Date(startsAt.getTime() + 30 * DAY);
+    const q = questionnaires[index < 2 ? 0 : 1]!;
+    const id = rng.uuid();
+    const code = `SAT-${year}-H${half}`;
+    rows.push({
+      id, organizationId, code, name: `${year}年${half === 1 ? "上" : "下"}半年业主满意度调查`, kind: "REGULAR",
+      status: endsAt < ctx.end ? "CLOSED" : "RUNNING", questionnaireId: q.id, startsAt, endsAt, previousCampaignId: previousId,
+      createdById: company.staff.analysts[0], createdAt: new Date(startsAt.getTime() - 7 * DAY),
+    });
+    for (const e of surveyed) {
+      estateRows.push({ id: rng.uuid(), organizationId, campaignId: id, estateId: e.id, residentHouseholds: e.households.filter((h) => h.occupied).length, createdAt: startsAt });
+    }
+    tasks.push(...followUpPlan(ctx, company, id, endsAt));
+    campaigns.push({ id, code, startsAt, endsAt, previousStart, dimensions: dims.get(q.id)! });
+    previousId = id;
+    previousStart = startsAt;
+  }
+  await ctx.writer.insert("survey_campaigns", rows);
+  await ctx.writer.insert("survey_campaign_estates", estateRows);
+  await ctx.writer.insert("survey_tasks", tasks);
+  return campaigns;
+}
+
+/** SUR-6: the two frozen revisions of the questionnaire and their dimensions, by questionnaire id. */
+async function seedQuestionnaires(ctx: SeedContext, schedule: Date[]) {
+  const { rng, organizationId } = ctx;
   // Revision 1 serves the first year's two campaigns; revision 2 (fee transparency added) the rest.
   const frozen = (i: number) => shanghai(localDate(new Date(schedule[Math.min(i, schedule.length - 1)]!.getTime() - 9 * DAY)));
   const questionnaires = [1, 2].map((revision) => ({
@@ -48,42 +83,18 @@ export async function seedCampaigns(ctx: SeedContext, company: Company, surveyed
     dims.set(q.id, list);
   }
   await ctx.writer.insert("questionnaire_dimensions", dimRows);
+  return { questionnaires, dims };
+}
 
-  const campaigns: CampaignInfo[] = [];
-  const rows = [], estateRows = [], tasks = [];
-  let previousId: string | null = null;
-  let previousStart = ctx.start;
-  for (const [index, startsAt] of schedule.entries()) {
-    const date = localDate(startsAt);
-    const year = date.slice(0, 4);
-    const half = +date.slice(5, 7) <= 6 ? 1 : 2;
-    const endsAt = new Date(startsAt.getTime() + 30 * DAY);
-    const q = questionnaires[index < 2 ? 0 : 1]!;
-    const id = rng.uuid();
-    const code = `SAT-${year}-H${half}`;
-    rows.push({
-      id, organizationId, code, name: `${year}年${half === 1 ? "上" : "下"}半年业主满意度调查`, kind: "REGULAR",
-      status: endsAt < ctx.end ? "CLOSED" : "RUNNING", questionnaireId: q.id, startsAt, endsAt, previousCampaignId: previousId,
-      createdById: company.staff.analysts[0], createdAt: new Date(startsAt.getTime() - 7 * DAY),
-    });
-    for (const e of surveyed) {
-      estateRows.push({ id: rng.uuid(), organizationId, campaignId: id, estateId: e.id, residentHouseholds: e.households.filter((h) => h.occupied).length, createdAt: startsAt });
-    }
-    // SUR-5: week 1 analysis, week 2 targeted callbacks, week 3 open letters and individual visits.
-    const plan: [string, string, number][] = [["ANALYSIS", "调查结果统计分析", 7], ["TARGETED_CALLBACKS", "针对性回访", 14], ["OPEN_LETTER", "共性问题公开信", 21], ["INDIVIDUAL_CALLBACK", "个性问题上门回访并签字", 21]];
-    for (const [kind, title, days] of plan) {
-      const dueAt = new Date(endsAt.getTime() + days * DAY);
-      const done = dueAt < ctx.end;
-      tasks.push({ id: rng.uuid(), organizationId, campaignId: id, kind, title, ownerId: company.staff.analysts[0], dueAt, status: done ? "DONE" : "OPEN", doneAt: done ? new Date(dueAt.getTime() - DAY) : null, createdAt: endsAt });
-    }
-    campaigns.push({ id, code, startsAt, endsAt, previousStart, dimensions: dims.get(q.id)! });
-    previousId = id;
-    previousStart = startsAt;
-  }
-  await ctx.writer.insert("survey_campaigns", rows);
-  await ctx.writer.insert("survey_campaign_estates", estateRows);
-  await ctx.writer.insert("survey_tasks", tasks);
-  return campaigns;
+/** SUR-5: week 1 analysis, week 2 targeted callbacks, week 3 open letters and individual visits. */
+function followUpPlan(ctx: SeedContext, company: Company, campaignId: string, endsAt: Date): Row[] {
+  const { rng, organizationId } = ctx;
+  const plan: [string, string, number][] = [["ANALYSIS", "调查结果统计分析", 7], ["TARGETED_CALLBACKS", "针对性回访", 14], ["OPEN_LETTER", "共性问题公开信", 21], ["INDIVIDUAL_CALLBACK", "个性问题上门回访并签字", 21]];
+  return plan.map(([kind, title, days]) => {
+    const dueAt = new Date(endsAt.getTime() + days * DAY);
+    const done = dueAt < ctx.end;
+    return { id: rng.uuid(), organizationId, campaignId, kind, title, ownerId: company.staff.analysts[0], dueAt, status: done ? "DONE" : "OPEN", doneAt: done ? new Date(dueAt.getTime() - DAY) : null, createdAt: endsAt };
+  });
 }
 
 /**
@@ -111,45 +122,63 @@ export async function seedEstateSurveys(ctx: SeedContext, company: Company, esta
   const { rng, organizationId } = ctx;
   const occupied = estate.households.filter((h) => h.occupied);
   const mood = { VILLA: 0.93, RESIDENTIAL: 0.87, COMMERCIAL: 0.9, OFFICE: 0.89 }[estate.kind];
-  const samples = [], members = [], handouts = [], responses = [], followups = [];
+  const rows: SurveyRows = { samples: [], members: [], handouts: [], responses: [], followups: [] };
   for (const [ci, campaign] of campaigns.entries()) {
     const forced = new Set(complaints.filter((c) => c.receivedAt >= campaign.previousStart && c.receivedAt < campaign.startsAt).map((c) => c.householdId));
     const seed = `${campaign.code}:${estate.code}:${rng.int(0, 1e9)}`;
     const rate = 0.62 + rng.next() * 0.06;
     const chosen = occupied.filter((h) => forced.has(h.id) || rng.chance(rate));
     const sampleId = rng.uuid();
-    samples.push({ id: sampleId, organizationId, campaignId: campaign.id, estateId: estate.id, seed, rate: 0.6, populationSize: occupied.length, sampleSize: chosen.length, createdById: company.staff.analysts[0], createdAt: campaign.startsAt });
+    rows.samples.push({ id: sampleId, organizationId, campaignId: campaign.id, estateId: estate.id, seed, rate: 0.6, populationSize: occupied.length, sampleSize: chosen.length, createdById: company.staff.analysts[0], createdAt: campaign.startsAt });
     for (const h of chosen) {
       const memberId = rng.uuid();
-      members.push({ id: memberId, organizationId, sampleId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, reason: forced.has(h.id) ? "FORCED_COMPLAINANT" : "RANDOM" });
-      const handedOutAt = new Date(campaign.startsAt.getTime() + rng.int(0, 7) * DAY + rng.int(0, 8) * HOUR);
-      if (handedOutAt >= ctx.end) continue;
-      let returnedAt: Date | null = rng.chance(0.87) ? new Date(handedOutAt.getTime() + rng.int(2, 20) * DAY) : null;
-      if (returnedAt && returnedAt >= ctx.end) returnedAt = null;
-      const handoutId = rng.uuid();
-      handouts.push({ id: handoutId, organizationId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, sampleMemberId: memberId, distributorId: rng.pick(estate.staff.assistants), handedOutAt, returnedAt, createdAt: handedOutAt });
-      if (!returnedAt) {
-        if (campaign.endsAt < ctx.end) {
-          followups.push({ id: rng.uuid(), organizationId, no: `SF-${campaign.code}-${h.code}`, kind: "SURVEY_FOLLOWUP", method: "PHONE", status: "DONE", estateId: estate.id, householdId: h.id, customerId: h.customerId, dueAt: campaign.endsAt, calledAt: new Date(campaign.endsAt.getTime() - rng.int(1, 5) * DAY), staffId: rng.pick(estate.staff.assistants), reached: rng.chance(0.7), surveyHandoutId: handoutId, surveyCampaignId: campaign.id, classification: "SECRET", createdAt: campaign.endsAt });
-        }
-        continue;
-      }
-      const householdMood = mood + ci * 0.008 + (forced.has(h.id) ? -0.04 : 0) + (rng.next() - 0.5) * 0.1;
-      for (const d of campaign.dimensions) {
-        const notApplicable = d.code === "community_activities" && estate.kind !== "RESIDENTIAL" && rng.chance(0.6);
-        const blank = !notApplicable && rng.chance(0.02);
-        let rating: number | null = null;
-        if (!notApplicable && !blank) {
-          const satisfied = rng.chance(householdMood + (dimensionBias[d.code] ?? 0));
-          rating = satisfied ? rng.weighted([[5, 55], [4, 45]] as const) : rng.weighted([[3, 60], [2, 30], [1, 10]] as const);
-        }
-        responses.push({ id: rng.uuid(), organizationId, handoutId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, dimensionId: d.id, rating, notApplicable, comment: rating !== null && rating <= 2 ? "希望尽快改进" : null, createdAt: returnedAt });
-      }
+      rows.members.push({ id: memberId, organizationId, sampleId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, reason: forced.has(h.id) ? "FORCED_COMPLAINANT" : "RANDOM" });
+      surveyHousehold(ctx, estate, campaign, rows, { h, memberId, mood: mood + ci * 0.008 + (forced.has(h.id) ? -0.04 : 0) });
     }
   }
-  await ctx.writer.insert("survey_samples", samples);
-  await ctx.writer.insert("survey_sample_members", members);
-  await ctx.writer.insert("survey_handouts", handouts);
-  await ctx.writer.insert("survey_responses", responses);
-  await ctx.writer.insert("callbacks", followups);
+  await ctx.writer.insert("survey_samples", rows.samples);
+  await ctx.writer.insert("survey_sample_members", rows.members);
+  await ctx.writer.insert("survey_handouts", rows.handouts);
+  await ctx.writer.insert("survey_responses", rows.responses);
+  await ctx.writer.insert("callbacks", rows.followups);
+}
+
+interface SurveyRows {
+  samples: Row[];
+  members: Row[];
+  handouts: Row[];
+  responses: Row[];
+  followups: Row[];
+}
+
+/**
+ * One sampled household: the hand-out, and either its answers or (once the campaign is over) the
+ * follow-up call about the questionnaire not returned. `mood`: how satisfied the household tends to be.
+ */
+function surveyHousehold(ctx: SeedContext, estate: EstateInfo, campaign: CampaignInfo, rows: SurveyRows, p: { h: HouseholdInfo; memberId: string; mood: number }) {
+  const { rng, organizationId } = ctx;
+  const { h, memberId } = p;
+  const handedOutAt = new Date(campaign.startsAt.getTime() + rng.int(0, 7) * DAY + rng.int(0, 8) * HOUR);
+  if (handedOutAt >= ctx.end) return;
+  let returnedAt: Date | null = rng.chance(0.87) ? new Date(handedOutAt.getTime() + rng.int(2, 20) * DAY) : null;
+  if (returnedAt && returnedAt >= ctx.end) returnedAt = null;
+  const handoutId = rng.uuid();
+  rows.handouts.push({ id: handoutId, organizationId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, sampleMemberId: memberId, distributorId: rng.pick(estate.staff.assistants), handedOutAt, returnedAt, createdAt: handedOutAt });
+  if (!returnedAt) {
+    if (campaign.endsAt < ctx.end) {
+      rows.followups.push({ id: rng.uuid(), organizationId, no: `SF-${campaign.code}-${h.code}`, kind: "SURVEY_FOLLOWUP", method: "PHONE", status: "DONE", estateId: estate.id, householdId: h.id, customerId: h.customerId, dueAt: campaign.endsAt, calledAt: new Date(campaign.endsAt.getTime() - rng.int(1, 5) * DAY), staffId: rng.pick(estate.staff.assistants), reached: rng.chance(0.7), surveyHandoutId: handoutId, surveyCampaignId: campaign.id, classification: "SECRET", createdAt: campaign.endsAt });
+    }
+    return;
+  }
+  const householdMood = p.mood + (rng.next() - 0.5) * 0.1;
+  for (const d of campaign.dimensions) {
+    const notApplicable = d.code === "community_activities" && estate.kind !== "RESIDENTIAL" && rng.chance(0.6);
+    const blank = !notApplicable && rng.chance(0.02);
+    let rating: number | null = null;
+    if (!notApplicable && !blank) {
+      const satisfied = rng.chance(householdMood + (dimensionBias[d.code] ?? 0));
+      rating = satisfied ? rng.weighted([[5, 55], [4, 45]] as const) : rng.weighted([[3, 60], [2, 30], [1, 10]] as const);
+    }
+    rows.responses.push({ id: rng.uuid(), organizationId, handoutId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, dimensionId: d.id, rating, notApplicable, comment: rating !== null && rating <= 2 ? "希望尽快改进" : null, createdAt: returnedAt });
+  }
 }
