@@ -170,13 +170,19 @@ function surveyHousehold(ctx: SeedContext, estate: EstateInfo, campaign: Campaig
     }
     return;
   }
-  const householdMood = p.mood + (rng.next() - 0.5) * 0.1;
+  answer(ctx, estate, campaign, rows, { h, handoutId, returnedAt, mood: p.mood + (rng.next() - 0.5) * 0.1 });
+}
+
+/** SUR-3: a returned questionnaire's answer per dimension (not applicable, blank or a rating 1-5). */
+function answer(ctx: SeedContext, estate: EstateInfo, campaign: CampaignInfo, rows: SurveyRows, p: { h: HouseholdInfo; handoutId: string; returnedAt: Date; mood: number }) {
+  const { rng, organizationId } = ctx;
+  const { h, handoutId, returnedAt } = p;
   for (const d of campaign.dimensions) {
     const notApplicable = d.code === "community_activities" && estate.kind !== "RESIDENTIAL" && rng.chance(0.6);
     const blank = !notApplicable && rng.chance(0.02);
     let rating: number | null = null;
     if (!notApplicable && !blank) {
-      const satisfied = rng.chance(householdMood + (dimensionBias[d.code] ?? 0));
+      const satisfied = rng.chance(p.mood + (dimensionBias[d.code] ?? 0));
       rating = satisfied ? rng.weighted([[5, 55], [4, 45]] as const) : rng.weighted([[3, 60], [2, 30], [1, 10]] as const);
     }
     rows.responses.push({ id: rng.uuid(), organizationId, handoutId, campaignId: campaign.id, estateId: estate.id, householdId: h.id, dimensionId: d.id, rating, notApplicable, comment: rating !== null && rating <= 2 ? "希望尽快改进" : null, createdAt: returnedAt });
