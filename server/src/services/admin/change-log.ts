@@ -9,7 +9,7 @@ export type AdminEntity =
 
 /** Issue 17: what was done (admin_changes.action). */
 export type AdminAction =
-  | "CREATE" | "UPDATE" | "DEACTIVATE" | "REACTIVATE"
+  | "CREATE" | "UPDATE" | "DEACTIVATE" | "REACTIVATE" | "DELETE"
   | "RESET_PASSWORD" | "CHANGE_PASSWORD" | "REVOKE_SESSION";
 
 export interface AdminChangeEntry {
