@@ -9,8 +9,9 @@ import { gql, globalId, postFile, signIn, type Caller } from "./graphql.ts";
  * complaints.csv the import mutation and the CLI take) and once through the GraphQL workflow
  * (registerComplaint, classifyComplaint, assignComplaint, resolveComplaint,
  * confirmComplaintResolution at the same instants), on two fresh databases. What is stored must
- * be the same: the complaints, their timelines (kinds, statuses, instants, order) and their SLA
- * stages — normalised only for ids, numbers, actors and the free text the file cannot carry.
+ * be the same: the complaints, their timelines (kinds, statuses, instants, order), their SLA
+ * stages and the callbacks planned on confirmation (CB-1: kind, owner by CB-2, due date by SLA-10 /
+ * SLA-11) — normalised only for ids, numbers, actors and the free text the file cannot carry.
  */
 const NOW = FIXED_DEMO_NOW;
 const DAY = 86_400_000;
@@ -57,10 +58,12 @@ async function stored(q: (sql: string, p?: unknown[]) => Promise<Record<string, 
     const stages = await q(`SELECT rule::text, stage, round, clock::text, status::text, started_at, deadline_at, finished_at, breached FROM sla_stages WHERE complaint_id = $1 ORDER BY rule, stage, round`, [c.id]);
     const departments = await q(`SELECT department_id, role::text, assigned_at FROM complaint_departments WHERE complaint_id = $1 ORDER BY role`, [c.id]);
     const confirmations = await q(`SELECT confirmed_at, method::text, satisfied, confirmed_by_name FROM complaint_confirmations WHERE complaint_id = $1`, [c.id]);
+    const callbacks = await q(`SELECT kind::text, method::text, status::text, sequence, due_at, assigned_to_id, household_id, customer_id, classification::text, called_at, staff_id
+      FROM callbacks WHERE complaint_id = $1 ORDER BY sequence, no`, [c.id]);
     const escalations = await q(`SELECT x.level, x.automatic, x.at, x.reason, x.escalated_to_id, x.notified_at, s.rule::text AS stage_rule, s.stage AS stage_name
       FROM complaint_escalations x LEFT JOIN sla_stages s ON s.id = x.sla_stage_id WHERE x.complaint_id = $1 ORDER BY x.level`, [c.id]);
     const { id: _id, ...complaint } = c;
-    out.push({ complaint, events, stages, departments, confirmations, escalations });
+    out.push({ complaint, events, stages, departments, confirmations, escalations, callbacks });
   }
   return out;
 }
@@ -140,13 +143,11 @@ describe("issue 16: the importer stores what the workflow stores (same scenario,
     const imported = await stored((sql, p = []) => viaImport.db.pool.query(sql, p).then((r) => r.rows as Record<string, unknown>[]));
     const workflow = await stored((sql, p = []) => viaApi.db.pool.query(sql, p).then((r) => r.rows as Record<string, unknown>[]));
     expect(imported).toHaveLength(steps.length);
-    // The one difference left on purpose (reported on issue 16): confirmComplaintResolution plans
-    // the complaint's callback (CB-1, a CALLBACK event and a PLANNED callback); an imported history
-    // does not plan callbacks for complaints confirmed in the past (callbacks.csv records the ones
-    // made). Pinned here so that it is seen, then set aside.
-    const planned = workflow.map((c) => c.events.filter((e) => e.plannedCallback).length);
-    expect(planned).toEqual(steps.map((s) => (s.confirmAt && !s.anonymous ? 1 : 0)));
-    for (const c of workflow) c.events = c.events.filter((e) => !e.plannedCallback);
+    // CB-1: both paths plan the confirmed complaint's callback (a CALLBACK event and a PLANNED
+    // callback, not for the anonymous one, CB-8); the comparison below covers them.
+    const planned = (list: typeof imported) => list.map((c) => [c.events.filter((e) => e.plannedCallback).length, c.callbacks.length]);
+    expect(planned(workflow)).toEqual(steps.map((s) => (s.confirmAt && !s.anonymous ? [1, 1] : [0, 0])));
+    expect(planned(imported)).toEqual(planned(workflow));
     expect(imported).toEqual(workflow);
   });
 });

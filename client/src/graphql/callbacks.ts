@@ -16,6 +16,7 @@ export const CallbackFields = graphql(`
     customer @include(if: $withCustomer) { id name phone }
     assignedTo { id displayName }
     staff { id login displayName }
+    callerName
     reviewedBy { id displayName }
   }
 `);

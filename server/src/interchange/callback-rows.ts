@@ -1,8 +1,8 @@
 import type { CallbackKind, CallbackMethod, Classification, ComplaintSeverity } from "@tingjian/prisma/client";
 import { resolveStamp } from "./cells.ts";
 import { needsSignature } from "../domain/callbacks/record-rules.ts";
-import { text } from "../i18n/messages.ts";
-import type { HouseholdRef } from "./lookups.ts";
+import { messages, msg, type Msg } from "../i18n/messages.ts";
+import { staffOf, type HouseholdRef, type StaffIndex } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
 import type { ImportSession } from "./session.ts";
 
@@ -23,7 +23,12 @@ export interface CallbackDraft {
   kind: CallbackKind;
   method: CallbackMethod | null;
   calledAt: Date | null;
+  /** The account the file's staff cell names (issue 17 item 4: by login, or by a name only one account has). */
   staffId: string | null;
+  /** Issue 17 item 4: the staff cell as written when it names no account (staff who left, or never had one). */
+  callerName: string | null;
+  /** The staff cell as written. */
+  staffText: string | null;
   reached: boolean | null;
   satisfied: boolean | null;
   ratings: { dimension: "QUALITY" | "SPEED" | "ATTITUDE"; rating: number }[];
@@ -35,35 +40,33 @@ export interface CallbackReferences {
   complaints: Map<string, ComplaintRef>;
   households: Map<string, HouseholdRef>;
   timezones: Map<string, string>;
-  staff: Map<string, string | null>;
+  staff: StaffIndex;
 }
 
 const RATINGS = [["rating_quality", "QUALITY"], ["rating_speed", "SPEED"], ["rating_attitude", "ATTITUDE"]] as const;
 
 export function readCallback(s: ImportSession, row: Row, refs: CallbackReferences, problems: Problems): CallbackDraft | null {
   const before = problems.count;
-  const bad = (field: string, reason: string) => problems.add(row.line, field, reason);
+  const bad = (field: string, reason: Msg) => problems.add(row.line, field, reason);
   const complaintNo = row.text("complaint_no");
   const complaint = complaintNo ? refs.complaints.get(complaintNo) ?? null : null;
-  if (complaintNo && !complaint) bad("complaint_no", "No complaint with this number in your scope");
+  if (complaintNo && !complaint) bad("complaint_no", msg("importNoComplaintInScope"));
   const householdCode = row.text("household_code");
   const household = householdCode ? refs.households.get(householdCode) ?? null : null;
-  if (householdCode && !household) bad("household_code", "No household with this code in your estates");
-  if (complaint && household && complaint.householdId !== household.id) bad("household_code", "The complaint is about another household (or a public area)");
+  if (householdCode && !household) bad("household_code", msg("importNoHousehold"));
+  if (complaint && household && complaint.householdId !== household.id) bad("household_code", msg("importCallbackOtherHousehold"));
   const kind = row.enum<CallbackKind>("kind")!;
-  if ((kind === "COMPLAINT" || kind === "REPAIR") && !complaintNo) bad("complaint_no", "A complaint or repair callback names its complaint (CB-1)");
-  if (!complaintNo && !householdCode) bad("household_code", "Give the complaint_no or the household_code of the callback");
-  const staffText = row.text("staff");
-  const staffId = staffText ? refs.staff.get(staffText.toLowerCase()) : null;
-  if (staffText && staffId === undefined) bad("staff", "No staff member with this login or name");
-  if (staffText && staffId === null) bad("staff", "Several staff members have this name: give the login");
+  if ((kind === "COMPLAINT" || kind === "REPAIR") && !complaintNo) bad("complaint_no", msg("importCallbackNamesComplaint"));
+  if (!complaintNo && !householdCode) bad("household_code", msg("importCallbackGiveTarget"));
   if (problems.count > before) return null;
+  const staffText = row.text("staff");
+  const { staffId, name: callerName } = staffOf(staffText, refs.staff);
   const estateId = complaint?.estateId ?? household!.estateId;
   const stamp = row.stamp("called_at");
   const calledAt = stamp ? resolveStamp(stamp, refs.timezones.get(estateId) ?? "Asia/Shanghai") : null;
   const draft: CallbackDraft = {
     line: row.line, no: row.text("callback_no")!, complaint, household, estateId, kind, method: row.enum<CallbackMethod>("method"), calledAt,
-    staffId: staffId ?? null, reached: row.bool("reached"), satisfied: row.bool("satisfied"),
+    staffId, callerName, staffText, reached: row.bool("reached"), satisfied: row.bool("satisfied"),
     ratings: RATINGS.flatMap(([f, dimension]) => (row.int(f) !== null ? [{ dimension, rating: row.int(f)! }] : [])),
     signed: row.bool("signed") ?? false, comment: row.text("comment"),
   };
@@ -72,24 +75,32 @@ export function readCallback(s: ImportSession, row: Row, refs: CallbackReference
 
 /** recordCallback's rules (CB-5, CB-6) for a callback the file creates. */
 export function checkNewCallback(s: ImportSession, d: CallbackDraft, row: Row, problems: Problems): void {
-  const bad = (field: string, reason: string) => problems.add(d.line, field, reason);
+  const bad = (field: string, reason: Msg) => problems.add(d.line, field, reason);
   const outcome = ["reached", "satisfied", "rating_quality", "rating_speed", "rating_attitude", "signed"].filter((f) => row.given(f));
   if (!d.calledAt) {
-    for (const f of outcome) bad(f, "A callback not yet made (no called_at) has no outcome");
+    for (const f of outcome) bad(f, msg("importCallbackNotMade"));
     return;
   }
-  if (d.calledAt.getTime() > s.now.getTime() + 60_000) bad("called_at", "called_at is in the future");
-  if (d.complaint && d.calledAt < d.complaint.receivedAt) bad("called_at", "called_at is before the complaint was received");
-  if (!d.method) bad("method", "Give the method of a callback made (CB-5)");
-  if (d.reached === null) bad("reached", "Say whether the customer was reached (CB-6)");
+  if (d.calledAt.getTime() > s.now.getTime() + 60_000) bad("called_at", msg("importInFuture", { field: "called_at" }));
+  if (d.complaint && d.calledAt < d.complaint.receivedAt) bad("called_at", msg("importCalledBeforeReceived"));
+  if (!d.method) bad("method", msg("importCallbackGiveMethod"));
+  if (d.reached === null) bad("reached", msg("importCallbackSayReached"));
   if (d.reached === false) {
-    for (const f of outcome.filter((x) => x !== "reached" && x !== "signed")) bad(f, "A customer not reached gives no verdict or ratings (CB-6)");
+    for (const f of outcome.filter((x) => x !== "reached" && x !== "signed")) bad(f, msg("importCallbackNotReached"));
   }
   if (d.reached === true) {
-    if (d.satisfied === null) bad("satisfied", "Was the customer satisfied? (CB-6)");
+    if (d.satisfied === null) bad("satisfied", msg("importCallbackSaySatisfied"));
     // CB-5 (001 §2): an in-person callback carries the customer's signature — recordCallback's rule (domain/callbacks/record-rules.ts).
-    if (d.method && needsSignature(d.method) && !d.signed) bad("signed", `${text("callbackSignatureRequired", "en")}: signed must be true`);
+    if (d.method && needsSignature(d.method) && !d.signed) bad("signed", msg("importCallbackSigned", { rule: messages.callbackSignatureRequired }));
   }
+}
+
+/** Issue 17 item 4: the stored caller is the row's — the same account, or the same name as written (an account made since does not change a record). */
+function sameCaller(d: CallbackDraft, stored: Record<string, unknown>): boolean {
+  // A callback not made yet names whom it is assigned to (CB-2); a made one who called.
+  const staffId = stored.calledAt ? stored.staffId : stored.assignedToId;
+  if (d.staffId === staffId && d.callerName === (stored.callerName ?? null)) return true;
+  return staffId === null && stored.callerName != null && stored.callerName === d.staffText;
 }
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
@@ -99,7 +110,7 @@ export function changedCallbackColumns(d: CallbackDraft, row: Row, stored: Recor
   const rating = (dim: string) => stored.ratings.find((r) => r.dimension === dim)?.rating ?? null;
   const pairs: [string, unknown, unknown][] = [
     ["complaint_no", d.complaint?.id, stored.complaintId], ["household_code", d.household?.id, stored.householdId], ["kind", d.kind, stored.kind],
-    ["method", d.method, stored.method], ["called_at", d.calledAt, stored.calledAt], ["staff", d.staffId, stored.staffId], ["reached", d.reached, stored.reached],
+    ["method", d.method, stored.method], ["called_at", d.calledAt, stored.calledAt], ["staff", sameCaller(d, stored), true], ["reached", d.reached, stored.reached],
     ["satisfied", d.satisfied, stored.satisfied], ["signed", d.signed, stored.signed], ["comment", d.comment, stored.comment],
     ...RATINGS.map(([f, dim]) => [f, d.ratings.find((r) => r.dimension === dim)?.rating ?? null, rating(dim)] as [string, unknown, unknown]),
   ];

@@ -1,5 +1,6 @@
 import { localToUtc, offsetMs } from "../domain/sla/time-zone.ts";
 import type { CellType, ColumnSpec } from "./layout.ts";
+import { msg, type Msg } from "../i18n/messages.ts";
 
 /**
  * SPEC §13 general rules, cell by cell: an empty cell is "not given" (null); booleans are
@@ -13,53 +14,51 @@ export type Stamp = { instant: Date; local?: undefined } | { local: string; inst
 
 export type CellValue = string | boolean | number | string[] | Stamp | "NA";
 
-export type Parsed = { ok: true; value: CellValue | null } | { ok: false; reason: string };
+export type Parsed = { ok: true; value: CellValue | null } | { ok: false; reason: Msg };
 
 const TRUE = new Set(["true", "yes", "1", "是"]);
 const FALSE = new Set(["false", "no", "0", "否"]);
 
 const STAMP = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-export const TIMESTAMP_FORMAT = "an ISO 8601 timestamp such as 2026-03-02T09:15:00+08:00 (without the offset it is read in the estate's timezone)";
-
 export function parseCell(column: ColumnSpec, raw: string): Parsed {
   const text = raw.trim();
   if (text === "") return { ok: true, value: null };
   // Issue 15 item 16: PostgreSQL stores no NUL character in text; the cell is refused by name.
-  if (text.includes("\u0000")) return { ok: false, reason: `${column.name} contains a NUL character` };
+  if (text.includes("\u0000")) return { ok: false, reason: msg("importCellNul", { field: column.name }) };
   return parseTyped(column.type, text, column.name);
 }
 
 function parseTyped(type: CellType, text: string, name: string): Parsed {
   switch (type.t) {
     case "text":
-      return text.length > type.max ? { ok: false, reason: `${name} is longer than ${type.max} characters` } : { ok: true, value: text };
+      return text.length > type.max ? { ok: false, reason: msg("importCellTooLong", { field: name, max: type.max }) } : { ok: true, value: text };
     case "bool": {
       const v = text.toLowerCase();
       if (TRUE.has(v)) return { ok: true, value: true };
       if (FALSE.has(v)) return { ok: true, value: false };
-      return { ok: false, reason: `${name} must be true/false, yes/no, 1/0 or 是/否` };
+      return { ok: false, reason: msg("importCellBool", { field: name }) };
     }
     case "enum": {
       const v = text.toLowerCase().replace(/[\s-]+/g, "_");
       if (type.values.includes(v)) return { ok: true, value: v.toUpperCase() };
-      return { ok: false, reason: `${name} must be one of ${type.values.join(", ")}` };
+      return { ok: false, reason: msg("importCellEnum", { field: name, values: type.values.join(", ") }) };
     }
     case "score":
     case "rating": {
       if (type.t === "rating" && /^n\/?a$/i.test(text)) return { ok: true, value: "NA" };
       const n = Number(text);
       if (Number.isInteger(n) && n >= 1 && n <= 5) return { ok: true, value: n };
-      return { ok: false, reason: `${name} must be a whole number from 1 to 5${type.t === "rating" ? ", NA (not applicable) or empty (blank)" : " or empty (not asked)"}` };
+      return { ok: false, reason: msg(type.t === "rating" ? "importCellRating" : "importCellScore", { field: name }) };
     }
     case "list": {
       const items = text.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
-      if (items.some((s) => s.length > type.max)) return { ok: false, reason: `An entry of ${name} is longer than ${type.max} characters` };
+      if (items.some((s) => s.length > type.max)) return { ok: false, reason: msg("importCellListEntryTooLong", { field: name, max: type.max }) };
       return { ok: true, value: items };
     }
     case "timestamp": {
       const stamp = parseStamp(text);
-      return stamp ? { ok: true, value: stamp } : { ok: false, reason: `${name} is not ${TIMESTAMP_FORMAT}` };
+      return stamp ? { ok: true, value: stamp } : { ok: false, reason: msg("importCellTimestamp", { field: name }) };
     }
   }
 }

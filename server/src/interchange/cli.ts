@@ -3,7 +3,9 @@
  * the interchange layout (SPEC §13) into the database of DATABASE_URL, or the embedded one in
  * DATA_DIR (stop the server first: the embedded database admits one process). The kind defaults
  * to the file's name (complaints.csv, households-2026.xlsx, …); the organisation to the only one.
- * All or nothing: a refused file prints every problem as `line N, column X: reason` and exits 1.
+ * All or nothing: a refused file prints every problem as `line N, column X: reason [CODE]` and exits 1,
+ * the reasons in the operator's language: `--language zh|en`, else the locale of LC_ALL, LC_MESSAGES
+ * or LANG (zh_CN.UTF-8 → Chinese), else English.
  */
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
@@ -12,12 +14,14 @@ import { parseArgs } from "node:util";
 import { applyMigrations, createPrisma, openDatabase, StartupError } from "@tingjian/prisma";
 import { KINDS, LAYOUTS, type InterchangeKind } from "./layout.ts";
 import { importAsOperator } from "./operator.ts";
+import { render } from "../i18n/messages.ts";
+import type { Language } from "../i18n/language.ts";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { kind: { type: "string" }, organization: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  options: { kind: { type: "string" }, organization: { type: "string" }, "dry-run": { type: "boolean", default: false }, language: { type: "string" } },
 });
 
 function kindOf(file: string): InterchangeKind {
@@ -32,9 +36,15 @@ function kindOf(file: string): InterchangeKind {
   return found;
 }
 
+/** The operator's language: --language, else the POSIX locale (LC_ALL, LC_MESSAGES, LANG), else English. */
+function languageOf(): Language {
+  const chosen = values.language ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? "";
+  return /^zh/i.test(chosen) ? "zh" : "en";
+}
+
 async function main(): Promise<number> {
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new StartupError("usage: pnpm run import <file> [--kind KIND] [--organization CODE] [--dry-run]");
+  if (!file || positionals.length > 1) throw new StartupError("usage: pnpm run import <file> [--kind KIND] [--organization CODE] [--dry-run] [--language zh|en]");
   // pnpm runs the script in the server package; a relative path means the caller's directory.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   const kind = kindOf(path);
@@ -63,7 +73,11 @@ async function main(): Promise<number> {
       },
     });
     if (!outcome.ok) {
-      for (const p of outcome.problems) console.log(`line ${p.line}, column ${p.column || "-"}: ${p.reason}`);
+      const language = languageOf();
+      for (const p of outcome.problems) {
+        const where = language === "zh" ? `第 ${p.line} 行，${p.column || "-"} 列：` : `line ${p.line}, column ${p.column || "-"}: `;
+        console.log(`${where}${render(p.localized, language)} [${p.code}]`);
+      }
       const more = outcome.problemCount - outcome.problems.length;
       console.log(`${basename(path)}: refused, nothing imported: ${outcome.problemCount} problem(s) on ${outcome.rowsWithProblems} line(s)${more > 0 ? ` (${more} not listed)` : ""}`);
       return 1;

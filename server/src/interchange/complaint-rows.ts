@@ -48,7 +48,7 @@ const TIMES = ["received_at", "assigned_at", "promised_at", "resolved_at", "conf
 /** Reads the row's references and values; null when a reference or value is bad (problems added). */
 export function readComplaint(s: ImportSession, row: Row, refs: References, problems: Problems): ComplaintDraft | null {
   const before = problems.count;
-  const bad = (field: string, reason: string | Msg) => problems.add(row.line, field, reason);
+  const bad = (field: string, reason: Msg) => problems.add(row.line, field, reason);
   const estate = refs.estates.get(row.text("estate_code")!);
   if (!estate) {
     bad("estate_code", msg("importNoEstate"));
@@ -90,7 +90,7 @@ export function readComplaint(s: ImportSession, row: Row, refs: References, prob
  * CLS-4), and that its steps come in their order (WF-1…WF-4).
  */
 export function checkNewComplaint(s: ImportSession, d: ComplaintDraft, row: Row, problems: Problems): void {
-  const bad = (field: string, reason: string | Msg) => problems.add(d.line, field, reason);
+  const bad = (field: string, reason: Msg) => problems.add(d.line, field, reason);
   // SEC-1: complaints are customer information, at least SECRET (as changeClassification holds).
   if (d.classification === "INTERNAL") bad("classification", msg("importAtLeastSecret"));
   else {

@@ -1,6 +1,7 @@
 import { newId } from "./ids.ts";
 import { methodRefusal } from "../domain/callbacks/record-rules.ts";
-import { render } from "../i18n/messages.ts";
+import type { CallbackMethod } from "@tingjian/prisma/client";
+import { msg } from "../i18n/messages.ts";
 import { SlaCache } from "../services/complaints/sla-stages.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
 import { changedCallbackColumns, checkNewCallback, readCallback, type CallbackDraft, type CallbackReferences, type ComplaintRef } from "./callback-rows.ts";
@@ -13,7 +14,10 @@ import { inScope, knownComplaints, provenance, type FileRows, type ImportSession
  * callbacks.csv: a callback per number. A new number creates the callback as recordCallback
  * would have left it (PLANNED without called_at; DONE or NOT_REACHED with it), its ratings per
  * dimension (CB-6) and its place in the complaint's callback sequence (CB-7, numbered by
- * called_at). On its complaint: the callback goes on the timeline; a satisfied customer verifies a
+ * called_at); the first complaint or repair callback of a complaint with a planned callback (CB-1:
+ * planned when it was confirmed, in the app or by complaints.csv) fills that one instead. The staff
+ * cell links the account it names, else keeps the name as written (issue 17 item 4: staff who left
+ * or never had an account). On its complaint: the callback goes on the timeline; a satisfied customer verifies a
  * confirmed complaint (CB-6); the SLA stages are re-planned as syncSlaStages would (SLA-10, SLA-11), in bulk.
  * A dissatisfied callback does not reopen the complaint here: the file does not say what was done
  * next, so CB-7 is applied in the app. An existing number must match the stored callback in every
@@ -34,20 +38,22 @@ export async function prepareCallbacks(s: ImportSession, { rows }: FileRows, pro
       checkNewCallback(s, d, row, problems);
       created.push(d);
     } else if (!inScope(s, before.estateId)) {
-      problems.add(d.line, "callback_no", "This callback_no is used by a callback outside your estates");
+      problems.add(d.line, "callback_no", msg("importCallbackNoOutsideScope"));
     } else {
       const changed = changedCallbackColumns(d, row, before);
-      for (const f of changed) problems.add(d.line, f, `${f} differs from the stored callback: a recorded callback is changed in the app (recordCallback, reviewCallback), not by importing it again`);
+      for (const f of changed) problems.add(d.line, f, msg("importCallbackDiffers", { field: f }));
       if (changed.length === 0) unchanged++;
     }
   }
-  const sequences = await sequence(s, created);
+  const slots = await sequence(s, created);
   for (const d of created) {
-    // CB-7 (001 §2), recordCallback's rule (domain/callbacks/record-rules.ts): from the second callback on a phone call will do, except for a major complaint.
-    const refusal = d.method ? methodRefusal(null, d.method, d.complaint?.severity ?? null, sequences.get(d)!.sequence) : null;
-    if (refusal) problems.add(d.line, "method", render(refusal, "en"));
+    const slot = slots.get(d)!;
+    // CB-7 (001 §2), CB-11, recordCallback's rule (domain/callbacks/record-rules.ts): from the second callback on a phone call
+    // will do, except for a major complaint; a callback planned in person (a REC-3 repeat) stays in person.
+    const refusal = d.method ? methodRefusal(slot.fills?.method ?? null, d.method, d.complaint?.severity ?? null, slot.sequence) : null;
+    if (refusal) problems.add(d.line, "method", refusal);
   }
-  return { created: created.length, updated: 0, unchanged, write: (progress) => writeCallbacks(s, created, sequences, progress) };
+  return { created: created.length, updated: 0, unchanged, write: (progress) => writeCallbacks(s, created, slots, progress) };
 }
 
 async function references(s: ImportSession, rows: Row[]): Promise<CallbackReferences> {
@@ -71,51 +77,87 @@ async function storedCallbacks(s: ImportSession, numbers: string[]) {
   const out = new Map<string, Awaited<ReturnType<typeof load>>[number]>();
   const load = (part: string[]) => s.db.callback.findMany({
     where: { organizationId: s.organizationId, no: { in: part } },
-    select: { no: true, estateId: true, complaintId: true, householdId: true, kind: true, method: true, calledAt: true, staffId: true, reached: true, satisfied: true, signed: true, comment: true, ratings: { select: { dimension: true, rating: true } } },
+    select: { no: true, estateId: true, complaintId: true, householdId: true, kind: true, method: true, calledAt: true, staffId: true, assignedToId: true, callerName: true, reached: true, satisfied: true, signed: true, comment: true, ratings: { select: { dimension: true, rating: true } } },
   });
   for (const part of chunks(numbers)) for (const c of await load(part)) out.set(c.no, c);
   return out;
 }
 
-/** CB-7: each complaint's callbacks numbered in call order after those stored, each following the one before. */
-async function sequence(s: ImportSession, created: CallbackDraft[]) {
-  const out = new Map<CallbackDraft, { id: string; sequence: number; previousId: string | null }>();
+/** A stored callback planned for a complaint (CB-1, on its confirmation) that the file's callback fills. */
+interface PlannedRef { id: string; sequence: number; previousCallbackId: string | null; method: CallbackMethod | null; assignedToId: string | null; version: number }
+
+/** Where a new callback of the file goes: its id, its place in the complaint's sequence, the planned callback it fills. */
+interface Slot { id: string; sequence: number; previousId: string | null; fills: PlannedRef | null }
+
+/** CB-1: the callbacks that answer a complaint's planned callback (sampling, periodic … callbacks are programmes of their own). */
+const ANSWERS_PLANNED = new Set(["COMPLAINT", "REPAIR"]);
+
+/**
+ * CB-7: each complaint's callbacks numbered in call order after those stored, each following the
+ * one before. CB-1: the first complaint or repair callback of the file for a complaint with a
+ * planned callback (confirmComplaintResolution plans it; so does the import of a confirmed
+ * complaint) fills that one — as recordCallback records the planned callback — instead of adding
+ * a second and leaving the planned one open.
+ */
+async function sequence(s: ImportSession, created: CallbackDraft[]): Promise<Map<CallbackDraft, Slot>> {
+  const out = new Map<CallbackDraft, Slot>();
   const complaintIds = [...new Set(created.flatMap((d) => (d.complaint ? [d.complaint.id] : [])))];
   const last = new Map<string, { id: string; sequence: number }>();
+  const planned = new Map<string, PlannedRef>();
   for (const part of chunks(complaintIds)) {
-    const rows = await s.db.callback.findMany({ where: { complaintId: { in: part } }, orderBy: [{ sequence: "asc" }, { calledAt: "asc" }], select: { id: true, complaintId: true, sequence: true } });
-    for (const r of rows) last.set(r.complaintId!, { id: r.id, sequence: r.sequence });
+    const rows = await s.db.callback.findMany({
+      where: { complaintId: { in: part } }, orderBy: [{ sequence: "asc" }, { calledAt: "asc" }],
+      select: { id: true, complaintId: true, sequence: true, status: true, previousCallbackId: true, method: true, assignedToId: true, version: true },
+    });
+    for (const r of rows) {
+      last.set(r.complaintId!, { id: r.id, sequence: r.sequence });
+      if (r.status === "PLANNED") planned.set(r.complaintId!, r);
+    }
   }
   const order = [...created].sort((a, b) => (a.calledAt?.getTime() ?? Infinity) - (b.calledAt?.getTime() ?? Infinity) || a.line - b.line);
   for (const d of order) {
-    const id = newId();
+    const fills = d.complaint && ANSWERS_PLANNED.has(d.kind) ? planned.get(d.complaint.id) : undefined;
+    if (fills) {
+      planned.delete(d.complaint!.id);
+      out.set(d, { id: fills.id, sequence: fills.sequence, previousId: fills.previousCallbackId, fills });
+      continue;
+    }
     const prev = d.complaint ? last.get(d.complaint.id) : undefined;
-    const entry = { id, sequence: (prev?.sequence ?? 0) + 1, previousId: prev?.id ?? null };
-    if (d.complaint) last.set(d.complaint.id, { id, sequence: entry.sequence });
-    out.set(d, d.complaint ? entry : { id, sequence: 1, previousId: null });
+    const slot = { id: newId(), sequence: (prev?.sequence ?? 0) + 1, previousId: prev?.id ?? null, fills: null };
+    if (d.complaint) last.set(d.complaint.id, { id: slot.id, sequence: slot.sequence });
+    out.set(d, d.complaint ? slot : { ...slot, sequence: 1, previousId: null });
   }
   return out;
 }
 
-async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequences: Map<CallbackDraft, { id: string; sequence: number; previousId: string | null }>, progress: (n: number) => void): Promise<void> {
+/** The callback row a draft writes: a new callback, or the planned callback it fills (its owner and due date kept, CB-2). */
+function callbackRow(s: ImportSession, d: CallbackDraft, slot: Slot): BulkRow {
+  const status = !d.calledAt ? "PLANNED" : d.reached ? "DONE" : "NOT_REACHED";
+  const outcome = {
+    no: d.no, kind: d.kind, method: d.method ?? slot.fills?.method ?? null, status, calledAt: d.calledAt, staffId: d.calledAt ? d.staffId : null, callerName: d.callerName,
+    reached: d.calledAt ? d.reached : null, satisfied: d.reached ? d.satisfied : null, signed: d.signed, comment: d.comment,
+  };
+  if (slot.fills) return { id: slot.id, ...outcome, assignedToId: slot.fills.assignedToId ?? d.staffId, version: slot.fills.version + 1, updatedAt: s.now };
+  return {
+    id: slot.id, organizationId: s.organizationId, ...outcome, estateId: d.estateId, complaintId: d.complaint?.id ?? null,
+    householdId: d.household?.id ?? d.complaint?.householdId ?? null, customerId: d.complaint?.complainantId ?? d.household?.primaryCustomerId ?? null,
+    sequence: slot.sequence, previousCallbackId: slot.previousId, assignedToId: d.staffId,
+    classification: d.complaint && d.complaint.classification !== "INTERNAL" ? d.complaint.classification : "SECRET", createdAt: s.now, updatedAt: s.now,
+  };
+}
+
+async function writeCallbacks(s: ImportSession, created: CallbackDraft[], slots: Map<CallbackDraft, Slot>, progress: (n: number) => void): Promise<void> {
   const org = s.organizationId;
-  const callbacks: BulkRow[] = [], ratings: BulkRow[] = [], events: BulkRow[] = [], verified: BulkRow[] = [];
+  const callbacks: BulkRow[] = [], filled: BulkRow[] = [], ratings: BulkRow[] = [], events: BulkRow[] = [], verified: BulkRow[] = [];
   const touched = new Set<string>();
   const verifying = new Map<string, CallbackDraft>();
   for (const d of created) {
-    const { id, sequence: seq, previousId } = sequences.get(d)!;
-    const status = !d.calledAt ? "PLANNED" : d.reached ? "DONE" : "NOT_REACHED";
-    callbacks.push({
-      id, organizationId: org, no: d.no, kind: d.kind, method: d.method, status, estateId: d.estateId, complaintId: d.complaint?.id ?? null,
-      householdId: d.household?.id ?? d.complaint?.householdId ?? null, customerId: d.complaint?.complainantId ?? d.household?.primaryCustomerId ?? null,
-      sequence: seq, previousCallbackId: previousId, calledAt: d.calledAt, assignedToId: d.staffId, staffId: d.calledAt ? d.staffId : null,
-      reached: d.calledAt ? d.reached : null, satisfied: d.reached ? d.satisfied : null, signed: d.signed, comment: d.comment,
-      classification: d.complaint && d.complaint.classification !== "INTERNAL" ? d.complaint.classification : "SECRET", createdAt: s.now, updatedAt: s.now,
-    });
-    for (const r of d.ratings) ratings.push({ id: newId(), organizationId: org, callbackId: id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
+    const slot = slots.get(d)!;
+    (slot.fills ? filled : callbacks).push(callbackRow(s, d, slot));
+    for (const r of d.ratings) ratings.push({ id: newId(), organizationId: org, callbackId: slot.id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
     if (!d.complaint || !d.calledAt) continue;
     touched.add(d.complaint.id);
-    events.push({ id: newId(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: null, data: { callbackId: id, sequence: seq, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
+    events.push({ id: newId(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: null, data: { callbackId: slot.id, sequence: slot.sequence, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
     // CB-6: the first satisfied callback after the confirmation verifies the result.
     const c = d.complaint;
     if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id)) verifying.set(c.id, d);
@@ -127,6 +169,7 @@ async function writeCallbacks(s: ImportSession, created: CallbackDraft[], sequen
   }
   const bulk = new BulkWriter(s.db);
   await bulk.insert("callbacks", callbacks);
+  await bulk.update("callbacks", filled);
   await bulk.insert("callback_ratings", ratings);
   await bulk.insert("complaint_events", events);
   await bulk.update("complaints", verified);

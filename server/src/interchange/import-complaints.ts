@@ -1,5 +1,7 @@
 import type { ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { SlaCache } from "../services/complaints/sla-stages.ts";
+import { callbackNumbers } from "../services/callbacks/create.ts";
+import { planComplaintCallbacks, type PlannedCallback } from "../services/callbacks/plan-batch.ts";
 import type { StageFacts } from "../domain/sla/stages.ts";
 import { BulkWriter, chunks, textArray, ticker, yieldToIo, type BulkRow } from "./bulk.ts";
 import { sqlOf } from "./connection.ts";
@@ -107,7 +109,7 @@ interface Event { kind: ComplaintEventKind; at: Date; fromStatus?: ComplaintStat
  * (classified_at, closed_at …) are the step's instant, as the workflow stamps them with its clock.
  * Resolution and the close as invalid are TRANSITION events, which the SLA clock reads.
  */
-function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: boolean): { events: Event[]; status: ComplaintStatus; classifiedAt: Date | null; closedAt: Date | null } {
+function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: boolean, callback: PlannedRow | undefined): { events: Event[]; status: ComplaintStatus; classifiedAt: Date | null; closedAt: Date | null } {
   const events: Event[] = [];
   let status: ComplaintStatus = "REGISTERED";
   let last = -Infinity;
@@ -140,6 +142,8 @@ function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: bo
   if (d.promisedAt) add({ kind: "PROMISE_RECORDED", data: { promisedAt: d.promisedAt.toISOString() } }, d.assignedAt!);
   if (d.resolvedAt) step("RESOLVE", "RESOLVED", d.resolvedAt, []);
   if (d.confirmedAt) step("CONFIRM", "CONFIRMED", d.confirmedAt, [{ kind: "CONFIRMED", data: { method: "IN_PERSON", satisfied: true } }]);
+  // CB-1: confirmComplaintResolution plans the callback right after the confirmation (callbacks/for-complaint.ts).
+  if (callback) add({ kind: "CALLBACK", data: { callbackId: callback.id, planned: true, dueAt: callback.dueAt.toISOString(), inPerson: callback.inPerson, repeat: callback.repeat } }, d.confirmedAt!);
   return { events, status, classifiedAt, closedAt };
 }
 
@@ -158,6 +162,8 @@ async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fres
   const rep = await s.db.staff.findFirst({ where: { organizationId: s.organizationId, role: "MANAGEMENT_REP", active: true }, orderBy: { login: "asc" }, select: { id: true } });
   const org = s.organizationId;
   const cache = new SlaCache();
+  // CB-1: the callbacks the app plans on confirmation, before the statements start (the connection is free).
+  const callbacks = await plannedCallbacks(s, ordered, ids, cache);
   const bulk = new BulkWriter(s.db, BATCH * 8);
   try {
     await bulk.prepare();
@@ -169,12 +175,12 @@ async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fres
       await cache.policy(s.db, org, d.estate.id);
     }
     for (let start = 0; start < ordered.length; start += BATCH) {
-      const w: Written = { complaints: [], events: [], departments: [], promises: [], confirmations: [], escalations: [] };
+      const w: Written = { complaints: [], events: [], departments: [], promises: [], confirmations: [], escalations: [], callbacks: [] };
       const facts: NewComplaintFacts[] = [];
       const batch = ordered.slice(start, start + BATCH);
       for (const d of batch) {
         await tick();
-        rowsOf(s, d, ids, fresh, stored, rep?.id ?? null, w, facts);
+        rowsOf(s, d, { ids, fresh, stored, managementRep: rep?.id ?? null, callbacks }, w, facts);
       }
       const stages = await planNewComplaintStages(s.db, facts, s.now, cache, tick);
       escalations.push(...stages.escalations);
@@ -184,6 +190,7 @@ async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fres
       bulk.add("complaint_promises", w.promises);
       bulk.add("complaint_confirmations", w.confirmations);
       bulk.add("complaint_escalations", w.escalations);
+      bulk.add("callbacks", w.callbacks);
       bulk.add("sla_stages", stages.rows);
       const written = start + batch.length;
       bulk.after(() => progress(written));
@@ -202,15 +209,47 @@ async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fres
   }
 }
 
-interface Written { complaints: BulkRow[]; events: BulkRow[]; departments: BulkRow[]; promises: BulkRow[]; confirmations: BulkRow[]; escalations: BulkRow[] }
+interface Written { complaints: BulkRow[]; events: BulkRow[]; departments: BulkRow[]; promises: BulkRow[]; confirmations: BulkRow[]; escalations: BulkRow[]; callbacks: BulkRow[] }
+
+/** A callback planned for a new complaint: its id and number with what the service planned. */
+type PlannedRow = PlannedCallback & { id: string; no: string };
+
+/** What the rows of one complaint refer to: the new complaints' ids, the stored ones, the CLS-3 recipient, the planned callbacks. */
+interface RowContext { ids: Map<string, string>; fresh: Map<string, ComplaintDraft>; stored: Map<string, Stored>; managementRep: string | null; callbacks: Map<string, PlannedRow> }
+
+/** INT-2: the household's primary customer is the complainant when the names agree. */
+function complainantOf(d: ComplaintDraft): string | null {
+  return d.household?.primaryCustomerId && d.household.primaryCustomerName === d.complainantName ? d.household.primaryCustomerId : null;
+}
+
+/**
+ * CB-1: the callback confirmComplaintResolution would plan for each new confirmed complaint, by the
+ * service's own planning (services/callbacks/plan-batch.ts, the rules of planComplaintCallback),
+ * numbered as createCallbacks numbers them. Keyed by complaint id.
+ */
+async function plannedCallbacks(s: ImportSession, drafts: readonly ComplaintDraft[], ids: Map<string, string>, cache: SlaCache): Promise<Map<string, PlannedRow>> {
+  const facts = drafts.map((d) => ({
+    id: ids.get(d.no)!, organizationId: s.organizationId, estateId: d.estate.id, calendarId: d.estate.calendarId, kind: d.kind, severity: d.severity, valid: d.valid,
+    duplicateOfId: d.duplicateOfNo ? ids.get(d.duplicateOfNo) ?? d.duplicateOfNo : null, callbackExempt: d.anonymous, confirmedAt: d.confirmedAt, resolvedAt: d.resolvedAt,
+    receivedAt: d.receivedAt, householdId: d.household?.id ?? null, categoryId: d.categoryId, complainantId: complainantOf(d), leadDepartmentId: d.departmentId,
+    receivedById: null, classification: d.classification,
+  }));
+  const plans = await planComplaintCallbacks(s.db, facts, cache);
+  const out = new Map<string, PlannedRow>();
+  if (plans.length === 0) return out;
+  const number = await callbackNumbers(s.db, s.organizationId);
+  for (const p of plans) out.set(p.complaintId, { ...p, id: newId(), no: number() });
+  return out;
+}
 
 /** The rows of one new complaint (SPEC §5: the complaint, its timeline, lead department, promise, confirmation, CLS-3 report) and the facts its SLA stages are planned from. */
-function rowsOf(s: ImportSession, d: ComplaintDraft, ids: Map<string, string>, fresh: Map<string, ComplaintDraft>, stored: Map<string, Stored>, managementRep: string | null, w: Written, facts: NewComplaintFacts[]): void {
+function rowsOf(s: ImportSession, d: ComplaintDraft, { ids, fresh, stored, managementRep, callbacks }: RowContext, w: Written, facts: NewComplaintFacts[]): void {
   const id = ids.get(d.no)!;
+  const callback = callbacks.get(id);
   const duplicateOfId = d.duplicateOfNo ? (fresh.has(d.duplicateOfNo) ? ids.get(d.duplicateOfNo)! : stored.get(d.duplicateOfNo)!.id) : null;
   const major = d.valid === true && d.severity === "MAJOR";
-  const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major);
-  const complainantId = d.household?.primaryCustomerId && d.household.primaryCustomerName === d.complainantName ? d.household.primaryCustomerId : null;
+  const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major, callback);
+  const complainantId = complainantOf(d);
   w.complaints.push({
     id, organizationId: s.organizationId, no: d.no, receivedAt: d.receivedAt, channel: d.channel, estateId: d.estate.id, buildingId: d.household?.buildingId ?? null,
     householdId: d.household?.id ?? null, location: d.location, complainantId, complainantName: d.complainantName, complainantContact: d.complainantContact,
@@ -234,6 +273,14 @@ function rowsOf(s: ImportSession, d: ComplaintDraft, ids: Map<string, string>, f
     w.confirmations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, customerId: complainantId, confirmedByName: d.complainantName, confirmedAt: d.confirmedAt, method: "IN_PERSON", satisfied: true, recordedById: s.actorId, note: `导入 ${s.fileName}：确认方式未记录`, createdAt: s.now });
   }
   if (major) w.escalations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, level: 0, at: classifiedAt, automatic: true, reason: "CLS-3 重大投诉报管理者代表", escalatedById: s.actorId, escalatedToId: managementRep, notifiedAt: classifiedAt });
+  if (callback) {
+    // CB-1, CB-2, CB-11: as planComplaintCallback creates it (createCallbacks: PLANNED, the first of the complaint's callbacks).
+    w.callbacks.push({
+      id: callback.id, organizationId: s.organizationId, no: callback.no, kind: callback.kind, method: callback.inPerson ? "IN_PERSON" : null, status: "PLANNED", estateId: d.estate.id,
+      complaintId: id, householdId: d.household?.id ?? null, customerId: complainantId, assignedToId: callback.assignedToId, dueAt: callback.dueAt, sequence: 1,
+      classification: d.classification === "INTERNAL" ? "SECRET" : d.classification, createdAt: s.now, updatedAt: s.now,
+    });
+  }
   facts.push({ id, organizationId: s.organizationId, estateId: d.estate.id, calendarId: d.estate.calendarId, leadDepartmentId: d.departmentId, status, facts: stageFacts(d, events, classifiedAt, closedAt, duplicateOfId), lastEventAt: events.at(-1)!.at });
 }
 

@@ -1,3 +1,4 @@
+import { msg } from "../i18n/messages.ts";
 import { newId } from "./ids.ts";
 import type { EstateKind } from "@tingjian/prisma/client";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
@@ -23,7 +24,7 @@ export async function prepareEstates(s: ImportSession, { rows }: FileRows, probl
   let unchanged = 0;
   for (const row of rows) {
     const timezone = row.text("timezone");
-    if (timezone && !isTimeZone(timezone)) problems.add(row.line, "timezone", "timezone is not an IANA timezone name such as Asia/Shanghai");
+    if (timezone && !isTimeZone(timezone)) problems.add(row.line, "timezone", msg("importBadTimezone"));
     const code = row.text("estate_code")!;
     const kind = row.enum<EstateKind>("kind");
     const before = existing.get(code);
@@ -32,7 +33,7 @@ export async function prepareEstates(s: ImportSession, { rows }: FileRows, probl
       continue;
     }
     if (!inScope(s, before.id)) {
-      problems.add(row.line, "estate_code", "This estate code is used by an estate outside your estates");
+      problems.add(row.line, "estate_code", msg("importEstateOutsideScope"));
       continue;
     }
     const after = { name: row.text("name")!, kind: kind ?? before.kind, timezone: timezone ?? before.timezone };

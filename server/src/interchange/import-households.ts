@@ -1,3 +1,4 @@
+import { msg } from "../i18n/messages.ts";
 import { newId } from "./ids.ts";
 import type { Classification, CustomerKind, HouseholdKind } from "@tingjian/prisma/client";
 import { isIdNumber, isPhone, ID_NUMBER_FORMAT, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
@@ -37,12 +38,12 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
       const place = places.resolve(estate.id, row.text("building")!, row.text("unit"));
       w.households.push({ id, organizationId: s.organizationId, code: row.text("household_code"), estateId: estate.id, ...place, room: row.text("room"), kind: HOUSEHOLD_KIND[estate.kind] ?? "RESIDENTIAL", occupied: row.bool("occupied") ?? true, createdAt: s.now, updatedAt: s.now });
       if (customer.name) addCustomer(s, w, id, customer);
-      else if (customer.given) problems.add(row.line, "customer_name", "customer_name is required with the customer's other columns");
+      else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
       created++;
       continue;
     }
     if (before === null || before.estateId !== estate.id) {
-      problems.add(row.line, "household_code", before === null ? "This household code is used by a household outside your estates" : "A household does not move to another estate (estate_code differs)");
+      problems.add(row.line, "household_code", msg(before === null ? "importHouseholdOutsideScope" : "importHouseholdMoves"));
       continue;
     }
     const householdChange = placeChange(row, before);
@@ -55,7 +56,7 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
       if (customer.name) {
         addCustomer(s, w, before.id, customer);
         customerChanged = true;
-      } else if (customer.given) problems.add(row.line, "customer_name", "customer_name is required with the customer's other columns");
+      } else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
     } else {
       compared.add(before.customer.id);
       customerChanged = await amendCustomer(s, w, row, before, customer, problems);
@@ -92,8 +93,8 @@ function customerCells(row: Row, problems: Problems): CustomerCells | null {
   const idNumber = row.text("id_number")?.toUpperCase() ?? null;
   const badPhone = !!phone && !isPhone(phone);
   const badId = !!idNumber && !isIdNumber(idNumber);
-  if (badPhone) problems.add(row.line, "phone", `phone is not a valid phone number: it must be ${PHONE_FORMAT}`);
-  if (badId) problems.add(row.line, "id_number", `id_number is not a valid resident ID number: it must be ${ID_NUMBER_FORMAT}`);
+  if (badPhone) problems.add(row.line, "phone", msg("importBadPhone", { format: PHONE_FORMAT }));
+  if (badId) problems.add(row.line, "id_number", msg("importBadIdNumber", { format: ID_NUMBER_FORMAT }));
   if (badPhone || badId) return null;
   const plates = row.list("plates")?.map((p) => p.toUpperCase()) ?? null;
   const kind = row.enum<CustomerKind>("customer_kind");
@@ -124,7 +125,7 @@ async function amendCustomer(s: ImportSession, w: { customerUpdates: BulkRow[]; 
   for (const [rule, names] of [["CONTACT", ["name", "phone", "kind"]], ["ARCHIVE", ["idNumber", "plates"]]] as const) {
     const touched = names.filter((f) => given[f] !== null);
     if (touched.length && !(await s.mayAmendCustomer(ref, rule))) {
-      const reason = rule === "ARCHIVE" ? "Changing the owner archive needs an approved READ_ARCHIVE grant for this customer (SEC-3, SEC-6)" : "You are not entitled to this customer's personal data, so you cannot change it (SEC-2, SEC-6)";
+      const reason = msg(rule === "ARCHIVE" ? "importArchiveNeedsGrant" : "importCustomerNotEntitled");
       for (const f of touched) problems.add(row.line, columns[f]!, reason);
       return false;
     }

@@ -1,6 +1,6 @@
 import { newId } from "./ids.ts";
 import type { SurveyCampaignStatus } from "@tingjian/prisma/client";
-import { checkAnswers, type AnswerInput } from "../domain/surveys/answers.ts";
+import { answerProblems, type AnswerInput } from "../domain/surveys/answers.ts";
 import { RETURN_STATUSES } from "../domain/surveys/campaign-workflow.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
 import { resolveStamp } from "./cells.ts";
@@ -9,7 +9,7 @@ import type { Problems, Row } from "./rows.ts";
 import type { FileRows, ImportSession, Plan } from "./session.ts";
 import { HANDOUT_STATUSES } from "../domain/surveys/campaign-workflow.ts";
 import { InputError } from "../errors/typed-errors.ts";
-import { msg } from "../i18n/messages.ts";
+import { msg, type Msg } from "../i18n/messages.ts";
 import { prepareSurveyHandouts } from "../services/surveys/handouts.ts";
 
 /**
@@ -57,10 +57,10 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
   let created = 0, updated = 0, unchanged = 0;
   for (const q of questionnaires) {
     const answers = q.rows.map((r) => ({ dimension: r.text("dimension")!, rating: numeric(r.rating("rating")), notApplicable: r.rating("rating") === "NA", comment: r.text("comment") }) satisfies AnswerInput);
-    const checked = checkAnswers(answers, q.campaign.dimensions, "rows");
+    const checked = answerProblems(answers, q.campaign.dimensions, "rows");
     for (const p of checked.problems) {
       const [, index, field] = p.field.split(".");
-      problems.add(q.rows[Number(index)]!.line, field === "comment" ? "comment" : field === "dimension" ? "dimension" : "rating", p.reason);
+      problems.add(q.rows[Number(index)]!.line, field === "comment" ? "comment" : field === "dimension" ? "dimension" : "rating", p.message);
     }
     const before = stored.get(`${q.campaign.id}/${q.household.id}`);
     const handoutId = before?.id ?? newId();
@@ -73,8 +73,8 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
       continue;
     }
     const line = q.rows[0]!.line;
-    if (before.handedOutAt.getTime() !== q.handedOutAt.getTime()) problems.add(line, "handed_out_at", "handed_out_at differs from the stored hand-out (SUR-3)");
-    if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime()) problems.add(line, "returned_at", "returned_at differs from the stored return: correct it with recordSurveyReturn");
+    if (before.handedOutAt.getTime() !== q.handedOutAt.getTime()) problems.add(line, "handed_out_at", msg("importHandoutDiffers"));
+    if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime()) problems.add(line, "returned_at", msg("importReturnDiffers"));
     if (before.responses.size === 0) {
       if (q.returnedAt) {
         w.returns.push({ id: before.id, returnedAt: q.returnedAt, version: before.version + 1, updatedAt: s.now });
@@ -88,7 +88,7 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
       const had = dim && before.responses.get(dim.id);
       const a = answers[i]!;
       if (had && (had.rating !== (a.rating ?? null) || had.notApplicable !== a.notApplicable || had.comment !== (a.comment?.trim() || null))) {
-        problems.add(r.line, r.given("comment") && had.comment !== a.comment ? "comment" : "rating", "The answers of this questionnaire were entered already: change them with recordSurveyResponse (with the hand-out's version)");
+        problems.add(r.line, r.given("comment") && had.comment !== a.comment ? "comment" : "rating", msg("importAnswersEntered"));
       } else unchanged++;
     }
   }
@@ -112,25 +112,25 @@ function readQuestionnaire(s: ImportSession, group: Row[], campaigns: Map<string
   const first = group[0]!;
   const campaign = campaigns.get(first.text("campaign_code")!);
   const household = households.get(first.text("household_code")!);
-  const lines = (field: string, reason: string) => group.forEach((r) => problems.add(r.line, field, reason));
-  if (!campaign) return lines("campaign_code", "No survey campaign with this code in your scope"), null;
-  if (!RETURN_STATUSES.includes(campaign.status)) return lines("campaign_code", `Answers are entered for a campaign that is ${RETURN_STATUSES.join(" or ")}; this one is ${campaign.status} (SUR-1)`), null;
-  if (!household) return lines("household_code", "No household with this code in your estates"), null;
-  if (!campaign.estateIds.has(household.estateId)) return lines("household_code", "The campaign does not cover this household's estate (SUR-2)"), null;
+  const lines = (field: string, reason: Msg) => group.forEach((r) => problems.add(r.line, field, reason));
+  if (!campaign) return lines("campaign_code", msg("importNoCampaign")), null;
+  if (!RETURN_STATUSES.includes(campaign.status)) return lines("campaign_code", msg("importCampaignStatus", { allowed: RETURN_STATUSES.join(" / "), status: campaign.status })), null;
+  if (!household) return lines("household_code", msg("importNoHousehold")), null;
+  if (!campaign.estateIds.has(household.estateId)) return lines("household_code", msg("importCampaignOtherEstate")), null;
   const tz = timezones.get(household.estateId) ?? "Asia/Shanghai";
   const at = (r: Row, f: string) => (r.stamp(f) ? resolveStamp(r.stamp(f)!, tz).getTime() : null);
   const before = problems.count;
   for (const f of ["handed_out_at", "returned_at"]) {
-    if (group.some((r) => at(r, f) !== at(first, f))) group.slice(1).forEach((r) => at(r, f) !== at(first, f) && problems.add(r.line, f, `${f} differs between the rows of one questionnaire (line ${first.line})`));
+    if (group.some((r) => at(r, f) !== at(first, f))) group.slice(1).forEach((r) => at(r, f) !== at(first, f) && problems.add(r.line, f, msg("importQuestionnaireDiffers", { field: f, line: first.line })));
   }
   const handedOutAt = new Date(at(first, "handed_out_at")!);
   const returned = at(first, "returned_at");
   const returnedAt = returned === null ? null : new Date(returned);
-  if (handedOutAt < campaign.startsAt) problems.add(first.line, "handed_out_at", "handed_out_at is before the campaign starts (SUR-3)");
-  if (handedOutAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "handed_out_at", "handed_out_at is in the future");
-  if (returnedAt && returnedAt < handedOutAt) problems.add(first.line, "returned_at", "returned_at is before the questionnaire was handed out (SUR-3)");
-  if (returnedAt && returnedAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "returned_at", "returned_at is in the future");
-  if (!returnedAt) for (const r of group) for (const f of ["rating", "comment"]) if (r.given(f)) problems.add(r.line, f, "A questionnaire not returned (no returned_at) has no answers (SUR-3)");
+  if (handedOutAt < campaign.startsAt) problems.add(first.line, "handed_out_at", msg("importHandedOutBeforeStart"));
+  if (handedOutAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "handed_out_at", msg("importInFuture", { field: "handed_out_at" }));
+  if (returnedAt && returnedAt < handedOutAt) problems.add(first.line, "returned_at", msg("importReturnedBeforeHandedOut"));
+  if (returnedAt && returnedAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "returned_at", msg("importInFuture", { field: "returned_at" }));
+  if (!returnedAt) for (const r of group) for (const f of ["rating", "comment"]) if (r.given(f)) problems.add(r.line, f, msg("importNotReturnedNoAnswers"));
   return problems.count > before ? null : { rows: group, campaign, household, handedOutAt, returnedAt };
 }
 
@@ -212,7 +212,7 @@ async function sampleOf(s: ImportSession, fresh: Questionnaire[], problems: Prob
         for (const p of e.problems) {
           const [, index, field] = p.field.split(".");
           const q = qs[Number(index)];
-          problems.add((q ?? qs[0]!).rows[0]!.line, field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code", p.localized ?? p.message);
+          problems.add((q ?? qs[0]!).rows[0]!.line, field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code", p.localized ?? msg("importRuleRefusal", { code: p.code }));
         }
       }
       continue;

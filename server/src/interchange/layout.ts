@@ -1,3 +1,5 @@
+import { msg, type Msg } from "../i18n/messages.ts";
+
 /**
  * SPEC §13, shared/interchange/README.md: the required spreadsheet layout of each file, with the
  * Chinese header aliases. Pure data plus header matching: which column of the file is which field.
@@ -141,7 +143,7 @@ export interface HeaderMatch {
   index: Map<string, number>;
   /** Headers of the file that are not part of the layout (ignored; the layout allows more columns). */
   ignored: string[];
-  problems: { column: string; reason: string }[];
+  problems: { column: string; reason: Msg }[];
 }
 
 /** SPEC §13: finds each layout column in the header row, in any order, by English name or Chinese alias. */
@@ -162,11 +164,11 @@ export function matchHeaders(layout: LayoutSpec, headers: readonly string[]): He
       ignored.push(h.trim());
       return;
     }
-    if (index.has(col.name)) problems.push({ column: h.trim(), reason: `The column ${col.name} (${col.alias}) appears twice` });
+    if (index.has(col.name)) problems.push({ column: h.trim(), reason: msg("importColumnTwice", { column: col.name, alias: col.alias }) });
     else index.set(col.name, i);
   });
   for (const c of layout.columns) {
-    if (c.required && !index.has(c.name)) problems.push({ column: c.name, reason: `The required column ${c.name} (${c.alias}) is missing` });
+    if (c.required && !index.has(c.name)) problems.push({ column: c.name, reason: msg("importColumnMissing", { column: c.name, alias: c.alias }) });
   }
   return { index, ignored, problems };
 }

@@ -1,4 +1,5 @@
 import { chunks } from "./bulk.ts";
+import { msg } from "../i18n/messages.ts";
 import { inScope, type ImportSession } from "./session.ts";
 import type { Problems, Row } from "./rows.ts";
 
@@ -45,7 +46,7 @@ export function estateOf(row: Row, estates: Map<string, EstateRef>, problems: Pr
   const code = row.text(field);
   if (!code) return null;
   const e = estates.get(code);
-  if (!e) problems.add(row.line, field, "No estate with this code in your estates");
+  if (!e) problems.add(row.line, field, msg("importNoEstate"));
   return e ?? null;
 }
 
@@ -73,7 +74,21 @@ export async function departmentIndex(s: ImportSession): Promise<Map<string, str
 }
 
 /** Staff by login, or by display name when that is unambiguous (null = several share it). */
-export async function staffIndex(s: ImportSession): Promise<Map<string, string | null>> {
+export type StaffIndex = Map<string, string | null>;
+
+/**
+ * Issue 17 item 4: the account a staff cell names — by login, or by a display name only one
+ * account of the organisation has (active or not: staff who left keep their records) — else the
+ * name as written, kept on the record (a historical import names staff who left or never had an
+ * account; a name several accounts share is not guessed).
+ */
+export function staffOf(text: string | null, index: StaffIndex): { staffId: string | null; name: string | null } {
+  if (!text) return { staffId: null, name: null };
+  const id = index.get(text.toLowerCase());
+  return id ? { staffId: id, name: null } : { staffId: null, name: text };
+}
+
+export async function staffIndex(s: ImportSession): Promise<StaffIndex> {
   const all = await s.db.staff.findMany({ where: { organizationId: s.organizationId, kind: "HUMAN" }, select: { id: true, login: true, displayName: true } });
   const out = new Map<string, string | null>();
   for (const st of all) out.set(st.displayName.toLowerCase(), out.has(st.displayName.toLowerCase()) ? null : st.id);

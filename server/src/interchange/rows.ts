@@ -1,20 +1,34 @@
 import { parseCell, type CellValue, type Stamp } from "./cells.ts";
 import type { HeaderMatch, LayoutSpec } from "./layout.ts";
 import type { Sheet } from "./sheets.ts";
-import { render, type Msg } from "../i18n/messages.ts";
+import { msg, render, type Msg } from "../i18n/messages.ts";
 
 /**
  * SPEC §13: every bad row is reported with its line, its column and the reason, and nothing is
  * written when any row is bad. The column is the header as the file wrote it (English or Chinese),
  * `field` the layout's English name. Reasons never quote a cell (SEC-7: it may be personal data).
+ * Every reason is a catalogue message (i18n/catalogue/interchange.ts and the areas whose rules the
+ * import shares), rendered in the importing person's language; `code` is its stable name.
  */
 export interface Problem {
   line: number;
   column: string;
   field: string | null;
+  /** The reason in English (logs, tests); `localized` renders it in the reader's language. */
   reason: string;
-  /** The reason from the message catalogue (i18n/catalogue/interchange.ts …), shown in the caller's language; `reason` is its English. */
-  localized?: Msg;
+  /** A stable code of the reason: its catalogue key in upper snake case (`importNoEstate` → IMPORT_NO_ESTATE). */
+  code: string;
+  localized: Msg;
+}
+
+/** A catalogue key as a stable code: `importNoEstate` → IMPORT_NO_ESTATE (as an InputError's code). */
+export function problemCode(m: Msg): string {
+  return m.key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}
+
+/** One problem of the file: its line, column and catalogue reason. */
+export function problem(line: number, column: string, field: string | null, reason: Msg): Problem {
+  return { line, column, field, reason: render(reason, "en"), code: problemCode(reason), localized: reason };
 }
 
 /** At most this many problems are listed (all are counted): a wrong file can have one per cell. */
@@ -27,13 +41,10 @@ export class Problems {
 
   constructor(private readonly headers: Map<string, string> = new Map()) {}
 
-  add(line: number, field: string | null, reason: string | Msg, column?: string): void {
+  add(line: number, field: string | null, reason: Msg, column?: string): void {
     this.count++;
     this.lines.add(line);
-    if (this.list.length < MAX_LISTED_PROBLEMS) {
-      const text = typeof reason === "string" ? { reason } : { reason: render(reason, "en"), localized: reason };
-      this.list.push({ line, column: column ?? (field ? this.headers.get(field) ?? field : ""), field, ...text });
-    }
+    if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push(problem(line, column ?? (field ? this.headers.get(field) ?? field : ""), field, reason));
   }
 
   get any(): boolean {
@@ -110,7 +121,7 @@ export function parseRows(layout: LayoutSpec, sheet: Sheet, match: HeaderMatch, 
         problems.add(r.line, col.name, parsed.reason);
         ok = false;
       } else if (parsed.value === null && col.required) {
-        problems.add(r.line, col.name, `${col.name} is required`);
+        problems.add(r.line, col.name, msg("importCellRequired", { field: col.name }));
         ok = false;
       } else {
         values.set(col.name, parsed.value);

@@ -1,5 +1,6 @@
 import { LAYOUTS, matchHeaders, type InterchangeKind } from "./layout.ts";
-import { headerNames, parseRows, Problems, type Problem, type Row } from "./rows.ts";
+import { headerNames, parseRows, problem, Problems, type Problem, type Row } from "./rows.ts";
+import { msg } from "../i18n/messages.ts";
 import { readSheet, SheetError, type FileFormat, type Sheet } from "./sheets.ts";
 import type { Counts, Importer, ImportSession } from "./session.ts";
 import { prepareEstates } from "./import-estates.ts";
@@ -51,12 +52,12 @@ export async function runImport(session: ImportSession, request: ImportRequest):
     sheet = await readSheet(request.bytes, request.format);
   } catch (e) {
     if (!(e instanceof SheetError)) throw e;
-    return rejected(0, [{ line: e.line, column: "", field: null, reason: e.message }]);
+    return rejected(0, [problem(e.line, "", null, e.reason)]);
   }
   const totalRows = sheet.rows.length;
   progress({ status: "CHECKING", totalRows, processedRows: 0 });
   const match = matchHeaders(layout, sheet.headers);
-  if (match.problems.length) return rejected(totalRows, match.problems.map((p) => ({ line: sheet.headerLine, column: p.column, field: null, reason: p.reason })));
+  if (match.problems.length) return rejected(totalRows, match.problems.map((p) => problem(sheet.headerLine, p.column, null, p.reason)));
   const problems = new Problems(headerNames(sheet, match));
   const { rows, keys } = parseRows(layout, sheet, match, problems);
   uniqueKeys(layout.key, rows, problems);
@@ -88,7 +89,7 @@ function uniqueKeys(key: readonly string[], rows: Row[], problems: Problems): vo
   for (const r of rows) {
     const k = key.map((f) => r.text(f) ?? "").join("\u0000");
     const first = seen.get(k);
-    if (first !== undefined) problems.add(r.line, key[key.length - 1]!, `The same ${key.join(" + ")} as line ${first}`);
+    if (first !== undefined) problems.add(r.line, key[key.length - 1]!, msg("importSameKey", { key: key.join(" + "), line: first }));
     else seen.set(k, r.line);
   }
 }

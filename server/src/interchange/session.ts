@@ -1,6 +1,7 @@
 import type { Classification, Prisma } from "@tingjian/prisma/client";
 import type { AccessEntry } from "../access/recorder.ts";
 import type { SignedInContext } from "../access/context.ts";
+import type { Msg } from "../i18n/messages.ts";
 import type { Db } from "./bulk.ts";
 import type { Problems, Row } from "./rows.ts";
 
@@ -39,7 +40,7 @@ export interface ImportSession {
    */
   mayAmendCustomer(customer: { id: string; classification: Classification; estateIds: readonly string[] }, rule: "CONTACT" | "ARCHIVE"): Promise<boolean>;
   /** SEC-1, SEC-2: null when the importer may give a record this level, else why not. */
-  classifyRefusal(level: Classification): string | null;
+  classifyRefusal(level: Classification): Msg | null;
   /** SEC-3: an access-log entry, written with the import's transaction. */
   log(entry: AccessEntry): void;
 }

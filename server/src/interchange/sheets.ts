@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { guardFormula, unguardFormula } from "./formula-guard.ts";
 import { bytesText, currentReadSettings, readLimitVariable, type ReadLimits, type ReadSettings } from "./read-limits.ts";
 import { SheetError, SheetLimitError } from "./sheet-errors.ts";
+import { msg } from "../i18n/messages.ts";
 import { columnName, readXlsxRows } from "./xlsx-read.ts";
 
 export { SheetError, SheetLimitError } from "./sheet-errors.ts";
@@ -41,12 +42,12 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
 export async function readSheet(bytes: Uint8Array, format: FileFormat = detectFormat(bytes), settings: ReadSettings = currentReadSettings()): Promise<Sheet> {
   const { limits, scope } = settings;
   if (bytes.length > limits.fileBytes) {
-    throw new SheetLimitError(1, readLimitVariable("fileBytes", scope), limits.fileBytes, `The file has ${bytesText(bytes.length)}, more than the ${bytesText(limits.fileBytes)} allowed; import larger files with the command line (pnpm run import)`);
+    throw new SheetLimitError(1, readLimitVariable("fileBytes", scope), limits.fileBytes, msg("importFileTooBig", { size: bytesText(bytes.length), max: bytesText(limits.fileBytes) }));
   }
   const records = format === "XLSX" ? await readXlsxRows(bytes, settings) : csvRecords(bytes, new Caps(settings));
   const blank = (cells: string[]) => cells.every((c) => c.trim() === "");
   const first = records.findIndex((r) => !blank(r.cells));
-  if (first < 0) throw new SheetError(1, "The file has no header row");
+  if (first < 0) throw new SheetError(1, msg("importNoHeaderRow"));
   const header = records[first]!;
   return { headerLine: header.line, headers: header.cells, rows: records.slice(first + 1).filter((r) => !blank(r.cells)) };
 }
@@ -63,19 +64,19 @@ class Caps {
   records(count: number): void {
     const { rows } = this.limits;
     if (count > rows + 1) {
-      throw new SheetLimitError(count, this.setting("rows"), rows, `The file has more than ${rows.toLocaleString("en")} rows (line ${count.toLocaleString("en")} is one too many); import larger files with the command line (pnpm run import)`);
+      throw new SheetLimitError(count, this.setting("rows"), rows, msg("importTooManyRows", { max: rows.toLocaleString("en"), line: count.toLocaleString("en") }));
     }
   }
 
   columns(line: number, count: number): void {
     const { columns } = this.limits;
-    if (count > columns) throw new SheetLimitError(line, this.setting("columns"), columns, `Line ${line} has more than ${columns.toLocaleString("en")} columns`);
+    if (count > columns) throw new SheetLimitError(line, this.setting("columns"), columns, msg("importTooManyColumns", { line, max: columns.toLocaleString("en") }));
   }
 
   cell(line: number, column: number, length: number, atLeast = false): void {
     const { cellChars } = this.limits;
     if (length > cellChars) {
-      throw new SheetLimitError(line, this.setting("cellChars"), cellChars, `Line ${line}, column ${columnName(column)}: the cell has ${atLeast ? "more than " : ""}${(atLeast ? cellChars : length).toLocaleString("en")} characters, more than a cell may hold`);
+      throw new SheetLimitError(line, this.setting("cellChars"), cellChars, msg(atLeast ? "importCellMoreChars" : "importCellTooManyChars", { line, column: columnName(column), length: (atLeast ? cellChars : length).toLocaleString("en") }));
     }
   }
 
@@ -86,7 +87,7 @@ class Caps {
     this.cellCount += cells.length;
     if (this.cellCount > this.limits.cells) {
       const { cells: max } = this.limits;
-      throw new SheetLimitError(line, this.setting("cells"), max, `The file has more than ${max.toLocaleString("en")} cells (reached at line ${line.toLocaleString("en")}); import larger files with the command line (pnpm run import)`);
+      throw new SheetLimitError(line, this.setting("cells"), max, msg("importTooManyCells", { max: max.toLocaleString("en"), line: line.toLocaleString("en") }));
     }
   }
 
@@ -96,7 +97,7 @@ class Caps {
 }
 
 function csvRecords(bytes: Uint8Array, caps: Caps): SheetRow[] {
-  if (!isUtf8(bytes)) throw new SheetError(1, "The file is not UTF-8 text: save it as \"CSV UTF-8\" or as XLSX");
+  if (!isUtf8(bytes)) throw new SheetError(1, msg("importNotUtf8"));
   const text = new TextDecoder("utf-8").decode(bytes);
   const plain = plainCsv(text, caps);
   // Record i is spreadsheet line i + 1: a quoted cell spanning lines is still one row.
@@ -175,7 +176,7 @@ function quotedCsv(bytes: Uint8Array, caps: Caps): string[][] {
   const fail = (e: Error): never => {
     // csv-parse's messages can quote a character of the data: report its code and line only.
     const err = e as { code?: string; lines?: number };
-    throw new SheetError(err.lines ?? 1, `The CSV is malformed (${err.code ?? "parse error"}); check the quoting (RFC 4180)`);
+    throw new SheetError(err.lines ?? 1, msg("importCsvMalformed", { code: err.code ?? "parse error" }));
   };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const PIECE = 64 * 1024;

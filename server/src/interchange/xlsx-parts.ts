@@ -1,4 +1,5 @@
 import { SheetLimitError, unreadable } from "./sheet-errors.ts";
+import { msg } from "../i18n/messages.ts";
 import type { ReadLimits } from "./read-limits.ts";
 import type { ZipEntry } from "./zip.ts";
 import { attributes, type XmlHandler } from "./xml-scan.ts";
@@ -23,7 +24,7 @@ export class RelationshipsReader implements XmlHandler {
 
   open(name: string, src: string, from: number, to: number): void {
     if (name !== "Relationship") return;
-    if (this.byId.size >= 10_000) throw unreadable("too many relationships");
+    if (this.byId.size >= 10_000) throw unreadable("importXlsxTooManyRelationships");
     const a = attributes(src, from, to);
     if (a.Id !== undefined && a.Target !== undefined && !this.byId.has(a.Id)) this.byId.set(a.Id, { target: a.Target, type: a.Type ?? "" });
   }
@@ -90,7 +91,7 @@ export class StylesReader implements XmlHandler {
   private inCellXfs = false;
 
   open(name: string, src: string, from: number, to: number): void {
-    if ((name === "numFmt" || name === "xf") && this.formats.size + this.xfs.length >= MAX_FORMATS) throw unreadable("too many formats in styles.xml");
+    if ((name === "numFmt" || name === "xf") && this.formats.size + this.xfs.length >= MAX_FORMATS) throw unreadable("importXlsxTooManyFormats");
     if (name === "numFmt") {
       const a = attributes(src, from, to);
       this.formats.set(parseInt(a.numFmtId ?? "", 10), (a.formatCode ?? "").replace(/[\\](.)/g, "$1"));
@@ -193,11 +194,11 @@ export class SharedStringsReader implements XmlHandler {
         this.model = null;
         if (s.length > this.limits.cellChars) throw this.tooLong(s.length);
         if (this.strings.length >= this.limits.sharedStrings) {
-          throw new SheetLimitError(1, this.setting("sharedStrings"), this.limits.sharedStrings, `The workbook's shared strings table has more than ${this.limits.sharedStrings.toLocaleString("en")} entries`);
+          throw new SheetLimitError(1, this.setting("sharedStrings"), this.limits.sharedStrings, msg("importSharedStringsCount", { max: this.limits.sharedStrings.toLocaleString("en") }));
         }
         this.chars += s.length;
         if (this.chars > this.limits.sharedStringChars) {
-          throw new SheetLimitError(1, this.setting("sharedStringChars"), this.limits.sharedStringChars, `The workbook's shared strings hold more than ${this.limits.sharedStringChars.toLocaleString("en")} characters`);
+          throw new SheetLimitError(1, this.setting("sharedStringChars"), this.limits.sharedStringChars, msg("importSharedStringsChars", { max: this.limits.sharedStringChars.toLocaleString("en") }));
         }
         this.strings.push(detached(s));
         break;
@@ -206,6 +207,6 @@ export class SharedStringsReader implements XmlHandler {
   }
 
   private tooLong(length: number): SheetLimitError {
-    return new SheetLimitError(1, this.setting("cellChars"), this.limits.cellChars, `A text of the workbook (shared string ${this.strings.length + 1}) has ${length > this.rawCap ? "more than " : ""}${Math.min(length, this.rawCap).toLocaleString("en")} characters, more than a cell may hold`);
+    return new SheetLimitError(1, this.setting("cellChars"), this.limits.cellChars, msg(length > this.rawCap ? "importSharedStringMoreChars" : "importSharedStringTooLong", { index: this.strings.length + 1, length: Math.min(length, this.rawCap).toLocaleString("en") }));
   }
 }

@@ -1,4 +1,5 @@
 import { SheetError, unreadable } from "./sheet-errors.ts";
+import { msg } from "../i18n/messages.ts";
 import { readLimitVariable, type ReadLimits, type ReadScope } from "./read-limits.ts";
 import { InflateBudget, inflateEntry, readZipDirectory, type ZipEntry } from "./zip.ts";
 import { XmlScanner, type XmlHandler } from "./xml-scan.ts";
@@ -52,7 +53,7 @@ export async function readXlsxRows(bytes: Uint8Array, { limits, scope }: XlsxRea
   if (relsEntry) await read(relsEntry, rels);
   const workbook = new WorkbookReader(rels.byId, entries);
   await read(workbookEntry, workbook);
-  if (!workbook.firstSheet) throw new SheetError(1, "The workbook has no sheet");
+  if (!workbook.firstSheet) throw new SheetError(1, msg("importNoSheet"));
 
   const stylesEntry = entries.get("xl/styles.xml") ?? rels.partOfType("/styles", entries);
   const styles = new StylesReader();

@@ -1,4 +1,5 @@
 import { SheetError, SheetLimitError, unreadable } from "./sheet-errors.ts";
+import { msg } from "../i18n/messages.ts";
 import type { ReadLimits } from "./read-limits.ts";
 import { attributes, type XmlHandler } from "./xml-scan.ts";
 import type { SheetRow } from "./sheets.ts";
@@ -233,7 +234,7 @@ export class SheetReader implements XmlHandler {
     switch (type) {
       case "s": {
         const s = this.ctx.sharedStrings[parseInt(value, 10)];
-        if (s === undefined) throw new SheetError(this.line, `The file is not a readable XLSX workbook (line ${this.line}, column ${columnName(this.col)} refers to a shared string that does not exist)`);
+        if (s === undefined) throw unreadable("importMissingSharedString", { line: this.line, column: columnName(this.col) }, this.line);
         return s;
       }
       case "str":
@@ -270,7 +271,7 @@ export class SheetReader implements XmlHandler {
     if (text === null) return;
     const { limits, setting } = this.ctx;
     if (this.col > limits.columns) {
-      throw new SheetLimitError(this.line, setting("columns"), limits.columns, `Line ${this.line} has a value in column ${this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
+      throw new SheetLimitError(this.line, setting("columns"), limits.columns, msg("importValueBeyondColumns", { line: this.line, column: this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col), max: limits.columns.toLocaleString("en") }));
     }
     if (text.length > limits.cellChars) throw this.cellTooLong(text.length, false);
     // A shared string is already its own copy (and shared by every cell that refers to it).
@@ -293,7 +294,7 @@ export class SheetReader implements XmlHandler {
     const { limits, setting } = this.ctx;
     // The header row comes on top of the data rows the limit counts.
     if (this.rows.length > limits.rows + 1) {
-      throw new SheetLimitError(line, setting("rows"), limits.rows, `The sheet has more than ${limits.rows.toLocaleString("en")} rows (line ${line.toLocaleString("en")} is one too many); import larger files with the command line (pnpm run import)`);
+      throw new SheetLimitError(line, setting("rows"), limits.rows, msg("importSheetTooManyRows", { max: limits.rows.toLocaleString("en"), line: line.toLocaleString("en") }));
     }
   }
 
@@ -301,14 +302,14 @@ export class SheetReader implements XmlHandler {
     const { limits, setting } = this.ctx;
     this.cellCount += n;
     if (this.cellCount > limits.cells) {
-      throw new SheetLimitError(line, setting("cells"), limits.cells, `The sheet has more than ${limits.cells.toLocaleString("en")} cells holding a value (reached at line ${line.toLocaleString("en")}); import larger files with the command line (pnpm run import)`);
+      throw new SheetLimitError(line, setting("cells"), limits.cells, msg("importSheetTooManyCells", { max: limits.cells.toLocaleString("en"), line: line.toLocaleString("en") }));
     }
   }
 
   private cellTooLong(length: number, atLeast: boolean): SheetLimitError {
     const { limits, setting } = this.ctx;
     return new SheetLimitError(this.line, setting("cellChars"), limits.cellChars,
-      `Line ${this.line}, column ${columnName(this.col)}: the cell has ${atLeast ? "more than " : ""}${Math.min(length, atLeast ? limits.cellChars : length).toLocaleString("en")} characters, more than a cell may hold`);
+      msg(atLeast ? "importCellMoreChars" : "importCellTooManyChars", { line: this.line, column: columnName(this.col), length: Math.min(length, atLeast ? limits.cellChars : length).toLocaleString("en") }));
   }
 
   private addMerge(ref: string | undefined): void {
@@ -316,7 +317,7 @@ export class SheetReader implements XmlHandler {
     if (!m) return; // a single cell "A1" merges nothing
     const [left, top, right, bottom] = [columnOf(m[1]!), Number(m[2]), columnOf(m[3]!), Number(m[4])];
     const range: [number, number, number, number] = [Math.min(top, bottom), Math.min(left, right), Math.max(top, bottom), Math.max(left, right)];
-    if (this.merges.length >= MAX_MERGED_RANGES) throw unreadable(`more than ${MAX_MERGED_RANGES.toLocaleString("en")} merged ranges`);
+    if (this.merges.length >= MAX_MERGED_RANGES) throw unreadable("importXlsxTooManyMerges", { max: MAX_MERGED_RANGES.toLocaleString("en") });
     // Counted as they come, before anything is filled: a range of a whole sheet is refused, not filled.
     this.countCells(range[0], (range[2] - range[0] + 1) * (range[3] - range[1] + 1) - 1);
     this.merges.push(range);
@@ -339,7 +340,7 @@ export class SheetReader implements XmlHandler {
     const { limits, setting } = this.ctx;
     for (const [top, left, bottom, right] of this.merges) {
       if (right > limits.columns) {
-        throw new SheetLimitError(top, setting("columns"), limits.columns, `A merged range reaches column ${right > 16_384 ? right.toLocaleString("en") : columnName(right)}, beyond the ${limits.columns.toLocaleString("en")} columns a file may have`);
+        throw new SheetLimitError(top, setting("columns"), limits.columns, msg("importMergeBeyondColumns", { column: right > 16_384 ? right.toLocaleString("en") : columnName(right), max: limits.columns.toLocaleString("en") }));
       }
       const master = byLine.get(top)?.cells[left - 1] ?? "";
       for (let line = top; line <= bottom; line++) {

@@ -68,7 +68,7 @@ export class XmlScanner {
             this.pending = s.slice(lt);
             return;
           }
-          throw unreadable("a DOCTYPE or declaration in the XML");
+          throw unreadable("importXmlDoctype");
         }
         const k = s.indexOf(end, lt + 2);
         if (k < 0) {
@@ -81,7 +81,7 @@ export class XmlScanner {
       }
       const gt = tagEnd(s, lt + 1);
       if (gt < 0) {
-        if (n - lt > MAX_TAG_CHARS) throw unreadable(`an XML tag longer than ${MAX_TAG_CHARS.toLocaleString("en")} characters`);
+        if (n - lt > MAX_TAG_CHARS) throw unreadable("importXmlLongTag", { max: MAX_TAG_CHARS.toLocaleString("en") });
         this.pending = s.slice(lt);
         return;
       }
@@ -103,7 +103,7 @@ export class XmlScanner {
 
   /** The end of the input: an unfinished tag left over means the XML is cut short. */
   end(): void {
-    if (this.skipUntil !== null || this.pending.startsWith("<")) throw unreadable("the XML ends inside a tag");
+    if (this.skipUntil !== null || this.pending.startsWith("<")) throw unreadable("importXmlEndsInTag");
     if (this.pending && this.handler.wantsText) this.handler.text(decodeText(this.pending));
     this.pending = "";
   }
@@ -116,7 +116,7 @@ export class XmlScanner {
     let keep = t.length;
     const amp = t.lastIndexOf("&");
     if (amp >= 0 && t.indexOf(";", amp) < 0) {
-      if (t.length - amp > 12) throw unreadable("a malformed XML entity");
+      if (t.length - amp > 12) throw unreadable("importXmlBadEntity");
       keep = amp;
     }
     if (keep > 0 && t.charCodeAt(keep - 1) === 13) keep--;
@@ -205,11 +205,11 @@ export function decodeEntities(t: string): string {
   return t.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{1,8});/g, (_m, ref: string) => {
     if (ref.charCodeAt(0) === 35 /* # */) {
       const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!(code > 0 && code <= 0x10ffff)) throw unreadable("an invalid XML character reference");
+      if (!(code > 0 && code <= 0x10ffff)) throw unreadable("importXmlBadCharRef");
       return String.fromCodePoint(code);
     }
     const named = NAMED[ref];
-    if (named === undefined) throw unreadable("an undefined XML entity");
+    if (named === undefined) throw unreadable("importXmlUndefinedEntity");
     return named;
   });
 }

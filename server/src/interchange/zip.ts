@@ -1,5 +1,6 @@
 import { createInflateRaw } from "node:zlib";
 import { SheetLimitError, unreadable } from "./sheet-errors.ts";
+import { msg } from "../i18n/messages.ts";
 import { bytesText } from "./read-limits.ts";
 
 /**
@@ -45,26 +46,26 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw unreadable("no zip directory");
+  if (eocd < 0) throw unreadable("importZipNoDirectory");
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const locator = eocd - 20;
-    if (locator < 0 || u32(bytes, locator) !== 0x07064b50) throw unreadable("damaged ZIP64 directory");
+    if (locator < 0 || u32(bytes, locator) !== 0x07064b50) throw unreadable("importZip64Damaged");
     const record = u64(bytes, locator + 8);
-    if (record + 56 > n || u32(bytes, record) !== 0x06064b50) throw unreadable("damaged ZIP64 directory");
+    if (record + 56 > n || u32(bytes, record) !== 0x06064b50) throw unreadable("importZip64Damaged");
     count = u64(bytes, record + 32);
     cdSize = u64(bytes, record + 40);
     cdOffset = u64(bytes, record + 48);
   }
-  if (count > MAX_ZIP_ENTRIES) throw unreadable(`more than ${MAX_ZIP_ENTRIES.toLocaleString("en")} parts`);
-  if (cdOffset + cdSize > n) throw unreadable("damaged zip directory");
+  if (count > MAX_ZIP_ENTRIES) throw unreadable("importZipTooManyParts", { max: MAX_ZIP_ENTRIES.toLocaleString("en") });
+  if (cdOffset + cdSize > n) throw unreadable("importZipDirectoryDamaged");
   const names = new TextDecoder("utf-8");
   const entries = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw unreadable("damaged zip directory");
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) throw unreadable("importZipDirectoryDamaged");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     let compressedSize = u32(bytes, p + 20);
@@ -74,7 +75,7 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     const commentLength = u16(bytes, p + 32);
     let localHeaderOffset = u32(bytes, p + 42);
     const nameEnd = p + 46 + nameLength;
-    if (nameEnd + extraLength + commentLength > n) throw unreadable("damaged zip directory");
+    if (nameEnd + extraLength + commentLength > n) throw unreadable("importZipDirectoryDamaged");
     // ZIP64: the sizes and offset that do not fit 32 bits are in the extra field 0x0001, in this order.
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
       for (let e = nameEnd; e + 4 <= nameEnd + extraLength; ) {
@@ -117,7 +118,7 @@ export class InflateBudget {
 
   exceeded(total: number): SheetLimitError {
     return new SheetLimitError(1, this.setting("inflatedBytes"), this.max,
-      `The workbook inflates to at least ${bytesText(total)}, more than the ${bytesText(this.max)} allowed: refused unread (a zip bomb?)`);
+      msg("importZipInflates", { size: bytesText(total), max: bytesText(this.max) }));
   }
 
   /**
@@ -126,14 +127,14 @@ export class InflateBudget {
    */
   overDeclared(entry: ZipEntry): SheetLimitError {
     return new SheetLimitError(1, this.setting("inflatedBytes"), this.max,
-      `A part of the workbook inflates to more than the ${bytesText(entry.uncompressedSize)} it declares (the size admitted under the limit): refused as a zip bomb`);
+      msg("importZipOverDeclared", { size: bytesText(entry.uncompressedSize) }));
   }
 
   /** A part that has inflated `inflated` bytes out of `compressed`: refused beyond the ratio (after the grace). */
   checkRatio(inflated: number, compressed: number): void {
     if (inflated > RATIO_GRACE_BYTES && inflated > this.maxRatio * Math.max(compressed, 1)) {
       throw new SheetLimitError(1, this.setting("inflateRatio"), this.maxRatio,
-        `A part of the workbook inflates more than ${this.maxRatio} times its compressed size (${bytesText(inflated)} from ${bytesText(compressed)}): refused as a zip bomb`);
+        msg("importZipRatio", { ratio: this.maxRatio, inflated: bytesText(inflated), compressed: bytesText(compressed) }));
     }
   }
 }
@@ -144,13 +145,13 @@ export class InflateBudget {
  * read whole; nothing of it is kept here.
  */
 export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onPiece: (piece: Uint8Array) => void): Promise<void> {
-  if (entry.flags & 0x1) throw unreadable("the workbook is encrypted");
-  if (entry.method !== 0 && entry.method !== 8) throw unreadable(`compression method ${entry.method} is not supported`);
+  if (entry.flags & 0x1) throw unreadable("importZipEncrypted");
+  if (entry.method !== 0 && entry.method !== 8) throw unreadable("importZipMethod", { method: entry.method });
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw unreadable("damaged part");
+  if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw unreadable("importZipPartDamaged");
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw unreadable("damaged part");
+  if (end > bytes.length) throw unreadable("importZipPartDamaged");
   budget.reserve(entry);
   const data = bytes.subarray(start, end);
   let got = 0;
@@ -164,7 +165,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: I
   };
 
   if (entry.method === 0) {
-    if (data.length !== entry.uncompressedSize) throw unreadable("damaged part");
+    if (data.length !== entry.uncompressedSize) throw unreadable("importZipPartDamaged");
     for (let i = 0; i < data.length; i += PIECE) {
       const piece = data.subarray(i, Math.min(i + PIECE, data.length));
       count(piece.length, i + piece.length);
@@ -178,7 +179,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: I
     onPiece(piece);
   });
   // As JSZip (exceljs) did: a part shorter than it declares is damaged.
-  if (got !== entry.uncompressedSize) throw unreadable("damaged part");
+  if (got !== entry.uncompressedSize) throw unreadable("importZipPartDamaged");
 }
 
 /**
@@ -194,7 +195,7 @@ async function inflatePieces(data: Uint8Array, onPiece: (piece: Uint8Array, cons
     // bytesWritten: the compressed bytes zlib has consumed (up to the piece it works on ahead).
     for await (piece of inflater) onPiece(piece, inflater.bytesWritten);
   } catch (e) {
-    if ((e as { code?: string }).code?.startsWith("Z_")) throw unreadable("damaged compressed data");
+    if ((e as { code?: string }).code?.startsWith("Z_")) throw unreadable("importZipDataDamaged");
     throw e;
   } finally {
     inflater.destroy();

@@ -79,7 +79,8 @@ export function callbackColumns(o: CallbackColumnsOptions): ColDef<CallbackLine>
     }, false),
     ...resultColumns(o),
     { field: "calledAt", headerName: t("calledAt"), width: 150, valueFormatter: date },
-    { colId: "staff", headerName: t("staff"), width: 100, valueGetter: (p) => p.data?.staff?.displayName ?? "" },
+    // Issue 17: an imported callback by someone without an account shows the name as the history wrote it.
+    { colId: "staff", headerName: t("staff"), width: 100, valueGetter: (p) => p.data?.staff?.displayName ?? p.data?.callerName ?? "" },
     o.editing.column({
       field: "reviewedBy", headerName: t("reviewedBy"), width: 130, valueGetter: (p) => p.data?.reviewedBy?.displayName ?? "",
       cellRenderer: (p: ICellRendererParams<CallbackLine>) =>

@@ -108,6 +108,9 @@ builder.prismaNode("Callback", {
     }),
     assignedTo: t.relation("assignedTo", { nullable: true, description: "CB-2: who should call back" }),
     staff: t.relation("staff", { nullable: true, description: "Who called back" }),
+    callerName: t.exposeString("callerName", {
+      nullable: true, description: "Issue 17: who called back (or is to call back) as an imported history names them, when no account of the organisation matches (staff who left or never had one); null when `staff` or `assignedTo` says it",
+    }),
     calledAt: t.expose("calledAt", { type: "DateTime", nullable: true, description: "CB-5: when the call or visit was made" }),
     reached: t.exposeBoolean("reached", { nullable: true, description: "CB-1: whether the customer was reached (null: not made yet)" }),
     satisfied: t.exposeBoolean("satisfied", { nullable: true, description: "CB-6: the customer's overall verdict (null: not reached or not made)" }),

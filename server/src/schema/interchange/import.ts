@@ -44,7 +44,8 @@ const ImportProblemRef = builder.objectRef<Problem>("ImportProblem").implement({
     line: t.exposeInt("line", { description: "The spreadsheet line (the header is line 1)" }),
     column: t.exposeString("column", { description: "The header as written in the file (empty for the file as a whole)" }),
     field: t.exposeString("field", { nullable: true, description: "The layout's English column name" }),
-    reason: t.string({ description: "Why the cell or row is refused, in the caller's language (never quoting a protected value, SEC-7)", resolve: (p, _a, ctx) => (p.localized ? render(p.localized, ctx.language) : p.reason) }),
+    code: t.exposeString("code", { description: "A stable code of the reason (e.g. IMPORT_NO_ESTATE), the same in every language" }),
+    reason: t.string({ description: "Why the cell or row is refused, in the caller's language (never quoting a protected value, SEC-7)", resolve: (p, _a, ctx) => render(p.localized, ctx.language) }),
   }),
 });
 
@@ -142,8 +143,8 @@ function sessionOf(ctx: Context, fileName: string): ImportSession {
     mayAmendCustomer: async (c, rule) => (await entitlement(ctx, { recordType: "CUSTOMER", ...c }, rule)).ok,
     classifyRefusal: (level: Classification) => {
       // SEC-1, SEC-5 as changeClassification holds them: above SECRET by those who manage classification, TOP_SECRET by the executive.
-      if (level === "TOP_SECRET" && viewer.role !== "EXECUTIVE") return "Only the executive classifies a record TOP_SECRET (SEC-1)";
-      if (level === "CONFIDENTIAL" && !viewer.permissions.has("classification:manage")) return "Classifying a record CONFIDENTIAL needs the classification:manage permission (SEC-1)";
+      if (level === "TOP_SECRET" && viewer.role !== "EXECUTIVE") return msg("importTopSecretExecutive");
+      if (level === "CONFIDENTIAL" && !viewer.permissions.has("classification:manage")) return msg("importConfidentialPermission");
       return null;
     },
     log: (entry) => ctx.access.record(entry),

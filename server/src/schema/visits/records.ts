@@ -44,6 +44,9 @@ builder.prismaNode("VisitRecord", {
     kind: t.expose("kind", { type: VisitKindEnum, description: "VIS-1: the kind of visit" }),
     visitedAt: t.expose("visitedAt", { type: "DateTime", description: "VIS-1: when the visit happened (within the plan's month)" }),
     visitor: t.relation("visitor", { nullable: true, description: "VIS-1: who visited (who recorded it)" }),
+    visitorName: t.exposeString("visitorName", {
+      nullable: true, description: "Issue 17: who visited as an imported history names them, when no account of the organisation matches (staff who left or never had one); null when `visitor` says it",
+    }),
     content: t.string(caseText("content", "What was discussed and seen")),
     feedback: t.string(caseText("feedback", "The household's opinions and requests")),
     satisfied: t.exposeBoolean("satisfied", { nullable: true, description: "Whether the household was satisfied; null when not asked" }),

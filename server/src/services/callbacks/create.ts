@@ -32,15 +32,23 @@ export interface NewCallback {
  */
 export async function createCallbacks(db: Db, rows: readonly NewCallback[]): Promise<string[]> {
   if (rows.length === 0) return [];
-  const organizationId = rows[0]!.organizationId;
+  const number = await callbackNumbers(db, rows[0]!.organizationId);
+  const data = rows.map((r) => ({
+    ...r, no: number(), sequence: r.sequence ?? 1, classification: r.classification ?? "SECRET",
+  }));
+  const created = await db.callback.createManyAndReturn({ data, select: { id: true } });
+  return created.map((c) => c.id);
+}
+
+/**
+ * The organisation's next callback numbers (HF + 9 digits), one per call of the function returned.
+ * Locks the organisation's row for the transaction, so no other writer hands out the same ones.
+ */
+export async function callbackNumbers(db: Db, organizationId: string): Promise<() => string> {
   await db.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
   const [row] = await db.$queryRaw<{ next: bigint }[]>`
     SELECT coalesce(max(substring(no from 3)::bigint), 0) + 1 AS next FROM callbacks
      WHERE organization_id = ${organizationId}::uuid AND no ~ '^HF[0-9]{9}$'`;
   let next = Number(row!.next);
-  const data = rows.map((r) => ({
-    ...r, no: `HF${String(next++).padStart(9, "0")}`, sequence: r.sequence ?? 1, classification: r.classification ?? "SECRET",
-  }));
-  const created = await db.callback.createManyAndReturn({ data, select: { id: true } });
-  return created.map((c) => c.id);
+  return () => `HF${String(next++).padStart(9, "0")}`;
 }
