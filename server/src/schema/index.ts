@@ -6,6 +6,7 @@ import "./access/staff.ts";
 import "./access/staff-directory.ts";
 import "./access/sign-in.ts";
 import "./organization.ts";
+import "./admin/setup.ts";
 import "./estates.ts";
 import "./categories.ts";
 import "./customers.ts";

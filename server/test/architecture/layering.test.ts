@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
  * placed deliberately.
  */
 const LAYERS: [layer: string, paths: string[]][] = [
-  ["http", ["http/", "yoga.ts", "main.ts", "index.ts", "context.ts", "config.ts", "rate-limits/", "limits/", "errors-masking.ts"]],
+  ["http", ["http/", "yoga.ts", "main.ts", "index.ts", "context.ts", "config.ts", "rate-limits/", "limits/", "errors-masking.ts", "setup/"]],
   ["schema", ["schema/", "builder.ts", "input/"]],
   ["jobs", ["jobs/"]],
   ["interchange", ["interchange/"]],
