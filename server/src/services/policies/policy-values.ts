@@ -3,6 +3,7 @@ import type { SignedInContext } from "../../access/context.ts";
 import { inOrganization } from "../../access/read-scope.ts";
 import { InputCheck, InputError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
+import { recordAdminChange } from "../admin/change-log.ts";
 
 export type PolicyClock = "WORKING" | "WALL";
 
@@ -46,22 +47,61 @@ export async function setPolicyValue(ctx: SignedInContext, input: SetPolicyValue
   const from = input.effectiveFrom ?? ctx.now;
   checkValue(input, from, ctx.now);
   const estateId = input.estateId;
-  if (estateId && !(await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } }))) throw new InputError("input.estateId", msg("noSuchEstate"));
+  if (estateId && !(await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } })))
+    throw new InputError("input.estateId", msg("noSuchEstate"));
   const same = { ...inOrganization(ctx), key: input.key, estateId };
-  if (await ctx.prisma.policyValue.findFirst({ where: { ...same, effectiveFrom: from }, select: { id: true } })) throw new InputError("input.effectiveFrom", msg("policySameInstant"));
+  if (await ctx.prisma.policyValue.findFirst({ where: { ...same, effectiveFrom: from }, select: { id: true } }))
+    throw new InputError("input.effectiveFrom", msg("policySameInstant"));
   // The value in force at `from` ends there; a value already scheduled later bounds the new one.
-  await ctx.prisma.policyValue.updateMany({
+  const superseded = await ctx.prisma.policyValue.findMany({
     where: { ...same, effectiveFrom: { lt: from }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: from } }] },
+    select: { id: true, effectiveTo: true },
+  });
+  await ctx.prisma.policyValue.updateMany({
+    where: { id: { in: superseded.map((r) => r.id) } },
     data: { effectiveTo: from, version: { increment: 1 } },
   });
-  const next = await ctx.prisma.policyValue.findFirst({ where: { ...same, effectiveFrom: { gt: from } }, orderBy: { effectiveFrom: "asc" }, select: { effectiveFrom: true } });
+  for (const r of superseded) {
+    await recordAdminChange(ctx, {
+      entity: "POLICY_VALUE",
+      entityId: r.id,
+      action: "UPDATE",
+      before: { key: input.key, estateId, effectiveTo: r.effectiveTo },
+      after: { key: input.key, estateId, effectiveTo: from },
+    });
+  }
+  const next = await ctx.prisma.policyValue.findFirst({
+    where: { ...same, effectiveFrom: { gt: from } },
+    orderBy: { effectiveFrom: "asc" },
+    select: { effectiveFrom: true },
+  });
   const duration = DURATIONS.includes(input.unit);
   const created = await ctx.prisma.policyValue.create({
     data: {
-      ...same, valueNumeric: input.value, unit: input.unit, clock: input.clock ?? (input.unit === "WORKING_HOURS" ? "WORKING" : duration ? "WALL" : null),
-      effectiveFrom: from, effectiveTo: next?.effectiveFrom ?? null, note: input.note?.trim() || null, createdById: ctx.viewer.staffId,
+      ...same,
+      valueNumeric: input.value,
+      unit: input.unit,
+      clock: input.clock ?? (input.unit === "WORKING_HOURS" ? "WORKING" : duration ? "WALL" : null),
+      effectiveFrom: from,
+      effectiveTo: next?.effectiveFrom ?? null,
+      note: input.note?.trim() || null,
+      createdById: ctx.viewer.staffId,
     },
-    select: { id: true },
+  });
+  await recordAdminChange(ctx, {
+    entity: "POLICY_VALUE",
+    entityId: created.id,
+    action: "CREATE",
+    after: {
+      key: created.key,
+      estateId,
+      value: input.value,
+      unit: created.unit,
+      clock: created.clock,
+      effectiveFrom: from,
+      effectiveTo: created.effectiveTo,
+      note: created.note,
+    },
   });
   return created.id;
 }
