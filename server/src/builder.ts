@@ -17,10 +17,10 @@ import { DEFAULT_CONNECTION_SIZE, PAGE_SIZE_CEILING } from "./limits/settings.ts
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { authenticated: boolean; permission: Permission };
-  // Both scopes pass only for a signed-in caller: `t.withAuth({ permission: … })` narrows the
+  AuthScopes: { authenticated: boolean; permission: Permission; signedIn: boolean };
+  // The scopes pass only for a signed-in caller: `t.withAuth({ permission: … })` narrows the
   // resolver's context so that `ctx.viewer` and `ctx.organizationId` need no assertion.
-  AuthContexts: { authenticated: SignedInContext; permission: SignedInContext };
+  AuthContexts: { authenticated: SignedInContext; permission: SignedInContext; signedIn: SignedInContext };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -35,14 +35,23 @@ export const builder = new SchemaBuilder<{
     // request). Fields keep their own scopes; an object the caller may not read errors as a whole.
     runScopesOnType: true,
     // SPEC §2: a signed-in account of an organisation, and its role's (and token's) permissions.
-    authScopes: (ctx) => ({
-      authenticated: ctx.viewer !== null,
-      permission: (p: Permission) => ctx.viewer?.permissions.has(p) ?? false,
-    }),
+    // Issue 17: while an account must change its (temporary) password, its session passes only
+    // `signedIn` (reading who it is, changing the password, signing out); every other scope fails
+    // with PASSWORD_CHANGE_REQUIRED below. Gated here, once, not per resolver.
+    authScopes: (ctx) => {
+      const usable = ctx.viewer !== null && !ctx.viewer.mustChangePassword;
+      return {
+        authenticated: usable,
+        permission: (p: Permission) => usable && (ctx.viewer?.permissions.has(p) ?? false),
+        signedIn: ctx.viewer !== null,
+      };
+    },
     // Stable codes for callers: UNAUTHENTICATED without valid credentials, FORBIDDEN otherwise.
     // The message, in the request's language, names the missing permission, never a value.
     unauthorizedError: (_parent, ctx, info, result) =>
-      ctx.viewer
+      ctx.viewer?.mustChangePassword
+        ? new GraphQLError(text("passwordChangeRequired", ctx.language), { extensions: { code: "PASSWORD_CHANGE_REQUIRED" } })
+        : ctx.viewer
         ? new GraphQLError(text("notAllowedToRead", ctx.language, { type: info.parentType.name, field: info.fieldName, reason: describeFailure(result.failure, ctx.language) }), { extensions: { code: "FORBIDDEN" } })
         : new GraphQLError(text(ctx.credentialsRejected ? "credentialsRejected" : "signInFirst", ctx.language), { extensions: { code: "UNAUTHENTICATED" } }),
   },

@@ -12,7 +12,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 type StaffForViewer = {
   id: string; organizationId: string; login: string; role: Viewer["role"]; clearance: Viewer["clearance"];
-  departmentId: string | null; allEstates: boolean; estateIds: string[];
+  departmentId: string | null; allEstates: boolean; estateIds: string[]; mustChangePassword: boolean;
   designations: { recordType: string; recordId: string; level: Classification }[];
 };
 
@@ -35,6 +35,7 @@ async function loadCredential(prisma: PrismaClient, kind: "session" | "token", t
     `SELECT c.id::text AS "credentialId", c.revoked_at AS "revokedAt", c.expires_at AS "expiresAt", ${columns},
             s.id::text AS id, s.organization_id::text AS "organizationId", s.login, s.role::text AS role, s.clearance::text AS clearance,
             s.department_id::text AS "departmentId", s.all_estates AS "allEstates", s.active AS "staffActive", o.active AS "organizationActive",
+            s.must_change_password AS "mustChangePassword",
             ARRAY(SELECT e.estate_id::text FROM staff_estate_scopes e WHERE e.staff_id = s.id) AS "estateIds",
             coalesce((SELECT json_agg(json_build_object('recordType', d.record_type, 'recordId', d.record_id, 'level', d.level))
                         FROM access_designations d
@@ -58,6 +59,8 @@ function toViewer(s: StaffForViewer, scopes: string[] | null, ids: { sessionId?:
     estates: s.allEstates ? "ALL" : new Set(s.estateIds),
     permissions: permissionsOf(s.role, scopes),
     sessionId: ids.sessionId ?? null, apiTokenId: ids.apiTokenId ?? null,
+    // Issue 17: a session of an account whose password must be changed can do nothing else (builder.ts).
+    mustChangePassword: ids.sessionId ? s.mustChangePassword : false,
   };
 }
 

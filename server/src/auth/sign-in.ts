@@ -10,6 +10,8 @@ import { hashSecret } from "./secrets.ts";
 export interface SignedIn {
   staff: { login: string; displayName: string; role: StaffRole };
   expiresAt: Date;
+  /** Issue 17: the password is temporary and must be changed before anything else. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -27,8 +29,10 @@ export async function signIn(ctx: Context, input: { organization: string | null;
     throw new ForbiddenError(msg("invalidCredentials"));
   }
   ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure, ctx.now));
-  const staff = await ctx.prisma.staff.findUniqueOrThrow({ where: { id: result.staffId }, select: { login: true, displayName: true, role: true } });
-  return { staff, expiresAt: result.expiresAt };
+  const { mustChangePassword, ...staff } = await ctx.prisma.staff.findUniqueOrThrow({
+    where: { id: result.staffId }, select: { login: true, displayName: true, role: true, mustChangePassword: true },
+  });
+  return { staff, expiresAt: result.expiresAt, mustChangePassword };
 }
 
 /** Ends the request's session (if it came with one) and clears its cookie. */

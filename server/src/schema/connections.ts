@@ -60,6 +60,10 @@ export const SurveyCampaignConnection = shared("SurveyCampaign");
 export const SurveySampleMemberConnection = shared("SurveySampleMember");
 export const TenantMeetingConnection = shared("TenantMeeting", false);
 export const VisitPlanConnection = shared("VisitPlan");
+// Issue 17: account administration (schema/admin/).
+export const StaffConnection = shared("Staff");
+export const SessionConnection = shared("Session");
+export const SignInAttemptConnection = shared("SignInAttempt");
 
 // ---- orderBy: the common shape of a list's order ----
 

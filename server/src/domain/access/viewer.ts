@@ -17,6 +17,8 @@ export interface Viewer {
   /** Set when the request came with an API token rather than a session cookie. */
   apiTokenId: string | null;
   sessionId: string | null;
+  /** Issue 17: a temporary password must be changed before the session may do anything else. */
+  mustChangePassword?: boolean;
 }
 
 export function can(viewer: Viewer | null, permission: Permission): boolean {

@@ -13,6 +13,9 @@ const SignInResultRef = builder.objectRef<SignedIn>("SignInResult").implement({
     login: t.string({ description: "The account's login", resolve: (r) => r.staff.login }),
     displayName: t.string({ description: "The account's display name", resolve: (r) => r.staff.displayName }),
     role: t.field({ type: StaffRoleEnum, description: "§2: the account's role", resolve: (r) => r.staff.role }),
+    mustChangePassword: t.exposeBoolean("mustChangePassword", {
+      description: "Issue 17: true when the password is temporary: the session may do nothing but read `me`, changeMyPassword and signOut until it is changed",
+    }),
   }),
 });
 

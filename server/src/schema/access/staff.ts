@@ -57,7 +57,8 @@ const staffRef = (s: { id: string }): RecordRef => ({ recordType: "STAFF", id: s
 
 builder.prismaNode("Staff", {
   ...organizationNode,
-  authScopes: { authenticated: true },
+  // Issue 17: your own account stays readable while a temporary password must be changed (builder.ts).
+  authScopes: (staff, ctx) => (staff.id === ctx.viewer?.staffId ? { signedIn: true } : { authenticated: true }),
   description: "§2: an account of the organisation: a person or a service account",
   fields: (t) => ({
     login: t.exposeString("login", { description: "The sign-in name" }),
@@ -97,6 +98,10 @@ const ViewerRef = builder.objectRef<{ staffId: string }>("Viewer").implement({
         const e = ctx.viewer?.estates ?? new Set<string>();
         return ctx.prisma.estate.findMany({ ...query, where: { organizationId: ctx.organizationId ?? "", ...(e === "ALL" ? {} : { id: { in: [...e] } }) }, orderBy: { code: "asc" } });
       },
+    }),
+    mustChangePassword: t.boolean({
+      description: "Issue 17: true while a temporary password must be changed; until then only `me`, changeMyPassword and signOut are allowed",
+      resolve: (_v, _a, ctx) => ctx.viewer?.mustChangePassword ?? false,
     }),
     viaApiToken: t.boolean({ description: "true when the request came with an API token", resolve: (_v, _a, ctx) => (ctx.viewer?.apiTokenId ?? null) !== null }),
   }),
