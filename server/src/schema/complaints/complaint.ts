@@ -64,6 +64,11 @@ builder.prismaNode("Complaint", {
     confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true, description: "WF-4: when the complainant confirmed" }),
     closedAt: t.expose("closedAt", { type: "DateTime", nullable: true, description: "When it was closed (CLS-1: invalid)" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
+  }),
+});
+
+/** Where a complaint is and who handles it, its first report and its timeline. */
+builder.prismaObjectFields("Complaint", (t) => ({
     estate: t.relation("estate", { description: "§2: the estate it is about" }),
     household: t.relation("household", { nullable: true, description: "INT-2: the household; null for a public area" }),
     category: t.relation("category", { nullable: true, description: "CLS-4: the second-level category; null until classified" }),
@@ -84,8 +89,7 @@ builder.prismaNode("Complaint", {
       totalCount: true,
       query: { orderBy: [{ at: "asc" }, { id: "asc" }] },
     }),
-  }),
-});
+}));
 
 builder.prismaNode("ComplaintEvent", {
   description: "SPEC §5: one entry of a complaint's append-only timeline",

@@ -62,51 +62,63 @@ builder.queryField("exportFile", (t) =>
     description: "SPEC §13: a spreadsheet in the interchange layout; personal data masked unless an export approval grants it (SEC-3, SEC-7); logged",
     authScopes: (_p, args) => (args.input.kind === "ESTATES" ? { authenticated: true } : { permission: EXPORT_PERMISSION[args.input.kind] }),
     args: { input: t.arg({ type: ExportFileInput, required: true, description: "What to export, in which format, and why" }) },
-    resolve: async (_r, { input }, ctx) => {
-      const purpose = requiredText(input.purpose, "input.purpose", 500);
-      const estateId = input.estateId?.id ?? null;
-      const scope = estateFilter(ctx);
-      if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
-      if (input.from && input.to && input.from >= input.to) throw new InputError("input.to", msg("exportPeriodOrder"));
-      const approval = input.approvalId ? await exportGrant(ctx, input.approvalId.id, estateId) : null;
-      const raw = new Set<string>();
-      const decided = new Map<string, boolean>();
-      const disclose: Disclose = async (record, value) => {
-        if (!value) return "";
-        const protection = protectionOf(record.recordType, record.field)!;
-        const key = `${record.recordType}:${record.id}:${protection.rule}`;
-        let ok = decided.get(key);
-        if (ok === undefined) {
-          // exportCustomers' rule for customers (CONTACT covers the archive row); the field's own rule otherwise.
-          const rule = record.recordType === "CUSTOMER" ? "CONTACT" : protection.rule;
-          ok = !!approval && levelCovered(approval.classification, record.classification) && (await entitlement(ctx, record, rule)).ok;
-          decided.set(key, ok);
-        }
-        if (!ok) return mask(protection.mask, value);
-        raw.add(record.field);
-        return value;
-      };
-      const { rows, ids } = await EXPORTERS[input.kind]({
-        db: ctx.prisma, estateId, from: input.from ?? null, to: input.to ?? null, campaignId: input.campaignId?.id ?? null, limit: MAX_EXPORT_ROWS,
-        where: {
-          estates: { ...inOrganization(ctx), ...(scope ? { id: scope } : {}) }, households: inEstates(ctx), complaints: complaintScope(ctx),
-          callbacks: callbackScope(ctx), handouts: estateRecords(ctx), customers: topSecretFilter(ctx, "CUSTOMER"),
-        },
-      }, disclose);
-      if (ids.length > MAX_EXPORT_ROWS) throw new ForbiddenError(msg("exportTooManyRows", { max: MAX_EXPORT_ROWS }));
-      const layout = LAYOUTS[input.kind];
-      const content = await writeSheet(input.format, layout.stem, layout.columns.map((c) => headerOf(c, !!input.chineseHeaders)), rows);
-      ctx.access.record({
-        action: "EXPORT", recordType: RECORD_TYPE[input.kind], recordId: null, fields: [...raw], export: true, rowCount: rows.length,
-        query: { kind: input.kind, format: input.format, estateId, from: input.from?.toISOString() ?? null, to: input.to?.toISOString() ?? null, campaignId: input.campaignId?.id ?? null, ids },
-        approvalId: approval?.id ?? null, purpose, classification: approval?.classification ?? null,
-      });
-      if (approval) await ctx.prisma.approval.update({ where: { id: approval.id }, data: { usedAt: ctx.now } });
-      const ext = input.format === "CSV" ? "csv" : "xlsx";
-      return { fileName: `${layout.stem}-${ctx.now.toISOString().slice(0, 10)}.${ext}`, mimeType: MIME_TYPES[input.format], rowCount: rows.length, rawFields: [...raw].sort(), contentBase64: content.toString("base64") };
-    },
+    resolve: (_r, { input }, ctx) => exportFile(ctx, input),
   }),
 );
+
+/** The file of `input.kind` in the caller's scope, disclosed under the approval if any; one EXPORT entry in the access log. */
+async function exportFile(ctx: Context, input: typeof ExportFileInput.$inferInput): Promise<InterchangeFile> {
+  const purpose = requiredText(input.purpose, "input.purpose", 500);
+  const estateId = input.estateId?.id ?? null;
+  const scope = estateFilter(ctx);
+  if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
+  if (input.from && input.to && input.from >= input.to) throw new InputError("input.to", msg("exportPeriodOrder"));
+  const approval = input.approvalId ? await exportGrant(ctx, input.approvalId.id, estateId) : null;
+  const { disclose, raw } = discloser(ctx, approval);
+  const { rows, ids } = await EXPORTERS[input.kind]({
+    db: ctx.prisma, estateId, from: input.from ?? null, to: input.to ?? null, campaignId: input.campaignId?.id ?? null, limit: MAX_EXPORT_ROWS,
+    where: {
+      estates: { ...inOrganization(ctx), ...(scope ? { id: scope } : {}) }, households: inEstates(ctx), complaints: complaintScope(ctx),
+      callbacks: callbackScope(ctx), handouts: estateRecords(ctx), customers: topSecretFilter(ctx, "CUSTOMER"),
+    },
+  }, disclose);
+  if (ids.length > MAX_EXPORT_ROWS) throw new ForbiddenError(msg("exportTooManyRows", { max: MAX_EXPORT_ROWS }));
+  const layout = LAYOUTS[input.kind];
+  const content = await writeSheet(input.format, layout.stem, layout.columns.map((c) => headerOf(c, !!input.chineseHeaders)), rows);
+  ctx.access.record({
+    action: "EXPORT", recordType: RECORD_TYPE[input.kind], recordId: null, fields: [...raw], export: true, rowCount: rows.length,
+    query: { kind: input.kind, format: input.format, estateId, from: input.from?.toISOString() ?? null, to: input.to?.toISOString() ?? null, campaignId: input.campaignId?.id ?? null, ids },
+    approvalId: approval?.id ?? null, purpose, classification: approval?.classification ?? null,
+  });
+  if (approval) await ctx.prisma.approval.update({ where: { id: approval.id }, data: { usedAt: ctx.now } });
+  const ext = input.format === "CSV" ? "csv" : "xlsx";
+  return { fileName: `${layout.stem}-${ctx.now.toISOString().slice(0, 10)}.${ext}`, mimeType: MIME_TYPES[input.format], rowCount: rows.length, rawFields: [...raw].sort(), contentBase64: content.toString("base64") };
+}
+
+/**
+ * SEC-3, SEC-7: a protected value comes out raw only under the approval, at a covered level, to a
+ * caller entitled to the record (decided once per record and rule); `raw` collects the fields so exported.
+ */
+function discloser(ctx: Context, approval: Awaited<ReturnType<typeof exportGrant>> | null): { disclose: Disclose; raw: Set<string> } {
+  const raw = new Set<string>();
+  const decided = new Map<string, boolean>();
+  const disclose: Disclose = async (record, value) => {
+    if (!value) return "";
+    const protection = protectionOf(record.recordType, record.field)!;
+    const key = `${record.recordType}:${record.id}:${protection.rule}`;
+    let ok = decided.get(key);
+    if (ok === undefined) {
+      // exportCustomers' rule for customers (CONTACT covers the archive row); the field's own rule otherwise.
+      const rule = record.recordType === "CUSTOMER" ? "CONTACT" : protection.rule;
+      ok = !!approval && levelCovered(approval.classification, record.classification) && (await entitlement(ctx, record, rule)).ok;
+      decided.set(key, ok);
+    }
+    if (!ok) return mask(protection.mask, value);
+    raw.add(record.field);
+    return value;
+  };
+  return { disclose, raw };
+}
 
 /** SEC-3: TOP_SECRET data leaves only under a grant at that level (approved by the executive). */
 function levelCovered(granted: Classification | null, level: Classification): boolean {

@@ -55,6 +55,10 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
       type: "Category", description: "REC-2: the second-level category",
       resolve: async (query, p, _a, ctx) => found(await batchedById(ctx, "RecurringProblem.category", query, p.category_id, (q, ids) => ctx.prisma.category.findMany({ ...q, where: { id: { in: ids } } })), "Category"),
     }),
+  }),
+});
+
+builder.objectFields(RecurringProblem, (t) => ({
     complaintCount: t.int({ description: "Complaints involved: each repeat of the period and the complaint it repeats", resolve: (p) => p.complaint_count }),
     repeatCount: t.int({ description: "Repeats received in the period", resolve: (p) => p.repeat_count }),
     firstReceivedAt: t.field({ type: "DateTime", description: "When the earliest listed complaint was received", resolve: (p) => p.first_received_at }),
@@ -72,29 +76,31 @@ const RecurringProblem = builder.objectRef<RecurringProblemRow>("RecurringProble
     correctiveActions: t.prismaField({
       type: [CorrectiveActionRef],
       description: "REC-1: the corrective actions covering these complaints (those in your scope)",
-      resolve: async (query, p, _a, ctx) => {
-        // One query for the actions of every problem of the page and one for their links to the complaints.
-        const actions = await batched(ctx, `RecurringProblem.correctiveActions ${JSON.stringify(query)}`, p.complaint_ids.join(","), async (keys) => {
-          const all = [...new Set(keys.flatMap((k) => (k ? k.split(",") : [])))];
-          const rows = all.length ? await ctx.prisma.correctiveAction.findMany({
-            ...withId(query), where: { AND: [correctiveActionScope(ctx), { complaints: { some: { complaintId: { in: all } } } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          }) : [];
-          const links = rows.length ? await ctx.prisma.correctiveActionComplaint.findMany({
-            where: { ...inOrganization(ctx), correctiveActionId: { in: rows.map((a) => (a as { id: string }).id) }, complaintId: { in: all } },
-            select: { correctiveActionId: true, complaintId: true },
-          }) : [];
-          const covers = new Map<string, Set<string>>();
-          for (const l of links) covers.set(l.correctiveActionId, (covers.get(l.correctiveActionId) ?? new Set()).add(l.complaintId));
-          return new Map(keys.map((k) => {
-            const ids = k ? k.split(",") : [];
-            return [k, rows.filter((a) => ids.some((id) => covers.get((a as { id: string }).id)?.has(id)))];
-          }));
-        });
-        return actions ?? [];
-      },
+      resolve: (query, p, _a, ctx) => correctiveActionsOf(ctx, query, p.complaint_ids),
     }),
-  }),
-});
+}));
+
+/** REC-1: the corrective actions (in the caller's scope) covering any of a problem's complaints; batched over the page. */
+async function correctiveActionsOf(ctx: Context, query: object, complaintIds: string[]) {
+  // One query for the actions of every problem of the page and one for their links to the complaints.
+  const actions = await batched(ctx, `RecurringProblem.correctiveActions ${JSON.stringify(query)}`, complaintIds.join(","), async (keys) => {
+    const all = [...new Set(keys.flatMap((k) => (k ? k.split(",") : [])))];
+    const rows = all.length ? await ctx.prisma.correctiveAction.findMany({
+      ...withId(query), where: { AND: [correctiveActionScope(ctx), { complaints: { some: { complaintId: { in: all } } } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }) : [];
+    const links = rows.length ? await ctx.prisma.correctiveActionComplaint.findMany({
+      where: { ...inOrganization(ctx), correctiveActionId: { in: rows.map((a) => (a as { id: string }).id) }, complaintId: { in: all } },
+      select: { correctiveActionId: true, complaintId: true },
+    }) : [];
+    const covers = new Map<string, Set<string>>();
+    for (const l of links) covers.set(l.correctiveActionId, (covers.get(l.correctiveActionId) ?? new Set()).add(l.complaintId));
+    return new Map(keys.map((k) => {
+      const ids = k ? k.split(",") : [];
+      return [k, rows.filter((a) => ids.some((id) => covers.get((a as { id: string }).id)?.has(id)))];
+    }));
+  });
+  return actions ?? [];
+}
 
 const RecurringProblemsInput = builder.inputType("RecurringProblemsInput", {
   description: "REC-2: the period and narrowing of the recurring problems",

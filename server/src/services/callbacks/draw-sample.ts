@@ -27,15 +27,7 @@ export async function drawCallbackSample(ctx: SignedInContext, input: DrawCallba
   const { estateId, event } = await sampleEstate(ctx, check, input);
   const { rate, seed, assignee } = await sampleSettings(ctx, check, input, estateId);
   check.done();
-  // One programme per period: a second, overlapping sample would call the same people twice.
-  const overlapping = await ctx.prisma.callbackSample.findFirst({
-    where: {
-      ...inOrganization(ctx), kind: input.kind, periodStart: { lt: input.periodEnd }, periodEnd: { gt: input.periodStart },
-      ...(event ? { communityEventId: event.id } : estateId ? { OR: [{ estateId }, { estateId: null }] } : {}),
-    },
-    select: { id: true },
-  });
-  if (overlapping) throw new InputError("input.periodStart", msg("callbackSampleOverlap", { kind: input.kind, id: encodeGlobalID("CallbackSample", overlapping.id) }));
+  await refuseOverlap(ctx, input, estateId, event?.id ?? null);
   const { organizationId } = ctx;
   const population = await loadPopulation(ctx.prisma, { organizationId, kind: input.kind, estateIds: estateId ? [estateId] : null, periodStart: input.periodStart, periodEnd: input.periodEnd });
   const drawn = drawSample(population, { key: (m) => m.key, rate, seed });
@@ -58,4 +50,16 @@ export async function drawCallbackSample(ctx: SignedInContext, input: DrawCallba
     dueAt: due[i], sampleMemberId: m.id, communityEventId: event?.id ?? null, classification: callbackLevel(m.item), createdAt: ctx.now,
   })));
   return sample.id;
+}
+
+/** One programme per period: a second, overlapping sample would call the same people twice. */
+async function refuseOverlap(ctx: SignedInContext, input: DrawCallbackSampleInput, estateId: string | null, eventId: string | null) {
+  const overlapping = await ctx.prisma.callbackSample.findFirst({
+    where: {
+      ...inOrganization(ctx), kind: input.kind, periodStart: { lt: input.periodEnd }, periodEnd: { gt: input.periodStart },
+      ...(eventId ? { communityEventId: eventId } : estateId ? { OR: [{ estateId }, { estateId: null }] } : {}),
+    },
+    select: { id: true },
+  });
+  if (overlapping) throw new InputError("input.periodStart", msg("callbackSampleOverlap", { kind: input.kind, id: encodeGlobalID("CallbackSample", overlapping.id) }));
 }
