@@ -23,6 +23,9 @@ export const ROUTES: Route[] = [
   { path: "/reports/rows", anyOf: ["reports:read"], page: lazy(() => import("../pages/drill-down/DrillDownPage.tsx")) },
   { path: "/import", nav: ["导入导出", "Import / export"], anyOf: ["complaints:write", "reports:read"], page: lazy(() => import("../pages/import/ImportPage.tsx")) },
   { path: "/estates", nav: ["项目", "Estates"], anyOf: [], page: lazy(() => import("../pages/estates/EstatesPage.tsx")) },
+  { path: "/admin/staff", nav: ["员工账号", "Staff accounts"], anyOf: ["accounts:manage"], page: lazy(() => import("../pages/admin-staff/StaffPage.tsx")) },
+  { path: "/admin/departments", nav: ["部门", "Departments"], anyOf: ["accounts:manage"], page: lazy(() => import("../pages/admin-departments/DepartmentsPage.tsx")) },
+  { path: "/account", nav: ["我的账号", "My account"], anyOf: [], page: lazy(() => import("../pages/account/AccountPage.tsx")) },
 ];
 
 export function allowed(route: Route, can: (permission: string) => boolean): boolean {

@@ -2,7 +2,7 @@ import { graphql, type ResultOf } from "./graphql.ts";
 
 export const MeQuery = graphql(`
   query Me {
-    me { staff { id login displayName role } permissions }
+    me { staff { id login displayName role } permissions mustChangePassword }
   }
 `);
 

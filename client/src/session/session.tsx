@@ -1,6 +1,7 @@
 import { createQuery } from "@urql/solid";
-import { createContext, useContext, type JSX } from "solid-js";
+import { createContext, Show, useContext, type JSX } from "solid-js";
 import { MeQuery, type Me } from "../graphql/session.ts";
+import { ForcedPasswordChange } from "./ForcedPasswordChange.tsx";
 
 interface Session {
   me: () => Me | null | undefined;
@@ -22,7 +23,14 @@ export function SessionProvider(props: { children: JSX.Element }) {
     can: (permission) => me.data?.me?.permissions.includes(enumName(permission)) ?? false,
     refresh: () => reload({ requestPolicy: "network-only" }),
   };
-  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+  // Issue 17: a temporary password is changed before any page opens (the server refuses the rest).
+  return (
+    <SessionContext.Provider value={session}>
+      <Show when={me.data?.me?.mustChangePassword} fallback={props.children}>
+        <ForcedPasswordChange onChanged={session.refresh} />
+      </Show>
+    </SessionContext.Provider>
+  );
 }
 
 /** "complaints:read" (SPEC §2's name, used in routes) → COMPLAINTS_READ (the API's enum). */
