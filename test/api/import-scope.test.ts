@@ -1,8 +1,8 @@
-import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { postFile, signIn, type Caller } from "./graphql.ts";
+import { signIn, type Caller } from "./graphql.ts";
+import { csv, NOW, sh, uploader, type Cells } from "./import-fixtures.ts";
 
 /**
  * Issue 16: the importer knows a stored complaint by the API's own read rule
@@ -10,16 +10,6 @@ import { postFile, signIn, type Caller } from "./graphql.ts";
  * executive and to those designated for it at TOP_SECRET (SEC-2) — a designated manager re-imports
  * it unchanged; anyone else learns nothing from the import that a wrong guess would not tell them.
  */
-const IMPORT = `mutation($input: ImportFileInput!) { importFile(input: $input) {
-  __typename ... on Error { message } ... on ImportRejected { problems { line column field reason } }
-  ... on MutationImportFileSuccess { data { created updated unchanged } } } }`;
-const NOW = FIXED_DEMO_NOW;
-const sh = (at: Date) => `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-type Cells = Record<string, string>;
-const csv = (rows: Cells[]) => {
-  const headers = Object.keys(rows[0]!);
-  return [headers.join(","), ...rows.map((r) => headers.map((h) => r[h] ?? "").join(","))].join("\r\n") + "\r\n";
-};
 
 describe("issue 16: one scope rule for the importer and the API (SEC-2)", () => {
   const t = useTestDatabase("demo");
@@ -28,11 +18,7 @@ describe("issue 16: one scope rule for the importer and the API (SEC-2)", () => 
   let row: Cells;
   let exec: Caller;
 
-  const upload = async (caller: Caller, file: string) => {
-    const body = await postFile<{ importFile: Record<string, unknown> }>(app, caller, IMPORT, { kind: "COMPLAINTS" }, file, "complaints.csv");
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data!.importFile;
-  };
+  const upload = uploader(() => app, "COMPLAINTS", "complaints.csv");
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: () => NOW });

@@ -1,8 +1,8 @@
-import { FIXED_DEMO_NOW } from "@tingjian/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "@tingjian/server";
 import { useTestDatabase } from "@tingjian/prisma/testing";
-import { postFile, signIn, type Caller } from "./graphql.ts";
+import { signIn, type Caller } from "./graphql.ts";
+import { csv, IMPORT, NOW, postFileIn, sh, uploader, type Cells } from "./import-fixtures.ts";
 
 /**
  * Issue 16: the survey import follows the app's rules (SUR-2, SUR-3). A campaign run in the app
@@ -11,16 +11,6 @@ import { postFile, signIn, type Caller } from "./graphql.ts";
  * drawn (run outside the app, imported from its file) records the file's households as its
  * executed sample, every hand-out linked to its member.
  */
-const IMPORT = `mutation($input: ImportFileInput!) { importFile(input: $input) {
-  __typename ... on Error { message } ... on ImportRejected { problems { line column field reason } }
-  ... on MutationImportFileSuccess { data { created updated unchanged } } } }`;
-const NOW = FIXED_DEMO_NOW;
-const sh = (at: Date) => `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-type Cells = Record<string, string>;
-const csv = (rows: Cells[]) => {
-  const headers = Object.keys(rows[0]!);
-  return [headers.join(","), ...rows.map((r) => headers.map((h) => r[h] ?? "").join(","))].join("\r\n") + "\r\n";
-};
 
 describe("issue 16: survey_responses.csv follows the app's sample rule (SUR-2)", () => {
   const t = useTestDatabase("demo");
@@ -28,11 +18,7 @@ describe("issue 16: survey_responses.csv follows the app's sample rule (SUR-2)",
   let manager: Caller;
   let lx = "";
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
-  const upload = async (caller: Caller, file: string) => {
-    const body = await postFile<{ importFile: Record<string, unknown> }>(app, caller, IMPORT, { kind: "SURVEY_RESPONSES" }, file, "survey.csv");
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data!.importFile;
-  };
+  const upload = uploader(() => app, "SURVEY_RESPONSES", "survey.csv");
   const row = (campaign: { code: string; starts_at: Date }, household: string, dimension: string): Cells => ({
     campaign_code: campaign.code, household_code: household, handed_out_at: sh(new Date(campaign.starts_at.getTime() + 3_600_000)),
     returned_at: sh(new Date(campaign.starts_at.getTime() + 7_200_000)), dimension, rating: "4", comment: "",
@@ -62,12 +48,8 @@ describe("issue 16: survey_responses.csv follows the app's sample rule (SUR-2)",
     expect(refused).toMatchObject({ __typename: "ImportRejected", problems: [{ line: 3, field: "household_code", reason: "The household is not in this campaign's sample of your estates (SUR-2)" }] });
     expect(await q(`SELECT count(*)::int AS n FROM survey_handouts WHERE campaign_id = $1`, [campaign.id])).toEqual(before);
     // The reason comes in the caller's language (i18n catalogue), as the app's own refusal does.
-    const form = new FormData();
-    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { kind: "SURVEY_RESPONSES", file: null } } }));
-    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
-    form.set("0", new File([csv([row(campaign, outside.code, dim.code)])], "survey.csv"));
-    const zh = await (await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: manager.cookie!, "x-graphql-yoga-csrf": "1", "accept-language": "zh-CN" } })).json();
-    expect(zh.data.importFile.problems).toEqual([{ line: 2, column: "household_code", field: "household_code", reason: "该户不在本次调查您所辖项目的样本中 (SUR-2)" }]);
+    const zh = await postFileIn<{ importFile: { problems: unknown[] } }>(app, manager, "zh-CN", IMPORT, { kind: "SURVEY_RESPONSES" }, csv([row(campaign, outside.code, dim.code)]), "survey.csv");
+    expect(zh.data!.importFile.problems).toEqual([{ line: 2, column: "household_code", field: "household_code", reason: "该户不在本次调查您所辖项目的样本中 (SUR-2)" }]);
     expect(await upload(manager, csv([row(campaign, inside.code, dim.code)]))).toMatchObject({ __typename: "MutationImportFileSuccess", data: { created: 1 } });
     expect(await q(`SELECT x.sample_member_id AS member FROM survey_handouts x JOIN households h ON h.id = x.household_id WHERE x.campaign_id = $1 AND h.code = $2`, [campaign.id, inside.code])).toEqual([{ member: inside.member }]);
   });

@@ -127,7 +127,9 @@ describe("interchange: import and export (SPEC §13)", () => {
     expect(await snapshot("B-")).toEqual(after);
     // The history the file records, on the timeline and as the workflow leaves it.
     const [closed] = await q(`SELECT id, status, classified_at, confirmed_at, lead_department_id IS NOT NULL AS lead, (SELECT array_agg(kind::text ORDER BY at, id) FROM complaint_events WHERE complaint_id = c.id) AS kinds FROM complaints c WHERE no = 'B-000000'`);
-    expect(closed).toMatchObject({ status: "CONFIRMED", lead: true, kinds: ["REGISTERED", "TRANSITION", "CLASSIFIED", "TRANSITION", "ASSIGNED", "PROMISE_RECORDED", "TRANSITION", "TRANSITION", "CONFIRMED"] });
+    expect(closed).toMatchObject({ status: "CONFIRMED", lead: true, kinds: ["REGISTERED", "TRANSITION", "CLASSIFIED", "TRANSITION", "ASSIGNED", "PROMISE_RECORDED", "TRANSITION", "TRANSITION", "CONFIRMED", "CALLBACK"] });
+    // CB-1: the confirmed complaint's callback is planned, as confirmComplaintResolution plans it.
+    expect(await q(`SELECT status::text, kind::text, due_at IS NOT NULL AS due FROM callbacks WHERE complaint_id = $1`, [closed.id])).toEqual([{ status: "PLANNED", kind: "REPAIR", due: true }]);
     expect(await q(`SELECT status, count(*)::int AS n FROM complaints WHERE no LIKE 'B-%' GROUP BY status ORDER BY status`)).toEqual(expect.arrayContaining([
       { status: "CONFIRMED", n: expect.any(Number) }, { status: "INVALID", n: expect.any(Number) }, { status: "ASSIGNED", n: expect.any(Number) }]));
     // INT-4: duplicates link to their first report and run no clock.
