@@ -78,7 +78,7 @@ export const t = translator({
   name: ["名称", "Name"],
   kind: ["类型", "Kind"],
   head: ["负责人", "Head"],
-  members: ["在职人员 {n}", "{n} active members"],
+  members: ["在职人员 {n}", "Active members: {n}"],
   newDepartment: ["新建部门", "New department"],
   office: ["管理处", "Office"],
   serviceCentreHelp: [
