@@ -26,6 +26,12 @@ export const ROUTES: Route[] = [
   { path: "/admin/staff", nav: ["员工账号", "Staff accounts"], anyOf: ["accounts:manage"], page: lazy(() => import("../pages/admin-staff/StaffPage.tsx")) },
   { path: "/admin/departments", nav: ["部门", "Departments"], anyOf: ["accounts:manage"], page: lazy(() => import("../pages/admin-departments/DepartmentsPage.tsx")) },
   { path: "/account", nav: ["我的账号", "My account"], anyOf: [], page: lazy(() => import("../pages/account/AccountPage.tsx")) },
+  { path: "/admin/places", nav: ["场所管理", "Places"], anyOf: ["places:manage"], page: lazy(() => import("../pages/admin-places/PlacesPage.tsx")) },
+  { path: "/admin/places/:estate", anyOf: ["places:manage"], page: lazy(() => import("../pages/admin-places/EstatePlacesPage.tsx")) },
+  { path: "/admin/places/:estate/:building", anyOf: ["places:manage"], page: lazy(() => import("../pages/admin-places/BuildingHouseholdsPage.tsx")) },
+  { path: "/admin/calendars", nav: ["工作日历", "Calendars"], anyOf: ["policies:manage"], page: lazy(() => import("../pages/admin-settings/CalendarsPage.tsx")) },
+  { path: "/admin/policies", nav: ["政策值", "Policy values"], anyOf: ["policies:manage"], page: lazy(() => import("../pages/admin-settings/PolicyValuesPage.tsx")) },
+  { path: "/admin/categories", nav: ["投诉类别", "Categories"], anyOf: ["categories:manage"], page: lazy(() => import("../pages/admin-settings/CategoriesPage.tsx")) },
 ];
 
 export function allowed(route: Route, can: (permission: string) => boolean): boolean {
