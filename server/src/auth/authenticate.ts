@@ -14,6 +14,8 @@ type StaffForViewer = {
   id: string; organizationId: string; login: string; role: Viewer["role"]; clearance: Viewer["clearance"];
   departmentId: string | null; allEstates: boolean; estateIds: string[]; mustChangePassword: boolean;
   designations: { recordType: string; recordId: string; level: Classification }[];
+  /** Issue 17: the organisation's own permission set of the role (null: SPEC §2's defaults). */
+  rolePermissions: string[] | null;
 };
 
 /** A session or API token with its account, the account's estate scopes and active designations (SEC-2). */
@@ -36,11 +38,13 @@ async function loadCredential(prisma: PrismaClient, kind: "session" | "token", t
             s.id::text AS id, s.organization_id::text AS "organizationId", s.login, s.role::text AS role, s.clearance::text AS clearance,
             s.department_id::text AS "departmentId", s.all_estates AS "allEstates", s.active AS "staffActive", o.active AS "organizationActive",
             s.must_change_password AS "mustChangePassword",
+            rp.permissions AS "rolePermissions",
             ARRAY(SELECT e.estate_id::text FROM staff_estate_scopes e WHERE e.staff_id = s.id) AS "estateIds",
             coalesce((SELECT json_agg(json_build_object('recordType', d.record_type, 'recordId', d.record_id, 'level', d.level))
                         FROM access_designations d
                        WHERE d.staff_id = s.id AND d.revoked_at IS NULL AND (d.expires_at IS NULL OR d.expires_at > $2)), '[]'::json) AS designations
        FROM ${credential} c JOIN staff s ON s.id = c.staff_id JOIN organizations o ON o.id = s.organization_id
+       LEFT JOIN role_permission_sets rp ON rp.organization_id = s.organization_id AND rp.role = s.role
       WHERE c.token_hash = $1`,
     tokenHash, now,
   );
@@ -57,7 +61,7 @@ function toViewer(s: StaffForViewer, scopes: string[] | null, ids: { sessionId?:
     designations: designated,
     staffId: s.id, organizationId: s.organizationId, login: s.login, role: s.role, clearance: s.clearance, departmentId: s.departmentId,
     estates: s.allEstates ? "ALL" : new Set(s.estateIds),
-    permissions: permissionsOf(s.role, scopes),
+    permissions: permissionsOf(s.role, scopes, s.rolePermissions),
     sessionId: ids.sessionId ?? null, apiTokenId: ids.apiTokenId ?? null,
     // Issue 17: a session of an account whose password must be changed can do nothing else (builder.ts).
     mustChangePassword: ids.sessionId ? s.mustChangePassword : false,

@@ -64,6 +64,7 @@ export const VisitPlanConnection = shared("VisitPlan");
 export const StaffConnection = shared("Staff");
 export const SessionConnection = shared("Session");
 export const SignInAttemptConnection = shared("SignInAttempt");
+export const AdminChangeConnection = shared("AdminChange");
 
 // ---- orderBy: the common shape of a list's order ----
 

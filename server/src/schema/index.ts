@@ -43,6 +43,8 @@ import "./visits/review.ts";
 import "./visits/nonconformities.ts";
 import "./policies/calendars.ts";
 import "./policies/policy-values.ts";
+import "./admin/roles.ts";
+import "./admin/changes.ts";
 import "./admin/places.ts";
 import "./admin/places-buildings.ts";
 import "./admin/places-households.ts";

@@ -1,4 +1,5 @@
 import type { StaffRole } from "@tingjian/prisma/client";
+import { withinLimits } from "./role-limits.ts";
 
 /**
  * What an account may do (SPEC §2). Token scopes for external tools are the same strings: a
@@ -58,8 +59,21 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ADMIN: ["tokens:manage", "categories:manage", "policies:manage", "accounts:manage", "places:manage"],
 };
 
-export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | null): Set<Permission> {
-  const own = ROLE_PERMISSIONS[role];
+/**
+ * The permissions of a role in an organisation: its own set when it has one (issue 17, the
+ * editable matrix; role_permission_sets), else SPEC §2's defaults above. A stored set takes effect
+ * only within the limits of domain/access/role-limits.ts.
+ */
+export function rolePermissions(role: StaffRole, organizationSet: readonly string[] | null | undefined): readonly Permission[] {
+  return organizationSet ? withinLimits(role, organizationSet, isPermission) : ROLE_PERMISSIONS[role];
+}
+
+/**
+ * An account's permissions: its role's (the organisation's set or the defaults), and through an
+ * API token only those also among the token's scopes.
+ */
+export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | null, organizationSet?: readonly string[] | null): Set<Permission> {
+  const own = rolePermissions(role, organizationSet);
   return new Set(tokenScopes ? own.filter((p) => tokenScopes.includes(p)) : own);
 }
 
