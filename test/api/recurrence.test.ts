@@ -352,7 +352,8 @@ describe("recurring issues, corrective actions and the case library (SPEC §10)"
     const c = await complaint(second.id);
     expect(c).toMatchObject({ escalated: true, escalationLevel: 1, isRepeat: true, repeatOf: { id: first.id } });
     expect(c.escalations.filter((e: { reason: string }) => e.reason.startsWith("REC-3"))).toHaveLength(1);
-    expect(c.escalations[0].reason).toMatch(/^REC-3 同一维修30天内重复发生（前次 TS/);
+    // Issue 16: the reason is rendered in the reader's language (English without Accept-Language), the earlier complaint named to a reader who may read it.
+    expect(c.escalations[0].reason).toMatch(/^REC-3 the repair recurred within 30 days \(earlier TS/);
     expect(c.repeatRepair).toEqual({ earlier: { id: first.id }, windowDays: 30, escalated: true, causeRecorded: false, correctiveActionLinked: false, readyToResolve: false });
     // Not the same repair: another category (a service complaint), or 35 days apart (REC-2 still sees a repeat within 90 days).
     const service = await register("H8", new Date(now.getTime() - 3_600_000), "ENV-CLEAN", "SERVICE");

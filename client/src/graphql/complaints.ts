@@ -16,8 +16,8 @@ export const ComplaintRowFields = graphql(`
 export type ComplaintRow = ResultOf<typeof ComplaintRowFields>;
 
 export const ComplaintPageQuery = graphql(`
-  query ComplaintPage($filter: ComplaintFilter, $sort: [ComplaintSort!], $offset: Int, $limit: Int) {
-    complaintPage(filter: $filter, sort: $sort, offset: $offset, limit: $limit) {
+  query ComplaintPage($filter: ComplaintFilter, $orderBy: [ComplaintOrder!], $offset: Int, $limit: Int) {
+    complaintPage(filter: $filter, orderBy: $orderBy, offset: $offset, limit: $limit) {
       totalCount offset
       rows { ...ComplaintRowFields }
     }
@@ -26,8 +26,8 @@ export const ComplaintPageQuery = graphql(`
 
 /** A further block of a filter whose total is known: the count is not asked again (it costs a query). */
 export const ComplaintRowsQuery = graphql(`
-  query ComplaintRows($filter: ComplaintFilter, $sort: [ComplaintSort!], $offset: Int, $limit: Int) {
-    complaintPage(filter: $filter, sort: $sort, offset: $offset, limit: $limit) {
+  query ComplaintRows($filter: ComplaintFilter, $orderBy: [ComplaintOrder!], $offset: Int, $limit: Int) {
+    complaintPage(filter: $filter, orderBy: $orderBy, offset: $offset, limit: $limit) {
       offset
       rows { ...ComplaintRowFields }
     }
@@ -35,8 +35,9 @@ export const ComplaintRowsQuery = graphql(`
 `, [ComplaintRowFields]);
 
 export type ComplaintFilter = NonNullable<VariablesOf<typeof ComplaintPageQuery>["filter"]>;
-export type ComplaintSort = NonNullable<VariablesOf<typeof ComplaintPageQuery>["sort"]>[number];
-export type ComplaintSortField = ComplaintSort["field"];
+/** One key of the ledger's order (`orderBy`; the deprecated `sort` is not used). */
+export type ComplaintOrder = NonNullable<VariablesOf<typeof ComplaintPageQuery>["orderBy"]>[number];
+export type ComplaintSortField = ComplaintOrder["field"];
 
 /** SEC-6: every typed error the amendment can answer with; the conflict carries the current row. */
 export const AmendComplaintMutation = graphql(`

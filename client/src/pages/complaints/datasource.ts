@@ -1,7 +1,7 @@
 import type { Client, CombinedError } from "@urql/core";
 import type { IDatasource, IGetRowsParams } from "ag-grid-community";
 import { ComplaintPageQuery, ComplaintRowsQuery, type ComplaintFilter, type ComplaintRow } from "../../graphql/complaints.ts";
-import { toSort } from "./filters.ts";
+import { toOrderBy } from "./filters.ts";
 
 export interface PageListener {
   /** Every counted block: the total of the filter (the grid's row count). */
@@ -11,7 +11,7 @@ export interface PageListener {
 
 /**
  * The infinite row model's source: one `complaintPage` request per block of rows, with the
- * toolbar's filter and the grid's sort (ComplaintSort). The first block also counts the filter's
+ * toolbar's filter and the grid's sort as `orderBy` (ComplaintOrder). The first block also counts the filter's
  * rows, which sizes the scrollbar at once (a jump to row 90,000 asks for that block only); later
  * blocks reuse the count instead of asking the server to count again.
  */
@@ -28,7 +28,7 @@ export function complaintDatasource(client: Client, filter: ComplaintFilter, lis
   };
   return {
     getRows(params) {
-      const variables = { filter, sort: toSort(params.sortModel), offset: params.startRow, limit: params.endRow - params.startRow };
+      const variables = { filter, orderBy: toOrderBy(params.sortModel), offset: params.startRow, limit: params.endRow - params.startRow };
       const options = { requestPolicy: "network-only" } as const;
       if (total === undefined || params.startRow === 0) {
         client.query(ComplaintPageQuery, variables, options).toPromise().then((r) => {

@@ -1,4 +1,4 @@
-import type { ComplaintFilter, ComplaintSort, ComplaintSortField } from "../../graphql/complaints.ts";
+import type { ComplaintFilter, ComplaintOrder, ComplaintSortField } from "../../graphql/complaints.ts";
 import type { SortModelItem } from "ag-grid-community";
 import { dayStart } from "../../components/interchange/period.ts";
 
@@ -80,6 +80,7 @@ export const SORT_FIELDS: Record<string, ComplaintSortField> = {
   promisedAt: "PROMISED_AT",
 };
 
-export function toSort(model: SortModelItem[]): ComplaintSort[] {
-  return model.flatMap((m) => (SORT_FIELDS[m.colId] ? [{ field: SORT_FIELDS[m.colId]!, descending: m.sort === "desc" }] : []));
+/** The grid's sort model as the ledger's `orderBy` (first key first). */
+export function toOrderBy(model: SortModelItem[]): ComplaintOrder[] {
+  return model.flatMap((m) => (SORT_FIELDS[m.colId] ? [{ field: SORT_FIELDS[m.colId]!, direction: m.sort === "desc" ? ("DESC" as const) : ("ASC" as const) }] : []));
 }

@@ -3,16 +3,19 @@ import type { ComplaintEventKind } from "@tingjian/prisma/client";
 import type { Language } from "../../i18n/language.ts";
 import { type MessageKey, text } from "../../i18n/messages.ts";
 import { offsetMs } from "../sla/time-zone.ts";
+import { asData, earlierComplaint, slaBreachParams } from "./escalation-reason.ts";
 
 /**
  * ComplaintEvent.summary: what the system says about a timeline event, rendered from its kind and
  * `data` in the reader's language, instants as local date-times of the estate's time zone (never an
  * ISO string). `note` is only what a person wrote. Parameters named in CASE_CONTENT_PARAMS are case
- * content (SEC-2): the caller reveals or masks them as it does `note`, and passes them in.
+ * content (SEC-2): the caller reveals or masks them as it does `note`, and passes them in. A REC-3
+ * escalation names the earlier complaint only when the caller passes `earlierComplaintNo`, having
+ * checked that the reader may read that complaint (SEC-2); otherwise "an earlier complaint".
  */
 export const CASE_CONTENT_PARAMS = ["developerName", "title", "cause", "measures"] as const;
 export type CaseContentParam = (typeof CASE_CONTENT_PARAMS)[number];
-export type Revealed = Partial<Record<CaseContentParam, string | null>>;
+export type Revealed = Partial<Record<CaseContentParam, string | null>> & { earlierComplaintNo?: string | null };
 
 type Data = Record<string, unknown>;
 
@@ -38,7 +41,8 @@ export function localDateTime(value: unknown, timeZone: string): string | null {
 }
 
 export function timelineSummary(e: SummaryEvent, language: Language, timeZone: string, revealed: Revealed = {}): string | null {
-  const found = summaryMessage(e.kind, asData(e.data), (v) => localDateTime(v, timeZone) ?? "—", revealed);
+  const at = (v: unknown) => localDateTime(v, timeZone) ?? "—";
+  const found = e.kind === "ESCALATED" ? escalated(asData(e.data), language, at, revealed) : summaryMessage(e.kind, asData(e.data), at, revealed);
   if (!found) return null;
   const [key, params] = found;
   const rendered: Record<string, string | number> = {};
@@ -68,8 +72,6 @@ function summaryMessage(kind: ComplaintEventKind, d: Data, at: (v: unknown) => s
         : ["timelineCallbackPlannedFirst", { dueAt: at(d.dueAt) }];
     case "DEEMED_ACCEPTED":
       return ["timelineDeemedAccepted", { at: at(d.deemedAcceptedAt) }];
-    case "ESCALATED":
-      return escalated(d, at);
     case "DUPLICATE_LINKED":
       return typeof d.duplicateOfNo === "string" ? ["timelineDuplicateOf", { no: d.duplicateOfNo }] : null;
     case "FORWARDED_TO_DEVELOPER":
@@ -106,14 +108,12 @@ function callbackMade(d: Data): Found {
   return ["timelineCallbackMade", { sequence: d.sequence, verdict: { key: verdict } }];
 }
 
-function escalated(d: Data, at: (v: unknown) => string): Found {
+/** WF-7: the parameters are the escalation's reason (escalation-reason.ts); the number of a REC-3 repeat's earlier complaint only as revealed. */
+function escalated(d: Data, language: Language, at: (v: unknown) => string, revealed: Revealed): Found {
   const level = typeof d.level === "number" ? d.level : 1;
-  if (d.rule === "REC-3" && typeof d.earlierNo === "string")
-    return ["timelineRepeatRepairEscalated", { days: Number(d.windowDays ?? 30), earlierNo: d.earlierNo, level }];
-  if (typeof d.rule === "string" && typeof d.stage === "string") {
-    const round = typeof d.round === "number" && d.round > 1 ? ` #${d.round}` : "";
-    return ["timelineSlaOverdue", { rule: d.rule, stage: d.stage, round, deadlineAt: at(d.deadlineAt), level }];
-  }
+  if (d.rule === "REC-3")
+    return ["timelineRepeatRepairEscalated", { days: Number(d.windowDays ?? 30), earlier: earlierComplaint(language, revealed.earlierComplaintNo), level }];
+  if (typeof d.rule === "string" && typeof d.stage === "string") return ["timelineSlaOverdue", { ...slaBreachParams(d, language, at), level }];
   return ["timelineEscalated", { level }];
 }
 
@@ -127,10 +127,6 @@ function note(d: Data, shown: (name: CaseContentParam) => string): Found {
   if (d.rule === "CB-8" && typeof d.cancelledCallbacks === "number") return ["timelineCallbackExempt", { count: d.cancelledCallbacks }];
   if (d.recordingId && d.archived === true) return ["timelineRecordingArchived"];
   return null;
-}
-
-function asData(data: unknown): Data {
-  return data && typeof data === "object" && !Array.isArray(data) ? (data as Data) : {};
 }
 
 /** WF-4, SLA-9: a confirmation or acknowledgement method in words (an unknown one as stored). */

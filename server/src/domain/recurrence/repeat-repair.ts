@@ -61,9 +61,8 @@ export function resolveRefusal(r: CauseRequirement): string | null {
   return "REC-3: the same repair came back within the repeat window; record its cause (recordRepeatRepairCause) or link it to a corrective action before resolving it (CB-11)";
 }
 
-/** The reason written on the escalation (WF-7); it names the rule so the requirement can be found again. */
-export function escalationReason(earlierNo: string, windowDays: number): string {
-  return `REC-3 同一维修${windowDays}天内重复发生（前次 ${earlierNo}）：升级一级，责任经理上门回访并分析原因、制定纠正措施 (CB-11)`;
-}
-
+/**
+ * Escalation reasons written before issue 16 are sentences; REC-3's start with this. Its reason is
+ * data now (domain/complaints/escalation-reason.ts `repeatRepairReason`).
+ */
 export const REC3_REASON_PREFIX = "REC-3";

@@ -69,6 +69,16 @@ export const complaintsMessages = {
   escalateClosed: ["状态为 {status} 的投诉不能升级", "A {status} complaint is not escalated"],
   escalationDecider: ["只有被升级至的主管或公司经理可以决定", "Only the supervisor it was escalated to, or a company manager, decides"],
   escalationDecided: ["已作出决定", "Already decided"],
+  // WF-7, issue 16: an automatic escalation's reason, stored as this key and its parameters
+  // (complaint_escalations.reason_code / reason_params) and rendered when read: instants in the
+  // estate's local time, the SLA limit in words (timeline.ts slaLimit…), the earlier complaint of a
+  // REC-3 repeat named only to a reader who may read it (SEC-2, earlierComplaint…).
+  escalationSlaBreach: ["{limit}超时（{rule}{round}，时限 {deadlineAt}）", "Time limit missed: {limit} ({rule}{round}, due {deadlineAt})"],
+  escalationRepeatRepair: [
+    "REC-3 同一维修 {days} 天内重复发生（{earlier}）：升级一级，责任经理上门回访并分析原因、制定纠正措施（CB-11）",
+    "REC-3 the repair recurred within {days} days ({earlier}): escalated one level; the responsible manager calls in person, finds the cause and sets corrective action (CB-11)",
+  ],
+  escalationMajorReported: ["重大投诉，报管理者代表（CLS-3）", "Major complaint, reported to the management representative (CLS-3)"],
   // SEC-6: amendments.
   amendContentEmpty: ["投诉内容不能为空", "content must not be empty"],
   amendNothing: ["没有需要修改的内容", "Nothing to amend"],

@@ -3,7 +3,7 @@ import { nonEmpty } from "../prisma-query.ts";
 import { CASE_REF, caseText, handlingText } from "./handling-records.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { complaintMutation } from "./mutation.ts";
-import { decideEscalation, escalateComplaint } from "../../services/complaints/escalations.ts";
+import { decideEscalation, escalateComplaint, escalationReasonFor } from "../../services/complaints/escalations.ts";
 
 builder.prismaObject("ComplaintEscalation", {
   description: "WF-7: a complaint reported to a supervisor (automatic on an SLA breach), and the decision; CLS-3 reports of major complaints",
@@ -11,8 +11,16 @@ builder.prismaObject("ComplaintEscalation", {
     id: t.exposeID("id", { description: "The escalation's id (decideEscalation takes it)" }),
     level: t.exposeInt("level", { description: "WF-7: 1 department head or office director, 2 company manager, 3 executive" }),
     at: t.expose("at", { type: "DateTime", description: "When it was escalated" }),
-    automatic: t.exposeBoolean("automatic", { description: "WF-7: on an SLA breach (or a CLS-3 report), not by a person" }),
-    reason: t.string({ nullable: true, description: "Why (case content, SEC-2)", select: CASE_REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.reason) }),
+    automatic: t.exposeBoolean("automatic", { description: "WF-7: by the system, not by a person: an SLA breach, a REC-3 repeated repair or a CLS-3 report" }),
+    reason: t.string({
+      nullable: true,
+      description: "Why, in the request's language. An automatic escalation's reason is the system's sentence (the time limit missed and its deadline in the " +
+        "estate's local time; a REC-3 repeat names the earlier complaint's number only if you may read that complaint, SEC-2). What a person wrote is " +
+        "case content: masked unless you know the case (SEC-2). Older system reasons, stored as sentences, read as stored",
+      select: { complaint: { select: { ...CASE_REF.complaint.select, estate: { select: { timezone: true } } } } },
+      extensions: handlingText,
+      resolve: (e, _a, ctx) => escalationReasonFor(ctx, e),
+    }),
     slaStage: t.relation("slaStage", { nullable: true, description: "SPEC §6: the breached stage of an automatic escalation" }),
     escalatedBy: t.relation("escalatedBy", { nullable: true, description: "Who escalated; null for the system" }),
     escalatedTo: t.relation("escalatedTo", { nullable: true, description: "WF-7: the supervisor who decides" }),

@@ -5,6 +5,7 @@ import { protectedField, reveal } from "../../access/disclosure.ts";
 import { type CaseContentParam, caseContentOf, type Revealed, timelineSummary } from "../../domain/complaints/timeline-summary.ts";
 import { availableActions, type WorkflowAction } from "../../domain/complaints/workflow.ts";
 import { COMPLAINT_REF, complaintRef } from "../../services/complaints/case-ref.ts";
+import { shownEarlierComplaintNo } from "../../services/recurrence/earlier-complaint.ts";
 import { ConfirmationMethodEnum, ResponsibilityEnum } from "./handling.ts";
 
 /**
@@ -95,11 +96,13 @@ builder.prismaObjectFields("ComplaintEvent", (t) => ({
   note: t.string({ nullable: true, description: "What a person wrote on the event (case content: masked unless you know the case, SEC-2)", select: REF, extensions: handlingText, resolve: (e, _a, ctx) => caseText(ctx, e, e.note) }),
   summary: t.string({
     nullable: true,
-    description: "What the system says about the event, from its kind and details, in the request's language; times are local to the estate. Names and texts in it are case content, masked as `note` is (SEC-2)",
+    description: "What the system says about the event, from its kind and details, in the request's language; times are local to the estate. Names and texts in it are case content, masked as `note` is (SEC-2); another complaint is named only if you may read it (SEC-2)",
     select: { data: true, complaint: { select: { ...REF.complaint.select, estate: { select: { timezone: true } } } } },
     resolve: async (e, _a, ctx) => {
       const revealed: Revealed = {};
       for (const [name, value] of Object.entries(caseContentOf(e))) revealed[name as CaseContentParam] = await caseText(ctx, e, value);
+      // REC-3, SEC-2: the earlier complaint's number only if this reader may read that complaint.
+      if (e.kind === "ESCALATED") revealed.earlierComplaintNo = await shownEarlierComplaintNo(ctx, e.data);
       return timelineSummary(e, ctx.language, e.complaint.estate.timezone, revealed);
     },
   }),

@@ -86,7 +86,7 @@ const ComplaintSortFieldEnum = builder.enumType("ComplaintSortField", {
 });
 
 const ComplaintSort = builder.inputType("ComplaintSort", {
-  description: "One key of a page's order (ag-grid's sort model: first key first)",
+  description: "One key of a page's order (ag-grid's sort model: first key first); for the deprecated `complaintPage(sort:)`, use `ComplaintOrder` (`orderBy`)",
   fields: (t) => ({
     field: t.field({ type: ComplaintSortFieldEnum, required: true, description: "The column" }),
     descending: t.boolean({ required: false, defaultValue: false, description: "Largest (latest, last in workflow order) first" }),
@@ -138,7 +138,10 @@ builder.queryField("complaintPage", (t) =>
       `offset ≥ 0 and 1 ≤ limit ≤ ${COMPLAINT_PAGE_MAX}, otherwise a BAD_USER_INPUT error naming the argument (select only totalCount to count)`,
     args: {
       filter: t.arg({ type: ComplaintFilter, required: false, description: "Which complaints, as in `complaints`" }),
-      sort: t.arg({ type: [ComplaintSort], required: false, description: "Keys in order of precedence; none: newest first (ignored when `orderBy` is given)" }),
+      sort: t.arg({
+        type: [ComplaintSort], required: false, description: "Keys in order of precedence; none: newest first (ignored when `orderBy` is given)",
+        deprecationReason: "Use `orderBy` (the same columns as `{ field, direction }` keys, the shape of every main list); `sort` still works and is ignored when `orderBy` is given",
+      }),
       orderBy: t.arg({ type: [ComplaintOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (the shape of \`complaints\`; takes precedence over \`sort\`)` }),
       offset: t.arg.int({ required: false, defaultValue: 0, description: "The position of the first row (0-based)" }),
       limit: t.arg.int({ required: false, defaultValue: 100, description: `At most ${COMPLAINT_PAGE_MAX}` }),

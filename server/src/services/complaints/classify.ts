@@ -2,6 +2,7 @@ import type { Complaint, ComplaintKind, ComplaintSeverity } from "@tingjian/pris
 import type { SignedInContext } from "../../access/context.ts";
 import { inOrganization } from "../../access/read-scope.ts";
 import { isSupervisor } from "../../domain/access/roles.ts";
+import { MAJOR_REPORTED_REASON } from "../../domain/complaints/escalation-reason.ts";
 import { availableActions, OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { WorkflowError } from "../../errors/complaints.ts";
 import { ForbiddenError, InputCheck } from "../../errors/typed-errors.ts";
@@ -103,7 +104,7 @@ async function reportMajor(ctx: SignedInContext, complaintId: string): Promise<E
   await ctx.prisma.complaintEscalation.create({
     data: {
       organizationId: ctx.organizationId, complaintId, level: complaint.escalationLevel, at: ctx.now, automatic: true,
-      reason: "CLS-3 重大投诉报管理者代表", escalatedById: ctx.viewer.staffId, escalatedToId: rep?.id ?? null, notifiedAt: ctx.now,
+      reasonCode: MAJOR_REPORTED_REASON.code, reasonParams: MAJOR_REPORTED_REASON.params, escalatedById: ctx.viewer.staffId, escalatedToId: rep?.id ?? null, notifiedAt: ctx.now,
     },
   });
   return { kind: "NOTE", data: { rule: "CLS-3", reportedToId: rep?.id ?? null } };

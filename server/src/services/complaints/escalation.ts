@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@tingjian/prisma/client";
 
+import type { SystemReason } from "../../domain/complaints/escalation-reason.ts";
 import { departmentHead } from "./department-head.ts";
 import { appendEvents } from "./timeline.ts";
 
@@ -9,18 +10,19 @@ export interface EscalationRequest {
   organizationId: string;
   complaintId: string;
   now: Date;
-  reason: string;
-  /** Automatic escalations come from a breached SLA stage; manual ones from a person. */
+  /** What the escalating person typed (WF-7); stored in `reason` and as the event's note. */
+  reason?: string | null;
+  /**
+   * A system escalation's reason as data (domain/complaints/escalation-reason.ts): a catalogue key
+   * and its parameters (rule, stage, deadline as ISO …), stored in reason_code / reason_params and
+   * in the event's `data`, rendered when read in the reader's language and the estate's local time.
+   */
+  systemReason?: SystemReason;
+  /** Automatic escalations come from a breached SLA stage (or another rule, `systemReason`); manual ones from a person. */
   slaStageId?: string;
   actorId?: string | null;
   /** The supervisor chosen by the escalating person; otherwise the next level up. */
   toStaffId?: string | null;
-  /**
-   * A system escalation's own parameters (rule, stage, deadline …): the event carries them in `data`
-   * and no note, and ComplaintEvent.summary renders them in the reader's language; `reason` stays on
-   * the escalation row. Without them the reason is a person's and is the event's note.
-   */
-  details?: Record<string, string | number>;
 }
 
 /**
@@ -36,15 +38,18 @@ export async function escalate(db: Db, r: EscalationRequest): Promise<{ level: n
   });
   const level = c.escalationLevel;
   const toStaffId = r.toStaffId ?? (await supervisorAt(db, r.organizationId, level, await departmentHead(db, c.leadDepartmentId), c.estateId));
+  const automatic = !!r.slaStageId || !!r.systemReason;
+  const reason = r.reason ?? null;
   await db.complaintEscalation.create({
     data: {
-      organizationId: r.organizationId, complaintId: r.complaintId, level, at: r.now, automatic: !!r.slaStageId,
-      slaStageId: r.slaStageId ?? null, reason: r.reason, escalatedById: r.actorId ?? null, escalatedToId: toStaffId,
+      organizationId: r.organizationId, complaintId: r.complaintId, level, at: r.now, automatic, slaStageId: r.slaStageId ?? null,
+      reason, reasonCode: r.systemReason?.code ?? null, reasonParams: r.systemReason?.params, escalatedById: r.actorId ?? null, escalatedToId: toStaffId,
     },
   });
+  // The system's reason is the event's data (ComplaintEvent.summary renders it); the note only what a person wrote.
   await appendEvents({ prisma: db, now: r.now, viewer: null, organizationId: r.organizationId }, r.complaintId, [{
-    kind: "ESCALATED", actorId: r.actorId ?? null, note: r.details ? null : r.reason,
-    data: { level, toStaffId, automatic: !!r.slaStageId, slaStageId: r.slaStageId ?? null, ...r.details },
+    kind: "ESCALATED", actorId: r.actorId ?? null, note: reason,
+    data: { level, toStaffId, automatic, slaStageId: r.slaStageId ?? null, ...r.systemReason?.params },
   }]);
   return { level, toStaffId };
 }

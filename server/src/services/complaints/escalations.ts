@@ -1,9 +1,15 @@
-import type { SignedInContext } from "../../access/context.ts";
+import type { Classification } from "@tingjian/prisma/client";
+import type { Context, SignedInContext } from "../../access/context.ts";
+import { reveal } from "../../access/disclosure.ts";
 import { complaintScope } from "../../access/read-scope.ts";
+import { escalationReasonText, legacyRepeatEarlierNo, withoutEarlierNo } from "../../domain/complaints/escalation-reason.ts";
+import { localDateTime } from "../../domain/complaints/timeline-summary.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
 import { ForbiddenError, InputCheck, InputError, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { requirePickable } from "../access/staff-picks.ts";
+import { shownEarlierComplaintNo } from "../recurrence/earlier-complaint.ts";
+import { complaintRef } from "./case-ref.ts";
 import { appendEvents, complaintForEdit, requireCaseAccess, saveComplaint } from "./editing.ts";
 import { escalate } from "./escalation.ts";
 
@@ -45,4 +51,34 @@ export async function decideEscalation(ctx: SignedInContext, input: { id: string
   if (decided.count === 0) throw new InputError("input.id", msg("escalationDecided"));
   await appendEvents(ctx, e.complaintId, [{ kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } }]);
   return e.id;
+}
+
+/** An escalation as ComplaintEscalation.reason reads it: its reason columns and the complaint's decision columns and time zone. */
+export interface EscalationReasonRow {
+  reason: string | null;
+  reasonCode: string | null;
+  reasonParams: unknown;
+  escalatedById: string | null;
+  complaint: { id: string; classification: Classification; estateId: string; receivedById: string | null; estate: { timezone: string } };
+}
+
+/**
+ * WF-7, issue 16: why a complaint was escalated, for this reader. A system reason (reason_code and
+ * reason_params) is rendered in the reader's language, its deadline in the estate's local time,
+ * the earlier complaint of a REC-3 repeat by number only if the reader may read it (SEC-2). What a
+ * person typed is case content: masked unless the reader knows the case (SEC-2, SEC-3 logged).
+ * A reason written before issue 16 is shown as stored, but a REC-3 one without the number the
+ * reader may not see.
+ */
+export async function escalationReasonFor(ctx: Context, e: EscalationReasonRow): Promise<string | null> {
+  if (e.reasonCode) {
+    const shown = await shownEarlierComplaintNo(ctx, e.reasonParams);
+    const at = (v: unknown) => localDateTime(v, e.complaint.estate.timezone) ?? "—";
+    const rendered = escalationReasonText(e.reasonCode, e.reasonParams, ctx.language, at, shown);
+    if (rendered !== null) return rendered;
+  }
+  let reason = e.reason;
+  const legacyEarlier = e.escalatedById === null ? legacyRepeatEarlierNo(reason) : null;
+  if (reason && legacyEarlier && !(await shownEarlierComplaintNo(ctx, { rule: "REC-3", earlierNo: legacyEarlier }))) reason = withoutEarlierNo(reason);
+  return reveal(ctx, complaintRef(e.complaint), "handlingText", reason);
 }

@@ -4,6 +4,7 @@ import { calendarSpec } from "../../domain/sla/calendar-spec.ts";
 import { developerDeadline, planStages, SLA_DEFAULTS, type PlannedStage, type PolicyLookup, type StageFacts } from "../../domain/sla/stages.ts";
 import { policyAt, type PolicyRow } from "../../domain/policies/policy-at.ts";
 import type { ClockKind } from "../../domain/sla/clock.ts";
+import { slaBreachReason } from "../../domain/complaints/escalation-reason.ts";
 import { escalate } from "./escalation.ts";
 import { appendEvents } from "./timeline.ts";
 import { OPEN_STATES } from "../../domain/complaints/workflow.ts";
@@ -44,7 +45,7 @@ export async function syncSlaStages(db: Db, complaintId: string, now: Date, cach
     if (p.status === "BREACHED" && !developers) {
       const claimed = await db.slaStage.updateMany({ where: { id: stageId!, breached: false }, data: { breached: true } });
       if (claimed.count === 1 && handling) {
-        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, reason: breachReason(p), details: breachDetails(p) });
+        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, systemReason: slaBreachReason(p) });
       }
     }
   }
@@ -179,7 +180,10 @@ export function breachDetails(p: Breached): { rule: string; stage: string; round
   return { rule: p.rule.replace("_", "-"), stage: p.stage, round: p.round, deadlineAt: p.deadlineAt.toISOString() };
 }
 
-/** The escalation row's reason for a breached stage (the REC-3 check matches on reasons' prefixes). */
+/**
+ * @deprecated Issue 16: the reason is data now (escalation-reason.ts `slaBreachReason`: reason_code and
+ * reason_params, `reason` null); kept only until the importer (interchange/sla-bulk.ts) writes that too.
+ */
 export function breachReason(p: Breached): string {
   return `${p.rule.replace("_", "-")} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})`;
 }

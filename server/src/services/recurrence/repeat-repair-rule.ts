@@ -1,11 +1,12 @@
 import type { Complaint, Prisma, PrismaClient } from "@tingjian/prisma/client";
 import type { Context } from "../../access/context.ts";
+import { ESCALATION_REASON, repeatRepairReason } from "../../domain/complaints/escalation-reason.ts";
 import { escalate } from "../complaints/escalation.ts";
 import type { TimelineWriter } from "../complaints/timeline.ts";
 import { availableActions, OPEN_STATES, WORKFLOW } from "../../domain/complaints/workflow.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import {
-  escalationReason, isRepairAtHousehold, REC3_DEFAULT_DAYS, REC3_POLICY_KEY, REC3_REASON_PREFIX, repeatRepairWindowStart, resolveRefusal,
+  isRepairAtHousehold, REC3_DEFAULT_DAYS, REC3_POLICY_KEY, REC3_REASON_PREFIX, repeatRepairWindowStart, resolveRefusal,
 } from "../../domain/recurrence/repeat-repair.ts";
 import { WorkflowError } from "../../errors/complaints.ts";
 import { msg } from "../../i18n/messages.ts";
@@ -47,8 +48,18 @@ export async function earlierRepair(db: Db, c: RepairRow): Promise<{ id: string;
 }
 
 /**
+ * REC-3's escalation of a complaint: the reason as data (escalationRepeatRepair), or one written
+ * before issue 16 as a sentence starting "REC-3" by the system (no person escalated it).
+ */
+function rec3Escalation(complaintId: string): Prisma.ComplaintEscalationWhereInput {
+  return { complaintId, OR: [{ reasonCode: ESCALATION_REASON.REPEAT_REPAIR }, { reasonCode: null, escalatedById: null, reason: { startsWith: REC3_REASON_PREFIX } }] };
+}
+
+/**
  * REC-3 hook, after classification: a repeated repair escalates one level (WF-7) with a reason
- * naming REC-3, once (a reclassification does not escalate it again). Returns whether it escalated.
+ * naming REC-3 and the earlier complaint, once (a reclassification does not escalate it again).
+ * The reason is data: the earlier complaint's number is shown only to readers who may read it
+ * (SEC-2, services/recurrence/earlier-complaint.ts). Returns whether it escalated.
  */
 export async function applyRepeatRepairRule(writer: TimelineWriter, complaintId: string): Promise<boolean> {
   const db = writer.prisma;
@@ -56,11 +67,10 @@ export async function applyRepeatRepairRule(writer: TimelineWriter, complaintId:
   if (!OPEN_STATES.includes(c.status)) return false;
   const earlier = await earlierRepair(db, c);
   if (!earlier) return false;
-  const already = await db.complaintEscalation.findFirst({ where: { complaintId, reason: { startsWith: REC3_REASON_PREFIX } }, select: { id: true } });
+  const already = await db.complaintEscalation.findFirst({ where: rec3Escalation(complaintId), select: { id: true } });
   if (already) return false;
   // The rule escalates, not the person who classified: a system escalation (no actor).
-  await escalate(db, { organizationId: c.organizationId, complaintId, now: writer.now, reason: escalationReason(earlier.no, earlier.windowDays), actorId: null,
-    details: { rule: "REC-3", earlierNo: earlier.no, windowDays: earlier.windowDays } });
+  await escalate(db, { organizationId: c.organizationId, complaintId, now: writer.now, systemReason: repeatRepairReason(earlier), actorId: null });
   return true;
 }
 
@@ -70,7 +80,7 @@ export interface RepeatRepairState { complaintId: string; earlierId: string; win
 export async function repeatRepairState(db: Db, c: RepairRow): Promise<RepeatRepairState | null> {
   const earlier = await earlierRepair(db, c);
   if (!earlier) return null;
-  const escalated = await db.complaintEscalation.findFirst({ where: { complaintId: c.id, reason: { startsWith: REC3_REASON_PREFIX } }, select: { id: true } });
+  const escalated = await db.complaintEscalation.findFirst({ where: rec3Escalation(c.id), select: { id: true } });
   const cause = await db.complaintEvent.findFirst({ where: { complaintId: c.id, kind: "NOTE", data: { path: ["repeatCause"], equals: true } }, select: { id: true } });
   const linked = await db.correctiveActionComplaint.findFirst({ where: { complaintId: c.id }, select: { id: true } });
   return { complaintId: c.id, earlierId: earlier.id, windowDays: earlier.windowDays, escalated: !!escalated, causeRecorded: !!cause, correctiveActionLinked: !!linked };
