@@ -13,66 +13,63 @@ import { AccountActivity } from "../account/AccountActivity.tsx";
 import { StaffForm, type Choices } from "./StaffForm.tsx";
 import { t } from "./text.ts";
 
-/** One account: who, role, scope; edit, deactivate or reactivate, reset the password, sessions. */
-export function StaffCard(props: {
-  account: StaffAccount;
-  choices: Choices;
-  changed: () => void;
-  onPassword: (p: { name: string; password: string }) => void;
-}) {
-  const [editing, setEditing] = createSignal(false);
-  const [watching, setWatching] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+type Outcome = { __typename: string; message?: string; data?: { temporaryPassword?: string } } | undefined;
+type Password = { name: string; password: string };
+
+/** Deactivate or reactivate, and reset the password, of one account; errors go to `setError`. */
+function useAccountActions(
+  a: () => StaffAccount,
+  setError: (m: string | null) => void,
+  changed: () => void,
+  onPassword: (p: Password) => void,
+) {
   const [, deactivate] = createMutation(DeactivateStaffMutation);
   const [, reactivate] = createMutation(ReactivateStaffMutation);
   const [, reset] = createMutation(ResetPasswordMutation);
+  const run = async (call: () => Promise<{ error?: unknown; data?: Record<string, unknown> }>): Promise<Outcome> => {
+    try {
+      const r = await call();
+      const res = r.data ? (Object.values(r.data)[0] as Outcome) : undefined;
+      const failure = r.error ? thrownErrorText(r.error) : (res?.message ?? null);
+      setError(failure);
+      if (!failure) changed();
+      return failure ? undefined : res;
+    } catch (e) {
+      setError(thrownErrorText(e));
+    }
+  };
+  const input = () => ({ input: { id: a().id, version: a().version } });
+  return {
+    toggle: () => {
+      if (!a().active) return void run(() => reactivate(input()));
+      if (confirm(t("confirmDeactivate", { name: a().displayName }))) void run(() => deactivate(input()));
+    },
+    resetPassword: async () => {
+      if (!confirm(t("confirmReset", { name: a().displayName }))) return;
+      const res = await run(() => reset({ staffId: a().id }));
+      if (res?.data?.temporaryPassword) onPassword({ name: a().displayName, password: res.data.temporaryPassword });
+    },
+  };
+}
+
+/** One account: who, role, scope; edit, deactivate or reactivate, reset the password, sessions. */
+export function StaffCard(props: { account: StaffAccount; choices: Choices; changed: () => void; onPassword: (p: Password) => void }) {
+  const [editing, setEditing] = createSignal(false);
+  const [watching, setWatching] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
   const a = () => props.account;
+  const actions = useAccountActions(
+    a,
+    setError,
+    () => props.changed(),
+    (p) => props.onPassword(p),
+  );
   const scope = () =>
     a().allEstates
       ? t("allEstates")
       : a()
           .estates.map((e) => e.name)
           .join("、") || t("none");
-  const run = async (
-    fn: () => Promise<{ error?: unknown; data?: unknown }>,
-    pick: (d: never) => { __typename: string; message?: string } | undefined,
-  ) => {
-    try {
-      const r = await fn();
-      const res = r.data ? pick(r.data as never) : undefined;
-      if (r.error) setError(thrownErrorText(r.error));
-      else if (res?.message) setError(res.message);
-      else {
-        setError(null);
-        props.changed();
-      }
-      return res;
-    } catch (e) {
-      setError(thrownErrorText(e));
-    }
-  };
-  const toggle = () => {
-    const input = { input: { id: a().id, version: a().version } };
-    if (a().active) {
-      if (confirm(t("confirmDeactivate", { name: a().displayName })))
-        void run(
-          () => deactivate(input),
-          (d: { deactivateStaff: never }) => d.deactivateStaff,
-        );
-    } else
-      void run(
-        () => reactivate(input),
-        (d: { reactivateStaff: never }) => d.reactivateStaff,
-      );
-  };
-  const resetPassword = async () => {
-    if (!confirm(t("confirmReset", { name: a().displayName }))) return;
-    const res = (await run(
-      () => reset({ staffId: a().id }),
-      (d: { resetPassword: never }) => d.resetPassword,
-    )) as { data?: { temporaryPassword: string } } | undefined;
-    if (res?.data) props.onPassword({ name: a().displayName, password: res.data.temporaryPassword });
-  };
   return (
     <li class={`item${a().active ? "" : " inactive"}`} data-testid={`staff-${a().login}`}>
       <h3>
@@ -117,11 +114,11 @@ export function StaffCard(props: {
             {t("edit")}
           </button>
         </Show>
-        <button type="button" onClick={toggle} data-testid={a().active ? "staff-deactivate" : "staff-reactivate"}>
+        <button type="button" onClick={actions.toggle} data-testid={a().active ? "staff-deactivate" : "staff-reactivate"}>
           {a().active ? t("deactivate") : t("reactivate")}
         </button>
         <Show when={a().kind === "HUMAN"}>
-          <button type="button" onClick={resetPassword} data-testid="staff-reset">
+          <button type="button" onClick={actions.resetPassword} data-testid="staff-reset">
             {t("resetPassword")}
           </button>
         </Show>

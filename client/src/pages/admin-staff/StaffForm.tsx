@@ -1,5 +1,5 @@
 import { createMutation } from "@urql/solid";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show, type Accessor } from "solid-js";
 import {
   CreateStaffMutation,
   problemsOf,
@@ -17,53 +17,11 @@ export interface Choices {
   departments: readonly DepartmentRow[];
 }
 
-/** Issue 17: create an account (it gets a temporary password) or edit one at its version. */
-export function StaffForm(props: {
-  account?: StaffAccount;
-  choices: Choices;
-  onDone: (created?: { name: string; password: string }) => void;
-}) {
-  const [, create] = createMutation(CreateStaffMutation);
-  const [, update] = createMutation(UpdateStaffMutation);
-  const [problems, setProblems] = createSignal<FormProblems>({ fields: {}, form: null });
-  const [allEstates, setAllEstates] = createSignal(props.account?.allEstates ?? false);
-  const a = props.account;
-  const mine = new Set(a?.estates.map((e) => e.id) ?? []);
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (k: string) => String(f.get(k) ?? "").trim();
-    const common = {
-      displayName: text("displayName"),
-      role: text("role") as never,
-      clearance: text("clearance") as never,
-      allEstates: allEstates(),
-      estateIds: allEstates() ? [] : f.getAll("estate").map(String),
-      phone: text("phone"),
-      email: text("email"),
-    };
-    const department = text("department");
-    try {
-      if (a) {
-        const r = await update({
-          input: { id: a.id, version: a.version, ...common, ...(department ? { departmentId: department } : { clearDepartment: true }) },
-        });
-        const res = r.data?.updateStaff;
-        if (res?.__typename === "MutationUpdateStaffSuccess") return props.onDone();
-        setProblems(r.error ? { fields: {}, form: thrownErrorText(r.error) } : problemsOf(res));
-      } else {
-        const r = await create({ input: { login: text("login"), ...common, ...(department ? { departmentId: department } : {}) } });
-        const res = r.data?.createStaff;
-        if (res?.__typename === "MutationCreateStaffSuccess")
-          return props.onDone({ name: common.displayName, password: res.data.temporaryPassword });
-        setProblems(r.error ? { fields: {}, form: thrownErrorText(r.error) } : problemsOf(res));
-      }
-    } catch (err) {
-      setProblems({ fields: {}, form: thrownErrorText(err) });
-    }
-  };
-  const err = (k: string) => (
-    <Show when={problems().fields[k]}>
+type Done = (created?: { name: string; password: string }) => void;
+
+export function FieldError(props: { message: string | undefined }) {
+  return (
+    <Show when={props.message}>
       {(m) => (
         <span class="field-error" role="alert">
           {m()}
@@ -71,20 +29,56 @@ export function StaffForm(props: {
       )}
     </Show>
   );
+}
+
+/** The form's values as the mutations take them. */
+function readForm(form: HTMLFormElement, allEstates: boolean) {
+  const f = new FormData(form);
+  const text = (k: string) => String(f.get(k) ?? "").trim();
+  const common = {
+    displayName: text("displayName"),
+    role: text("role") as never,
+    clearance: text("clearance") as never,
+    allEstates,
+    estateIds: allEstates ? [] : f.getAll("estate").map(String),
+    phone: text("phone"),
+    email: text("email"),
+  };
+  return { common, login: text("login"), department: text("department") };
+}
+
+/** Creates or updates the account; returns the problems to show, or null when done. */
+function useSave(account: StaffAccount | undefined, onDone: Done) {
+  const [, create] = createMutation(CreateStaffMutation);
+  const [, update] = createMutation(UpdateStaffMutation);
+  return async (form: HTMLFormElement, allEstates: boolean): Promise<FormProblems | null> => {
+    const { common, login, department } = readForm(form, allEstates);
+    if (account) {
+      const r = await update({
+        input: {
+          id: account.id,
+          version: account.version,
+          ...common,
+          ...(department ? { departmentId: department } : { clearDepartment: true }),
+        },
+      });
+      const res = r.data?.updateStaff;
+      if (res?.__typename === "MutationUpdateStaffSuccess") return (onDone(), null);
+      return r.error ? { fields: {}, form: thrownErrorText(r.error) } : problemsOf(res);
+    }
+    const r = await create({ input: { login, ...common, ...(department ? { departmentId: department } : {}) } });
+    const res = r.data?.createStaff;
+    if (res?.__typename === "MutationCreateStaffSuccess")
+      return (onDone({ name: common.displayName, password: res.data.temporaryPassword }), null);
+    return r.error ? { fields: {}, form: thrownErrorText(r.error) } : problemsOf(res);
+  };
+}
+
+/** Role, clearance and department. */
+function RoleFields(props: { account?: StaffAccount; choices: Choices; problems: Accessor<FormProblems> }) {
+  const a = props.account;
   return (
-    <form class="form" onSubmit={submit} data-testid="staff-form">
-      <Show when={!a}>
-        <label>
-          {t("login")}
-          <input name="login" required autocomplete="off" data-testid="staff-login" />
-          {err("login")}
-        </label>
-      </Show>
-      <label>
-        {t("displayName")}
-        <input name="displayName" required value={a?.displayName ?? ""} data-testid="staff-name" />
-        {err("displayName")}
-      </label>
+    <>
       <label>
         {t("role")}
         <select name="role" data-testid="staff-role">
@@ -96,7 +90,7 @@ export function StaffForm(props: {
             )}
           </For>
         </select>
-        {err("role")}
+        <FieldError message={props.problems().fields.role} />
       </label>
       <label>
         {t("clearance")}
@@ -109,7 +103,7 @@ export function StaffForm(props: {
             )}
           </For>
         </select>
-        {err("clearance")}
+        <FieldError message={props.problems().fields.clearance} />
       </label>
       <label>
         {t("department")}
@@ -123,28 +117,33 @@ export function StaffForm(props: {
             )}
           </For>
         </select>
-        {err("departmentId")}
+        <FieldError message={props.problems().fields.departmentId} />
       </label>
-      <label>
-        {t("phone")}
-        <input name="phone" type="tel" value={a?.phone ?? ""} />
-        {err("phone")}
-      </label>
-      <label>
-        {t("email")}
-        <input name="email" type="email" value={a?.email ?? ""} />
-        {err("email")}
-      </label>
+    </>
+  );
+}
+
+/** §2: every estate, or the estates ticked. */
+function EstateFields(props: {
+  account?: StaffAccount;
+  choices: Choices;
+  problems: Accessor<FormProblems>;
+  all: Accessor<boolean>;
+  setAll: (v: boolean) => void;
+}) {
+  const mine = new Set(props.account?.estates.map((e) => e.id) ?? []);
+  return (
+    <>
       <label class="check wide">
         <input
           type="checkbox"
-          checked={allEstates()}
-          onChange={(e) => setAllEstates(e.currentTarget.checked)}
+          checked={props.all()}
+          onChange={(e) => props.setAll(e.currentTarget.checked)}
           data-testid="staff-all-estates"
         />
         {t("allEstates")}
       </label>
-      <Show when={!allEstates()}>
+      <Show when={!props.all()}>
         <fieldset class="wide" data-testid="staff-estates">
           <legend>{t("estates")}</legend>
           <For each={props.choices.estates}>
@@ -155,10 +154,54 @@ export function StaffForm(props: {
               </label>
             )}
           </For>
-          {err("estateIds")}
-          {err("allEstates")}
+          <FieldError message={props.problems().fields.estateIds ?? props.problems().fields.allEstates} />
         </fieldset>
       </Show>
+    </>
+  );
+}
+
+/** Issue 17: create an account (it gets a temporary password) or edit one at its version. */
+export function StaffForm(props: { account?: StaffAccount; choices: Choices; onDone: Done }) {
+  const save = useSave(props.account, props.onDone);
+  const [problems, setProblems] = createSignal<FormProblems>({ fields: {}, form: null });
+  const [allEstates, setAllEstates] = createSignal(props.account?.allEstates ?? false);
+  const a = props.account;
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    try {
+      const p = await save(e.currentTarget as HTMLFormElement, allEstates());
+      if (p) setProblems(p);
+    } catch (err) {
+      setProblems({ fields: {}, form: thrownErrorText(err) });
+    }
+  };
+  return (
+    <form class="form" onSubmit={submit} data-testid="staff-form">
+      <Show when={!a}>
+        <label>
+          {t("login")}
+          <input name="login" required autocomplete="off" data-testid="staff-login" />
+          <FieldError message={problems().fields.login} />
+        </label>
+      </Show>
+      <label>
+        {t("displayName")}
+        <input name="displayName" required value={a?.displayName ?? ""} data-testid="staff-name" />
+        <FieldError message={problems().fields.displayName} />
+      </label>
+      <RoleFields account={a} choices={props.choices} problems={problems} />
+      <label>
+        {t("phone")}
+        <input name="phone" type="tel" value={a?.phone ?? ""} />
+        <FieldError message={problems().fields.phone} />
+      </label>
+      <label>
+        {t("email")}
+        <input name="email" type="email" value={a?.email ?? ""} />
+        <FieldError message={problems().fields.email} />
+      </label>
+      <EstateFields account={a} choices={props.choices} problems={problems} all={allEstates} setAll={setAllEstates} />
       <Show when={problems().form}>
         {(m) => (
           <p class="form-error error" role="alert" data-testid="staff-form-error">
