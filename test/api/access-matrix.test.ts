@@ -33,6 +33,14 @@ const ROLE_PERMS: Record<string, string[]> = Object.fromEntries(Object.keys(ACCO
   ...(role === "ANALYST" ? ["complaints:read", "customers:read"] : []),
   ...(role === "DEVELOPER_LIAISON" || role === "AUDITOR" ? ["complaints:read"] : []),
 ]]));
+// Issue 17: the matrix runs over an organisation's edited roles (setRolePermissions, within SPEC
+// §8's limits): the front desk no longer reads personal data unmasked; the auditor reads customer
+// records (masked). The expectations below follow the edited sets.
+const EDITED: Record<string, { remove: string[]; add: string[] }> = {
+  FRONT_DESK: { remove: ["personal-data:read"], add: [] },
+  AUDITOR: { remove: [], add: ["customers:read"] },
+};
+for (const [role, edit] of Object.entries(EDITED)) ROLE_PERMS[role] = [...ROLE_PERMS[role]!.filter((p) => !edit.remove.includes(p)), ...edit.add];
 
 interface Spec {
   label: string; login: string; role: string; staffId: string; clearance: Level; estates: "ALL" | string[];
@@ -78,6 +86,16 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock });
     exec = await signIn(app, "exec");
+    // Issue 17: the edited roles, through the API, as the executive; the server's whole set of each.
+    const matrix = await gql<{ rolePermissionMatrix: { role: string; permissions: string[]; version: number }[] }>(app, `{ rolePermissionMatrix { role permissions version } }`, undefined, exec);
+    for (const [role, edit] of Object.entries(EDITED)) {
+      const row = matrix.data!.rolePermissionMatrix.find((r) => r.role === role)!;
+      const enumOf = (p: string) => p.toUpperCase().replace(/[:-]/g, "_");
+      const permissions = [...row.permissions.filter((p) => !edit.remove.map(enumOf).includes(p)), ...edit.add.map(enumOf)];
+      const r = await gql<{ setRolePermissions: { __typename: string } }>(app, `mutation($input: SetRolePermissionsInput!) { setRolePermissions(input: $input) { __typename } }`,
+        { input: { role, permissions, version: row.version } }, exec);
+      expect(r.data?.setRolePermissions.__typename, JSON.stringify(r)).toBe("MutationSetRolePermissionsSuccess");
+    }
     [{ id: lx }] = await q(`SELECT id FROM estates WHERE code = 'LX'`);
     const owners = await q(`SELECT DISTINCT ON (c.id) c.id, m.household_id FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
       WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND EXISTS (SELECT 1 FROM complaints k WHERE k.complainant_id = c.id AND NOT k.anonymous AND k.estate_id = $1)
