@@ -48,9 +48,10 @@ export async function prepareCallbacks(s: ImportSession, { rows }: FileRows, pro
   const slots = await sequence(s, created);
   for (const d of created) {
     const slot = slots.get(d)!;
-    // CB-7 (001 §2), CB-11, recordCallback's rule (domain/callbacks/record-rules.ts): from the second callback on a phone call
-    // will do, except for a major complaint; a callback planned in person (a REC-3 repeat) stays in person.
-    const refusal = d.method ? methodRefusal(slot.fills?.method ?? null, d.method, d.complaint?.severity ?? null, slot.sequence) : null;
+    // CB-7 (001 §2), recordCallback's rule (domain/callbacks/record-rules.ts): from the second callback on a phone call will do,
+    // except for a major complaint. Unlike recordCallback, a planned callback fixed in person (CB-11) does not refuse a
+    // callback the history records by another method: the file says how it was made, which an import cannot change.
+    const refusal = d.method ? methodRefusal(null, d.method, d.complaint?.severity ?? null, slot.sequence) : null;
     if (refusal) problems.add(d.line, "method", refusal);
   }
   return { created: created.length, updated: 0, unchanged, write: (progress) => writeCallbacks(s, created, slots, progress) };

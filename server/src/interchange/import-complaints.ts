@@ -1,6 +1,7 @@
 import type { ComplaintEventKind, ComplaintStatus, Prisma } from "@tingjian/prisma/client";
 import { SlaCache } from "../services/complaints/sla-stages.ts";
 import { callbackNumbers } from "../services/callbacks/create.ts";
+import { MAJOR_REPORTED_REASON } from "../domain/complaints/escalation-reason.ts";
 import { planComplaintCallbacks, type PlannedCallback } from "../services/callbacks/plan-batch.ts";
 import type { StageFacts } from "../domain/sla/stages.ts";
 import { BulkWriter, chunks, textArray, ticker, yieldToIo, type BulkRow } from "./bulk.ts";
@@ -109,7 +110,7 @@ interface Event { kind: ComplaintEventKind; at: Date; fromStatus?: ComplaintStat
  * (classified_at, closed_at …) are the step's instant, as the workflow stamps them with its clock.
  * Resolution and the close as invalid are TRANSITION events, which the SLA clock reads.
  */
-function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: boolean, callback: PlannedRow | undefined): { events: Event[]; status: ComplaintStatus; classifiedAt: Date | null; closedAt: Date | null } {
+function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: { reportedToId: string | null } | null, callback: PlannedRow | undefined): { events: Event[]; status: ComplaintStatus; classifiedAt: Date | null; closedAt: Date | null } {
   const events: Event[] = [];
   let status: ComplaintStatus = "REGISTERED";
   let last = -Infinity;
@@ -132,7 +133,7 @@ function timeline(d: ComplaintDraft, duplicateOf: string | null, majorReport: bo
   let closedAt: Date | null = null;
   if (d.valid === true) {
     const own: Omit<Event, "at">[] = [{ kind: "CLASSIFIED", data: { valid: true, kind: d.kind, severity: d.severity, categoryId: d.categoryId, before: null } }];
-    if (majorReport) own.push({ kind: "NOTE", data: { rule: "CLS-3" } });
+    if (majorReport) own.push({ kind: "NOTE", data: { rule: "CLS-3", ...majorReport } });
     classifiedAt = step("CLASSIFY", "CLASSIFIED", d.receivedAt, own);
   } else if (d.valid === false) {
     // CLS-1: an invalid complaint is closed on classification, which is also its answer (SLA-9).
@@ -248,7 +249,7 @@ function rowsOf(s: ImportSession, d: ComplaintDraft, { ids, fresh, stored, manag
   const callback = callbacks.get(id);
   const duplicateOfId = d.duplicateOfNo ? (fresh.has(d.duplicateOfNo) ? ids.get(d.duplicateOfNo)! : stored.get(d.duplicateOfNo)!.id) : null;
   const major = d.valid === true && d.severity === "MAJOR";
-  const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major, callback);
+  const { events, status, classifiedAt, closedAt } = timeline(d, d.duplicateOfNo, major ? { reportedToId: managementRep } : null, callback);
   const complainantId = complainantOf(d);
   w.complaints.push({
     id, organizationId: s.organizationId, no: d.no, receivedAt: d.receivedAt, channel: d.channel, estateId: d.estate.id, buildingId: d.household?.buildingId ?? null,
@@ -272,7 +273,7 @@ function rowsOf(s: ImportSession, d: ComplaintDraft, { ids, fresh, stored, manag
     // WF-4: the ledger does not say how the complainant confirmed; recorded as in person, with that noted.
     w.confirmations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, customerId: complainantId, confirmedByName: d.complainantName, confirmedAt: d.confirmedAt, method: "IN_PERSON", satisfied: true, recordedById: s.actorId, note: `导入 ${s.fileName}：确认方式未记录`, createdAt: s.now });
   }
-  if (major) w.escalations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, level: 0, at: classifiedAt, automatic: true, reason: "CLS-3 重大投诉报管理者代表", escalatedById: s.actorId, escalatedToId: managementRep, notifiedAt: classifiedAt });
+  if (major) w.escalations.push({ id: newId(), organizationId: s.organizationId, complaintId: id, level: 0, at: classifiedAt, automatic: true, reasonCode: MAJOR_REPORTED_REASON.code, reasonParams: MAJOR_REPORTED_REASON.params, escalatedById: s.actorId, escalatedToId: managementRep, notifiedAt: classifiedAt });
   if (callback) {
     // CB-1, CB-2, CB-11: as planComplaintCallback creates it (createCallbacks: PLANNED, the first of the complaint's callbacks).
     w.callbacks.push({

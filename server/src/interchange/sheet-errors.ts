@@ -6,7 +6,10 @@ import { msg, render, type Bilingual, type MessageKey, type Msg, type Params } f
  * the error's own message is its English, for logs and the tests of the readers.
  */
 export class SheetError extends Error {
-  constructor(readonly line: number, readonly reason: Msg) {
+  constructor(
+    readonly line: number,
+    readonly reason: Msg,
+  ) {
     super(render(reason, "en"));
     this.name = "SheetError";
   }
@@ -19,7 +22,12 @@ export class SheetError extends Error {
  * is the environment variable (IMPORT_MAX_ROWS …), `limit` the value in force.
  */
 export class SheetLimitError extends SheetError {
-  constructor(line: number, readonly setting: string, readonly limit: number, reason: Msg) {
+  constructor(
+    line: number,
+    readonly setting: string,
+    readonly limit: number,
+    reason: Msg,
+  ) {
     super(line, msg("importOverLimit", { reason: both(reason), setting, limit: limit.toLocaleString("en") }));
     this.name = "SheetLimitError";
   }
@@ -32,5 +40,8 @@ export function both(m: Msg): Bilingual {
 
 /** The one answer for a zip or XML structure that cannot be read; never quotes the file. */
 export function unreadable(detail?: MessageKey, params?: Params, line = 1): SheetError {
-  return new SheetError(line, detail ? msg("importUnreadableXlsxBecause", { detail: both(msg(detail, params)) }) : msg("importUnreadableXlsx"));
+  return new SheetError(
+    line,
+    detail ? msg("importUnreadableXlsxBecause", { detail: both(msg(detail, params)) }) : msg("importUnreadableXlsx"),
+  );
 }

@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from "@tingjian/prisma/client";
-import { breachDetails, breachReason, changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
+import { changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
+import { slaBreachReason, type SystemReason } from "../domain/complaints/escalation-reason.ts";
 import { departmentHead } from "../services/complaints/department-head.ts";
 import { supervisorAt } from "../services/complaints/escalation.ts";
 import { OPEN_STATES } from "../domain/complaints/workflow.ts";
@@ -30,9 +31,8 @@ export interface PendingEscalation {
   slaStageId: string;
   /** 1, 2, … per complaint: its escalation level after this one. */
   level: number;
-  reason: string;
-  /** What the timeline event records (services/complaints/sla-stages.ts breachDetails). */
-  details: ReturnType<typeof breachDetails>;
+  /** Why, as data (domain/complaints/escalation-reason.ts `slaBreachReason`, as syncSlaStages escalates): reason_code, reason_params and the event's data. */
+  reason: SystemReason;
   lastEventAt: Date;
 }
 
@@ -65,7 +65,7 @@ export async function planNewComplaintStages(db: Db, complaints: readonly NewCom
       if (handling && p.status === "BREACHED" && p.stage !== "developer_answer") {
         escalations.push({
           organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-          reason: breachReason(p), details: breachDetails(p), lastEventAt: c.lastEventAt,
+          reason: slaBreachReason(p), lastEventAt: c.lastEventAt,
         });
       }
     }
@@ -96,15 +96,15 @@ export async function escalationRows(db: Db, escalations: readonly PendingEscala
     if (!supervisors.has(key)) supervisors.set(key, headOf(e.leadDepartmentId).then((head) => supervisorAt(db, e.organizationId, e.level, head, e.estateId)));
     const toStaffId = await supervisors.get(key)!;
     out.escalations.push({
-      id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, level: e.level, at: now, automatic: true, slaStageId: e.slaStageId, reason: e.reason,
-      escalatedById: null, escalatedToId: toStaffId,
+      id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, level: e.level, at: now, automatic: true, slaStageId: e.slaStageId, reason: null,
+      reasonCode: e.reason.code, reasonParams: e.reason.params, escalatedById: null, escalatedToId: toStaffId,
     });
     // complaints/timeline.ts appendEvents: after the complaint's latest event.
     const at = Math.max(now.getTime(), (last.get(e.complaintId) ?? e.lastEventAt.getTime()) + 1);
     last.set(e.complaintId, at);
     out.events.push({
       id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, at: new Date(at), actorId: null, kind: "ESCALATED", fromStatus: null, toStatus: null, note: null,
-      data: { level: e.level, toStaffId, automatic: true, slaStageId: e.slaStageId, ...e.details }, createdAt: now,
+      data: { level: e.level, toStaffId, automatic: true, slaStageId: e.slaStageId, ...e.reason.params }, createdAt: now,
     });
     counts.set(e.complaintId, (counts.get(e.complaintId) ?? 0) + 1);
   }
@@ -168,7 +168,7 @@ export async function replanStages(db: Db, complaintIds: readonly string[], now:
         if (claim && handling) {
           escalations.push({
             organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-            reason: breachReason(p), details: breachDetails(p), lastEventAt: new Date(0),
+            reason: slaBreachReason(p), lastEventAt: new Date(0),
           });
         }
       }
