@@ -28,13 +28,14 @@ type Place = { estateId: string; householdId: string | null; buildingId: string 
 async function place(ctx: SignedInContext, input: RegisterComplaintInput, check: InputCheck): Promise<Place | null> {
   const scope = estateFilter(ctx);
   if (input.householdId) {
-    const h = await ctx.prisma.household.findFirst({ where: { id: input.householdId, ...inOrganization(ctx), ...(scope ? { estateId: scope } : {}) }, select: { id: true, estateId: true, buildingId: true } });
+    // Issue 17: a deactivated household or estate is kept for history and offered for nothing new.
+    const h = await ctx.prisma.household.findFirst({ where: { id: input.householdId, active: true, estate: { active: true }, ...inOrganization(ctx), ...(scope ? { estateId: scope } : {}) }, select: { id: true, estateId: true, buildingId: true } });
     if (!check.that(!!h, "input.householdId", msg("intakeNoHousehold"))) return null;
     return { estateId: h!.estateId, householdId: h!.id, buildingId: h!.buildingId };
   }
   if (!check.that(!!input.estateId, "input.householdId", msg("intakePlaceRequired"))) return null;
   const e = scope && !scope.in.includes(input.estateId!) ? null
-    : await ctx.prisma.estate.findFirst({ where: { id: input.estateId!, ...inOrganization(ctx) }, select: { id: true } });
+    : await ctx.prisma.estate.findFirst({ where: { id: input.estateId!, active: true, ...inOrganization(ctx) }, select: { id: true } });
   const located = check.that(!!input.location?.trim(), "input.location", msg("intakeLocationRequired"));
   if (!check.that(!!e, "input.estateId", msg("intakeNoEstate")) || !located) return null;
   return { estateId: e!.id, householdId: null, buildingId: null };

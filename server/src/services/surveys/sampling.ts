@@ -25,7 +25,7 @@ async function drawAll(ctx: Context, c: CampaignRow, seed: string, rates?: Map<s
   // Arrays as one parameter each: a large company has more households than a statement has parameters.
   const rows = await ctx.prisma.$queryRaw<{ id: string; estate_id: string; occupied: boolean }[]>`
     SELECT id, estate_id, occupied FROM households
-     WHERE organization_id = ${c.organizationId}::uuid AND estate_id = ANY(${estates}::uuid[]) AND (occupied OR id = ANY(${forced}::uuid[]))`;
+     WHERE organization_id = ${c.organizationId}::uuid AND estate_id = ANY(${estates}::uuid[]) AND active AND (occupied OR id = ANY(${forced}::uuid[]))`;
   const byEstate = new Map<string, { id: string; occupied: boolean }[]>(estates.map((e) => [e, []]));
   for (const h of rows) byEstate.get(h.estate_id)?.push({ id: h.id, occupied: h.occupied });
   const out = new Map<string, EstateSample & { rate: number }>();

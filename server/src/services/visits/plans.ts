@@ -18,10 +18,11 @@ export interface CreateVisitPlanInput {
  * start × resident households). A second plan of the month is an InputError. Returns the plan's id.
  */
 export async function createVisitPlan(ctx: SignedInContext, input: CreateVisitPlanInput): Promise<string> {
-  const office = await ctx.prisma.office.findFirst({ where: { id: input.officeId, ...inEstates(ctx) }, select: { id: true, estateId: true, estate: { select: { timezone: true } } } });
+  // Issue 17: a closed office gets no new plan.
+  const office = await ctx.prisma.office.findFirst({ where: { id: input.officeId, active: true, ...inEstates(ctx) }, select: { id: true, estateId: true, estate: { select: { timezone: true } } } });
   if (!office) throw new InputError("input.officeId", msg("visitOfficeNotInScope"));
   const month = monthStartOf(isoDate(input.month));
-  const resident = await ctx.prisma.household.count({ where: { ...inOrganization(ctx), estateId: office.estateId, occupied: true } });
+  const resident = await ctx.prisma.household.count({ where: { ...inOrganization(ctx), estateId: office.estateId, occupied: true, active: true } });
   const { start } = monthBounds(office.estate.timezone, month);
   // SPEC preamble: the month is judged by the rate in force when it began (SPEC's 10% if none is set).
   const percent = (await policyNumberAt(ctx.prisma, ctx.organizationId, "VIS-1.monthlyVisitRate", office.estateId, start)) ?? 10;

@@ -54,7 +54,8 @@ export async function visited(ctx: Context, input: { householdId: string | null 
   if (!input.householdId) throw new InputError("input.householdId", msg("visitTargetNeeded"));
   if (input.kind === "AREA") throw new InputError("input.kind", msg("visitHouseholdNotArea"));
   const household = await ctx.prisma.household.findFirst({
-    where: { id: input.householdId, ...inOrganization(ctx), estateId },
+    // Issue 17: a visit is to an active household (an amendment keeping its household does not look it up again).
+    where: { id: input.householdId, ...inOrganization(ctx), estateId, active: true },
     select: { id: true, code: true, members: { where: { until: null }, orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }], take: 1, select: { customerId: true } } },
   });
   if (!household) throw new InputError("input.householdId", msg("visitHouseholdNotInEstate"));
