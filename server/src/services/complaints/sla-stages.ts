@@ -172,18 +172,3 @@ export class SlaCache {
     };
   }
 }
-
-type Breached = { rule: string; stage: string; round: number; deadlineAt: Date };
-
-/** WF-7: what an escalation for a breached stage records (the timeline renders it, timeline-summary.ts); the importer writes the same. */
-export function breachDetails(p: Breached): { rule: string; stage: string; round: number; deadlineAt: string } {
-  return { rule: p.rule.replace("_", "-"), stage: p.stage, round: p.round, deadlineAt: p.deadlineAt.toISOString() };
-}
-
-/**
- * @deprecated Issue 16: the reason is data now (escalation-reason.ts `slaBreachReason`: reason_code and
- * reason_params, `reason` null); kept only until the importer (interchange/sla-bulk.ts) writes that too.
- */
-export function breachReason(p: Breached): string {
-  return `${p.rule.replace("_", "-")} ${p.stage}${p.round > 1 ? ` #${p.round}` : ""} 超时 (deadline ${p.deadlineAt.toISOString()})`;
-}
