@@ -1,6 +1,13 @@
 import type { Complaint, Prisma, PrismaClient } from "@tingjian/prisma/client";
 import { policyAt } from "../../domain/policies/policy-at.ts";
-import { isRepairAtHousehold, isRepeatRepair, REC3_DEFAULT_DAYS, REC3_POLICY_KEY, repeatRepairWindowStart, type RepairFacts } from "../../domain/recurrence/repeat-repair.ts";
+import {
+  isRepairAtHousehold,
+  isRepeatRepair,
+  REC3_DEFAULT_DAYS,
+  REC3_POLICY_KEY,
+  repeatRepairWindowStart,
+  type RepairFacts,
+} from "../../domain/recurrence/repeat-repair.ts";
 import { departmentHead } from "../complaints/department-head.ts";
 import type { SlaCache } from "../complaints/sla-stages.ts";
 import { callbackOwner, complaintCallbackDue, needsComplaintCallback } from "./for-complaint.ts";
@@ -10,8 +17,23 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** What planning a complaint's callback reads of it (the columns `planComplaintCallback` reads). */
 export type CallbackFacts = Pick<
   Complaint,
-  | "id" | "organizationId" | "estateId" | "kind" | "severity" | "valid" | "duplicateOfId" | "callbackExempt" | "confirmedAt" | "resolvedAt" | "receivedAt"
-  | "householdId" | "categoryId" | "complainantId" | "leadDepartmentId" | "receivedById" | "classification"
+  | "id"
+  | "organizationId"
+  | "estateId"
+  | "kind"
+  | "severity"
+  | "valid"
+  | "duplicateOfId"
+  | "callbackExempt"
+  | "confirmedAt"
+  | "resolvedAt"
+  | "receivedAt"
+  | "householdId"
+  | "categoryId"
+  | "complainantId"
+  | "leadDepartmentId"
+  | "receivedById"
+  | "classification"
 > & { calendarId: string | null };
 
 /** One callback as `planComplaintCallback` plans it (CB-1, CB-2, CB-11), not yet written. */
@@ -63,7 +85,12 @@ function ownerLookup(db: Db) {
   return {
     head: (departmentId: string | null) => once(heads, departmentId ?? "", () => departmentHead(db, departmentId)),
     of: (c: CallbackFacts) => {
-      const key = [c.organizationId, c.severity, c.severity === "IMPORTANT" ? c.leadDepartmentId : "", c.severity === "GENERAL" ? `${c.estateId}/${c.receivedById}` : ""].join("|");
+      const key = [
+        c.organizationId,
+        c.severity,
+        c.severity === "IMPORTANT" ? c.leadDepartmentId : "",
+        c.severity === "GENERAL" ? `${c.estateId}/${c.receivedById}` : "",
+      ].join("|");
       return once(owners, key, () => callbackOwner(db, c));
     },
   };
@@ -81,7 +108,9 @@ async function repeatRepairs(db: Db, complaints: readonly CallbackFacts[], due: 
   const rows = await db.policyValue.findMany({ where: { organizationId, key: REC3_POLICY_KEY } });
   const policies = rows.map((r) => ({ ...r, value: r.valueNumeric === null ? null : Number(r.valueNumeric) }));
   const windowDays = (c: CallbackFacts) => policyAt(policies, REC3_POLICY_KEY, c.estateId, c.receivedAt)?.value ?? REC3_DEFAULT_DAYS;
-  const from = new Date(candidates.reduce((min, c) => Math.min(min, repeatRepairWindowStart(c.receivedAt, windowDays(c)).getTime()), Infinity));
+  const from = new Date(
+    candidates.reduce((min, c) => Math.min(min, repeatRepairWindowStart(c.receivedAt, windowDays(c)).getTime()), Infinity),
+  );
   const households = [...new Set(candidates.map((c) => c.householdId!))];
   const byHousehold = new Map<string, RepairFacts[]>();
   const add = (r: RepairFacts) => {
@@ -92,7 +121,14 @@ async function repeatRepairs(db: Db, complaints: readonly CallbackFacts[], due: 
   const given = new Set(complaints.map((c) => c.id));
   for (let i = 0; i < households.length; i += 5000) {
     const stored = await db.complaint.findMany({
-      where: { organizationId, householdId: { in: households.slice(i, i + 5000) }, kind: "ENGINEERING", valid: true, duplicateOfId: null, receivedAt: { gte: from } },
+      where: {
+        organizationId,
+        householdId: { in: households.slice(i, i + 5000) },
+        kind: "ENGINEERING",
+        valid: true,
+        duplicateOfId: null,
+        receivedAt: { gte: from },
+      },
       select: { id: true, kind: true, valid: true, duplicateOfId: true, householdId: true, categoryId: true, receivedAt: true },
     });
     for (const r of stored) if (!given.has(r.id)) add(r);
