@@ -76,32 +76,39 @@ export function ChartCard<K extends ChartType>(props: ChartCardProps<K>) {
         <Match when={props.empty}><Empty>{props.emptyText}</Empty></Match>
       </Switch>
       <Show when={tableShown()}>
-        <div class="chart-card-table" id={tableId}>
-          <table class="table" data-testid="chart-table">
-            <caption class="sr-only">{props.title}</caption>
-            <thead><tr><For each={props.table().headers}>{(h) => <th scope="col">{h}</th>}</For></tr></thead>
-            <tbody>
-              <For each={props.table().rows}>
-                {(row) => (
-                  <tr>
-                    <For each={row}>
-                      {(cell, i) => {
-                        const text = typeof cell === "string" ? cell : cell.text;
-                        return (
-                          <td classList={{ num: i() > 0 }}>
-                            {typeof cell === "string" ? text : <Link href={cell.href}>{text}</Link>}
-                          </td>
-                        );
-                      }}
-                    </For>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable id={tableId} title={props.title} table={props.table()} />
       </Show>
     </figure>
+  );
+}
+
+/** The chart's figures as a table: the first column the labels, the others numbers (a cell may link to a drill-down). */
+function DataTable(props: { id: string; title: string; table: ChartTable }) {
+  return (
+    <div class="chart-card-table" id={props.id}>
+      <table class="table" data-testid="chart-table">
+        <caption class="sr-only">{props.title}</caption>
+        <thead><tr><For each={props.table.headers}>{(h) => <th scope="col">{h}</th>}</For></tr></thead>
+        <tbody>
+          <For each={props.table.rows}>
+            {(row) => (
+              <tr>
+                <For each={row}>
+                  {(cell, i) => {
+                    const text = typeof cell === "string" ? cell : cell.text;
+                    return (
+                      <td classList={{ num: i() > 0 }}>
+                        {typeof cell === "string" ? text : <Link href={cell.href}>{text}</Link>}
+                      </td>
+                    );
+                  }}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
   );
 }
 

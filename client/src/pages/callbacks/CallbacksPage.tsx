@@ -1,9 +1,10 @@
+import type { Client } from "@urql/core";
 import { useClient } from "@urql/solid";
 import type { GridApi, GridOptions } from "ag-grid-community";
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import { RowEditingStatus } from "../../components/row-editing/RowEditingStatus.tsx";
 import { fetchAll } from "../../components/connection/fetch-all.ts";
-import { createLoader } from "../../components/connection/loader.ts";
+import { createLoader, type Loader } from "../../components/connection/loader.ts";
 import { ExportButtons } from "../../components/export-buttons/ExportButtons.tsx";
 import { Grid } from "../../components/grid/Grid.tsx";
 import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
@@ -14,7 +15,7 @@ import { CallbackStats } from "./CallbackStats.tsx";
 import { CallbackToolbar } from "./CallbackToolbar.tsx";
 import { callbackColumns } from "./columns.ts";
 import { apiFilter, narrow, ordered, readFilters } from "./filters.ts";
-import { callbackEditing, review, toLine, type CallbackLine } from "./record.ts";
+import { type CallbackEditing, callbackEditing, review, toLine, type CallbackLine } from "./record.ts";
 import { t } from "./text.ts";
 
 const LIMIT = 5000;
@@ -40,9 +41,31 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
   const [saves, setSaves] = createSignal(0);
   const editing = callbackEditing(client, withCustomer, () => setSaves((n) => n + 1));
   const [api, setApi] = createSignal<GridApi<CallbackLine>>();
-  const me = () => session.me()?.staff.login;
+  const options = callbackGridOptions(session, client, editing, { canWrite, withCustomer });
 
-  const options: GridOptions<CallbackLine> = {
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <CallbackToolbar filters={filters()}>
+        <Show when={rows.value()}>{(v) => <CallbackCount shown={shown().length} loaded={v().lines.length} total={v().total} />}</Show>
+        <ExportButtons api={api} name={() => `callbacks-${filters().view}-${filters().month}`} />
+      </CallbackToolbar>
+      <Show when={session.can("reports:read")}>
+        <CallbackStats month={filters().month} estateId={filters().estateId} refresh={saves()} />
+      </Show>
+      <p class="muted" data-testid="callback-help">{canWrite() ? t("howTo") : t("readOnly")}</p>
+      <CallbackList rows={rows} shown={shown()} options={options} editing={editing} onReady={setApi} />
+    </section>
+  );
+}
+
+/** The grid's columns and editing: result cells for those who may write, CB-10 signing for a supervisor. */
+function callbackGridOptions(
+  session: ReturnType<typeof useSession>, client: Client, editing: CallbackEditing, can: { canWrite: () => boolean; withCustomer: () => boolean },
+): GridOptions<CallbackLine> {
+  const { canWrite, withCustomer } = can;
+  const me = () => session.me()?.staff.login;
+  return {
     columnDefs: callbackColumns({
       editing, canWrite: canWrite(), withCustomer: withCustomer(),
       // CB-10: a supervisor (approvals:decide) signs callbacks someone else made; the server has the last word.
@@ -55,37 +78,38 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
     ...editing.gridOptions,
     stopEditingWhenCellsLoseFocus: true,
   };
+}
 
+/** How many callbacks there are, and how many the search leaves. */
+function CallbackCount(props: { shown: number; loaded: number; total: number }) {
   return (
-    <section>
-      <h1>{t("title")}</h1>
-      <CallbackToolbar filters={filters()}>
-        <Show when={rows.value()}>{(v) => (
-          <span class="muted" data-testid="callback-count">
-            {shown().length === v().lines.length ? t("count", { n: formatNumber(v().total) }) : t("countShown", { shown: formatNumber(shown().length), n: formatNumber(v().total) })}
-          </span>
-        )}</Show>
-        <ExportButtons api={api} name={() => `callbacks-${filters().view}-${filters().month}`} />
-      </CallbackToolbar>
-      <Show when={session.can("reports:read")}>
-        <CallbackStats month={filters().month} estateId={filters().estateId} refresh={saves()} />
-      </Show>
-      <p class="muted" data-testid="callback-help">{canWrite() ? t("howTo") : t("readOnly")}</p>
-      <Switch>
-        <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
-        <Match when={!rows.value()}><Loading /></Match>
-        <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
-        <Match when={rows.value()}>
-          {(v) => (
-            <>
-              <Show when={rows.loading()}><Loading /></Show>
-              <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
-              <Grid options={options} rows={shown()} stateKey="callbacks" onReady={setApi} data-testid="callback-grid" height="calc(100vh - 360px)" />
-              <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
-            </>
-          )}
-        </Match>
-      </Switch>
-    </section>
+    <span class="muted" data-testid="callback-count">
+      {props.shown === props.loaded ? t("count", { n: formatNumber(props.total) }) : t("countShown", { shown: formatNumber(props.shown), n: formatNumber(props.total) })}
+    </span>
+  );
+}
+
+/** The loaded callbacks in the grid (a warning when more exist than were loaded), with the save status. */
+function CallbackList(props: {
+  rows: Loader<{ lines: CallbackLine[]; total: number }>; shown: CallbackLine[]; options: GridOptions<CallbackLine>; editing: CallbackEditing;
+  onReady: (api: GridApi<CallbackLine>) => void;
+}) {
+  const rows = props.rows;
+  return (
+    <Switch>
+      <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
+      <Match when={!rows.value()}><Loading /></Match>
+      <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
+      <Match when={rows.value()}>
+        {(v) => (
+          <>
+            <Show when={rows.loading()}><Loading /></Show>
+            <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
+            <Grid options={props.options} rows={props.shown} stateKey="callbacks" onReady={props.onReady} data-testid="callback-grid" height="calc(100vh - 360px)" />
+            <RowEditingStatus editing={props.editing} unsaved={(n) => t("unsaved", { n })} />
+          </>
+        )}
+      </Match>
+    </Switch>
   );
 }

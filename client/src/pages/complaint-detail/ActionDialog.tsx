@@ -5,7 +5,7 @@ import { label } from "../../i18n/labels.ts";
 import { locale, pick, translator } from "../../i18n/locale.ts";
 import { ErrorBox, Loading } from "../../components/States.tsx";
 import { requestErrorText } from "../../graphql/error-text.ts";
-import { ACTIONS, buildInput, fieldRequired, initialValues, type ActionSpec, type FieldSpec } from "./actions.ts";
+import { ACTIONS, buildInput, fieldRequired, initialValues, type ActionSpec, type FieldSpec, type Value, type Values } from "./actions.ts";
 import { draft, dropDraft, setDraftValue } from "./drafts.ts";
 import { FormField } from "./FormField.tsx";
 
@@ -74,43 +74,116 @@ function placeRefusal(action: ActionSpec, visible: FieldSpec[], payload: EditPay
   return { top: spec ? t("onField", { field: pick(spec.label), message: payload.message ?? "" }) : payload.message };
 }
 
+interface DialogProps {
+  action: ActionSpec;
+  complaint: ComplaintDetail;
+  onClose: () => void;
+  onChanged: () => void;
+  onSaved: () => void;
+}
+
 /**
  * One action's form (SPEC §5): sends the version read; a conflict keeps the typed values and lets
  * the user resubmit on the new version or discard; a workflow error names the allowed actions; an
  * InputError lands on its field. On success the draft is dropped and the page reloads.
  */
-export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDetail; onClose: () => void; onChanged: () => void; onSaved: () => void }) {
-  const client = useClient();
+export function ActionDialog(props: DialogProps) {
   const id = () => props.complaint.id;
   const initial = initialValues(props.action, props.complaint);
   const values = () => draft(id(), props.action.key) ?? initial;
-  const [lookups] = createQuery({ query: ActionLookupsQuery, pause: () => !props.action.needsLookups });
   const [version, setVersion] = createSignal(props.complaint.version);
-  const [busy, setBusy] = createSignal(false);
-  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
-  const [topError, setTopError] = createSignal<string>();
-  const [workflow, setWorkflow] = createSignal<EditPayload>();
-  const [conflict, setConflict] = createSignal<Conflict>();
   let dialog!: HTMLDialogElement;
   onMount(() => dialog.showModal());
 
   const visible = () => props.action.fields.filter((f) => !f.show || f.show(values()));
   const required = (name: string) => fieldRequired(props.action, props.action.fields.find((f) => f.name === name)!, values(), props.complaint);
+  const { busy, fieldErrors, topError, workflow, conflict, submit } = createSubmission(props, { id, values, visible, required });
+  function retry(onVersion: number) {
+    setVersion(onVersion);
+    void submit(onVersion);
+  }
+  function discard() {
+    dropDraft(id(), props.action.key);
+    props.onClose();
+  }
+
+  return (
+    <dialog ref={dialog} class="cd-dialog" data-testid="action-form" data-action={props.action.key} onCancel={(e) => { e.preventDefault(); props.onClose(); }}>
+      <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(version()); }}>
+        <h2>{pick(props.action.label)} <span class="muted small">{props.action.rule}</span></h2>
+        <FormAlerts conflict={conflict()} workflow={workflow()} topError={topError()} busy={busy()} onRetry={retry} onDiscard={discard} />
+        <ActionFields action={props.action} complaint={props.complaint} visible={visible()} values={values()} required={required} errors={fieldErrors()}
+          onChange={(name, v) => setDraftValue(id(), props.action.key, initial, name, v)} />
+        <div class="actions">
+          <button type="button" data-testid="action-cancel" onClick={() => props.onClose()}>{t("cancel")}</button>
+          <Show when={!conflict()}>
+            <button type="submit" class="primary" data-testid="action-submit" disabled={busy()}>{busy() ? t("submitting") : t("submit")}</button>
+          </Show>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** What the last submission came back with, if it was refused: a conflict, a workflow refusal or another error. */
+function FormAlerts(props: {
+  conflict?: Conflict; workflow?: EditPayload; topError?: string; busy: boolean; onRetry: (version: number) => void; onDiscard: () => void;
+}) {
+  return (
+    <>
+      <Show when={props.conflict}>
+        {(c) => <ConflictAlert conflict={c()} busy={props.busy} onRetry={() => props.onRetry(c().version)} onDiscard={props.onDiscard} />}
+      </Show>
+      <Show when={props.workflow}>{(w) => <WorkflowAlert error={w()} />}</Show>
+      <Show when={props.topError}><div class="cd-alert" role="alert" data-testid="form-error">{t("failed")} {props.topError}</div></Show>
+    </>
+  );
+}
+
+/** The fields shown, once the lookups an action needs (departments, categories) have loaded. */
+function ActionFields(props: {
+  action: ActionSpec; complaint: ComplaintDetail; visible: FieldSpec[]; values: Values; required: (name: string) => boolean; errors: Record<string, string>;
+  onChange: (name: string, v: Value) => void;
+}) {
+  const [lookups] = createQuery({ query: ActionLookupsQuery, pause: () => !props.action.needsLookups });
+  return (
+    <Show when={!props.action.needsLookups || lookups.data} fallback={lookups.error ? <ErrorBox error={lookups.error} /> : <Loading />}>
+      <For each={props.visible}>
+        {(f) => (
+          <FormField field={f} value={props.values[f.name] ?? ""} options={f.options?.(props.complaint, lookups.data) ?? []} people={f.people?.(props.complaint, props.values)} required={props.required(f.name)}
+            error={props.errors[f.name]} onChange={(v) => props.onChange(f.name, v)} />
+        )}
+      </For>
+    </Show>
+  );
+}
+
+/**
+ * Sending the form on a version, and what came back: missing fields (checked first), a field's
+ * InputError, a refusal at the top, a workflow refusal or a conflict; on success the dialog closes.
+ */
+function createSubmission(props: DialogProps, form: { id: () => string; values: () => Values; visible: () => FieldSpec[]; required: (name: string) => boolean }) {
+  const client = useClient();
+  const [busy, setBusy] = createSignal(false);
+  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
+  const [topError, setTopError] = createSignal<string>();
+  const [workflow, setWorkflow] = createSignal<EditPayload>();
+  const [conflict, setConflict] = createSignal<Conflict>();
 
   async function submit(onVersion: number) {
-    const missing = visible().filter((f) => required(f.name) && isEmpty(values()[f.name]));
+    const missing = form.visible().filter((f) => form.required(f.name) && isEmpty(form.values()[f.name]));
     setFieldErrors(Object.fromEntries(missing.map((f) => [f.name, t("required")])));
     if (missing.length) return;
     setBusy(true);
     setTopError(undefined);
     setWorkflow(undefined);
     setConflict(undefined);
-    const r = await client.mutation(complaintEdit(props.action.mutation), { input: buildInput(props.action, values(), id(), onVersion) }).toPromise();
+    const r = await client.mutation(complaintEdit(props.action.mutation), { input: buildInput(props.action, form.values(), form.id(), onVersion) }).toPromise();
     setBusy(false);
     const payload = r.data?.[props.action.mutation];
     if (r.error || !payload) return setTopError(requestErrorText(r.error));
     if (payload.__typename.endsWith("Success")) {
-      dropDraft(id(), props.action.key);
+      dropDraft(form.id(), props.action.key);
       props.onSaved();
       props.onChanged();
       return props.onClose();
@@ -123,37 +196,12 @@ export function ActionDialog(props: { action: ActionSpec; complaint: ComplaintDe
       setWorkflow(payload);
       return props.onChanged();
     }
-    const refusal = placeRefusal(props.action, visible(), payload);
+    const refusal = placeRefusal(props.action, form.visible(), payload);
     if ("field" in refusal) return setFieldErrors({ [refusal.field]: payload.message ?? "" });
     setTopError(refusal.top);
   }
 
-  return (
-    <dialog ref={dialog} class="cd-dialog" data-testid="action-form" data-action={props.action.key} onCancel={(e) => { e.preventDefault(); props.onClose(); }}>
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(version()); }}>
-        <h2>{pick(props.action.label)} <span class="muted small">{props.action.rule}</span></h2>
-        <Show when={conflict()}>
-          {(c) => <ConflictAlert conflict={c()} busy={busy()} onRetry={() => { setVersion(c().version); void submit(c().version); }} onDiscard={() => { dropDraft(id(), props.action.key); props.onClose(); }} />}
-        </Show>
-        <Show when={workflow()}>{(w) => <WorkflowAlert error={w()} />}</Show>
-        <Show when={topError()}><div class="cd-alert" role="alert" data-testid="form-error">{t("failed")} {topError()}</div></Show>
-        <Show when={!props.action.needsLookups || lookups.data} fallback={lookups.error ? <ErrorBox error={lookups.error} /> : <Loading />}>
-          <For each={visible()}>
-            {(f) => (
-              <FormField field={f} value={values()[f.name] ?? ""} options={f.options?.(props.complaint, lookups.data) ?? []} people={f.people?.(props.complaint, values())} required={required(f.name)}
-                error={fieldErrors()[f.name]} onChange={(v) => setDraftValue(id(), props.action.key, initial, f.name, v)} />
-            )}
-          </For>
-        </Show>
-        <div class="actions">
-          <button type="button" data-testid="action-cancel" onClick={() => props.onClose()}>{t("cancel")}</button>
-          <Show when={!conflict()}>
-            <button type="submit" class="primary" data-testid="action-submit" disabled={busy()}>{busy() ? t("submitting") : t("submit")}</button>
-          </Show>
-        </div>
-      </form>
-    </dialog>
-  );
+  return { busy, fieldErrors, topError, workflow, conflict, submit };
 }
 
 function isEmpty(v: unknown): boolean {

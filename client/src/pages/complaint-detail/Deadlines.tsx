@@ -48,66 +48,75 @@ export function Deadlines(props: { open: SlaStage[]; all: SlaStage[]; overdue: b
             <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("left")}</th><th>{t("status")}</th></tr>
           </thead>
           <tbody>
-            <For each={props.open}>
-              {(s) => {
-                const paused = () => s.status === "PAUSED" || !!s.pausedSince;
-                const left = () => remaining(s.deadlineAt, paused() ? props.loadedAt : now());
-                const late = () => s.overdue || s.status === "BREACHED" || left().late;
-                return (
-                  <tr classList={{ late: late() }} data-testid="deadline" data-rule={s.rule} data-stage={s.stage}>
-                    <td>{ruleName(s.rule, s.stage)}</td>
-                    <td>{detailLabel("SlaClock", s.clock)}</td>
-                    <td>{formatDateTime(s.startedAt)}</td>
-                    <td data-testid="deadline-due" data-at={s.deadlineAt}>{formatDateTime(s.deadlineAt)}</td>
-                    <td class="countdown" data-testid="countdown" title={paused() ? t("tipPaused") : s.clock === "WORKING" ? t("tipWorking") : t("tipWall")}>
-                      {left().text}
-                      <span class="tip-mark" aria-hidden="true">ⓘ</span>
-                      <Show when={s.clock === "WORKING" && s.remainingMinutes !== null}>
-                        <div class="muted small" data-testid="working-left" data-minutes={s.remainingMinutes}>
-                          {s.remainingMinutes! >= 0
-                            ? t("workingLeft", { d: formatDuration(s.remainingMinutes! * 60_000) })
-                            : t("workingOver", { d: formatDuration(s.remainingMinutes! * 60_000) })}
-                        </div>
-                      </Show>
-                    </td>
-                    <td>
-                      <span class="badge" classList={{ missed: late(), paused: paused() }}>{detailLabel("SlaStageStatus", paused() ? "PAUSED" : s.status)}</span>
-                      <Show when={s.pausedSince}><div class="muted small">{t("pausedSince", { at: formatDateTime(s.pausedSince) })}</div></Show>
-                    </td>
-                  </tr>
-                );
-              }}
-            </For>
+            <For each={props.open}>{(s) => <OpenDeadline stage={s} now={now()} loadedAt={props.loadedAt} />}</For>
           </tbody>
         </table>
       </Show>
       <Show when={props.all.length > 0}>
-        <details class="cd-more" data-testid="all-stages">
-          <summary>{t("all", { n: props.all.length })}</summary>
-          <table class="table">
-            <thead>
-              <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("finished")}</th><th>{t("status")}</th></tr>
-            </thead>
-            <tbody>
-              <For each={props.all}>
-                {(s) => (
-                  <tr classList={{ late: s.status === "BREACHED" || s.overdue }}>
-                    <td>{ruleName(s.rule, s.stage)}</td>
-                    <td>{detailLabel("SlaClock", s.clock)}</td>
-                    <td>{formatDateTime(s.startedAt)}</td>
-                    <td>{formatDateTime(s.deadlineAt)}</td>
-                    <td>{formatDateTime(s.finishedAt)}</td>
-                    <td>
-                      <span class="badge" classList={{ met: s.status === "MET", missed: s.status === "BREACHED" || s.overdue }}>{detailLabel("SlaStageStatus", s.status)}</span>
-                      <Show when={s.pausedSeconds > 0}><div class="muted small">{t("pausedFor", { d: formatDuration(s.pausedSeconds * 1000) })}</div></Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </details>
+        <AllStages all={props.all} />
       </Show>
     </section>
+  );
+}
+
+/** A running or paused stage: wall-time countdown (a paused one as of loading) and the working time left. */
+function OpenDeadline(props: { stage: SlaStage; now: number; loadedAt: number }) {
+  const s = () => props.stage;
+  const paused = () => s().status === "PAUSED" || !!s().pausedSince;
+  const left = () => remaining(s().deadlineAt, paused() ? props.loadedAt : props.now);
+  const late = () => s().overdue || s().status === "BREACHED" || left().late;
+  return (
+    <tr classList={{ late: late() }} data-testid="deadline" data-rule={s().rule} data-stage={s().stage}>
+      <td>{ruleName(s().rule, s().stage)}</td>
+      <td>{detailLabel("SlaClock", s().clock)}</td>
+      <td>{formatDateTime(s().startedAt)}</td>
+      <td data-testid="deadline-due" data-at={s().deadlineAt}>{formatDateTime(s().deadlineAt)}</td>
+      <td class="countdown" data-testid="countdown" title={paused() ? t("tipPaused") : s().clock === "WORKING" ? t("tipWorking") : t("tipWall")}>
+        {left().text}
+        <span class="tip-mark" aria-hidden="true">ⓘ</span>
+        <Show when={s().clock === "WORKING" && s().remainingMinutes !== null}>
+          <div class="muted small" data-testid="working-left" data-minutes={s().remainingMinutes}>
+            {s().remainingMinutes! >= 0
+              ? t("workingLeft", { d: formatDuration(s().remainingMinutes! * 60_000) })
+              : t("workingOver", { d: formatDuration(s().remainingMinutes! * 60_000) })}
+          </div>
+        </Show>
+      </td>
+      <td>
+        <span class="badge" classList={{ missed: late(), paused: paused() }}>{detailLabel("SlaStageStatus", paused() ? "PAUSED" : s().status)}</span>
+        <Show when={s().pausedSince}><div class="muted small">{t("pausedSince", { at: formatDateTime(s().pausedSince) })}</div></Show>
+      </td>
+    </tr>
+  );
+}
+
+/** Every stage of the complaint, finished or not, folded away. */
+function AllStages(props: { all: SlaStage[] }) {
+  return (
+    <details class="cd-more" data-testid="all-stages">
+      <summary>{t("all", { n: props.all.length })}</summary>
+      <table class="table">
+        <thead>
+          <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("finished")}</th><th>{t("status")}</th></tr>
+        </thead>
+        <tbody>
+          <For each={props.all}>
+            {(s) => (
+              <tr classList={{ late: s.status === "BREACHED" || s.overdue }}>
+                <td>{ruleName(s.rule, s.stage)}</td>
+                <td>{detailLabel("SlaClock", s.clock)}</td>
+                <td>{formatDateTime(s.startedAt)}</td>
+                <td>{formatDateTime(s.deadlineAt)}</td>
+                <td>{formatDateTime(s.finishedAt)}</td>
+                <td>
+                  <span class="badge" classList={{ met: s.status === "MET", missed: s.status === "BREACHED" || s.overdue }}>{detailLabel("SlaStageStatus", s.status)}</span>
+                  <Show when={s.pausedSeconds > 0}><div class="muted small">{t("pausedFor", { d: formatDuration(s.pausedSeconds * 1000) })}</div></Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -18,6 +18,25 @@ const PAGE = 20;
 
 /** SPEC §5: the append-only event log, newest first, paged backwards ("load earlier"). */
 export function Timeline(props: { complaintId: string; version: number }) {
+  const { events, total, older, loading, error, fetchPage } = createTimelinePages(props);
+  return (
+    <section class="card cd-section" data-testid="timeline">
+      <h2>{t("title")} <span class="muted" data-testid="timeline-total" data-total={total()}>({total()})</span></h2>
+      <Show when={error()}><ErrorBox error={error()} retry={() => void fetchPage(Math.max(PAGE, events().length), null, true)} /></Show>
+      <Show when={!loading() && !error() && events().length === 0}><Empty>{t("none")}</Empty></Show>
+      <ol class="cd-timeline">
+        <For each={events()}>{(e) => <TimelineEntry event={e} />}</For>
+      </ol>
+      <Show when={loading()}><Loading /></Show>
+      <Show when={older() && !loading()}>
+        <button type="button" data-testid="timeline-more" onClick={() => void fetchPage(PAGE, older(), false)}>{t("older")}</button>
+      </Show>
+    </section>
+  );
+}
+
+/** The pages of the timeline loaded so far, newest first; reloaded from the newest when the complaint's version changes. */
+function createTimelinePages(props: { complaintId: string; version: number }) {
   const client = useClient();
   const [events, setEvents] = createSignal<TimelineEvent[]>([]);
   const [total, setTotal] = createSignal(0);
@@ -45,36 +64,26 @@ export function Timeline(props: { complaintId: string; version: number }) {
 
   // A new version means new events: reload as many as are shown (at least a page) from the newest.
   createEffect(on(() => [props.complaintId, props.version] as const, () => void fetchPage(Math.max(PAGE, events().length), null, true)));
+  return { events, total, older, loading, error, fetchPage };
+}
 
+/** One event: when, what, the transition it made, who, the summary and a person's note. */
+function TimelineEntry(props: { event: TimelineEvent }) {
+  const e = () => props.event;
   return (
-    <section class="card cd-section" data-testid="timeline">
-      <h2>{t("title")} <span class="muted" data-testid="timeline-total" data-total={total()}>({total()})</span></h2>
-      <Show when={error()}><ErrorBox error={error()} retry={() => void fetchPage(Math.max(PAGE, events().length), null, true)} /></Show>
-      <Show when={!loading() && !error() && events().length === 0}><Empty>{t("none")}</Empty></Show>
-      <ol class="cd-timeline">
-        <For each={events()}>
-          {(e) => (
-            <li data-testid="timeline-event" data-kind={e.kind}>
-              <time class="muted">{formatDateTime(e.at)}</time>
-              <span class="cd-event">
-                <strong>{detailLabel("ComplaintEventKind", e.kind)}</strong>
-                <Show when={e.toStatus && e.fromStatus !== e.toStatus}>
-                  {" "}<span class="badge" data-testid="timeline-transition">
-                    {e.fromStatus ? `${label("ComplaintStatus", e.fromStatus)} → ` : ""}{label("ComplaintStatus", e.toStatus)}
-                  </span>
-                </Show>
-                {" · "}<span class="muted">{e.actor?.displayName ?? t("system")}</span>
-                <Show when={e.summary}><div class="cd-summary muted" data-testid="timeline-summary">{e.summary}</div></Show>
-                <Show when={e.note}><div class="cd-note">{e.note}</div></Show>
-              </span>
-            </li>
-          )}
-        </For>
-      </ol>
-      <Show when={loading()}><Loading /></Show>
-      <Show when={older() && !loading()}>
-        <button type="button" data-testid="timeline-more" onClick={() => void fetchPage(PAGE, older(), false)}>{t("older")}</button>
-      </Show>
-    </section>
+    <li data-testid="timeline-event" data-kind={e().kind}>
+      <time class="muted">{formatDateTime(e().at)}</time>
+      <span class="cd-event">
+        <strong>{detailLabel("ComplaintEventKind", e().kind)}</strong>
+        <Show when={e().toStatus && e().fromStatus !== e().toStatus}>
+          {" "}<span class="badge" data-testid="timeline-transition">
+            {e().fromStatus ? `${label("ComplaintStatus", e().fromStatus)} → ` : ""}{label("ComplaintStatus", e().toStatus)}
+          </span>
+        </Show>
+        {" · "}<span class="muted">{e().actor?.displayName ?? t("system")}</span>
+        <Show when={e().summary}><div class="cd-summary muted" data-testid="timeline-summary">{e().summary}</div></Show>
+        <Show when={e().note}><div class="cd-note">{e().note}</div></Show>
+      </span>
+    </li>
   );
 }
