@@ -207,4 +207,36 @@ describe("REC-3, SEC-2: a repeat's escalation names a TOP_SECRET earlier complai
     expect(known.escalations[0]!.reason).toContain(`（前次 ${LEGACY_HIDDEN_NO}）`);
     expect(escalatedSummary(known)).toContain(`（前次 ${LEGACY_HIDDEN_NO}）`);
   });
+  it("INT-4: a duplicate of the TOP_SECRET complaint names its first report only to those who may read it", async () => {
+    // The executive may know the TOP_SECRET complaint and links a second report to it.
+    const [{ household_id: h }] = await q(`SELECT household_id FROM complaints WHERE id = $1`, [ids.earlier]);
+    const dup = await ok(
+      "registerComplaint",
+      {
+        channel: "PHONE",
+        householdId: globalId("Household", h),
+        complainantName: "同住家属",
+        complainantContact: "13900006666",
+        content: "同一处又渗漏",
+        duplicateOfId: globalId("Complaint", ids.earlier!),
+      },
+      "exec",
+    );
+    const query = `query($id: ID!) { node(id: $id) { ... on Complaint { no duplicateOf { id no } timeline(first: 20) { edges { node { kind summary } } } } } }`;
+    const duplicateSummary = (node: { timeline: Read["timeline"] }) =>
+      node.timeline.edges.find((e) => e.node.kind === "DUPLICATE_LINKED")!.node.summary;
+    await q(`DELETE FROM access_designations WHERE record_id = $1`, [ids.earlier]);
+    const attacker = await ask<{ node: { duplicateOf: unknown; timeline: Read["timeline"] } | null }>(
+      query,
+      { id: dup.id },
+      await signIn(app, "manager"),
+      "en",
+    );
+    expect(attacker.body.data!.node, attacker.raw).not.toBeNull();
+    expect(attacker.raw).not.toContain(HIDDEN_NO);
+    expect(attacker.body.data!.node!.duplicateOf).toBeNull();
+    expect(duplicateSummary(attacker.body.data!.node!)).toBe("Same issue as an earlier complaint");
+    const known = await ask<{ node: { timeline: Read["timeline"] } }>(query, { id: dup.id }, await signIn(app, "exec"), "en");
+    expect(duplicateSummary(known.body.data!.node)).toBe(`Same issue as ${HIDDEN_NO}`);
+  });
 });

@@ -9,9 +9,10 @@ import { asData, earlierComplaint, slaBreachParams } from "./escalation-reason.t
  * ComplaintEvent.summary: what the system says about a timeline event, rendered from its kind and
  * `data` in the reader's language, instants as local date-times of the estate's time zone (never an
  * ISO string). `note` is only what a person wrote. Parameters named in CASE_CONTENT_PARAMS are case
- * content (SEC-2): the caller reveals or masks them as it does `note`, and passes them in. A REC-3
- * escalation names the earlier complaint only when the caller passes `earlierComplaintNo`, having
- * checked that the reader may read that complaint (SEC-2); otherwise "an earlier complaint".
+ * content (SEC-2): the caller reveals or masks them as it does `note`, and passes them in. Another
+ * complaint (a REC-3 escalation's earlier repair, a duplicate's first report) is named only by the
+ * `earlierComplaintNo` the caller passes, having checked that the reader may read that complaint
+ * (SEC-2); otherwise "an earlier complaint".
  */
 export const CASE_CONTENT_PARAMS = ["developerName", "title", "cause", "measures"] as const;
 export type CaseContentParam = (typeof CASE_CONTENT_PARAMS)[number];
@@ -73,7 +74,8 @@ function summaryMessage(kind: ComplaintEventKind, d: Data, at: (v: unknown) => s
     case "DEEMED_ACCEPTED":
       return ["timelineDeemedAccepted", { at: at(d.deemedAcceptedAt) }];
     case "DUPLICATE_LINKED":
-      return typeof d.duplicateOfNo === "string" ? ["timelineDuplicateOf", { no: d.duplicateOfNo }] : null;
+      if (typeof d.duplicateOfNo !== "string") return null;
+      return revealed.earlierComplaintNo ? ["timelineDuplicateOf", { no: revealed.earlierComplaintNo }] : ["timelineDuplicateOfUnnamed"];
     case "FORWARDED_TO_DEVELOPER":
       if (!d.deadlineAt) return null;
       return d.developerName

@@ -35,6 +35,7 @@ export const timelineMessages = {
   timelineRecordingArchived: ["热线录音作为未解决的特殊事件单独归档", "The hotline recording was archived separately as an unresolved special event"],
   timelineMajorReported: ["重大投诉，已报管理者代表（CLS-3）", "Major complaint, reported to the management representative (CLS-3)"],
   timelineDuplicateOf: ["与 {no} 为同一问题", "Same issue as {no}"],
+  timelineDuplicateOfUnnamed: ["与此前一宗投诉为同一问题", "Same issue as an earlier complaint"],
   timelineRepeatCause: ["REC-3 原因：{cause}；措施：{measures}", "REC-3 cause: {cause}; measures: {measures}"],
   timelineForwardedToDeveloper: [
     "已转开发商 {developer}，须于 {deadlineAt} 前答复（WF-5）",

@@ -5,7 +5,7 @@ import { protectedField, reveal } from "../../access/disclosure.ts";
 import { type CaseContentParam, caseContentOf, type Revealed, timelineSummary } from "../../domain/complaints/timeline-summary.ts";
 import { availableActions, type WorkflowAction } from "../../domain/complaints/workflow.ts";
 import { COMPLAINT_REF, complaintRef } from "../../services/complaints/case-ref.ts";
-import { shownEarlierComplaintNo } from "../../services/recurrence/earlier-complaint.ts";
+import { shownEventComplaintNo } from "../../services/recurrence/earlier-complaint.ts";
 import { ConfirmationMethodEnum, ResponsibilityEnum } from "./handling.ts";
 
 /**
@@ -101,8 +101,8 @@ builder.prismaObjectFields("ComplaintEvent", (t) => ({
     resolve: async (e, _a, ctx) => {
       const revealed: Revealed = {};
       for (const [name, value] of Object.entries(caseContentOf(e))) revealed[name as CaseContentParam] = await caseText(ctx, e, value);
-      // REC-3, SEC-2: the earlier complaint's number only if this reader may read that complaint.
-      if (e.kind === "ESCALATED") revealed.earlierComplaintNo = await shownEarlierComplaintNo(ctx, e.data);
+      // SEC-2: another complaint's number (REC-3's earlier repair, INT-4's first report) only if this reader may read that complaint.
+      revealed.earlierComplaintNo = await shownEventComplaintNo(ctx, e.kind, e.data);
       return timelineSummary(e, ctx.language, e.complaint.estate.timezone, revealed);
     },
   }),

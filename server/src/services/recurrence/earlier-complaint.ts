@@ -14,8 +14,23 @@ import { asData } from "../../domain/complaints/escalation-reason.ts";
  */
 export async function shownEarlierComplaintNo(ctx: Context, data: unknown): Promise<string | null> {
   const d = asData(data);
-  if (d.rule !== "REC-3" || !ctx.organizationId || !ctx.viewer) return null;
-  const which = typeof d.earlierId === "string" ? { id: d.earlierId } : typeof d.earlierNo === "string" ? { no: d.earlierNo } : null;
+  return d.rule === "REC-3" ? shownComplaintNo(ctx, d.earlierId, d.earlierNo) : null;
+}
+
+/**
+ * SEC-2: the number of the other complaint a timeline event names, as this reader may see it — the
+ * earlier repair of a REC-3 escalation, the first report of an INT-4 duplicate — or null.
+ */
+export async function shownEventComplaintNo(ctx: Context, kind: string, data: unknown): Promise<string | null> {
+  const d = asData(data);
+  if (kind === "ESCALATED") return shownEarlierComplaintNo(ctx, d);
+  return kind === "DUPLICATE_LINKED" ? shownComplaintNo(ctx, d.duplicateOfId, d.duplicateOfNo) : null;
+}
+
+/** The complaint's number, by id (or by number for rows that stored only that), if it is in the reader's scope. */
+async function shownComplaintNo(ctx: Context, id: unknown, no: unknown): Promise<string | null> {
+  if (!ctx.organizationId || !ctx.viewer) return null;
+  const which = typeof id === "string" ? { id } : typeof no === "string" ? { no } : null;
   if (!which) return null;
   const found = await ctx.prisma.complaint.findFirst({ where: { AND: [complaintScope(ctx), which] }, select: { no: true } });
   return found?.no ?? null;
