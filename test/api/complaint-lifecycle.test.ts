@@ -296,7 +296,8 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     const deemed = v5.timeline.edges.map((e) => e.node).find((n) => n.kind === "DEEMED_ACCEPTED")!;
     expect(deemed).toMatchObject({ actor: null });
     // The developer's silence is not escalated; it is answered by acceptance.
-    expect(v5.escalations.filter((e) => e.automatic && e.reason.includes("developer_answer"))).toEqual([]);
+    // (Issue 16: a breach's reason names the time limit in the reader's words, English without Accept-Language.)
+    expect(v5.escalations.filter((e) => e.automatic && e.reason.includes("the developer's answer"))).toEqual([]);
   });
 
   it("C1 review: reopening a resolved complaint keeps how its first handling fared (stages and kept promises unchanged, no escalation)", async () => {
