@@ -87,6 +87,16 @@ export async function roleMatrix(ctx: SignedInContext): Promise<RoleRow[]> {
   });
 }
 
+/**
+ * One role's permissions in force in this organisation (its own set, else the defaults): for
+ * checks that concern another account than the caller's (e.g. the scopes a token for a service
+ * account may carry), where the caller's own viewer permissions do not answer.
+ */
+export async function permissionsOfRole(ctx: SignedInContext, role: StaffRole): Promise<readonly Permission[]> {
+  const set = await ctx.prisma.rolePermissionSet.findFirst({ where: { ...inOrganization(ctx), role }, select: { permissions: true } });
+  return rolePermissions(role, set?.permissions);
+}
+
 /** How many times each role's permissions changed in this organisation (the change log). */
 async function changeCounts(ctx: SignedInContext): Promise<Map<string, number>> {
   const rows = await ctx.prisma.$queryRaw<{ role: string; n: number }[]>`
