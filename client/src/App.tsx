@@ -6,7 +6,7 @@ import { ErrorBox, Loading } from "./components/States.tsx";
 import { translator } from "./i18n/locale.ts";
 import { location, match } from "./router/router.tsx";
 import { useSession } from "./session/session.tsx";
-import { SignInPage } from "./pages/sign-in/SignInPage.tsx";
+import { SignedOut } from "./pages/setup/SignedOut.tsx";
 
 const t = translator({
   notFound: ["页面不存在", "No such page"],
@@ -26,7 +26,7 @@ export function App() {
     <Switch>
       <Match when={session.loading()}><Loading /></Match>
       <Match when={session.error()}><ErrorBox error={session.error()} retry={session.refresh} /></Match>
-      <Match when={!session.me()}><SignInPage onSignedIn={session.refresh} /></Match>
+      <Match when={!session.me()}><SignedOut onSignedIn={session.refresh} /></Match>
       <Match when={session.me()}>
         <Shell>
           <Show when={route()} fallback={<p class="state" data-testid="not-found">{t("notFound")}</p>}>
