@@ -1,7 +1,7 @@
 import { demoPasswordHash } from "./access.ts";
 import type { SeedContext } from "./context.ts";
 import { seedEstates } from "./estates.ts";
-import { calendarDays } from "./holidays.ts";
+import { calendarDays, DEMO_ORGANIZATION_CODE, STANDARD_CALENDAR_NAME, STANDARD_WORKING_SLOTS } from "../company-defaults.ts";
 import { seedPolicies } from "./policies.ts";
 import { addCompanyStaff, StaffRoster } from "./staff.ts";
 import { categoryTree } from "./vocabulary.ts";
@@ -56,16 +56,12 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
 async function seedOrganization(ctx: SeedContext): Promise<string> {
   const { rng, writer, organizationId } = ctx;
   const createdAt = ctx.start;
-  await writer.insert("organizations", [{ id: organizationId, code: "HUATING", name: "华庭物业管理有限公司", timezone: "Asia/Shanghai", createdAt }]);
+  await writer.insert("organizations", [{ id: organizationId, code: DEMO_ORGANIZATION_CODE, name: "华庭物业管理有限公司", timezone: "Asia/Shanghai", createdAt }]);
 
   const calendarId = rng.uuid();
-  await writer.insert("working_calendars", [{ id: calendarId, organizationId, name: "公司标准工作日历", timezone: "Asia/Shanghai", isDefault: true, createdAt }]);
-  const slots = [];
-  for (let weekday = 1; weekday <= 5; weekday++) {
-    // Morning and afternoon with the lunch break between (SLA working clock).
-    slots.push({ id: rng.uuid(), organizationId, calendarId, weekday, startMinute: 8 * 60 + 30, endMinute: 12 * 60, createdAt });
-    slots.push({ id: rng.uuid(), organizationId, calendarId, weekday, startMinute: 13 * 60 + 30, endMinute: 17 * 60 + 30, createdAt });
-  }
+  await writer.insert("working_calendars", [{ id: calendarId, organizationId, name: STANDARD_CALENDAR_NAME, timezone: "Asia/Shanghai", isDefault: true, createdAt }]);
+  // The standard working week shipped to every organisation (company-defaults.ts, SLA working clock).
+  const slots = STANDARD_WORKING_SLOTS.map((s) => ({ id: rng.uuid(), organizationId, calendarId, ...s, createdAt }));
   await writer.insert("working_time_slots", slots);
   await writer.insert("calendar_days", calendarDays().map((d) => ({ id: rng.uuid(), organizationId, calendarId, date: d.date, kind: d.kind, name: d.name, createdAt })));
   return calendarId;
