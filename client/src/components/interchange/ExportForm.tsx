@@ -1,3 +1,4 @@
+import type { Client } from "@urql/core";
 import { createQuery, useClient } from "@urql/solid";
 import { createSignal, For, Show } from "solid-js";
 import { base64ToBlob, saveBlob } from "../export/export-grid.ts";
@@ -71,7 +72,6 @@ function ExportResult(props: { file: ExportedFile }) {
  */
 export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportDefaults; "data-testid"?: string }) {
   const client = useClient();
-  const [estates] = createQuery({ query: EstateOptionsQuery });
   const [kind, setKind] = createSignal<InterchangeKind>(props.kinds[0]!);
   const [format, setFormat] = createSignal<InterchangeFormat>("CSV");
   const [estateId, setEstateId] = createSignal(props.defaults?.estateId ?? "");
@@ -80,37 +80,18 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
   const [purpose, setPurpose] = createSignal("");
   const [approvalId, setApprovalId] = createSignal("");
   const [chinese, setChinese] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<Error | undefined>();
-  const [result, setResult] = createSignal<ExportedFile | undefined>();
+  const { busy, error, result, run } = createExport(client);
 
-  async function submit(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    const input: ExportInput = { kind: kind(), format: format(), purpose: purpose().trim(), chineseHeaders: chinese() };
-    if (estateId()) input.estateId = estateId();
-    if (approvalId()) input.approvalId = approvalId();
-    if (dayStart(from())) input.from = dayStart(from());
-    if (dayStart(to(), 1)) input.to = dayStart(to(), 1);
-    const r = await client.query(ExportFileQuery, { input }, { requestPolicy: "network-only" }).toPromise();
-    setBusy(false);
-    if (r.error || !r.data) return setError(r.error ?? new Error("No data"));
-    const file = r.data.exportFile;
-    setResult(file);
-    saveBlob(base64ToBlob(file.contentBase64, file.mimeType), file.fileName);
+    void run(exportInput({ kind: kind(), format: format(), purpose: purpose(), chinese: chinese(), estateId: estateId(), approvalId: approvalId(), from: from(), to: to() }));
   }
 
   return (
     <form class="export-form" onSubmit={submit} data-testid={props["data-testid"] ?? "export-form"}>
       <div class="form-grid">
         <Show when={props.kinds.length > 1}>
-          <label>{t("kind")}
-            <select name="kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as InterchangeKind)}>
-              <For each={props.kinds}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
-            </select>
-          </label>
+          <KindSelect kinds={props.kinds} value={kind()} onChange={setKind} />
         </Show>
         <label>{t("format")}
           <select name="format" value={format()} onChange={(e) => setFormat(e.currentTarget.value as InterchangeFormat)}>
@@ -118,12 +99,7 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
             <option value="XLSX">XLSX</option>
           </select>
         </label>
-        <label>{t("estate")}
-          <select name="estate" value={estateId()} onChange={(e) => setEstateId(e.currentTarget.value)}>
-            <option value="">{t("allEstates")}</option>
-            <For each={estates.data?.estates.edges}>{(e) => <option value={e.node.id}>{e.node.name}</option>}</For>
-          </select>
-        </label>
+        <EstateSelect value={estateId()} onChange={setEstateId} />
         <label>{t("from")}<input type="date" name="from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
         <label>{t("to")}<input type="date" name="to" value={to()} onInput={(e) => setTo(e.currentTarget.value)} /></label>
         <ApprovalSelect value={approvalId()} onChange={setApprovalId} />
@@ -138,5 +114,60 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
       <Show when={error()}><ErrorBox error={error()} /></Show>
       <Show when={result()}>{(r) => <ExportResult file={r()} />}</Show>
     </form>
+  );
+}
+
+/** Asks the server for the file and saves it; what it said (the file's facts, or the error) stays for the form to show. */
+function createExport(client: Client) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<Error | undefined>();
+  const [result, setResult] = createSignal<ExportedFile | undefined>();
+  async function run(input: ExportInput) {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    const r = await client.query(ExportFileQuery, { input }, { requestPolicy: "network-only" }).toPromise();
+    setBusy(false);
+    if (r.error || !r.data) return setError(r.error ?? new Error("No data"));
+    const file = r.data.exportFile;
+    setResult(file);
+    saveBlob(base64ToBlob(file.contentBase64, file.mimeType), file.fileName);
+  }
+  return { busy, error, result, run };
+}
+
+/** The form's values as the exportFile input: the dates as the start of the day (the end's next day), empty ones left out. */
+function exportInput(v: {
+  kind: InterchangeKind; format: InterchangeFormat; purpose: string; chinese: boolean; estateId: string; approvalId: string; from: string; to: string;
+}): ExportInput {
+  const input: ExportInput = { kind: v.kind, format: v.format, purpose: v.purpose.trim(), chineseHeaders: v.chinese };
+  if (v.estateId) input.estateId = v.estateId;
+  if (v.approvalId) input.approvalId = v.approvalId;
+  if (dayStart(v.from)) input.from = dayStart(v.from);
+  if (dayStart(v.to, 1)) input.to = dayStart(v.to, 1);
+  return input;
+}
+
+/** Which file of the layout to write, when the page offers more than one. */
+function KindSelect(props: { kinds: InterchangeKind[]; value: InterchangeKind; onChange: (k: InterchangeKind) => void }) {
+  return (
+    <label>{t("kind")}
+      <select name="kind" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as InterchangeKind)}>
+        <For each={props.kinds}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
+      </select>
+    </label>
+  );
+}
+
+/** One estate of the user's scope, or all of them. */
+function EstateSelect(props: { value: string; onChange: (id: string) => void }) {
+  const [estates] = createQuery({ query: EstateOptionsQuery });
+  return (
+    <label>{t("estate")}
+      <select name="estate" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{t("allEstates")}</option>
+        <For each={estates.data?.estates.edges}>{(e) => <option value={e.node.id}>{e.node.name}</option>}</For>
+      </select>
+    </label>
   );
 }

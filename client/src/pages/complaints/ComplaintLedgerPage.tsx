@@ -1,8 +1,8 @@
 import type { CombinedError } from "@urql/core";
 import { useClient } from "@urql/solid";
-import type { GridApi, GridOptions } from "ag-grid-community";
+import type { GridApi, GridOptions, IDatasource } from "ag-grid-community";
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
-import { CellEditingDialogs, createCellEditing } from "../../components/cell-editing/index.ts";
+import { type CellEditing, CellEditingDialogs, createCellEditing } from "../../components/cell-editing/index.ts";
 import { Grid } from "../../components/grid/Grid.tsx";
 import { loadedRows } from "../../components/grid/loaded-rows.ts";
 import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
@@ -57,21 +57,7 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
   });
 
   // Read by the grid when it is (re)built: the language's headers, the current filter's source.
-  const options = createMemo((): GridOptions<ComplaintRow> => ({
-    rowModelType: "infinite",
-    datasource: datasource(),
-    cacheBlockSize: BLOCK,
-    maxBlocksInCache: 50,
-    infiniteInitialRowCount: BLOCK,
-    maxConcurrentDatasourceRequests: 2,
-    blockLoadDebounceMillis: 30,
-    getRowId: (p) => p.data.id,
-    columnDefs: complaintColumns(editing, canWrite()),
-    defaultColDef: { resizable: true, suppressHeaderMenuButton: true },
-    tooltipShowDelay: 200,
-    onCellValueChanged: (e) => void editing.onCellValueChanged(e),
-    onModelUpdated: (e) => setLoaded(loadedRows(e.api).length),
-  }));
+  const options = createMemo(() => ledgerGridOptions(datasource(), editing, canWrite(), setLoaded));
 
   // A new filter (from the toolbar or a link) starts the grid over from its first row.
   createEffect(on(query, () => {
@@ -90,9 +76,7 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
     <section class="ledger">
       <div class="toolbar">
         <h1>{t("title")}</h1>
-        <span class="muted" data-testid="total">
-          <Show when={total() !== undefined} fallback={<Loading />}>{t("total", { n: formatNumber(total()!) })}</Show>
-        </span>
+        <LedgerTotal total={total()} />
         <span class="spacer" />
         <LedgerExport api={api()} loaded={loaded()} query={query()} />
       </div>
@@ -104,4 +88,34 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
       <Grid options={options()} stateKey="complaint-ledger" onReady={setApi} height="calc(100vh - 250px)" data-testid="complaint-grid" />
     </section>
   );
+}
+
+/** How many complaints the filter finds (loading until the first page has answered). */
+function LedgerTotal(props: { total: number | undefined }) {
+  return (
+    <span class="muted" data-testid="total">
+      <Show when={props.total !== undefined} fallback={<Loading />}>{t("total", { n: formatNumber(props.total!) })}</Show>
+    </span>
+  );
+}
+
+/** The infinite row model over the server's pages, the ledger's columns and the amendment of a cell. */
+function ledgerGridOptions(
+  datasource: IDatasource, editing: CellEditing<ComplaintRow>, canWrite: boolean, setLoaded: (n: number) => void,
+): GridOptions<ComplaintRow> {
+  return {
+    rowModelType: "infinite",
+    datasource,
+    cacheBlockSize: BLOCK,
+    maxBlocksInCache: 50,
+    infiniteInitialRowCount: BLOCK,
+    maxConcurrentDatasourceRequests: 2,
+    blockLoadDebounceMillis: 30,
+    getRowId: (p) => p.data.id,
+    columnDefs: complaintColumns(editing, canWrite),
+    defaultColDef: { resizable: true, suppressHeaderMenuButton: true },
+    tooltipShowDelay: 200,
+    onCellValueChanged: (e) => void editing.onCellValueChanged(e),
+    onModelUpdated: (e) => setLoaded(loadedRows(e.api).length),
+  };
 }

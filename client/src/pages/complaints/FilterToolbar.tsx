@@ -28,38 +28,19 @@ const t = translator({
   clear: ["清除筛选", "Clear filters"],
 });
 
+/** A filter's change goes to the URL. */
+const set = (key: keyof LedgerQuery) => (e: { currentTarget: { value: string } }) => setSearchParams({ [key]: e.currentTarget.value });
+
 /** The ledger's filters; each change goes to the URL, which the page reads (so links work). */
 export function FilterToolbar(props: { query: LedgerQuery }) {
   const [estates] = createQuery({ query: EstateOptionsQuery });
-  const set = (key: keyof LedgerQuery) => (e: { currentTarget: { value: string } }) => setSearchParams({ [key]: e.currentTarget.value });
-  const customStatus = () => (props.query.status && !["open", "done", ...ALL_STATUSES].includes(props.query.status) ? props.query.status : "");
-
-  // Text search: typed freely, applied after a pause.
-  const [text, setText] = createSignal(props.query.q);
-  createEffect(on(() => props.query.q, (q) => { if (q !== text()) setText(q); }, { defer: true }));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const typed = (value: string) => {
-    setText(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => setSearchParams({ q: value.trim() }), 350);
-  };
-  onCleanup(() => clearTimeout(timer));
-
   return (
     <div class="toolbar ledger-filters" data-testid="ledger-filters">
       <select aria-label={t("estate")} name="estate" value={props.query.estate} onChange={set("estate")}>
         <option value="">{t("allEstates")}</option>
         <For each={estates.data?.estates.edges}>{(e) => <option value={e.node.id} selected={e.node.id === props.query.estate}>{e.node.name}</option>}</For>
       </select>
-      <select aria-label={t("status")} name="status" value={props.query.status} onChange={set("status")}>
-        <option value="">{t("anyStatus")}</option>
-        <option value="open">{t("open")}</option>
-        <option value="done">{t("done")}</option>
-        <Show when={customStatus()}>
-          <option value={customStatus()}>{customStatus().split(",").map((s) => label("ComplaintStatus", s)).join(" / ")}</option>
-        </Show>
-        <For each={ALL_STATUSES}>{(s) => <option value={s}>{label("ComplaintStatus", s)}</option>}</For>
-      </select>
+      <StatusSelect status={props.query.status} />
       <select aria-label={t("severity")} name="severity" value={props.query.severity} onChange={set("severity")}>
         <option value="">{t("severity")}: {t("anySeverity")}</option>
         <For each={SEVERITIES}>{(s) => <option value={s}>{t("severity")}: {label("ComplaintSeverity", s)}</option>}</For>
@@ -76,8 +57,38 @@ export function FilterToolbar(props: { query: LedgerQuery }) {
       </select>
       <label class="inline">{t("from")} <input type="date" name="from" value={props.query.from} onChange={set("from")} /></label>
       <label class="inline">{t("to")} <input type="date" name="to" value={props.query.to} onChange={set("to")} /></label>
-      <input type="search" name="q" placeholder={t("search")} aria-label={t("search")} value={text()} onInput={(e) => typed(e.currentTarget.value)} />
+      <SearchBox q={props.query.q} />
       <button type="button" class="link" data-testid="clear-filters" onClick={() => setSearchParams(Object.fromEntries(QUERY_KEYS.map((k) => [k, null])))}>{t("clear")}</button>
     </div>
   );
+}
+
+/** Open, done, one status, or a set of statuses a link asked for (shown by their names). */
+function StatusSelect(props: { status: string }) {
+  const customStatus = () => (props.status && !["open", "done", ...ALL_STATUSES].includes(props.status) ? props.status : "");
+  return (
+    <select aria-label={t("status")} name="status" value={props.status} onChange={set("status")}>
+      <option value="">{t("anyStatus")}</option>
+      <option value="open">{t("open")}</option>
+      <option value="done">{t("done")}</option>
+      <Show when={customStatus()}>
+        <option value={customStatus()}>{customStatus().split(",").map((s) => label("ComplaintStatus", s)).join(" / ")}</option>
+      </Show>
+      <For each={ALL_STATUSES}>{(s) => <option value={s}>{label("ComplaintStatus", s)}</option>}</For>
+    </select>
+  );
+}
+
+/** Text search: typed freely, applied after a pause; follows the URL when it changes elsewhere. */
+function SearchBox(props: { q: string }) {
+  const [text, setText] = createSignal(props.q);
+  createEffect(on(() => props.q, (q) => { if (q !== text()) setText(q); }, { defer: true }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const typed = (value: string) => {
+    setText(value);
+    clearTimeout(timer);
+    timer = setTimeout(() => setSearchParams({ q: value.trim() }), 350);
+  };
+  onCleanup(() => clearTimeout(timer));
+  return <input type="search" name="q" placeholder={t("search")} aria-label={t("search")} value={text()} onInput={(e) => typed(e.currentTarget.value)} />;
 }

@@ -48,25 +48,10 @@ export function FigureRows(props: { drill: DrillDown; side: RowsSide | null }) {
           <Match when={figureQuery.loading()}><Loading /></Match>
           <Match when={!figure()}><p class="muted">{t("noFigure")}</p></Match>
           <Match when={figure()}>
-            <dl class="figure-facts">
-              <div><dt>{t("slice")}</dt><dd data-testid="figure-slice">{slice()!.label}</dd></div>
-              <div><dt>{t("period")}</dt><dd data-testid="figure-period">{formatRange(props.drill.from, props.drill.to, scope.data?.organization.timezone)}</dd></div>
-              <div><dt>{figureName(figure()!)}</dt><dd><strong data-testid="figure-rate">{rateText(figure()!)}</strong> <span data-testid="figure-fraction">{fraction(figure()!)}</span></dd></div>
-              <Show when={figure()!.target != null}>
-                <div><dt>{t("target")}</dt><dd>{targetText(figure()!)} <span class={`badge ${verdict(figure()!).cls}`}>{verdict(figure()!).text}</span></dd></div>
-              </Show>
-            </dl>
+            <FigureFacts figure={figure()!} sliceLabel={slice()!.label} drill={props.drill} timezone={scope.data?.organization.timezone} />
           </Match>
         </Switch>
-        <div class="side-tabs" role="tablist">
-          <button type="button" role="tab" data-testid="side-denominator" aria-selected={side() === "denominator"} disabled={figure()?.denominatorListable === false} onClick={() => choose("denominator")}>
-            {t("denominator")}{figure() ? ` (${formatNumber(figure()!.denominator)})` : ""}
-          </button>
-          <button type="button" role="tab" data-testid="side-numerator" aria-selected={side() === "numerator"} onClick={() => choose("numerator")}>
-            {t("numerator")}{figure() ? ` (${formatNumber(figure()!.numerator)})` : ""}
-          </button>
-          <Show when={figure()?.denominatorListable === false}><span class="muted">{t("notListable")}</span></Show>
-        </div>
+        <SideTabs figure={figure()} side={side()} onChoose={choose} />
       </div>
       <Switch>
         <Match when={rows.error}><ErrorBox error={rows.error as Error} /></Match>
@@ -79,5 +64,38 @@ export function FigureRows(props: { drill: DrillDown; side: RowsSide | null }) {
         </Match>
       </Switch>
     </>
+  );
+}
+
+/** The slice, the period, the rate with its fraction, and the target with the verdict. */
+function FigureFacts(props: { figure: Figure; sliceLabel: string; drill: DrillDown; timezone: string | undefined }) {
+  const figure = () => props.figure;
+  return (
+    <dl class="figure-facts">
+      <div><dt>{t("slice")}</dt><dd data-testid="figure-slice">{props.sliceLabel}</dd></div>
+      <div><dt>{t("period")}</dt><dd data-testid="figure-period">{formatRange(props.drill.from, props.drill.to, props.timezone)}</dd></div>
+      <div><dt>{figureName(figure()!)}</dt><dd><strong data-testid="figure-rate">{rateText(figure()!)}</strong> <span data-testid="figure-fraction">{fraction(figure()!)}</span></dd></div>
+      <Show when={figure()!.target != null}>
+        <div><dt>{t("target")}</dt><dd>{targetText(figure()!)} <span class={`badge ${verdict(figure()!).cls}`}>{verdict(figure()!).text}</span></dd></div>
+      </Show>
+    </dl>
+  );
+}
+
+/** The denominator's and the numerator's rows, as tabs (a stored count cannot be listed). */
+function SideTabs(props: { figure: Figure | undefined; side: RowsSide; onChoose: (s: RowsSide) => void }) {
+  const figure = () => props.figure;
+  const side = () => props.side;
+  const choose = (s: RowsSide) => props.onChoose(s);
+  return (
+    <div class="side-tabs" role="tablist">
+      <button type="button" role="tab" data-testid="side-denominator" aria-selected={side() === "denominator"} disabled={figure()?.denominatorListable === false} onClick={() => choose("denominator")}>
+        {t("denominator")}{figure() ? ` (${formatNumber(figure()!.denominator)})` : ""}
+      </button>
+      <button type="button" role="tab" data-testid="side-numerator" aria-selected={side() === "numerator"} onClick={() => choose("numerator")}>
+        {t("numerator")}{figure() ? ` (${formatNumber(figure()!.numerator)})` : ""}
+      </button>
+      <Show when={figure()?.denominatorListable === false}><span class="muted">{t("notListable")}</span></Show>
+    </div>
   );
 }

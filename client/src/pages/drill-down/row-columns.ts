@@ -104,30 +104,32 @@ const category: ColDef<Row> = {
   valueGetter: (p) => { const c = p.data?.category as { name: string; parent: { name: string } | null } | null; return c ? (c.parent ? `${c.parent.name} / ${c.name}` : c.name) : ""; },
 };
 
+/** The columns of each kind of row, built when asked (in the reader's language). */
+const COLUMNS: Record<RowConnection, () => ColDef<Row>[]> = {
+  complaints: () => [complaintNo("no", "id"), when(t("receivedAt"), "receivedAt"), text(t("estate"), "estate.name"), text(t("household"), "household.code"),
+    text(t("location"), "location"), category, enumOf(t("kind"), "kind", "ComplaintKind"), enumOf(t("severity"), "severity", "ComplaintSeverity"),
+    enumOf(t("channel"), "channel", "ComplaintChannel"), enumOf(t("status"), "status", "ComplaintStatus"), yesNo(t("valid"), "valid"), yesNo(t("repeat"), "isRepeat"),
+    text(t("department"), "leadDepartment.name"), text(t("complainant"), "complainantName"), { ...text(t("content"), "content", 260), flex: 1, minWidth: 260, tooltipField: "content" }],
+  callbacks: () => [text(t("no"), "no", 150), complaintNo("complaint.no", "complaint.id"), enumOf(t("kind"), "kind"), enumOf(t("status"), "status"), enumOf(t("method"), "method"),
+    when(t("dueAt"), "dueAt"), when(t("calledAt"), "calledAt"), yesNo(t("reached"), "reached"), yesNo(t("satisfied"), "satisfied"), text(t("sequence"), "sequence", 80),
+    yesNo(t("signed"), "signed"), text(t("estate"), "estate.name"), text(t("household"), "household.code"), text(t("staff"), "staff.displayName")],
+  callbackIssues: () => [{ ...text(t("description"), "description", 320), flex: 1, minWidth: 320, tooltipField: "description" }, text(t("department"), "department.name"), yesNo(t("onSpot"), "answeredOnSpot", 170),
+    yesNo(t("resolved"), "resolved"), when(t("promised"), "promisedReplyAt"), when(t("replied"), "repliedAt")],
+  slaStages: () => [complaintNo("complaint.no", "complaint.id"), { headerName: t("rule"), field: "rule", width: 200, valueFormatter: (p) => slaRuleName(String(p.value)) },
+    { ...text(t("stage"), "stage"), valueFormatter: (p) => (p.value === "main" ? t("mainStage") : String(p.value ?? "")) }, enumOf(t("status"), "status"), enumOf(t("clock"), "clock"), text(t("round"), "round", 80), when(t("started"), "startedAt"),
+    when(t("deadline"), "deadlineAt"), when(t("finished"), "finishedAt"), text(t("estate"), "complaint.estate.name")],
+  surveyResponses: () => [{ headerName: t("dimension"), colId: "dimension", width: 170,
+    valueGetter: (p) => { const d = p.data?.dimension as { code: string; name: string } | undefined; return d ? partName({ metric: "SATISFACTION", part: d.code, partLabel: d.name }) : ""; } }, text(t("rating"), "rating", 90), yesNo(t("notApplicable"), "notApplicable", 150),
+    { ...text(t("comment"), "comment", 360), flex: 1, minWidth: 360, tooltipField: "comment" }],
+  surveyHandouts: () => [text(t("campaign"), "campaign.name", 220), text(t("estate"), "estate.name"), text(t("household"), "household.code", 140),
+    when(t("handedOut"), "handedOutAt"), yesNo(t("returned"), "returned"), when(t("returnedAt"), "returnedAt"), text(t("distributor"), "distributor.displayName")],
+  households: () => [text(t("code"), "code", 160), text(t("estate"), "estate.name"), text(t("building"), "building.name"), enumOf(t("kind"), "kind"), yesNo(t("occupied"), "occupied")],
+  visitRecords: () => [when(t("visitedAt"), "visitedAt"), text(t("estate"), "estate.name"), text(t("household"), "household.code", 140), text(t("area"), "area"),
+    enumOf(t("kind"), "kind"), yesNo(t("satisfied"), "satisfied"), yesNo(t("resolved"), "resolved"), yesNo(t("signed"), "signed"), text(t("visitor"), "visitor.displayName")],
+};
+
 /** The grid's columns for each kind of row behind a figure. Personal data is shown as the server sent it (masked for most roles, SEC-7). */
 export function rowColumns(connection: RowConnection, withNumeratorFlag = true): ColDef<Row>[] {
   const flag = yesNo(t("inNumerator"), "_inNumerator", 150);
-  const columns: Record<RowConnection, () => ColDef<Row>[]> = {
-    complaints: () => [complaintNo("no", "id"), when(t("receivedAt"), "receivedAt"), text(t("estate"), "estate.name"), text(t("household"), "household.code"),
-      text(t("location"), "location"), category, enumOf(t("kind"), "kind", "ComplaintKind"), enumOf(t("severity"), "severity", "ComplaintSeverity"),
-      enumOf(t("channel"), "channel", "ComplaintChannel"), enumOf(t("status"), "status", "ComplaintStatus"), yesNo(t("valid"), "valid"), yesNo(t("repeat"), "isRepeat"),
-      text(t("department"), "leadDepartment.name"), text(t("complainant"), "complainantName"), { ...text(t("content"), "content", 260), flex: 1, minWidth: 260, tooltipField: "content" }],
-    callbacks: () => [text(t("no"), "no", 150), complaintNo("complaint.no", "complaint.id"), enumOf(t("kind"), "kind"), enumOf(t("status"), "status"), enumOf(t("method"), "method"),
-      when(t("dueAt"), "dueAt"), when(t("calledAt"), "calledAt"), yesNo(t("reached"), "reached"), yesNo(t("satisfied"), "satisfied"), text(t("sequence"), "sequence", 80),
-      yesNo(t("signed"), "signed"), text(t("estate"), "estate.name"), text(t("household"), "household.code"), text(t("staff"), "staff.displayName")],
-    callbackIssues: () => [{ ...text(t("description"), "description", 320), flex: 1, minWidth: 320, tooltipField: "description" }, text(t("department"), "department.name"), yesNo(t("onSpot"), "answeredOnSpot", 170),
-      yesNo(t("resolved"), "resolved"), when(t("promised"), "promisedReplyAt"), when(t("replied"), "repliedAt")],
-    slaStages: () => [complaintNo("complaint.no", "complaint.id"), { headerName: t("rule"), field: "rule", width: 200, valueFormatter: (p) => slaRuleName(String(p.value)) },
-      { ...text(t("stage"), "stage"), valueFormatter: (p) => (p.value === "main" ? t("mainStage") : String(p.value ?? "")) }, enumOf(t("status"), "status"), enumOf(t("clock"), "clock"), text(t("round"), "round", 80), when(t("started"), "startedAt"),
-      when(t("deadline"), "deadlineAt"), when(t("finished"), "finishedAt"), text(t("estate"), "complaint.estate.name")],
-    surveyResponses: () => [{ headerName: t("dimension"), colId: "dimension", width: 170,
-      valueGetter: (p) => { const d = p.data?.dimension as { code: string; name: string } | undefined; return d ? partName({ metric: "SATISFACTION", part: d.code, partLabel: d.name }) : ""; } }, text(t("rating"), "rating", 90), yesNo(t("notApplicable"), "notApplicable", 150),
-      { ...text(t("comment"), "comment", 360), flex: 1, minWidth: 360, tooltipField: "comment" }],
-    surveyHandouts: () => [text(t("campaign"), "campaign.name", 220), text(t("estate"), "estate.name"), text(t("household"), "household.code", 140),
-      when(t("handedOut"), "handedOutAt"), yesNo(t("returned"), "returned"), when(t("returnedAt"), "returnedAt"), text(t("distributor"), "distributor.displayName")],
-    households: () => [text(t("code"), "code", 160), text(t("estate"), "estate.name"), text(t("building"), "building.name"), enumOf(t("kind"), "kind"), yesNo(t("occupied"), "occupied")],
-    visitRecords: () => [when(t("visitedAt"), "visitedAt"), text(t("estate"), "estate.name"), text(t("household"), "household.code", 140), text(t("area"), "area"),
-      enumOf(t("kind"), "kind"), yesNo(t("satisfied"), "satisfied"), yesNo(t("resolved"), "resolved"), yesNo(t("signed"), "signed"), text(t("visitor"), "visitor.displayName")],
-  };
-  return withNumeratorFlag ? [flag, ...columns[connection]()] : columns[connection]();
+  return withNumeratorFlag ? [flag, ...COLUMNS[connection]()] : COLUMNS[connection]();
 }

@@ -29,48 +29,62 @@ const SHOWN = 500;
 /** SPEC §13: the counts of an import, or every bad row (line, column, reason) with nothing written. */
 export function ImportResult(props: { outcome: ImportOutcome }) {
   const o = () => props.outcome;
-  const problems = (): ImportProblem[] => (o().__typename === "ImportRejected" ? (o() as { problems: ImportProblem[] }).problems : []);
-  const downloadProblems = () => void downloadTable(
-    { headers: [t("line"), t("column"), t("reason")], rows: problems().map((p) => [String(p.line), p.column, p.reason]) },
-    t("problemsFile"), "csv",
-  );
   return (
     <div class="import-result" data-testid="import-result" data-outcome={o().__typename}>
       <Switch>
         <Match when={o().__typename === "MutationImportFileSuccess" && (o() as Extract<ImportOutcome, { data: unknown }>).data}>
-          {(d) => (
-            <>
-              <p class="ok">{d().dryRun ? t("dryRun", { total: formatNumber(d().totalRows) }) : t("done", { total: formatNumber(d().totalRows) })}</p>
-              <div class="stats import-counts">
-                <div class="card stat" data-testid="count-created"><span class="muted">{t("created")}</span><strong>{formatNumber(d().created)}</strong></div>
-                <div class="card stat" data-testid="count-updated"><span class="muted">{t("updated")}</span><strong>{formatNumber(d().updated)}</strong></div>
-                <div class="card stat" data-testid="count-unchanged"><span class="muted">{t("unchanged")}</span><strong>{formatNumber(d().unchanged)}</strong></div>
-              </div>
-              <Show when={d().ignoredColumns.length}><p class="warn">{t("ignored", { cols: d().ignoredColumns.join(", ") })}</p></Show>
-            </>
-          )}
+          {(d) => <ImportCounts data={d()} />}
         </Match>
         <Match when={o().__typename === "ImportRejected" && (o() as Extract<ImportOutcome, { __typename: "ImportRejected" }>)}>
-          {(r) => (
-            <>
-              <p class="error" role="alert" data-testid="import-rejected">{t("rejected", { n: formatNumber(r().problemCount), rows: formatNumber(r().rowsWithProblems) })}</p>
-              <table class="table problems" data-testid="import-problems">
-                <thead><tr><th class="num">{t("line")}</th><th>{t("column")}</th><th>{t("reason")}</th></tr></thead>
-                <tbody>
-                  <For each={r().problems.slice(0, SHOWN)}>
-                    {(p) => <tr><td class="num">{p.line}</td><td>{p.column || t("wholeFile")}</td><td>{p.reason}</td></tr>}
-                  </For>
-                </tbody>
-              </table>
-              <Show when={r().problemCount > SHOWN}><p class="muted">{t("more", { n: formatNumber(r().problemCount - SHOWN) })}</p></Show>
-              <p><button type="button" onClick={downloadProblems}>{t("downloadProblems")}</button></p>
-            </>
-          )}
+          {(r) => <ImportProblems rejected={r()} />}
         </Match>
         <Match when={true}>
           <p class="error" role="alert">{t("refused", { message: (o() as { message: string }).message })}</p>
         </Match>
       </Switch>
     </div>
+  );
+}
+
+type ImportData = NonNullable<Extract<ImportOutcome, { data: unknown }>["data"]>;
+
+/** A file taken (or checked in a dry run): rows created, updated and unchanged, and the columns ignored. */
+function ImportCounts(props: { data: ImportData }) {
+  const d = () => props.data;
+  return (
+    <>
+      <p class="ok">{d().dryRun ? t("dryRun", { total: formatNumber(d().totalRows) }) : t("done", { total: formatNumber(d().totalRows) })}</p>
+      <div class="stats import-counts">
+        <div class="card stat" data-testid="count-created"><span class="muted">{t("created")}</span><strong>{formatNumber(d().created)}</strong></div>
+        <div class="card stat" data-testid="count-updated"><span class="muted">{t("updated")}</span><strong>{formatNumber(d().updated)}</strong></div>
+        <div class="card stat" data-testid="count-unchanged"><span class="muted">{t("unchanged")}</span><strong>{formatNumber(d().unchanged)}</strong></div>
+      </div>
+      <Show when={d().ignoredColumns.length}><p class="warn">{t("ignored", { cols: d().ignoredColumns.join(", ") })}</p></Show>
+    </>
+  );
+}
+
+/** A file refused: the first problems by line and column, and all of them as a CSV to download. */
+function ImportProblems(props: { rejected: Extract<ImportOutcome, { __typename: "ImportRejected" }> }) {
+  const r = () => props.rejected;
+  const problems = (): ImportProblem[] => r().problems;
+  const downloadProblems = () => void downloadTable(
+    { headers: [t("line"), t("column"), t("reason")], rows: problems().map((p) => [String(p.line), p.column, p.reason]) },
+    t("problemsFile"), "csv",
+  );
+  return (
+    <>
+      <p class="error" role="alert" data-testid="import-rejected">{t("rejected", { n: formatNumber(r().problemCount), rows: formatNumber(r().rowsWithProblems) })}</p>
+      <table class="table problems" data-testid="import-problems">
+        <thead><tr><th class="num">{t("line")}</th><th>{t("column")}</th><th>{t("reason")}</th></tr></thead>
+        <tbody>
+          <For each={r().problems.slice(0, SHOWN)}>
+            {(p) => <tr><td class="num">{p.line}</td><td>{p.column || t("wholeFile")}</td><td>{p.reason}</td></tr>}
+          </For>
+        </tbody>
+      </table>
+      <Show when={r().problemCount > SHOWN}><p class="muted">{t("more", { n: formatNumber(r().problemCount - SHOWN) })}</p></Show>
+      <p><button type="button" onClick={downloadProblems}>{t("downloadProblems")}</button></p>
+    </>
   );
 }

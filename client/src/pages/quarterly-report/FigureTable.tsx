@@ -42,19 +42,7 @@ export function FigureValue(props: { figure: Figure; testid?: string }) {
  * its rate, numerator, denominator, target and result (numbers an analyst can compute with).
  */
 export function FigureTable(props: { title: string; fileName: string; columns: FigureColumn[]; rows: FigureCell[][]; "data-testid": string }) {
-  const exportTable = () => {
-    const headers = props.columns.flatMap((c) => (c.figure
-      ? [t("rate", { h: c.header }), t("numerator", { h: c.header }), t("denominator", { h: c.header }), t("target", { h: c.header }), t("result", { h: c.header })]
-      : [c.header]));
-    const rows = props.rows.map((r) => props.columns.flatMap((c, i) => {
-      const cell = r[i];
-      if (!c.figure) return [typeof cell === "string" ? cell : ""];
-      if (!cell || typeof cell === "string") return ["", "", "", "", ""];
-      return [formatPercent(cell.rate), String(cell.numerator), String(cell.denominator), targetText(cell), cell.target != null ? verdict(cell).text : ""];
-    }));
-    return { headers, rows };
-  };
-  const save = (format: ExportFormat) => void downloadTable(exportTable(), props.fileName, format);
+  const save = (format: ExportFormat) => void downloadTable(exportTable(props.columns, props.rows), props.fileName, format);
   return (
     <div class="figure-table card" data-testid={props["data-testid"]}>
       <div class="figure-table-head">
@@ -69,23 +57,42 @@ export function FigureTable(props: { title: string; fileName: string; columns: F
           <thead><tr><For each={props.columns}>{(c) => <th scope="col" classList={{ num: c.figure }}>{c.header}</th>}</For></tr></thead>
           <tbody>
             <For each={props.rows}>
-              {(row) => (
-                <tr>
-                  <For each={row}>
-                    {(cell, i) => (i() === 0
-                      ? <th scope="row">{typeof cell === "string" ? cell : ""}</th>
-                      : (
-                        <td classList={{ num: props.columns[i()]?.figure }}>
-                          {cell == null ? (props.columns[i()]?.figure ? "—" : "") : typeof cell === "string" ? cell : <FigureValue figure={cell} />}
-                        </td>
-                      ))}
-                  </For>
-                </tr>
-              )}
+              {(row) => <FigureRow row={row} columns={props.columns} />}
             </For>
           </tbody>
         </table>
       </div>
     </div>
   );
+}
+
+/** One row: its label as the row header, then text or figures (a missing figure as a dash). */
+function FigureRow(props: { row: FigureCell[]; columns: FigureColumn[] }) {
+  return (
+    <tr>
+      <For each={props.row}>
+        {(cell, i) => (i() === 0
+          ? <th scope="row">{typeof cell === "string" ? cell : ""}</th>
+          : (
+            <td classList={{ num: props.columns[i()]?.figure }}>
+              {cell == null ? (props.columns[i()]?.figure ? "—" : "") : typeof cell === "string" ? cell : <FigureValue figure={cell} />}
+            </td>
+          ))}
+      </For>
+    </tr>
+  );
+}
+
+/** The table as exported: each figure column becomes rate, numerator, denominator, target and result. */
+function exportTable(columns: FigureColumn[], rows: FigureCell[][]) {
+  const headers = columns.flatMap((c) => (c.figure
+    ? [t("rate", { h: c.header }), t("numerator", { h: c.header }), t("denominator", { h: c.header }), t("target", { h: c.header }), t("result", { h: c.header })]
+    : [c.header]));
+  const cells = rows.map((r) => columns.flatMap((c, i) => {
+    const cell = r[i];
+    if (!c.figure) return [typeof cell === "string" ? cell : ""];
+    if (!cell || typeof cell === "string") return ["", "", "", "", ""];
+    return [formatPercent(cell.rate), String(cell.numerator), String(cell.denominator), targetText(cell), cell.target != null ? verdict(cell).text : ""];
+  }));
+  return { headers, rows: cells };
 }

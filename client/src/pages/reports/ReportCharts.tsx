@@ -36,10 +36,26 @@ const figuresOf = (m: Metrics, metric: MetricKind) => (m.slices[0]?.figures ?? [
 
 /** The charts of the reports page, by topic (§11 figures; SPEC rule IDs in the titles' tables). */
 export function ReportCharts(props: { scope: ReportScope }) {
-  const dimensions = (m: Metrics): RatePoint[] => figuresOf(m, "SATISFACTION").map((f) => ({ label: partName(f), figure: f }));
-  const estates = (m: Metrics): RatePoint[] => m.slices.map((s) => ({ label: s.label, figure: findFigure(s.figures, "SATISFACTION", "overall") ?? null }));
-  const callbacks = (m: Metrics): RatePoint[] => CALLBACK_METRICS.map((k) => ({ label: `${metricName(k)} (${metricRule(k)})`, figure: findFigure(m.slices[0]?.figures ?? [], k) ?? null }));
-  const rules = (m: Metrics): RatePoint[] => figuresOf(m, "SLA_ATTAINMENT").map((f) => ({ label: slaRuleName(f.part ?? ""), figure: f }));
+  return (
+    <>
+      <SatisfactionCharts scope={props.scope} />
+      <CallbackCharts scope={props.scope} />
+      <h2>{t("recurrence")} <span class="muted rule">REC-2</span></h2>
+      <div class="charts">
+        <RecurringTopCard scope={props.scope} />
+        <RecurrenceTrendCard scope={props.scope} />
+      </div>
+    </>
+  );
+}
+
+const dimensions = (m: Metrics): RatePoint[] => figuresOf(m, "SATISFACTION").map((f) => ({ label: partName(f), figure: f }));
+const estates = (m: Metrics): RatePoint[] => m.slices.map((s) => ({ label: s.label, figure: findFigure(s.figures, "SATISFACTION", "overall") ?? null }));
+const callbacks = (m: Metrics): RatePoint[] => CALLBACK_METRICS.map((k) => ({ label: `${metricName(k)} (${metricRule(k)})`, figure: findFigure(m.slices[0]?.figures ?? [], k) ?? null }));
+const rules = (m: Metrics): RatePoint[] => figuresOf(m, "SLA_ATTAINMENT").map((f) => ({ label: slaRuleName(f.part ?? ""), figure: f }));
+
+/** SUR-4: satisfaction by dimension, by estate and over time. */
+function SatisfactionCharts(props: { scope: ReportScope }) {
   return (
     <>
       <h2>{t("satisfaction")} <span class="muted rule">SUR-4</span></h2>
@@ -50,17 +66,20 @@ export function ReportCharts(props: { scope: ReportScope }) {
           category={t("estate")} fileName="satisfaction-by-estate" emptyText={t("noSurvey")} data-testid="chart-satisfaction-estate" />
         <SatisfactionTrendCard scope={props.scope} />
       </div>
+    </>
+  );
+}
+
+/** CB-1 · CB-5 · CB-6 · CB-7 callback figures and §6 deadline attainment by rule. */
+function CallbackCharts(props: { scope: ReportScope }) {
+  return (
+    <>
       <h2>{t("callbacks")} <span class="muted rule">CB-1 · CB-5 · CB-6 · CB-7 · §6</span></h2>
       <div class="charts">
         <MetricBarCard scope={props.scope} metrics={CALLBACK_METRICS} sliceBy="ORGANIZATION" points={callbacks} title={t("cbTitle")} series={t("cbSeries")}
           category={t("figure")} fileName="callback-figures" emptyText={t("noCallbacks")} data-testid="chart-callbacks" />
         <MetricBarCard scope={props.scope} metrics={["SLA_ATTAINMENT"]} sliceBy="ORGANIZATION" points={rules} title={t("slaTitle")} series={t("slaSeries")}
           category={t("rule")} fileName="sla-attainment" emptyText={t("noStages")} data-testid="chart-sla" />
-      </div>
-      <h2>{t("recurrence")} <span class="muted rule">REC-2</span></h2>
-      <div class="charts">
-        <RecurringTopCard scope={props.scope} />
-        <RecurrenceTrendCard scope={props.scope} />
       </div>
     </>
   );

@@ -3,11 +3,11 @@ import type { GridApi } from "ag-grid-community";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { ExportButtons } from "../../components/export-buttons/ExportButtons.tsx";
 import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
-import { SurveyCampaignsQuery } from "../../graphql/surveys.ts";
+import { SurveyCampaignsQuery, type SurveyCampaign } from "../../graphql/surveys.ts";
 import { setSearchParams } from "../../router/router.tsx";
 import { useSession } from "../../session/session.tsx";
 import type { SurveyLine } from "./answers.ts";
-import { readFilters, SHOWS } from "./filters.ts";
+import { type EntryFilters, readFilters, SHOWS } from "./filters.ts";
 import { SurveyGrid } from "./SurveyGrid.tsx";
 import { statusLabel, t } from "./text.ts";
 
@@ -36,32 +36,7 @@ export default function SurveyEntryPage(_props: { params: Record<string, string>
         <Match when={campaign()}>
           {(c) => (
             <>
-              <div class="toolbar" data-testid="entry-filters">
-                <label>
-                  {t("campaign")}{" "}
-                  <select data-testid="campaign" onChange={(e) => setSearchParams({ campaign: e.currentTarget.value, estate: null })}>
-                    <For each={list()}>{(x) => <option value={x.id} selected={x.id === c().id}>{`${x.code} ${x.name} · ${statusLabel(x.status)}`}</option>}</For>
-                  </select>
-                </label>
-                <label>
-                  {t("estate")}{" "}
-                  <select data-testid="estate" onChange={(e) => setSearchParams({ estate: e.currentTarget.value })}>
-                    <option value="">{t("allEstates")}</option>
-                    <For each={c().estates}>{(e) => <option value={e.estate.id} selected={e.estate.id === filters().estateId}>{e.estate.name}</option>}</For>
-                  </select>
-                </label>
-                <fieldset aria-label={t("show")} style={{ display: "inline-flex", gap: "4px" }}>
-                  <For each={SHOWS}>
-                    {(s) => (
-                      <button type="button" classList={{ primary: filters().show === s }} aria-pressed={filters().show === s} data-testid={`show-${s}`}
-                        onClick={() => setSearchParams({ show: s })}>{t(SHOW_TEXT[s])}</button>
-                    )}
-                  </For>
-                </fieldset>
-                <input type="search" placeholder={t("search")} aria-label={t("search")} value={filters().search} data-testid="search" onInput={(e) => setSearchParams({ q: e.currentTarget.value })} />
-                <span class="spacer" />
-                <ExportButtons api={api} name={() => `survey-${c().code}-${filters().show}`} />
-              </div>
+              <EntryToolbar campaigns={list()} campaign={c()} filters={filters()} api={api} />
               <p class="muted" data-testid="questionnaire">
                 {t("questionnaire", { title: c().questionnaire.title, code: c().questionnaire.code, revision: c().questionnaire.revision, n: c().questionnaire.dimensions.length })}
                 {" · "}{t("campaignStatus", { status: statusLabel(c().status) })}
@@ -75,5 +50,37 @@ export default function SurveyEntryPage(_props: { params: Record<string, string>
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/** The campaign and estate chosen, which questionnaires are shown, the search, and the export. */
+function EntryToolbar(props: { campaigns: SurveyCampaign[]; campaign: SurveyCampaign; filters: EntryFilters; api: () => GridApi<SurveyLine> | undefined }) {
+  return (
+    <div class="toolbar" data-testid="entry-filters">
+      <label>
+        {t("campaign")}{" "}
+        <select data-testid="campaign" onChange={(e) => setSearchParams({ campaign: e.currentTarget.value, estate: null })}>
+          <For each={props.campaigns}>{(x) => <option value={x.id} selected={x.id === props.campaign.id}>{`${x.code} ${x.name} · ${statusLabel(x.status)}`}</option>}</For>
+        </select>
+      </label>
+      <label>
+        {t("estate")}{" "}
+        <select data-testid="estate" onChange={(e) => setSearchParams({ estate: e.currentTarget.value })}>
+          <option value="">{t("allEstates")}</option>
+          <For each={props.campaign.estates}>{(e) => <option value={e.estate.id} selected={e.estate.id === props.filters.estateId}>{e.estate.name}</option>}</For>
+        </select>
+      </label>
+      <fieldset aria-label={t("show")} style={{ display: "inline-flex", gap: "4px" }}>
+        <For each={SHOWS}>
+          {(s) => (
+            <button type="button" classList={{ primary: props.filters.show === s }} aria-pressed={props.filters.show === s} data-testid={`show-${s}`}
+              onClick={() => setSearchParams({ show: s })}>{t(SHOW_TEXT[s])}</button>
+          )}
+        </For>
+      </fieldset>
+      <input type="search" placeholder={t("search")} aria-label={t("search")} value={props.filters.search} data-testid="search" onInput={(e) => setSearchParams({ q: e.currentTarget.value })} />
+      <span class="spacer" />
+      <ExportButtons api={props.api} name={() => `survey-${props.campaign.code}-${props.filters.show}`} />
+    </div>
   );
 }

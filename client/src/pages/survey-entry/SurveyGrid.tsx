@@ -6,9 +6,9 @@ import { fetchAll } from "../../components/connection/fetch-all.ts";
 import { createLoader } from "../../components/connection/loader.ts";
 import { Grid } from "../../components/grid/Grid.tsx";
 import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
-import { SurveyHandoutsQuery, type SurveyCampaign } from "../../graphql/surveys.ts";
+import { type QuestionnaireDimension, SurveyHandoutsQuery, type SurveyCampaign } from "../../graphql/surveys.ts";
 import { formatNumber } from "../../i18n/locale.ts";
-import { field, surveyEditing, toLine, type SurveyLine } from "./answers.ts";
+import { field, type SurveyEditing, surveyEditing, toLine, type SurveyLine } from "./answers.ts";
 import { surveyColumns } from "./columns.ts";
 import type { EntryFilters } from "./filters.ts";
 import { t } from "./text.ts";
@@ -35,6 +35,33 @@ export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilt
     return q ? lines.filter((l) => l.household.toLowerCase().includes(q)) : lines;
   });
 
+  const options = surveyGridOptions(editing, dimensions, props.canWrite);
+
+  return (
+    <Switch>
+      <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
+      <Match when={!rows.value()}><Loading /></Match>
+      <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
+      <Match when={rows.value()}>
+        {(v) => (
+          <>
+            <HandoutCount shown={shown().length} loaded={v().lines.length} total={v().total} loading={rows.loading()} />
+            <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
+            <Grid options={options} rows={shown()} stateKey={`survey-entry-${props.campaign.questionnaire.code}-${props.campaign.questionnaire.revision}`}
+              onReady={props.onApi} data-testid="survey-grid" height="calc(100vh - 330px)" />
+            <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
+          </>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+/**
+ * The grid's columns and row editing, keyboard first: Enter saves the row and goes on to the
+ * next questionnaire's first question.
+ */
+function surveyGridOptions(editing: SurveyEditing, dimensions: QuestionnaireDimension[], canWrite: boolean): GridOptions<SurveyLine> {
   let lastKey = "";
   const first = field(dimensions[0]?.code ?? "");
   /** Enter saved the row: on to the next questionnaire's first question. */
@@ -48,34 +75,22 @@ export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilt
     e.api.setFocusedCell(next, first);
     e.api.startEditingCell({ rowIndex: next, colKey: first });
   };
-  const options: GridOptions<SurveyLine> = {
-    columnDefs: surveyColumns({ editing, dimensions, canWrite: props.canWrite, onKey: (k) => (lastKey = k) }),
+  return {
+    columnDefs: surveyColumns({ editing, dimensions, canWrite, onKey: (k) => (lastKey = k) }),
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
     ...editing.gridOptions,
     onRowEditingStarted: (e) => { lastKey = ""; editing.onRowEditingStarted(e); },
     onRowEditingStopped: onStopped,
   };
+}
 
+/** How many questionnaires there are, and how many the search leaves. */
+function HandoutCount(props: { shown: number; loaded: number; total: number; loading: boolean }) {
   return (
-    <Switch>
-      <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
-      <Match when={!rows.value()}><Loading /></Match>
-      <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
-      <Match when={rows.value()}>
-        {(v) => (
-          <>
-            <p class="muted" data-testid="handout-count">
-              {shown().length === v().lines.length ? t("count", { n: formatNumber(v().total) }) : t("countShown", { shown: formatNumber(shown().length), n: formatNumber(v().total) })}
-              <Show when={rows.loading()}> · …</Show>
-            </p>
-            <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
-            <Grid options={options} rows={shown()} stateKey={`survey-entry-${props.campaign.questionnaire.code}-${props.campaign.questionnaire.revision}`}
-              onReady={props.onApi} data-testid="survey-grid" height="calc(100vh - 330px)" />
-            <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
-          </>
-        )}
-      </Match>
-    </Switch>
+    <p class="muted" data-testid="handout-count">
+      {props.shown === props.loaded ? t("count", { n: formatNumber(props.total) }) : t("countShown", { shown: formatNumber(props.shown), n: formatNumber(props.total) })}
+      <Show when={props.loading}> · …</Show>
+    </p>
   );
 }
