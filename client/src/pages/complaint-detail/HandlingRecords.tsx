@@ -69,6 +69,16 @@ export function HandlingRecords(props: { complaint: ComplaintDetail }) {
           { head: t("reconfirmed"), cell: (p) => (p.reconfirmedAt ? formatDateTime(p.reconfirmedAt) : "—") },
           { head: t("status"), cell: (p) => (p.missed ? t("missed") : p.keptAt ? `${t("kept")} ${formatDateTime(p.keptAt)}` : t("open")) },
         ]} />
+      <AfterRecords complaint={c()} />
+    </>
+  );
+}
+
+/** WF-4 confirmations, WF-7 escalations and claims. */
+function AfterRecords(props: { complaint: ComplaintDetail }) {
+  const c = () => props.complaint;
+  return (
+    <>
       <RecordTable title={t("confirmations")} testid="confirmations" rows={c().confirmations} empty={t("noConfirmations")} columns={[
         { head: t("at"), cell: (x) => formatDateTime(x.confirmedAt) },
         { head: t("who"), cell: (x) => x.confirmedByName ?? "—" },

@@ -48,29 +48,7 @@ export function RecurringTopCard(props: { scope: ReportScope }) {
     .flatMap((c) => c.edges.map((e) => e.node))
     .sort((a, b) => b.complaintCount - a.complaintCount || b.repeatCount - a.repeatCount || b.lastReceivedAt.localeCompare(a.lastReceivedAt))
     .slice(0, TOP);
-  const config = (): ChartConfiguration<"bar"> => {
-    const problems = top();
-    return {
-      type: "bar",
-      data: {
-        labels: problems.map((p) => short(problemPlace(p))),
-        datasets: [
-          { label: t("complaints"), data: problems.map((p) => p.complaintCount), backgroundColor: `${COLORS.none}cc`, borderColor: COLORS.none, borderWidth: 1, maxBarThickness: 22 },
-          { label: t("repeats"), data: problems.map((p) => p.repeatCount), backgroundColor: `${COLORS.missed}aa`, borderColor: COLORS.missed, borderWidth: 1, maxBarThickness: 22 },
-        ],
-      },
-      options: {
-        indexAxis: "y",
-        interaction: { mode: "index", intersect: false, axis: "y" },
-        animation: { duration: 300 },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } },
-        plugins: {
-          legend: { position: "bottom" },
-          tooltip: { callbacks: { title: (items: TooltipItem<"bar">[]) => problemPlace(problems[items[0]?.dataIndex ?? 0]!) } },
-        },
-      },
-    };
-  };
+  const config = () => recurringChart(top());
   return (
     <ChartCard
       title={t("title")}
@@ -93,4 +71,28 @@ export function RecurringTopCard(props: { scope: ReportScope }) {
       }}
     />
   );
+}
+
+/** Horizontal bars per place: the complaints involved and the repeats; the tooltip names the whole place. */
+function recurringChart(problems: RecurringProblem[]): ChartConfiguration<"bar"> {
+  return {
+    type: "bar",
+    data: {
+      labels: problems.map((p) => short(problemPlace(p))),
+      datasets: [
+        { label: t("complaints"), data: problems.map((p) => p.complaintCount), backgroundColor: `${COLORS.none}cc`, borderColor: COLORS.none, borderWidth: 1, maxBarThickness: 22 },
+        { label: t("repeats"), data: problems.map((p) => p.repeatCount), backgroundColor: `${COLORS.missed}aa`, borderColor: COLORS.missed, borderWidth: 1, maxBarThickness: 22 },
+      ],
+    },
+    options: {
+      indexAxis: "y",
+      interaction: { mode: "index", intersect: false, axis: "y" },
+      animation: { duration: 300 },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: { callbacks: { title: (items: TooltipItem<"bar">[]) => problemPlace(problems[items[0]?.dataIndex ?? 0]!) } },
+      },
+    },
+  };
 }
