@@ -67,7 +67,7 @@ describe("issue 17 item 3: pnpm run setup --another adds an organisation next to
       "--admin-name",
       "y",
     ];
-    expect(await setupCommand(t.prisma, { argv, env: { TINGJIAN_ADMIN_PASSWORD: "qwerty123" }, cwd: repoRoot }, io)).toBe(2);
+    expect(await setupCommand(t.prisma, { argv, env: { TINGJIAN_ADMIN_PASSWORD: "password1234" }, cwd: repoRoot }, io)).toBe(2);
     expect(io.errors).toEqual([
       "--org-code: another organisation of this installation has this code",
       "--org-name is required",
