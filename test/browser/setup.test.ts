@@ -103,6 +103,10 @@ describe("issue 17 item 1: the first-run page", () => {
     await page.click('[data-testid="sign-in"] button[type="submit"]');
     await page.waitForSelector('[data-testid="whoami"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid="whoami"]')).toContain("Li Ming");
+    // Signed in, /setup is the workbench.
+    await page.goto(`${baseUrl}/setup`);
+    await page.waitForSelector('[data-testid="whoami"]');
+    await page.waitForURL(`${baseUrl}/`);
     await page.context().close();
 
     const later = await open("zh-CN", 390, "/setup");

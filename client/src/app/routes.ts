@@ -13,6 +13,7 @@ export interface Route {
 /** Every page, each loaded with its own chunk (the grid and chart libraries load with the pages that use them). */
 export const ROUTES: Route[] = [
   { path: "/", anyOf: [], page: lazy(() => import("../pages/home/HomePage.tsx")) },
+  { path: "/setup", anyOf: [], page: lazy(() => import("../pages/setup/SetupDonePage.tsx")) },
   { path: "/complaints", nav: ["投诉台账", "Complaints"], anyOf: ["complaints:read"], page: lazy(() => import("../pages/complaints/ComplaintLedgerPage.tsx")) },
   { path: "/complaints/:id", anyOf: ["complaints:read"], page: lazy(() => import("../pages/complaint-detail/ComplaintDetailPage.tsx")) },
   { path: "/callbacks", nav: ["回访", "Callbacks"], anyOf: ["complaints:read"], page: lazy(() => import("../pages/callbacks/CallbacksPage.tsx")) },
