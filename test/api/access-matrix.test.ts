@@ -476,7 +476,7 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
     const personal = /phone|idnumber|plate|address|family|occupation|nativeplace|complainant|email|content|credential|^name$|note|reason|response|decision|comment|resolution|feedback|analysis|description|^plan$/i;
     // Fields that look personal but are not, or are guarded as a whole by their parent.
     const exempt = new Set([
-      "Office.phone", "Estate.address", // the office's public duty phone, the estate's public address
+      "Office.phone", "Estate.address", "Office.address", // the office's public duty phone, the estate's and office's public addresses
       "FamilyMember.name", "FamilyMember.phone", "FamilyMember.relation", // inside the protected Customer.familyMembers
       "GovernmentInquiry.credentialNumber", "GovernmentInquiry.credentialType", // SEC-4 register, officers and auditors only
       "ExportFile.content", // the export applies the customer rules row by row (matrix path "export")
@@ -485,6 +485,8 @@ describe("access matrix (SEC-1, SEC-2, SEC-3, SEC-7)", () => {
       "Complaint.complainant", // a relation: the Customer type guards its own fields
       "Estate.name", "Office.name", "Building.name", "Category.name", "Department.name", "Organization.name", "SurveyCampaign.name", "QuestionnaireDimension.name", "ApiToken.name",
       "WorkingCalendar.name", "CalendarDay.name", // a calendar's and a holiday's name
+      "Unit.name", // a unit's number in its building (2单元), as Building.name
+      "SetUpOrganizationResult.name", // issue 17: the organisation just set up, told to the person who set it up
       "CallbackStatistics.phoneShare", // CB-5: a ratio of callbacks, not a phone number
       // Access-control records, read only by those who run access control (SEC-2…SEC-6), say why of the access, not of the case.
       "AccessDesignation.reason", "ClassificationChange.reason", "Approval.decisionNote", "Revision.reason",

@@ -2,11 +2,11 @@ import { nonEmpty } from "../prisma-query.ts";
 import { builder } from "../../builder.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 import { inOrganization, scopedNode } from "../../access/read-scope.ts";
-import type { Context } from "../../access/context.ts";
 import { ARCHIVE_FIELDS, discloseArchiveToInquiry, registerGovernmentInquiry } from "../../services/access/government.ts";
 
 /** SEC-4: inquiries are read by the officers who disclose and by auditors. */
-const officers = (_parent: unknown, ctx: Context) => !!ctx.viewer && (ctx.viewer.permissions.has("government:disclose") || ctx.viewer.permissions.has("audit:read"));
+// A scope map (either permission), so the checks of builder.ts apply, the pending password change included.
+const officers = { permission: "government:disclose", $all: { permission: "audit:read" } } as const;
 
 builder.prismaNode("GovernmentInquiry", {
   ...scopedNode(inOrganization),

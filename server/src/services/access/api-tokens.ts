@@ -2,7 +2,8 @@ import type { Permission } from "../../domain/access/permissions.ts";
 import type { SignedInContext } from "../../access/context.ts";
 import { inOrganization } from "../../access/read-scope.ts";
 import { hashSecret, newSecret } from "../../auth/secrets.ts";
-import { isPermission, permissionEnumName, ROLE_PERMISSIONS } from "../../domain/access/permissions.ts";
+import { isPermission, permissionEnumName } from "../../domain/access/permissions.ts";
+import { permissionsOfRole } from "../admin/roles.ts";
 import { ForbiddenError, InputCheck, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 
@@ -33,7 +34,9 @@ export async function createApiToken(ctx: SignedInContext, input: CreateApiToken
   // must be held both by the account the token acts as and by the person minting it (an
   // administrator with tokens:manage cannot hand a service account the complaint data that
   // the administrator may not read).
-  const excess = input.scopes.filter((s) => !isPermission(s) || !ROLE_PERMISSIONS[owner.role].includes(s) || !viewer.permissions.has(s));
+  // The owner's role as this organisation has set it (issue 17), not SPEC §2's default.
+  const ownerHolds = await permissionsOfRole(ctx, owner.role);
+  const excess = input.scopes.filter((s) => !isPermission(s) || !ownerHolds.includes(s) || !viewer.permissions.has(s));
   if (check.that(input.scopes.length > 0, "input.scopes", msg("tokenScopesRequired"))) {
     check.that(!excess.length, "input.scopes", msg("tokenScopesBeyondRole", { scopes: [...new Set(excess)].map((p) => permissionEnumName(p as Permission)).join(", ") }));
   }
