@@ -26,7 +26,7 @@ describe("places administration (issue 17)", () => {
   let app: App;
   let admin: Caller, exec: Caller, frontdesk: Caller, analyst: Caller;
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<"estate" | "office" | "building" | "unit" | "household", string>;
 
   const run = async (
     caller: Caller,

@@ -236,16 +236,16 @@ describe("GraphQL: the role permission matrix (issue 17, SPEC §2, §8)", () => 
     );
     expect(exec.violations!.map((v) => `${v.permission}:${v.rule}`)).toEqual(["PERSONAL_DATA_READ:EXECUTIVE_KNOWS_EVERYTHING"]);
     // In the caller's language.
-    const zh = await app
-      .fetch("http://yoga/graphql", {
+    const zh = await Promise.resolve(
+      app.fetch("http://yoga/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", cookie: as("exec").cookie!, "accept-language": "zh-CN" },
         body: JSON.stringify({
           query: SET,
           variables: { input: { role: "ANALYST", permissions: ["PERSONAL_DATA_READ", "COMPLAINTS_READ"], version: 0 } },
         }),
-      })
-      .then((r) => r.json() as Promise<GqlResult<{ setRolePermissions: SetResult }>>);
+      }),
+    ).then((r: Response) => r.json() as Promise<GqlResult<{ setRolePermissions: SetResult }>>);
     expect(zh.data!.setRolePermissions.violations![0]!.message).toContain("数据分析员");
     expect(await q(`SELECT count(*)::int AS n FROM admin_changes`)).toEqual(before);
     expect(await q(`SELECT 1 FROM role_permission_sets WHERE role IN ('ANALYST', 'AUDITOR', 'DEVELOPER_LIAISON', 'EXECUTIVE')`)).toEqual(
