@@ -14,6 +14,9 @@ describe("browser: staff accounts, the forced password change and a deactivation
   it("the administrator creates a clerk of one estate; the clerk must change the temporary password; deactivated, the open session is refused", async () => {
     const admin = await b.signedIn("admin");
     admin.on("dialog", (d) => void d.accept());
+    await admin.click('[data-testid="nav-/admin"]');
+    await admin.waitForSelector('[data-testid="admin-hub"]');
+    expect(await admin.title()).toBe("管理 · 听见");
     await admin.click('[data-testid="nav-/admin/staff"]');
     await admin.waitForSelector('[data-testid="staff-list"]');
     expect(await admin.title()).toBe("员工账号 · 听见");

@@ -16,6 +16,7 @@ describe("browser: places and settings administration (issue 17)", () => {
 
   it("the administrator adds a building to an estate and a household to it; a taken code is shown on its field", async () => {
     const page = await b.signedIn("admin");
+    await page.click('[data-testid="nav-/admin"]');
     await page.click('[data-testid="nav-/admin/places"]');
     await page.waitForSelector('[data-testid="estate-LX"]');
     expect(await page.title()).toBe("场所管理 · 听见");

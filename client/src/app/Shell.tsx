@@ -6,7 +6,7 @@ import { locale, pick, setLocale, translator } from "../i18n/locale.ts";
 import { Link } from "../router/router.tsx";
 import { useSession } from "../session/session.tsx";
 import { Loading } from "../components/States.tsx";
-import { allowed, ROUTES } from "./routes.ts";
+import { adminRoutes, allowed, ROUTES } from "./routes.ts";
 
 const t = translator({
   product: ["听见", "Tingjian"],
@@ -19,23 +19,58 @@ const t = translator({
 export function Shell(props: { children: JSX.Element }) {
   const session = useSession();
   const [, signOut] = createMutation(SignOutMutation);
-  const nav = () => ROUTES.filter((r) => r.nav && allowed(r, session.can));
+  // The administration pages are one entry (/admin), shown when the viewer may open any of them;
+  // the account page is reached from the account's name.
+  const nav = () =>
+    ROUTES.filter(
+      (r) =>
+        r.nav && !r.admin && r.path !== "/account" && (r.path === "/admin" ? adminRoutes(session.can).length > 0 : allowed(r, session.can)),
+    );
   return (
     <div class="shell">
       <header class="topbar">
-        <Link href="/" class="brand">听见 <span class="muted">Tingjian</span></Link>
+        <Link href="/" class="brand">
+          听见 <span class="muted">Tingjian</span>
+        </Link>
         <nav class="nav" aria-label="main">
-          <For each={nav()}>{(r) => <Link href={r.path} data-testid={`nav-${r.path}`}>{pick(r.nav!)}</Link>}</For>
+          <For each={nav()}>
+            {(r) => (
+              <Link href={r.path} data-testid={`nav-${r.path}`}>
+                {pick(r.nav!)}
+              </Link>
+            )}
+          </For>
         </nav>
         <span class="right">
           <Show when={session.me()}>
-            {(me) => <span data-testid="whoami">{me().staff.displayName} · {label("StaffRole", me().staff.role)}</span>}
+            {(me) => (
+              <Link href="/account" data-testid="nav-/account" class="account-link">
+                <span data-testid="whoami">
+                  {me().staff.displayName} · {label("StaffRole", me().staff.role)}
+                </span>
+              </Link>
+            )}
           </Show>
-          <select aria-label={t("language")} data-testid="language" value={locale()} onChange={(e) => setLocale(e.currentTarget.value as "zh-CN" | "en")}>
+          <select
+            aria-label={t("language")}
+            data-testid="language"
+            value={locale()}
+            onChange={(e) => setLocale(e.currentTarget.value as "zh-CN" | "en")}
+          >
             <option value="zh-CN">中文</option>
             <option value="en">English</option>
           </select>
-          <button type="button" class="link" data-testid="sign-out" onClick={async () => { await signOut({}); location.assign("/"); }}>{t("signOut")}</button>
+          <button
+            type="button"
+            class="link"
+            data-testid="sign-out"
+            onClick={async () => {
+              await signOut({});
+              location.assign("/");
+            }}
+          >
+            {t("signOut")}
+          </button>
         </span>
       </header>
       <main>

@@ -1,3 +1,4 @@
+import { useTitle } from "../../app/title.ts";
 import { createQuery } from "@urql/solid";
 import { createEffect, createSignal, For, Show } from "solid-js";
 import { Empty, ErrorBox, Loading } from "../../components/States.tsx";
@@ -72,9 +73,7 @@ function ChangePage(props: {
 
 /** Issue 17: the auditor's view of every administrative change, newest first, with filters. */
 export default function AdminChangesPage() {
-  createEffect(() => {
-    document.title = `${t("title")} · 听见`;
-  });
+  useTitle(() => t("title"));
   const initial = searchParams();
   const [entity, setEntity] = createSignal(initial.get("entity") ?? "");
   const [role, setRole] = createSignal(initial.get("role") ?? "");

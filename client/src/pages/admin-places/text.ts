@@ -1,4 +1,3 @@
-import { createEffect } from "solid-js";
 import { translator } from "../../i18n/locale.ts";
 
 /** Issue 17 item 2: the words of the places administration pages, in Chinese and English. */
@@ -64,12 +63,7 @@ export const t = translator({
 export const ESTATE_KINDS = ["RESIDENTIAL", "COMMERCIAL", "OFFICE", "VILLA"] as const;
 export const HOUSEHOLD_KINDS = ["RESIDENTIAL", "COMMERCIAL", "OFFICE"] as const;
 
-/** The page's own document title, in the reader's language. */
-export function useTitle(title: () => string): void {
-  createEffect(() => {
-    document.title = `${title()} · 听见`;
-  });
-}
+export { useTitle } from "../../app/title.ts";
 
 /** An address segment for a global id (base64: may hold "/" and "="). */
 export const seg = (id: string) => encodeURIComponent(id);

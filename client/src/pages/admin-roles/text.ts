@@ -1,4 +1,3 @@
-import { createEffect } from "solid-js";
 import { type Message, pick, translator } from "../../i18n/locale.ts";
 
 /** Issue 17: the role permission matrix page's words, in both languages. */
@@ -120,9 +119,4 @@ export const permissionName = (p: string) => (PERMISSION_TEXT[p] ? pick(PERMISSI
 export const permissionMeaning = (p: string) => (PERMISSION_TEXT[p] ? pick(PERMISSION_TEXT[p].meaning) : "");
 export const ruleText = (r: string) => (RULE_TEXT[r] ? pick(RULE_TEXT[r]) : r);
 
-/** The page's own document title, in the reader's language. */
-export function useTitle(title: () => string): void {
-  createEffect(() => {
-    document.title = `${title()} · 听见`;
-  });
-}
+export { useTitle } from "../../app/title.ts";

@@ -1,4 +1,3 @@
-import { createEffect } from "solid-js";
 import { translator } from "../../i18n/locale.ts";
 
 /** Labels of the account pages (staff, departments, my account, the forced password change). */
@@ -117,9 +116,4 @@ export const DEPARTMENT_KINDS = [
   "OTHER",
 ] as const;
 
-/** The page's own document title, in the reader's language. */
-export function useTitle(title: () => string): void {
-  createEffect(() => {
-    document.title = `${title()} · 听见`;
-  });
-}
+export { useTitle } from "../../app/title.ts";
