@@ -1,16 +1,17 @@
 import { newId } from "./ids.ts";
-import type { SurveyCampaignStatus } from "@tingjian/prisma/client";
 import { answerProblems, type AnswerInput } from "../domain/surveys/answers.ts";
-import { RETURN_STATUSES } from "../domain/surveys/campaign-workflow.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
-import { resolveStamp } from "./cells.ts";
-import { householdsByCode, type HouseholdRef } from "./lookups.ts";
-import type { Problems, Row } from "./rows.ts";
+import type { Problems } from "./rows.ts";
 import type { FileRows, ImportSession, Plan } from "./session.ts";
 import { HANDOUT_STATUSES } from "../domain/surveys/campaign-workflow.ts";
 import { InputError } from "../errors/typed-errors.ts";
-import { msg, type Msg } from "../i18n/messages.ts";
+import { msg } from "../i18n/messages.ts";
 import { prepareSurveyHandouts } from "../services/surveys/handouts.ts";
+import { IMPORTED_SAMPLE, readQuestionnaires, type Questionnaire } from "./survey-questionnaires.ts";
+
+type Handout = { id: string; handedOutAt: Date; returnedAt: Date | null; version: number; responses: Map<string, { rating: number | null; notApplicable: boolean; comment: string | null }> };
+type SurveyRows = { handouts: BulkRow[]; returns: BulkRow[]; responses: BulkRow[]; samples: BulkRow[]; members: BulkRow[] };
+type Counts = { created: number; updated: number; unchanged: number };
 
 /**
  * survey_responses.csv: one row per questionnaire and dimension (SUR-6). The rows of one campaign
@@ -29,71 +30,18 @@ import { prepareSurveyHandouts } from "../services/surveys/handouts.ts";
  * outside the app, imported from its file) records the file's households as its executed sample:
  * one sample per file (seed `import:<file>`, reason MANUAL), every hand-out linked to its member.
  */
-type Campaign = {
-  id: string; code: string; status: SurveyCampaignStatus; startsAt: Date; estateIds: Set<string>; dimensions: { id: string; code: string; allowNotApplicable: boolean }[];
-  /** SUR-2: a sample was drawn in the app (drawSurveySample): hand-outs go only to its households. */
-  drawn: boolean;
-};
-type Handout = { id: string; handedOutAt: Date; returnedAt: Date | null; version: number; responses: Map<string, { rating: number | null; notApplicable: boolean; comment: string | null }> };
-interface Questionnaire { rows: Row[]; campaign: Campaign; household: HouseholdRef; handedOutAt: Date; returnedAt: Date | null }
-
 export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRows, problems: Problems): Promise<Plan> {
-  const campaigns = await loadCampaigns(s, rows);
-  const households = await householdsByCode(s, rows.map((r) => r.text("household_code")!));
-  const timezones = new Map((await s.db.estate.findMany({ where: { organizationId: s.organizationId }, select: { id: true, timezone: true } })).map((e) => [e.id, e.timezone]));
-  const groups = new Map<string, Row[]>();
-  for (const r of rows) {
-    const key = `${r.text("campaign_code")}\u0000${r.text("household_code")}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  const questionnaires: Questionnaire[] = [];
-  for (const group of groups.values()) {
-    const q = readQuestionnaire(s, group, campaigns, households, timezones, problems);
-    if (q) questionnaires.push(q);
-  }
+  const questionnaires = await readQuestionnaires(s, rows, problems);
   const stored = await storedHandouts(s, questionnaires);
-  const w = { handouts: [] as BulkRow[], returns: [] as BulkRow[], responses: [] as BulkRow[], samples: [] as BulkRow[], members: [] as BulkRow[] };
+  const w: SurveyRows = { handouts: [], returns: [], responses: [], samples: [], members: [] };
   const members = await sampleOf(s, questionnaires.filter((q) => !stored.has(`${q.campaign.id}/${q.household.id}`)), problems, w);
-  let created = 0, updated = 0, unchanged = 0;
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   for (const q of questionnaires) {
-    const answers = q.rows.map((r) => ({ dimension: r.text("dimension")!, rating: numeric(r.rating("rating")), notApplicable: r.rating("rating") === "NA", comment: r.text("comment") }) satisfies AnswerInput);
-    const checked = answerProblems(answers, q.campaign.dimensions, "rows");
-    for (const p of checked.problems) {
-      const [, index, field] = p.field.split(".");
-      problems.add(q.rows[Number(index)]!.line, field === "comment" ? "comment" : field === "dimension" ? "dimension" : "rating", p.message);
-    }
-    const before = stored.get(`${q.campaign.id}/${q.household.id}`);
-    const handoutId = before?.id ?? newId();
-    const respond = () => w.responses.push(...checked.rows.map((a) => ({ id: newId(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
-    if (!before) {
-      if (!members.has(`${q.campaign.id}/${q.household.id}`)) continue;
-      w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: members.get(`${q.campaign.id}/${q.household.id}`)!, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
-      if (q.returnedAt) respond();
-      created += q.rows.length;
-      continue;
-    }
-    const line = q.rows[0]!.line;
-    if (before.handedOutAt.getTime() !== q.handedOutAt.getTime()) problems.add(line, "handed_out_at", msg("importHandoutDiffers"));
-    if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime()) problems.add(line, "returned_at", msg("importReturnDiffers"));
-    if (before.responses.size === 0) {
-      if (q.returnedAt) {
-        w.returns.push({ id: before.id, returnedAt: q.returnedAt, version: before.version + 1, updatedAt: s.now });
-        respond();
-        updated += q.rows.length;
-      } else unchanged += q.rows.length;
-      continue;
-    }
-    for (const [i, r] of q.rows.entries()) {
-      const dim = q.campaign.dimensions.find((d) => d.code === r.text("dimension"));
-      const had = dim && before.responses.get(dim.id);
-      const a = answers[i]!;
-      if (had && (had.rating !== (a.rating ?? null) || had.notApplicable !== a.notApplicable || had.comment !== (a.comment?.trim() || null))) {
-        problems.add(r.line, r.given("comment") && had.comment !== a.comment ? "comment" : "rating", msg("importAnswersEntered"));
-      } else unchanged++;
-    }
+    const key = `${q.campaign.id}/${q.household.id}`;
+    planQuestionnaire(s, q, stored.get(key), members.get(key), w, problems, counts);
   }
   return {
-    created, updated, unchanged,
+    ...counts,
     async write(progress) {
       const bulk = new BulkWriter(s.db);
       await bulk.insert("survey_samples", w.samples);
@@ -106,49 +54,61 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
   };
 }
 
+/**
+ * One questionnaire of the file against its stored hand-out (`before`): a new one is handed out to
+ * its sample member (none: refused by `sampleOf`), a return on a hand-out without answers adds
+ * them, and answers entered before must match. Rows go to `w`, the rows' outcome to `counts`.
+ */
+function planQuestionnaire(s: ImportSession, q: Questionnaire, before: Handout | undefined, member: string | undefined, w: SurveyRows, problems: Problems, counts: Counts): void {
+  const { answers, checked } = checkedAnswers(q, problems);
+  const handoutId = before?.id ?? newId();
+  const respond = () => w.responses.push(...checked.map((a) => ({ id: newId(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
+  if (!before) {
+    if (!member) return;
+    w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: member, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
+    if (q.returnedAt) respond();
+    counts.created += q.rows.length;
+    return;
+  }
+  const line = q.rows[0]!.line;
+  if (before.handedOutAt.getTime() !== q.handedOutAt.getTime()) problems.add(line, "handed_out_at", msg("importHandoutDiffers"));
+  if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime()) problems.add(line, "returned_at", msg("importReturnDiffers"));
+  if (before.responses.size === 0) {
+    if (q.returnedAt) {
+      w.returns.push({ id: before.id, returnedAt: q.returnedAt, version: before.version + 1, updatedAt: s.now });
+      respond();
+      counts.updated += q.rows.length;
+    } else counts.unchanged += q.rows.length;
+    return;
+  }
+  compareAnswers(q, before, answers, problems, counts);
+}
+
+/** The questionnaire's answers as recordSurveyResponses checks them (checkAnswers), each problem on its row. */
+function checkedAnswers(q: Questionnaire, problems: Problems) {
+  const answers = q.rows.map((r) => ({ dimension: r.text("dimension")!, rating: numeric(r.rating("rating")), notApplicable: r.rating("rating") === "NA", comment: r.text("comment") }) satisfies AnswerInput);
+  const checked = answerProblems(answers, q.campaign.dimensions, "rows");
+  for (const p of checked.problems) {
+    const [, index, field] = p.field.split(".");
+    problems.add(q.rows[Number(index)]!.line, field === "comment" ? "comment" : field === "dimension" ? "dimension" : "rating", p.message);
+  }
+  return { answers, checked: checked.rows };
+}
+
+/** Answers entered before must match the file's (they are changed with recordSurveyResponse). */
+function compareAnswers(q: Questionnaire, before: Handout, answers: AnswerInput[], problems: Problems, counts: Counts): void {
+  for (const [i, r] of q.rows.entries()) {
+    const dim = q.campaign.dimensions.find((d) => d.code === r.text("dimension"));
+    const had = dim && before.responses.get(dim.id);
+    const a = answers[i]!;
+    if (had && (had.rating !== (a.rating ?? null) || had.notApplicable !== a.notApplicable || had.comment !== (a.comment?.trim() || null))) {
+      problems.add(r.line, r.given("comment") && had.comment !== a.comment ? "comment" : "rating", msg("importAnswersEntered"));
+    } else counts.unchanged++;
+  }
+}
+
 const numeric = (v: number | "NA" | null) => (typeof v === "number" ? v : null);
 
-function readQuestionnaire(s: ImportSession, group: Row[], campaigns: Map<string, Campaign>, households: Map<string, HouseholdRef>, timezones: Map<string, string>, problems: Problems): Questionnaire | null {
-  const first = group[0]!;
-  const campaign = campaigns.get(first.text("campaign_code")!);
-  const household = households.get(first.text("household_code")!);
-  const lines = (field: string, reason: Msg) => group.forEach((r) => problems.add(r.line, field, reason));
-  if (!campaign) return lines("campaign_code", msg("importNoCampaign")), null;
-  if (!RETURN_STATUSES.includes(campaign.status)) return lines("campaign_code", msg("importCampaignStatus", { allowed: RETURN_STATUSES.join(" / "), status: campaign.status })), null;
-  if (!household) return lines("household_code", msg("importNoHousehold")), null;
-  if (!campaign.estateIds.has(household.estateId)) return lines("household_code", msg("importCampaignOtherEstate")), null;
-  const tz = timezones.get(household.estateId) ?? "Asia/Shanghai";
-  const at = (r: Row, f: string) => (r.stamp(f) ? resolveStamp(r.stamp(f)!, tz).getTime() : null);
-  const before = problems.count;
-  for (const f of ["handed_out_at", "returned_at"]) {
-    if (group.some((r) => at(r, f) !== at(first, f))) group.slice(1).forEach((r) => at(r, f) !== at(first, f) && problems.add(r.line, f, msg("importQuestionnaireDiffers", { field: f, line: first.line })));
-  }
-  const handedOutAt = new Date(at(first, "handed_out_at")!);
-  const returned = at(first, "returned_at");
-  const returnedAt = returned === null ? null : new Date(returned);
-  if (handedOutAt < campaign.startsAt) problems.add(first.line, "handed_out_at", msg("importHandedOutBeforeStart"));
-  if (handedOutAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "handed_out_at", msg("importInFuture", { field: "handed_out_at" }));
-  if (returnedAt && returnedAt < handedOutAt) problems.add(first.line, "returned_at", msg("importReturnedBeforeHandedOut"));
-  if (returnedAt && returnedAt.getTime() > s.now.getTime() + 60_000) problems.add(first.line, "returned_at", msg("importInFuture", { field: "returned_at" }));
-  if (!returnedAt) for (const r of group) for (const f of ["rating", "comment"]) if (r.given(f)) problems.add(r.line, f, msg("importNotReturnedNoAnswers"));
-  return problems.count > before ? null : { rows: group, campaign, household, handedOutAt, returnedAt };
-}
-
-async function loadCampaigns(s: ImportSession, rows: Row[]): Promise<Map<string, Campaign>> {
-  const codes = [...new Set(rows.map((r) => r.text("campaign_code")!))];
-  const found = await s.db.surveyCampaign.findMany({
-    where: { organizationId: s.organizationId, code: { in: codes } },
-    select: { id: true, code: true, status: true, startsAt: true, estates: { select: { estateId: true } }, samples: { select: { seed: true } }, questionnaire: { select: { dimensions: { select: { id: true, code: true, allowNotApplicable: true }, orderBy: { sortOrder: "asc" } } } } },
-  });
-  const out = new Map<string, Campaign>();
-  for (const c of found) {
-    const estateIds = new Set(c.estates.map((e) => e.estateId));
-    // §2: an estate-bound importer sees the campaigns covering one of its estates (campaignScope).
-    if (s.estates !== "ALL" && ![...estateIds].some((e) => (s.estates as ReadonlySet<string>).has(e))) continue;
-    out.set(c.code, { id: c.id, code: c.code, status: c.status, startsAt: c.startsAt, estateIds, dimensions: c.questionnaire.dimensions, drawn: c.samples.some((x) => !x.seed.startsWith(IMPORTED_SAMPLE)) });
-  }
-  return out;
-}
 
 async function storedHandouts(s: ImportSession, qs: Questionnaire[]): Promise<Map<string, Handout>> {
   const out = new Map<string, Handout>();
@@ -176,9 +136,6 @@ function byCampaign(qs: Questionnaire[]): { campaignId: string; householdId: { i
   }
   return [...households].map(([campaignId, ids]) => ({ campaignId, householdId: { in: [...ids] } }));
 }
-
-/** The seed of a sample an import recorded (the file's households), as opposed to one drawn in the app. */
-const IMPORTED_SAMPLE = "import:";
 
 /**
  * SUR-2: the sample member each new questionnaire's hand-out belongs to, by campaign/household.
