@@ -3,9 +3,10 @@ import { newId } from "./ids.ts";
 import type { Classification, CustomerKind, HouseholdKind } from "@tingjian/prisma/client";
 import { isIdNumber, isPhone, ID_NUMBER_FORMAT, PHONE_FORMAT } from "../domain/people/contact-formats.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
-import { estateOf, estatesByCode } from "./lookups.ts";
+import { estateOf, estatesByCode, type EstateRef } from "./lookups.ts";
 import type { Problems, Row } from "./rows.ts";
 import { inScope, type FileRows, type ImportSession, type Plan } from "./session.ts";
+import { Places } from "./places.ts";
 
 /**
  * households.csv: a household per code with its customer archive (SEC-1 personal data). A new
@@ -25,8 +26,8 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
   const estates = await estatesByCode(s, rows);
   const existing = await loadHouseholds(s, rows.map((r) => r.text("household_code")!));
   const places = await Places.load(s, [...estates.values()].map((e) => e.id));
-  const w = { households: [] as BulkRow[], householdUpdates: [] as BulkRow[], customers: [] as BulkRow[], members: [] as BulkRow[], customerUpdates: [] as BulkRow[], memberUpdates: [] as BulkRow[], revisions: [] as BulkRow[] };
-  let created = 0, updated = 0, unchanged = 0;
+  const w: HouseholdRows = { households: [], householdUpdates: [], customers: [], members: [], customerUpdates: [], memberUpdates: [], revisions: [] };
+  const counts = { created: 0, updated: 0, unchanged: 0 };
   const compared = new Set<string>();
   for (const row of rows) {
     const estate = estateOf(row, estates, problems);
@@ -34,42 +35,19 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
     if (!estate || !customer) continue;
     const before = existing.get(row.text("household_code")!);
     if (before === undefined) {
-      const id = newId();
-      const place = places.resolve(estate.id, row.text("building")!, row.text("unit"));
-      w.households.push({ id, organizationId: s.organizationId, code: row.text("household_code"), estateId: estate.id, ...place, room: row.text("room"), kind: HOUSEHOLD_KIND[estate.kind] ?? "RESIDENTIAL", occupied: row.bool("occupied") ?? true, createdAt: s.now, updatedAt: s.now });
-      if (customer.name) addCustomer(s, w, id, customer);
-      else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
-      created++;
-      continue;
-    }
-    if (before === null || before.estateId !== estate.id) {
+      newHousehold(s, w, places, row, estate, customer, problems);
+      counts.created++;
+    } else if (before === null || before.estateId !== estate.id) {
       problems.add(row.line, "household_code", msg(before === null ? "importHouseholdOutsideScope" : "importHouseholdMoves"));
-      continue;
-    }
-    const householdChange = placeChange(row, before);
-    if (householdChange) {
-      const place = places.resolve(estate.id, row.text("building")!, row.given("unit") ? row.text("unit") : before.unit);
-      w.householdUpdates.push({ id: before.id, ...place, room: row.text("room"), occupied: row.bool("occupied") ?? before.occupied, version: before.version + 1, updatedAt: s.now });
-    }
-    let customerChanged = false;
-    if (!before.customer) {
-      if (customer.name) {
-        addCustomer(s, w, before.id, customer);
-        customerChanged = true;
-      } else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
-    } else {
-      compared.add(before.customer.id);
-      customerChanged = await amendCustomer(s, w, row, before, customer, problems);
-    }
-    if (householdChange || customerChanged) updated++;
-    else unchanged++;
+    } else if (await changeHousehold(s, w, places, row, before, customer, compared, problems)) counts.updated++;
+    else counts.unchanged++;
   }
   if (compared.size) {
     // SEC-3: comparing the file with stored archives reads them (an "unchanged" answer says they match).
     s.log({ action: "READ", recordType: "CUSTOMER", recordId: null, fields: ["idNumber", "name", "phone", "plates"], rowCount: compared.size, query: { import: s.fileName, customerIds: [...compared] } });
   }
   return {
-    created, updated, unchanged,
+    ...counts,
     async write(progress) {
       const bulk = new BulkWriter(s.db);
       await places.write(bulk);
@@ -83,6 +61,40 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
       progress(rows.length);
     },
   };
+}
+
+type HouseholdRows = Record<"households" | "householdUpdates" | "customers" | "members" | "customerUpdates" | "memberUpdates" | "revisions", BulkRow[]>;
+
+/** A new code: the household (in its building and unit, created when new) with the row's customer as its primary member. */
+function newHousehold(s: ImportSession, w: HouseholdRows, places: Places, row: Row, estate: EstateRef, customer: CustomerCells, problems: Problems): void {
+  const id = newId();
+  const place = places.resolve(estate.id, row.text("building")!, row.text("unit"));
+  w.households.push({ id, organizationId: s.organizationId, code: row.text("household_code"), estateId: estate.id, ...place, room: row.text("room"), kind: HOUSEHOLD_KIND[estate.kind] ?? "RESIDENTIAL", occupied: row.bool("occupied") ?? true, createdAt: s.now, updatedAt: s.now });
+  if (customer.name) addCustomer(s, w, id, customer);
+  else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
+}
+
+/**
+ * An existing household in the importer's estates: its place updated where the file differs, its
+ * primary customer added or amended (SEC-6; `compared` collects the archives read). True when something changed.
+ */
+async function changeHousehold(s: ImportSession, w: HouseholdRows, places: Places, row: Row, before: Household, customer: CustomerCells, compared: Set<string>, problems: Problems): Promise<boolean> {
+  const householdChange = placeChange(row, before);
+  if (householdChange) {
+    const place = places.resolve(before.estateId, row.text("building")!, row.given("unit") ? row.text("unit") : before.unit);
+    w.householdUpdates.push({ id: before.id, ...place, room: row.text("room"), occupied: row.bool("occupied") ?? before.occupied, version: before.version + 1, updatedAt: s.now });
+  }
+  let customerChanged = false;
+  if (!before.customer) {
+    if (customer.name) {
+      addCustomer(s, w, before.id, customer);
+      customerChanged = true;
+    } else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
+  } else {
+    compared.add(before.customer.id);
+    customerChanged = await amendCustomer(s, w, row, before, customer, problems);
+  }
+  return householdChange || customerChanged;
 }
 
 interface CustomerCells { given: boolean; name: string | null; kind: CustomerKind | null; phone: string | null; idNumber: string | null; plates: string[] | null }
@@ -174,46 +186,4 @@ async function loadHouseholds(s: ImportSession, codes: string[]): Promise<Map<st
     }
   }
   return out;
-}
-
-/** Buildings and units by name within an estate, created on first mention. */
-class Places {
-  private readonly buildings = new Map<string, string>();
-  private readonly units = new Map<string, string>();
-  private readonly newBuildings: BulkRow[] = [];
-  private readonly newUnits: BulkRow[] = [];
-
-  private constructor(private readonly s: ImportSession) {}
-
-  static async load(s: ImportSession, estateIds: string[]): Promise<Places> {
-    const p = new Places(s);
-    const buildings = await s.db.building.findMany({ where: { organizationId: s.organizationId, estateId: { in: estateIds } }, select: { id: true, estateId: true, name: true, units: { select: { id: true, name: true } } } });
-    for (const b of buildings) {
-      p.buildings.set(`${b.estateId}/${b.name}`, b.id);
-      for (const u of b.units) p.units.set(`${b.id}/${u.name}`, u.id);
-    }
-    return p;
-  }
-
-  resolve(estateId: string, building: string, unit: string | null): { buildingId: string; unitId: string | null } {
-    let buildingId = this.buildings.get(`${estateId}/${building}`);
-    if (!buildingId) {
-      buildingId = newId();
-      this.buildings.set(`${estateId}/${building}`, buildingId);
-      this.newBuildings.push({ id: buildingId, organizationId: this.s.organizationId, estateId, name: building, createdAt: this.s.now, updatedAt: this.s.now });
-    }
-    if (!unit) return { buildingId, unitId: null };
-    let unitId = this.units.get(`${buildingId}/${unit}`);
-    if (!unitId) {
-      unitId = newId();
-      this.units.set(`${buildingId}/${unit}`, unitId);
-      this.newUnits.push({ id: unitId, organizationId: this.s.organizationId, buildingId, name: unit, createdAt: this.s.now, updatedAt: this.s.now });
-    }
-    return { buildingId, unitId };
-  }
-
-  async write(bulk: BulkWriter): Promise<void> {
-    await bulk.insert("buildings", this.newBuildings);
-    await bulk.insert("units", this.newUnits);
-  }
 }
