@@ -1,10 +1,10 @@
 import type { ComplaintStatus } from "@tingjian/prisma/client";
-import { changed, FACTS_INCLUDE, syncSlaStages, toFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
+import { changed, FACTS_INCLUDE, syncSlaStages, toFacts, type ComplaintFacts, type SlaCache } from "../services/complaints/sla-stages.ts";
 import { slaBreachReason, type SystemReason } from "../domain/complaints/escalation-reason.ts";
 import { departmentHead } from "../services/complaints/department-head.ts";
 import { supervisorAt } from "../services/complaints/escalation.ts";
 import { OPEN_STATES } from "../domain/complaints/workflow.ts";
-import { planStages, type PlannedStage, type StageFacts } from "../domain/sla/stages.ts";
+import { planStages, type StageFacts } from "../domain/sla/stages.ts";
 import { BulkWriter, chunks, type BulkRow, type Db } from "./bulk.ts";
 import { sqlOf } from "./connection.ts";
 import { newId } from "./ids.ts";
@@ -128,11 +128,8 @@ export async function replanStages(db: Db, complaintIds: readonly string[], now:
   // One re-plan of a complaint at a time (as syncSlaStages): the minute sweep waits for the import.
   await sql.rows(`SELECT id FROM complaints WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [`{${ids.join(",")}}`]);
   const stamp = new Date(); // Prisma stamps @updatedAt with the wall clock.
-  const creates: BulkRow[] = [];
-  const updates: BulkRow[] = [];
-  const escalations: PendingEscalation[] = [];
+  const out: Replan = { creates: [], updates: [], escalations: [] };
   const oneByOne: string[] = [];
-  const key = (x: { rule: string; stage: string; round: number }) => `${x.rule}/${x.stage}/${x.round}`;
   let done = 0;
   for (const part of chunks(ids, 2000)) {
     for (const c of await db.complaint.findMany({ where: { id: { in: part } }, include: FACTS_INCLUDE })) {
@@ -141,57 +138,72 @@ export async function replanStages(db: Db, complaintIds: readonly string[], now:
         oneByOne.push(c.id);
         continue;
       }
-      const calendar = await cache.calendar(db, c.organizationId, c.estate.calendarId);
-      const policy = await cache.policy(db, c.organizationId, c.estateId);
-      const handling = OPEN_STATES.includes(c.status) && c.status !== "RESOLVED";
-      const existing = new Map(c.slaStages.map((x) => [key(x), x]));
-      let level = c.escalationLevel;
-      for (const p of planStages(toFacts(c), policy, calendar, now)) {
-        const before = existing.get(key(p));
-        existing.delete(key(p));
-        // The developer's own silence is answered by deemed acceptance (WF-5), not by escalation.
-        const developers = p.stage === "developer_answer";
-        const claim = p.status === "BREACHED" && !developers && !before?.breached;
-        let id: string;
-        if (!before) {
-          id = newId();
-          creates.push({ id, organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, ...p, breached: p.status === "BREACHED", createdAt: stamp, updatedAt: stamp });
-        } else {
-          id = before.id;
-          const change = changed(before, p);
-          if (change || claim) {
-            updates.push({
-              id, ...(change ? { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: before.version + 1 } : {}), ...(claim ? { breached: true } : {}), updatedAt: stamp,
-            });
-          }
-        }
-        if (claim && handling) {
-          escalations.push({
-            organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-            reason: slaBreachReason(p), lastEventAt: new Date(0),
-          });
-        }
-      }
-      // A stage no longer planned (the complaint was reclassified) is kept, cancelled.
-      for (const gone of existing.values()) if (gone.status !== "CANCELLED") updates.push({ id: gone.id, status: "CANCELLED", version: gone.version + 1, updatedAt: stamp });
+      await replanComplaint(db, c, now, cache, stamp, out);
       progress(++done);
     }
   }
   const bulk = new BulkWriter(db);
-  bulk.add("sla_stages", creates);
-  bulk.change("sla_stages", updates);
+  bulk.add("sla_stages", out.creates);
+  bulk.change("sla_stages", out.updates);
   await bulk.flush();
-  if (escalations.length) {
-    // complaints/timeline.ts: an event goes after the complaint's latest one.
-    const escalated = [...new Set(escalations.map((e) => e.complaintId))];
-    const last = new Map((await sql.rows<{ id: string; at: Date }>(`SELECT complaint_id::text AS id, max(at) AS at FROM complaint_events WHERE complaint_id = ANY($1::uuid[]) GROUP BY complaint_id`, [`{${escalated.join(",")}}`])).map((r) => [r.id, new Date(r.at)]));
-    for (const e of escalations) e.lastEventAt = last.get(e.complaintId) ?? new Date(0);
-    await writeEscalations(db, bulk, escalations, now);
+  if (out.escalations.length) {
+    await stampLastEvents(db, out.escalations);
+    await writeEscalations(db, bulk, out.escalations, now);
   }
   for (const id of oneByOne) {
     await syncSlaStages(db, id, now, cache);
     progress(++done);
   }
+}
+
+/** What the re-plan of stored complaints writes: new stages, changed ones, escalations. */
+interface Replan { creates: BulkRow[]; updates: BulkRow[]; escalations: PendingEscalation[] }
+
+const stageKey = (x: { rule: string; stage: string; round: number }) => `${x.rule}/${x.stage}/${x.round}`;
+
+/** One stored complaint re-planned as syncSlaStages re-plans it (see `replanStages`), its rows added to `out`. */
+async function replanComplaint(db: Db, c: ComplaintFacts, now: Date, cache: SlaCache, stamp: Date, out: Replan): Promise<void> {
+  const calendar = await cache.calendar(db, c.organizationId, c.estate.calendarId);
+  const policy = await cache.policy(db, c.organizationId, c.estateId);
+  const handling = OPEN_STATES.includes(c.status) && c.status !== "RESOLVED";
+  const existing = new Map(c.slaStages.map((x) => [stageKey(x), x]));
+  let level = c.escalationLevel;
+  for (const p of planStages(toFacts(c), policy, calendar, now)) {
+    const before = existing.get(stageKey(p));
+    existing.delete(stageKey(p));
+    // The developer's own silence is answered by deemed acceptance (WF-5), not by escalation.
+    const developers = p.stage === "developer_answer";
+    const claim = p.status === "BREACHED" && !developers && !before?.breached;
+    let id: string;
+    if (!before) {
+      id = newId();
+      out.creates.push({ id, organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, ...p, breached: p.status === "BREACHED", createdAt: stamp, updatedAt: stamp });
+    } else {
+      id = before.id;
+      const change = changed(before, p);
+      if (change || claim) {
+        out.updates.push({
+          id, ...(change ? { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: before.version + 1 } : {}), ...(claim ? { breached: true } : {}), updatedAt: stamp,
+        });
+      }
+    }
+    if (claim && handling) {
+      out.escalations.push({
+        organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
+        reason: slaBreachReason(p), lastEventAt: new Date(0),
+      });
+    }
+  }
+  // A stage no longer planned (the complaint was reclassified) is kept, cancelled.
+  for (const gone of existing.values()) if (gone.status !== "CANCELLED") out.updates.push({ id: gone.id, status: "CANCELLED", version: gone.version + 1, updatedAt: stamp });
+}
+
+/** complaints/timeline.ts: an event goes after the complaint's latest one; each escalation learns its complaint's. */
+async function stampLastEvents(db: Db, escalations: PendingEscalation[]): Promise<void> {
+  const sql = await sqlOf(db);
+  const escalated = [...new Set(escalations.map((e) => e.complaintId))];
+  const last = new Map((await sql.rows<{ id: string; at: Date }>(`SELECT complaint_id::text AS id, max(at) AS at FROM complaint_events WHERE complaint_id = ANY($1::uuid[]) GROUP BY complaint_id`, [`{${escalated.join(",")}}`])).map((r) => [r.id, new Date(r.at)]));
+  for (const e of escalations) e.lastEventAt = last.get(e.complaintId) ?? new Date(0);
 }
 
 /** WF-7 in bulk (`escalationRows`): the escalations, their events and the complaints' level and version. */
