@@ -7,7 +7,7 @@ import type { SheetRow } from "./sheets.ts";
 import { RelationshipsReader, SharedStringsReader, StylesReader, WorkbookReader } from "./xlsx-parts.ts";
 import { SheetReader } from "./xlsx-sheet.ts";
 
-export { columnName } from "./xlsx-sheet.ts";
+export { columnName } from "./xlsx-cell-text.ts";
 
 /**
  * Issue 15 item 3: the first sheet of an XLSX workbook, read streaming with hard limits. exceljs

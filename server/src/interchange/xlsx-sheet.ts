@@ -1,42 +1,12 @@
-import { SheetError, SheetLimitError, unreadable } from "./sheet-errors.ts";
+import { SheetLimitError, unreadable } from "./sheet-errors.ts";
 import { msg } from "../i18n/messages.ts";
 import type { ReadLimits } from "./read-limits.ts";
 import { attributes, type XmlHandler } from "./xml-scan.ts";
 import type { SheetRow } from "./sheets.ts";
 import { detached, MAX_MERGED_RANGES, unescapeX, type Setting } from "./xlsx-parts.ts";
+import { columnName, columnOf, mergeRange, writtenAsJavaScriptWould, xmlDecodeAgain } from "./xlsx-cell-text.ts";
 
 /** The first sheet of an XLSX workbook, read from the scanner's events (see xlsx-read.ts). */
-/** The column of a cell reference in ref[from, to) ("AB12" → 28); NaN when it does not start with letters. */
-function columnOf(ref: string, from = 0, to = ref.length): number {
-  let col = 0;
-  let i = from;
-  for (; i < to && i < from + 8; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-  }
-  return i === from ? NaN : col;
-}
-
-/** Column number → letters (1 = A). */
-export function columnName(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-/** exceljs's utils.xmlDecode (applied once more to t="str" text, as exceljs did). */
-const xmlDecodeAgain = (t: string) =>
-  t.indexOf("&") < 0 ? t : t.replace(/&([a-z]*);/g, (m) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[m] ?? m);
-
-/**
- * A number text that String(parseFloat(text)) gives back unchanged: no leading zeros, no trailing
- * zeros after the point, at most 15 characters (so at most 15 digits: a double keeps 15), not below 1e-6 (written with an
- * exponent) and not "-0".
- */
-const CANONICAL_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
-const SMALL_DECIMAL = /^-?0\.000000/;
 
 const NOT_A_VALUE = 0;
 const V = 1;
@@ -247,7 +217,7 @@ export class SheetReader implements XmlHandler {
         return "";
       default:
         // Most numbers are written as JavaScript writes them back: skip the round trip.
-        if (!(this.style && this.ctx.dateStyles[this.style]) && value.length <= 15 && CANONICAL_NUMBER.test(value) && value !== "-0" && !SMALL_DECIMAL.test(value)) return value;
+        if (!(this.style && this.ctx.dateStyles[this.style]) && writtenAsJavaScriptWould(value)) return value;
         return this.numberText(parseFloat(value));
     }
   }
@@ -313,10 +283,8 @@ export class SheetReader implements XmlHandler {
   }
 
   private addMerge(ref: string | undefined): void {
-    const m = ref ? /^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref) : null;
-    if (!m) return; // a single cell "A1" merges nothing
-    const [left, top, right, bottom] = [columnOf(m[1]!), Number(m[2]), columnOf(m[3]!), Number(m[4])];
-    const range: [number, number, number, number] = [Math.min(top, bottom), Math.min(left, right), Math.max(top, bottom), Math.max(left, right)];
+    const range = mergeRange(ref);
+    if (!range) return; // a single cell "A1" merges nothing
     if (this.merges.length >= MAX_MERGED_RANGES) throw unreadable("importXlsxTooManyMerges", { max: MAX_MERGED_RANGES.toLocaleString("en") });
     // Counted as they come, before anything is filled: a range of a whole sheet is refused, not filled.
     this.countCells(range[0], (range[2] - range[0] + 1) * (range[3] - range[1] + 1) - 1);
