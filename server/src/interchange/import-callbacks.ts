@@ -147,6 +147,15 @@ function callbackRow(s: ImportSession, d: CallbackDraft, slot: Slot): BulkRow {
   };
 }
 
+/** CB-6: each complaint verified by its first satisfied callback after the confirmation: the complaint's row and its VERIFY transition. */
+function verificationRows(s: ImportSession, verifying: Map<string, CallbackDraft>, verified: BulkRow[], events: BulkRow[]): void {
+  for (const [complaintId, d] of verifying) {
+    const c = d.complaint!;
+    verified.push({ id: complaintId, status: "VERIFIED", verifiedAt: d.calledAt, closedAt: d.calledAt, version: c.version + 1, updatedAt: s.now });
+    events.push({ id: newId(), organizationId: s.organizationId, complaintId, at: new Date(d.calledAt!.getTime() + 1), actorId: s.actorId, kind: "TRANSITION", fromStatus: "CONFIRMED", toStatus: "VERIFIED", data: { action: "VERIFY", ...provenance(s, d.line) }, createdAt: s.now });
+  }
+}
+
 async function writeCallbacks(s: ImportSession, created: CallbackDraft[], slots: Map<CallbackDraft, Slot>, progress: (n: number) => void): Promise<void> {
   const org = s.organizationId;
   const callbacks: BulkRow[] = [], filled: BulkRow[] = [], ratings: BulkRow[] = [], events: BulkRow[] = [], verified: BulkRow[] = [];
@@ -163,11 +172,7 @@ async function writeCallbacks(s: ImportSession, created: CallbackDraft[], slots:
     const c = d.complaint;
     if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id)) verifying.set(c.id, d);
   }
-  for (const [complaintId, d] of verifying) {
-    const c = d.complaint!;
-    verified.push({ id: complaintId, status: "VERIFIED", verifiedAt: d.calledAt, closedAt: d.calledAt, version: c.version + 1, updatedAt: s.now });
-    events.push({ id: newId(), organizationId: org, complaintId, at: new Date(d.calledAt!.getTime() + 1), actorId: s.actorId, kind: "TRANSITION", fromStatus: "CONFIRMED", toStatus: "VERIFIED", data: { action: "VERIFY", ...provenance(s, d.line) }, createdAt: s.now });
-  }
+  verificationRows(s, verifying, verified, events);
   const bulk = new BulkWriter(s.db);
   await bulk.insert("callbacks", callbacks);
   await bulk.update("callbacks", filled);
