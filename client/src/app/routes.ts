@@ -50,7 +50,8 @@ export const ROUTES: Route[] = [
   {
     path: "/import",
     nav: ["导入导出", "Import / export"],
-    anyOf: ["complaints:write", "reports:read"],
+    // policies:manage: the administrator imports estates.csv (the places page links here).
+    anyOf: ["complaints:write", "reports:read", "policies:manage"],
     page: lazy(() => import("../pages/import/ImportPage.tsx")),
   },
   { path: "/estates", nav: ["项目", "Estates"], anyOf: [], page: lazy(() => import("../pages/estates/EstatesPage.tsx")) },

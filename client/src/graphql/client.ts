@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange } from "@urql/core";
+import { Client, cacheExchange, fetchExchange, mapExchange } from "@urql/core";
 import { locale } from "../i18n/locale.ts";
 import { timedFetch } from "../clock.ts";
 
@@ -10,9 +10,27 @@ export function acceptLanguage(): string {
   return locale() === "en" ? "en" : "zh-CN";
 }
 
+const refusedListeners = new Set<() => void>();
+
+/**
+ * Issue 17: called whenever the server refuses the session (UNAUTHENTICATED: signed out elsewhere,
+ * expired, revoked, the account deactivated), so that the app asks who is signed in again and
+ * lands on sign-in at that request rather than showing a page of errors. Returns the unsubscribe.
+ */
+export function onSessionRefused(listener: () => void): () => void {
+  refusedListeners.add(listener);
+  return () => refusedListeners.delete(listener);
+}
+
+const sessionRefused = mapExchange({
+  onError(error) {
+    if (error.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) for (const l of refusedListeners) l();
+  },
+});
+
 export const client = new Client({
   url: "/graphql",
-  exchanges: [cacheExchange, fetchExchange],
+  exchanges: [cacheExchange, sessionRefused, fetchExchange],
   fetch: timedFetch,
   // x-graphql-yoga-csrf: the server refuses a request with the session cookie that a page of
   // another origin could have sent (urql sends queries as GET); this header proves it could not

@@ -1,5 +1,6 @@
 import { createQuery } from "@urql/solid";
-import { createContext, Show, useContext, type JSX } from "solid-js";
+import { createContext, onCleanup, Show, useContext, type JSX } from "solid-js";
+import { onSessionRefused } from "../graphql/client.ts";
 import { MeQuery, type Me } from "../graphql/session.ts";
 import { ForcedPasswordChange } from "./ForcedPasswordChange.tsx";
 
@@ -23,6 +24,8 @@ export function SessionProvider(props: { children: JSX.Element }) {
     can: (permission) => me.data?.me?.permissions.includes(enumName(permission)) ?? false,
     refresh: () => reload({ requestPolicy: "network-only" }),
   };
+  // A request refused for want of a session: `me` is asked again (null: the sign-in page shows).
+  onCleanup(onSessionRefused(() => session.refresh()));
   // Issue 17: a temporary password is changed before any page opens (the server refuses the rest).
   return (
     <SessionContext.Provider value={session}>
