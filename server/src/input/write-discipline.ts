@@ -11,9 +11,29 @@ export type Discipline =
   /** It sets a field once, by compare-and-set on "not set yet"; a second or concurrent call is refused or changes nothing. */
   | "ONCE"
   /** The caller's own session or settings: nobody else writes them. */
-  | "OWN";
+  | "OWN"
+  /**
+   * It sets a state the caller names outright (not a value derived from one read), so the same call
+   * twice leaves the same result; it raises the record's version, so a form read before it is refused.
+   */
+  | "STATED"
+  /** It replaces a credential by design (a new temporary password); nothing a person entered is overwritten. */
+  | "NEW_SECRET";
 
 export const UNVERSIONED_MUTATIONS: Record<string, { discipline: Discipline; why: string }> = {
+  // Issue 17: company setup and administration.
+  setUpOrganization: { discipline: "ONCE", why: "issue 17: only while no organisation exists (advisory lock in the database function)" },
+  changeMyPassword: { discipline: "OWN", why: "issue 17: the caller's own password, checked against the current one" },
+  createEstate: { discipline: "APPEND_ONLY", why: "issue 17: a new estate (code unique)" },
+  createOffice: { discipline: "APPEND_ONLY", why: "issue 17: a new office (code unique)" },
+  createBuilding: { discipline: "APPEND_ONLY", why: "issue 17: a new building (name unique in its estate)" },
+  createUnit: { discipline: "APPEND_ONLY", why: "issue 17: a new unit (name unique in its building)" },
+  createHousehold: { discipline: "APPEND_ONLY", why: "issue 17: a new household (code unique)" },
+  createDepartment: { discipline: "APPEND_ONLY", why: "issue 17: a new department (code unique)" },
+  createStaff: { discipline: "APPEND_ONLY", why: "issue 17: a new account (login unique)" },
+  moveStaffToDepartment: { discipline: "STATED", why: "issue 17: puts the named accounts in the named department; each account's version is raised" },
+  resetPassword: { discipline: "NEW_SECRET", why: "issue 17: a new temporary password; the account's sessions end" },
+  revokeSession: { discipline: "ONCE", why: "issue 17: a session is revoked once; revoking a revoked one changes nothing" },
   addCaseLibraryEntry: { discipline: "APPEND_ONLY", why: "REC-4: a new case entry" },
   addComplaintAttachment: { discipline: "APPEND_ONLY", why: "INT-2: a new attachment" },
   archiveHotlineRecording: { discipline: "ONCE", why: "INT-6: archived once (updateMany where not archived)" },
