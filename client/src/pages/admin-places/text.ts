@@ -43,8 +43,8 @@ export const t = translator({
   open: ["查看", "Open"],
   openHouseholds: ["房屋 ({n})", "Households ({n})"],
   bulk: [
-    "批量新增或停用请使用导入（estates.csv、households.csv）",
-    "To add or deactivate many at once, use the import (estates.csv, households.csv)",
+    "批量新增项目请使用导入（estates.csv）；住户连同业主资料（households.csv）由有权查看客户资料的账号导入",
+    "To add many estates at once, use the import (estates.csv); households with their owners (households.csv) are imported by an account that may read customer data",
   ],
   bulkLink: ["前往导入", "Go to import"],
   help: [
