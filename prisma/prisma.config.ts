@@ -30,9 +30,12 @@ globalThis.setTimeout = ((fn: (...args: unknown[]) => void, ms?: number, ...a: u
 function connection(): pg.PoolConfig {
   const u = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
   return {
-    host: u.hostname, port: Number(u.port || 5432),
-    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1), allowExitOnIdle: true,
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+    allowExitOnIdle: true,
   };
 }
 
@@ -62,6 +65,5 @@ export default defineConfig({
   engine: "js",
   schema: "schema",
   migrations: { path: "migrations" },
-  adapter: async () =>
-    process.env.PRISMA_ADAPTER === "pglite" ? new PrismaPGlite(new PGlite()) : new PrismaPgMigrate(connection()),
+  adapter: async () => (process.env.PRISMA_ADAPTER === "pglite" ? new PrismaPGlite(new PGlite()) : new PrismaPgMigrate(connection())),
 });

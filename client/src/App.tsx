@@ -24,14 +24,34 @@ export function App() {
   };
   return (
     <Switch>
-      <Match when={session.loading()}><Loading /></Match>
-      <Match when={session.error()}><ErrorBox error={session.error()} retry={session.refresh} /></Match>
-      <Match when={!session.me()}><SignedOut onSignedIn={session.refresh} /></Match>
+      <Match when={session.loading()}>
+        <Loading />
+      </Match>
+      <Match when={session.error()}>
+        <ErrorBox error={session.error()} retry={session.refresh} />
+      </Match>
+      <Match when={!session.me()}>
+        <SignedOut onSignedIn={session.refresh} />
+      </Match>
       <Match when={session.me()}>
         <Shell>
-          <Show when={route()} fallback={<p class="state" data-testid="not-found">{t("notFound")}</p>}>
+          <Show
+            when={route()}
+            fallback={
+              <p class="state" data-testid="not-found">
+                {t("notFound")}
+              </p>
+            }
+          >
             {(r) => (
-              <Show when={allowed(r().route, session.can)} fallback={<p class="state error" data-testid="forbidden">{t("forbidden")}</p>}>
+              <Show
+                when={allowed(r().route, session.can)}
+                fallback={
+                  <p class="state error" data-testid="forbidden">
+                    {t("forbidden")}
+                  </p>
+                }
+              >
                 <Dynamic component={r().route.page} params={r().params} />
               </Show>
             )}

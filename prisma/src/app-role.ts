@@ -25,13 +25,17 @@ export async function openAppRolePool(db: Database, env: NodeJS.ProcessEnv = pro
   pool.on("error", () => {});
   try {
     const { rows } = await pool.query<{ who: string; super: boolean; bypass: boolean }>(
-      `SELECT current_user AS who, rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`);
+      `SELECT current_user AS who, rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`,
+    );
     const me = rows[0]!;
-    if (me.who !== "tingjian_app" || me.super || me.bypass) throw new Error(`it logs in as ${me.who}, which is not the restricted role tingjian_app`);
+    if (me.who !== "tingjian_app" || me.super || me.bypass)
+      throw new Error(`it logs in as ${me.who}, which is not the restricted role tingjian_app`);
   } catch (e) {
     await pool.end().catch(() => {});
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new StartupError(`Cannot connect as the request role tingjian_app at ${describeUrl(url.toString())} (${reason}); set TINGJIAN_APP_DATABASE_URL`);
+    throw new StartupError(
+      `Cannot connect as the request role tingjian_app at ${describeUrl(url.toString())} (${reason}); set TINGJIAN_APP_DATABASE_URL`,
+    );
   }
   return pool;
 }

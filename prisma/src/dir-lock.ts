@@ -31,7 +31,9 @@ export function lockDataDir(dir: string): () => void {
     }
     const holder = readHolder(path);
     if (holder !== null && isHeldBy(holder, path)) {
-      throw new StartupError(`Data directory ${dir} is in use by process ${holder}; stop that process first, or set DATA_DIR to another directory`);
+      throw new StartupError(
+        `Data directory ${dir} is in use by process ${holder}; stop that process first, or set DATA_DIR to another directory`,
+      );
     }
     // A stale lock (its process is gone, or the file is unreadable): remove it and try again.
     // Two processes taking over the same stale lock at the same instant is not guarded against.

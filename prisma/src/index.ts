@@ -7,4 +7,11 @@ export { DEMO_PASSWORD, ARCHIVE_DOCUMENTS } from "./seed/access.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { calendarDays, statutoryHolidays } from "./seed/holidays.ts";
 export { openAppRolePool } from "./app-role.ts";
-export { DEFAULT_POLICY_VALUES, DEMO_ORGANIZATION_CODE, STANDARD_CALENDAR_NAME, STANDARD_WORKING_SLOTS, type DefaultPolicyValue, type WorkingSlot } from "./company-defaults.ts";
+export {
+  DEFAULT_POLICY_VALUES,
+  DEMO_ORGANIZATION_CODE,
+  STANDARD_CALENDAR_NAME,
+  STANDARD_WORKING_SLOTS,
+  type DefaultPolicyValue,
+  type WorkingSlot,
+} from "./company-defaults.ts";

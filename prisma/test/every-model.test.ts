@@ -26,9 +26,11 @@ function creationOrder(): string[] {
 
 // Values the database's CHECK constraints require (migration 20261122100000_access_control).
 const constrained: Record<string, unknown> = {
-  "WorkingTimeSlot.startMinute": 480, "WorkingTimeSlot.endMinute": 720,
+  "WorkingTimeSlot.startMinute": 480,
+  "WorkingTimeSlot.endMinute": 720,
   // INT-2: stored bytes must match their size and SHA-256 (a CHECK in the migration).
-  "FileContent.bytes": new Uint8Array([1]), "FileContent.sizeBytes": 1,
+  "FileContent.bytes": new Uint8Array([1]),
+  "FileContent.sizeBytes": 1,
   "FileContent.sha256": "4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a",
 };
 
@@ -37,13 +39,20 @@ function valueFor(model: string, f: Field): unknown {
   if (f.kind === "enum") return Object.values((enums as unknown as Record<string, Record<string, string>>)[f.type]!)[0];
   const v = (() => {
     switch (f.type) {
-      case "String": return `${model}.${f.name}`;
-      case "Int": return 1;
-      case "Decimal": return "1.5";
-      case "Boolean": return true;
-      case "DateTime": return new Date("2026-03-02T00:00:00.000Z"); // midnight: valid for date columns too
-      case "Json": return { model };
-      default: throw new Error(`no test value for ${model}.${f.name}: ${f.type}`);
+      case "String":
+        return `${model}.${f.name}`;
+      case "Int":
+        return 1;
+      case "Decimal":
+        return "1.5";
+      case "Boolean":
+        return true;
+      case "DateTime":
+        return new Date("2026-03-02T00:00:00.000Z"); // midnight: valid for date columns too
+      case "Json":
+        return { model };
+      default:
+        throw new Error(`no test value for ${model}.${f.name}: ${f.type}`);
     }
   })();
   return f.isList ? [v] : v;
@@ -55,13 +64,18 @@ describe("the data model", () => {
   const t = useTestDatabase("empty");
 
   it("has an organisation id on every model but Organization (SPEC §2: every row belongs to one organisation)", () => {
-    const missing = Object.keys(models).filter((m) => m !== "Organization" && !models[m]!.fields.some((f) => f.name === "organizationId" && f.isRequired));
+    const missing = Object.keys(models).filter(
+      (m) => m !== "Organization" && !models[m]!.fields.some((f) => f.name === "organizationId" && f.isRequired),
+    );
     expect(missing).toEqual([]);
   });
 
   it("writes and reads back one row of every model, every scalar field set", async () => {
     const created = new Map<string, string>();
-    const db = t.prisma as unknown as Record<string, { create(a: unknown): Promise<{ id: string }>; findUniqueOrThrow(a: unknown): Promise<Record<string, unknown>> }>;
+    const db = t.prisma as unknown as Record<
+      string,
+      { create(a: unknown): Promise<{ id: string }>; findUniqueOrThrow(a: unknown): Promise<Record<string, unknown>> }
+    >;
     for (const model of creationOrder()) {
       const fields = models[model]!.fields;
       const foreignKeys = new Map<string, string>();
@@ -76,7 +90,8 @@ describe("the data model", () => {
         if (f.kind === "object" || f.isId || f.isUpdatedAt) continue;
         if (foreignKeys.has(f.name)) data[f.name] = foreignKeys.get(f.name);
         else if (f.name.endsWith("Id") && f.type === "String") {
-          if (f.isRequired) data[f.name] = "00000000-0000-4000-8000-000000000001"; // a polymorphic reference (recordType + recordId)
+          if (f.isRequired)
+            data[f.name] = "00000000-0000-4000-8000-000000000001"; // a polymorphic reference (recordType + recordId)
           else continue; // an optional link to a model not created yet
         } else data[f.name] = valueFor(model, f);
       }
@@ -85,7 +100,8 @@ describe("the data model", () => {
       const back = await db[delegate(model)]!.findUniqueOrThrow({ where: { id: row.id } });
       for (const [k, v] of Object.entries(data)) {
         const got = back[k];
-        const normal = (x: unknown) => (x instanceof Date ? x.toISOString() : x !== null && typeof x === "object" && "toFixed" in x ? String(x) : x);
+        const normal = (x: unknown) =>
+          x instanceof Date ? x.toISOString() : x !== null && typeof x === "object" && "toFixed" in x ? String(x) : x;
         expect(normal(got), `${model}.${k}`).toEqual(normal(v));
       }
     }

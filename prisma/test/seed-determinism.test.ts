@@ -16,7 +16,9 @@ describe("the demo-data generator", () => {
   it("is deterministic: the same seed and scale give the same rows", async () => {
     const first = await seedDemoData(t.db.pool, { scale: 0.05, now: FIXED_DEMO_NOW });
     const a = await fingerprint();
-    const { rows } = await t.db.pool.query(`SELECT string_agg(quote_ident(tablename), ', ') AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`);
+    const { rows } = await t.db.pool.query(
+      `SELECT string_agg(quote_ident(tablename), ', ') AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+    );
     await t.db.pool.query(`TRUNCATE ${rows[0].t} CASCADE`);
     const second = await seedDemoData(t.db.pool, { scale: 0.05, now: FIXED_DEMO_NOW });
     expect(second).toEqual(first);

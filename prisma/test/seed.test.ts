@@ -9,17 +9,31 @@ describe("demo data", () => {
   it("is a company with residential, commercial, office and villa estates and resident households", async () => {
     const { rows } = await t.db.pool.query(`SELECT kind::text FROM estates ORDER BY kind::text`);
     expect(rows.map((r) => r.kind)).toEqual(["COMMERCIAL", "OFFICE", "RESIDENTIAL", "VILLA"]);
-    const h = await one<{ all: number; occupied: number }>(`SELECT count(*)::int AS all, count(*) FILTER (WHERE occupied)::int AS occupied FROM households`);
+    const h = await one<{ all: number; occupied: number }>(
+      `SELECT count(*)::int AS all, count(*) FILTER (WHERE occupied)::int AS occupied FROM households`,
+    );
     expect(h.all).toBeGreaterThan(2000 * DEMO_TEMPLATE_SCALE * 0.8);
     expect(h.occupied / h.all).toBeGreaterThan(0.75);
   });
 
   it("has staff in every role of SPEC §2", async () => {
     const { rows } = await t.db.pool.query(`SELECT DISTINCT role::text FROM staff ORDER BY 1`);
-    expect(rows.map((r) => r.role)).toEqual([
-      "ADMIN", "ANALYST", "AUDITOR", "COMPANY_MANAGER", "DEPARTMENT_HEAD", "DEVELOPER_LIAISON", "EXECUTIVE",
-      "FRONT_DESK", "MANAGEMENT_REP", "OFFICE_DIRECTOR", "PROPERTY_ASSISTANT", "SERVICE_REP",
-    ].sort());
+    expect(rows.map((r) => r.role)).toEqual(
+      [
+        "ADMIN",
+        "ANALYST",
+        "AUDITOR",
+        "COMPANY_MANAGER",
+        "DEPARTMENT_HEAD",
+        "DEVELOPER_LIAISON",
+        "EXECUTIVE",
+        "FRONT_DESK",
+        "MANAGEMENT_REP",
+        "OFFICE_DIRECTOR",
+        "PROPERTY_ASSISTANT",
+        "SERVICE_REP",
+      ].sort(),
+    );
   });
 
   it("has three years of complaints with leaks peaking in the rainy season", async () => {

@@ -52,8 +52,17 @@ export const builder = new SchemaBuilder<{
       ctx.viewer?.mustChangePassword
         ? new GraphQLError(text("passwordChangeRequired", ctx.language), { extensions: { code: "PASSWORD_CHANGE_REQUIRED" } })
         : ctx.viewer
-        ? new GraphQLError(text("notAllowedToRead", ctx.language, { type: info.parentType.name, field: info.fieldName, reason: describeFailure(result.failure, ctx.language) }), { extensions: { code: "FORBIDDEN" } })
-        : new GraphQLError(text(ctx.credentialsRejected ? "credentialsRejected" : "signInFirst", ctx.language), { extensions: { code: "UNAUTHENTICATED" } }),
+          ? new GraphQLError(
+              text("notAllowedToRead", ctx.language, {
+                type: info.parentType.name,
+                field: info.fieldName,
+                reason: describeFailure(result.failure, ctx.language),
+              }),
+              { extensions: { code: "FORBIDDEN" } },
+            )
+          : new GraphQLError(text(ctx.credentialsRejected ? "credentialsRejected" : "signInFirst", ctx.language), {
+              extensions: { code: "UNAUTHENTICATED" },
+            }),
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -117,7 +126,6 @@ function parseInstant(v: unknown): Date {
   return d;
 }
 
-
 /**
  * Issue 15 item 16: a global ID is "Type:uuid" in base64; anything else is the caller's mistake,
  * answered BAD_USER_INPUT (errors-masking.ts) instead of reaching the database as a bad UUID.
@@ -125,15 +133,19 @@ function parseInstant(v: unknown): Date {
 function decodeGlobalId(globalID: string): { typename: string; id: string } {
   const decoded = Buffer.from(globalID, "base64").toString("utf8");
   const at = decoded.indexOf(":");
-  const typename = decoded.slice(0, at), id = decoded.slice(at + 1);
+  const typename = decoded.slice(0, at),
+    id = decoded.slice(at + 1);
   if (at <= 0 || !/^[A-Za-z]\w*$/.test(typename) || !UUID.test(id)) throw new PothosValidationError(text("badId", "en"));
   return { typename, id };
 }
 
 function describeFailure(failure: { kind: string; scope?: string; parameter?: unknown; failures?: unknown[] }, language: Language): string {
   if (failure.kind === "AuthScope") {
-    if (failure.scope === "permission") return text("requiresPermission", language, { permission: permissionEnumName(failure.parameter as Permission) });
-    return failure.scope === "authenticated" ? text("requiresSignIn", language) : text("requiresScope", language, { scope: String(failure.scope) });
+    if (failure.scope === "permission")
+      return text("requiresPermission", language, { permission: permissionEnumName(failure.parameter as Permission) });
+    return failure.scope === "authenticated"
+      ? text("requiresSignIn", language)
+      : text("requiresScope", language, { scope: String(failure.scope) });
   }
   if ((failure.kind === "AnyAuthScopes" || failure.kind === "AllAuthScopes") && failure.failures?.length) {
     const parts = (failure.failures as (typeof failure)[]).map((f) => describeFailure(f, language));

@@ -34,7 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new StartupError(`PORT must be an integer between 0 and 65535 (got "${env.PORT}")`);
   }
   const seed = env.SEED ?? "auto";
-  if (seed !== "auto" && seed !== "demo" && seed !== "none") throw new StartupError(`SEED must be "auto", "demo" or "none" (got "${seed}")`);
+  if (seed !== "auto" && seed !== "demo" && seed !== "none")
+    throw new StartupError(`SEED must be "auto", "demo" or "none" (got "${seed}")`);
   const grace = Number(env.SHUTDOWN_GRACE_MS || 10_000);
   if (!Number.isInteger(grace) || grace < 0) {
     throw new StartupError(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds (got "${env.SHUTDOWN_GRACE_MS}")`);
@@ -68,5 +69,8 @@ export function demoSeedDecision(policy: SeedPolicy, kind: "embedded" | "server"
   if (policy === "demo") return { seed: true };
   if (policy === "none") return { seed: false, why: "SEED=none" };
   if (kind === "embedded") return { seed: true };
-  return { seed: false, why: "SEED=auto seeds only the embedded database (its demo accounts share a published password); set SEED=demo to seed this one" };
+  return {
+    seed: false,
+    why: "SEED=auto seeds only the embedded database (its demo accounts share a published password); set SEED=demo to seed this one",
+  };
 }

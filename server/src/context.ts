@@ -51,7 +51,9 @@ export function contextFactory(services: AppServices) {
       access: new AccessRecorder(viewer, purpose, ip),
       grants: new Grants(viewer, now),
       client: {
-        ip, userAgent: request.headers.get("user-agent"), sessionToken,
+        ip,
+        userAgent: request.headers.get("user-agent"),
+        sessionToken,
         secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
       },
       language: languageOf(request.headers.get("accept-language")),

@@ -21,10 +21,12 @@ export function describeForLog(value: unknown): string {
 }
 
 export function redactingLogger(development = process.env.NODE_ENV === "development"): YogaLogger {
-  const line = (level: "debug" | "info" | "warn" | "error") => (...args: unknown[]) => {
-    if (development) return console[level](...args);
-    if (level === "debug" || (args.length > 0 && args.every(expected))) return;
-    console[level](`[${level}] ${args.map(describeForLog).join(" ")}`);
-  };
+  const line =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      if (development) return console[level](...args);
+      if (level === "debug" || (args.length > 0 && args.every(expected))) return;
+      console[level](`[${level}] ${args.map(describeForLog).join(" ")}`);
+    };
   return { debug: line("debug"), info: line("info"), warn: line("warn"), error: line("error") };
 }

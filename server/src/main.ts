@@ -3,7 +3,17 @@
  * applies pending migrations, seeds the demo company into an empty database, then serves.
  * A configuration problem ends with one line naming the cause and exit code 1.
  */
-import { openAppRolePool, openDatabase, applyMigrations, createPrisma, isEmpty, seedDemoData, StartupError, describeUrl, type Database } from "@tingjian/prisma";
+import {
+  openAppRolePool,
+  openDatabase,
+  applyMigrations,
+  createPrisma,
+  isEmpty,
+  seedDemoData,
+  StartupError,
+  describeUrl,
+  type Database,
+} from "@tingjian/prisma";
 import type { AddressInfo } from "node:net";
 import { constants as osConstants } from "node:os";
 import { demoSeedDecision, loadConfig } from "./config.ts";
@@ -52,7 +62,13 @@ async function main() {
     const appPool = await openAppRolePool(db);
     if (appPool) {
       const owner = db;
-      db = { ...owner, close: async () => { await appPool.end().catch(() => {}); await owner.close(); } };
+      db = {
+        ...owner,
+        close: async () => {
+          await appPool.end().catch(() => {});
+          await owner.close();
+        },
+      };
     }
     const requestPrisma = appPool ? createPrisma({ ...db, pool: appPool }) : undefined;
     routes.app = createApp({ prisma, requestPrisma, clock: config.clock });
@@ -80,7 +96,9 @@ async function main() {
     })();
   };
   const port = (server.address() as AddressInfo).port;
-  console.log(`Tingjian is running at http://localhost:${port} (GraphQL: /graphql${config.graphiql ? ", GraphiQL on" : ""}, database: ${db.kind})`);
+  console.log(
+    `Tingjian is running at http://localhost:${port} (GraphQL: /graphql${config.graphiql ? ", GraphiQL on" : ""}, database: ${db.kind})`,
+  );
 }
 
 /** Opens the database, applies the migrations, and fills an empty one with the demo company (unless SEED=none). */

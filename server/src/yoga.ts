@@ -22,7 +22,17 @@ export function createApp(services: AppServices): App {
     graphqlEndpoint: "/graphql",
     context: contextFactory(services) as never,
     // Issue 15 items 13 and 14: CSRF refusal before any body is read; GraphiQL only when asked for.
-    plugins: [useRateLimits(services.rateLimits ?? rateLimitsFrom(process.env), () => (services.clock ?? systemClock)().getTime()), useCsrfPrevention(), useGraphiQLPage(graphiqlEnabled(process.env)), useQueryLimits(services), useRequestTransaction(services.prisma, services.requestPrisma), useResponseCookies(), useLocalizedErrors(), useTextInputRules(), useServerTime(services.clock ?? systemClock)],
+    plugins: [
+      useRateLimits(services.rateLimits ?? rateLimitsFrom(process.env), () => (services.clock ?? systemClock)().getTime()),
+      useCsrfPrevention(),
+      useGraphiQLPage(graphiqlEnabled(process.env)),
+      useQueryLimits(services),
+      useRequestTransaction(services.prisma, services.requestPrisma),
+      useResponseCookies(),
+      useLocalizedErrors(),
+      useTextInputRules(),
+      useServerTime(services.clock ?? systemClock),
+    ],
     graphiql: false, // served by useGraphiQLPage, with its own CSP
     parserAndValidationCache: boundedDocumentCaches(), // issue 15 item 2: bounded by text length, not by count
     maskedErrors: { isDev: process.env.NODE_ENV === "development", maskError },

@@ -33,16 +33,27 @@ describe("access control: who sees what", () => {
 
   it("SEC-7: an analyst sees figures across all estates with personal data masked", async () => {
     const analyst = await as("analyst");
-    const r = await gql<{ complaintCounts: { key: string; count: number }[]; complaints: { edges: { node: { complainantContact: string | null; complainantName: string | null } }[] } }>(app, `{
+    const r = await gql<{
+      complaintCounts: { key: string; count: number }[];
+      complaints: { edges: { node: { complainantContact: string | null; complainantName: string | null } }[] };
+    }>(
+      app,
+      `{
       complaintCounts(by: ESTATE, from: "2020-01-01T00:00:00+08:00", before: "2027-01-01T00:00:00+08:00") { key count }
       complaints(first: 30, filter: { status: [VERIFIED] }) { edges { node { complainantName complainantContact } } }
-    }`, undefined, analyst);
+    }`,
+      undefined,
+      analyst,
+    );
     expect(r.errors).toBeUndefined();
     // SEC-2, issue 15 item 8: figures count what the analyst may know exists — no TOP_SECRET complaint unless designated at TOP_SECRET.
-    const expected = await q(`SELECT c.estate_id AS key, count(*)::int AS count FROM complaints c WHERE c.duplicate_of_id IS NULL
+    const expected = await q(
+      `SELECT c.estate_id AS key, count(*)::int AS count FROM complaints c WHERE c.duplicate_of_id IS NULL
       AND (c.classification <> 'TOP_SECRET' OR EXISTS (SELECT 1 FROM access_designations d JOIN staff s ON s.id = d.staff_id WHERE s.login = 'analyst'
         AND d.record_type = 'COMPLAINT' AND d.record_id = c.id AND d.level = 'TOP_SECRET' AND d.revoked_at IS NULL AND (d.expires_at IS NULL OR d.expires_at > $1)))
-      GROUP BY c.estate_id`, [FIXED_DEMO_NOW]);
+      GROUP BY c.estate_id`,
+      [FIXED_DEMO_NOW],
+    );
     expect(new Map(r.data!.complaintCounts.map((c) => [c.key, c.count]))).toEqual(new Map(expected.map((e) => [e.key, e.count])));
     expect(r.data!.complaintCounts.length).toBe(4);
     const contacts = r.data!.complaints.edges.map((e) => e.node.complainantContact).filter((c): c is string => !!c);
@@ -57,14 +68,32 @@ describe("access control: who sees what", () => {
     expect(n).toBeGreaterThan(0);
     expect(r.data!.complaints.totalCount).toBe(n);
     const [other] = await q(`SELECT id FROM complaints WHERE forwarded_to_developer_at IS NULL LIMIT 1`);
-    const byId = await gql<{ node: unknown }>(app, `query($id: ID!) { node(id: $id) { id } }`, { id: globalId("Complaint", other.id) }, developer);
+    const byId = await gql<{ node: unknown }>(
+      app,
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: globalId("Complaint", other.id) },
+      developer,
+    );
     expect(byId.data!.node).toBeNull();
     // No relation leads from a forwarded complaint to one that was not forwarded.
-    const [fwd] = await q(`UPDATE complaints SET duplicate_of_id = $1 WHERE id = (SELECT id FROM complaints WHERE forwarded_to_developer_at IS NOT NULL LIMIT 1) RETURNING id`, [other.id]);
-    const dup = await gql<{ node: { duplicateOf: unknown } }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { duplicateOf { id content } } } }`, { id: globalId("Complaint", fwd.id) }, developer);
+    const [fwd] = await q(
+      `UPDATE complaints SET duplicate_of_id = $1 WHERE id = (SELECT id FROM complaints WHERE forwarded_to_developer_at IS NOT NULL LIMIT 1) RETURNING id`,
+      [other.id],
+    );
+    const dup = await gql<{ node: { duplicateOf: unknown } }>(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Complaint { duplicateOf { id content } } } }`,
+      { id: globalId("Complaint", fwd.id) },
+      developer,
+    );
     expect(dup.errors).toBeUndefined();
     expect(dup.data!.node.duplicateOf).toBeNull();
-    const seenByExec = await gql<{ node: { duplicateOf: { id: string } } }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { duplicateOf { id } } } }`, { id: globalId("Complaint", fwd.id) }, await as("exec"));
+    const seenByExec = await gql<{ node: { duplicateOf: { id: string } } }>(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Complaint { duplicateOf { id } } } }`,
+      { id: globalId("Complaint", fwd.id) },
+      await as("exec"),
+    );
     expect(seenByExec.data!.node.duplicateOf.id).toBe(globalId("Complaint", other.id));
     const customers = await gql(app, `{ customers(first: 1) { totalCount } }`, undefined, developer);
     expect(customers.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -74,14 +103,35 @@ describe("access control: who sees what", () => {
     const clerk = await as("frontdesk.lx");
     const [complaint] = await q(`SELECT id FROM complaints WHERE estate_id = $1 LIMIT 1`, [jh]);
     const [household] = await q(`SELECT id FROM households WHERE estate_id = $1 LIMIT 1`, [jh]);
-    const [customer] = await q(`SELECT m.customer_id AS id FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.estate_id = $1 LIMIT 1`, [jh]);
-    const r = await gql<{ estates: { edges: { node: { code: string } }[] }; complaints: { totalCount: number }; customers: { totalCount: number }; a: unknown; b: unknown; c: unknown; d: unknown }>(app, `
+    const [customer] = await q(
+      `SELECT m.customer_id AS id FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.estate_id = $1 LIMIT 1`,
+      [jh],
+    );
+    const r = await gql<{
+      estates: { edges: { node: { code: string } }[] };
+      complaints: { totalCount: number };
+      customers: { totalCount: number };
+      a: unknown;
+      b: unknown;
+      c: unknown;
+      d: unknown;
+    }>(
+      app,
+      `
       query($c: ID!, $h: ID!, $cu: ID!, $e: ID!) {
         estates(first: 10) { edges { node { code } } }
         complaints(first: 1, filter: { estateId: $e }) { totalCount }
         customers(first: 1, filter: { estateId: $e }) { totalCount }
         a: node(id: $c) { id } b: node(id: $h) { id } c: node(id: $cu) { id } d: node(id: $e) { id }
-      }`, { c: globalId("Complaint", complaint.id), h: globalId("Household", household.id), cu: globalId("Customer", customer.id), e: globalId("Estate", jh) }, clerk);
+      }`,
+      {
+        c: globalId("Complaint", complaint.id),
+        h: globalId("Household", household.id),
+        cu: globalId("Customer", customer.id),
+        e: globalId("Estate", jh),
+      },
+      clerk,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.estates.edges.map((e) => e.node.code)).toEqual(["LX"]);
     expect(r.data!.complaints.totalCount).toBe(0);
@@ -89,12 +139,28 @@ describe("access control: who sees what", () => {
     expect([r.data!.a, r.data!.b, r.data!.c, r.data!.d]).toEqual([null, null, null, null]);
 
     // An owner of flats in both estates: the clerk sees only the flat in their own estate.
-    const [own] = await q(`SELECT m.customer_id AS id FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.estate_id = $1 LIMIT 1`, [lx]);
-    await q(`INSERT INTO household_members (organization_id, household_id, customer_id, kind, updated_at) SELECT organization_id, $1, $2, 'OWNER', now() FROM households WHERE id = $1`, [household.id, own.id]);
-    const both = await gql<{ node: { households: { household: { estate: { code: string } } }[] } }>(app, `query($id: ID!) {
-      node(id: $id) { ... on Customer { households { household { estate { code } } } } } }`, { id: globalId("Customer", own.id) }, clerk);
+    const [own] = await q(
+      `SELECT m.customer_id AS id FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.estate_id = $1 LIMIT 1`,
+      [lx],
+    );
+    await q(
+      `INSERT INTO household_members (organization_id, household_id, customer_id, kind, updated_at) SELECT organization_id, $1, $2, 'OWNER', now() FROM households WHERE id = $1`,
+      [household.id, own.id],
+    );
+    const both = await gql<{ node: { households: { household: { estate: { code: string } } }[] } }>(
+      app,
+      `query($id: ID!) {
+      node(id: $id) { ... on Customer { households { household { estate { code } } } } } }`,
+      { id: globalId("Customer", own.id) },
+      clerk,
+    );
     expect(both.data!.node.households.map((h) => h.household.estate.code)).toEqual(["LX"]);
-    const exec = await gql<{ node: { households: unknown[] } }>(app, `query($id: ID!) { node(id: $id) { ... on Customer { households { kind } } } }`, { id: globalId("Customer", own.id) }, await as("exec"));
+    const exec = await gql<{ node: { households: unknown[] } }>(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Customer { households { kind } } } }`,
+      { id: globalId("Customer", own.id) },
+      await as("exec"),
+    );
     expect(exec.data!.node.households).toHaveLength(2);
   });
 
@@ -102,9 +168,15 @@ describe("access control: who sees what", () => {
     // Issue 15 item 10: a token carries only scopes its minter holds, so the executive issues it.
     const minter = await as("exec");
     const [bi] = await q(`SELECT id FROM staff WHERE login = 'bi.tool'`);
-    const create = (scopes: string[]) => gql<{ createApiToken: { __typename: string; data?: { secret: string } } }>(app, `mutation($input: CreateApiTokenInput!) {
+    const create = (scopes: string[]) =>
+      gql<{ createApiToken: { __typename: string; data?: { secret: string } } }>(
+        app,
+        `mutation($input: CreateApiTokenInput!) {
       createApiToken(input: $input) { __typename ... on MutationCreateApiTokenSuccess { data { secret } } ... on Error { message } }
-    }`, { input: { name: "BI", scopes, staffId: globalId("Staff", bi.id) } }, minter);
+    }`,
+        { input: { name: "BI", scopes, staffId: globalId("Staff", bi.id) } },
+        minter,
+      );
     const narrow = (await create(["COMPLAINTS_READ"])).data!.createApiToken.data!.secret;
     const wide = (await create(["COMPLAINTS_READ", "REPORTS_READ"])).data!.createApiToken.data!.secret;
     const report = `{ complaintCounts(by: STATUS, from: "2026-01-01T00:00:00Z", before: "2026-07-01T00:00:00Z") { key count } }`;
@@ -124,9 +196,14 @@ describe("access control: who sees what", () => {
     const minter = await as("exec");
     const [bi] = await q(`SELECT id FROM staff WHERE login = 'bi.tool'`);
     const [c] = await q(`SELECT id, no FROM complaints WHERE classification <> 'TOP_SECRET' ORDER BY received_at LIMIT 1`);
-    const created = await gql<{ createApiToken: { data: { secret: string } } }>(app, `mutation($input: CreateApiTokenInput!) {
+    const created = await gql<{ createApiToken: { data: { secret: string } } }>(
+      app,
+      `mutation($input: CreateApiTokenInput!) {
       createApiToken(input: $input) { ... on MutationCreateApiTokenSuccess { data { secret } } }
-    }`, { input: { name: "customers only", scopes: ["CUSTOMERS_READ"], staffId: globalId("Staff", bi.id) } }, minter);
+    }`,
+      { input: { name: "customers only", scopes: ["CUSTOMERS_READ"], staffId: globalId("Staff", bi.id) } },
+      minter,
+    );
     const token = created.data!.createApiToken.data!.secret;
     const query = `query($id: ID!) { node(id: $id) { id ... on Complaint { no status receivedAt } } }`;
     const denied = await gql<{ node: unknown }>(app, query, { id: globalId("Complaint", c.id) }, { token });
@@ -140,8 +217,11 @@ describe("access control: who sees what", () => {
   it("SEC-3: every read of an owner archive leaves exactly one access-log entry with its purpose", async () => {
     const clerk = await as("frontdesk.lx");
     const director = await as("director.lx");
-    const [customer] = await q(`SELECT c.id, c.id_number, c.phone FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
-      WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND c.id_number IS NOT NULL LIMIT 1`, [lx]);
+    const [customer] = await q(
+      `SELECT c.id, c.id_number, c.phone FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
+      WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND c.id_number IS NOT NULL LIMIT 1`,
+      [lx],
+    );
     const id = globalId("Customer", customer.id);
     const read = `query($id: ID!) {
       node(id: $id) { ... on Customer { name phone idNumber plates address occupation nativePlace familyMembers { name } } }
@@ -151,14 +231,29 @@ describe("access control: who sees what", () => {
     expect(before.data!.node.idNumber).not.toBe(customer.id_number);
     expect(before.data!.node.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
 
-    const request = await gql<{ requestApproval: { data: { id: string; version: number; requiredRole: string } } }>(app, `mutation($id: ID!) {
+    const request = await gql<{ requestApproval: { data: { id: string; version: number; requiredRole: string } } }>(
+      app,
+      `mutation($id: ID!) {
       requestApproval(input: { kind: READ_ARCHIVE, customerId: $id, purpose: "核实业主身份办理车位登记" }) { ... on MutationRequestApprovalSuccess { data { id version requiredRole } } }
-    }`, { id }, clerk);
+    }`,
+      { id },
+      clerk,
+    );
     const approval = request.data!.requestApproval.data;
     expect(approval.requiredRole).toBe("DEPARTMENT_HEAD");
-    const self = await gql<{ decideApproval: { __typename: string } }>(app, `mutation($id: ID!, $v: Int!) { decideApproval(input: { id: $id, version: $v, approve: true }) { __typename } }`, { id: approval.id, v: approval.version }, clerk);
+    const self = await gql<{ decideApproval: { __typename: string } }>(
+      app,
+      `mutation($id: ID!, $v: Int!) { decideApproval(input: { id: $id, version: $v, approve: true }) { __typename } }`,
+      { id: approval.id, v: approval.version },
+      clerk,
+    );
     expect(self.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const ok = await gql<{ decideApproval: { __typename: string } }>(app, `mutation($id: ID!, $v: Int!) { decideApproval(input: { id: $id, version: $v, approve: true, grantHours: 2 }) { __typename } }`, { id: approval.id, v: approval.version }, director);
+    const ok = await gql<{ decideApproval: { __typename: string } }>(
+      app,
+      `mutation($id: ID!, $v: Int!) { decideApproval(input: { id: $id, version: $v, approve: true, grantHours: 2 }) { __typename } }`,
+      { id: approval.id, v: approval.version },
+      director,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.decideApproval.__typename).toBe("MutationDecideApprovalSuccess");
 
@@ -166,7 +261,10 @@ describe("access control: who sees what", () => {
     const after = await gql<{ node: { idNumber: string; phone: string } }>(app, read, { id }, clerk);
     expect(after.errors).toBeUndefined();
     expect(after.data!.node.idNumber).toBe(customer.id_number);
-    const logs = await q(`SELECT l.fields, l.purpose, l.action, l.approval_id, s.login FROM access_logs l JOIN staff s ON s.id = l.staff_id WHERE l.record_id = $1 ORDER BY l.at`, [customer.id]);
+    const logs = await q(
+      `SELECT l.fields, l.purpose, l.action, l.approval_id, s.login FROM access_logs l JOIN staff s ON s.id = l.staff_id WHERE l.record_id = $1 ORDER BY l.at`,
+      [customer.id],
+    );
     expect(logs.length - logsBefore[0].n).toBe(1);
     const entry = logs.at(-1);
     expect(entry).toMatchObject({ login: "frontdesk.lx", action: "READ", purpose: "核实业主身份办理车位登记" });
@@ -177,8 +275,12 @@ describe("access control: who sees what", () => {
   it("SEC-3: the access log is for auditors only", async () => {
     const denied = await gql(app, `{ accessLogs(first: 1) { totalCount } }`, undefined, await as("exec"));
     expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const r = await gql<{ accessLogs: { totalCount: number; edges: { node: { staff: { login: string }; fields: string[] } }[] } }>(app,
-      `{ accessLogs(first: 5) { totalCount edges { node { staff { login } fields purpose action } } } }`, undefined, await as("auditor"));
+    const r = await gql<{ accessLogs: { totalCount: number; edges: { node: { staff: { login: string }; fields: string[] } }[] } }>(
+      app,
+      `{ accessLogs(first: 5) { totalCount edges { node { staff { login } fields purpose action } } } }`,
+      undefined,
+      await as("auditor"),
+    );
     expect(r.errors).toBeUndefined();
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM access_logs`);
     expect(r.data!.accessLogs.totalCount).toBe(n);
@@ -187,17 +289,47 @@ describe("access control: who sees what", () => {
   it("SEC-3: a denied request grants nothing, a grant ends at its time, and supervisors see what awaits their decision", async () => {
     const assistant = await as("assistant2.lx");
     const director = await as("director.lx");
-    const [customer] = await q(`SELECT c.id, c.id_number FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
-      WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND c.id_number IS NOT NULL ORDER BY c.id DESC LIMIT 1`, [lx]);
+    const [customer] = await q(
+      `SELECT c.id, c.id_number FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
+      WHERE h.estate_id = $1 AND c.kind = 'OWNER' AND c.classification = 'SECRET' AND c.id_number IS NOT NULL ORDER BY c.id DESC LIMIT 1`,
+      [lx],
+    );
     const id = globalId("Customer", customer.id);
-    const ask = async () => (await gql<{ requestApproval: { data: { id: string; version: number } } }>(app, `mutation($id: ID!) {
-      requestApproval(input: { kind: READ_ARCHIVE, customerId: $id, purpose: "核对产权" }) { ... on MutationRequestApprovalSuccess { data { id version } } } }`, { id }, assistant)).data!.requestApproval.data;
-    const decide = (a: { id: string; version: number }, approve: boolean) => gql<{ decideApproval: { data: { status: string } } }>(app, `mutation($id: ID!, $v: Int!, $ok: Boolean!) {
-      decideApproval(input: { id: $id, version: $v, approve: $ok, note: "见面核实" }) { ... on MutationDecideApprovalSuccess { data { status } } } }`, { id: a.id, v: a.version, ok: approve }, director);
-    const readId = async () => (await gql<{ node: { idNumber: string } }>(app, `query($id: ID!) { node(id: $id) { ... on Customer { idNumber } } }`, { id }, assistant)).data!.node.idNumber;
+    const ask = async () =>
+      (
+        await gql<{ requestApproval: { data: { id: string; version: number } } }>(
+          app,
+          `mutation($id: ID!) {
+      requestApproval(input: { kind: READ_ARCHIVE, customerId: $id, purpose: "核对产权" }) { ... on MutationRequestApprovalSuccess { data { id version } } } }`,
+          { id },
+          assistant,
+        )
+      ).data!.requestApproval.data;
+    const decide = (a: { id: string; version: number }, approve: boolean) =>
+      gql<{ decideApproval: { data: { status: string } } }>(
+        app,
+        `mutation($id: ID!, $v: Int!, $ok: Boolean!) {
+      decideApproval(input: { id: $id, version: $v, approve: $ok, note: "见面核实" }) { ... on MutationDecideApprovalSuccess { data { status } } } }`,
+        { id: a.id, v: a.version, ok: approve },
+        director,
+      );
+    const readId = async () =>
+      (
+        await gql<{ node: { idNumber: string } }>(
+          app,
+          `query($id: ID!) { node(id: $id) { ... on Customer { idNumber } } }`,
+          { id },
+          assistant,
+        )
+      ).data!.node.idNumber;
 
     const first = await ask();
-    const pending = await gql<{ approvals: { edges: { node: { id: string } }[] } }>(app, `{ approvals(first: 50, listing: TO_DECIDE) { edges { node { id } } } }`, undefined, director);
+    const pending = await gql<{ approvals: { edges: { node: { id: string } }[] } }>(
+      app,
+      `{ approvals(first: 50, listing: TO_DECIDE) { edges { node { id } } } }`,
+      undefined,
+      director,
+    );
     expect(pending.data!.approvals.edges.map((e) => e.node.id)).toContain(first.id);
     expect((await decide(first, false)).data!.decideApproval.data.status).toBe("DENIED");
     expect(await readId()).not.toBe(customer.id_number);

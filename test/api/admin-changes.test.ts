@@ -37,7 +37,8 @@ describe("GraphQL: the administrative change log (issue 17)", () => {
   let app: App;
   const callers = new Map<string, Caller>();
   const as = (login: string) => callers.get(login)!;
-  const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await t.db.pool.query(sql, params)).rows as [T, ...T[]];
+  const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await t.db.pool.query(sql, params)).rows as [T, ...T[]];
   const changes = async (caller: Caller, variables: Record<string, unknown> = {}) => {
     const r = await gql<{ adminChanges: Page }>(app, CHANGES, variables, caller);
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();

@@ -36,7 +36,10 @@ describe("authentication (SPEC §2)", () => {
 
   it("answers a wrong password and an unknown account with the same error, and records both attempts", async () => {
     const wrong = await gql<{ signIn: { __typename: string; message: string } }>(app, SIGN_IN, { login: "manager", password: "nope" });
-    const unknown = await gql<{ signIn: { __typename: string; message: string } }>(app, SIGN_IN, { login: "nobody.here", password: "nope" });
+    const unknown = await gql<{ signIn: { __typename: string; message: string } }>(app, SIGN_IN, {
+      login: "nobody.here",
+      password: "nope",
+    });
     expect(wrong.data!.signIn).toEqual(unknown.data!.signIn);
     expect(wrong.data!.signIn.__typename).toBe("ForbiddenError");
     // Attempts are written outside the request's transaction, after it (issue 15 item 5).
@@ -51,18 +54,34 @@ describe("authentication (SPEC §2)", () => {
     for (const login of ["mgmtrep", "ghost.account"]) {
       const mine: { __typename: string; message?: string }[] = [];
       // Three wrong passwords are checked; then the address waits (2 s here), even with the right one.
-      for (let i = 0; i < 4; i++) mine.push((await gql<{ signIn: { __typename: string; message?: string } }>(app, SIGN_IN, { login, password: `wrong-${i}` })).data!.signIn);
-      mine.push((await gql<{ signIn: { __typename: string; message?: string } }>(app, SIGN_IN, { login, password: DEMO_PASSWORD })).data!.signIn);
+      for (let i = 0; i < 4; i++)
+        mine.push(
+          (await gql<{ signIn: { __typename: string; message?: string } }>(app, SIGN_IN, { login, password: `wrong-${i}` })).data!.signIn,
+        );
+      mine.push(
+        (await gql<{ signIn: { __typename: string; message?: string } }>(app, SIGN_IN, { login, password: DEMO_PASSWORD })).data!.signIn,
+      );
       answers.push(mine);
     }
     const [real, ghost] = answers;
-    expect(real!.map((a) => a.__typename)).toEqual(["ForbiddenError", "ForbiddenError", "ForbiddenError", "RateLimitedError", "RateLimitedError"]);
+    expect(real!.map((a) => a.__typename)).toEqual([
+      "ForbiddenError",
+      "ForbiddenError",
+      "ForbiddenError",
+      "RateLimitedError",
+      "RateLimitedError",
+    ]);
     expect(real![4]!.message).toMatch(/^Too many sign-in attempts; try again in \d+ seconds$/);
     expect(ghost!.map((a) => a.__typename)).toEqual(real!.map((a) => a.__typename));
     // Three failures each were checked and recorded; the refusals checked nothing.
     await ledgerOf(t.prisma).settled();
-    const recorded = await q(`SELECT login, count(*)::int AS n FROM login_attempts WHERE login IN ('mgmtrep', 'ghost.account') GROUP BY login ORDER BY login`);
-    expect(recorded).toEqual([{ login: "ghost.account", n: 3 }, { login: "mgmtrep", n: 3 }]);
+    const recorded = await q(
+      `SELECT login, count(*)::int AS n FROM login_attempts WHERE login IN ('mgmtrep', 'ghost.account') GROUP BY login ORDER BY login`,
+    );
+    expect(recorded).toEqual([
+      { login: "ghost.account", n: 3 },
+      { login: "mgmtrep", n: 3 },
+    ]);
     const other = await signIn(app, "auditor");
     expect(other.cookie).toBeTruthy();
   });
@@ -89,26 +108,50 @@ describe("authentication (SPEC §2)", () => {
   it("refuses an expired session", async () => {
     const caller = await signIn(app, "eng.head");
     // A minute before the server's clock (the demo clock), not the database's.
-    await q(`UPDATE sessions SET expires_at = $1 WHERE staff_id = (SELECT id FROM staff WHERE login = 'eng.head')`, [new Date(FIXED_DEMO_NOW.getTime() - 60_000)]);
+    await q(`UPDATE sessions SET expires_at = $1 WHERE staff_id = (SELECT id FROM staff WHERE login = 'eng.head')`, [
+      new Date(FIXED_DEMO_NOW.getTime() - 60_000),
+    ]);
     const r = await gql(app, `{ me { staff { login } } }`, undefined, caller);
     expect(r.data).toEqual({ me: null });
   });
 
   it("API tokens: shown once, scoped to the owner's permissions, expiring, revocable, with a last-used time", async () => {
     const service = await signIn(app, "service2");
-    const tooWide = await gql<{ createApiToken: { __typename: string; field: string } }>(app, `mutation { createApiToken(input: { name: "x", scopes: [AUDIT_READ] }) { __typename ... on InputError { field message } } }`, undefined, service);
+    const tooWide = await gql<{ createApiToken: { __typename: string; field: string } }>(
+      app,
+      `mutation { createApiToken(input: { name: "x", scopes: [AUDIT_READ] }) { __typename ... on InputError { field message } } }`,
+      undefined,
+      service,
+    );
     expect(tooWide.data!.createApiToken).toMatchObject({ __typename: "InputError", field: "input.scopes" });
-    const past = await gql<{ createApiToken: { __typename: string; field: string } }>(app, `mutation { createApiToken(input: { name: "x", scopes: [COMPLAINTS_READ], expiresAt: "2020-01-01T00:00:00Z" }) { __typename ... on InputError { field } } }`, undefined, service);
+    const past = await gql<{ createApiToken: { __typename: string; field: string } }>(
+      app,
+      `mutation { createApiToken(input: { name: "x", scopes: [COMPLAINTS_READ], expiresAt: "2020-01-01T00:00:00Z" }) { __typename ... on InputError { field } } }`,
+      undefined,
+      service,
+    );
     expect(past.data!.createApiToken).toMatchObject({ __typename: "InputError", field: "input.expiresAt" });
-    const created = await gql<{ createApiToken: { data: { secret: string; apiToken: { id: string; scopes: string[] } } } }>(app, `mutation {
-      createApiToken(input: { name: "nightly export", scopes: [COMPLAINTS_READ] }) { ... on MutationCreateApiTokenSuccess { data { secret apiToken { id scopes } } } } }`, undefined, service);
+    const created = await gql<{ createApiToken: { data: { secret: string; apiToken: { id: string; scopes: string[] } } } }>(
+      app,
+      `mutation {
+      createApiToken(input: { name: "nightly export", scopes: [COMPLAINTS_READ] }) { ... on MutationCreateApiTokenSuccess { data { secret apiToken { id scopes } } } } }`,
+      undefined,
+      service,
+    );
     const { secret, apiToken } = created.data!.createApiToken.data;
     expect(apiToken.scopes).toEqual(["COMPLAINTS_READ"]);
-    const used = await gql<{ complaints: { totalCount: number } }>(app, `{ complaints(first: 1) { totalCount } }`, undefined, { token: secret });
+    const used = await gql<{ complaints: { totalCount: number } }>(app, `{ complaints(first: 1) { totalCount } }`, undefined, {
+      token: secret,
+    });
     expect(used.data!.complaints.totalCount).toBeGreaterThan(0);
     const [row] = await q(`SELECT last_used_at FROM api_tokens WHERE token_hash <> $1 AND name = 'nightly export'`, [secret]);
     expect(row.last_used_at).not.toBeNull();
-    const noToken = await gql(app, `mutation { createApiToken(input: { name: "y", scopes: [COMPLAINTS_READ] }) { __typename ... on Error { message } } }`, undefined, { token: secret });
+    const noToken = await gql(
+      app,
+      `mutation { createApiToken(input: { name: "y", scopes: [COMPLAINTS_READ] }) { __typename ... on Error { message } } }`,
+      undefined,
+      { token: secret },
+    );
     expect(JSON.stringify(noToken)).toMatch(/signed-in session/);
     await gql(app, `mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`, { id: apiToken.id }, service);
     const revoked = await gql(app, `{ complaints(first: 1) { totalCount } }`, undefined, { token: secret });

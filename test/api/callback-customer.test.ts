@@ -24,22 +24,48 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
   };
   const q = (sql: string, params: unknown[] = []) => t.db.pool.query(sql, params).then((r) => r.rows);
 
-  interface Customer { id: string; name: string; phone: string | null }
-  interface Node { id: string; customer: Customer | null }
+  interface Customer {
+    id: string;
+    name: string;
+    phone: string | null;
+  }
+  interface Node {
+    id: string;
+    customer: Customer | null;
+  }
   const PAGE = `query($n: Int!, $f: CallbackFilter) { callbacks(first: $n, filter: $f) { edges { node { id customer { id name phone } } } } }`;
   async function page(login: string, n: number, filter: Record<string, unknown> = {}) {
     const r = await gql<{ callbacks: { edges: { node: Node }[] } }>(app, PAGE, { n, f: filter }, await as(login));
     return { nodes: r.data?.callbacks.edges.map((e) => e.node) ?? [], errors: r.errors ?? [] };
   }
   const one = async (login: string, id: string) =>
-    gql<{ node: Node | null }>(app, `query($id: ID!) { node(id: $id) { ... on Callback { id customer { id name phone } } } }`, { id }, await as(login));
+    gql<{ node: Node | null }>(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Callback { id customer { id name phone } } } }`,
+      { id },
+      await as(login),
+    );
   /** The stored customer of each callback, with the raw personal data. */
   async function stored(ids: string[]) {
-    const rows = await q(`SELECT cb.id, cu.id AS customer_id, cu.name, cu.phone FROM callbacks cb LEFT JOIN customers cu ON cu.id = cb.customer_id WHERE cb.id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((r) => [r.id as string, r.customer_id ? { id: r.customer_id as string, name: r.name as string, phone: r.phone as string | null } : null]));
+    const rows = await q(
+      `SELECT cb.id, cu.id AS customer_id, cu.name, cu.phone FROM callbacks cb LEFT JOIN customers cu ON cu.id = cb.customer_id WHERE cb.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id as string,
+        r.customer_id ? { id: r.customer_id as string, name: r.name as string, phone: r.phone as string | null } : null,
+      ]),
+    );
   }
-  const logged = async (login: string, customerIds: string[]) => (await q(`SELECT count(DISTINCT l.record_id)::int AS n FROM access_logs l JOIN staff s ON s.id = l.staff_id
-    WHERE s.login = $1 AND l.record_type = 'CUSTOMER' AND l.record_id = ANY($2::uuid[]) AND 'name' = ANY(l.fields)`, [login, customerIds]))[0].n as number;
+  const logged = async (login: string, customerIds: string[]) =>
+    (
+      await q(
+        `SELECT count(DISTINCT l.record_id)::int AS n FROM access_logs l JOIN staff s ON s.id = l.staff_id
+    WHERE s.login = $1 AND l.record_type = 'CUSTOMER' AND l.record_id = ANY($2::uuid[]) AND 'name' = ANY(l.fields)`,
+        [login, customerIds],
+      )
+    )[0].n as number;
 
   beforeAll(async () => {
     app = createApp({ prisma: createPrisma({ ...t.db, pool: countingPool(t.db.pool, statements) }), clock: demoClock() });
@@ -56,8 +82,11 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
     }
     expect(nodes.filter((n) => n.customer).length).toBeGreaterThan(30);
     // Complaint callbacks name the complainant (callbacks/for-complaint.ts plans them so).
-    const ofComplaints = await q(`SELECT count(*)::int AS n FROM callbacks cb JOIN complaints c ON c.id = cb.complaint_id
-      WHERE cb.id = ANY($1::uuid[]) AND cb.customer_id IS DISTINCT FROM c.complainant_id`, [nodes.map((n) => rowId(n.id))]);
+    const ofComplaints = await q(
+      `SELECT count(*)::int AS n FROM callbacks cb JOIN complaints c ON c.id = cb.complaint_id
+      WHERE cb.id = ANY($1::uuid[]) AND cb.customer_id IS DISTINCT FROM c.complainant_id`,
+      [nodes.map((n) => rowId(n.id))],
+    );
     expect(ofComplaints[0].n).toBe(0);
     const customers = nodes.flatMap((n) => (n.customer ? [rowId(n.customer.id)] : []));
     expect(await logged("exec", customers)).toBe(new Set(customers).size);
@@ -77,10 +106,20 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
         if (r.phone) expect(n.customer!.phone).not.toBe(r.phone);
       }
       // The same as the customer's own node for the analyst (the Customer field rules, not a rule of Callback's).
-      const direct = await gql<{ node: Customer }>(app, `query($id: ID!) { node(id: $id) { ... on Customer { id name phone } } }`, { id: n.customer!.id }, await as("analyst"));
+      const direct = await gql<{ node: Customer }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on Customer { id name phone } } }`,
+        { id: n.customer!.id },
+        await as("analyst"),
+      );
       expect(n.customer).toEqual(direct.data!.node);
     }
-    expect(await logged("analyst", withCustomer.map((n) => rowId(n.customer!.id)))).toBe(0);
+    expect(
+      await logged(
+        "analyst",
+        withCustomer.map((n) => rowId(n.customer!.id)),
+      ),
+    ).toBe(0);
   }, 120_000);
 
   it("§2: a role that may not read customers at all (the auditor) is refused the field, naming the permission; the callbacks still list", async () => {
@@ -107,8 +146,17 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
       await q(`UPDATE customers SET classification = 'SECRET' WHERE id = $1`, [target.customer_id]);
     }
     const [none] = await q(`SELECT id FROM callbacks WHERE customer_id IS NULL ORDER BY no LIMIT 1`);
-    const without = none ?? (await q(`UPDATE callbacks SET customer_id = NULL WHERE id = (SELECT id FROM callbacks WHERE complaint_id IS NULL ORDER BY no DESC LIMIT 1) RETURNING id`))[0];
-    expect((await one("exec", globalId("Callback", without.id))).data!.node).toEqual({ id: globalId("Callback", without.id), customer: null });
+    const without =
+      none ??
+      (
+        await q(
+          `UPDATE callbacks SET customer_id = NULL WHERE id = (SELECT id FROM callbacks WHERE complaint_id IS NULL ORDER BY no DESC LIMIT 1) RETURNING id`,
+        )
+      )[0];
+    expect((await one("exec", globalId("Callback", without.id))).data!.node).toEqual({
+      id: globalId("Callback", without.id),
+      customer: null,
+    });
   });
 
   it("issue 6: a page of callbacks with their customers costs the same statements at 5 and 100 rows", async () => {
@@ -123,8 +171,14 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
     expect(await count(100)).toBe(await count(5));
   }, 120_000);
 
-  interface Ref { id: string; no: string }
-  interface Linked extends Ref { complaint: Ref | null; previousCallback: Ref | null }
+  interface Ref {
+    id: string;
+    no: string;
+  }
+  interface Linked extends Ref {
+    complaint: Ref | null;
+    previousCallback: Ref | null;
+  }
   const LINKED = `query($n: Int!) { callbacks(first: $n) { edges { node { id no complaint { id no } previousCallback { id no } } } } }`;
   async function linked(login: string, n: number) {
     const r = await gql<{ callbacks: { edges: { node: Linked }[] } }>(app, LINKED, { n }, await as(login));
@@ -132,12 +186,20 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
   }
   /** The stored complaint and earlier callback of each callback. */
   async function storedLinks(ids: string[]) {
-    const rows = await q(`SELECT cb.id, c.id AS complaint_id, c.no AS complaint_no, p.id AS previous_id, p.no AS previous_no FROM callbacks cb
-      LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN callbacks p ON p.id = cb.previous_callback_id WHERE cb.id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((r) => [r.id as string, {
-      complaint: r.complaint_id ? { id: globalId("Complaint", r.complaint_id), no: r.complaint_no } : null,
-      previousCallback: r.previous_id ? { id: globalId("Callback", r.previous_id), no: r.previous_no } : null,
-    }]));
+    const rows = await q(
+      `SELECT cb.id, c.id AS complaint_id, c.no AS complaint_no, p.id AS previous_id, p.no AS previous_no FROM callbacks cb
+      LEFT JOIN complaints c ON c.id = cb.complaint_id LEFT JOIN callbacks p ON p.id = cb.previous_callback_id WHERE cb.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id as string,
+        {
+          complaint: r.complaint_id ? { id: globalId("Complaint", r.complaint_id), no: r.complaint_no } : null,
+          previousCallback: r.previous_id ? { id: globalId("Callback", r.previous_id), no: r.previous_no } : null,
+        },
+      ]),
+    );
   }
   /** Points callbacks at earlier ones for the length of `body`, then puts back what was stored. */
   async function linking(links: [callbackId: string, previousId: string][], body: () => Promise<void>) {
@@ -155,43 +217,68 @@ describe("Callback.customer (CB-5; SEC-2, SEC-3, SEC-7)", () => {
     const hundred = (await linked("service1", 100)).nodes.map((n) => rowId(n.id));
     expect(hundred).toHaveLength(100);
     // The demo's first callbacks of the ledger are all first rounds: make two of the first five later rounds, so that both pages load earlier callbacks.
-    await linking([[hundred[1]!, hundred[0]!], [hundred[3]!, hundred[60]!]], async () => {
-      const count = async (n: number) => {
-        await linked("service1", n);
-        statements.length = 0;
-        const r = await linked("service1", n);
-        const cost = statements.length;
-        expect(r.errors).toEqual([]);
-        expect(r.nodes).toHaveLength(n);
-        const truth = await storedLinks(r.nodes.map((x) => rowId(x.id)));
-        for (const x of r.nodes) expect({ complaint: x.complaint, previousCallback: x.previousCallback }, x.no).toEqual(truth.get(rowId(x.id)));
-        return { cost, complaints: r.nodes.filter((x) => x.complaint).length, previous: r.nodes.filter((x) => x.previousCallback).length };
-      };
-      const small = await count(5);
-      const large = await count(100);
-      // Both pages load some of each, the larger many more: a query per row would show.
-      expect(small.complaints).toBeGreaterThan(0);
-      expect(small.previous).toBeGreaterThan(0);
-      expect(large.complaints).toBeGreaterThan(small.complaints + 10);
-      expect(large.previous).toBeGreaterThan(small.previous);
-      expect(large.cost).toBe(small.cost);
-    });
+    await linking(
+      [
+        [hundred[1]!, hundred[0]!],
+        [hundred[3]!, hundred[60]!],
+      ],
+      async () => {
+        const count = async (n: number) => {
+          await linked("service1", n);
+          statements.length = 0;
+          const r = await linked("service1", n);
+          const cost = statements.length;
+          expect(r.errors).toEqual([]);
+          expect(r.nodes).toHaveLength(n);
+          const truth = await storedLinks(r.nodes.map((x) => rowId(x.id)));
+          for (const x of r.nodes)
+            expect({ complaint: x.complaint, previousCallback: x.previousCallback }, x.no).toEqual(truth.get(rowId(x.id)));
+          return {
+            cost,
+            complaints: r.nodes.filter((x) => x.complaint).length,
+            previous: r.nodes.filter((x) => x.previousCallback).length,
+          };
+        };
+        const small = await count(5);
+        const large = await count(100);
+        // Both pages load some of each, the larger many more: a query per row would show.
+        expect(small.complaints).toBeGreaterThan(0);
+        expect(small.previous).toBeGreaterThan(0);
+        expect(large.complaints).toBeGreaterThan(small.complaints + 10);
+        expect(large.previous).toBeGreaterThan(small.previous);
+        expect(large.cost).toBe(small.cost);
+      },
+    );
   }, 120_000);
 
   it("SEC-2, CB-7: an earlier callback outside the caller's estates is null for the caller, the others of the page are not; the executive sees it", async () => {
     const mine = (await linked("assistant.lx", 3)).nodes;
     expect(mine).toHaveLength(3);
-    const [elsewhere] = await q(`SELECT cb.id, cb.no FROM callbacks cb WHERE cb.estate_id <> (SELECT estate_id FROM callbacks WHERE id = $1) ORDER BY cb.no LIMIT 1`, [rowId(mine[0]!.id)]);
-    await linking([[rowId(mine[0]!.id), elsewhere.id], [rowId(mine[1]!.id), rowId(mine[2]!.id)]], async () => {
-      const { nodes, errors } = await linked("assistant.lx", 3);
-      expect(errors).toEqual([]);
-      expect(nodes.map((n) => n.id)).toEqual(mine.map((n) => n.id));
-      expect(nodes[0]!.previousCallback).toBeNull();
-      expect(nodes[1]!.previousCallback).toEqual({ id: mine[2]!.id, no: mine[2]!.no });
-      // A callback of a complaint is seen with its complaint, so the complaint is there.
-      for (const n of nodes) expect(n.complaint, n.no).toEqual((await storedLinks([rowId(n.id)])).get(rowId(n.id))!.complaint);
-      const exec = await gql<{ node: Linked }>(app, `query($id: ID!) { node(id: $id) { ... on Callback { id no previousCallback { id no } } } }`, { id: mine[0]!.id }, await as("exec"));
-      expect(exec.data!.node.previousCallback).toEqual({ id: globalId("Callback", elsewhere.id), no: elsewhere.no });
-    });
+    const [elsewhere] = await q(
+      `SELECT cb.id, cb.no FROM callbacks cb WHERE cb.estate_id <> (SELECT estate_id FROM callbacks WHERE id = $1) ORDER BY cb.no LIMIT 1`,
+      [rowId(mine[0]!.id)],
+    );
+    await linking(
+      [
+        [rowId(mine[0]!.id), elsewhere.id],
+        [rowId(mine[1]!.id), rowId(mine[2]!.id)],
+      ],
+      async () => {
+        const { nodes, errors } = await linked("assistant.lx", 3);
+        expect(errors).toEqual([]);
+        expect(nodes.map((n) => n.id)).toEqual(mine.map((n) => n.id));
+        expect(nodes[0]!.previousCallback).toBeNull();
+        expect(nodes[1]!.previousCallback).toEqual({ id: mine[2]!.id, no: mine[2]!.no });
+        // A callback of a complaint is seen with its complaint, so the complaint is there.
+        for (const n of nodes) expect(n.complaint, n.no).toEqual((await storedLinks([rowId(n.id)])).get(rowId(n.id))!.complaint);
+        const exec = await gql<{ node: Linked }>(
+          app,
+          `query($id: ID!) { node(id: $id) { ... on Callback { id no previousCallback { id no } } } }`,
+          { id: mine[0]!.id },
+          await as("exec"),
+        );
+        expect(exec.data!.node.previousCallback).toEqual({ id: globalId("Callback", elsewhere.id), no: elsewhere.no });
+      },
+    );
   }, 120_000);
 });

@@ -10,8 +10,24 @@ const CATEGORY = `id code name level active sortOrder version parent { code }`;
 const CREATE_RESULT = `__typename ... on Error { message } ... on InputError { field }`;
 const RESULT = `${CREATE_RESULT} ... on CategoryConflictError { currentVersion current { name version } }`;
 
-interface Category { id: string; code: string; name: string; level: number; active: boolean; sortOrder: number; version: number; parent: { code: string } | null }
-interface Payload { __typename: string; message?: string; field?: string; currentVersion?: number; current?: { name: string; version: number }; data?: Category }
+interface Category {
+  id: string;
+  code: string;
+  name: string;
+  level: number;
+  active: boolean;
+  sortOrder: number;
+  version: number;
+  parent: { code: string } | null;
+}
+interface Payload {
+  __typename: string;
+  message?: string;
+  field?: string;
+  currentVersion?: number;
+  current?: { name: string; version: number };
+  data?: Category;
+}
 
 describe("category tree (CLS-4)", () => {
   const t = useTestDatabase("demo");
@@ -21,23 +37,40 @@ describe("category tree (CLS-4)", () => {
   const ids: Record<string, string> = {};
 
   const create = async (input: Record<string, unknown>, caller = manager) => {
-    const r = await gql<{ r: Payload }>(app, `mutation($input: CreateCategoryInput!) { r: createCategory(input: $input) { ${CREATE_RESULT} ... on MutationCreateCategorySuccess { data { ${CATEGORY} } } } }`, { input }, caller);
+    const r = await gql<{ r: Payload }>(
+      app,
+      `mutation($input: CreateCategoryInput!) { r: createCategory(input: $input) { ${CREATE_RESULT} ... on MutationCreateCategorySuccess { data { ${CATEGORY} } } } }`,
+      { input },
+      caller,
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.r;
   };
   const update = async (input: Record<string, unknown>, caller = manager) => {
-    const r = await gql<{ r: Payload }>(app, `mutation($input: UpdateCategoryInput!) { r: updateCategory(input: $input) { ${RESULT} ... on MutationUpdateCategorySuccess { data { ${CATEGORY} } } } }`, { input }, caller);
+    const r = await gql<{ r: Payload }>(
+      app,
+      `mutation($input: UpdateCategoryInput!) { r: updateCategory(input: $input) { ${RESULT} ... on MutationUpdateCategorySuccess { data { ${CATEGORY} } } } }`,
+      { input },
+      caller,
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.r;
   };
   const remove = async (id: string, version: number) => {
-    const r = await gql<{ r: { __typename: string; field?: string; message?: string; data?: string } }>(app, `mutation($id: ID!, $v: Int!) { r: deleteCategory(id: $id, version: $v) {
-      __typename ... on Error { message } ... on InputError { field } ... on MutationDeleteCategorySuccess { data } } }`, { id, v: version }, manager);
+    const r = await gql<{ r: { __typename: string; field?: string; message?: string; data?: string } }>(
+      app,
+      `mutation($id: ID!, $v: Int!) { r: deleteCategory(id: $id, version: $v) {
+      __typename ... on Error { message } ... on InputError { field } ... on MutationDeleteCategorySuccess { data } } }`,
+      { id, v: version },
+      manager,
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.r;
   };
-  const tree = async () => JSON.stringify(await q(`SELECT id, parent_id, code, name, level, active, sort_order, version FROM categories ORDER BY code`));
-  const current = async (code: string) => (await q(`SELECT id, version, active FROM categories WHERE code = $1`, [code]))[0] as { id: string; version: number; active: boolean };
+  const tree = async () =>
+    JSON.stringify(await q(`SELECT id, parent_id, code, name, level, active, sort_order, version FROM categories ORDER BY code`));
+  const current = async (code: string) =>
+    (await q(`SELECT id, version, active FROM categories WHERE code = $1`, [code]))[0] as { id: string; version: number; active: boolean };
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: demoClock() });
@@ -53,7 +86,12 @@ describe("category tree (CLS-4)", () => {
     const before = await tree();
     for (const login of ["frontdesk.lx", "service1", "eng.head", "director.lx", "analyst", "auditor", "developer"]) {
       const caller = await signIn(app, login);
-      const r = await gql(app, `mutation { createCategory(input: { code: "X-${login.replace(/\W/g, "")}", name: "试" }) { __typename } }`, undefined, caller);
+      const r = await gql(
+        app,
+        `mutation { createCategory(input: { code: "X-${login.replace(/\W/g, "")}", name: "试" }) { __typename } }`,
+        undefined,
+        caller,
+      );
       expect(r.errors?.[0]?.extensions?.code, login).toBe("FORBIDDEN");
       expect(r.errors?.[0]?.message).toContain("CATEGORIES_MANAGE");
     }
@@ -62,7 +100,10 @@ describe("category tree (CLS-4)", () => {
 
   it("CLS-4: two levels: first-level categories hold second-level ones; a child of a second-level category is a typed error", async () => {
     const top = await create({ code: "reno", name: "装修管理" });
-    expect(top).toMatchObject({ __typename: "MutationCreateCategorySuccess", data: { code: "RENO", name: "装修管理", level: 1, active: true, version: 0, parent: null } });
+    expect(top).toMatchObject({
+      __typename: "MutationCreateCategorySuccess",
+      data: { code: "RENO", name: "装修管理", level: 1, active: true, version: 0, parent: null },
+    });
     ids.RENO = top.data!.id;
     const a = (await create({ parentId: ids.RENO, code: "RENO-NOISE", name: "装修噪音" })).data!;
     const b = (await create({ parentId: ids.RENO, code: "RENO-WASTE", name: "装修垃圾" })).data!;
@@ -70,10 +111,21 @@ describe("category tree (CLS-4)", () => {
     expect(b.sortOrder).toBeGreaterThan(a.sortOrder);
     ids["RENO-NOISE"] = a.id;
     const before = await tree();
-    expect(await create({ parentId: a.id, code: "RENO-NOISE-NIGHT", name: "夜间施工" })).toMatchObject({ __typename: "InputError", field: "input.parentId" });
+    expect(await create({ parentId: a.id, code: "RENO-NOISE-NIGHT", name: "夜间施工" })).toMatchObject({
+      __typename: "InputError",
+      field: "input.parentId",
+    });
     expect(await tree()).toBe(before);
-    const listed = await gql<{ categories: { code: string; children: { code: string; level: number }[] }[] }>(app, `{ categories { code children { code level } } }`, undefined, manager);
-    expect(listed.data!.categories.find((c) => c.code === "RENO")!.children).toEqual([{ code: "RENO-NOISE", level: 2 }, { code: "RENO-WASTE", level: 2 }]);
+    const listed = await gql<{ categories: { code: string; children: { code: string; level: number }[] }[] }>(
+      app,
+      `{ categories { code children { code level } } }`,
+      undefined,
+      manager,
+    );
+    expect(listed.data!.categories.find((c) => c.code === "RENO")!.children).toEqual([
+      { code: "RENO-NOISE", level: 2 },
+      { code: "RENO-WASTE", level: 2 },
+    ]);
   });
 
   it("CLS-4: codes are unique in the organisation and names among siblings: typed errors, nothing written", async () => {
@@ -87,12 +139,19 @@ describe("category tree (CLS-4)", () => {
       [{ code: "  ", name: "空" }, "input.code"],
       [{ code: "EMPTY", name: " " }, "input.name"],
     ];
-    for (const [input, field] of cases) expect(await create(input), JSON.stringify(input)).toMatchObject({ __typename: "InputError", field });
+    for (const [input, field] of cases)
+      expect(await create(input), JSON.stringify(input)).toMatchObject({ __typename: "InputError", field });
     expect(await tree()).toBe(before);
     // The same name under another parent is fine.
-    expect(await create({ parentId: ids.ENV, code: "ENV-LEAK", name: "漏水" })).toMatchObject({ __typename: "MutationCreateCategorySuccess", data: { level: 2 } });
+    expect(await create({ parentId: ids.ENV, code: "ENV-LEAK", name: "漏水" })).toMatchObject({
+      __typename: "MutationCreateCategorySuccess",
+      data: { level: 2 },
+    });
     const leak = await current("ENV-LEAK");
-    expect(await update({ id: globalId("Category", leak.id), version: leak.version, name: "保洁" })).toMatchObject({ __typename: "InputError", field: "input.name" });
+    expect(await update({ id: globalId("Category", leak.id), version: leak.version, name: "保洁" })).toMatchObject({
+      __typename: "InputError",
+      field: "input.name",
+    });
   });
 
   it("CLS-4: an edit at a stale version is a CategoryConflictError carrying the current category, and nothing is changed", async () => {
@@ -101,23 +160,39 @@ describe("category tree (CLS-4)", () => {
     expect(renamed).toMatchObject({ __typename: "MutationUpdateCategorySuccess", data: { name: "门禁管理", version: c.version + 1 } });
     const before = await tree();
     expect(await update({ id: ids["SEC-GATE"], version: c.version, name: "门禁", sortOrder: 99 })).toEqual({
-      __typename: "CategoryConflictError", message: expect.any(String), currentVersion: c.version + 1, current: { name: "门禁管理", version: c.version + 1 },
+      __typename: "CategoryConflictError",
+      message: expect.any(String),
+      currentVersion: c.version + 1,
+      current: { name: "门禁管理", version: c.version + 1 },
     });
     expect(await tree()).toBe(before);
   });
 
   it("CLS-4: a category complaints use is deactivated, not deleted; an unused one may be deleted", async () => {
-    const [{ n }] = await q(`SELECT count(*)::int AS n FROM complaints k JOIN categories c ON c.id = k.category_id WHERE c.code = 'ENG-LEAK'`);
+    const [{ n }] = await q(
+      `SELECT count(*)::int AS n FROM complaints k JOIN categories c ON c.id = k.category_id WHERE c.code = 'ENG-LEAK'`,
+    );
     expect(n).toBeGreaterThan(0);
     const leak = await current("ENG-LEAK");
     const before = await tree();
-    expect(await remove(ids["ENG-LEAK"]!, leak.version)).toMatchObject({ __typename: "InputError", field: "id", message: expect.stringContaining("deactivate") });
+    expect(await remove(ids["ENG-LEAK"]!, leak.version)).toMatchObject({
+      __typename: "InputError",
+      field: "id",
+      message: expect.stringContaining("deactivate"),
+    });
     // A parent with active children is not deactivated on its own.
     const eng = await current("ENG");
-    expect(await update({ id: ids.ENG, version: eng.version, active: false })).toMatchObject({ __typename: "InputError", field: "input.active" });
+    expect(await update({ id: ids.ENG, version: eng.version, active: false })).toMatchObject({
+      __typename: "InputError",
+      field: "input.active",
+    });
     expect(await tree()).toBe(before);
-    expect(await update({ id: ids["ENG-LEAK"], version: leak.version, active: false })).toMatchObject({ data: { active: false, version: leak.version + 1 } });
-    expect((await q(`SELECT count(*)::int AS n FROM complaints k JOIN categories c ON c.id = k.category_id WHERE c.code = 'ENG-LEAK'`))[0].n).toBe(n);
+    expect(await update({ id: ids["ENG-LEAK"], version: leak.version, active: false })).toMatchObject({
+      data: { active: false, version: leak.version + 1 },
+    });
+    expect(
+      (await q(`SELECT count(*)::int AS n FROM complaints k JOIN categories c ON c.id = k.category_id WHERE c.code = 'ENG-LEAK'`))[0].n,
+    ).toBe(n);
 
     // An unused category goes; a subcategory cannot be reactivated under an inactive parent.
     const waste = await current("RENO-WASTE");
@@ -128,7 +203,13 @@ describe("category tree (CLS-4)", () => {
     const reno = await current("RENO");
     expect(await update({ id: ids.RENO, version: reno.version, active: false })).toMatchObject({ data: { active: false } });
     const noise2 = await current("RENO-NOISE");
-    expect(await update({ id: ids["RENO-NOISE"], version: noise2.version, active: true })).toMatchObject({ __typename: "InputError", field: "input.active" });
-    expect(await create({ parentId: ids.RENO, code: "RENO-DUST", name: "装修粉尘" })).toMatchObject({ __typename: "InputError", field: "input.parentId" });
+    expect(await update({ id: ids["RENO-NOISE"], version: noise2.version, active: true })).toMatchObject({
+      __typename: "InputError",
+      field: "input.active",
+    });
+    expect(await create({ parentId: ids.RENO, code: "RENO-DUST", name: "装修粉尘" })).toMatchObject({
+      __typename: "InputError",
+      field: "input.parentId",
+    });
   });
 });

@@ -53,10 +53,15 @@ describe("issue 16 item 5: client operations match server/schema.graphql", () =>
     try {
       const fresh = join(dir, "graphql-env.d.ts");
       execFileSync(process.execPath, [join(clientDir, "node_modules/gql.tada/bin/cli.js"), "generate", "output", "--output", fresh], {
-        cwd: clientDir, stdio: "pipe", timeout: 120_000,
+        cwd: clientDir,
+        stdio: "pipe",
+        timeout: 120_000,
       });
       const current = readFileSync(envPath, "utf8") === readFileSync(fresh, "utf8");
-      expect(current, `client/src/graphql/graphql-env.d.ts is stale against server/schema.graphql: run \`${REGENERATE}\` and commit it`).toBe(true);
+      expect(
+        current,
+        `client/src/graphql/graphql-env.d.ts is stale against server/schema.graphql: run \`${REGENERATE}\` and commit it`,
+      ).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -24,8 +24,25 @@ const REGISTER = `mutation($input: RegisterHotlineRecordingInput!) { registerHot
 const ARCHIVE = `mutation($input: ArchiveHotlineRecordingInput!) { archiveHotlineRecording(input: $input) { ${PAYLOAD}
   ... on MutationArchiveHotlineRecordingSuccess { data { ${RECORDING} archivedBy { login } } } } }`;
 
-interface Payload<T> { __typename: string; field?: string; message?: string; currentVersion?: number; data?: T }
-interface Recording { id: string; startedAt: string; callerNumber: string | null; retainUntil: string; hasAudio: boolean; contentBase64: string | null; specialEvent: boolean; archivedAt: string | null; purgedAt: string | null; durationSeconds: number }
+interface Payload<T> {
+  __typename: string;
+  field?: string;
+  message?: string;
+  currentVersion?: number;
+  data?: T;
+}
+interface Recording {
+  id: string;
+  startedAt: string;
+  callerNumber: string | null;
+  retainUntil: string;
+  hasAudio: boolean;
+  contentBase64: string | null;
+  specialEvent: boolean;
+  archivedAt: string | null;
+  purgedAt: string | null;
+  durationSeconds: number;
+}
 
 describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)", () => {
   const t = useTestDatabase("demo");
@@ -42,16 +59,42 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
     return Object.values(r.data!)[0]!;
   }
   async function register(channel: string, caller = clerk, household?: string) {
-    const [h] = household ? [{ id: household }] : await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`);
-    const r = await mutate<{ id: string }>(caller, `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { ${PAYLOAD} ... on MutationRegisterComplaintSuccess { data { id } } } }`,
-      { channel, householdId: globalId("Household", h.id), complainantName: "李先生", complainantContact: "13912345678", content: `${channel} 投诉：楼道灯不亮` });
+    const [h] = household
+      ? [{ id: household }]
+      : await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`);
+    const r = await mutate<{ id: string }>(
+      caller,
+      `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { ${PAYLOAD} ... on MutationRegisterComplaintSuccess { data { id } } } }`,
+      {
+        channel,
+        householdId: globalId("Household", h.id),
+        complainantName: "李先生",
+        complainantContact: "13912345678",
+        content: `${channel} 投诉：楼道灯不亮`,
+      },
+    );
     return r.data!.id;
   }
-  const attach = (input: Record<string, unknown>, caller = clerk) => mutate<{ id: string; sha256: string; sizeBytes: number; kind: string; uploadedBy: { login: string } }>(caller, ADD, input);
+  const attach = (input: Record<string, unknown>, caller = clerk) =>
+    mutate<{ id: string; sha256: string; sizeBytes: number; kind: string; uploadedBy: { login: string } }>(caller, ADD, input);
   const recordings = async (caller: Caller, filter: Record<string, unknown> = {}) =>
-    (await gql<{ hotlineRecordings: { edges: { node: Recording }[] } }>(app, `query($f: HotlineRecordingFilter) { hotlineRecordings(first: 100, filter: $f) { edges { node { ${RECORDING} } } } }`, { f: filter }, caller)).data!.hotlineRecordings.edges.map((e) => e.node);
+    (
+      await gql<{ hotlineRecordings: { edges: { node: Recording }[] } }>(
+        app,
+        `query($f: HotlineRecordingFilter) { hotlineRecordings(first: 100, filter: $f) { edges { node { ${RECORDING} } } } }`,
+        { f: filter },
+        caller,
+      )
+    ).data!.hotlineRecordings.edges.map((e) => e.node);
   const recording = async (caller: Caller, id: string) =>
-    (await gql<{ node: Recording | null }>(app, `query($id: ID!) { node(id: $id) { ... on HotlineRecording { ${RECORDING} } } }`, { id }, caller)).data!.node;
+    (
+      await gql<{ node: Recording | null }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on HotlineRecording { ${RECORDING} } } }`,
+        { id },
+        caller,
+      )
+    ).data!.node;
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock });
@@ -71,12 +114,27 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
 
     it("is stored in the database, on the timeline, and read back intact (sha256 matches)", async () => {
       photo = png(4096);
-      const r = await attach({ id: phoneComplaint, kind: "PHOTO", fileName: "漏水现场.png", mimeType: "image/png", contentBase64: photo.toString("base64") });
-      expect(r).toMatchObject({ __typename: "MutationAddComplaintAttachmentSuccess", data: { kind: "PHOTO", sizeBytes: photo.length, sha256: sha(photo), uploadedBy: { login: "frontdesk.lx" } } });
+      const r = await attach({
+        id: phoneComplaint,
+        kind: "PHOTO",
+        fileName: "漏水现场.png",
+        mimeType: "image/png",
+        contentBase64: photo.toString("base64"),
+      });
+      expect(r).toMatchObject({
+        __typename: "MutationAddComplaintAttachmentSuccess",
+        data: { kind: "PHOTO", sizeBytes: photo.length, sha256: sha(photo), uploadedBy: { login: "frontdesk.lx" } },
+      });
       attachmentId = r.data!.id;
       expect(await n(`attachments WHERE id = $1 AND storage_key = $2`, [rowId(attachmentId), `db:${sha(photo)}`])).toBe(1);
-      const back = await gql<{ node: { attachments: { id: string; contentBase64: string; sha256: string }[]; timeline: { edges: { node: { kind: string } }[] } } }>(app,
-        `query($id: ID!) { node(id: $id) { ... on Complaint { attachments { id contentBase64 sha256 } timeline(first: 10) { edges { node { kind } } } } } }`, { id: phoneComplaint }, clerk);
+      const back = await gql<{
+        node: { attachments: { id: string; contentBase64: string; sha256: string }[]; timeline: { edges: { node: { kind: string } }[] } };
+      }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on Complaint { attachments { id contentBase64 sha256 } timeline(first: 10) { edges { node { kind } } } } } }`,
+        { id: phoneComplaint },
+        clerk,
+      );
       const [a] = back.data!.node.attachments;
       expect(a!.id).toBe(attachmentId);
       const bytes = Buffer.from(a!.contentBase64, "base64");
@@ -84,11 +142,22 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
       expect(sha(bytes)).toBe(a!.sha256);
       expect(back.data!.node.timeline.edges.map((e) => e.node.kind)).toEqual(["REGISTERED", "ATTACHMENT_ADDED"]);
       // SEC-3: the read is in the access log.
-      expect(await n(`access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login = 'frontdesk.lx' AND l.record_type = 'ATTACHMENT' AND l.record_id = $1 AND l.fields = '{contentBase64}'`, [rowId(attachmentId)])).toBe(1);
+      expect(
+        await n(
+          `access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login = 'frontdesk.lx' AND l.record_type = 'ATTACHMENT' AND l.record_id = $1 AND l.fields = '{contentBase64}'`,
+          [rowId(attachmentId)],
+        ),
+      ).toBe(1);
     });
 
     it("the same bytes are stored once per organisation", async () => {
-      const again = await attach({ id: letterComplaint, kind: "DOCUMENT", fileName: "copy.png", mimeType: "image/png", contentBase64: photo.toString("base64") });
+      const again = await attach({
+        id: letterComplaint,
+        kind: "DOCUMENT",
+        fileName: "copy.png",
+        mimeType: "image/png",
+        contentBase64: photo.toString("base64"),
+      });
       expect(again.__typename).toBe("MutationAddComplaintAttachmentSuccess");
       expect(await n(`file_contents WHERE sha256 = $1`, [sha(photo)])).toBe(1);
       expect(await n(`attachments WHERE sha256 = $1`, [sha(photo)])).toBe(2);
@@ -96,13 +165,20 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
 
     it("the bytes reach only callers entitled to the case; another estate does not find the attachment", async () => {
       const read = `query($c: ID!, $a: ID!) { c: node(id: $c) { ... on Complaint { attachments { sha256 contentBase64 } } } a: node(id: $a) { ... on Attachment { fileName contentBase64 } } }`;
-      const seen = await gql<{ c: { attachments: { sha256: string; contentBase64: string | null }[] } | null; a: { fileName: string; contentBase64: string | null } | null }>(app, read, { c: phoneComplaint, a: attachmentId }, analyst);
+      const seen = await gql<{
+        c: { attachments: { sha256: string; contentBase64: string | null }[] } | null;
+        a: { fileName: string; contentBase64: string | null } | null;
+      }>(app, read, { c: phoneComplaint, a: attachmentId }, analyst);
       expect(seen.errors).toBeUndefined();
       expect(seen.data!.c!.attachments).toEqual([{ sha256: sha(photo), contentBase64: null }]);
       expect(seen.data!.a).toEqual({ fileName: "漏水现场.png", contentBase64: null });
       const other = await gql<{ c: unknown; a: unknown }>(app, read, { c: phoneComplaint, a: attachmentId }, otherClerk);
       expect(other.data).toEqual({ c: null, a: null });
-      expect(await n(`access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login IN ('analyst', 'frontdesk.jh') AND l.record_type = 'ATTACHMENT'`)).toBe(0);
+      expect(
+        await n(
+          `access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login IN ('analyst', 'frontdesk.jh') AND l.record_type = 'ATTACHMENT'`,
+        ),
+      ).toBe(0);
     });
 
     it("too large, bad kind, type, name or content are typed errors that change nothing", async () => {
@@ -134,14 +210,27 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
 
     it("a file of exactly the limit is accepted", async () => {
       const big = Buffer.concat([png(), Buffer.alloc(10 * MB - 72)]);
-      const r = await attach({ id: phoneComplaint, kind: "PHOTO", fileName: "big.png", mimeType: "image/png", contentBase64: big.toString("base64") });
+      const r = await attach({
+        id: phoneComplaint,
+        kind: "PHOTO",
+        fileName: "big.png",
+        mimeType: "image/png",
+        contentBase64: big.toString("base64"),
+      });
       expect(r.data).toMatchObject({ sizeBytes: 10 * MB, sha256: sha(big) });
     });
   });
 
   describe("INT-5 acknowledgement of written complaints", () => {
-    const due = async () => (await gql<{ unacknowledgedComplaints: { totalCount: number; edges: { node: { id: string } }[] } }>(app,
-      `{ unacknowledgedComplaints(first: 500) { totalCount edges { node { id } } } }`, {}, clerk)).data!.unacknowledgedComplaints;
+    const due = async () =>
+      (
+        await gql<{ unacknowledgedComplaints: { totalCount: number; edges: { node: { id: string } }[] } }>(
+          app,
+          `{ unacknowledgedComplaints(first: 500) { totalCount edges { node { id } } } }`,
+          {},
+          clerk,
+        )
+      ).data!.unacknowledgedComplaints;
 
     it("a letter is due until acknowledged; the acknowledgement is the first reply and on the timeline", async () => {
       const listed = await due();
@@ -156,9 +245,17 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
       expect(early).toMatchObject({ __typename: "InputError", field: "input.sentAt" });
       expect(await n(`complaint_acknowledgements WHERE complaint_id = $1`, [rowId(letterComplaint)])).toBe(0);
 
-      const r = await mutate<{ version: number; acknowledgementDue: boolean; acknowledgements: { method: string; sentBy: { login: string } }[]; timeline: { edges: { node: { kind: string } }[] } }>(
-        clerk, ACK, { id: letterComplaint, version, method: "SMS", note: "已短信告知收到来信" });
-      expect(r.data).toMatchObject({ version: version + 1, acknowledgementDue: false, acknowledgements: [{ method: "SMS", sentBy: { login: "frontdesk.lx" } }] });
+      const r = await mutate<{
+        version: number;
+        acknowledgementDue: boolean;
+        acknowledgements: { method: string; sentBy: { login: string } }[];
+        timeline: { edges: { node: { kind: string } }[] };
+      }>(clerk, ACK, { id: letterComplaint, version, method: "SMS", note: "已短信告知收到来信" });
+      expect(r.data).toMatchObject({
+        version: version + 1,
+        acknowledgementDue: false,
+        acknowledgements: [{ method: "SMS", sentBy: { login: "frontdesk.lx" } }],
+      });
       expect(r.data!.timeline.edges.map((e) => e.node.kind)).toContain("ACKNOWLEDGED");
       const [row] = await q(`SELECT first_replied_at FROM complaints WHERE id = $1`, [rowId(letterComplaint)]);
       expect(row.first_replied_at).not.toBeNull();
@@ -186,11 +283,29 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
 
     it("are registered with the caller's number, the audio and at least 30 days of retention", async () => {
       keptAudio = audio();
-      const r = await mutate<Recording>(clerk, REGISTER, { startedAt: startedAt.toISOString(), durationSeconds: 95, callerNumber: "13812340000", complaintId: phoneComplaint, contentBase64: keptAudio.toString("base64") });
-      expect(r.data).toMatchObject({ callerNumber: "13812340000", hasAudio: true, retainUntil: at(30).toISOString(), complaint: { no: expect.any(String) }, estate: { code: "LX" } });
+      const r = await mutate<Recording>(clerk, REGISTER, {
+        startedAt: startedAt.toISOString(),
+        durationSeconds: 95,
+        callerNumber: "13812340000",
+        complaintId: phoneComplaint,
+        contentBase64: keptAudio.toString("base64"),
+      });
+      expect(r.data).toMatchObject({
+        callerNumber: "13812340000",
+        hasAudio: true,
+        retainUntil: at(30).toISOString(),
+        complaint: { no: expect.any(String) },
+        estate: { code: "LX" },
+      });
       expect(Buffer.from(r.data!.contentBase64!, "base64").equals(keptAudio)).toBe(true);
       kept = r.data!;
-      const second = await mutate<Recording>(clerk, REGISTER, { startedAt: startedAt.toISOString(), durationSeconds: 300, callerNumber: "13812349999", estateId: globalId("Estate", lxEstate), contentBase64: audio().toString("base64") });
+      const second = await mutate<Recording>(clerk, REGISTER, {
+        startedAt: startedAt.toISOString(),
+        durationSeconds: 300,
+        callerNumber: "13812349999",
+        estateId: globalId("Estate", lxEstate),
+        contentBase64: audio().toString("base64"),
+      });
       archived = second.data!;
       const events = await q(`SELECT kind FROM complaint_events WHERE complaint_id = $1 ORDER BY at`, [rowId(phoneComplaint)]);
       expect(events.map((e) => e.kind)).toContain("ATTACHMENT_ADDED");
@@ -203,9 +318,21 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
       expect(await recording(otherClerk, kept.id)).toBeNull();
       expect(await recording(otherClerk, archived.id)).toBeNull();
       expect((await recording(clerk, kept.id))!.callerNumber).toBe("13812340000");
-      expect(await n(`access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login = 'frontdesk.lx' AND l.record_type = 'HOTLINE_RECORDING' AND l.record_id = $1 AND 'callerNumber' = ANY(l.fields)`, [rowId(kept.id)])).toBeGreaterThan(0);
-      expect(await n(`access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login = 'analyst' AND l.record_type = 'HOTLINE_RECORDING'`)).toBe(0);
-      const viaComplaint = await gql<{ node: { recordings: { id: string }[] } }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { recordings { id } } } }`, { id: phoneComplaint }, clerk);
+      expect(
+        await n(
+          `access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login = 'frontdesk.lx' AND l.record_type = 'HOTLINE_RECORDING' AND l.record_id = $1 AND 'callerNumber' = ANY(l.fields)`,
+          [rowId(kept.id)],
+        ),
+      ).toBeGreaterThan(0);
+      expect(
+        await n(`access_logs l JOIN staff s ON s.id = l.staff_id WHERE s.login = 'analyst' AND l.record_type = 'HOTLINE_RECORDING'`),
+      ).toBe(0);
+      const viaComplaint = await gql<{ node: { recordings: { id: string }[] } }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on Complaint { recordings { id } } } }`,
+        { id: phoneComplaint },
+        clerk,
+      );
       expect(viaComplaint.data!.node.recordings.map((x) => x.id)).toEqual([kept.id]);
     });
 
@@ -220,7 +347,11 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
         [{ complaintId: jhComplaint }, "input.complaintId"],
         [{ contentBase64: "%%%" }, "input.contentBase64"],
       ];
-      for (const [change, field] of cases) expect(await mutate(clerk, REGISTER, { ...ok, ...change }), JSON.stringify(change)).toMatchObject({ __typename: "InputError", field });
+      for (const [change, field] of cases)
+        expect(await mutate(clerk, REGISTER, { ...ok, ...change }), JSON.stringify(change)).toMatchObject({
+          __typename: "InputError",
+          field,
+        });
       expect(await n("hotline_recordings")).toBe(before);
     });
 
@@ -228,19 +359,41 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
       const [kc] = await q(`SELECT id FROM estates WHERE code = 'KC'`);
       const [ch] = await q(`SELECT id FROM estates WHERE code = 'CH'`);
       const [org] = await q(`SELECT organization_id FROM estates WHERE code = 'KC'`);
-      await q(`INSERT INTO policy_values (organization_id, key, estate_id, value_numeric, unit, effective_from, updated_at) VALUES ($1, 'INT-6.retentionDays', $2, 45, 'DAYS', '2024-01-01', now()), ($1, 'INT-6.retentionDays', $3, 7, 'DAYS', '2024-01-01', now())`, [org.organization_id, kc.id, ch.id]);
-      const longer = await mutate<Recording>(exec, REGISTER, { startedAt: startedAt.toISOString(), durationSeconds: 60, estateId: globalId("Estate", kc.id) });
-      const shorter = await mutate<Recording>(exec, REGISTER, { startedAt: startedAt.toISOString(), durationSeconds: 60, estateId: globalId("Estate", ch.id) });
+      await q(
+        `INSERT INTO policy_values (organization_id, key, estate_id, value_numeric, unit, effective_from, updated_at) VALUES ($1, 'INT-6.retentionDays', $2, 45, 'DAYS', '2024-01-01', now()), ($1, 'INT-6.retentionDays', $3, 7, 'DAYS', '2024-01-01', now())`,
+        [org.organization_id, kc.id, ch.id],
+      );
+      const longer = await mutate<Recording>(exec, REGISTER, {
+        startedAt: startedAt.toISOString(),
+        durationSeconds: 60,
+        estateId: globalId("Estate", kc.id),
+      });
+      const shorter = await mutate<Recording>(exec, REGISTER, {
+        startedAt: startedAt.toISOString(),
+        durationSeconds: 60,
+        estateId: globalId("Estate", ch.id),
+      });
       expect(longer.data!.retainUntil).toBe(at(45).toISOString());
       expect(shorter.data!.retainUntil).toBe(at(30).toISOString());
     });
 
     it("an unresolved special event is archived separately, and the archiving is logged", async () => {
-      const r = await mutate<Recording & { archivedBy: { login: string } }>(clerk, ARCHIVE, { id: archived.id, note: "电梯困人事件尚未解决" });
+      const r = await mutate<Recording & { archivedBy: { login: string } }>(clerk, ARCHIVE, {
+        id: archived.id,
+        note: "电梯困人事件尚未解决",
+      });
       expect(r.data).toMatchObject({ specialEvent: true, archiveNote: "电梯困人事件尚未解决", archivedBy: { login: "frontdesk.lx" } });
       archived = r.data!;
-      expect(await n(`access_logs WHERE record_type = 'HOTLINE_RECORDING' AND record_id = $1 AND action = 'COPY' AND purpose = '电梯困人事件尚未解决'`, [rowId(archived.id)])).toBe(1);
-      expect(await mutate(clerk, ARCHIVE, { id: archived.id, note: "again" })).toMatchObject({ __typename: "InputError", field: "input.id" });
+      expect(
+        await n(
+          `access_logs WHERE record_type = 'HOTLINE_RECORDING' AND record_id = $1 AND action = 'COPY' AND purpose = '电梯困人事件尚未解决'`,
+          [rowId(archived.id)],
+        ),
+      ).toBe(1);
+      expect(await mutate(clerk, ARCHIVE, { id: archived.id, note: "again" })).toMatchObject({
+        __typename: "InputError",
+        field: "input.id",
+      });
       expect(await mutate(otherClerk, ARCHIVE, { id: kept.id, note: "x" })).toMatchObject({ __typename: "NotFoundError" });
     });
 
@@ -254,9 +407,18 @@ describe("complaint evidence, acknowledgements and hotline recordings (SPEC §3)
       const { purged } = await housekeep(t.prisma, at(30, 1000));
       expect(purged).toBeGreaterThanOrEqual(1);
       const after = (await recording(clerk, kept.id))!;
-      expect(after).toMatchObject({ hasAudio: false, contentBase64: null, purgedAt: at(30, 1000).toISOString(), callerNumber: "13812340000", durationSeconds: 95 });
+      expect(after).toMatchObject({
+        hasAudio: false,
+        contentBase64: null,
+        purgedAt: at(30, 1000).toISOString(),
+        callerNumber: "13812340000",
+        durationSeconds: 95,
+      });
       expect(await audioRows()).toBe(0);
-      expect(await mutate(clerk, ARCHIVE, { id: kept.id, note: "too late" })).toMatchObject({ __typename: "InputError", field: "input.id" });
+      expect(await mutate(clerk, ARCHIVE, { id: kept.id, note: "too late" })).toMatchObject({
+        __typename: "InputError",
+        field: "input.id",
+      });
 
       await purgeExpiredRecordings(t.prisma, at(3650));
       expect(await recording(clerk, archived.id)).toMatchObject({ hasAudio: true, purgedAt: null, specialEvent: true });

@@ -20,17 +20,66 @@ const COMPLAINT = `id no status version valid kind severity escalated escalation
   confirmations { method satisfied confirmedByName }
   timeline(first: 100) { edges { node { kind fromStatus toStatus note actor { login } at } } }`;
 
-interface Stage { rule: string; stage: string; round: number; clock: string; status: string; startedAt: string; deadlineAt: string; finishedAt: string | null; breachedAt: string | null; overdue: boolean; pausedSeconds: number }
-interface View {
-  id: string; no: string; status: string; version: number; valid: boolean | null; kind: string | null; severity: string; escalated: boolean; escalationLevel: number; overdue: boolean;
-  availableActions: string[]; promisedAt: string | null; firstRepliedAt: string | null; deemedAcceptedAt: string | null; developerDeadlineAt: string | null;
-  assignee: { login: string } | null; leadDepartment: { code: string } | null; departments: { role: string; department: { code: string } }[];
-  slaStages: Stage[]; escalations: { level: number; automatic: boolean; reason: string; escalatedTo: { login: string } | null }[];
-  promises: { sequence: number; promisedAt: string; changeReason: string | null; missed: boolean; reconfirmedAt: string | null }[];
-  plans: { status: string; plan: string; causeAnalysis: string }[]; confirmations: { method: string; satisfied: boolean; confirmedByName: string }[];
-  timeline: { edges: { node: { kind: string; fromStatus: string | null; toStatus: string | null; note: string | null; actor: { login: string } | null; at: string } }[] };
+interface Stage {
+  rule: string;
+  stage: string;
+  round: number;
+  clock: string;
+  status: string;
+  startedAt: string;
+  deadlineAt: string;
+  finishedAt: string | null;
+  breachedAt: string | null;
+  overdue: boolean;
+  pausedSeconds: number;
 }
-interface Payload { __typename: string; message?: string; field?: string; status?: string; allowedActions?: string[]; currentVersion?: number; current?: { version: number; status: string }; data?: View }
+interface View {
+  id: string;
+  no: string;
+  status: string;
+  version: number;
+  valid: boolean | null;
+  kind: string | null;
+  severity: string;
+  escalated: boolean;
+  escalationLevel: number;
+  overdue: boolean;
+  availableActions: string[];
+  promisedAt: string | null;
+  firstRepliedAt: string | null;
+  deemedAcceptedAt: string | null;
+  developerDeadlineAt: string | null;
+  assignee: { login: string } | null;
+  leadDepartment: { code: string } | null;
+  departments: { role: string; department: { code: string } }[];
+  slaStages: Stage[];
+  escalations: { level: number; automatic: boolean; reason: string; escalatedTo: { login: string } | null }[];
+  promises: { sequence: number; promisedAt: string; changeReason: string | null; missed: boolean; reconfirmedAt: string | null }[];
+  plans: { status: string; plan: string; causeAnalysis: string }[];
+  confirmations: { method: string; satisfied: boolean; confirmedByName: string }[];
+  timeline: {
+    edges: {
+      node: {
+        kind: string;
+        fromStatus: string | null;
+        toStatus: string | null;
+        note: string | null;
+        actor: { login: string } | null;
+        at: string;
+      };
+    }[];
+  };
+}
+interface Payload {
+  __typename: string;
+  message?: string;
+  field?: string;
+  status?: string;
+  allowedActions?: string[];
+  currentVersion?: number;
+  current?: { version: number; status: string };
+  data?: View;
+}
 
 describe("complaint lifecycle (SPEC §4-§6)", () => {
   const t = useTestDatabase("demo");
@@ -51,17 +100,27 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     return c;
   };
   const view = async (id: string, login = "exec") => {
-    const r = await gql<{ node: View }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { ${COMPLAINT} } } }`, { id }, await as(login));
+    const r = await gql<{ node: View }>(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Complaint { ${COMPLAINT} } } }`,
+      { id },
+      await as(login),
+    );
     if (!r.data?.node) throw new Error(JSON.stringify(r));
     return r.data.node;
   };
 
   async function mutate(name: string, input: Record<string, unknown>, login: string): Promise<Payload> {
     const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-    const r = await gql<Record<string, Payload>>(app, `mutation($input: ${inputType}!) { ${name}(input: $input) {
+    const r = await gql<Record<string, Payload>>(
+      app,
+      `mutation($input: ${inputType}!) { ${name}(input: $input) {
       __typename ... on Error { message } ... on InputError { field } ... on WorkflowError { field status allowedActions }
       ... on ComplaintConflictError { currentVersion current { version status } }
-      ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { ${COMPLAINT} } } } }`, { input }, await as(login));
+      ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { ${COMPLAINT} } } } }`,
+      { input },
+      await as(login),
+    );
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data![name]!;
   }
@@ -71,20 +130,44 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     return p.data;
   }
   async function register(login: string, extra: Record<string, unknown> = {}): Promise<View> {
-    const r = await gql<{ registerComplaint: { data?: { id: string }; message?: string } }>(app, `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { ... on MutationRegisterComplaintSuccess { data { id } } ... on Error { message } } }`,
-      { input: { channel: "PHONE", householdId: globalId("Household", ids.household!), complainantName: "赵先生", complainantContact: "13900001111", content: "测试投诉内容", ...extra } }, await as(login));
+    const r = await gql<{ registerComplaint: { data?: { id: string }; message?: string } }>(
+      app,
+      `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { ... on MutationRegisterComplaintSuccess { data { id } } ... on Error { message } } }`,
+      {
+        input: {
+          channel: "PHONE",
+          householdId: globalId("Household", ids.household!),
+          complainantName: "赵先生",
+          complainantContact: "13900001111",
+          content: "测试投诉内容",
+          ...extra,
+        },
+      },
+      await as(login),
+    );
     if (!r.data?.registerComplaint.data) throw new Error(JSON.stringify(r));
     return view(r.data.registerComplaint.data.id);
   }
-  const snapshot = async (id: string) => (await q(`SELECT version, status, (SELECT count(*)::int FROM complaint_events e WHERE e.complaint_id = c.id) AS events,
+  const snapshot = async (id: string) =>
+    (
+      await q(
+        `SELECT version, status, (SELECT count(*)::int FROM complaint_events e WHERE e.complaint_id = c.id) AS events,
       (SELECT count(*)::int FROM complaint_plans p WHERE p.complaint_id = c.id) AS plans, (SELECT count(*)::int FROM complaint_promises p WHERE p.complaint_id = c.id) AS promises
-      FROM complaints c WHERE id = $1`, [rowId(id)]))[0];
-  const stage = (v: View, rule: string, name = "main", round = 1) => v.slaStages.find((s) => s.rule === rule && s.stage === name && s.round === round)!;
+      FROM complaints c WHERE id = $1`,
+        [rowId(id)],
+      )
+    )[0];
+  const stage = (v: View, rule: string, name = "main", round = 1) =>
+    v.slaStages.find((s) => s.rule === rule && s.stage === name && s.round === round)!;
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: () => now });
-    [{ id: ids.household }] = await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`);
-    [{ id: ids.leak }] = await q(`SELECT c.id FROM categories c JOIN categories p ON p.id = c.parent_id WHERE c.level = 2 ORDER BY p.sort_order, c.sort_order LIMIT 1`);
+    [{ id: ids.household }] = await q(
+      `SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`,
+    );
+    [{ id: ids.leak }] = await q(
+      `SELECT c.id FROM categories c JOIN categories p ON p.id = c.parent_id WHERE c.level = 2 ORDER BY p.sort_order, c.sort_order LIMIT 1`,
+    );
     [{ id: ids.leakParent }] = await q(`SELECT parent_id AS id FROM categories WHERE id = $1`, [ids.leak]);
     for (const code of ["SC", "ENG", "SEC"]) [{ id: ids[code] }] = await q(`SELECT id FROM departments WHERE code = $1`, [code]);
     [{ id: ids.engHead }] = await q(`SELECT id FROM staff WHERE login = 'eng.head'`);
@@ -93,16 +176,48 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
   it("WF-1…WF-4: registered → classified → assigned → planned → in progress → resolved → confirmed, every step on the timeline", async () => {
     at(sh("2026-03-02T09:00:00"));
     const c = await register("service1");
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", severity: "IMPORTANT", categoryId: globalId("Category", ids.leak!) }, "service1");
+    const v1 = await ok(
+      "classifyComplaint",
+      {
+        id: c.id,
+        version: c.version,
+        valid: true,
+        kind: "ENGINEERING",
+        severity: "IMPORTANT",
+        categoryId: globalId("Category", ids.leak!),
+      },
+      "service1",
+    );
     expect(v1).toMatchObject({ status: "CLASSIFIED", valid: true, kind: "ENGINEERING", severity: "IMPORTANT" });
     at(sh("2026-03-02T09:30:00"));
-    const v2 = await ok("assignComplaint", { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!), assistingDepartmentIds: [globalId("Department", ids.SEC!)], assigneeId: globalId("Staff", ids.engHead!) }, "service1");
+    const v2 = await ok(
+      "assignComplaint",
+      {
+        id: c.id,
+        version: v1.version,
+        leadDepartmentId: globalId("Department", ids.ENG!),
+        assistingDepartmentIds: [globalId("Department", ids.SEC!)],
+        assigneeId: globalId("Staff", ids.engHead!),
+      },
+      "service1",
+    );
     expect(v2).toMatchObject({ status: "ASSIGNED", leadDepartment: { code: "ENG" }, assignee: { login: "eng.head" } });
     expect(v2.departments.map((d) => `${d.role}:${d.department.code}`).sort()).toEqual(["ASSISTING:SEC", "LEAD:ENG"]);
     // SLA-2: reached the responsible department within 2 working hours.
     expect(stage(v2, "SLA_2")).toMatchObject({ status: "MET", finishedAt: sh("2026-03-02T09:30:00").toISOString() });
     at(sh("2026-03-02T14:00:00"));
-    const v3 = await ok("recordComplaintPlan", { id: c.id, version: v2.version, causeAnalysis: "楼上防水层老化", responsibility: "COMPANY", plan: "重做防水", promisedAt: sh("2026-03-05T17:00:00").toISOString() }, "eng.head");
+    const v3 = await ok(
+      "recordComplaintPlan",
+      {
+        id: c.id,
+        version: v2.version,
+        causeAnalysis: "楼上防水层老化",
+        responsibility: "COMPANY",
+        plan: "重做防水",
+        promisedAt: sh("2026-03-05T17:00:00").toISOString(),
+      },
+      "eng.head",
+    );
     expect(v3).toMatchObject({ status: "PLANNED", promisedAt: sh("2026-03-05T17:00:00").toISOString() });
     // SLA-5: the site survey and plan within 8 working hours of the assignment.
     expect(stage(v3, "SLA_5")).toMatchObject({ status: "MET", clock: "WORKING" });
@@ -116,15 +231,26 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     expect(v6.status).toBe("RESOLVED");
     expect(stage(v6, "SLA_6", "promise", 1)).toMatchObject({ status: "MET" });
     // WF-4: a signature needs the signed form; phone consent needs the recording.
-    expect(await mutate("confirmComplaintResolution", { id: c.id, version: v6.version, method: "SIGNATURE", satisfied: true }, "service1")).toMatchObject({ __typename: "InputError", field: "input.signatureAttachmentId" });
-    expect(await mutate("confirmComplaintResolution", { id: c.id, version: v6.version, method: "PHONE_CONSENT", satisfied: true }, "service1")).toMatchObject({ __typename: "InputError", field: "input.recordingId" });
+    expect(
+      await mutate("confirmComplaintResolution", { id: c.id, version: v6.version, method: "SIGNATURE", satisfied: true }, "service1"),
+    ).toMatchObject({ __typename: "InputError", field: "input.signatureAttachmentId" });
+    expect(
+      await mutate("confirmComplaintResolution", { id: c.id, version: v6.version, method: "PHONE_CONSENT", satisfied: true }, "service1"),
+    ).toMatchObject({ __typename: "InputError", field: "input.recordingId" });
     const v7 = await ok("confirmComplaintResolution", { id: c.id, version: v6.version, method: "IN_PERSON", satisfied: true }, "service1");
     expect(v7.status).toBe("CONFIRMED");
     expect(v7.confirmations).toEqual([{ method: "IN_PERSON", satisfied: true, confirmedByName: "赵先生" }]);
-    const transitions = v7.timeline.edges.map((e) => e.node).filter((n) => n.kind === "TRANSITION").map((n) => `${n.fromStatus}→${n.toStatus} by ${n.actor?.login}`);
+    const transitions = v7.timeline.edges
+      .map((e) => e.node)
+      .filter((n) => n.kind === "TRANSITION")
+      .map((n) => `${n.fromStatus}→${n.toStatus} by ${n.actor?.login}`);
     expect(transitions).toEqual([
-      "REGISTERED→CLASSIFIED by service1", "CLASSIFIED→ASSIGNED by service1", "ASSIGNED→PLANNED by eng.head",
-      "PLANNED→IN_PROGRESS by eng.head", "IN_PROGRESS→RESOLVED by eng.head", "RESOLVED→CONFIRMED by service1",
+      "REGISTERED→CLASSIFIED by service1",
+      "CLASSIFIED→ASSIGNED by service1",
+      "ASSIGNED→PLANNED by eng.head",
+      "PLANNED→IN_PROGRESS by eng.head",
+      "IN_PROGRESS→RESOLVED by eng.head",
+      "RESOLVED→CONFIRMED by service1",
     ]);
     // The timeline is append-only: later events never come before earlier ones.
     const times = v7.timeline.edges.map((e) => e.node.at);
@@ -136,10 +262,25 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     const c = await register("service1");
     const bad = await mutate("classifyComplaint", { id: c.id, version: c.version, valid: false }, "service1");
     expect(bad).toMatchObject({ __typename: "InputError", field: "input.invalidReason" });
-    const inv = await ok("classifyComplaint", { id: c.id, version: c.version, valid: false, invalidReason: "属于市政供水，已告知业主联系自来水公司" }, "service1");
+    const inv = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: false, invalidReason: "属于市政供水，已告知业主联系自来水公司" },
+      "service1",
+    );
     expect(inv).toMatchObject({ status: "INVALID", valid: false, availableActions: ["REOPEN"] });
     const major = await register("service1");
-    const m = await ok("classifyComplaint", { id: major.id, version: major.version, valid: true, kind: "SERVICE", severity: "MAJOR", categoryId: globalId("Category", ids.leak!) }, "service1");
+    const m = await ok(
+      "classifyComplaint",
+      {
+        id: major.id,
+        version: major.version,
+        valid: true,
+        kind: "SERVICE",
+        severity: "MAJOR",
+        categoryId: globalId("Category", ids.leak!),
+      },
+      "service1",
+    );
     expect(m.escalations).toEqual([expect.objectContaining({ escalatedTo: { login: "mgmtrep" } })]);
     expect(m.escalated).toBe(false);
   });
@@ -158,24 +299,115 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     at(sh("2026-03-11T10:00:00"));
     const c = await register("service1");
     let before = await snapshot(c.id);
-    expect(await mutate("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.household!) }, "service1")).toMatchObject({ __typename: "InputError", field: "input.categoryId" });
-    expect(await mutate("classifyComplaint", { id: c.id, version: c.version, valid: true, categoryId: globalId("Category", ids.leak!) }, "service1")).toMatchObject({ __typename: "InputError", field: "input.kind" });
-    expect(await mutate("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.leakParent!) }, "service1")).toMatchObject({ __typename: "InputError", field: "input.categoryId" });
+    expect(
+      await mutate(
+        "classifyComplaint",
+        { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.household!) },
+        "service1",
+      ),
+    ).toMatchObject({ __typename: "InputError", field: "input.categoryId" });
+    expect(
+      await mutate(
+        "classifyComplaint",
+        { id: c.id, version: c.version, valid: true, categoryId: globalId("Category", ids.leak!) },
+        "service1",
+      ),
+    ).toMatchObject({ __typename: "InputError", field: "input.kind" });
+    expect(
+      await mutate(
+        "classifyComplaint",
+        { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.leakParent!) },
+        "service1",
+      ),
+    ).toMatchObject({ __typename: "InputError", field: "input.categoryId" });
     expect(await snapshot(c.id)).toEqual(before);
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.leak!) }, "service1");
-    const v2 = await ok("assignComplaint", { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1");
+    const v1 = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.leak!) },
+      "service1",
+    );
+    const v2 = await ok(
+      "assignComplaint",
+      { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) },
+      "service1",
+    );
     before = await snapshot(c.id);
-    expect(await mutate("recordComplaintPlan", { id: c.id, version: v2.version, causeAnalysis: "x", responsibility: "COMPANY", plan: "y", promisedAt: sh("2026-03-10T10:00:00").toISOString() }, "eng.head")).toMatchObject({ __typename: "InputError", field: "input.promisedAt" });
-    expect(await mutate("recordComplaintPlan", { id: c.id, version: v2.version, causeAnalysis: " ", responsibility: "COMPANY", plan: "y", promisedAt: sh("2026-03-12T10:00:00").toISOString() }, "eng.head")).toMatchObject({ __typename: "InputError", field: "input.causeAnalysis" });
+    expect(
+      await mutate(
+        "recordComplaintPlan",
+        {
+          id: c.id,
+          version: v2.version,
+          causeAnalysis: "x",
+          responsibility: "COMPANY",
+          plan: "y",
+          promisedAt: sh("2026-03-10T10:00:00").toISOString(),
+        },
+        "eng.head",
+      ),
+    ).toMatchObject({ __typename: "InputError", field: "input.promisedAt" });
+    expect(
+      await mutate(
+        "recordComplaintPlan",
+        {
+          id: c.id,
+          version: v2.version,
+          causeAnalysis: " ",
+          responsibility: "COMPANY",
+          plan: "y",
+          promisedAt: sh("2026-03-12T10:00:00").toISOString(),
+        },
+        "eng.head",
+      ),
+    ).toMatchObject({ __typename: "InputError", field: "input.causeAnalysis" });
     expect(await snapshot(c.id)).toEqual(before);
     // WF-3: a promise changes only with a written reason; both promises stay, the first marked missed.
-    const v3 = await ok("recordComplaintPlan", { id: c.id, version: v2.version, causeAnalysis: "管道老化", responsibility: "COMPANY", plan: "更换立管", promisedAt: sh("2026-03-12T17:00:00").toISOString() }, "eng.head");
+    const v3 = await ok(
+      "recordComplaintPlan",
+      {
+        id: c.id,
+        version: v2.version,
+        causeAnalysis: "管道老化",
+        responsibility: "COMPANY",
+        plan: "更换立管",
+        promisedAt: sh("2026-03-12T17:00:00").toISOString(),
+      },
+      "eng.head",
+    );
     at(sh("2026-03-13T09:00:00"));
     before = await snapshot(c.id);
-    expect(await mutate("recordComplaintPlan", { id: c.id, version: v3.version, causeAnalysis: "管道老化", responsibility: "COMPANY", plan: "更换立管", promisedAt: sh("2026-03-16T17:00:00").toISOString() }, "eng.head")).toMatchObject({ __typename: "InputError", field: "input.changeReason" });
+    expect(
+      await mutate(
+        "recordComplaintPlan",
+        {
+          id: c.id,
+          version: v3.version,
+          causeAnalysis: "管道老化",
+          responsibility: "COMPANY",
+          plan: "更换立管",
+          promisedAt: sh("2026-03-16T17:00:00").toISOString(),
+        },
+        "eng.head",
+      ),
+    ).toMatchObject({ __typename: "InputError", field: "input.changeReason" });
     expect(await snapshot(c.id)).toEqual(before);
-    const v4 = await ok("recordComplaintPlan", { id: c.id, version: v3.version, causeAnalysis: "管道老化", responsibility: "CONTRACTOR", plan: "更换立管，等待配件", promisedAt: sh("2026-03-16T17:00:00").toISOString(), changeReason: "配件缺货，供应商延期" }, "eng.head");
-    expect(v4.promises.map((p) => [p.sequence, p.missed, p.changeReason])).toEqual([[1, true, null], [2, false, "配件缺货，供应商延期"]]);
+    const v4 = await ok(
+      "recordComplaintPlan",
+      {
+        id: c.id,
+        version: v3.version,
+        causeAnalysis: "管道老化",
+        responsibility: "CONTRACTOR",
+        plan: "更换立管，等待配件",
+        promisedAt: sh("2026-03-16T17:00:00").toISOString(),
+        changeReason: "配件缺货，供应商延期",
+      },
+      "eng.head",
+    );
+    expect(v4.promises.map((p) => [p.sequence, p.missed, p.changeReason])).toEqual([
+      [1, true, null],
+      [2, false, "配件缺货，供应商延期"],
+    ]);
     expect(v4.timeline.edges.map((e) => e.node.kind)).toContain("PROMISE_CHANGED");
     // SLA-6: the first promise was missed: its stage is breached, the new one runs.
     expect(stage(v4, "SLA_6", "promise", 1).status).toBe("BREACHED");
@@ -185,10 +417,22 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
   it("two users edit one complaint at the same time: the second gets a conflict with the current values, nothing of it is written", async () => {
     at(sh("2026-03-17T10:00:00"));
     const c = await register("service1");
-    const first = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) }, "service1");
+    const first = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) },
+      "service1",
+    );
     const before = await snapshot(c.id);
-    const second = await mutate("classifyComplaint", { id: c.id, version: c.version, valid: false, invalidReason: "我以为无效" }, "sc.head");
-    expect(second).toMatchObject({ __typename: "ComplaintConflictError", currentVersion: first.version, current: { version: first.version, status: "CLASSIFIED" } });
+    const second = await mutate(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: false, invalidReason: "我以为无效" },
+      "sc.head",
+    );
+    expect(second).toMatchObject({
+      __typename: "ComplaintConflictError",
+      currentVersion: first.version,
+      current: { version: first.version, status: "CLASSIFIED" },
+    });
     expect(await snapshot(c.id)).toEqual(before);
   });
 
@@ -196,7 +440,11 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     at(sh("2026-03-18T20:00:00"));
     const c = await register("frontdesk.lx");
     at(sh("2026-03-18T20:05:00"));
-    const v = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) }, "director.lx");
+    const v = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) },
+      "director.lx",
+    );
     expect(stage(v, "SLA_8", "reach")).toMatchObject({ status: "MET", clock: "WALL" });
     expect(stage(v, "SLA_8", "service_resolve")).toMatchObject({ status: "RUNNING", deadlineAt: sh("2026-03-18T21:00:00").toISOString() });
     // Office complaints run the office's limits, not the company's working-hour ones.
@@ -204,12 +452,21 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     at(sh("2026-03-18T21:01:00"));
     // Visible as overdue before the sweep has run …
     expect((await view(c.id)).overdue).toBe(true);
-    const listed = await gql<{ complaints: { edges: { node: { id: string } }[] } }>(app, `{ complaints(first: 50, filter: { overdue: true, kind: [SERVICE] }) { edges { node { id } } } }`, {}, await as("director.lx"));
+    const listed = await gql<{ complaints: { edges: { node: { id: string } }[] } }>(
+      app,
+      `{ complaints(first: 50, filter: { overdue: true, kind: [SERVICE] }) { edges { node { id } } } }`,
+      {},
+      await as("director.lx"),
+    );
     expect(listed.data!.complaints.edges.map((e) => e.node.id)).toContain(c.id);
     // … and the sweep stores the breach and escalates one level (WF-7), to the office director.
     expect(await sweepSla(t.prisma, now)).toBeGreaterThanOrEqual(1);
     const after = await view(c.id);
-    expect(stage(after, "SLA_8", "service_resolve")).toMatchObject({ status: "BREACHED", breachedAt: sh("2026-03-18T21:00:00").toISOString(), overdue: true });
+    expect(stage(after, "SLA_8", "service_resolve")).toMatchObject({
+      status: "BREACHED",
+      breachedAt: sh("2026-03-18T21:00:00").toISOString(),
+      overdue: true,
+    });
     expect(after).toMatchObject({ escalated: true, escalationLevel: 1 });
     expect(after.escalations).toEqual([expect.objectContaining({ level: 1, automatic: true, escalatedTo: { login: "director.lx" } })]);
     // The system escalated it when it found the breach (the timeline is in the order things were recorded).
@@ -219,31 +476,62 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     await sweepSla(t.prisma, now);
     expect((await view(c.id)).escalationLevel).toBe(1);
     // SLA attainment counts it, numerator and denominator.
-    const att = await gql<{ slaAttainment: { rule: string; stage: string; met: number; breached: number; decided: number }[] }>(app,
-      `query($e: ID) { slaAttainment(from: "2026-03-18T00:00:00+08:00", to: "2026-03-19T00:00:00+08:00", estateId: $e) { rule stage met breached decided } }`, { e: null }, await as("director.lx"));
-    expect(att.data!.slaAttainment).toEqual(expect.arrayContaining([{ rule: "SLA_8", stage: "service_resolve", met: 0, breached: 1, decided: 1 }, { rule: "SLA_8", stage: "reach", met: 1, breached: 0, decided: 1 }]));
+    const att = await gql<{ slaAttainment: { rule: string; stage: string; met: number; breached: number; decided: number }[] }>(
+      app,
+      `query($e: ID) { slaAttainment(from: "2026-03-18T00:00:00+08:00", to: "2026-03-19T00:00:00+08:00", estateId: $e) { rule stage met breached decided } }`,
+      { e: null },
+      await as("director.lx"),
+    );
+    expect(att.data!.slaAttainment).toEqual(
+      expect.arrayContaining([
+        { rule: "SLA_8", stage: "service_resolve", met: 0, breached: 1, decided: 1 },
+        { rule: "SLA_8", stage: "reach", met: 1, breached: 0, decided: 1 },
+      ]),
+    );
   });
 
   it("§6: waiting for the customer pauses the clock and moves the deadline by the pause", async () => {
     at(sh("2026-03-19T10:00:00"));
     const c = await register("frontdesk.lx");
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) }, "frontdesk.lx");
+    const v1 = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) },
+      "frontdesk.lx",
+    );
     at(sh("2026-03-19T10:10:00"));
     const v2 = await ok("pauseComplaintClock", { id: c.id, version: v1.version, reason: "业主出差，无法入户" }, "frontdesk.lx");
     expect(stage(v2, "SLA_8", "service_resolve").status).toBe("PAUSED");
-    expect(await mutate("pauseComplaintClock", { id: c.id, version: v2.version, reason: "again" }, "frontdesk.lx")).toMatchObject({ __typename: "InputError" });
+    expect(await mutate("pauseComplaintClock", { id: c.id, version: v2.version, reason: "again" }, "frontdesk.lx")).toMatchObject({
+      __typename: "InputError",
+    });
     at(sh("2026-03-19T10:40:00"));
     const v3 = await ok("resumeComplaintClock", { id: c.id, version: v2.version }, "frontdesk.lx");
-    expect(stage(v3, "SLA_8", "service_resolve")).toMatchObject({ status: "RUNNING", deadlineAt: sh("2026-03-19T11:30:00").toISOString(), pausedSeconds: 1800 });
+    expect(stage(v3, "SLA_8", "service_resolve")).toMatchObject({
+      status: "RUNNING",
+      deadlineAt: sh("2026-03-19T11:30:00").toISOString(),
+      pausedSeconds: 1800,
+    });
   });
 
   it("§6: the time left on a working-hour deadline counts working minutes only (nights and the National Day holidays do not), negative once late, none when met", async () => {
     at(sh("2025-09-30T17:30:00"));
     const c = await register("service1");
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "WARRANTY", categoryId: globalId("Category", ids.leak!) }, "service1");
+    const v1 = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "WARRANTY", categoryId: globalId("Category", ids.leak!) },
+      "service1",
+    );
     const left = async () => {
-      const r = await gql<{ node: { slaStages: { rule: string; stage: string; clock: string; status: string; deadlineAt: string; remainingMinutes: number | null }[] } }>(app,
-        `query($id: ID!) { node(id: $id) { ... on Complaint { slaStages { rule stage clock status deadlineAt remainingMinutes } } } }`, { id: c.id }, await as("exec"));
+      const r = await gql<{
+        node: {
+          slaStages: { rule: string; stage: string; clock: string; status: string; deadlineAt: string; remainingMinutes: number | null }[];
+        };
+      }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on Complaint { slaStages { rule stage clock status deadlineAt remainingMinutes } } } }`,
+        { id: c.id },
+        await as("exec"),
+      );
       return r.data!.node.slaStages;
     };
     const plan = async () => (await left()).find((s) => s.rule === "SLA_7" && s.stage === "plan")!;
@@ -268,13 +556,32 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
   it("SLA-7, WF-5: registered at 17:30 on the last working day before National Day 2025; plan and hand-off deadlines on the 2025 calendar; deemed accepted when the developer is silent", async () => {
     at(sh("2025-09-30T17:30:00"));
     const c = await register("service1");
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "WARRANTY", categoryId: globalId("Category", ids.leak!) }, "service1");
+    const v1 = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "WARRANTY", categoryId: globalId("Category", ids.leak!) },
+      "service1",
+    );
     // Plan within 6 working hours: nothing is left on 30 September; 1-8 October are holidays; 9 October 08:30-12:00, 13:30-16:00.
     expect(stage(v1, "SLA_7", "plan")).toMatchObject({ clock: "WORKING", deadlineAt: sh("2025-10-09T16:00:00").toISOString() });
     at(sh("2025-10-09T09:00:00"));
-    const v2 = await ok("assignComplaint", { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1");
+    const v2 = await ok(
+      "assignComplaint",
+      { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) },
+      "service1",
+    );
     at(sh("2025-10-09T10:00:00"));
-    const v3 = await ok("recordComplaintPlan", { id: c.id, version: v2.version, causeAnalysis: "外墙渗水，保修期内", responsibility: "DEVELOPER", plan: "开发商维修外墙防水", promisedAt: sh("2025-10-20T17:00:00").toISOString() }, "eng.head");
+    const v3 = await ok(
+      "recordComplaintPlan",
+      {
+        id: c.id,
+        version: v2.version,
+        causeAnalysis: "外墙渗水，保修期内",
+        responsibility: "DEVELOPER",
+        plan: "开发商维修外墙防水",
+        promisedAt: sh("2025-10-20T17:00:00").toISOString(),
+      },
+      "eng.head",
+    );
     expect(stage(v3, "SLA_7", "plan").status).toBe("MET");
     // To the developer within 4 working hours of the plan: 10:00-12:00, then 13:30-15:30.
     expect(stage(v3, "SLA_7", "to_developer")).toMatchObject({ status: "RUNNING", deadlineAt: sh("2025-10-09T15:30:00").toISOString() });
@@ -287,7 +594,9 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     // The developer liaison sees the forwarded complaint.
     expect((await view(c.id, "developer")).no).toBe(c.no);
     at(sh("2025-10-10T08:30:00"));
-    expect(await mutate("recordDeveloperAnswer", { id: c.id, version: v4.version, accepted: true, response: "同意" }, "service1")).toMatchObject({ __typename: "InputError", field: "input.id" });
+    expect(
+      await mutate("recordDeveloperAnswer", { id: c.id, version: v4.version, accepted: true, response: "同意" }, "service1"),
+    ).toMatchObject({ __typename: "InputError", field: "input.id" });
     await sweepSla(t.prisma, now);
     const v5 = await view(c.id);
     // Deemed accepted at the deadline's wall-clock instant, not when the system noticed.
@@ -303,21 +612,70 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
   it("C1 review: reopening a resolved complaint keeps how its first handling fared (stages and kept promises unchanged, no escalation)", async () => {
     at(sh("2026-04-06T09:00:00"));
     const c = await register("service1");
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!), subjectDepartmentId: globalId("Department", ids.SEC!) }, "service1");
+    const v1 = await ok(
+      "classifyComplaint",
+      {
+        id: c.id,
+        version: c.version,
+        valid: true,
+        kind: "SERVICE",
+        categoryId: globalId("Category", ids.leak!),
+        subjectDepartmentId: globalId("Department", ids.SEC!),
+      },
+      "service1",
+    );
     at(sh("2026-04-06T09:30:00"));
-    const v2 = await ok("assignComplaint", { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1");
-    const v3 = await ok("recordComplaintPlan", { id: c.id, version: v2.version, causeAnalysis: "x", responsibility: "COMPANY", plan: "y", promisedAt: sh("2026-04-06T17:00:00").toISOString() }, "eng.head");
+    const v2 = await ok(
+      "assignComplaint",
+      { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) },
+      "service1",
+    );
+    const v3 = await ok(
+      "recordComplaintPlan",
+      {
+        id: c.id,
+        version: v2.version,
+        causeAnalysis: "x",
+        responsibility: "COMPANY",
+        plan: "y",
+        promisedAt: sh("2026-04-06T17:00:00").toISOString(),
+      },
+      "eng.head",
+    );
     const v4 = await ok("startComplaintWork", { id: c.id, version: v3.version }, "eng.head");
     at(sh("2026-04-06T11:00:00"));
     const v5 = await ok("resolveComplaint", { id: c.id, version: v4.version, note: "已处理" }, "eng.head");
-    const firstRound = v5.slaStages.filter((x) => x.status !== "CANCELLED").map((x) => `${x.rule}/${x.stage}/${x.round}:${x.status}`).sort();
+    const firstRound = v5.slaStages
+      .filter((x) => x.status !== "CANCELLED")
+      .map((x) => `${x.rule}/${x.stage}/${x.round}:${x.status}`)
+      .sort();
     at(sh("2026-04-16T09:00:00"));
     const v6 = await ok("reopenComplaint", { id: c.id, version: v5.version, reason: "业主反映问题再次出现" }, "service1");
     expect(v6.status).toBe("REOPENED");
-    expect(v6.slaStages.filter((x) => x.status !== "CANCELLED").map((x) => `${x.rule}/${x.stage}/${x.round}:${x.status}`).sort()).toEqual(firstRound);
+    expect(
+      v6.slaStages
+        .filter((x) => x.status !== "CANCELLED")
+        .map((x) => `${x.rule}/${x.stage}/${x.round}:${x.status}`)
+        .sort(),
+    ).toEqual(firstRound);
     expect(v6.escalationLevel).toBe(0);
-    const v7 = await ok("recordComplaintPlan", { id: c.id, version: v6.version, causeAnalysis: "x", responsibility: "COMPANY", plan: "再处理", promisedAt: sh("2026-04-17T17:00:00").toISOString(), changeReason: "重新处理" }, "eng.head");
-    expect(v7.promises.map((p) => [p.sequence, p.missed])).toEqual([[1, false], [2, false]]);
+    const v7 = await ok(
+      "recordComplaintPlan",
+      {
+        id: c.id,
+        version: v6.version,
+        causeAnalysis: "x",
+        responsibility: "COMPANY",
+        plan: "再处理",
+        promisedAt: sh("2026-04-17T17:00:00").toISOString(),
+        changeReason: "重新处理",
+      },
+      "eng.head",
+    );
+    expect(v7.promises.map((p) => [p.sequence, p.missed])).toEqual([
+      [1, false],
+      [2, false],
+    ]);
     expect(stage(v7, "SLA_6", "promise", 1).status).toBe("MET");
   });
 
@@ -326,8 +684,14 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     const c = await register("service1");
     const inv = await ok("classifyComplaint", { id: c.id, version: c.version, valid: false, invalidReason: "不属于服务范围" }, "service1");
     const re = await ok("reopenComplaint", { id: c.id, version: inv.version, reason: "核实后属于服务范围" }, "service1");
-    expect(await mutate("assignComplaint", { id: c.id, version: re.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1")).toMatchObject({ __typename: "WorkflowError" });
-    const valid = await ok("classifyComplaint", { id: c.id, version: re.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) }, "service1");
+    expect(
+      await mutate("assignComplaint", { id: c.id, version: re.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1"),
+    ).toMatchObject({ __typename: "WorkflowError" });
+    const valid = await ok(
+      "classifyComplaint",
+      { id: c.id, version: re.version, valid: true, kind: "SERVICE", categoryId: globalId("Category", ids.leak!) },
+      "service1",
+    );
     expect(valid).toMatchObject({ status: "CLASSIFIED", valid: true });
     expect(valid.availableActions).toContain("ASSIGN");
   });
@@ -336,10 +700,18 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     at(sh("2026-04-08T10:00:00"));
     const c = await register("service1", { channel: "LETTER" });
     // b writes the acknowledgement before it finds its version stale: that write is undone, a's reply stays.
-    const r = await gql<{ a: { __typename: string; data?: { version: number } }; b: { __typename: string } }>(app, `mutation($id: ID!, $v: Int!, $stale: Int!) {
+    const r = await gql<{ a: { __typename: string; data?: { version: number } }; b: { __typename: string } }>(
+      app,
+      `mutation($id: ID!, $v: Int!, $stale: Int!) {
       a: recordComplaintReply(input: { id: $id, version: $v, note: "已电话告知受理" }) { __typename ... on MutationRecordComplaintReplySuccess { data { version } } }
-      b: acknowledgeComplaint(input: { id: $id, version: $stale, method: LETTER }) { __typename } }`, { id: c.id, v: c.version, stale: c.version }, await as("service1"));
-    expect(r.data).toMatchObject({ a: { __typename: "MutationRecordComplaintReplySuccess", data: { version: c.version + 1 } }, b: { __typename: "ComplaintConflictError" } });
+      b: acknowledgeComplaint(input: { id: $id, version: $stale, method: LETTER }) { __typename } }`,
+      { id: c.id, v: c.version, stale: c.version },
+      await as("service1"),
+    );
+    expect(r.data).toMatchObject({
+      a: { __typename: "MutationRecordComplaintReplySuccess", data: { version: c.version + 1 } },
+      b: { __typename: "ComplaintConflictError" },
+    });
     expect((await snapshot(c.id)).version).toBe(c.version + 1);
     expect(await q(`SELECT count(*)::int AS n FROM complaint_acknowledgements WHERE complaint_id = $1`, [rowId(c.id)])).toEqual([{ n: 0 }]);
     expect((await view(c.id)).timeline.edges.filter((e) => e.node.kind === "REPLIED").map((e) => e.node.note)).toEqual(["已电话告知受理"]);
@@ -352,16 +724,37 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     void execRow;
     await q(`UPDATE complaints SET classification = 'CONFIDENTIAL' WHERE id = $1`, [rowId(c.id)]);
     const before = await snapshot(c.id);
-    expect(await mutate("classifyComplaint", { id: c.id, version: c.version, valid: false, invalidReason: "x" }, "frontdesk.lx")).toMatchObject({ __typename: "ForbiddenError" });
+    expect(
+      await mutate("classifyComplaint", { id: c.id, version: c.version, valid: false, invalidReason: "x" }, "frontdesk.lx"),
+    ).toMatchObject({ __typename: "ForbiddenError" });
     expect(await snapshot(c.id)).toEqual(before);
     await q(`UPDATE complaints SET classification = 'SECRET' WHERE id = $1`, [rowId(c.id)]);
-    const v1 = await ok("classifyComplaint", { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.leak!) }, "service1");
-    const v2 = await ok("assignComplaint", { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) }, "service1");
-    const plan = { id: c.id, version: v2.version, causeAnalysis: "x", responsibility: "COMPANY", plan: "y", promisedAt: sh("2026-04-10T17:00:00").toISOString() };
+    const v1 = await ok(
+      "classifyComplaint",
+      { id: c.id, version: c.version, valid: true, kind: "ENGINEERING", categoryId: globalId("Category", ids.leak!) },
+      "service1",
+    );
+    const v2 = await ok(
+      "assignComplaint",
+      { id: c.id, version: v1.version, leadDepartmentId: globalId("Department", ids.ENG!) },
+      "service1",
+    );
+    const plan = {
+      id: c.id,
+      version: v2.version,
+      causeAnalysis: "x",
+      responsibility: "COMPANY",
+      plan: "y",
+      promisedAt: sh("2026-04-10T17:00:00").toISOString(),
+    };
     expect(await mutate("recordComplaintPlan", plan, "frontdesk.lx")).toMatchObject({ __typename: "ForbiddenError" });
     const v3 = await ok("recordComplaintPlan", plan, "eng.head");
-    expect(await mutate("confirmComplaintPlan", { id: c.id, version: v3.version }, "frontdesk.lx")).toMatchObject({ __typename: "ForbiddenError" });
-    expect(await mutate("confirmComplaintPlan", { id: c.id, version: v3.version }, "eng.head")).toMatchObject({ __typename: "ForbiddenError" });
+    expect(await mutate("confirmComplaintPlan", { id: c.id, version: v3.version }, "frontdesk.lx")).toMatchObject({
+      __typename: "ForbiddenError",
+    });
+    expect(await mutate("confirmComplaintPlan", { id: c.id, version: v3.version }, "eng.head")).toMatchObject({
+      __typename: "ForbiddenError",
+    });
     expect((await ok("confirmComplaintPlan", { id: c.id, version: v3.version }, "service1")).plans[0]!.status).toBe("CONFIRMED");
   });
 
@@ -372,27 +765,50 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     const v = await ok("forwardToServiceCentre", { id: c.id, version: c.version, note: "超出管理处处理能力" }, "frontdesk.lx");
     expect(stage(v, "SLA_8", "to_service_centre")).toMatchObject({ status: "BREACHED" });
     expect(v).toMatchObject({ escalated: true });
-    const escalatedOnly = await q(`SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1 AND kind = 'ESCALATED' AND actor_id IS NULL`, [rowId(c.id)]);
+    const escalatedOnly = await q(
+      `SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1 AND kind = 'ESCALATED' AND actor_id IS NULL`,
+      [rowId(c.id)],
+    );
     expect(escalatedOnly[0].n).toBeGreaterThan(0);
     // Next day only the system acts on it (a breach found by the sweep): still listed as without progress.
     at(sh("2026-04-14T15:00:00"));
     await sweepSla(t.prisma, now);
-    const review = await gql<{ dailyReview: { edges: { node: { id: string } }[] } }>(app, `query($e: ID) { dailyReview(date: "2026-04-14", estateId: $e, first: 500) { edges { node { id } } } }`,
-      { e: null }, await as("director.lx"));
+    const review = await gql<{ dailyReview: { edges: { node: { id: string } }[] } }>(
+      app,
+      `query($e: ID) { dailyReview(date: "2026-04-14", estateId: $e, first: 500) { edges { node { id } } } }`,
+      { e: null },
+      await as("director.lx"),
+    );
     expect(review.data!.dailyReview.edges.map((e) => e.node.id)).toContain(c.id);
   });
 
   it("the ledger filters by kind, severity, category tree, department, assignee, text and period; open deadlines soonest first", async () => {
     const exec = await as("exec");
     const list = async (filter: Record<string, unknown>) =>
-      (await gql<{ complaints: { totalCount: number; edges: { node: { id: string; no: string; kind: string; severity: string } }[] } }>(app,
-        `query($f: ComplaintFilter) { complaints(first: 500, filter: $f) { totalCount edges { node { id no kind severity } } } }`, { f: filter }, exec)).data!.complaints;
+      (
+        await gql<{ complaints: { totalCount: number; edges: { node: { id: string; no: string; kind: string; severity: string } }[] } }>(
+          app,
+          `query($f: ComplaintFilter) { complaints(first: 500, filter: $f) { totalCount edges { node { id no kind severity } } } }`,
+          { f: filter },
+          exec,
+        )
+      ).data!.complaints;
     const period = { receivedFrom: sh("2026-03-02T00:00:00").toISOString(), receivedBefore: sh("2026-03-20T00:00:00").toISOString() };
-    const mine = (await q(`SELECT id, kind, severity, assignee_id, category_id FROM complaints WHERE no IN (SELECT no FROM complaints WHERE received_by_id IN (SELECT id FROM staff WHERE login IN ('service1', 'frontdesk.lx')) AND received_at >= $1 AND received_at < $2)`, [period.receivedFrom, period.receivedBefore]))
-      .filter((r) => r.kind !== null || r.severity !== null);
-    const ofMine = (l: { edges: { node: { id: string } }[] }) => new Set(l.edges.map((e) => rowId(e.node.id)).filter((id) => mine.some((m) => m.id === id)));
+    const mine = (
+      await q(
+        `SELECT id, kind, severity, assignee_id, category_id FROM complaints WHERE no IN (SELECT no FROM complaints WHERE received_by_id IN (SELECT id FROM staff WHERE login IN ('service1', 'frontdesk.lx')) AND received_at >= $1 AND received_at < $2)`,
+        [period.receivedFrom, period.receivedBefore],
+      )
+    ).filter((r) => r.kind !== null || r.severity !== null);
+    const ofMine = (l: { edges: { node: { id: string } }[] }) =>
+      new Set(l.edges.map((e) => rowId(e.node.id)).filter((id) => mine.some((m) => m.id === id)));
     const expectMine = (l: { edges: { node: { id: string } }[] }, pick: (r: Record<string, unknown>) => boolean) =>
-      expect([...ofMine(l)].sort()).toEqual(mine.filter(pick).map((m) => m.id as string).sort());
+      expect([...ofMine(l)].sort()).toEqual(
+        mine
+          .filter(pick)
+          .map((m) => m.id as string)
+          .sort(),
+      );
     const eng = await list({ ...period, kind: ["ENGINEERING"] });
     expect(eng.edges.every((e) => e.node.kind === "ENGINEERING")).toBe(true);
     expectMine(eng, (m) => m.kind === "ENGINEERING");
@@ -409,7 +825,12 @@ describe("complaint lifecycle (SPEC §4-§6)", () => {
     expect((await list({ ...period, departmentId: globalId("Department", ids.SEC!) })).edges.length).toBeGreaterThanOrEqual(1);
     const one = eng.edges[0]!.node;
     expect((await list({ text: one.no })).edges.map((e) => e.node.no)).toEqual([one.no]);
-    const deadlines = await gql<{ openDeadlines: { totalCount: number; edges: { node: { deadlineAt: string; rule: string } }[] } }>(app, `{ openDeadlines(first: 20) { totalCount edges { node { rule deadlineAt } } } }`, {}, exec);
+    const deadlines = await gql<{ openDeadlines: { totalCount: number; edges: { node: { deadlineAt: string; rule: string } }[] } }>(
+      app,
+      `{ openDeadlines(first: 20) { totalCount edges { node { rule deadlineAt } } } }`,
+      {},
+      exec,
+    );
     const times = deadlines.data!.openDeadlines.edges.map((e) => e.node.deadlineAt);
     expect(times.length).toBeGreaterThan(0);
     expect([...times].sort()).toEqual(times);

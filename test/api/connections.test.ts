@@ -17,16 +17,25 @@ const sdl = readFileSync(new URL("../../server/schema.graphql", import.meta.url)
  * review (`hadProgress`, `review`), the figures' drill-down (`inNumerator`) and the timeline.
  */
 const EXCEPTIONS = new Set([
-  "DailyReviewConnection", "ComplaintTimelineConnection",
-  "MetricRowsComplaintsConnection", "MetricRowsCallbacksConnection", "MetricRowsCallbackIssuesConnection", "MetricRowsSlaStagesConnection",
-  "MetricRowsSurveyResponsesConnection", "MetricRowsSurveyHandoutsConnection", "MetricRowsHouseholdsConnection", "MetricRowsVisitRecordsConnection",
+  "DailyReviewConnection",
+  "ComplaintTimelineConnection",
+  "MetricRowsComplaintsConnection",
+  "MetricRowsCallbacksConnection",
+  "MetricRowsCallbackIssuesConnection",
+  "MetricRowsSlaStagesConnection",
+  "MetricRowsSurveyResponsesConnection",
+  "MetricRowsSurveyHandoutsConnection",
+  "MetricRowsHouseholdsConnection",
+  "MetricRowsVisitRecordsConnection",
 ]);
 
 const named = (t: GraphQLOutputType): string => (isNonNullType(t) || isListType(t) ? named(t.ofType as GraphQLOutputType) : t.name);
 
 describe("issue 16 item 4: one connection type per node type", () => {
   const schema = buildSchema(sdl);
-  const connections = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.name.endsWith("Connection") && "pageInfo" in t.getFields());
+  const connections = Object.values(schema.getTypeMap()).filter(
+    (t) => isObjectType(t) && t.name.endsWith("Connection") && "pageInfo" in t.getFields(),
+  );
 
   it("every node type has exactly one connection type, named <Type>Connection with edges <Type>Edge (apart from the named exceptions)", () => {
     const byNode = new Map<string, string[]>();
@@ -40,7 +49,13 @@ describe("issue 16 item 4: one connection type per node type", () => {
     expect(duplicated, "node types with several connection types").toEqual([]);
     const misnamed = [...byNode].filter(([node, [name]]) => name !== `${node}Connection`);
     expect(misnamed, "connections not named after their node type").toEqual([]);
-    for (const [node] of byNode) expect(named((schema.getType(`${node}Connection`) as never as { getFields(): Record<string, { type: GraphQLOutputType }> }).getFields().edges!.type)).toBe(`${node}Edge`);
+    for (const [node] of byNode)
+      expect(
+        named(
+          (schema.getType(`${node}Connection`) as never as { getFields(): Record<string, { type: GraphQLOutputType }> }).getFields().edges!
+            .type,
+        ),
+      ).toBe(`${node}Edge`);
   });
 
   it("the exceptions exist, and (apart from the timeline) their edges carry fields of their own", () => {
@@ -51,25 +66,51 @@ describe("issue 16 item 4: one connection type per node type", () => {
       const edge = schema.getType(named(c.getFields().edges!.type));
       // The timeline is its own (its owner's, issue 16 item 2) list of one node type only.
       if (name === "ComplaintTimelineConnection") continue;
-      expect(isObjectType(edge) && Object.keys(edge.getFields()).some((f) => f !== "cursor" && f !== "node"), `${name}'s edge has fields of its own`).toBe(true);
+      expect(
+        isObjectType(edge) && Object.keys(edge.getFields()).some((f) => f !== "cursor" && f !== "node"),
+        `${name}'s edge has fields of its own`,
+      ).toBe(true);
     }
   });
 
   it("the old per-field connection types are gone", () => {
-    for (const old of ["QueryComplaintsConnection", "HouseholdComplaintsConnection", "CorrectiveActionComplaintsConnection", "RecurringProblemComplaintsConnection",
-      "QueryUnacknowledgedComplaintsConnection", "QueryDailyReviewConnection", "EstateHouseholdsConnection", "BuildingHouseholdsConnection", "QueryCallbacksConnection",
-      "QueryOpenDeadlinesConnection", "QuerySurveyHandoutsConnection", "VisitPlanRecordsConnection"]) {
+    for (const old of [
+      "QueryComplaintsConnection",
+      "HouseholdComplaintsConnection",
+      "CorrectiveActionComplaintsConnection",
+      "RecurringProblemComplaintsConnection",
+      "QueryUnacknowledgedComplaintsConnection",
+      "QueryDailyReviewConnection",
+      "EstateHouseholdsConnection",
+      "BuildingHouseholdsConnection",
+      "QueryCallbacksConnection",
+      "QueryOpenDeadlinesConnection",
+      "QuerySurveyHandoutsConnection",
+      "VisitPlanRecordsConnection",
+    ]) {
       expect(schema.getType(old), old).toBeUndefined();
     }
   });
 
   it("every main list takes orderBy: [<Type>Order!] over a described <Type>OrderField and SortDirection", () => {
     const lists: [string, string, string][] = [
-      ["Query", "complaints", "ComplaintOrder"], ["Query", "complaintPage", "ComplaintOrder"], ["Query", "callbacks", "CallbackOrder"], ["Query", "customers", "CustomerOrder"],
-      ["Query", "correctiveActions", "CorrectiveActionOrder"], ["Estate", "households", "HouseholdOrder"], ["Building", "households", "HouseholdOrder"], ["VisitPlan", "records", "VisitRecordOrder"],
+      ["Query", "complaints", "ComplaintOrder"],
+      ["Query", "complaintPage", "ComplaintOrder"],
+      ["Query", "callbacks", "CallbackOrder"],
+      ["Query", "customers", "CustomerOrder"],
+      ["Query", "correctiveActions", "CorrectiveActionOrder"],
+      ["Estate", "households", "HouseholdOrder"],
+      ["Building", "households", "HouseholdOrder"],
+      ["VisitPlan", "records", "VisitRecordOrder"],
     ];
     for (const [type, field, order] of lists) {
-      const arg = (schema.getType(type) as never as { getFields(): Record<string, { args: { name: string; type: GraphQLOutputType; description?: string | null }[] }> }).getFields()[field]!.args.find((a) => a.name === "orderBy");
+      const arg = (
+        schema.getType(type) as never as {
+          getFields(): Record<string, { args: { name: string; type: GraphQLOutputType; description?: string | null }[] }>;
+        }
+      )
+        .getFields()
+        [field]!.args.find((a) => a.name === "orderBy");
       expect(arg, `${type}.${field}(orderBy:)`).toBeDefined();
       expect(String(arg!.type)).toBe(`[${order}!]`);
       expect(arg!.description).toBeTruthy();
@@ -78,7 +119,11 @@ describe("issue 16 item 4: one connection type per node type", () => {
   });
 });
 
-interface Conn { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] }
+interface Conn {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: { id: string }[];
+}
 
 describe("issue 16 item 4: orderBy on the main lists, stable pages", () => {
   const t = useTestDatabase("demo");
@@ -92,7 +137,9 @@ describe("issue 16 item 4: orderBy on the main lists, stable pages", () => {
     app = createApp({ prisma: t.prisma, clock: demoClock() });
     exec = await signIn(app, "exec");
     [{ id: estate }] = await q(`SELECT estate_id AS id FROM households GROUP BY estate_id ORDER BY count(*) DESC LIMIT 1`);
-    [{ id: plan }] = await q(`SELECT plan_id AS id FROM visit_records WHERE plan_id IS NOT NULL GROUP BY plan_id ORDER BY count(*) DESC LIMIT 1`);
+    [{ id: plan }] = await q(
+      `SELECT plan_id AS id FROM visit_records WHERE plan_id IS NOT NULL GROUP BY plan_id ORDER BY count(*) DESC LIMIT 1`,
+    );
     // The demo has no corrective actions: 25 of them, with ties in every sortable field and some without a due date.
     await q(`INSERT INTO corrective_actions (organization_id, no, title, status, due_at, created_at, updated_at)
       SELECT e.organization_id, 'CA-T' || lpad(i::text, 3, '0'), '测试整改 ' || i,
@@ -103,18 +150,45 @@ describe("issue 16 item 4: orderBy on the main lists, stable pages", () => {
   });
 
   /** Each main list: how to reach its connection, and its order fields. */
-  const LISTS: { name: string; fields: string[]; query: (args: string) => string; pick: (data: Record<string, unknown>) => Conn; vars?: () => Record<string, unknown> }[] = [
-    { name: "complaints", fields: ["RECEIVED_AT", "NO", "STATUS", "SEVERITY", "ESTATE", "KIND", "CHANNEL", "PROMISED_AT", "RESOLVED_AT", "LOCATION"], query: (a) => `complaints(${a})`, pick: (d) => d.complaints as Conn },
-    { name: "callbacks", fields: ["DUE_AT", "CALLED_AT", "CREATED_AT", "NO", "STATUS", "KIND", "ESTATE"], query: (a) => `callbacks(${a})`, pick: (d) => d.callbacks as Conn },
-    { name: "customers", fields: ["CREATED_AT", "UPDATED_AT", "KIND"], query: (a) => `customers(${a})`, pick: (d) => d.customers as Conn },
-    { name: "correctiveActions", fields: ["CREATED_AT", "UPDATED_AT", "DUE_AT", "NO", "STATUS"], query: (a) => `correctiveActions(${a})`, pick: (d) => d.correctiveActions as Conn },
+  const LISTS: {
+    name: string;
+    fields: string[];
+    query: (args: string) => string;
+    pick: (data: Record<string, unknown>) => Conn;
+    vars?: () => Record<string, unknown>;
+  }[] = [
     {
-      name: "Estate.households", fields: ["CODE", "ROOM", "KIND", "BUILDING", "CREATED_AT"],
-      query: (a) => `node(id: $owner) { ... on Estate { households(${a}) } }`, pick: (d) => (d.node as { households: Conn }).households, vars: () => ({ owner: globalId("Estate", estate) }),
+      name: "complaints",
+      fields: ["RECEIVED_AT", "NO", "STATUS", "SEVERITY", "ESTATE", "KIND", "CHANNEL", "PROMISED_AT", "RESOLVED_AT", "LOCATION"],
+      query: (a) => `complaints(${a})`,
+      pick: (d) => d.complaints as Conn,
     },
     {
-      name: "VisitPlan.records", fields: ["VISITED_AT", "CREATED_AT", "KIND"],
-      query: (a) => `node(id: $owner) { ... on VisitPlan { records(${a}) } }`, pick: (d) => (d.node as { records: Conn }).records, vars: () => ({ owner: globalId("VisitPlan", plan) }),
+      name: "callbacks",
+      fields: ["DUE_AT", "CALLED_AT", "CREATED_AT", "NO", "STATUS", "KIND", "ESTATE"],
+      query: (a) => `callbacks(${a})`,
+      pick: (d) => d.callbacks as Conn,
+    },
+    { name: "customers", fields: ["CREATED_AT", "UPDATED_AT", "KIND"], query: (a) => `customers(${a})`, pick: (d) => d.customers as Conn },
+    {
+      name: "correctiveActions",
+      fields: ["CREATED_AT", "UPDATED_AT", "DUE_AT", "NO", "STATUS"],
+      query: (a) => `correctiveActions(${a})`,
+      pick: (d) => d.correctiveActions as Conn,
+    },
+    {
+      name: "Estate.households",
+      fields: ["CODE", "ROOM", "KIND", "BUILDING", "CREATED_AT"],
+      query: (a) => `node(id: $owner) { ... on Estate { households(${a}) } }`,
+      pick: (d) => (d.node as { households: Conn }).households,
+      vars: () => ({ owner: globalId("Estate", estate) }),
+    },
+    {
+      name: "VisitPlan.records",
+      fields: ["VISITED_AT", "CREATED_AT", "KIND"],
+      query: (a) => `node(id: $owner) { ... on VisitPlan { records(${a}) } }`,
+      pick: (d) => (d.node as { records: Conn }).records,
+      vars: () => ({ owner: globalId("VisitPlan", plan) }),
     },
   ];
 
@@ -159,12 +233,25 @@ describe("issue 16 item 4: orderBy on the main lists, stable pages", () => {
       const want = (await q(`SELECT id FROM complaints ORDER BY received_at ${direction}, id ${direction} LIMIT 100`)).map((r) => r.id);
       const got = await read(list, [{ field: "RECEIVED_AT", direction }], 100, null);
       expect(got.nodes.map((n) => rowId(n.id))).toEqual(want);
-      const page = await gql<{ complaintPage: { rows: { id: string }[] } }>(app, `query($o: [ComplaintOrder!]) { complaintPage(orderBy: $o, sort: [{ field: NO }], limit: 100) { rows { id } } }`, { o: [{ field: "RECEIVED_AT", direction }] }, exec);
+      const page = await gql<{ complaintPage: { rows: { id: string }[] } }>(
+        app,
+        `query($o: [ComplaintOrder!]) { complaintPage(orderBy: $o, sort: [{ field: NO }], limit: 100) { rows { id } } }`,
+        { o: [{ field: "RECEIVED_AT", direction }] },
+        exec,
+      );
       expect(page.errors).toBeUndefined();
       expect(page.data!.complaintPage.rows.map((r) => rowId(r.id))).toEqual(want);
     }
     const keys = (await q(`SELECT id FROM complaints ORDER BY status DESC, received_at ASC, id DESC LIMIT 50`)).map((r) => r.id);
-    const two = await read(list, [{ field: "STATUS", direction: "DESC" }, { field: "RECEIVED_AT", direction: "ASC" }], 50, null);
+    const two = await read(
+      list,
+      [
+        { field: "STATUS", direction: "DESC" },
+        { field: "RECEIVED_AT", direction: "ASC" },
+      ],
+      50,
+      null,
+    );
     expect(two.nodes.map((n) => rowId(n.id))).toEqual(keys);
   });
 
@@ -180,7 +267,12 @@ describe("issue 16 item 4: orderBy on the main lists, stable pages", () => {
     expect(inline.data).toBeUndefined();
     expect(inline.errors?.[0]?.message).toMatch(/NOPE/);
     expect(inline.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    const variable = await gql(app, `query($o: [ComplaintOrder!]) { complaints(orderBy: $o) { totalCount } }`, { o: [{ field: "CONTENT", direction: "ASC" }] }, exec);
+    const variable = await gql(
+      app,
+      `query($o: [ComplaintOrder!]) { complaints(orderBy: $o) { totalCount } }`,
+      { o: [{ field: "CONTENT", direction: "ASC" }] },
+      exec,
+    );
     expect(variable.data).toBeUndefined();
     expect(variable.errors?.[0]?.message).toMatch(/CONTENT/);
     expect(variable.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");

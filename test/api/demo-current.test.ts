@@ -62,15 +62,23 @@ function demoGeneratedAt(label: string, at: () => Date) {
       expect(figure("CALLBACK_SATISFACTION").denominator).toBeGreaterThan(0);
 
       // Nothing received after now; the newest complaint is hours old, not weeks.
-      const [{ newest, future }] = await q(`SELECT max(received_at) AS newest, count(*) FILTER (WHERE received_at > $1)::int AS future FROM complaints`, [now]);
+      const [{ newest, future }] = await q(
+        `SELECT max(received_at) AS newest, count(*) FILTER (WHERE received_at > $1)::int AS future FROM complaints`,
+        [now],
+      );
       expect(future).toBe(0);
       expect(now.getTime() - new Date(newest).getTime()).toBeLessThan(2 * DAY);
       // The open deadlines were missed, if at all, in the last days (the first sweep escalates a few, not the history).
-      const [{ late }] = await q(`SELECT count(*)::int AS late FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id
-        WHERE s.status = 'RUNNING' AND c.status = ANY($2::complaint_status[]) AND s.deadline_at < $1::timestamptz - interval '7 days'`, [now, OPEN]);
+      const [{ late }] = await q(
+        `SELECT count(*)::int AS late FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id
+        WHERE s.status = 'RUNNING' AND c.status = ANY($2::complaint_status[]) AND s.deadline_at < $1::timestamptz - interval '7 days'`,
+        [now, OPEN],
+      );
       expect(late).toBe(0);
       // This month's visit plan is open at every office.
-      const plans = await q(`SELECT e.code, p.status FROM visit_plans p JOIN estates e ON e.id = p.estate_id WHERE p.month = $1::date`, [`${localMonth(now)}-01`]);
+      const plans = await q(`SELECT e.code, p.status FROM visit_plans p JOIN estates e ON e.id = p.estate_id WHERE p.month = $1::date`, [
+        `${localMonth(now)}-01`,
+      ]);
       expect(plans.length).toBeGreaterThan(0);
       expect(plans.every((p) => p.status === "ACTIVE")).toBe(true);
       // The latest survey campaign is running now.

@@ -32,7 +32,12 @@ describe("error messages in the caller's language (Accept-Language)", () => {
   let complaint = { id: "", version: 0, content: "", contact: "", name: "" };
   const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.db.pool.query(text, params)).rows as T[];
 
-  async function ask<T = Record<string, Payload>>(query: string, variables: Record<string, unknown>, caller: Caller, language?: string): Promise<GqlResult<T>> {
+  async function ask<T = Record<string, Payload>>(
+    query: string,
+    variables: Record<string, unknown>,
+    caller: Caller,
+    language?: string,
+  ): Promise<GqlResult<T>> {
     const res = await app.fetch("http://yoga/graphql", {
       method: "POST",
       headers: {
@@ -66,13 +71,21 @@ describe("error messages in the caller's language (Accept-Language)", () => {
     const [row] = await q<{ id: string; version: number; content: string; complainant_contact: string; complainant_name: string }>(
       `UPDATE complaints SET classification = 'CONFIDENTIAL', complainant_contact = '13912340000', complainant_name = '语言测试人'
        WHERE id = (SELECT k.id FROM complaints k JOIN estates e ON e.id = k.estate_id WHERE e.code = 'LX' AND k.classification <> 'TOP_SECRET' ORDER BY k.id LIMIT 1)
-       RETURNING id, version, content, complainant_contact, complainant_name`);
-    complaint = { id: globalId("Complaint", row!.id), version: row!.version, content: row!.content, contact: row!.complainant_contact, name: row!.complainant_name };
+       RETURNING id, version, content, complainant_contact, complainant_name`,
+    );
+    complaint = {
+      id: globalId("Complaint", row!.id),
+      version: row!.version,
+      content: row!.content,
+      contact: row!.complainant_contact,
+      name: row!.complainant_name,
+    };
     // §2, SEC-2: someone who handles LX complaints but is not cleared for CONFIDENTIAL.
     const [low] = await q<{ login: string }>(
       `SELECT s.login FROM staff s JOIN staff_estate_scopes sc ON sc.staff_id = s.id JOIN estates e ON e.id = sc.estate_id
        WHERE e.code = 'LX' AND s.active AND s.kind = 'HUMAN' AND s.clearance IN ('INTERNAL', 'SECRET')
-         AND s.role IN ('FRONT_DESK', 'PROPERTY_ASSISTANT', 'SERVICE_REP') ORDER BY s.login LIMIT 1`);
+         AND s.role IN ('FRONT_DESK', 'PROPERTY_ASSISTANT', 'SERVICE_REP') ORDER BY s.login LIMIT 1`,
+    );
     lowClearance = await signIn(app, low!.login);
   });
 
@@ -99,7 +112,10 @@ describe("error messages in the caller's language (Accept-Language)", () => {
   });
 
   it("an unknown id: NotFoundError names the record type in the caller's language", async () => {
-    const [en, zh] = await both({ id: globalId("Complaint", "00000000-0000-4000-8000-000000000000"), version: 1, reason: "核对", content: "秘密修改内容" }, exec);
+    const [en, zh] = await both(
+      { id: globalId("Complaint", "00000000-0000-4000-8000-000000000000"), version: 1, reason: "核对", content: "秘密修改内容" },
+      exec,
+    );
     expect(en).toEqual({ __typename: "NotFoundError", message: "Complaint does not exist or is not visible to you" });
     expect(zh).toEqual({ __typename: "NotFoundError", message: "投诉不存在或您无权查看" });
   });
@@ -107,17 +123,24 @@ describe("error messages in the caller's language (Accept-Language)", () => {
   it("a stale version: the conflict error says so in the caller's language, with the current version", async () => {
     const [en, zh] = await both({ id: complaint.id, version: complaint.version + 7, reason: "核对", content: "秘密修改内容" }, exec);
     expect(en.__typename).toBe("ComplaintConflictError");
-    expect(en.message).toBe(`The record was changed by someone else (now version ${complaint.version}); reload it and apply your change again`);
+    expect(en.message).toBe(
+      `The record was changed by someone else (now version ${complaint.version}); reload it and apply your change again`,
+    );
     expect(zh).toMatchObject({ __typename: "ComplaintConflictError", currentVersion: complaint.version });
     expect(zh.message).toBe(`记录已被他人修改（现为第 ${complaint.version} 版），请重新加载后再修改`);
     noProtectedValue(en.message, zh.message);
     // Nothing was written.
-    const [row] = await q<{ version: number }>(`SELECT version FROM complaints WHERE id = $1`, [Buffer.from(complaint.id, "base64").toString().split(":")[1]]);
+    const [row] = await q<{ version: number }>(`SELECT version FROM complaints WHERE id = $1`, [
+      Buffer.from(complaint.id, "base64").toString().split(":")[1],
+    ]);
     expect(row!.version).toBe(complaint.version);
   });
 
   it("a forbidden action (SEC-2: the case is above the caller's clearance): ForbiddenError in the caller's language", async () => {
-    const [en, zh] = await both({ id: complaint.id, version: complaint.version, reason: "核对", complainantContact: "13800000000" }, lowClearance);
+    const [en, zh] = await both(
+      { id: complaint.id, version: complaint.version, reason: "核对", complainantContact: "13800000000" },
+      lowClearance,
+    );
     expect(en).toEqual({ __typename: "ForbiddenError", message: "Not entitled to this complaint's protected fields" });
     expect(zh).toEqual({ __typename: "ForbiddenError", message: "您无权查看此投诉的受保护字段" });
     noProtectedValue(en.message, zh.message);
@@ -129,8 +152,14 @@ describe("error messages in the caller's language (Accept-Language)", () => {
     const input = { id: complaint.id, version: complaint.version, reason: "核对", content: "秘密修改内容" };
     const en = await ask(AMEND, { input }, auditor);
     const zh = await ask(AMEND, { input }, auditor, "zh-CN");
-    expect(en.errors?.[0]).toMatchObject({ message: "Not allowed to read Mutation.amendComplaint: requires the permission COMPLAINTS_WRITE", extensions: { code: "FORBIDDEN" } });
-    expect(zh.errors?.[0]).toMatchObject({ message: "无权读取 Mutation.amendComplaint：需要权限 COMPLAINTS_WRITE", extensions: { code: "FORBIDDEN" } });
+    expect(en.errors?.[0]).toMatchObject({
+      message: "Not allowed to read Mutation.amendComplaint: requires the permission COMPLAINTS_WRITE",
+      extensions: { code: "FORBIDDEN" },
+    });
+    expect(zh.errors?.[0]).toMatchObject({
+      message: "无权读取 Mutation.amendComplaint：需要权限 COMPLAINTS_WRITE",
+      extensions: { code: "FORBIDDEN" },
+    });
 
     const anonymousEn = await ask(AMEND, { input }, {});
     const anonymousZh = await ask(AMEND, { input }, {}, "zh");
@@ -146,8 +175,14 @@ describe("error messages in the caller's language (Accept-Language)", () => {
     const missing = { estate: globalId("Estate", "00000000-0000-4000-8000-000000000000") };
     const en = await ask(query, missing, exec);
     const zh = await ask(query, missing, exec, "zh-CN");
-    expect(en.errors?.[0]).toMatchObject({ message: "No such estate in your scope", extensions: { code: "BAD_USER_INPUT", field: "filter.estateId" } });
-    expect(zh.errors?.[0]).toMatchObject({ message: "您的管辖范围内没有此项目", extensions: { code: "BAD_USER_INPUT", field: "filter.estateId" } });
+    expect(en.errors?.[0]).toMatchObject({
+      message: "No such estate in your scope",
+      extensions: { code: "BAD_USER_INPUT", field: "filter.estateId" },
+    });
+    expect(zh.errors?.[0]).toMatchObject({
+      message: "您的管辖范围内没有此项目",
+      extensions: { code: "BAD_USER_INPUT", field: "filter.estateId" },
+    });
   });
 
   it("a failed sign-in answers in the caller's language and never tells whether the account exists", async () => {
@@ -168,9 +203,13 @@ describe("error messages in the caller's language (Accept-Language)", () => {
 
   it("every message is from the catalogue; the record nouns have their Chinese and each still matches a NotFoundError", () => {
     const root = join(__dirname, "../../server/src");
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith(".ts") && !dir.endsWith("i18n") ? [join(dir, d.name)] : []);
-    const source = files(root).map((f) => readFileSync(f, "utf8")).join("\n");
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith(".ts") && !dir.endsWith("i18n") ? [join(dir, d.name)] : [],
+      );
+    const source = files(root)
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     const literals = (re: RegExp) => [...source.matchAll(re)].map((m) => m[1]!);
     const nouns = literals(/new NotFoundError\("((?:[^"\\]|\\.)*)"\)/g);
     // Issue 16: every message is a catalogue message with its Chinese; none is built from a literal English text.

@@ -16,7 +16,12 @@ export interface GqlResult<T> {
 }
 
 /** Runs a GraphQL operation through yoga.fetch, as an external tool would over HTTP. */
-export async function gql<T = Record<string, unknown>>(app: App, query: string, variables?: Record<string, unknown>, caller: Caller = {}): Promise<GqlResult<T>> {
+export async function gql<T = Record<string, unknown>>(
+  app: App,
+  query: string,
+  variables?: Record<string, unknown>,
+  caller: Caller = {},
+): Promise<GqlResult<T>> {
   const res = await request(app, query, variables, caller);
   return (await res.json()) as GqlResult<T>;
 }
@@ -63,11 +68,22 @@ export function rowId(globalId: string): string {
  * An interchange file as the app's upload sends it: the GraphQL multipart request with the file
  * at `variables.input.file`, and the header that proves a preflight (issue 15 item 13).
  */
-export async function postFile<T>(app: App, caller: Caller, query: string, input: Record<string, unknown>, content: string | Uint8Array, fileName: string): Promise<GqlResult<T>> {
+export async function postFile<T>(
+  app: App,
+  caller: Caller,
+  query: string,
+  input: Record<string, unknown>,
+  content: string | Uint8Array,
+  fileName: string,
+): Promise<GqlResult<T>> {
   const form = new FormData();
   form.set("operations", JSON.stringify({ query, variables: { input: { ...input, file: null } } }));
   form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
   form.set("0", new File([content as BlobPart], fileName));
-  const res = await app.fetch("http://yoga/graphql", { method: "POST", body: form, headers: { cookie: caller.cookie!, "x-graphql-yoga-csrf": "1" } });
+  const res = await app.fetch("http://yoga/graphql", {
+    method: "POST",
+    body: form,
+    headers: { cookie: caller.cookie!, "x-graphql-yoga-csrf": "1" },
+  });
   return (await res.json()) as GqlResult<T>;
 }

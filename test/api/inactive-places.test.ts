@@ -44,7 +44,11 @@ describe("deactivated places offer nothing new (issue 17)", () => {
     await q(`UPDATE estates SET active = false WHERE id = $1`, [e.id]);
     try {
       const r = await gql<{ registerComplaint: { __typename: string; field?: string } }>(
-        app, REGISTER, { input: { channel: "LETTER", estateId: globalId("Estate", e.id), location: "3栋电梯", anonymous: true, content: "电梯经常停运" } }, clerk);
+        app,
+        REGISTER,
+        { input: { channel: "LETTER", estateId: globalId("Estate", e.id), location: "3栋电梯", anonymous: true, content: "电梯经常停运" } },
+        clerk,
+      );
       expect(r.data!.registerComplaint).toMatchObject({ __typename: "InputError", field: "input.estateId" });
     } finally {
       await q(`UPDATE estates SET active = true WHERE id = $1`, [e.id]);
@@ -55,7 +59,12 @@ describe("deactivated places offer nothing new (issue 17)", () => {
     const [o] = await q(`SELECT o.id FROM offices o JOIN estates e ON e.id = o.estate_id WHERE e.code = 'LX'`);
     await q(`UPDATE offices SET active = false WHERE id = $1`, [o.id]);
     const before = (await q(`SELECT count(*)::int AS n FROM visit_plans`))[0].n;
-    const r = await gql<{ createVisitPlan: { __typename: string; field?: string } }>(app, PLAN, { input: { officeId: globalId("Office", o.id), month: "2026-12-01" } }, assistant);
+    const r = await gql<{ createVisitPlan: { __typename: string; field?: string } }>(
+      app,
+      PLAN,
+      { input: { officeId: globalId("Office", o.id), month: "2026-12-01" } },
+      assistant,
+    );
     expect(r.data!.createVisitPlan).toMatchObject({ __typename: "InputError", field: "input.officeId" });
     expect((await q(`SELECT count(*)::int AS n FROM visit_plans`))[0].n).toBe(before);
     await q(`UPDATE offices SET active = true WHERE id = $1`, [o.id]);

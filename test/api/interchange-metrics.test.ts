@@ -45,9 +45,13 @@ const DAY = 24 * HOUR;
 /** An instant from local Asia/Shanghai wall-clock time ("2031-01-05T10:00:00"). */
 const sh = (local: string) => new Date(`${local}+08:00`);
 /** A file timestamp: local time with its offset, or (bare) without one, read in the estate's timezone. */
-const stamp = (d: Date | undefined, bare = false) => (d ? new Date(d.getTime() + OFFSET).toISOString().slice(0, 19) + (bare ? "" : "+08:00") : "");
+const stamp = (d: Date | undefined, bare = false) =>
+  d ? new Date(d.getTime() + OFFSET).toISOString().slice(0, 19) + (bare ? "" : "+08:00") : "";
 const NOW = sh("2031-07-20T10:00:00");
-const QUARTERS = { Q1: [sh("2031-01-01T00:00:00"), sh("2031-04-01T00:00:00")], Q2: [sh("2031-04-01T00:00:00"), sh("2031-07-01T00:00:00")] } as const;
+const QUARTERS = {
+  Q1: [sh("2031-01-01T00:00:00"), sh("2031-04-01T00:00:00")],
+  Q2: [sh("2031-04-01T00:00:00"), sh("2031-07-01T00:00:00")],
+} as const;
 type Quarter = keyof typeof QUARTERS;
 const inQ = (d: Date | undefined, q: Quarter): d is Date => !!d && d >= QUARTERS[q][0] && d < QUARTERS[q][1];
 const MONTHS: Record<Quarter, string[]> = { Q1: ["2031-01", "2031-02", "2031-03"], Q2: ["2031-04", "2031-05", "2031-06"] };
@@ -77,7 +81,7 @@ function rng(seed: number) {
     next,
     chance: (p: number) => next() < p,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
     /** A whole minute in [lo, hi). */
     between: (lo: Date, hi: Date) => new Date(Math.floor((lo.getTime() + next() * (hi.getTime() - lo.getTime())) / MINUTE) * MINUTE),
   };
@@ -95,16 +99,58 @@ const CATEGORIES = ["工程维修/漏水", "环境/保洁", "工程维修/电梯
 const PLACES = [["3栋电梯", "3栋 电梯", "３栋电梯。"], ["东门岗亭"], ["B区车库", "ｂ区车库", "b 区 车库"], ["中心花园"]] as const;
 const DIMENSIONS = ["overall", "cleaning", "security", "repair_speed", "staff_attitude"] as const;
 
-interface Household { code: string; estate: EstateCode; building: string; unit: string; room: string; occupied: boolean; /** After the second households file. */ occupiedNow: boolean }
+interface Household {
+  code: string;
+  estate: EstateCode;
+  building: string;
+  unit: string;
+  room: string;
+  occupied: boolean /** After the second households file. */;
+  occupiedNow: boolean;
+}
 interface Complaint {
-  no: string; estate: EstateCode; hh?: string; location?: string; channel: string; at: Date; bare?: boolean; anonymous: boolean;
-  kind?: "service" | "engineering"; category?: string; severity?: "general" | "important" | "major"; valid: boolean | null; dupOf?: string;
-  department?: string; assigned?: Date; promised?: Date; resolved?: Date; confirmed?: Date; late?: boolean;
+  no: string;
+  estate: EstateCode;
+  hh?: string;
+  location?: string;
+  channel: string;
+  at: Date;
+  bare?: boolean;
+  anonymous: boolean;
+  kind?: "service" | "engineering";
+  category?: string;
+  severity?: "general" | "important" | "major";
+  valid: boolean | null;
+  dupOf?: string;
+  department?: string;
+  assigned?: Date;
+  promised?: Date;
+  resolved?: Date;
+  confirmed?: Date;
+  late?: boolean;
   /** An edge case the callbacks refer to. */
   tag?: string;
 }
-interface Callback { no: string; estate: EstateCode; complaint?: string; hh?: string; kind: string; method: "phone" | "in_person" | "appointment"; at: Date; staff: string; reached: boolean; satisfied?: boolean }
-interface Questionnaire { campaign: "A" | "B"; hh: string; estate: EstateCode; handedOut: Date; returned?: Date; answers: Partial<Record<(typeof DIMENSIONS)[number], number | "NA" | null>> }
+interface Callback {
+  no: string;
+  estate: EstateCode;
+  complaint?: string;
+  hh?: string;
+  kind: string;
+  method: "phone" | "in_person" | "appointment";
+  at: Date;
+  staff: string;
+  reached: boolean;
+  satisfied?: boolean;
+}
+interface Questionnaire {
+  campaign: "A" | "B";
+  hh: string;
+  estate: EstateCode;
+  handedOut: Date;
+  returned?: Date;
+  answers: Partial<Record<(typeof DIMENSIONS)[number], number | "NA" | null>>;
+}
 
 const CAMPAIGNS = {
   A: { code: "TJ-2031-Q1", starts: sh("2031-02-10T09:00:00"), ends: sh("2031-03-10T18:00:00") },
@@ -121,7 +167,15 @@ function households(): Household[] {
       const building = `${1 + (i % 3)}栋`;
       const room = `${1 + Math.floor(i / 3)}0${1 + (i % 2)}`;
       const occupied = i >= 3 ? r.chance(0.85) : i !== 1; // the second household of each estate is vacant
-      out.push({ code: `${e.code}-${1 + (i % 3)}-${room}`, estate: e.code, building, unit: "1单元", room, occupied, occupiedNow: occupied });
+      out.push({
+        code: `${e.code}-${1 + (i % 3)}-${room}`,
+        estate: e.code,
+        building,
+        unit: "1单元",
+        room,
+        occupied,
+        occupiedNow: occupied,
+      });
     }
   }
   return out;
@@ -163,7 +217,8 @@ function complaints(hh: Household[]): Complaint[] {
     if (resolved && ok(resolved)) {
       // SLA-9 (24 h from receipt) and SLA-6 (the promise) are never decided by a hair.
       if (Math.abs(resolved.getTime() - c.at.getTime() - SLA9) < 2 * MINUTE) resolved = new Date(resolved.getTime() + 5 * MINUTE);
-      if (c.promised && Math.abs(resolved.getTime() - c.promised.getTime()) < 2 * MINUTE) resolved = new Date(resolved.getTime() + 5 * MINUTE);
+      if (c.promised && Math.abs(resolved.getTime() - c.promised.getTime()) < 2 * MINUTE)
+        resolved = new Date(resolved.getTime() + 5 * MINUTE);
       c.resolved = resolved;
       if (r.chance(0.75)) {
         const confirmed = new Date(resolved.getTime() + r.int(60, 3 * 1440) * MINUTE);
@@ -175,8 +230,17 @@ function complaints(hh: Household[]): Complaint[] {
 
   const valid = (e: EstateCode, at: Date, place: { hh?: string; location?: string }, extra: Partial<Complaint> = {}): Complaint => {
     const c: Complaint = {
-      no: no(e), estate: e, ...place, channel: r.pick(["phone", "visit", "web", "letter"]), at: unique(at), anonymous: false,
-      kind: r.chance(0.45) ? "engineering" : "service", category: r.pick(CATEGORIES), severity: r.chance(0.08) ? "major" : r.chance(0.2) ? "important" : "general", valid: true, ...extra,
+      no: no(e),
+      estate: e,
+      ...place,
+      channel: r.pick(["phone", "visit", "web", "letter"]),
+      at: unique(at),
+      anonymous: false,
+      kind: r.chance(0.45) ? "engineering" : "service",
+      category: r.pick(CATEGORIES),
+      severity: r.chance(0.08) ? "major" : r.chance(0.2) ? "important" : "general",
+      valid: true,
+      ...extra,
     };
     return c;
   };
@@ -197,8 +261,26 @@ function complaints(hh: Household[]): Complaint[] {
   edge(valid("TB", sh("2031-03-01T11:01:00"), { hh: at("TB", 0) }, { category: leak }));
   // A duplicate (INT-4) and an invalid complaint (CLS-1) are never the earlier complaint: the last one, 135 days after the first, is no repeat.
   const first = edge(valid("TA", sh("2031-01-05T09:00:00"), { hh: at("TA", 2) }, { category: leak }));
-  edge({ no: no("TA"), estate: "TA", hh: at("TA", 2), channel: "phone", at: unique(sh("2031-05-01T09:00:00")), anonymous: false, valid: null, dupOf: first.no });
-  edge({ no: no("TA"), estate: "TA", hh: at("TA", 2), channel: "phone", at: unique(sh("2031-05-02T09:00:00")), anonymous: false, valid: false, category: leak });
+  edge({
+    no: no("TA"),
+    estate: "TA",
+    hh: at("TA", 2),
+    channel: "phone",
+    at: unique(sh("2031-05-01T09:00:00")),
+    anonymous: false,
+    valid: null,
+    dupOf: first.no,
+  });
+  edge({
+    no: no("TA"),
+    estate: "TA",
+    hh: at("TA", 2),
+    channel: "phone",
+    at: unique(sh("2031-05-02T09:00:00")),
+    anonymous: false,
+    valid: false,
+    category: leak,
+  });
   edge(valid("TA", sh("2031-05-20T09:00:00"), { hh: at("TA", 2) }, { category: leak }));
   // Public places: the same lobby however it is typed; the same text in another estate is another place.
   edge(valid("TB", sh("2031-01-10T10:00:00"), { location: "5号楼 大堂" }, { category: "环境/保洁" }));
@@ -210,10 +292,31 @@ function complaints(hh: Household[]): Complaint[] {
   // SLA-11 runs from the completion: a repair confirmed the next day and called back 6 days 22 hours after completion is in time
   // (SLA-10 would have missed it); a repair confirmed 23 days after completion cannot be (its round starts in Q1, its confirmation is Q2's).
   const repair = (tag: string, d: string, resolved: string, confirmed: string) => ({
-    tag, kind: "engineering" as const, category: leak, severity: "general" as const, assigned: sh(`${d}T09:30:00`), department: "工程部", resolved: sh(resolved), confirmed: sh(confirmed),
+    tag,
+    kind: "engineering" as const,
+    category: leak,
+    severity: "general" as const,
+    assigned: sh(`${d}T09:30:00`),
+    department: "工程部",
+    resolved: sh(resolved),
+    confirmed: sh(confirmed),
   });
-  edge(valid("TA", sh("2031-03-19T09:00:00"), { hh: at("TA", 4) }, repair("sla11-in-time", "2031-03-19", "2031-03-19T10:30:00", "2031-03-20T10:00:00")));
-  edge(valid("TB", sh("2031-03-10T09:00:00"), { hh: at("TB", 3) }, repair("sla11-late", "2031-03-10", "2031-03-10T10:30:00", "2031-04-02T10:00:00")));
+  edge(
+    valid(
+      "TA",
+      sh("2031-03-19T09:00:00"),
+      { hh: at("TA", 4) },
+      repair("sla11-in-time", "2031-03-19", "2031-03-19T10:30:00", "2031-03-20T10:00:00"),
+    ),
+  );
+  edge(
+    valid(
+      "TB",
+      sh("2031-03-10T09:00:00"),
+      { hh: at("TB", 3) },
+      repair("sla11-late", "2031-03-10", "2031-03-10T10:30:00", "2031-04-02T10:00:00"),
+    ),
+  );
   // A vacant household's valid complaint before campaign A: forced into A's sample (SUR-2), yet no resident (survey coverage).
   edge(valid("TA", sh("2031-01-20T10:00:00"), { hh: at("TA", 1) }, { category: "环境/保洁" }), true);
 
@@ -228,11 +331,38 @@ function complaints(hh: Household[]): Complaint[] {
       const earlier = out.filter((c) => c.estate === e.code && !c.dupOf && c.at < at && (place.hh ? c.hh === place.hh : !c.hh));
       if (x < 0.07 && earlier.length) {
         const first = r.pick(earlier);
-        out.push({ no: no(e.code), estate: e.code, hh: first.hh, location: first.location, channel: "phone", at: unique(at), anonymous: false, valid: null, dupOf: first.no });
+        out.push({
+          no: no(e.code),
+          estate: e.code,
+          hh: first.hh,
+          location: first.location,
+          channel: "phone",
+          at: unique(at),
+          anonymous: false,
+          valid: null,
+          dupOf: first.no,
+        });
       } else if (x < 0.14) {
-        out.push({ no: no(e.code), estate: e.code, ...place, channel: r.pick(["phone", "web"]), at: unique(at), anonymous: false, valid: null });
+        out.push({
+          no: no(e.code),
+          estate: e.code,
+          ...place,
+          channel: r.pick(["phone", "web"]),
+          at: unique(at),
+          anonymous: false,
+          valid: null,
+        });
       } else if (x < 0.24) {
-        out.push({ no: no(e.code), estate: e.code, ...place, channel: "phone", at: unique(at), anonymous: false, valid: false, category: r.chance(0.5) ? r.pick(CATEGORIES) : undefined });
+        out.push({
+          no: no(e.code),
+          estate: e.code,
+          ...place,
+          channel: "phone",
+          at: unique(at),
+          anonymous: false,
+          valid: false,
+          category: r.chance(0.5) ? r.pick(CATEGORIES) : undefined,
+        });
       } else {
         const c = valid(e.code, at, place, !place.hh && r.chance(0.15) ? { anonymous: true } : {});
         handle(c);
@@ -248,14 +378,31 @@ function lateComplaints(hh: Household[], sampled: Map<string, Set<string>>): Com
   const r = rng(7);
   const out: Complaint[] = [];
   let n = 0;
-  for (const [key, window] of [["A", [sh("2031-01-12T09:00:00"), sh("2031-02-08T18:00:00")]], ["B", [sh("2031-04-12T09:00:00"), sh("2031-05-08T18:00:00")]]] as const) {
+  for (const [key, window] of [
+    ["A", [sh("2031-01-12T09:00:00"), sh("2031-02-08T18:00:00")]],
+    ["B", [sh("2031-04-12T09:00:00"), sh("2031-05-08T18:00:00")]],
+  ] as const) {
     for (const e of ESTATES) {
-      const outside = hh.filter((h) => h.estate === e.code).slice(6).filter((h) => h.occupied && !sampled.get(key)!.has(h.code));
+      const outside = hh
+        .filter((h) => h.estate === e.code)
+        .slice(6)
+        .filter((h) => h.occupied && !sampled.get(key)!.has(h.code));
       for (const h of outside.slice(0, key === "A" ? 3 : 2)) {
         const at = r.between(window[0], window[1]);
         out.push({
-          no: `${e.code}-LATE-${String(++n).padStart(3, "0")}`, estate: e.code, hh: h.code, channel: "letter", at, anonymous: false, kind: "service",
-          category: "环境/保洁", severity: "general", valid: true, assigned: new Date(at.getTime() + 30 * MINUTE), department: "环境部", late: true,
+          no: `${e.code}-LATE-${String(++n).padStart(3, "0")}`,
+          estate: e.code,
+          hh: h.code,
+          channel: "letter",
+          at,
+          anonymous: false,
+          kind: "service",
+          category: "环境/保洁",
+          severity: "general",
+          valid: true,
+          assigned: new Date(at.getTime() + 30 * MINUTE),
+          department: "环境部",
+          late: true,
         });
       }
     }
@@ -273,7 +420,8 @@ function callbacks(all: Complaint[], hh: Household[]): Callback[] {
   const latest = NOW.getTime() - DAY;
   for (const c of all) {
     if (!c.confirmed || c.anonymous || !c.resolved) continue;
-    const method = (): Callback["method"] => (c.severity === "major" ? "in_person" : r.pick(["phone", "phone", "in_person", "appointment"]));
+    const method = (): Callback["method"] =>
+      c.severity === "major" ? "in_person" : r.pick(["phone", "phone", "in_person", "appointment"]);
     const kind = c.kind === "engineering" ? "repair" : "complaint";
     const base = { estate: c.estate, complaint: c.no, kind, staff: staff(c.estate) };
     // The SLA-10 / SLA-11 deadline of the round; a callback is never within 2 minutes of it.
@@ -293,7 +441,8 @@ function callbacks(all: Complaint[], hh: Household[]): Callback[] {
     if (r.chance(0.12)) {
       // Before the confirmation: reached, but the round starts at the confirmation (CB-1).
       const before = clear(c.resolved.getTime() + Math.floor((c.confirmed.getTime() - c.resolved.getTime()) / 2));
-      if (before > c.resolved.getTime()) push({ ...base, method: method(), at: new Date(Math.floor(before / MINUTE) * MINUTE), reached: true, satisfied: r.chance(0.7) });
+      if (before > c.resolved.getTime())
+        push({ ...base, method: method(), at: new Date(Math.floor(before / MINUTE) * MINUTE), reached: true, satisfied: r.chance(0.7) });
     }
     let t = c.confirmed.getTime();
     if (r.chance(0.15)) {
@@ -308,7 +457,16 @@ function callbacks(all: Complaint[], hh: Household[]): Callback[] {
     for (let i = 0; i < 10; i++) {
       const h = r.pick(hh.filter((x) => x.estate === e.code));
       const reached = r.chance(0.85);
-      push({ estate: e.code, hh: h.code, kind: "periodic", method: r.pick(["phone", "in_person"]), at: r.between(sh("2031-01-03T09:00:00"), sh("2031-06-29T18:00:00")), staff: staff(e.code), reached, ...(reached ? { satisfied: r.chance(0.8) } : {}) });
+      push({
+        estate: e.code,
+        hh: h.code,
+        kind: "periodic",
+        method: r.pick(["phone", "in_person"]),
+        at: r.between(sh("2031-01-03T09:00:00"), sh("2031-06-29T18:00:00")),
+        staff: staff(e.code),
+        reached,
+        ...(reached ? { satisfied: r.chance(0.8) } : {}),
+      });
     }
   }
   return out;
@@ -343,12 +501,51 @@ function questionnaires(hh: Household[]): Questionnaire[] {
 // ---- the files ----
 
 const bool = (b: boolean | null | undefined) => (b === null || b === undefined ? "" : b ? "true" : "false");
-const COMPLAINT_HEADERS = ["complaint_no", "estate_code", "household_code", "location", "channel", "received_at", "anonymous", "complainant_name", "phone", "kind", "category", "severity",
-  "valid", "content", "department", "assigned_at", "promised_at", "resolved_at", "confirmed_at", "duplicate_of"];
+const COMPLAINT_HEADERS = [
+  "complaint_no",
+  "estate_code",
+  "household_code",
+  "location",
+  "channel",
+  "received_at",
+  "anonymous",
+  "complainant_name",
+  "phone",
+  "kind",
+  "category",
+  "severity",
+  "valid",
+  "content",
+  "department",
+  "assigned_at",
+  "promised_at",
+  "resolved_at",
+  "confirmed_at",
+  "duplicate_of",
+];
 function complaintCells(c: Complaint, i: number): string[] {
-  return [c.no, c.estate, c.hh ?? "", c.hh ? "" : c.location ?? "", c.channel, stamp(c.at, c.bare), c.anonymous ? "是" : "否", c.anonymous ? "" : ["王先生", "李女士", "张先生"][i % 3]!,
-    c.anonymous ? "" : `139${String(10_000_000 + i)}`, c.kind ?? "", c.category ?? "", c.valid === null ? "" : c.severity ?? "general", bool(c.valid), `测试投诉 ${c.no}`,
-    c.department ?? "", stamp(c.assigned), stamp(c.promised), stamp(c.resolved), stamp(c.confirmed), c.dupOf ?? ""];
+  return [
+    c.no,
+    c.estate,
+    c.hh ?? "",
+    c.hh ? "" : (c.location ?? ""),
+    c.channel,
+    stamp(c.at, c.bare),
+    c.anonymous ? "是" : "否",
+    c.anonymous ? "" : ["王先生", "李女士", "张先生"][i % 3]!,
+    c.anonymous ? "" : `139${String(10_000_000 + i)}`,
+    c.kind ?? "",
+    c.category ?? "",
+    c.valid === null ? "" : (c.severity ?? "general"),
+    bool(c.valid),
+    `测试投诉 ${c.no}`,
+    c.department ?? "",
+    stamp(c.assigned),
+    stamp(c.promised),
+    stamp(c.resolved),
+    stamp(c.confirmed),
+    c.dupOf ?? "",
+  ];
 }
 
 function csv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -358,28 +555,51 @@ function csv(headers: readonly string[], rows: readonly (readonly string[])[]): 
 
 // ---- the independent computation ----
 
-interface Expected { num: number; den: number; score?: number | null }
+interface Expected {
+  num: number;
+  den: number;
+  score?: number | null;
+}
 
 /** The place of REC-2: a household, or an estate and the location compared without case, width, spaces or punctuation. */
-const placeOf = (c: Complaint) => (c.hh ? `hh:${c.hh}` : `pub:${c.estate}:${(c.location ?? "").normalize("NFKC").toLowerCase().replace(/[\s\p{P}\p{S}]/gu, "")}`);
+const placeOf = (c: Complaint) =>
+  c.hh
+    ? `hh:${c.hh}`
+    : `pub:${c.estate}:${(c.location ?? "")
+        .normalize("NFKC")
+        .toLowerCase()
+        .replace(/[\s\p{P}\p{S}]/gu, "")}`;
 const counted = (c: Complaint) => c.valid === true && !c.dupOf;
 
 function isRepeat(c: Complaint, all: Complaint[]): boolean {
   if (!counted(c) || !c.category) return false;
   const place = placeOf(c);
   if (place.endsWith(":")) return false;
-  return all.some((e) => e !== c && counted(e) && e.category === c.category && placeOf(e) === place
-    && (e.at < c.at || (e.at.getTime() === c.at.getTime() && e.no < c.no)) && c.at.getTime() - e.at.getTime() <= WINDOW_DAYS * DAY);
+  return all.some(
+    (e) =>
+      e !== c &&
+      counted(e) &&
+      e.category === c.category &&
+      placeOf(e) === place &&
+      (e.at < c.at || (e.at.getTime() === c.at.getTime() && e.no < c.no)) &&
+      c.at.getTime() - e.at.getTime() <= WINDOW_DAYS * DAY,
+  );
 }
 
-interface Stage { estate: EstateCode; rule: string; started: Date; met: boolean }
+interface Stage {
+  estate: EstateCode;
+  rule: string;
+  started: Date;
+  met: boolean;
+}
 
 /** SPEC §6 for the rules these files start: when each stage started and whether it was met (every one is due by NOW). */
 function stages(all: Complaint[], cbs: Callback[]): Stage[] {
   const out: Stage[] = [];
   const within = (from: Date, to: Date | undefined, limit: number) => !!to && to.getTime() - from.getTime() <= limit;
   const decidable = (from: Date, to: Date | undefined, what: string) => {
-    if (to && to.getTime() - from.getTime() > FAST && to.getTime() - from.getTime() < SLOW) throw new Error(`${what}: the generator made a working-hour stage the calendar would decide`);
+    if (to && to.getTime() - from.getTime() > FAST && to.getTime() - from.getTime() < SLOW)
+      throw new Error(`${what}: the generator made a working-hour stage the calendar would decide`);
   };
   for (const c of all) {
     if (c.dupOf) continue;
@@ -401,7 +621,9 @@ function stages(all: Complaint[], cbs: Callback[]): Stage[] {
     if (c.confirmed && !c.anonymous) {
       const start = c.kind === "engineering" ? c.resolved! : c.confirmed;
       const deadline = start.getTime() + (c.kind === "engineering" ? SLA11 : SLA10);
-      const reached = cbs.filter((b) => b.complaint === c.no && b.reached && b.at >= c.confirmed!).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+      const reached = cbs
+        .filter((b) => b.complaint === c.no && b.reached && b.at >= c.confirmed!)
+        .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
       push(c.kind === "engineering" ? "SLA_11" : "SLA_10", start, !!reached && reached.at.getTime() <= deadline);
     }
   }
@@ -409,14 +631,20 @@ function stages(all: Complaint[], cbs: Callback[]): Stage[] {
 }
 
 interface World {
-  hh: Household[]; all: Complaint[]; cbs: Callback[]; qs: Questionnaire[];
+  hh: Household[];
+  all: Complaint[];
+  cbs: Callback[];
+  qs: Questionnaire[];
   /** Sample membership read back (campaign key → household codes), and each campaign's previous start. */
-  sampled: Map<string, Set<string>>; previousStart: Map<string, Date | null>;
+  sampled: Map<string, Set<string>>;
+  previousStart: Map<string, Date | null>;
 }
 
 function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
   const out = new Map<string, Expected>();
-  const put = (metric: string, part: string | null, num: number, den: number, score?: number | null) => { if (num || den) out.set(`${metric}|${part ?? ""}`, { num, den, ...(score !== undefined ? { score } : {}) }); };
+  const put = (metric: string, part: string | null, num: number, den: number, score?: number | null) => {
+    if (num || den) out.set(`${metric}|${part ?? ""}`, { num, den, ...(score !== undefined ? { score } : {}) });
+  };
   const residentsNow = w.hh.filter((h) => h.estate === e && h.occupiedNow).length;
   const residentsAtStart = w.hh.filter((h) => h.estate === e && h.occupied).length;
 
@@ -450,7 +678,13 @@ function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
   const answered = w.qs.filter((x) => x.estate === e && campaigns.includes(x.campaign) && x.returned);
   for (const d of DIMENSIONS) {
     const ratings = answered.map((x) => x.answers[d]).filter((v): v is number => typeof v === "number");
-    put("SATISFACTION", d, ratings.filter((v) => v >= 4).length, ratings.length, ratings.length ? ratings.reduce((s, v) => s + (v - 1) * 25, 0) / ratings.length : null);
+    put(
+      "SATISFACTION",
+      d,
+      ratings.filter((v) => v >= 4).length,
+      ratings.length,
+      ratings.length ? ratings.reduce((s, v) => s + (v - 1) * 25, 0) / ratings.length : null,
+    );
   }
   const handed = w.qs.filter((x) => x.estate === e && campaigns.includes(x.campaign));
   put("RETURN_RATE", null, handed.filter((x) => x.returned).length, handed.length);
@@ -459,7 +693,11 @@ function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
   put("SURVEY_COVERAGE", null, new Set(handed.map((x) => x.hh)).size, campaigns.length ? residentsAtStart : 0);
   const complainants = campaigns.flatMap((k) => {
     const since = w.previousStart.get(k);
-    const homes = new Set(w.all.filter((c) => c.hh && c.estate === e && c.valid === true && c.at < CAMPAIGNS[k].starts && (!since || c.at >= since)).map((c) => c.hh!));
+    const homes = new Set(
+      w.all
+        .filter((c) => c.hh && c.estate === e && c.valid === true && c.at < CAMPAIGNS[k].starts && (!since || c.at >= since))
+        .map((c) => c.hh!),
+    );
     return [...homes].map((home) => w.sampled.get(k)!.has(home));
   });
   put("COMPLAINANT_COVERAGE", null, complainants.filter(Boolean).length, complainants.length);
@@ -471,10 +709,33 @@ function expected(w: World, q: Quarter, e: EstateCode): Map<string, Expected> {
 const IMPORT = `mutation($input: ImportFileInput!) { importFile(input: $input) {
   __typename ... on Error { message } ... on ImportRejected { problemCount problems { line column reason } }
   ... on MutationImportFileSuccess { data { totalRows created updated unchanged } } } }`;
-const ALL = ["SATISFACTION", "SURVEY_COVERAGE", "RETURN_RATE", "COMPLAINANT_COVERAGE", "CALLBACK_RATE", "CALLBACK_RESOLUTION_RATE", "PHONE_SHARE", "VISIT_RATE",
-  "VALID_COMPLAINT_RATE", "SLA_ATTAINMENT", "RECURRENCE_RATE", "COMPLAINT_SHARE", "CALLBACK_SATISFACTION"];
-interface Figure { metric: string; part: string | null; numerator: number; denominator: number; score: number | null }
-interface Slice { key: string | null; label: string; figures: Figure[] }
+const ALL = [
+  "SATISFACTION",
+  "SURVEY_COVERAGE",
+  "RETURN_RATE",
+  "COMPLAINANT_COVERAGE",
+  "CALLBACK_RATE",
+  "CALLBACK_RESOLUTION_RATE",
+  "PHONE_SHARE",
+  "VISIT_RATE",
+  "VALID_COMPLAINT_RATE",
+  "SLA_ATTAINMENT",
+  "RECURRENCE_RATE",
+  "COMPLAINT_SHARE",
+  "CALLBACK_SATISFACTION",
+];
+interface Figure {
+  metric: string;
+  part: string | null;
+  numerator: number;
+  denominator: number;
+  score: number | null;
+}
+interface Slice {
+  key: string | null;
+  label: string;
+  figures: Figure[];
+}
 
 describe("§13 → §11: metrics over data imported from interchange files", () => {
   const t = useTestDatabase("demo");
@@ -487,7 +748,9 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
   const imported: Record<string, { totalRows: number; created: number; updated: number; unchanged: number }> = {};
 
   async function upload(kind: string, content: string | Uint8Array, fileName: string) {
-    const body = await postFile<{ importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } }>(app, exec, IMPORT, { kind }, content, fileName);
+    const body = await postFile<{
+      importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } };
+    }>(app, exec, IMPORT, { kind }, content, fileName);
     const r = body.data?.importFile;
     if (!r || r.__typename !== "MutationImportFileSuccess") throw new Error(`${fileName} refused: ${JSON.stringify(body).slice(0, 3000)}`);
     imported[fileName] = r.data!;
@@ -507,10 +770,32 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
     world.all = complaints(world.hh);
 
     // estates.csv (English headers) and households.csv (Chinese headers, any order).
-    await upload("ESTATES", csv(["estate_code", "name", "kind", "timezone"], ESTATES.map((e) => [e.code, e.name, "residential", "Asia/Shanghai"])), "estates.csv");
+    await upload(
+      "ESTATES",
+      csv(
+        ["estate_code", "name", "kind", "timezone"],
+        ESTATES.map((e) => [e.code, e.name, "residential", "Asia/Shanghai"]),
+      ),
+      "estates.csv",
+    );
     for (const e of await q(`SELECT id, code FROM estates WHERE code = ANY($1)`, [ESTATES.map((x) => x.code)])) estateId[e.code] = e.id;
-    await upload("HOUSEHOLDS", csv(["项目编号", "房号编码", "楼栋", "单元", "房号", "是否常住", "业主姓名", "联系电话"],
-      world.hh.map((h, i) => [h.estate, h.code, h.building, h.unit, h.room, h.occupied ? "是" : "否", `业主${i}`, `137${String(20_000_000 + i)}`])), "households.csv");
+    await upload(
+      "HOUSEHOLDS",
+      csv(
+        ["项目编号", "房号编码", "楼栋", "单元", "房号", "是否常住", "业主姓名", "联系电话"],
+        world.hh.map((h, i) => [
+          h.estate,
+          h.code,
+          h.building,
+          h.unit,
+          h.room,
+          h.occupied ? "是" : "否",
+          `业主${i}`,
+          `137${String(20_000_000 + i)}`,
+        ]),
+      ),
+      "households.csv",
+    );
     // complaints.csv: the ledger as kept until campaign A.
     await upload("COMPLAINTS", csv(COMPLAINT_HEADERS, world.all.map(complaintCells)), "complaints.csv");
 
@@ -518,35 +803,106 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
     const [questionnaire] = await q(`SELECT id FROM questionnaires WHERE code = 'SAT' ORDER BY revision DESC LIMIT 1`);
     for (const key of ["A", "B", "C"] as const) {
       const c = CAMPAIGNS[key];
-      const created = await mutate<{ id: string; version: number }>(`mutation($input: CreateSurveyCampaignInput!) { createSurveyCampaign(input: $input) { __typename ... on MutationCreateSurveyCampaignSuccess { data { id version } } ... on Error { message } } }`, {
-        input: {
-          code: c.code, name: `测试调查 ${key}`, kind: "SPECIAL", questionnaireId: globalId("Questionnaire", questionnaire.id), estateIds: ESTATES.map((e) => globalId("Estate", estateId[e.code]!)),
-          startsAt: c.starts.toISOString(), endsAt: c.ends.toISOString(), ...(key === "B" ? { previousCampaignId: campaignId.A } : {}),
+      const created = await mutate<{ id: string; version: number }>(
+        `mutation($input: CreateSurveyCampaignInput!) { createSurveyCampaign(input: $input) { __typename ... on MutationCreateSurveyCampaignSuccess { data { id version } } ... on Error { message } } }`,
+        {
+          input: {
+            code: c.code,
+            name: `测试调查 ${key}`,
+            kind: "SPECIAL",
+            questionnaireId: globalId("Questionnaire", questionnaire.id),
+            estateIds: ESTATES.map((e) => globalId("Estate", estateId[e.code]!)),
+            startsAt: c.starts.toISOString(),
+            endsAt: c.ends.toISOString(),
+            ...(key === "B" ? { previousCampaignId: campaignId.A } : {}),
+          },
         },
-      });
+      );
       campaignId[key] = created.id;
-      const drawn = await mutate<{ version: number }>(`mutation($id: ID!) { drawSurveySample(campaignId: $id) { __typename ... on MutationDrawSurveySampleSuccess { data { version } } ... on Error { message } } }`, { id: created.id });
+      const drawn = await mutate<{ version: number }>(
+        `mutation($id: ID!) { drawSurveySample(campaignId: $id) { __typename ... on MutationDrawSurveySampleSuccess { data { version } } ... on Error { message } } }`,
+        { id: created.id },
+      );
       if (key === "C") continue;
-      const started = await mutate<{ version: number }>(`mutation($input: StartSurveyCampaignInput!) { startSurveyCampaign(input: $input) { __typename ... on MutationStartSurveyCampaignSuccess { data { version } } ... on Error { message } } }`, { input: { id: created.id, version: drawn.version } });
-      if (key === "A") await mutate(`mutation($input: CloseSurveyCampaignInput!) { closeSurveyCampaign(input: $input) { __typename ... on MutationCloseSurveyCampaignSuccess { data { id } } ... on Error { message } } }`, { input: { id: created.id, version: started.version } });
+      const started = await mutate<{ version: number }>(
+        `mutation($input: StartSurveyCampaignInput!) { startSurveyCampaign(input: $input) { __typename ... on MutationStartSurveyCampaignSuccess { data { version } } ... on Error { message } } }`,
+        { input: { id: created.id, version: drawn.version } },
+      );
+      if (key === "A")
+        await mutate(
+          `mutation($input: CloseSurveyCampaignInput!) { closeSurveyCampaign(input: $input) { __typename ... on MutationCloseSurveyCampaignSuccess { data { id } } ... on Error { message } } }`,
+          { input: { id: created.id, version: started.version } },
+        );
     }
     for (const [key, id] of Object.entries(campaignId)) {
       const rowId = Buffer.from(id, "base64").toString().split(":")[1]!;
-      world.sampled.set(key, new Set((await q(`SELECT h.code FROM survey_sample_members m JOIN households h ON h.id = m.household_id WHERE m.campaign_id = $1`, [rowId])).map((r) => r.code)));
-      const [prev] = await q(`SELECT p.starts_at FROM survey_campaigns c LEFT JOIN survey_campaigns p ON p.id = c.previous_campaign_id WHERE c.id = $1`, [rowId]);
+      world.sampled.set(
+        key,
+        new Set(
+          (
+            await q(`SELECT h.code FROM survey_sample_members m JOIN households h ON h.id = m.household_id WHERE m.campaign_id = $1`, [
+              rowId,
+            ])
+          ).map((r) => r.code),
+        ),
+      );
+      const [prev] = await q(
+        `SELECT p.starts_at FROM survey_campaigns c LEFT JOIN survey_campaigns p ON p.id = c.previous_campaign_id WHERE c.id = $1`,
+        [rowId],
+      );
       world.previousStart.set(key, prev?.starts_at ?? null);
     }
 
     // complaints-late.xlsx: complaints registered after the campaigns started, received before (the samples do not hold these households).
     const late = lateComplaints(world.hh, world.sampled);
     world.all.push(...late);
-    await upload("COMPLAINTS", await writeSheet("XLSX", "投诉", COMPLAINT_HEADERS, late.map((c, i) => complaintCells(c, 500 + i))), "complaints-late.xlsx");
+    await upload(
+      "COMPLAINTS",
+      await writeSheet(
+        "XLSX",
+        "投诉",
+        COMPLAINT_HEADERS,
+        late.map((c, i) => complaintCells(c, 500 + i)),
+      ),
+      "complaints-late.xlsx",
+    );
 
     // callbacks.xlsx (Chinese headers).
     world.cbs = callbacks(world.all, world.hh);
-    await upload("CALLBACKS", await writeSheet("XLSX", "回访", ["回访编号", "投诉编号", "房号编码", "回访类型", "回访方式", "回访时间", "回访人", "是否联系上", "是否满意", "客户签字", "回访意见"],
-      world.cbs.map((b) => [b.no, b.complaint ?? "", b.complaint ? "" : b.hh!, b.kind, b.method, stamp(b.at), b.staff, b.reached ? "是" : "否", b.reached ? (b.satisfied ? "是" : "否") : "",
-        b.method === "phone" ? "" : b.reached ? "是" : "", "回访"])), "callbacks.xlsx");
+    await upload(
+      "CALLBACKS",
+      await writeSheet(
+        "XLSX",
+        "回访",
+        [
+          "回访编号",
+          "投诉编号",
+          "房号编码",
+          "回访类型",
+          "回访方式",
+          "回访时间",
+          "回访人",
+          "是否联系上",
+          "是否满意",
+          "客户签字",
+          "回访意见",
+        ],
+        world.cbs.map((b) => [
+          b.no,
+          b.complaint ?? "",
+          b.complaint ? "" : b.hh!,
+          b.kind,
+          b.method,
+          stamp(b.at),
+          b.staff,
+          b.reached ? "是" : "否",
+          b.reached ? (b.satisfied ? "是" : "否") : "",
+          b.method === "phone" ? "" : b.reached ? "是" : "",
+          "回访",
+        ]),
+      ),
+      "callbacks.xlsx",
+    );
 
     // survey_responses.csv: one row per questionnaire and dimension; a questionnaire not returned is one row without answers.
     // SUR-2: a campaign run in the app hands questionnaires out only to its drawn sample (issue 16).
@@ -555,26 +911,60 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
     for (const x of world.qs) {
       const code = CAMPAIGNS[x.campaign].code;
       if (!x.returned) rows.push([code, x.hh, stamp(x.handedOut), "", "overall", "", ""]);
-      else for (const [d, v] of Object.entries(x.answers)) rows.push([code, x.hh, stamp(x.handedOut), stamp(x.returned), d, v === null || v === undefined ? "" : String(v), ""]);
-      if (x.returned && Object.keys(x.answers).length === 0) rows.push([code, x.hh, stamp(x.handedOut), stamp(x.returned), "overall", "", ""]);
+      else
+        for (const [d, v] of Object.entries(x.answers))
+          rows.push([code, x.hh, stamp(x.handedOut), stamp(x.returned), d, v === null || v === undefined ? "" : String(v), ""]);
+      if (x.returned && Object.keys(x.answers).length === 0)
+        rows.push([code, x.hh, stamp(x.handedOut), stamp(x.returned), "overall", "", ""]);
     }
-    await upload("SURVEY_RESPONSES", csv(["campaign_code", "household_code", "handed_out_at", "returned_at", "dimension", "rating", "comment"], rows), "survey_responses.csv");
+    await upload(
+      "SURVEY_RESPONSES",
+      csv(["campaign_code", "household_code", "handed_out_at", "returned_at", "dimension", "rating", "comment"], rows),
+      "survey_responses.csv",
+    );
 
     // households-2031-07.xlsx: two households change occupancy after the campaigns started (coverage keeps the count at the start).
-    const flips = [world.hh.find((h) => h.estate === "TA" && h.occupied && world.sampled.get("A")!.has(h.code))!, world.hh.find((h) => h.estate === "TB" && !h.occupied)!];
+    const flips = [
+      world.hh.find((h) => h.estate === "TA" && h.occupied && world.sampled.get("A")!.has(h.code))!,
+      world.hh.find((h) => h.estate === "TB" && !h.occupied)!,
+    ];
     for (const h of flips) h.occupiedNow = !h.occupied;
-    await upload("HOUSEHOLDS", await writeSheet("XLSX", "房屋", ["household_code", "estate_code", "building", "unit", "room", "occupied"],
-      world.hh.map((h) => [h.code, h.estate, h.building, h.unit, h.room, h.occupiedNow ? "yes" : "no"])), "households-2031-07.xlsx");
+    await upload(
+      "HOUSEHOLDS",
+      await writeSheet(
+        "XLSX",
+        "房屋",
+        ["household_code", "estate_code", "building", "unit", "room", "occupied"],
+        world.hh.map((h) => [h.code, h.estate, h.building, h.unit, h.room, h.occupiedNow ? "yes" : "no"]),
+      ),
+      "households-2031-07.xlsx",
+    );
   }, 300_000);
 
   async function metrics(qt: Quarter, sliceBy: string) {
-    const r = await gql<{ metrics: { label: string; slices: Slice[] } }>(app, `query($i: MetricsInput!) { metrics(input: $i) { label slices { key label figures { metric part numerator denominator score } } } }`, {
-      i: { period: "QUARTER", date: qt === "Q1" ? "2031-02-15" : "2031-05-15", sliceBy, estateIds: ESTATES.map((e) => globalId("Estate", estateId[e.code]!)), metrics: ALL },
-    }, exec);
+    const r = await gql<{ metrics: { label: string; slices: Slice[] } }>(
+      app,
+      `query($i: MetricsInput!) { metrics(input: $i) { label slices { key label figures { metric part numerator denominator score } } } }`,
+      {
+        i: {
+          period: "QUARTER",
+          date: qt === "Q1" ? "2031-02-15" : "2031-05-15",
+          sliceBy,
+          estateIds: ESTATES.map((e) => globalId("Estate", estateId[e.code]!)),
+          metrics: ALL,
+        },
+      },
+      exec,
+    );
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data!.metrics;
   }
-  const got = (s: Slice) => new Map(s.figures.filter((f) => f.numerator || f.denominator).map((f) => [`${f.metric}|${f.part ?? ""}`, { num: f.numerator, den: f.denominator }]));
+  const got = (s: Slice) =>
+    new Map(
+      s.figures
+        .filter((f) => f.numerator || f.denominator)
+        .map((f) => [`${f.metric}|${f.part ?? ""}`, { num: f.numerator, den: f.denominator }]),
+    );
   const counts = (m: Map<string, Expected>) => new Map([...m].map(([k, v]) => [k, { num: v.num, den: v.den }]));
 
   it("§13: every file is imported whole (CSV and XLSX, English and Chinese headers, timestamps with and without offset), the second households file only updates", () => {
@@ -595,7 +985,8 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
         expect(f("CALLBACK_RATE|").num, `${qt} ${e} callbacks missed`).toBeLessThan(f("CALLBACK_RATE|").den);
         expect(f("COMPLAINANT_COVERAGE|").num, `${qt} ${e} unsampled complainants`).toBeLessThan(f("COMPLAINANT_COVERAGE|").den);
         expect(f("RETURN_RATE|").num, `${qt} ${e} returns`).toBeLessThan(f("RETURN_RATE|").den);
-        for (const rule of ["SLA_2", "SLA_9"]) expect(f(`SLA_ATTAINMENT|${rule}`).den, `${qt} ${e} ${rule}`).toBeGreaterThan(f(`SLA_ATTAINMENT|${rule}`).num);
+        for (const rule of ["SLA_2", "SLA_9"])
+          expect(f(`SLA_ATTAINMENT|${rule}`).den, `${qt} ${e} ${rule}`).toBeGreaterThan(f(`SLA_ATTAINMENT|${rule}`).num);
       }
     }
     // REC-2's window boundary: exactly 90 days repeats (TA-1-101), 90 days and a minute does not (TB-1-101).
@@ -620,8 +1011,13 @@ describe("§13 → §11: metrics over data imported from interchange files", () 
           expect(f.score, `${qt} ${e} ${f.part}`).toBeCloseTo(want.get(`SATISFACTION|${f.part}`)!.score!, 9);
         }
         // What the files cannot carry: no visit, no callback issue.
-        expect(slice.figures.filter((f) => f.metric === "VISIT_RATE").map((f) => f.numerator), `${qt} ${e} visits`).toEqual([0, 0, 0]);
-        expect(slice.figures.filter((f) => f.metric === "CALLBACK_RESOLUTION_RATE").map((f) => [f.numerator, f.denominator])).toEqual([[0, 0]]);
+        expect(
+          slice.figures.filter((f) => f.metric === "VISIT_RATE").map((f) => f.numerator),
+          `${qt} ${e} visits`,
+        ).toEqual([0, 0, 0]);
+        expect(slice.figures.filter((f) => f.metric === "CALLBACK_RESOLUTION_RATE").map((f) => [f.numerator, f.denominator])).toEqual([
+          [0, 0],
+        ]);
       }
     }
   });

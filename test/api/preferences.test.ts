@@ -22,14 +22,25 @@ describe("per-user settings (grid layouts, report choices)", () => {
     manager = await signIn(app, "manager");
   });
 
-  const read = async (caller: Caller, key: string) => (await gql<{ preference: string | null }>(app, READ, { key }, caller)).data?.preference;
+  const read = async (caller: Caller, key: string) =>
+    (await gql<{ preference: string | null }>(app, READ, { key }, caller)).data?.preference;
   const save = async (caller: Caller, key: string, value: string | null) =>
-    (await gql<{ savePreference: { __typename: string; data?: boolean; field?: string; message?: string } }>(app, SAVE, { key, value }, caller)).data!.savePreference;
+    (
+      await gql<{ savePreference: { __typename: string; data?: boolean; field?: string; message?: string } }>(
+        app,
+        SAVE,
+        { key, value },
+        caller,
+      )
+    ).data!.savePreference;
 
   it("saves, reads back, replaces and removes a setting of one's own", async () => {
     expect(await read(analyst, "grid.complaints")).toBeNull();
     const layout = { columnOrder: { orderedColIds: ["no", "status"] }, sort: { sortModel: [{ colId: "no", sort: "asc" }] } };
-    expect(await save(analyst, "grid.complaints", JSON.stringify(layout))).toEqual({ __typename: "MutationSavePreferenceSuccess", data: true });
+    expect(await save(analyst, "grid.complaints", JSON.stringify(layout))).toEqual({
+      __typename: "MutationSavePreferenceSuccess",
+      data: true,
+    });
     expect(JSON.parse((await read(analyst, "grid.complaints"))!)).toEqual(layout);
     await save(analyst, "grid.complaints", JSON.stringify({ sort: {} }));
     expect(JSON.parse((await read(analyst, "grid.complaints"))!)).toEqual({ sort: {} });
@@ -48,9 +59,17 @@ describe("per-user settings (grid layouts, report choices)", () => {
   it("refuses a bad key, text that is not a JSON object and an oversized value, changing nothing", async () => {
     await save(analyst, "grid.visits", JSON.stringify({ v: 1 }));
     expect(await save(analyst, "Grid Visits!", "{}")).toMatchObject({ __typename: "InputError", field: "input.key" });
-    expect(await save(analyst, "grid.visits", "{not json")).toMatchObject({ __typename: "InputError", field: "input.value", message: "Not valid JSON" });
+    expect(await save(analyst, "grid.visits", "{not json")).toMatchObject({
+      __typename: "InputError",
+      field: "input.value",
+      message: "Not valid JSON",
+    });
     expect(await save(analyst, "grid.visits", "42")).toMatchObject({ __typename: "InputError", field: "input.value" });
-    expect(await save(analyst, "grid.visits", JSON.stringify({ big: "x".repeat(40_000) }))).toMatchObject({ __typename: "InputError", field: "input.value", message: "At most 32 KB" });
+    expect(await save(analyst, "grid.visits", JSON.stringify({ big: "x".repeat(40_000) }))).toMatchObject({
+      __typename: "InputError",
+      field: "input.value",
+      message: "At most 32 KB",
+    });
     expect(JSON.parse((await read(analyst, "grid.visits"))!)).toEqual({ v: 1 });
   });
 

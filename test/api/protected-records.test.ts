@@ -15,7 +15,8 @@ describe("protected records: amendments, approvals, classification, inquiries, a
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock });
-    [customer] = await q(`SELECT c.id, c.version, c.phone FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
+    [customer] =
+      await q(`SELECT c.id, c.version, c.phone FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
       JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND c.classification = 'SECRET' AND c.kind = 'OWNER' ORDER BY c.id LIMIT 1`);
   });
 
@@ -25,20 +26,45 @@ describe("protected records: amendments, approvals, classification, inquiries, a
 
   it("SEC-6: an amendment keeps the previous value with who, when and why", async () => {
     const clerk = await as("frontdesk.lx");
-    const r = await gql<{ updateCustomer: { data: { phone: string; version: number; history: { reason: string; changedBy: { login: string }; changes: { field: string; before: string; after: string }[] }[] } } }>(app, UPDATE,
-      { input: { id: globalId("Customer", customer.id), version: customer.version, reason: "业主来电更正手机号", phone: "13900001111" } }, clerk);
+    const r = await gql<{
+      updateCustomer: {
+        data: {
+          phone: string;
+          version: number;
+          history: { reason: string; changedBy: { login: string }; changes: { field: string; before: string; after: string }[] }[];
+        };
+      };
+    }>(
+      app,
+      UPDATE,
+      { input: { id: globalId("Customer", customer.id), version: customer.version, reason: "业主来电更正手机号", phone: "13900001111" } },
+      clerk,
+    );
     const data = r.data!.updateCustomer.data;
     expect(data).toMatchObject({ phone: "13900001111", version: customer.version + 1 });
-    expect(data.history[0]).toMatchObject({ reason: "业主来电更正手机号", changedBy: { login: "frontdesk.lx" }, changes: [{ field: "phone", before: customer.phone, after: "13900001111" }] });
+    expect(data.history[0]).toMatchObject({
+      reason: "业主来电更正手机号",
+      changedBy: { login: "frontdesk.lx" },
+      changes: [{ field: "phone", before: customer.phone, after: "13900001111" }],
+    });
   });
 
   it("bad input is a typed error naming the field, without echoing the value, and changes nothing", async () => {
     const clerk = await as("frontdesk.lx");
-    const r = await gql<{ updateCustomer: { __typename: string; field: string; message: string } }>(app, UPDATE,
-      { input: { id: globalId("Customer", customer.id), version: customer.version + 1, reason: "x", phone: "1390000111Z" } }, clerk);
+    const r = await gql<{ updateCustomer: { __typename: string; field: string; message: string } }>(
+      app,
+      UPDATE,
+      { input: { id: globalId("Customer", customer.id), version: customer.version + 1, reason: "x", phone: "1390000111Z" } },
+      clerk,
+    );
     expect(r.data!.updateCustomer).toMatchObject({ __typename: "InputError", field: "input.phone" });
     expect(r.data!.updateCustomer.message).not.toContain("1390000111Z");
-    const noReason = await gql<{ updateCustomer: { field: string } }>(app, UPDATE, { input: { id: globalId("Customer", customer.id), version: customer.version + 1, reason: " ", phone: "13900002222" } }, clerk);
+    const noReason = await gql<{ updateCustomer: { field: string } }>(
+      app,
+      UPDATE,
+      { input: { id: globalId("Customer", customer.id), version: customer.version + 1, reason: " ", phone: "13900002222" } },
+      clerk,
+    );
     expect(noReason.data!.updateCustomer.field).toBe("reason");
     const [row] = await q(`SELECT phone, version FROM customers WHERE id = $1`, [customer.id]);
     expect(row).toEqual({ phone: "13900001111", version: customer.version + 1 });
@@ -46,9 +72,18 @@ describe("protected records: amendments, approvals, classification, inquiries, a
 
   it("a stale write gets a conflict carrying the current values, under the field rules, and changes nothing", async () => {
     const clerk = await as("frontdesk.lx");
-    const r = await gql<{ updateCustomer: { __typename: string; currentVersion: number; current: { phone: string } } }>(app, UPDATE,
-      { input: { id: globalId("Customer", customer.id), version: customer.version, reason: "old form", phone: "13900003333" } }, clerk);
-    expect(r.data!.updateCustomer).toEqual({ __typename: "CustomerConflictError", message: expect.any(String), currentVersion: customer.version + 1, current: { phone: "13900001111" } });
+    const r = await gql<{ updateCustomer: { __typename: string; currentVersion: number; current: { phone: string } } }>(
+      app,
+      UPDATE,
+      { input: { id: globalId("Customer", customer.id), version: customer.version, reason: "old form", phone: "13900003333" } },
+      clerk,
+    );
+    expect(r.data!.updateCustomer).toEqual({
+      __typename: "CustomerConflictError",
+      message: expect.any(String),
+      currentVersion: customer.version + 1,
+      current: { phone: "13900001111" },
+    });
     const [row] = await q(`SELECT phone FROM customers WHERE id = $1`, [customer.id]);
     expect(row.phone).toBe("13900001111");
     const revisions = await q(`SELECT count(*)::int AS n FROM record_revisions WHERE record_id = $1`, [customer.id]);
@@ -57,10 +92,24 @@ describe("protected records: amendments, approvals, classification, inquiries, a
 
   it("SEC-3: approvals are decided by the right role, lapse when undecided, and a grant ends on time", async () => {
     const assistant = await as("assistant.lx");
-    const request = async () => (await gql<{ requestApproval: { data: { id: string; version: number } } }>(app, `mutation($id: ID!) {
-      requestApproval(input: { kind: COPY_ARCHIVE, customerId: $id, purpose: "复印档案交房管局" }) { ... on MutationRequestApprovalSuccess { data { id version } } } }`, { id: globalId("Customer", customer.id) }, assistant)).data!.requestApproval.data;
-    const decide = (who: Caller, a: { id: string; version: number }) => gql<{ decideApproval: { __typename: string; message?: string; data?: { status: string } } }>(app, `mutation($id: ID!, $v: Int!) {
-      decideApproval(input: { id: $id, version: $v, approve: true }) { __typename ... on Error { message } ... on MutationDecideApprovalSuccess { data { status } } } }`, { id: a.id, v: a.version }, who);
+    const request = async () =>
+      (
+        await gql<{ requestApproval: { data: { id: string; version: number } } }>(
+          app,
+          `mutation($id: ID!) {
+      requestApproval(input: { kind: COPY_ARCHIVE, customerId: $id, purpose: "复印档案交房管局" }) { ... on MutationRequestApprovalSuccess { data { id version } } } }`,
+          { id: globalId("Customer", customer.id) },
+          assistant,
+        )
+      ).data!.requestApproval.data;
+    const decide = (who: Caller, a: { id: string; version: number }) =>
+      gql<{ decideApproval: { __typename: string; message?: string; data?: { status: string } } }>(
+        app,
+        `mutation($id: ID!, $v: Int!) {
+      decideApproval(input: { id: $id, version: $v, approve: true }) { __typename ... on Error { message } ... on MutationDecideApprovalSuccess { data { status } } } }`,
+        { id: a.id, v: a.version },
+        who,
+      );
     const a = await request();
     // COPY_ARCHIVE is the office director's (SEC-3): a department head may not decide it.
     const head = await decide(await as("eng.head"), a);
@@ -71,31 +120,63 @@ describe("protected records: amendments, approvals, classification, inquiries, a
     expect(lapsed.data!.decideApproval.message).toMatch(/EXPIRED/);
     const ok = await decide(await as("director.lx"), a);
     expect(ok.data!.decideApproval.data!.status).toBe("APPROVED");
-    const copied = await gql<{ copyArchive: { data: number } }>(app, `mutation($id: ID!) { copyArchive(approvalId: $id) { ... on MutationCopyArchiveSuccess { data } } }`, { id: a.id }, assistant);
-    const [{ n: docs }] = await q(`SELECT count(*)::int AS n FROM attachments WHERE customer_id = $1 AND copy_of_id IS NULL`, [customer.id]);
+    const copied = await gql<{ copyArchive: { data: number } }>(
+      app,
+      `mutation($id: ID!) { copyArchive(approvalId: $id) { ... on MutationCopyArchiveSuccess { data } } }`,
+      { id: a.id },
+      assistant,
+    );
+    const [{ n: docs }] = await q(`SELECT count(*)::int AS n FROM attachments WHERE customer_id = $1 AND copy_of_id IS NULL`, [
+      customer.id,
+    ]);
     expect(copied.data!.copyArchive.data).toBe(docs);
-    const [{ n: copies }] = await q(`SELECT count(*)::int AS n FROM attachments WHERE customer_id = $1 AND copy_of_id IS NOT NULL`, [customer.id]);
+    const [{ n: copies }] = await q(`SELECT count(*)::int AS n FROM attachments WHERE customer_id = $1 AND copy_of_id IS NOT NULL`, [
+      customer.id,
+    ]);
     expect(copies).toBe(docs);
-    const [log] = await q(`SELECT action, approval_id IS NOT NULL AS approved FROM access_logs WHERE record_id = $1 AND action = 'COPY'`, [customer.id]);
+    const [log] = await q(`SELECT action, approval_id IS NOT NULL AS approved FROM access_logs WHERE record_id = $1 AND action = 'COPY'`, [
+      customer.id,
+    ]);
     expect(log).toEqual({ action: "COPY", approved: true });
   });
 
   it("SEC-4: a government inquiry is registered with the officer's credentials before disclosure, and the disclosure is logged", async () => {
     const director = await as("director.lx");
-    const inquiry = await gql<{ registerGovernmentInquiry: { data: { id: string } } }>(app, `mutation {
-      registerGovernmentInquiry(input: { officerName: "王警官", agency: "浦东公安分局", credentialType: "警官证", credentialNumber: "沪公001234", purpose: "案件调查" }) { ... on MutationRegisterGovernmentInquirySuccess { data { id } } } }`, undefined, director);
+    const inquiry = await gql<{ registerGovernmentInquiry: { data: { id: string } } }>(
+      app,
+      `mutation {
+      registerGovernmentInquiry(input: { officerName: "王警官", agency: "浦东公安分局", credentialType: "警官证", credentialNumber: "沪公001234", purpose: "案件调查" }) { ... on MutationRegisterGovernmentInquirySuccess { data { id } } } }`,
+      undefined,
+      director,
+    );
     const id = inquiry.data!.registerGovernmentInquiry.data.id;
-    const r = await gql<{ discloseArchiveToInquiry: { data: { field: string; value: string }[] } }>(app, `mutation($i: ID!, $c: ID!) {
-      discloseArchiveToInquiry(inquiryId: $i, customerId: $c, fields: ["phone", "idNumber"]) { ... on MutationDiscloseArchiveToInquirySuccess { data { field value } } } }`, { i: id, c: globalId("Customer", customer.id) }, director);
+    const r = await gql<{ discloseArchiveToInquiry: { data: { field: string; value: string }[] } }>(
+      app,
+      `mutation($i: ID!, $c: ID!) {
+      discloseArchiveToInquiry(inquiryId: $i, customerId: $c, fields: ["phone", "idNumber"]) { ... on MutationDiscloseArchiveToInquirySuccess { data { field value } } } }`,
+      { i: id, c: globalId("Customer", customer.id) },
+      director,
+    );
     expect(r.data!.discloseArchiveToInquiry.data[0]).toEqual({ field: "phone", value: "13900001111" });
-    const [log] = await q(`SELECT action, fields, purpose, government_inquiry_id IS NOT NULL AS inquiry FROM access_logs WHERE record_id = $1 AND action = 'DISCLOSE'`, [customer.id]);
+    const [log] = await q(
+      `SELECT action, fields, purpose, government_inquiry_id IS NOT NULL AS inquiry FROM access_logs WHERE record_id = $1 AND action = 'DISCLOSE'`,
+      [customer.id],
+    );
     expect(log).toEqual({ action: "DISCLOSE", fields: ["idNumber", "phone"], purpose: "案件调查", inquiry: true });
-    const clerk = await gql(app, `mutation { registerGovernmentInquiry(input: { officerName: "x", agency: "x", credentialNumber: "x", purpose: "x" }) { __typename } }`, undefined, await as("frontdesk.lx"));
+    const clerk = await gql(
+      app,
+      `mutation { registerGovernmentInquiry(input: { officerName: "x", agency: "x", credentialNumber: "x", purpose: "x" }) { __typename } }`,
+      undefined,
+      await as("frontdesk.lx"),
+    );
     expect(clerk.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("SEC-5: an expired classification is declassified (to SECRET, customer data's floor) and recorded", async () => {
-    const [c] = await q(`UPDATE customers SET classification = 'CONFIDENTIAL', classified_until = $1::timestamptz - interval '1 day' WHERE id = (SELECT id FROM customers WHERE classification = 'SECRET' ORDER BY id DESC LIMIT 1) RETURNING id`, [clock()]);
+    const [c] = await q(
+      `UPDATE customers SET classification = 'CONFIDENTIAL', classified_until = $1::timestamptz - interval '1 day' WHERE id = (SELECT id FROM customers WHERE classification = 'SECRET' ORDER BY id DESC LIMIT 1) RETURNING id`,
+      [clock()],
+    );
     const pending = await q(`SELECT count(*)::int AS n FROM customers WHERE classified_until <= $1`, [clock()]);
     const n = await declassifyExpired(t.prisma, clock());
     expect(n).toBeGreaterThanOrEqual(pending[0].n);
@@ -107,8 +188,13 @@ describe("protected records: amendments, approvals, classification, inquiries, a
   });
 
   it("SEC-8: the archive check lists every missing document of the owners in scope", async () => {
-    const r = await gql<{ runArchiveCheck: { data: { status: string; recordsChecked: number; missing: { totalCount: number } } } }>(app, `mutation {
-      runArchiveCheck { ... on MutationRunArchiveCheckSuccess { data { status recordsChecked missing(first: 5) { totalCount edges { node { documentType customer { name } } } } } } } }`, undefined, await as("director.lx"));
+    const r = await gql<{ runArchiveCheck: { data: { status: string; recordsChecked: number; missing: { totalCount: number } } } }>(
+      app,
+      `mutation {
+      runArchiveCheck { ... on MutationRunArchiveCheckSuccess { data { status recordsChecked missing(first: 5) { totalCount edges { node { documentType customer { name } } } } } } } }`,
+      undefined,
+      await as("director.lx"),
+    );
     const data = r.data!.runArchiveCheck.data;
     const [expected] = await q(`
       WITH owners AS (SELECT DISTINCT m.customer_id FROM household_members m JOIN households h ON h.id = m.household_id JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND m.kind = 'OWNER')

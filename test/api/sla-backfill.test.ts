@@ -15,10 +15,18 @@ describe("SLA stages for loaded history (§6)", () => {
     expect(await backfillSlaStages(t.prisma, now)).toBe(complaints);
     // SLA-9 (first reply) runs for every complaint that is not a duplicate (INT-4: duplicates run no clock).
     expect(await q(`SELECT count(DISTINCT complaint_id)::int AS n FROM sla_stages WHERE rule = 'SLA_9'`)).toEqual([{ n: complaints }]);
-    expect(await q(`SELECT count(*)::int AS n FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id WHERE c.duplicate_of_id IS NOT NULL`)).toEqual([{ n: 0 }]);
+    expect(
+      await q(`SELECT count(*)::int AS n FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id WHERE c.duplicate_of_id IS NOT NULL`),
+    ).toEqual([{ n: 0 }]);
     // Closed history is met or breached, never left running; breaches are stored, not escalated again.
-    expect(await q(`SELECT count(*)::int AS n FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id WHERE c.status = 'VERIFIED' AND s.status IN ('RUNNING', 'PAUSED') AND s.rule NOT IN ('SLA_10', 'SLA_11')`)).toEqual([{ n: 0 }]);
-    const [{ met, breached }] = await q(`SELECT count(*) FILTER (WHERE status = 'MET')::int AS met, count(*) FILTER (WHERE status = 'BREACHED')::int AS breached FROM sla_stages`);
+    expect(
+      await q(
+        `SELECT count(*)::int AS n FROM sla_stages s JOIN complaints c ON c.id = s.complaint_id WHERE c.status = 'VERIFIED' AND s.status IN ('RUNNING', 'PAUSED') AND s.rule NOT IN ('SLA_10', 'SLA_11')`,
+      ),
+    ).toEqual([{ n: 0 }]);
+    const [{ met, breached }] = await q(
+      `SELECT count(*) FILTER (WHERE status = 'MET')::int AS met, count(*) FILTER (WHERE status = 'BREACHED')::int AS breached FROM sla_stages`,
+    );
     expect(met).toBeGreaterThan(breached);
     expect(await q(`SELECT count(*)::int AS n FROM sla_stages WHERE status = 'BREACHED' AND NOT breached`)).toEqual([{ n: 0 }]);
     const before = await q(`SELECT count(*)::int AS n FROM sla_stages`);

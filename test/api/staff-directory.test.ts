@@ -4,8 +4,19 @@ import { useTestDatabase } from "@tingjian/prisma/testing";
 import { gql, globalId, signIn, type Caller } from "./graphql.ts";
 import { demoClock } from "../demo-clock.ts";
 
-interface Person { id: string; login: string; role: string; active: boolean; phone: string | null; email: string | null; department: { code: string } | null }
-interface Directory { totalCount: number; staff: Person[] }
+interface Person {
+  id: string;
+  login: string;
+  role: string;
+  active: boolean;
+  phone: string | null;
+  email: string | null;
+  department: { code: string } | null;
+}
+interface Directory {
+  totalCount: number;
+  staff: Person[];
+}
 type Filter = Record<string, unknown>;
 
 const DIRECTORY = `query($filter: StaffDirectoryFilter, $limit: Int) {
@@ -25,7 +36,8 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
   const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.db.pool.query(text, params)).rows as T[];
   const as = async (login: string) => callers.get(login) ?? callers.set(login, await signIn(app, login)).get(login)!;
   const staffId = async (login: string) => (await q<{ id: string }>(`SELECT id FROM staff WHERE login = $1`, [login]))[0]!.id;
-  const dept = async (code: string) => globalId("Department", (await q<{ id: string }>(`SELECT id FROM departments WHERE code = $1`, [code]))[0]!.id);
+  const dept = async (code: string) =>
+    globalId("Department", (await q<{ id: string }>(`SELECT id FROM departments WHERE code = $1`, [code]))[0]!.id);
 
   async function directory(login: string | null, filter?: Filter, limit?: number) {
     return gql<{ staffDirectory: Directory }>(app, DIRECTORY, { filter, limit }, login ? await as(login) : {});
@@ -38,11 +50,15 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
   }
   /** Logins of the demo organisation's active people matching an SQL condition on `s`. */
   async function expected(condition: string, params: unknown[] = []): Promise<string[]> {
-    const rows = await q<{ login: string }>(`SELECT s.login FROM staff s JOIN organizations o ON o.id = s.organization_id
-      WHERE o.code = 'HUATING' AND s.kind = 'HUMAN' AND s.active AND (${condition}) ORDER BY s.login`, params);
+    const rows = await q<{ login: string }>(
+      `SELECT s.login FROM staff s JOIN organizations o ON o.id = s.organization_id
+      WHERE o.code = 'HUATING' AND s.kind = 'HUMAN' AND s.active AND (${condition}) ORDER BY s.login`,
+      params,
+    );
     return rows.map((r) => r.login).sort();
   }
-  const worksOn = (estate: string) => `(s.all_estates OR EXISTS (SELECT 1 FROM staff_estate_scopes x JOIN estates e ON e.id = x.estate_id WHERE x.staff_id = s.id AND e.code = '${estate}'))`;
+  const worksOn = (estate: string) =>
+    `(s.all_estates OR EXISTS (SELECT 1 FROM staff_estate_scopes x JOIN estates e ON e.id = x.estate_id WHERE x.staff_id = s.id AND e.code = '${estate}'))`;
   async function badInput(login: string, filter: Filter | undefined, field: string, limit?: number) {
     const r = await directory(login, filter, limit);
     expect(r.data ?? null).toBeNull();
@@ -51,15 +67,43 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
 
   /** A new complaint at `estate`, registered and classified (valid) by the service centre, at `classification`. */
   async function classifiedComplaint(estate: string, classification = "SECRET") {
-    const [h] = await q<{ id: string }>(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = $1 ORDER BY h.code LIMIT 1`, [estate]);
+    const [h] = await q<{ id: string }>(
+      `SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = $1 ORDER BY h.code LIMIT 1`,
+      [estate],
+    );
     const [cat] = await q<{ id: string }>(`SELECT id FROM categories WHERE level = 2 ORDER BY sort_order LIMIT 1`);
-    const reg = await gql<{ registerComplaint: { data?: { id: string; version: number } } }>(app, `mutation($input: RegisterComplaintInput!) {
+    const reg = await gql<{ registerComplaint: { data?: { id: string; version: number } } }>(
+      app,
+      `mutation($input: RegisterComplaintInput!) {
       registerComplaint(input: $input) { ... on MutationRegisterComplaintSuccess { data { id version } } ... on Error { message } } }`,
-    { input: { channel: "PHONE", householdId: globalId("Household", h!.id), complainantName: "赵先生", complainantContact: "13900001111", content: "楼道灯不亮" } }, await as("service1"));
+      {
+        input: {
+          channel: "PHONE",
+          householdId: globalId("Household", h!.id),
+          complainantName: "赵先生",
+          complainantContact: "13900001111",
+          content: "楼道灯不亮",
+        },
+      },
+      await as("service1"),
+    );
     const id = reg.data!.registerComplaint.data!.id;
-    const cls = await gql<{ classifyComplaint: { data?: { version: number } } }>(app, `mutation($input: ClassifyComplaintInput!) {
+    const cls = await gql<{ classifyComplaint: { data?: { version: number } } }>(
+      app,
+      `mutation($input: ClassifyComplaintInput!) {
       classifyComplaint(input: $input) { ... on MutationClassifyComplaintSuccess { data { version } } ... on Error { message } } }`,
-    { input: { id, version: reg.data!.registerComplaint.data!.version, valid: true, kind: "SERVICE", severity: "GENERAL", categoryId: globalId("Category", cat!.id) } }, await as("service1"));
+      {
+        input: {
+          id,
+          version: reg.data!.registerComplaint.data!.version,
+          valid: true,
+          kind: "SERVICE",
+          severity: "GENERAL",
+          categoryId: globalId("Category", cat!.id),
+        },
+      },
+      await as("service1"),
+    );
     expect(cls.data?.classifyComplaint.data, JSON.stringify(cls)).toBeTruthy();
     const uuid = Buffer.from(id, "base64").toString().split(":")[1]!;
     await q(`UPDATE complaints SET classification = $2 WHERE id = $1`, [uuid, classification]);
@@ -69,10 +113,16 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: demoClock() });
     // Signed in before a second organisation exists (then sign-in asks for the organisation's code).
-    for (const login of ["exec", "service1", "sc.head", "eng.head", "frontdesk.lx", "analyst", "developer", "auditor", "admin"]) await as(login);
+    for (const login of ["exec", "service1", "sc.head", "eng.head", "frontdesk.lx", "analyst", "developer", "auditor", "admin"])
+      await as(login);
     // §2: another company's people share the tables, never the directory.
-    const [other] = await q<{ id: string }>(`INSERT INTO organizations (code, name, updated_at) VALUES ('OTHER', '另一家物业', now()) RETURNING id`);
-    await q(`INSERT INTO staff (organization_id, login, display_name, role, all_estates, updated_at) VALUES ($1, 'other.head', '别家 工程部经理', 'DEPARTMENT_HEAD', true, now())`, [other!.id]);
+    const [other] = await q<{ id: string }>(
+      `INSERT INTO organizations (code, name, updated_at) VALUES ('OTHER', '另一家物业', now()) RETURNING id`,
+    );
+    await q(
+      `INSERT INTO staff (organization_id, login, display_name, role, all_estates, updated_at) VALUES ($1, 'other.head', '别家 工程部经理', 'DEPARTMENT_HEAD', true, now())`,
+      [other!.id],
+    );
     lxOffice = await dept("LX-OFFICE");
     jhOffice = await dept("JH-OFFICE");
   });
@@ -132,7 +182,10 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
     expect(await logins("service1", { text: "管理处主任" })).toEqual(["director.ch", "director.jh", "director.kc", "director.lx"]);
     const jh = (await q<{ id: string }>(`SELECT id FROM estates WHERE code = 'JH'`))[0]!.id;
     expect(await logins("service1", { estateId: globalId("Estate", jh) })).toEqual(await expected(worksOn("JH")));
-    expect(await logins("service1", { estateId: globalId("Estate", jh), roles: ["PROPERTY_ASSISTANT"] })).toEqual(["assistant.jh", "assistant2.jh"]);
+    expect(await logins("service1", { estateId: globalId("Estate", jh), roles: ["PROPERTY_ASSISTANT"] })).toEqual([
+      "assistant.jh",
+      "assistant2.jh",
+    ]);
 
     await q(`UPDATE staff SET active = false WHERE login = 'assistant2.lx'`);
     try {
@@ -155,7 +208,9 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
   it("pick ASSIGNEE for a complaint: handling roles who work on its estate and may know it (WF-1, SEC-2)", async () => {
     const c = await classifiedComplaint("LX", "SECRET");
     const secret = await logins("service1", { pick: "ASSIGNEE", complaintId: c.id });
-    expect(secret).toEqual(await expected(`s.role IN ${HANDLERS} AND ${worksOn("LX")} AND s.clearance IN ('SECRET','CONFIDENTIAL','TOP_SECRET')`));
+    expect(secret).toEqual(
+      await expected(`s.role IN ${HANDLERS} AND ${worksOn("LX")} AND s.clearance IN ('SECRET','CONFIDENTIAL','TOP_SECRET')`),
+    );
     expect(secret).toEqual(expect.arrayContaining(["frontdesk.lx", "assistant.lx", "director.lx", "service1", "eng.head"]));
     expect(secret).not.toContain("analyst");
     expect(secret).not.toContain("director.jh");
@@ -164,9 +219,15 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
     await q(`UPDATE complaints SET classification = 'CONFIDENTIAL' WHERE id = $1`, [c.uuid]);
     const confidential = await logins("service1", { pick: "ASSIGNEE", complaintId: c.id, departmentId: lxOffice });
     expect(confidential).toEqual(["director.lx"]);
-    await q(`INSERT INTO access_designations (organization_id, record_type, record_id, level, staff_id, designated_by_id)
-      SELECT organization_id, 'COMPLAINT', id, 'CONFIDENTIAL', $2, $3 FROM complaints WHERE id = $1`, [c.uuid, await staffId("assistant.lx"), await staffId("exec")]);
-    expect(await logins("service1", { pick: "ASSIGNEE", complaintId: c.id, departmentId: lxOffice })).toEqual(["assistant.lx", "director.lx"]);
+    await q(
+      `INSERT INTO access_designations (organization_id, record_type, record_id, level, staff_id, designated_by_id)
+      SELECT organization_id, 'COMPLAINT', id, 'CONFIDENTIAL', $2, $3 FROM complaints WHERE id = $1`,
+      [c.uuid, await staffId("assistant.lx"), await staffId("exec")],
+    );
+    expect(await logins("service1", { pick: "ASSIGNEE", complaintId: c.id, departmentId: lxOffice })).toEqual([
+      "assistant.lx",
+      "director.lx",
+    ]);
   });
 
   it("pick ESCALATION: supervisors who work on the complaint's estate, never the caller (WF-7)", async () => {
@@ -198,9 +259,24 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
       __typename ... on Error { message } ... on InputError { field } ... on MutationAssignComplaintSuccess { data { version status assignee { login } } } } }`;
     const ESCALATE = `mutation($input: EscalateComplaintInput!) { escalateComplaint(input: $input) {
       __typename ... on Error { message } ... on InputError { field } ... on MutationEscalateComplaintSuccess { data { version escalations { escalatedTo { login } } } } } }`;
-    type Payload = { __typename: string; message?: string; field?: string; data?: { version: number; status: string; assignee: { login: string } | null; escalations: { escalatedTo: { login: string } | null }[] } };
+    type Payload = {
+      __typename: string;
+      message?: string;
+      field?: string;
+      data?: {
+        version: number;
+        status: string;
+        assignee: { login: string } | null;
+        escalations: { escalatedTo: { login: string } | null }[];
+      };
+    };
     async function assign(c: { id: string; version: number }, lead: string, assignee: string) {
-      const r = await gql<{ assignComplaint: Payload }>(app, ASSIGN, { input: { id: c.id, version: c.version, leadDepartmentId: lead, assigneeId: globalId("Staff", await staffId(assignee)) } }, await as("sc.head"));
+      const r = await gql<{ assignComplaint: Payload }>(
+        app,
+        ASSIGN,
+        { input: { id: c.id, version: c.version, leadDepartmentId: lead, assigneeId: globalId("Staff", await staffId(assignee)) } },
+        await as("sc.head"),
+      );
       expect(r.errors).toBeUndefined();
       return r.data!.assignComplaint;
     }
@@ -217,9 +293,16 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
         [await dept("SC"), "analyst", /role does not handle complaints/],
       ];
       for (const [lead, login, why] of refused) {
-        expect(await assign(c, lead, login), login).toMatchObject({ __typename: "InputError", field: "input.assigneeId", message: expect.stringMatching(why) });
+        expect(await assign(c, lead, login), login).toMatchObject({
+          __typename: "InputError",
+          field: "input.assigneeId",
+          message: expect.stringMatching(why),
+        });
       }
-      const [still] = await q<{ status: string; version: number; assignee_id: string | null }>(`SELECT status, version, assignee_id FROM complaints WHERE id = $1`, [c.uuid]);
+      const [still] = await q<{ status: string; version: number; assignee_id: string | null }>(
+        `SELECT status, version, assignee_id FROM complaints WHERE id = $1`,
+        [c.uuid],
+      );
       expect(still).toEqual({ status: "CLASSIFIED", version: c.version, assignee_id: null });
 
       const done = await assign(c, lxOffice, offered[0]!);
@@ -231,13 +314,30 @@ describe("GraphQL: the staff directory that the assign and escalate forms pick f
     it("escalateComplaint: to a supervisor the directory offers; not oneself, not a non-supervisor, not one of another estate (WF-7)", async () => {
       const c = await classifiedComplaint("KC", "SECRET");
       const escalate = async (login: string, to: string, version = c.version) => {
-        const r = await gql<{ escalateComplaint: Payload }>(app, ESCALATE, { input: { id: c.id, version, reason: "业主要求主管处理", toStaffId: globalId("Staff", await staffId(to)) } }, await as(login));
+        const r = await gql<{ escalateComplaint: Payload }>(
+          app,
+          ESCALATE,
+          { input: { id: c.id, version, reason: "业主要求主管处理", toStaffId: globalId("Staff", await staffId(to)) } },
+          await as(login),
+        );
         expect(r.errors).toBeUndefined();
         return r.data!.escalateComplaint;
       };
-      expect(await escalate("sc.head", "sc.head")).toMatchObject({ __typename: "InputError", field: "input.toStaffId", message: expect.stringMatching(/other than yourself/) });
-      expect(await escalate("sc.head", "frontdesk.kc")).toMatchObject({ __typename: "InputError", field: "input.toStaffId", message: expect.stringMatching(/Not a supervisor/) });
-      expect(await escalate("sc.head", "director.lx")).toMatchObject({ __typename: "InputError", field: "input.toStaffId", message: expect.stringMatching(/does not work on this complaint's estate/) });
+      expect(await escalate("sc.head", "sc.head")).toMatchObject({
+        __typename: "InputError",
+        field: "input.toStaffId",
+        message: expect.stringMatching(/other than yourself/),
+      });
+      expect(await escalate("sc.head", "frontdesk.kc")).toMatchObject({
+        __typename: "InputError",
+        field: "input.toStaffId",
+        message: expect.stringMatching(/Not a supervisor/),
+      });
+      expect(await escalate("sc.head", "director.lx")).toMatchObject({
+        __typename: "InputError",
+        field: "input.toStaffId",
+        message: expect.stringMatching(/does not work on this complaint's estate/),
+      });
       expect((await q(`SELECT 1 FROM complaint_escalations WHERE complaint_id = $1`, [c.uuid])).length).toBe(0);
 
       const offered = await logins("sc.head", { pick: "ESCALATION", complaintId: c.id });

@@ -11,8 +11,12 @@ const serverDir = fileURLToPath(new URL("../../server", import.meta.url));
 /** Runs `pnpm start`'s server entry with the given environment; resolves with exit code and output. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    execFile("pnpm", ["exec", "tsx", "src/main.ts"], { cwd: serverDir, env: { ...process.env, DATABASE_URL: "", ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }));
+    execFile(
+      "pnpm",
+      ["exec", "tsx", "src/main.ts"],
+      { cwd: serverDir, env: { ...process.env, DATABASE_URL: "", ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -41,7 +45,9 @@ describe("a bad configuration ends with one clear line and a non-zero exit, writ
     writeFileSync(file, "not a directory");
     const r = await start({ PORT: "0", DATA_DIR: join(file, "data") });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^tingjian: Data directory .*a-file\/data is not writable \(ENOTDIR\); set DATA_DIR to a writable directory$/);
+    expect(r.stderr.trim()).toMatch(
+      /^tingjian: Data directory .*a-file\/data is not writable \(ENOTDIR\); set DATA_DIR to a writable directory$/,
+    );
   });
 
   it("names a bad PORT", async () => {

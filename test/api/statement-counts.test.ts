@@ -48,8 +48,16 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
     await q(`INSERT INTO staff_estate_scopes (organization_id, staff_id, estate_id)
              SELECT s.organization_id, s.id, e.id FROM staff s JOIN estates e ON e.organization_id = s.organization_id
               WHERE s.login IN ('frontdesk.jh', 'director.jh') AND NOT EXISTS (SELECT 1 FROM staff_estate_scopes x WHERE x.staff_id = s.id AND x.estate_id = e.id)`);
-    expect(await q(`SELECT s.login, count(*)::int AS n FROM staff_estate_scopes x JOIN staff s ON s.id = x.staff_id WHERE s.login IN ('frontdesk.lx', 'frontdesk.jh', 'director.lx', 'director.jh') GROUP BY 1 ORDER BY 1`))
-      .toEqual([{ login: "director.jh", n: 4 }, { login: "director.lx", n: 1 }, { login: "frontdesk.jh", n: 4 }, { login: "frontdesk.lx", n: 1 }]);
+    expect(
+      await q(
+        `SELECT s.login, count(*)::int AS n FROM staff_estate_scopes x JOIN staff s ON s.id = x.staff_id WHERE s.login IN ('frontdesk.lx', 'frontdesk.jh', 'director.lx', 'director.jh') GROUP BY 1 ORDER BY 1`,
+      ),
+    ).toEqual([
+      { login: "director.jh", n: 4 },
+      { login: "director.lx", n: 1 },
+      { login: "frontdesk.jh", n: 4 },
+      { login: "frontdesk.lx", n: 1 },
+    ]);
   });
 
   it("SPEC §5 ledger: the complaint list page costs the same statements at 10 and 100 rows, for one estate or four (household, category, callbacks, masking, access log)", async () => {
@@ -67,12 +75,30 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
 
   const FIGURES = `slices { key label figures { metric part numerator denominator target met drillDown { sliceKey } } }`;
   const REPORTS: [string, string][] = [
-    ["weeklyComplaintReport", `weeklyComplaintReport(week: "2026-W20", estateIds: $e) { label totals { ${FIGURES} } byEstate { ${FIGURES} } byChannel { ${FIGURES} } byCategory { ${FIGURES} } bySeverity { ${FIGURES} } }`],
-    ["monthlyComplaintAnalysis", `monthlyComplaintAnalysis(month: "2026-05", estateIds: $e) { totals { ${FIGURES} } byCategory { ${FIGURES} } byDepartment { ${FIGURES} } byEstate { ${FIGURES} } typicalCases(limit: $n) { escalations complaint { no category { name } } } }`],
-    ["monthlyCallbackStatistics", `monthlyCallbackStatistics(month: "2026-05", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } byStaff { ${FIGURES} } bySeverity { ${FIGURES} } }`],
-    ["monthlyCustomerFeedback", `monthlyCustomerFeedback(month: "2026-05", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } byCategory { ${FIGURES} } byChannel { ${FIGURES} } }`],
-    ["quarterlySatisfactionReport", `quarterlySatisfactionReport(quarter: "2026-Q2", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } }`],
-    ["annualSummary", `annualSummary(year: "2026", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } bySeverity { ${FIGURES} } byCategory { ${FIGURES} } quarters { label ${FIGURES} } typicalCases(limit: $n) { escalations complaint { no category { name } } } }`],
+    [
+      "weeklyComplaintReport",
+      `weeklyComplaintReport(week: "2026-W20", estateIds: $e) { label totals { ${FIGURES} } byEstate { ${FIGURES} } byChannel { ${FIGURES} } byCategory { ${FIGURES} } bySeverity { ${FIGURES} } }`,
+    ],
+    [
+      "monthlyComplaintAnalysis",
+      `monthlyComplaintAnalysis(month: "2026-05", estateIds: $e) { totals { ${FIGURES} } byCategory { ${FIGURES} } byDepartment { ${FIGURES} } byEstate { ${FIGURES} } typicalCases(limit: $n) { escalations complaint { no category { name } } } }`,
+    ],
+    [
+      "monthlyCallbackStatistics",
+      `monthlyCallbackStatistics(month: "2026-05", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } byStaff { ${FIGURES} } bySeverity { ${FIGURES} } }`,
+    ],
+    [
+      "monthlyCustomerFeedback",
+      `monthlyCustomerFeedback(month: "2026-05", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } byCategory { ${FIGURES} } byChannel { ${FIGURES} } }`,
+    ],
+    [
+      "quarterlySatisfactionReport",
+      `quarterlySatisfactionReport(quarter: "2026-Q2", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } }`,
+    ],
+    [
+      "annualSummary",
+      `annualSummary(year: "2026", estateIds: $e) { totals { ${FIGURES} } byEstate { ${FIGURES} } bySeverity { ${FIGURES} } byCategory { ${FIGURES} } quarters { label ${FIGURES} } typicalCases(limit: $n) { escalations complaint { no category { name } } } }`,
+    ],
   ];
 
   it("§12 reports: each costs the same statements for one estate or four (asked for, or in the caller's scope) and whatever the number of typical cases", async () => {
@@ -101,7 +127,12 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
   const PERIOD = { from: "2025-01-01T00:00:00+08:00", to: "2027-01-01T00:00:00+08:00" };
 
   it("REC-2 recurring problems: the page holds the rows counted (the precondition of the counts below)", async () => {
-    const r = await gql<{ recurringProblems: { totalCount: number; edges: unknown[] } }>(app, PROBLEMS, { i: PERIOD, n: 20 }, await as("director.jh"));
+    const r = await gql<{ recurringProblems: { totalCount: number; edges: unknown[] } }>(
+      app,
+      PROBLEMS,
+      { i: PERIOD, n: 20 },
+      await as("director.jh"),
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.recurringProblems.totalCount).toBeGreaterThan(20);
     expect(r.data!.recurringProblems.edges).toHaveLength(20);
@@ -120,15 +151,35 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
   const PAGE = `totalCount edges { cursor node { id no receivedAt complainantName content estate { code } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
   const WITH_COMPLAINTS = `query($i: RecurringProblemsInput!, $n: Int!) { recurringProblems(input: $i, first: $n) { edges { node {
     estate { code } category { code } complaintCount complaints(first: 2) { ${PAGE} } } } } }`;
-  interface Page { totalCount: number; edges: { cursor: string; node: { id: string; no: string; receivedAt: string; complainantName: string | null; content: string; estate: { code: string } } }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } }
-  interface ProblemPages { estate: { code: string }; category: { code: string }; complaintCount: number; complaints: Page; all?: Page; last?: Page; next?: Page; before?: Page }
+  interface Page {
+    totalCount: number;
+    edges: {
+      cursor: string;
+      node: { id: string; no: string; receivedAt: string; complainantName: string | null; content: string; estate: { code: string } };
+    }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  }
+  interface ProblemPages {
+    estate: { code: string };
+    category: { code: string };
+    complaintCount: number;
+    complaints: Page;
+    all?: Page;
+    last?: Page;
+    next?: Page;
+    before?: Page;
+  }
 
   it("REC-2 recurring problems with their complaints: the same statements for 2 or 20 problems, for one estate or four", async () => {
     const two = await count("director.jh", WITH_COMPLAINTS, { i: PERIOD, n: 2 });
     expect(await count("director.jh", WITH_COMPLAINTS, { i: PERIOD, n: 20 })).toBe(two);
     expect(await count("director.lx", WITH_COMPLAINTS, { i: PERIOD, n: 20 })).toBe(two);
-    const page = await gql<{ recurringProblems: { edges: { node: ProblemPages }[] } }>(app, WITH_COMPLAINTS, { i: PERIOD, n: 20 }, await as("director.jh"));
+    const page = await gql<{ recurringProblems: { edges: { node: ProblemPages }[] } }>(
+      app,
+      WITH_COMPLAINTS,
+      { i: PERIOD, n: 20 },
+      await as("director.jh"),
+    );
     expect(page.data!.recurringProblems.edges).toHaveLength(20);
     expect(page.data!.recurringProblems.edges.every((e) => e.node.complaints.edges.length === 2)).toBe(true);
     // Different arguments on the same page (aliases) are batches of their own, still not one per problem.
@@ -152,7 +203,10 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
         const after = i === 0 ? null : problems[i - 1]!.cursor;
         // The batch answers every problem as the problem asked alone would be answered.
         const alone = await gql<Edges>(app, PAGES, { i: PERIOD, n: 1, after }, caller);
-        expect(alone.data!.recurringProblems.edges.map((e) => e.node), `${login} ${p.estate.code} ${p.category.code}`).toEqual([p]);
+        expect(
+          alone.data!.recurringProblems.edges.map((e) => e.node),
+          `${login} ${p.estate.code} ${p.category.code}`,
+        ).toEqual([p]);
 
         const all = p.all!.edges.map((e) => e.node);
         expect(p.all!.totalCount).toBe(all.length);
@@ -162,7 +216,11 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
         const sorted = [...all].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.no < b.no ? -1 : a.no > b.no ? 1 : 0));
         expect(all.map((c) => c.id)).toEqual(sorted.map((c) => c.id));
         expect(p.complaints.edges.map((e) => e.node)).toEqual(all.slice(0, 2));
-        expect(p.complaints.pageInfo).toMatchObject({ hasNextPage: all.length > 2, hasPreviousPage: false, endCursor: p.all!.edges[1]!.cursor });
+        expect(p.complaints.pageInfo).toMatchObject({
+          hasNextPage: all.length > 2,
+          hasPreviousPage: false,
+          endCursor: p.all!.edges[1]!.cursor,
+        });
         expect(p.last!.edges.map((e) => e.node)).toEqual(all.slice(-2));
         expect(p.last!.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: all.length > 2 });
 
@@ -178,12 +236,18 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
       }
       // SEC-7: the complaints are read through the Complaint type: what a caller sees of one is what it sees of it anywhere.
       const sample = problems[0]!.node.all!.edges[0]!.node;
-      const direct = await gql<{ node: { complainantName: string | null; content: string } }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { complainantName content } } }`, { id: sample.id }, caller);
+      const direct = await gql<{ node: { complainantName: string | null; content: string } }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on Complaint { complainantName content } } }`,
+        { id: sample.id },
+        caller,
+      );
       expect({ complainantName: sample.complainantName, content: sample.content }).toEqual(direct.data!.node);
     }
     // SEC-2, SEC-7: the analyst (INTERNAL clearance, no personal data) does not read the case the director of its estate reads.
     const lx = { ...PERIOD, estateId: globalId("Estate", estate.LX!) };
-    const firstComplaint = async (login: string) => (await gql<Edges>(app, PAGES, { i: lx, n: 1 }, await as(login))).data!.recurringProblems.edges[0]!.node.all!.edges[0]!.node;
+    const firstComplaint = async (login: string) =>
+      (await gql<Edges>(app, PAGES, { i: lx, n: 1 }, await as(login))).data!.recurringProblems.edges[0]!.node.all!.edges[0]!.node;
     const [director, analyst] = [await firstComplaint("director.lx"), await firstComplaint("analyst")];
     expect(analyst.id).toBe(director.id);
     expect(analyst.content).not.toBe(director.content);
@@ -193,28 +257,58 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
   // not one per row; each row still decides its own disclosure (SEC-2) and is logged (SEC-3).
   it("INT-2, INT-6 evidence: contentBase64 of 2 or 12 attachments, and of 2 or 12 recordings, costs the same statements; each read logged, none for who may not read the case", async () => {
     const exec = await as("exec");
-    const [a, b] = (await q(`SELECT c.id FROM complaints c JOIN estates e ON e.id = c.estate_id
-      WHERE e.code = 'LX' AND c.classification = 'SECRET' AND NOT EXISTS (SELECT 1 FROM attachments x WHERE x.complaint_id = c.id) ORDER BY c.no LIMIT 2`)).map((r) => globalId("Complaint", r.id));
+    const [a, b] = (
+      await q(`SELECT c.id FROM complaints c JOIN estates e ON e.id = c.estate_id
+      WHERE e.code = 'LX' AND c.classification = 'SECRET' AND NOT EXISTS (SELECT 1 FROM attachments x WHERE x.complaint_id = c.id) ORDER BY c.no LIMIT 2`)
+    ).map((r) => globalId("Complaint", r.id));
     const stored = new Map<string, string>();
     const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(48)]);
     const ok = (r: { errors?: unknown; data?: Record<string, { __typename: string }> | null }) => {
       const payload = Object.values(r.data ?? {})[0];
       if (r.errors || !payload?.__typename.endsWith("Success")) throw new Error(JSON.stringify(r));
     };
-    for (const [complaint, n] of [[a!, 2], [b!, 12]] as const) {
+    for (const [complaint, n] of [
+      [a!, 2],
+      [b!, 12],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         const bytes = png();
         stored.set(createHash("sha256").update(bytes).digest("hex"), bytes.toString("base64"));
-        ok(await gql(app, `mutation($input: AddComplaintAttachmentInput!) { addComplaintAttachment(input: $input) { __typename } }`,
-          { input: { id: complaint, kind: "PHOTO", fileName: `现场${i}.png`, mimeType: "image/png", contentBase64: bytes.toString("base64") } }, exec));
+        ok(
+          await gql(
+            app,
+            `mutation($input: AddComplaintAttachmentInput!) { addComplaintAttachment(input: $input) { __typename } }`,
+            {
+              input: {
+                id: complaint,
+                kind: "PHOTO",
+                fileName: `现场${i}.png`,
+                mimeType: "image/png",
+                contentBase64: bytes.toString("base64"),
+              },
+            },
+            exec,
+          ),
+        );
       }
     }
     const audio = new Map<string, string>();
     for (let i = 0; i < 12; i++) {
       const bytes = Buffer.concat([Buffer.from("RIFF"), randomBytes(64)]);
-      const r = await gql<{ registerHotlineRecording: { __typename: string; data?: { id: string } } }>(app, `mutation($input: RegisterHotlineRecordingInput!) { registerHotlineRecording(input: $input) {
+      const r = await gql<{ registerHotlineRecording: { __typename: string; data?: { id: string } } }>(
+        app,
+        `mutation($input: RegisterHotlineRecordingInput!) { registerHotlineRecording(input: $input) {
         __typename ... on MutationRegisterHotlineRecordingSuccess { data { id } } } }`,
-        { input: { startedAt: new Date(clock().getTime() - (i + 1) * 60_000).toISOString(), durationSeconds: 60, complaintId: b, contentBase64: bytes.toString("base64") } }, exec);
+        {
+          input: {
+            startedAt: new Date(clock().getTime() - (i + 1) * 60_000).toISOString(),
+            durationSeconds: 60,
+            complaintId: b,
+            contentBase64: bytes.toString("base64"),
+          },
+        },
+        exec,
+      );
       ok(r);
       audio.set(r.data!.registerHotlineRecording.data!.id, bytes.toString("base64"));
     }
@@ -222,25 +316,65 @@ describe("SQL statements per request (README Cost; SPEC §5 ledger, §11, §12, 
     const ATTACHMENTS = `query($id: ID!) { node(id: $id) { ... on Complaint { attachments { id sha256 contentBase64 } } } }`;
     expect(await count("exec", ATTACHMENTS, { id: b })).toBe(await count("exec", ATTACHMENTS, { id: a }));
     const RECORDINGS = `query($n: Int!, $f: HotlineRecordingFilter) { hotlineRecordings(first: $n, filter: $f) { edges { node { id contentBase64 } } } }`;
-    expect(await count("exec", RECORDINGS, { n: 12, f: { complaintId: b } })).toBe(await count("exec", RECORDINGS, { n: 2, f: { complaintId: b } }));
+    expect(await count("exec", RECORDINGS, { n: 12, f: { complaintId: b } })).toBe(
+      await count("exec", RECORDINGS, { n: 2, f: { complaintId: b } }),
+    );
 
     // Every row its own bytes (the batch is answered by key).
-    const read = await gql<{ node: { attachments: { id: string; sha256: string; contentBase64: string | null }[] } }>(app, ATTACHMENTS, { id: b }, exec);
+    const read = await gql<{ node: { attachments: { id: string; sha256: string; contentBase64: string | null }[] } }>(
+      app,
+      ATTACHMENTS,
+      { id: b },
+      exec,
+    );
     expect(read.data!.node.attachments).toHaveLength(12);
     for (const x of read.data!.node.attachments) expect(x.contentBase64).toBe(stored.get(x.sha256));
-    const calls = await gql<{ hotlineRecordings: { edges: { node: { id: string; contentBase64: string | null } }[] } }>(app, RECORDINGS, { n: 12, f: { complaintId: b } }, exec);
+    const calls = await gql<{ hotlineRecordings: { edges: { node: { id: string; contentBase64: string | null } }[] } }>(
+      app,
+      RECORDINGS,
+      { n: 12, f: { complaintId: b } },
+      exec,
+    );
     expect(new Map(calls.data!.hotlineRecordings.edges.map((e) => [e.node.id, e.node.contentBase64]))).toEqual(audio);
 
     // SEC-3: one log line per record read, in the request that read it.
-    const logged = async (login: string, type: string, ids: string[]) => (await q(`SELECT count(DISTINCT l.record_id)::int AS n FROM access_logs l JOIN staff s ON s.id = l.staff_id
-      WHERE s.login = $1 AND l.record_type = $2 AND l.record_id = ANY($3::uuid[]) AND 'contentBase64' = ANY(l.fields)`, [login, type, ids]))[0].n as number;
-    expect(await logged("exec", "ATTACHMENT", read.data!.node.attachments.map((x) => rowId(x.id)))).toBe(12);
+    const logged = async (login: string, type: string, ids: string[]) =>
+      (
+        await q(
+          `SELECT count(DISTINCT l.record_id)::int AS n FROM access_logs l JOIN staff s ON s.id = l.staff_id
+      WHERE s.login = $1 AND l.record_type = $2 AND l.record_id = ANY($3::uuid[]) AND 'contentBase64' = ANY(l.fields)`,
+          [login, type, ids],
+        )
+      )[0].n as number;
+    expect(
+      await logged(
+        "exec",
+        "ATTACHMENT",
+        read.data!.node.attachments.map((x) => rowId(x.id)),
+      ),
+    ).toBe(12);
     expect(await logged("exec", "HOTLINE_RECORDING", [...audio.keys()].map(rowId))).toBe(12);
     // SEC-2: the analyst (INTERNAL clearance) may not read these cases: no bytes, nothing logged, for every row of the list.
-    const analyst = await gql<{ node: { attachments: { contentBase64: string | null }[] } }>(app, ATTACHMENTS, { id: b }, await as("analyst"));
+    const analyst = await gql<{ node: { attachments: { contentBase64: string | null }[] } }>(
+      app,
+      ATTACHMENTS,
+      { id: b },
+      await as("analyst"),
+    );
     expect(analyst.data!.node.attachments.map((x) => x.contentBase64)).toEqual(Array(12).fill(null));
-    const analystCalls = await gql<{ hotlineRecordings: { edges: { node: { contentBase64: string | null } }[] } }>(app, RECORDINGS, { n: 12, f: { complaintId: b } }, await as("analyst"));
+    const analystCalls = await gql<{ hotlineRecordings: { edges: { node: { contentBase64: string | null } }[] } }>(
+      app,
+      RECORDINGS,
+      { n: 12, f: { complaintId: b } },
+      await as("analyst"),
+    );
     expect(analystCalls.data!.hotlineRecordings.edges.map((e) => e.node.contentBase64)).toEqual(Array(12).fill(null));
-    expect(await logged("analyst", "ATTACHMENT", read.data!.node.attachments.map((x) => rowId(x.id))) + await logged("analyst", "HOTLINE_RECORDING", [...audio.keys()].map(rowId))).toBe(0);
+    expect(
+      (await logged(
+        "analyst",
+        "ATTACHMENT",
+        read.data!.node.attachments.map((x) => rowId(x.id)),
+      )) + (await logged("analyst", "HOTLINE_RECORDING", [...audio.keys()].map(rowId))),
+    ).toBe(0);
   }, 120_000);
 });

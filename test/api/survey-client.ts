@@ -45,9 +45,17 @@ export function surveyClient(app: App) {
     if (!c) callers.set(login, (c = await signIn(app, login)));
     return c;
   };
-  const run = async <T = Record<string, unknown>>(login: string, document: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => gql<T>(app, document, variables, await as(login));
+  const run = async <T = Record<string, unknown>>(
+    login: string,
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>> => gql<T>(app, document, variables, await as(login));
   /** A mutation's union payload (a GraphQL error is a test failure). */
-  const payload = async <T = Record<string, unknown>>(login: string, document: string, variables?: Record<string, unknown>): Promise<Payload<T>> => {
+  const payload = async <T = Record<string, unknown>>(
+    login: string,
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<Payload<T>> => {
     const r = await run<Record<string, Payload<T>>>(login, document, variables);
     if (r.errors || !r.data) throw new Error(JSON.stringify(r.errors ?? r));
     return Object.values(r.data)[0]!;

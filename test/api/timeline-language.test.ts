@@ -62,7 +62,9 @@ describe("timeline summaries in the reader's language (issue 16 item 4)", () => 
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: () => now });
-    [{ id: ids.household }] = await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`);
+    [{ id: ids.household }] = await q(
+      `SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 1`,
+    );
     [{ id: ids.category }] = await q(
       `SELECT c.id FROM categories c JOIN categories p ON p.id = c.parent_id WHERE c.level = 2 ORDER BY p.sort_order, c.sort_order LIMIT 1`,
     );
@@ -114,7 +116,9 @@ describe("timeline summaries in the reader's language (issue 16 item 4)", () => 
     const zh = await timeline("exec", "zh-CN,zh;q=0.9,en;q=0.8");
     expect(of(en, "PROMISE_RECORDED").summary).toBe("Completion promised by 2025-10-20 17:00");
     expect(of(zh, "PROMISE_RECORDED").summary).toBe("承诺完成时间 2025-10-20 17:00");
-    expect(of(en, "FORWARDED_TO_DEVELOPER").summary).toBe("Forwarded to the developer 宏远置业开发有限公司; answer due by 2025-10-09 23:00 (WF-5)");
+    expect(of(en, "FORWARDED_TO_DEVELOPER").summary).toBe(
+      "Forwarded to the developer 宏远置业开发有限公司; answer due by 2025-10-09 23:00 (WF-5)",
+    );
     expect(of(zh, "FORWARDED_TO_DEVELOPER").summary).toBe("已转开发商 宏远置业开发有限公司，须于 2025-10-09 23:00 前答复（WF-5）");
     expect(of(en, "DEEMED_ACCEPTED").summary).toContain("deemed to accept at 2025-10-09 23:00");
     expect(of(zh, "DEEMED_ACCEPTED").summary).toContain("于 2025-10-09 23:00 视为默认");

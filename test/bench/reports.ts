@@ -34,7 +34,8 @@ const median = async (fn: () => Promise<unknown>, runs: number) => (await timed(
 async function sideBySide(graphql: () => Promise<unknown>, sql: () => Promise<unknown>, runs: number) {
   await graphql();
   await sql();
-  const g: number[] = [], b: number[] = [];
+  const g: number[] = [],
+    b: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     await graphql();
@@ -51,7 +52,10 @@ async function sideBySide(graphql: () => Promise<unknown>, sql: () => Promise<un
 function judged(what: string, graphqlMs: number, sqlMs: number, minRatio: number, limit: number | null, note: string): Row {
   const ratio = graphqlMs / sqlMs;
   return {
-    what, ours: fmt(graphqlMs), baseline: fmt(sqlMs), ratio: `${fmt(ratio, 2)}×`,
+    what,
+    ours: fmt(graphqlMs),
+    baseline: fmt(sqlMs),
+    ratio: `${fmt(ratio, 2)}×`,
     target: limit === null ? "(diagnostic)" : `≤ ${limit}× — ${ratio <= limit ? "met" : "missed"}`,
     note: `${note}; fastest runs ${fmt(minRatio, 2)}×`,
   };
@@ -68,16 +72,22 @@ async function runsFor(ctx: BenchContext, fn: () => Promise<unknown>): Promise<n
 /** Where the time of one GraphQL request goes: its statements (count, total ms, the slowest). */
 function breakdown(total: number, statements: Traced[]): string {
   // BENCH_TRACE=1 lists them.
-  if (process.env.BENCH_TRACE) for (const x of statements) console.log(`    ${x.ms.toFixed(1).padStart(7)} ms  ${x.text.replace(/\s+/g, " ").trim().slice(0, 160)}`);
+  if (process.env.BENCH_TRACE)
+    for (const x of statements) console.log(`    ${x.ms.toFixed(1).padStart(7)} ms  ${x.text.replace(/\s+/g, " ").trim().slice(0, 160)}`);
   const sql = statements.reduce((s, x) => s + x.ms, 0);
-  const slowest = [...statements].sort((a, b) => b.ms - a.ms).slice(0, 2).map((x) => fmt(x.ms)).join(" + ");
+  const slowest = [...statements]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 2)
+    .map((x) => fmt(x.ms))
+    .join(" + ");
   return `request ${fmt(total)} ms: ${statements.length} statements, ${fmt(sql)} ms in SQL (slowest ${slowest} ms)`;
 }
 
 /** Compares two maps of key → "numerator/denominator"; prints every difference loudly. */
 function compare(what: string, ours: Map<string, string>, sql: Map<string, string>): string | null {
   const diffs: string[] = [];
-  for (const k of new Set([...ours.keys(), ...sql.keys()])) if (ours.get(k) !== sql.get(k)) diffs.push(`${k}: GraphQL ${ours.get(k) ?? "—"} vs SQL ${sql.get(k) ?? "—"}`);
+  for (const k of new Set([...ours.keys(), ...sql.keys()]))
+    if (ours.get(k) !== sql.get(k)) diffs.push(`${k}: GraphQL ${ours.get(k) ?? "—"} vs SQL ${sql.get(k) ?? "—"}`);
   if (!diffs.length) return null;
   console.error(`\n!!! MISMATCH in ${what}: ${diffs.length} figures differ between GraphQL and the hand-written SQL !!!`);
   for (const d of diffs.slice(0, 20)) console.error(`!!!   ${d}`);
@@ -89,24 +99,35 @@ function compare(what: string, ours: Map<string, string>, sql: Map<string, strin
 async function baselineClient(ctx: BenchContext) {
   const client = await ctx.db.pool.connect();
   await client.query(`SET jit = off`);
-  return { query: client.query.bind(client), release: async () => { await client.query(`RESET jit`); client.release(); } };
+  return {
+    query: client.query.bind(client),
+    release: async () => {
+      await client.query(`RESET jit`);
+      client.release();
+    },
+  };
 }
 
 /** [from, to) of local dates in the organisation's timezone, as instants (read once, before timing). */
 async function localRange(ctx: BenchContext, from: string, to: string): Promise<{ from: Date; to: Date; timeZone: string }> {
   const { rows } = await ctx.db.pool.query<{ f: Date; t: Date; tz: string }>(
-    `SELECT ($2::timestamp AT TIME ZONE o.timezone) AS f, ($3::timestamp AT TIME ZONE o.timezone) AS t, o.timezone AS tz FROM organizations o WHERE o.id = $1`, [ctx.organizationId, from, to]);
+    `SELECT ($2::timestamp AT TIME ZONE o.timezone) AS f, ($3::timestamp AT TIME ZONE o.timezone) AS t, o.timezone AS tz FROM organizations o WHERE o.id = $1`,
+    [ctx.organizationId, from, to],
+  );
   return { from: rows[0]!.f, to: rows[0]!.t, timeZone: rows[0]!.tz };
 }
 
 /** The quarter to report: the latest whole quarter in which a survey campaign started and ran. */
 async function reportQuarter(ctx: BenchContext): Promise<{ label: string; from: string; to: string }> {
-  const { rows } = await ctx.db.pool.query<{ y: number; q: number }>(`
+  const { rows } = await ctx.db.pool.query<{ y: number; q: number }>(
+    `
     SELECT extract(year FROM sc.starts_at AT TIME ZONE o.timezone)::int AS y, extract(quarter FROM sc.starts_at AT TIME ZONE o.timezone)::int AS q
       FROM survey_campaigns sc JOIN organizations o ON o.id = sc.organization_id
      WHERE sc.organization_id = $1 AND sc.status IN ('RUNNING', 'CLOSED')
        AND date_trunc('quarter', sc.starts_at AT TIME ZONE o.timezone) + interval '3 months' <= (now() AT TIME ZONE o.timezone)
-     ORDER BY sc.starts_at DESC LIMIT 1`, [ctx.organizationId]);
+     ORDER BY sc.starts_at DESC LIMIT 1`,
+    [ctx.organizationId],
+  );
   const { y, q } = rows[0] ?? { y: 2026, q: 2 };
   const first = (q - 1) * 3 + 1;
   const next = q === 4 ? `${y + 1}-01-01` : `${y}-${String(first + 3).padStart(2, "0")}-01`;
@@ -122,10 +143,14 @@ async function reportQuarter(ctx: BenchContext): Promise<{ label: string; from: 
 const FIGURES = `slices { key label figures { metric part numerator denominator rate score target met } }`;
 const QUARTERLY = `query($q: String!) { quarterlySatisfactionReport(quarter: $q) { label from to totals { ${FIGURES} } byEstate { ${FIGURES} } } }`;
 
-interface ReportFigures { slices: { key: string | null; figures: { metric: string; part: string | null; numerator: number; denominator: number }[] }[] }
+interface ReportFigures {
+  slices: { key: string | null; figures: { metric: string; part: string | null; numerator: number; denominator: number }[] }[];
+}
 
 /** REC-2's comparable location of a public area, written here: NFKC folds full-width forms, then case, spaces and punctuation go. */
-const PLACE = (alias: string) => `CASE WHEN ${alias}.household_id IS NULL THEN lower(regexp_replace(normalize(coalesce(${alias}.location, ''), NFKC),
+const PLACE = (
+  alias: string,
+) => `CASE WHEN ${alias}.household_id IS NULL THEN lower(regexp_replace(normalize(coalesce(${alias}.location, ''), NFKC),
   '[[:space:][:punct:]\u3000、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟・·‐‑‒–—―‘’“”…‥]', '', 'g')) END`;
 
 /**
@@ -243,35 +268,62 @@ recurrence AS (
 )`;
 /** The figure sets of QUARTERLY_CTES, by the metric each computes. */
 export const QUARTERLY_PARTS: Record<string, string> = {
-  SATISFACTION: "satisfaction", RETURN_RATE: "returned", SURVEY_COVERAGE: "coverage", COMPLAINANT_COVERAGE: "complainant_coverage",
-  CALLBACK_RATE: "callback_rate", VALID_COMPLAINT_RATE: "valid_rate", RECURRENCE_RATE: "recurrence",
+  SATISFACTION: "satisfaction",
+  RETURN_RATE: "returned",
+  SURVEY_COVERAGE: "coverage",
+  COMPLAINANT_COVERAGE: "complainant_coverage",
+  CALLBACK_RATE: "callback_rate",
+  VALID_COMPLAINT_RATE: "valid_rate",
+  RECURRENCE_RATE: "recurrence",
 };
 export const quarterlySql = (parts: string[]) => `${QUARTERLY_CTES}
 SELECT x.slice, x.metric, x.part, x.num::int AS num, x.den::int AS den
   FROM (${parts.map((p) => `SELECT * FROM ${p} AS t (slice, metric, part, num, den)`).join(" UNION ALL ")}) x`;
 const QUARTERLY_SQL = quarterlySql(Object.values(QUARTERLY_PARTS));
 
-const decodeKey = (key: string | null) => (key === null ? "~" : key === "ALL" ? "ALL" : Buffer.from(key, "base64").toString().split(":")[1]!);
-const nonZero = (entries: [string, number, number][]) => new Map(entries.filter(([, n, d]) => n !== 0 || d !== 0).map(([k, n, d]) => [k, `${n}/${d}`]));
+const decodeKey = (key: string | null) =>
+  key === null ? "~" : key === "ALL" ? "ALL" : Buffer.from(key, "base64").toString().split(":")[1]!;
+const nonZero = (entries: [string, number, number][]) =>
+  new Map(entries.filter(([, n, d]) => n !== 0 || d !== 0).map(([k, n, d]) => [k, `${n}/${d}`]));
 
 export const quarterlyReport: Section = async (ctx) => {
   const analyst: Caller = await signIn(ctx.app, "analyst");
   const quarter = await reportQuarter(ctx);
   const range = await localRange(ctx, quarter.from, quarter.to);
-  const estates = (await ctx.db.pool.query<{ id: string }>(`SELECT id FROM estates WHERE organization_id = $1`, [ctx.organizationId])).rows.map((r) => r.id);
+  const estates = (
+    await ctx.db.pool.query<{ id: string }>(`SELECT id FROM estates WHERE organization_id = $1`, [ctx.organizationId])
+  ).rows.map((r) => r.id);
 
   const viaGraphql = async () => {
-    const r = await gql<{ quarterlySatisfactionReport: { label: string; totals: ReportFigures; byEstate: ReportFigures } }>(ctx.app, QUARTERLY, { q: quarter.label }, analyst);
+    const r = await gql<{ quarterlySatisfactionReport: { label: string; totals: ReportFigures; byEstate: ReportFigures } }>(
+      ctx.app,
+      QUARTERLY,
+      { q: quarter.label },
+      analyst,
+    );
     if (r.errors) throw new Error(`quarterlySatisfactionReport: ${JSON.stringify(r.errors).slice(0, 300)}`);
     return r.data!.quarterlySatisfactionReport;
   };
   const baseline = await baselineClient(ctx);
   try {
-    const viaSql = async () => (await baseline.query<{ slice: string; metric: string; part: string; num: number; den: number }>(QUARTERLY_SQL, [ctx.organizationId, range.from, range.to, ctx.clock(), estates])).rows;
+    const viaSql = async () =>
+      (
+        await baseline.query<{ slice: string; metric: string; part: string; num: number; den: number }>(QUARTERLY_SQL, [
+          ctx.organizationId,
+          range.from,
+          range.to,
+          ctx.clock(),
+          estates,
+        ])
+      ).rows;
 
     // The numbers first: the same figures, or the timing means nothing.
     const report = await viaGraphql();
-    const ours = nonZero([...report.totals.slices, ...report.byEstate.slices].flatMap((s) => s.figures.map((f) => [`${decodeKey(s.key)}|${f.metric}|${f.part ?? ""}`, f.numerator, f.denominator] as [string, number, number])));
+    const ours = nonZero(
+      [...report.totals.slices, ...report.byEstate.slices].flatMap((s) =>
+        s.figures.map((f) => [`${decodeKey(s.key)}|${f.metric}|${f.part ?? ""}`, f.numerator, f.denominator] as [string, number, number]),
+      ),
+    );
     const sql = nonZero((await viaSql()).map((r) => [`${r.slice}|${r.metric}|${r.part}`, r.num, r.den] as [string, number, number]));
     const mismatch = compare(`the quarterly satisfaction report ${quarter.label}`, ours, sql);
 
@@ -284,8 +336,14 @@ export const quarterlyReport: Section = async (ctx) => {
       await ctx.explain("quarterly-report-baseline", (await ctx.statements.traced(viaSql)).statements, true);
     }
     return [
-      judged(`quarterly satisfaction report ${quarter.label} (company + ${estates.length} estates, ${ours.size} figures), ms`, graphqlMs, sqlMs, minRatio, 1.3,
-        `${mismatch ?? "same numbers"}; median of ${runs}; ${breakdown(graphqlMs, traced.statements)}`),
+      judged(
+        `quarterly satisfaction report ${quarter.label} (company + ${estates.length} estates, ${ours.size} figures), ms`,
+        graphqlMs,
+        sqlMs,
+        minRatio,
+        1.3,
+        `${mismatch ?? "same numbers"}; median of ${runs}; ${breakdown(graphqlMs, traced.statements)}`,
+      ),
     ];
   } finally {
     await baseline.release();
@@ -297,7 +355,14 @@ export const quarterlyReport: Section = async (ctx) => {
  * figure statement) against the hand-written figure set of that metric (both slicings) — to see
  * which population costs what.
  */
-async function profileMetrics(ctx: BenchContext, analyst: Caller, date: string, range: { from: Date; to: Date }, estates: string[], query: (sql: string, params: unknown[]) => Promise<unknown>) {
+async function profileMetrics(
+  ctx: BenchContext,
+  analyst: Caller,
+  date: string,
+  range: { from: Date; to: Date },
+  estates: string[],
+  query: (sql: string, params: unknown[]) => Promise<unknown>,
+) {
   const METRICS = `query($i: MetricsInput!) { metrics(input: $i) { slices { key figures { metric part numerator denominator } } } }`;
   console.log(`  per metric (metrics query by estate, GraphQL ms / hand-written SQL for company + estates, ms):`);
   for (const [metric, part] of Object.entries(QUARTERLY_PARTS)) {
@@ -325,8 +390,17 @@ const PROBLEMS = `query($i: RecurringProblemsInput!, $n: Int!) { recurringProble
 const TREND = `query($i: RecurrenceTrendInput!) { recurrenceTrend(input: $i) { month complaints repeats rate } }`;
 
 interface Problem {
-  estate: { code: string; name: string }; household: { code: string } | null; location: string | null; normalizedLocation: string | null; category: { code: string; name: string };
-  complaintCount: number; repeatCount: number; firstReceivedAt: string; lastReceivedAt: string; coveredComplaintCount: number; covered: boolean;
+  estate: { code: string; name: string };
+  household: { code: string } | null;
+  location: string | null;
+  normalizedLocation: string | null;
+  category: { code: string; name: string };
+  complaintCount: number;
+  repeatCount: number;
+  firstReceivedAt: string;
+  lastReceivedAt: string;
+  coveredComplaintCount: number;
+  covered: boolean;
 }
 
 /**
@@ -404,20 +478,62 @@ export const recurrence: Section = async (ctx) => {
   try {
     // ---- recurringProblems: the top 20 of the quarter ----
     const problems = async () => {
-      const r = await gql<{ recurringProblems: { totalCount: number; edges: { node: Problem }[] } }>(ctx.app, PROBLEMS, { i: { from: range.from.toISOString(), to: range.to.toISOString() }, n: first }, analyst);
+      const r = await gql<{ recurringProblems: { totalCount: number; edges: { node: Problem }[] } }>(
+        ctx.app,
+        PROBLEMS,
+        { i: { from: range.from.toISOString(), to: range.to.toISOString() }, n: first },
+        analyst,
+      );
       if (r.errors) throw new Error(`recurringProblems: ${JSON.stringify(r.errors).slice(0, 300)}`);
       return r.data!.recurringProblems;
     };
-    type SqlProblem = { estate: string; household: string | null; location: string | null; place: string | null; category: string; complaints: number; repeats: number; covered: number; first_at: Date; last_at: Date; total: number };
-    const problemsSql = async () => (await baseline.query<SqlProblem>(PROBLEMS_SQL, [ctx.organizationId, range.from, range.to, first])).rows;
+    type SqlProblem = {
+      estate: string;
+      household: string | null;
+      location: string | null;
+      place: string | null;
+      category: string;
+      complaints: number;
+      repeats: number;
+      covered: number;
+      first_at: Date;
+      last_at: Date;
+      total: number;
+    };
+    const problemsSql = async () =>
+      (await baseline.query<SqlProblem>(PROBLEMS_SQL, [ctx.organizationId, range.from, range.to, first])).rows;
     const got = await problems();
     const want = await problemsSql();
-    const line = (p: { estate: string; household: string | null; location: string | null; place: string | null; category: string; complaints: number; repeats: number; covered: number; first: string; last: string }) =>
+    const line = (p: {
+      estate: string;
+      household: string | null;
+      location: string | null;
+      place: string | null;
+      category: string;
+      complaints: number;
+      repeats: number;
+      covered: number;
+      first: string;
+      last: string;
+    }) =>
       `${p.estate} ${p.household ?? `${p.location}(${p.place})`} ${p.category}: ${p.complaints} complaints, ${p.repeats} repeats, ${p.covered} covered, ${p.first}…${p.last}`;
-    const ours = new Map(got.edges.map((e, i) => [`#${i + 1}`, line({
-      estate: e.node.estate.code, household: e.node.household?.code ?? null, location: e.node.location, place: e.node.normalizedLocation, category: e.node.category.code,
-      complaints: e.node.complaintCount, repeats: e.node.repeatCount, covered: e.node.coveredComplaintCount, first: new Date(e.node.firstReceivedAt).toISOString(), last: new Date(e.node.lastReceivedAt).toISOString(),
-    })]));
+    const ours = new Map(
+      got.edges.map((e, i) => [
+        `#${i + 1}`,
+        line({
+          estate: e.node.estate.code,
+          household: e.node.household?.code ?? null,
+          location: e.node.location,
+          place: e.node.normalizedLocation,
+          category: e.node.category.code,
+          complaints: e.node.complaintCount,
+          repeats: e.node.repeatCount,
+          covered: e.node.coveredComplaintCount,
+          first: new Date(e.node.firstReceivedAt).toISOString(),
+          last: new Date(e.node.lastReceivedAt).toISOString(),
+        }),
+      ]),
+    );
     ours.set("totalCount", String(got.totalCount));
     const sql = new Map(want.map((p, i) => [`#${i + 1}`, line({ ...p, first: p.first_at.toISOString(), last: p.last_at.toISOString() })]));
     sql.set("totalCount", String(want[0]?.total ?? 0));
@@ -429,16 +545,36 @@ export const recurrence: Section = async (ctx) => {
       await ctx.explain("recurring-problems", traced.statements);
       await ctx.explain("recurring-problems-baseline", (await ctx.statements.traced(problemsSql)).statements, true);
     }
-    rows.push(judged(`recurringProblems ${quarter.label}, top ${first} of ${fmt(got.totalCount)} (estate, household, category), ms`, graphqlMs, sqlMs, minRatio, 1.5,
-      `${mismatch ?? "same rows"}; median of ${runs}; ${breakdown(graphqlMs, traced.statements)}`));
+    rows.push(
+      judged(
+        `recurringProblems ${quarter.label}, top ${first} of ${fmt(got.totalCount)} (estate, household, category), ms`,
+        graphqlMs,
+        sqlMs,
+        minRatio,
+        1.5,
+        `${mismatch ?? "same rows"}; median of ${runs}; ${breakdown(graphqlMs, traced.statements)}`,
+      ),
+    );
 
     // ---- recurrenceTrend: the year month by month ----
     const trend = async () => {
-      const r = await gql<{ recurrenceTrend: { month: string; complaints: number; repeats: number }[] }>(ctx.app, TREND, { i: { from: yearRange.from.toISOString(), to: yearRange.to.toISOString() } }, analyst);
+      const r = await gql<{ recurrenceTrend: { month: string; complaints: number; repeats: number }[] }>(
+        ctx.app,
+        TREND,
+        { i: { from: yearRange.from.toISOString(), to: yearRange.to.toISOString() } },
+        analyst,
+      );
       if (r.errors) throw new Error(`recurrenceTrend: ${JSON.stringify(r.errors).slice(0, 300)}`);
       return r.data!.recurrenceTrend;
     };
-    const trendSql = async () => (await baseline.query<{ month: string; complaints: number; repeats: number }>(TREND_SQL, [ctx.organizationId, yearRange.from, yearRange.to])).rows;
+    const trendSql = async () =>
+      (
+        await baseline.query<{ month: string; complaints: number; repeats: number }>(TREND_SQL, [
+          ctx.organizationId,
+          yearRange.from,
+          yearRange.to,
+        ])
+      ).rows;
     const months = await trend();
     const tOurs = new Map(months.filter((m) => m.complaints > 0).map((m) => [m.month, `${m.repeats}/${m.complaints}`]));
     const tSql = new Map((await trendSql()).map((m) => [m.month, `${m.repeats}/${m.complaints}`]));
@@ -450,8 +586,16 @@ export const recurrence: Section = async (ctx) => {
       await ctx.explain("recurrence-trend", tTraced.statements);
       await ctx.explain("recurrence-trend-baseline", (await ctx.statements.traced(trendSql)).statements, true);
     }
-    rows.push(judged(`recurrenceTrend ${year} (${months.length} months, ${fmt([...tSql.values()].reduce((s, v) => s + Number(v.split("/")[1]), 0))} complaints), ms`, tGraphql, tSqlMs, tMin, 1.5,
-      `${tMismatch ?? "same numbers"}; median of ${tRuns}; ${breakdown(tGraphql, tTraced.statements)}`));
+    rows.push(
+      judged(
+        `recurrenceTrend ${year} (${months.length} months, ${fmt([...tSql.values()].reduce((s, v) => s + Number(v.split("/")[1]), 0))} complaints), ms`,
+        tGraphql,
+        tSqlMs,
+        tMin,
+        1.5,
+        `${tMismatch ?? "same numbers"}; median of ${tRuns}; ${breakdown(tGraphql, tTraced.statements)}`,
+      ),
+    );
     return rows;
   } finally {
     await baseline.release();

@@ -26,8 +26,13 @@ import { SECTIONS, type BenchContext, type Row, type Statements, type Traced } f
 const { values } = parseArgs({
   allowPositionals: true,
   options: {
-    scale: { type: "string", default: "4" }, "survey-scale": { type: "string" }, seconds: { type: "string", default: "5" },
-    only: { type: "string" }, database: { type: "string", default: "tingjian_bench" }, explain: { type: "string" }, "prepare-only": { type: "boolean" },
+    scale: { type: "string", default: "4" },
+    "survey-scale": { type: "string" },
+    seconds: { type: "string", default: "5" },
+    only: { type: "string" },
+    database: { type: "string", default: "tingjian_bench" },
+    explain: { type: "string" },
+    "prepare-only": { type: "boolean" },
   },
 });
 const scale = Number(values.scale);
@@ -58,7 +63,7 @@ function countStatements(): Statements {
     if (trace && result && typeof (result as Promise<unknown>).then === "function") {
       const started = performance.now();
       const config = a[0] as string | { text?: string; values?: unknown[] };
-      const text = typeof config === "string" ? config : config?.text ?? "";
+      const text = typeof config === "string" ? config : (config?.text ?? "");
       const params = (Array.isArray(a[1]) ? a[1] : typeof config === "object" ? config?.values : undefined) ?? [];
       const done = () => trace.push({ text, values: params, ms: performance.now() - started });
       (result as Promise<unknown>).then(done, done);
@@ -67,7 +72,9 @@ function countStatements(): Statements {
   };
   return {
     reset: () => (state.count = 0),
-    get count() { return state.count; },
+    get count() {
+      return state.count;
+    },
     async traced<T>(fn: () => Promise<T>): Promise<{ result: T; statements: Traced[] }> {
       const statements: Traced[] = [];
       state.trace = statements;
@@ -97,10 +104,17 @@ async function explain(dir: string, name: string, statements: Traced[], organiza
       try {
         // The baselines run as the table owner (no row-level security), the requests as tingjian_app.
         if (asOwner) await client.query(`SELECT set_config('jit', 'off', true)`);
-        else await client.query(`SELECT set_config('role', 'tingjian_app', true), set_config('tingjian.organization_id', $1, true), set_config('jit', 'off', true)`, [organizationId]);
+        else
+          await client.query(
+            `SELECT set_config('role', 'tingjian_app', true), set_config('tingjian.organization_id', $1, true), set_config('jit', 'off', true)`,
+            [organizationId],
+          );
         const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values as unknown[]);
         const file = `${dir}/${name}-${String(++n).padStart(2, "0")}.txt`;
-        writeFileSync(file, `-- ${s.ms.toFixed(1)} ms in the request\n-- parameters: ${JSON.stringify(s.values).slice(0, 2000)}\n${s.text}\n\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
+        writeFileSync(
+          file,
+          `-- ${s.ms.toFixed(1)} ms in the request\n-- parameters: ${JSON.stringify(s.values).slice(0, 2000)}\n${s.text}\n\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`,
+        );
       } catch (e) {
         writeFileSync(`${dir}/${name}-${String(++n).padStart(2, "0")}-failed.txt`, `${(e as Error).message}\n\n${s.text}\n`);
       } finally {
@@ -126,7 +140,9 @@ async function prepare(): Promise<Database> {
   const have = (await db.pool.query<{ what: string }>(`SELECT what FROM bench_marker`)).rows[0]?.what;
   if (have !== marker || (await isEmpty(db.pool))) {
     console.log(`preparing the benchmark database ${databaseName} (${marker}) …`);
-    const { rows } = await db.pool.query<{ t: string }>(`SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'bench_marker')`);
+    const { rows } = await db.pool.query<{ t: string }>(
+      `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'bench_marker')`,
+    );
     await db.pool.query(`TRUNCATE ${rows.map((r) => r.t).join(", ")} CASCADE`);
     const started = Date.now();
     const since = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -147,12 +163,14 @@ export async function throughput(fn: () => Promise<void>, secondsToRun: number, 
   await fn(); // warm-up
   let done = 0;
   const until = Date.now() + secondsToRun * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < until) {
-      await fn();
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await fn();
+        done++;
+      }
+    }),
+  );
   return done / secondsToRun;
 }
 
@@ -171,10 +189,23 @@ async function main() {
   const count = async (table: string) => (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
   const complaints = await count("complaints");
   const answers = await count("survey_responses");
-  console.log(`database: ${complaints.toLocaleString("en")} complaints, ${answers.toLocaleString("en")} survey answers; ${seconds} s per measurement\n`);
-  const [{ id: organizationId }] = (await db.pool.query<{ id: string }>(`SELECT id FROM organizations ORDER BY code LIMIT 1`)).rows as [{ id: string }];
+  console.log(
+    `database: ${complaints.toLocaleString("en")} complaints, ${answers.toLocaleString("en")} survey answers; ${seconds} s per measurement\n`,
+  );
+  const [{ id: organizationId }] = (await db.pool.query<{ id: string }>(`SELECT id FROM organizations ORDER BY code LIMIT 1`)).rows as [
+    { id: string },
+  ];
   const ctx: BenchContext = {
-    db, app, clock, exec, statements, seconds, throughput, createYoga, createSchema, organizationId,
+    db,
+    app,
+    clock,
+    exec,
+    statements,
+    seconds,
+    throughput,
+    createYoga,
+    createSchema,
+    organizationId,
     explain: values.explain ? (name, traced, asOwner) => explain(values.explain!, name, traced, organizationId, asOwner) : null,
   };
   const only = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
@@ -189,7 +220,11 @@ async function main() {
   }
   const head: Row = { what: "measurement", ours: "ours", baseline: "baseline", ratio: "ratio", target: "target", note: "" };
   const widths = (Object.keys(head) as (keyof Row)[]).map((k) => Math.max(...[head, ...rows].map((r) => String(r[k]).length)));
-  const line = (r: Row) => (Object.keys(head) as (keyof Row)[]).map((k, i) => String(r[k]).padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (r: Row) =>
+    (Object.keys(head) as (keyof Row)[])
+      .map((k, i) => String(r[k]).padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));

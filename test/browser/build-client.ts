@@ -25,7 +25,10 @@ let built: Promise<string> | undefined;
 export default async function setup(project: TestProject) {
   built ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), "tingjian-client-"));
-    await run("pnpm", ["exec", "vite", "build", "--logLevel", "warn", "--outDir", outDir], { cwd: clientDir, env: { ...process.env, NODE_ENV: "production" } });
+    await run("pnpm", ["exec", "vite", "build", "--logLevel", "warn", "--outDir", outDir], {
+      cwd: clientDir,
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     return outDir;
   })();
   const outDir = await built;

@@ -18,9 +18,14 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3
  * A complaint of 丽轩花园 taken to CONFIRMED now, which plans its callback for assistant.lx (CB-1, CB-2).
  * `archived`: the complainant is also the household's archive entry (complainantId), which the callback stores as its customer.
  */
-async function confirmedComplaint(b: BrowserHarness, archived = false): Promise<{ id: string; no: string; callback: { id: string; no: string }; customer: { name: string; phone: string | null } | null }> {
+async function confirmedComplaint(
+  b: BrowserHarness,
+  archived = false,
+): Promise<{ id: string; no: string; callback: { id: string; no: string }; customer: { name: string; phone: string | null } | null }> {
   const q = (sql: string) => b.db.db.pool.query(sql).then((r) => r.rows);
-  const [household] = await q(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND h.occupied ORDER BY h.code LIMIT 1`);
+  const [household] = await q(
+    `SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND h.occupied ORDER BY h.code LIMIT 1`,
+  );
   const [category] = await q(`SELECT id FROM categories WHERE level = 2 ORDER BY code LIMIT 1`);
   const [eng] = await q(`SELECT id FROM departments WHERE code = 'ENG'`);
   const callers: Record<string, Caller> = {};
@@ -28,26 +33,61 @@ async function confirmedComplaint(b: BrowserHarness, archived = false): Promise<
   let c = { id: "", version: 0, no: "" };
   const step = async (name: string, input: Record<string, unknown>, login: string) => {
     const type = `${name[0]!.toUpperCase()}${name.slice(1)}`;
-    const r = await gql<Record<string, { __typename: string; data?: typeof c }>>(b.app,
+    const r = await gql<Record<string, { __typename: string; data?: typeof c }>>(
+      b.app,
       `mutation($input: ${type}Input!) { ${name}(input: $input) { __typename ... on Error { message } ... on Mutation${type}Success { data { id version no } } } }`,
-      { input: c.id ? { id: c.id, version: c.version, ...input } : input }, await as(login));
+      { input: c.id ? { id: c.id, version: c.version, ...input } : input },
+      await as(login),
+    );
     const payload = r.data?.[name];
     if (!payload?.data) throw new Error(`${name}: ${JSON.stringify(r)}`);
     c = payload.data;
   };
-  const [member] = archived ? await q(`SELECT cu.id, cu.name, cu.phone FROM household_members m JOIN customers cu ON cu.id = m.customer_id WHERE m.household_id = '${household.id}' ORDER BY m.is_primary DESC, cu.id LIMIT 1`) : [];
-  await step("registerComplaint", {
-    channel: "PHONE", householdId: globalId("Household", household.id), complainantName: NAME, complainantContact: PHONE, content: "楼道灯不亮，回访测试",
-    ...(member ? { complainantId: globalId("Customer", member.id) } : {}),
-  }, "service1");
-  await step("classifyComplaint", { valid: true, kind: "SERVICE", severity: "GENERAL", categoryId: globalId("Category", category.id) }, "service1");
+  const [member] = archived
+    ? await q(
+        `SELECT cu.id, cu.name, cu.phone FROM household_members m JOIN customers cu ON cu.id = m.customer_id WHERE m.household_id = '${household.id}' ORDER BY m.is_primary DESC, cu.id LIMIT 1`,
+      )
+    : [];
+  await step(
+    "registerComplaint",
+    {
+      channel: "PHONE",
+      householdId: globalId("Household", household.id),
+      complainantName: NAME,
+      complainantContact: PHONE,
+      content: "楼道灯不亮，回访测试",
+      ...(member ? { complainantId: globalId("Customer", member.id) } : {}),
+    },
+    "service1",
+  );
+  await step(
+    "classifyComplaint",
+    { valid: true, kind: "SERVICE", severity: "GENERAL", categoryId: globalId("Category", category.id) },
+    "service1",
+  );
   await step("assignComplaint", { leadDepartmentId: globalId("Department", eng.id) }, "service1");
-  await step("recordComplaintPlan", { causeAnalysis: "灯具老化", responsibility: "COMPANY", plan: "更换灯具", promisedAt: new Date(b.clock().getTime() + 86_400_000).toISOString() }, "eng.head");
+  await step(
+    "recordComplaintPlan",
+    {
+      causeAnalysis: "灯具老化",
+      responsibility: "COMPANY",
+      plan: "更换灯具",
+      promisedAt: new Date(b.clock().getTime() + 86_400_000).toISOString(),
+    },
+    "eng.head",
+  );
   await step("startComplaintWork", {}, "eng.head");
   await step("resolveComplaint", { note: "已更换", disruptiveRepair: false }, "eng.head");
   await step("confirmComplaintResolution", { method: "IN_PERSON", satisfied: true }, "service1");
-  const [cb] = await q(`SELECT c.id, c.no FROM callbacks c JOIN complaints p ON p.id = c.complaint_id WHERE p.no = '${c.no}' AND c.status = 'PLANNED'`);
-  return { id: c.id, no: c.no, callback: { id: globalId("Callback", cb.id), no: cb.no }, customer: member ? { name: member.name, phone: member.phone } : null };
+  const [cb] = await q(
+    `SELECT c.id, c.no FROM callbacks c JOIN complaints p ON p.id = c.complaint_id WHERE p.no = '${c.no}' AND c.status = 'PLANNED'`,
+  );
+  return {
+    id: c.id,
+    no: c.no,
+    callback: { id: globalId("Callback", cb.id), no: cb.no },
+    customer: member ? { name: member.name, phone: member.phone } : null,
+  };
 }
 
 describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
@@ -59,9 +99,13 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
   let household: { name: string; phone: string | null }[];
   const row = (c = complaint) => `.ag-row[row-id="${c.callback.id}"]`;
   const cell = (col: string, c = complaint) => `${row(c)} [col-id="${col}"]`;
-  const stored = async () => (await b.db.db.pool.query(
-    `SELECT c.status::text, c.version, c.method::text, c.reached, c.satisfied, s.login AS staff FROM callbacks c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.no = $1 AND c.sequence = 1 ORDER BY c.created_at LIMIT 1`,
-    [complaint.callback.no])).rows[0];
+  const stored = async () =>
+    (
+      await b.db.db.pool.query(
+        `SELECT c.status::text, c.version, c.method::text, c.reached, c.satisfied, s.login AS staff FROM callbacks c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.no = $1 AND c.sequence = 1 ORDER BY c.created_at LIMIT 1`,
+        [complaint.callback.no],
+      )
+    ).rows[0];
 
   /** Full-row editing: double-click a result cell, choose in the row's selects, Enter commits. */
   async function recordInGrid(page: Page, choices: Record<string, string>) {
@@ -79,10 +123,16 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     anonymous = await confirmedComplaint(b);
     const q = (sql: string, params: unknown[]) => b.db.db.pool.query(sql, params).then((r) => r.rows);
     const id = rowId(anonymous.id);
-    await q(`UPDATE complaints SET anonymous = true, complainant_id = NULL, complainant_name = NULL, complainant_contact = NULL WHERE id = $1`, [id]);
+    await q(
+      `UPDATE complaints SET anonymous = true, complainant_id = NULL, complainant_name = NULL, complainant_contact = NULL WHERE id = $1`,
+      [id],
+    );
     await q(`UPDATE callbacks SET customer_id = NULL WHERE complaint_id = $1`, [id]);
-    household = await q(`SELECT cu.name, cu.phone FROM household_members m JOIN customers cu ON cu.id = m.customer_id
-      WHERE m.household_id = (SELECT household_id FROM complaints WHERE id = $1)`, [id]);
+    household = await q(
+      `SELECT cu.name, cu.phone FROM household_members m JOIN customers cu ON cu.id = m.customer_id
+      WHERE m.household_id = (SELECT household_id FROM complaints WHERE id = $1)`,
+      [id],
+    );
     expect(household.length).toBeGreaterThan(0);
   }, 240_000);
 
@@ -115,7 +165,14 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     await b.screenshot(page, "callbacks-conflict");
     await page.click('[data-testid="conflict-mine-button"]');
     await expect.poll(() => page.textContent(cell("status"))).toBe("已回访");
-    expect(await stored()).toMatchObject({ status: "DONE", method: "PHONE", reached: true, satisfied: true, staff: "assistant.lx", version: before.version + 2 });
+    expect(await stored()).toMatchObject({
+      status: "DONE",
+      method: "PHONE",
+      reached: true,
+      satisfied: true,
+      staff: "assistant.lx",
+      version: before.version + 2,
+    });
     // CB-6: the satisfied customer verifies the complaint.
     expect((await b.db.db.pool.query(`SELECT status::text FROM complaints WHERE no = $1`, [complaint.no])).rows[0].status).toBe("VERIFIED");
 
@@ -142,8 +199,13 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.textContent(cell("status", inPerson))).toBe("已回访");
     expect(await page.textContent(cell("signature", inPerson))).toContain("✓");
-    const [r] = (await b.db.db.pool.query(`SELECT c.method::text, c.signed, count(a.id)::int AS signatures FROM callbacks c LEFT JOIN attachments a ON a.callback_id = c.id AND a.kind = 'SIGNATURE'
-      WHERE c.no = $1 AND c.status = 'DONE' GROUP BY c.id`, [inPerson.callback.no])).rows;
+    const [r] = (
+      await b.db.db.pool.query(
+        `SELECT c.method::text, c.signed, count(a.id)::int AS signatures FROM callbacks c LEFT JOIN attachments a ON a.callback_id = c.id AND a.kind = 'SIGNATURE'
+      WHERE c.no = $1 AND c.status = 'DONE' GROUP BY c.id`,
+        [inPerson.callback.no],
+      )
+    ).rows;
     expect(r).toEqual({ method: "IN_PERSON", signed: true, signatures: 1 });
     await b.screenshot(page, "callbacks-signed");
   });
@@ -153,7 +215,12 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     await page.goto(`${b.baseUrl}/callbacks?view=done&q=${complaint.callback.no}`);
     await page.click(`${cell("reviewedBy")} [data-testid="review-callback"]`);
     await expect.poll(() => page.textContent(cell("reviewedBy"))).not.toBe("审核签字");
-    const [r] = (await b.db.db.pool.query(`SELECT s.login, c.review_signed FROM callbacks c JOIN staff s ON s.id = c.reviewed_by_id WHERE c.no = $1 AND c.status = 'DONE'`, [complaint.callback.no])).rows;
+    const [r] = (
+      await b.db.db.pool.query(
+        `SELECT s.login, c.review_signed FROM callbacks c JOIN staff s ON s.id = c.reviewed_by_id WHERE c.no = $1 AND c.status = 'DONE'`,
+        [complaint.callback.no],
+      )
+    ).rows;
     expect(r).toEqual({ login: "director.lx", review_signed: true });
   });
 
@@ -164,7 +231,7 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     expect(await page.textContent(cell("customerName", anonymous))).toBe("匿名");
     expect(await page.textContent(cell("customerPhone", anonymous))).toBe("匿名");
     // The row's every part (pinned and scrolling containers).
-    const text = (await page.$$eval(row(anonymous), (parts) => parts.map((p) => p.textContent).join(" ")));
+    const text = await page.$$eval(row(anonymous), (parts) => parts.map((p) => p.textContent).join(" "));
     for (const person of household) {
       expect(text).not.toContain(person.name);
       if (person.phone) expect(text).not.toContain(person.phone);
@@ -184,11 +251,19 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     page.on("request", (r) => {
       if (!new URL(r.url()).pathname.endsWith("/graphql")) return;
       const url = new URL(r.url());
-      const body = r.postData() ? JSON.parse(r.postData()!) : { query: url.searchParams.get("query"), variables: JSON.parse(url.searchParams.get("variables") ?? "{}") };
+      const body = r.postData()
+        ? JSON.parse(r.postData()!)
+        : { query: url.searchParams.get("query"), variables: JSON.parse(url.searchParams.get("variables") ?? "{}") };
       if (String(body.query).includes("CallbackLedger")) asked.push(body);
     });
     const answers: string[] = [];
-    page.on("response", (r) => { if (new URL(r.url()).pathname.endsWith("/graphql")) void r.text().then((t) => answers.push(t), () => {}); });
+    page.on("response", (r) => {
+      if (new URL(r.url()).pathname.endsWith("/graphql"))
+        void r.text().then(
+          (t) => answers.push(t),
+          () => {},
+        );
+    });
     await page.goto(`${b.baseUrl}/callbacks?view=done&q=${inPerson.callback.no}`);
     await page.waitForSelector(row(inPerson));
     expect(await page.textContent(cell("customerName", inPerson))).toBe("无权查看");
@@ -229,8 +304,12 @@ describe("browser: the callback ledger (CB-1…CB-10, SEC-7)", () => {
     // A callback with a stored customer: the customer exactly as the API gives it to the analyst (masked by the Customer type).
     await page.goto(`${b.baseUrl}/callbacks?view=done&q=${inPerson.callback.no}`);
     await page.waitForSelector(row(inPerson));
-    const api = await gql<{ node: { customer: { name: string; phone: string | null } } }>(b.app, `query($id: ID!) { node(id: $id) { ... on Callback { customer { name phone } } } }`,
-      { id: inPerson.callback.id }, await signIn(b.app, "analyst"));
+    const api = await gql<{ node: { customer: { name: string; phone: string | null } } }>(
+      b.app,
+      `query($id: ID!) { node(id: $id) { ... on Callback { customer { name phone } } } }`,
+      { id: inPerson.callback.id },
+      await signIn(b.app, "analyst"),
+    );
     expect(api.data!.node.customer.name).toContain("*");
     expect(api.data!.node.customer.name).not.toBe(inPerson.customer!.name);
     expect(await page.textContent(cell("customerName", inPerson))).toBe(api.data!.node.customer.name);

@@ -11,7 +11,8 @@ const OPEN_STAGE = `s.finished_at IS NULL AND s.status IN ('RUNNING', 'PAUSED', 
 
 describe("browser: the complaint detail page", () => {
   const b = useBrowser();
-  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await b.db.db.pool.query(text, params)).rows as T[];
+  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    (await b.db.db.pool.query(text, params)).rows as T[];
 
   // §6: `pnpm start` plans the demo complaints' SLA stages at startup; so does this copy of it.
   beforeAll(async () => {
@@ -39,7 +40,11 @@ describe("browser: the complaint detail page", () => {
 
   async function shownDeadlines(page: Page) {
     return page.$$eval('[data-testid="deadline"]', (rows) =>
-      rows.map((r) => ({ rule: r.getAttribute("data-rule"), stage: r.getAttribute("data-stage"), at: r.querySelector('[data-testid="deadline-due"]')!.getAttribute("data-at") })),
+      rows.map((r) => ({
+        rule: r.getAttribute("data-rule"),
+        stage: r.getAttribute("data-stage"),
+        at: r.querySelector('[data-testid="deadline-due"]')!.getAttribute("data-at"),
+      })),
     );
   }
 
@@ -74,14 +79,21 @@ describe("browser: the complaint detail page", () => {
     expect(await countdown.textContent()).toMatch(/剩余|已超/);
     expect(await countdown.getAttribute("title")).toMatch(/自然时间/);
     // §6: a working-hour deadline also says how much working time is left (or how late it is).
-    const [stored] = await sql<{ working: number }>(`SELECT count(*)::int AS working FROM sla_stages s WHERE s.complaint_id = $1 AND ${OPEN_STAGE} AND s.clock = 'WORKING'`, [c.id]);
-    const shownWorking = await page.$$eval('[data-testid="working-left"]', (els) => els.map((e) => ({ text: e.textContent, minutes: Number(e.getAttribute("data-minutes")) })));
+    const [stored] = await sql<{ working: number }>(
+      `SELECT count(*)::int AS working FROM sla_stages s WHERE s.complaint_id = $1 AND ${OPEN_STAGE} AND s.clock = 'WORKING'`,
+      [c.id],
+    );
+    const shownWorking = await page.$$eval('[data-testid="working-left"]', (els) =>
+      els.map((e) => ({ text: e.textContent, minutes: Number(e.getAttribute("data-minutes")) })),
+    );
     expect(shownWorking).toHaveLength(stored!.working);
     for (const w of shownWorking) expect(w.text).toMatch(w.minutes >= 0 ? /^工作时间剩余/ : /^工作时间已超/);
 
     // §5: the event log, newest first, as many as stored.
     expect(Number(await page.getAttribute('[data-testid="timeline-total"]', "data-total"))).toBe(row!.events);
-    const newest = await sql<{ kind: string }>(`SELECT kind FROM complaint_events WHERE complaint_id = $1 ORDER BY at DESC, id DESC`, [c.id]);
+    const newest = await sql<{ kind: string }>(`SELECT kind FROM complaint_events WHERE complaint_id = $1 ORDER BY at DESC, id DESC`, [
+      c.id,
+    ]);
     const shownKinds = await page.$$eval('[data-testid="timeline-event"]', (els) => els.map((e) => e.getAttribute("data-kind")));
     expect(shownKinds).toEqual(newest.map((e) => e.kind).slice(0, 20));
     await b.screenshot(page, "complaint-detail-department-head");
@@ -110,7 +122,9 @@ describe("browser: the complaint detail page", () => {
       await expect.poll(() => events.count()).toBeGreaterThan(before);
     }
     expect(await events.count()).toBe(total);
-    const [oldest] = await sql<{ kind: string }>(`SELECT kind FROM complaint_events WHERE complaint_id = $1 ORDER BY at, id LIMIT 1`, [c!.id]);
+    const [oldest] = await sql<{ kind: string }>(`SELECT kind FROM complaint_events WHERE complaint_id = $1 ORDER BY at, id LIMIT 1`, [
+      c!.id,
+    ]);
     expect(await events.last().getAttribute("data-kind")).toBe(oldest!.kind);
     expect(await page.textContent('[data-testid="timeline"]')).toContain("跟进记录 30");
   });
@@ -146,7 +160,9 @@ describe("browser: the complaint detail page", () => {
     expect(stored.some((s) => s.rule === "SLA_10" || s.rule === "SLA_11")).toBe(!c!.exempt);
     if (c!.exempt) expect(await page.textContent('[data-testid="complaint-header"]')).toContain("免回访");
     await expect.poll(() => shownDeadlines(page)).toEqual(stored);
-    await expect.poll(async () => Number(await page.getAttribute('[data-testid="timeline-total"]', "data-total"))).toBeGreaterThan(eventsBefore);
+    await expect
+      .poll(async () => Number(await page.getAttribute('[data-testid="timeline-total"]', "data-total")))
+      .toBeGreaterThan(eventsBefore);
 
     await page.reload();
     await page.waitForSelector('[data-testid="timeline-event"]');
@@ -201,13 +217,19 @@ describe("browser: the complaint detail page", () => {
     await expect.poll(() => page.getAttribute('[data-testid="complaint-status"]', "data-status")).toBe("RESOLVED");
     const [done] = await sql<{ status: string; version: number }>(`SELECT status, version FROM complaints WHERE id = $1`, [c.id]);
     expect(done).toEqual({ status: "RESOLVED", version: c.version + 2 });
-    const [note] = await sql<{ note: string }>(`SELECT note FROM complaint_events WHERE complaint_id = $1 AND to_status = 'RESOLVED' ORDER BY at DESC LIMIT 1`, [c.id]);
+    const [note] = await sql<{ note: string }>(
+      `SELECT note FROM complaint_events WHERE complaint_id = $1 AND to_status = 'RESOLVED' ORDER BY at DESC LIMIT 1`,
+      [c.id],
+    );
     expect(note!.note).toBe(typed);
     // SLA-6: the promise's clock stopped with the resolution; what runs now is what the database says.
     const after = await storedDeadlines(c.id);
     expect(after.some((s) => s.rule === "SLA_6")).toBe(false);
     await expect.poll(() => shownDeadlines(page)).toEqual(after);
-    const [kept] = await sql<{ status: string }>(`SELECT status FROM sla_stages WHERE complaint_id = $1 AND rule = 'SLA_6' ORDER BY round DESC LIMIT 1`, [c.id]);
+    const [kept] = await sql<{ status: string }>(
+      `SELECT status FROM sla_stages WHERE complaint_id = $1 AND rule = 'SLA_6' ORDER BY round DESC LIMIT 1`,
+      [c.id],
+    );
     expect(["MET", "BREACHED"]).toContain(kept!.status);
     await expect.poll(() => page.getAttribute('[data-testid="timeline-event"]', "data-kind")).toBe("TRANSITION");
     expect(await page.textContent('[data-testid="timeline-event"]')).toContain(typed);
@@ -217,15 +239,43 @@ describe("browser: the complaint detail page", () => {
   /** A new complaint at an estate's household, registered and classified (valid) through the API by `login`. */
   async function newClassifiedComplaint(estate: string, login: string) {
     const caller = await signIn(b.app, login);
-    const [h] = await sql<{ id: string }>(`SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = $1 ORDER BY h.code LIMIT 1`, [estate]);
+    const [h] = await sql<{ id: string }>(
+      `SELECT h.id FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = $1 ORDER BY h.code LIMIT 1`,
+      [estate],
+    );
     const [cat] = await sql<{ id: string }>(`SELECT id FROM categories WHERE level = 2 ORDER BY sort_order LIMIT 1`);
-    const reg = await gql<{ registerComplaint: { data?: { id: string; version: number } } }>(b.app, `mutation($input: RegisterComplaintInput!) {
+    const reg = await gql<{ registerComplaint: { data?: { id: string; version: number } } }>(
+      b.app,
+      `mutation($input: RegisterComplaintInput!) {
       registerComplaint(input: $input) { ... on MutationRegisterComplaintSuccess { data { id version } } ... on Error { message } } }`,
-    { input: { channel: "PHONE", householdId: Buffer.from(`Household:${h!.id}`).toString("base64"), complainantName: "钱女士", complainantContact: "13900002222", content: "楼道灯坏了一周" } }, caller);
+      {
+        input: {
+          channel: "PHONE",
+          householdId: Buffer.from(`Household:${h!.id}`).toString("base64"),
+          complainantName: "钱女士",
+          complainantContact: "13900002222",
+          content: "楼道灯坏了一周",
+        },
+      },
+      caller,
+    );
     const c = reg.data!.registerComplaint.data!;
-    const cls = await gql<{ classifyComplaint: { data?: { version: number } } }>(b.app, `mutation($input: ClassifyComplaintInput!) {
+    const cls = await gql<{ classifyComplaint: { data?: { version: number } } }>(
+      b.app,
+      `mutation($input: ClassifyComplaintInput!) {
       classifyComplaint(input: $input) { ... on MutationClassifyComplaintSuccess { data { version } } ... on Error { message } } }`,
-    { input: { id: c.id, version: c.version, valid: true, kind: "SERVICE", severity: "GENERAL", categoryId: Buffer.from(`Category:${cat!.id}`).toString("base64") } }, caller);
+      {
+        input: {
+          id: c.id,
+          version: c.version,
+          valid: true,
+          kind: "SERVICE",
+          severity: "GENERAL",
+          categoryId: Buffer.from(`Category:${cat!.id}`).toString("base64"),
+        },
+      },
+      caller,
+    );
     expect(cls.data?.classifyComplaint.data, JSON.stringify(cls)).toBeTruthy();
     return Buffer.from(c.id, "base64").toString().split(":")[1]!;
   }
@@ -233,15 +283,27 @@ describe("browser: the complaint detail page", () => {
   /** The people a person picker offers, as [global id, label] (the empty choice left out). */
   async function offered(page: Page, field: string) {
     await page.waitForSelector(`[data-testid="field-${field}"][data-loaded="true"]`);
-    return page.$$eval(`[data-testid="field-${field}"] option`, (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ""] as [string, string]).filter(([v]) => v !== ""));
+    return page.$$eval(`[data-testid="field-${field}"] option`, (os) =>
+      os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ""] as [string, string]).filter(([v]) => v !== ""),
+    );
   }
 
   it("assigns to a person picked from the lead department's members who may handle the case, and shows them (WF-1, SLA-8, SEC-2)", async () => {
     const uuid = await newClassifiedComplaint("KC", "service1");
     const staffGid = (id: string) => Buffer.from(`Staff:${id}`).toString("base64");
-    const deptGid = async (code: string) => Buffer.from(`Department:${(await sql<{ id: string }>(`SELECT id FROM departments WHERE code = $1`, [code]))[0]!.id}`).toString("base64");
-    const people = async (where: string) => (await sql<{ id: string; display_name: string; login: string }>(`SELECT s.id, s.display_name, s.login FROM staff s JOIN departments d ON d.id = s.department_id
-      WHERE ${where} AND s.active ORDER BY s.display_name, s.id`)).map((s) => ({ ...s, gid: staffGid(s.id) }));
+    const deptGid = async (code: string) =>
+      Buffer.from(`Department:${(await sql<{ id: string }>(`SELECT id FROM departments WHERE code = $1`, [code]))[0]!.id}`).toString(
+        "base64",
+      );
+    const people = async (where: string) =>
+      (
+        await sql<{
+          id: string;
+          display_name: string;
+          login: string;
+        }>(`SELECT s.id, s.display_name, s.login FROM staff s JOIN departments d ON d.id = s.department_id
+      WHERE ${where} AND s.active ORDER BY s.display_name, s.id`)
+      ).map((s) => ({ ...s, gid: staffGid(s.id) }));
     const page = await b.signedIn("service1");
     await open(page, uuid);
     expect(await page.textContent('[data-testid="complaint-assignee"]')).toBe("—");
@@ -270,7 +332,10 @@ describe("browser: the complaint detail page", () => {
     await page.waitForSelector('[data-testid="action-form"]', { state: "detached" });
     await expect.poll(() => page.getAttribute('[data-testid="complaint-status"]', "data-status")).toBe("ASSIGNED");
     await expect.poll(() => page.textContent('[data-testid="complaint-assignee"]')).toBe(director.display_name);
-    const [row] = await sql<{ assignee_id: string; code: string }>(`SELECT c.assignee_id, d.code FROM complaints c JOIN departments d ON d.id = c.lead_department_id WHERE c.id = $1`, [uuid]);
+    const [row] = await sql<{ assignee_id: string; code: string }>(
+      `SELECT c.assignee_id, d.code FROM complaints c JOIN departments d ON d.id = c.lead_department_id WHERE c.id = $1`,
+      [uuid],
+    );
     expect(row).toEqual({ assignee_id: director.id, code: "KC-OFFICE" });
 
     // WF-7: escalated to a supervisor picked from those who may decide it (not the caller's choice of anyone).
@@ -289,7 +354,9 @@ describe("browser: the complaint detail page", () => {
     await page.waitForSelector('[data-testid="timeline-event"]');
     expect(await page.textContent('[data-testid="complaint-assignee"]')).toBe(director.display_name);
     expect(await page.textContent('[data-testid="escalations"]')).toContain(sec!.display_name);
-    const [esc] = await sql<{ escalated_to_id: string }>(`SELECT escalated_to_id FROM complaint_escalations WHERE complaint_id = $1`, [uuid]);
+    const [esc] = await sql<{ escalated_to_id: string }>(`SELECT escalated_to_id FROM complaint_escalations WHERE complaint_id = $1`, [
+      uuid,
+    ]);
     expect(esc!.escalated_to_id).toBe(sec!.id);
   });
 

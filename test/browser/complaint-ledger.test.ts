@@ -11,13 +11,20 @@ import { useBrowser } from "./harness.ts";
  */
 const cell = (row: number, col: string) => `.ag-row[row-index="${row}"] [col-id="${col}"]`;
 
-interface Target { id: string; no: string; location: string | null; content: string; version: number }
+interface Target {
+  id: string;
+  no: string;
+  location: string | null;
+  content: string;
+  version: number;
+}
 
 describe("browser: the complaint ledger", () => {
   const b = useBrowser();
   const q = async (sql: string, params: unknown[] = []) => (await b.db.db.pool.query(sql, params)).rows;
   let targets: Target[] = [];
-  const current = async (id: string) => (await q(`SELECT location, content, complainant_contact AS contact, version FROM complaints WHERE id = $1`, [id]))[0];
+  const current = async (id: string) =>
+    (await q(`SELECT location, content, complainant_contact AS contact, version FROM complaints WHERE id = $1`, [id]))[0];
 
   beforeAll(async () => {
     // Complaints of LX the front desk may amend (SECRET at most, not anonymous), each with a number no other contains.
@@ -33,7 +40,9 @@ describe("browser: the complaint ledger", () => {
   const gridErrors: string[] = [];
   async function signedIn(login: string, options?: { locale?: "zh-CN" | "en" }) {
     const page = await b.signedIn(login, options);
-    page.on("console", (m) => { if ((m.type() === "error" || m.type() === "warning") && m.text().includes("AG Grid")) gridErrors.push(m.text()); });
+    page.on("console", (m) => {
+      if ((m.type() === "error" || m.type() === "warning") && m.text().includes("AG Grid")) gridErrors.push(m.text());
+    });
     return page;
   }
   afterEach(() => {
@@ -82,7 +91,9 @@ describe("browser: the complaint ledger", () => {
     await settled(page);
     expect(await text(page, "location")).toBe("3栋大堂东侧");
     expect(await current(t.id)).toMatchObject({ location: "3栋大堂东侧", version: t.version + 1 });
-    expect(await q(`SELECT reason, fields FROM record_revisions WHERE record_id = $1 ORDER BY changed_at`, [t.id])).toEqual([{ reason: "业主来电更正位置", fields: ["location"] }]);
+    expect(await q(`SELECT reason, fields FROM record_revisions WHERE record_id = $1 ORDER BY changed_at`, [t.id])).toEqual([
+      { reason: "业主来电更正位置", fields: ["location"] },
+    ]);
     await b.screenshot(page, "ledger-edited");
 
     // The row now holds version + 1: a second edit goes through without a conflict.
@@ -147,7 +158,10 @@ describe("browser: the complaint ledger", () => {
     await page.waitForSelector(`${cell(0, "no")} a`);
     const nos = await page.$$eval('.ag-row [col-id="no"] a', (as) => as.map((a) => a.textContent!));
     expect(nos.length).toBeGreaterThan(5);
-    const raw = await q(`SELECT no, complainant_name AS name, complainant_contact AS contact FROM complaints WHERE no = ANY($1) AND complainant_name IS NOT NULL`, [nos]);
+    const raw = await q(
+      `SELECT no, complainant_name AS name, complainant_contact AS contact FROM complaints WHERE no = ANY($1) AND complainant_name IS NOT NULL`,
+      [nos],
+    );
     expect(raw.length).toBeGreaterThan(0);
     const html = await page.content();
     for (const r of raw) {
@@ -169,7 +183,9 @@ describe("browser: the complaint ledger", () => {
 
   it("filters come from the URL (the workbench's links), and the CSV export holds the rows shown", async () => {
     const page = await signedIn("frontdesk.lx");
-    const count = async (where: string) => (await q(`SELECT count(*)::int AS n FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND ${where}`))[0].n as number;
+    const count = async (where: string) =>
+      (await q(`SELECT count(*)::int AS n FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND ${where}`))[0]
+        .n as number;
     const totalOf = async () => Number((await page.textContent('[data-testid="total"]'))!.replace(/\D/g, ""));
 
     const counted = () => page.waitForSelector('[data-testid="total"]:not(:has([data-testid="loading"]))');
@@ -185,29 +201,42 @@ describe("browser: the complaint ledger", () => {
     await page.goto(`${b.baseUrl}/complaints?status=open&overdue=1`);
     await counted();
     expect(await page.inputValue('[data-testid="ledger-filters"] select[name="overdue"]')).toBe("1");
-    expect(await totalOf()).toBeLessThanOrEqual(await count(`c.status IN ('REGISTERED','CLASSIFIED','ASSIGNED','PLANNED','IN_PROGRESS','FORWARDED_TO_DEVELOPER','REOPENED')`));
+    expect(await totalOf()).toBeLessThanOrEqual(
+      await count(`c.status IN ('REGISTERED','CLASSIFIED','ASSIGNED','PLANNED','IN_PROGRESS','FORWARDED_TO_DEVELOPER','REOPENED')`),
+    );
 
     // A toolbar change goes to the URL.
     await page.goto(`${b.baseUrl}/complaints?status=open`);
     await page.waitForSelector(`${cell(0, "no")} a`);
-    const open = await count(`c.status IN ('REGISTERED','CLASSIFIED','ASSIGNED','PLANNED','IN_PROGRESS','FORWARDED_TO_DEVELOPER','REOPENED')`);
+    const open = await count(
+      `c.status IN ('REGISTERED','CLASSIFIED','ASSIGNED','PLANNED','IN_PROGRESS','FORWARDED_TO_DEVELOPER','REOPENED')`,
+    );
     expect(await totalOf()).toBe(open);
     await page.selectOption('[data-testid="ledger-filters"] select[name="severity"]', "GENERAL");
     await expect.poll(() => page.url()).toContain("severity=GENERAL");
-    await expect.poll(totalOf).toBe(await count(`c.severity = 'GENERAL' AND c.status IN ('REGISTERED','CLASSIFIED','ASSIGNED','PLANNED','IN_PROGRESS','FORWARDED_TO_DEVELOPER','REOPENED')`));
+    await expect
+      .poll(totalOf)
+      .toBe(
+        await count(
+          `c.severity = 'GENERAL' AND c.status IN ('REGISTERED','CLASSIFIED','ASSIGNED','PLANNED','IN_PROGRESS','FORWARDED_TO_DEVELOPER','REOPENED')`,
+        ),
+      );
     await page.waitForSelector(`${cell(0, "no")} a`);
     await b.screenshot(page, "ledger-filtered");
 
     const shown = await page.$$eval('.ag-row [col-id="no"] a', (links) => links.length);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
     expect(download.suggestedFilename()).toBe("投诉台账.csv");
-    const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const csv = (await readFile((await download.path())!, "utf8"))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     const header = csv[0]!.split(",");
     expect(header.slice(0, 4)).toEqual(["投诉编号", "受理时间", "项目", "房号"]);
     // Exactly the rows the grid holds for this filter (all of them here: fewer than a block).
     const loaded = Number((await page.textContent('[data-testid="loaded"]'))!.replace(/\D/g, ""));
     expect(csv.length - 1).toBe(loaded);
-    if (await totalOf() <= 100) expect(loaded).toBe(await totalOf());
+    if ((await totalOf()) <= 100) expect(loaded).toBe(await totalOf());
     expect(shown).toBeLessThanOrEqual(loaded);
     for (let i = 0; i < Math.min(shown, 10); i++) {
       const no = await page.textContent(`${cell(i, "no")} a`);

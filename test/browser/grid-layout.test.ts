@@ -6,7 +6,9 @@ import { useBrowser } from "./harness.ts";
 async function layout(page: Page) {
   await page.waitForSelector('[data-testid="complaint-grid"] .ag-row[row-index="0"]');
   return page.evaluate(() => ({
-    sorted: [...document.querySelectorAll('[data-testid="complaint-grid"] .ag-header-cell[aria-sort="ascending"]')].map((e) => e.getAttribute("col-id")),
+    sorted: [...document.querySelectorAll('[data-testid="complaint-grid"] .ag-header-cell[aria-sort="ascending"]')].map((e) =>
+      e.getAttribute("col-id"),
+    ),
   }));
 }
 
@@ -17,7 +19,9 @@ describe("browser: grids remember their layout per user, on the server", () => {
     const first = await b.signedIn("manager");
     await first.goto(`${b.baseUrl}/complaints`);
     expect((await layout(first)).sorted).toEqual([]);
-    const saved = first.waitForResponse(async (r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes("SaveGridPreference"));
+    const saved = first.waitForResponse(
+      async (r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes("SaveGridPreference"),
+    );
     await first.click('[data-testid="complaint-grid"] .ag-header-cell[col-id="status"] .ag-header-cell-label');
     await saved;
     await expect.poll(async () => (await layout(first)).sorted).toEqual(["status"]);
@@ -26,7 +30,9 @@ describe("browser: grids remember their layout per user, on the server", () => {
     const second = await b.signedIn("manager");
     await second.goto(`${b.baseUrl}/complaints`);
     await expect.poll(async () => (await layout(second)).sorted).toEqual(["status"]);
-    const { rows } = await b.db.db.pool.query(`SELECT p.value FROM user_preferences p JOIN staff s ON s.id = p.staff_id WHERE s.login = 'manager' AND p.key = 'grid.complaint-ledger'`);
+    const { rows } = await b.db.db.pool.query(
+      `SELECT p.value FROM user_preferences p JOIN staff s ON s.id = p.staff_id WHERE s.login = 'manager' AND p.key = 'grid.complaint-ledger'`,
+    );
     expect(rows[0].value.sort.sortModel).toMatchObject([{ colId: "status", sort: "asc" }]);
     await b.screenshot(second, "grid-layout-second-browser");
 

@@ -13,7 +13,16 @@ export const SCREENSHOTS = fileURLToPath(new URL("../artifacts/screenshots/", im
 
 /** Debian's Chromium, never a downloaded browser (STACK.md). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 /**
  * CI runs the suite again with libfaketime preloaded (issue 14: the clock moved a month ahead and
@@ -21,7 +30,9 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
  * is what a desk whose clock differs from the server's looks like: the app reads the server's.
  */
 export function withoutFaketime(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && k !== "LD_PRELOAD" && !k.startsWith("FAKETIME"))) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => v !== undefined && k !== "LD_PRELOAD" && !k.startsWith("FAKETIME")),
+  ) as Record<string, string>;
 }
 
 export interface BrowserHarness {
@@ -67,9 +78,13 @@ export function useBrowser(): BrowserHarness {
 
   const harness: BrowserHarness = {
     db,
-    get app() { return app; },
+    get app() {
+      return app;
+    },
     clock,
-    get baseUrl() { return baseUrl; },
+    get baseUrl() {
+      return baseUrl;
+    },
     async newPage(options = {}) {
       const context = await browser.newContext({
         locale: options.locale ?? "zh-CN",

@@ -16,10 +16,20 @@ const sh = (at: Date) => `${new Date(at.getTime() + 8 * 3_600_000).toISOString()
 function complaintsCsv(prefix: string, n: number, households: string[]): { text: string; rows: Record<string, string>[] } {
   const start = FIXED_DEMO_NOW.getTime() - 90 * DAY;
   const rows = Array.from({ length: n }, (_, i) => ({
-    complaint_no: `${prefix}${String(i).padStart(5, "0")}`, estate_code: "LX", household_code: households[i % households.length]!,
-    channel: ["phone", "visit", "web"][i % 3]!, received_at: sh(new Date(start + i * 7 * MINUTE)), anonymous: "否",
-    complainant_name: `业主${i % 50}`, phone: `139${String(20_000_000 + i).slice(-8)}`, kind: "engineering", category: "工程维修/漏水",
-    severity: "general", valid: "true", content: `厨房漏水 #${i}`, classification: "secret",
+    complaint_no: `${prefix}${String(i).padStart(5, "0")}`,
+    estate_code: "LX",
+    household_code: households[i % households.length]!,
+    channel: ["phone", "visit", "web"][i % 3]!,
+    received_at: sh(new Date(start + i * 7 * MINUTE)),
+    anonymous: "否",
+    complainant_name: `业主${i % 50}`,
+    phone: `139${String(20_000_000 + i).slice(-8)}`,
+    kind: "engineering",
+    category: "工程维修/漏水",
+    severity: "general",
+    valid: "true",
+    content: `厨房漏水 #${i}`,
+    classification: "secret",
   }));
   const headers = Object.keys(rows[0]!);
   const text = [headers.join(","), ...rows.map((r) => headers.map((h) => r[h as keyof typeof r]).join(","))].join("\r\n") + "\r\n";
@@ -29,13 +39,20 @@ function complaintsCsv(prefix: string, n: number, households: string[]): { text:
 describe("browser: import and export (SPEC §13)", () => {
   const b = useBrowser();
   const q = async (sql: string, params: unknown[] = []) => (await b.db.db.pool.query(sql, params)).rows;
-  const households = async () => (await q(`SELECT h.code FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 40`)).map((r) => r.code as string);
+  const households = async () =>
+    (await q(`SELECT h.code FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' ORDER BY h.code LIMIT 40`)).map(
+      (r) => r.code as string,
+    );
 
   async function upload(page: import("playwright-core").Page, fileName: string, text: string) {
     await page.goto(`${b.baseUrl}/import`);
     await page.waitForSelector('[data-testid="import-form"]');
     await page.selectOption('[data-testid="import-form"] select[name="kind"]', "COMPLAINTS");
-    await page.setInputFiles('[data-testid="import-form"] input[type="file"]', { name: fileName, mimeType: "text/csv", buffer: Buffer.from(text) });
+    await page.setInputFiles('[data-testid="import-form"] input[type="file"]', {
+      name: fileName,
+      mimeType: "text/csv",
+      buffer: Buffer.from(text),
+    });
     await page.click('[data-testid="import-submit"]');
   }
 
@@ -50,8 +67,14 @@ describe("browser: import and export (SPEC §13)", () => {
     const before = await q(`SELECT count(*)::int AS n FROM complaints`);
     await upload(page, "bad.csv", lines.join("\r\n"));
     await page.waitForSelector('[data-testid="import-rejected"]');
-    const problems = await page.$$eval('[data-testid="import-problems"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())));
-    expect(problems.map((p) => [p[0], p[1]])).toEqual([["6", "phone"], ["21", "received_at"], ["33", "category"]]);
+    const problems = await page.$$eval('[data-testid="import-problems"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())),
+    );
+    expect(problems.map((p) => [p[0], p[1]])).toEqual([
+      ["6", "phone"],
+      ["21", "received_at"],
+      ["33", "category"],
+    ]);
     expect(problems.every((p) => p[2]!.length > 5)).toBe(true);
     expect(await page.textContent('[data-testid="import-rejected"]')).toContain("未写入任何数据");
     expect(await page.getAttribute('[data-testid="import-status"]', "data-status")).toBe("REJECTED");
@@ -67,7 +90,12 @@ describe("browser: import and export (SPEC §13)", () => {
     page.on("response", (res) => {
       const request = decodeURIComponent(res.url()) + (res.request().postData() ?? "");
       if (!res.url().includes("/graphql") || !request.includes("ImportJob")) return;
-      polls.push(res.json().then((body: { data?: { importJob: { status: string } | null } }) => body.data?.importJob?.status, () => undefined));
+      polls.push(
+        res.json().then(
+          (body: { data?: { importJob: { status: string } | null } }) => body.data?.importJob?.status,
+          () => undefined,
+        ),
+      );
     });
     // PostgreSQL answers the polls while the import runs; PGlite serves one request at a time.
     const n = b.db.target === "postgres" ? 3000 : 200;
@@ -75,7 +103,9 @@ describe("browser: import and export (SPEC §13)", () => {
     await upload(page, "good.csv", text);
     if (b.db.target === "postgres") {
       // A picture of the bar while the server checks or writes (best effort: it may be quick).
-      const running = await page.waitForSelector('[data-testid="import-status"]:is([data-status="CHECKING"], [data-status="WRITING"])', { timeout: 30_000 }).catch(() => null);
+      const running = await page
+        .waitForSelector('[data-testid="import-status"]:is([data-status="CHECKING"], [data-status="WRITING"])', { timeout: 30_000 })
+        .catch(() => null);
       if (running) await b.screenshot(page, "import-running");
     }
     await page.waitForSelector('[data-testid="import-status"][data-status="DONE"]', { timeout: 120_000 });
@@ -106,7 +136,9 @@ describe("browser: import and export (SPEC §13)", () => {
     await page.waitForSelector('[data-testid="export-result"]');
     expect(await page.textContent('[data-testid="export-raw"]')).toContain("脱敏");
     const file = await readFile((await download.path())!, "utf8");
-    const [raw] = await q(`SELECT complainant_name AS name, complainant_contact AS contact FROM complaints WHERE complainant_contact IS NOT NULL AND length(complainant_contact) >= 11 ORDER BY received_at DESC LIMIT 1`);
+    const [raw] = await q(
+      `SELECT complainant_name AS name, complainant_contact AS contact FROM complaints WHERE complainant_contact IS NOT NULL AND length(complainant_contact) >= 11 ORDER BY received_at DESC LIMIT 1`,
+    );
     expect(file.startsWith("\uFEFFcomplaint_no,")).toBe(true);
     expect(file).not.toContain(raw.contact);
     expect(await q(`SELECT count(*)::int AS n FROM access_logs WHERE export AND purpose = '浏览器测试导出'`)).toEqual([{ n: 1 }]);

@@ -12,10 +12,28 @@ import { useBrowser } from "./harness.ts";
  */
 const QUARTER = "2026-Q2";
 const QUARTER_DAY = "2026-05-15";
-const CHARTS = ["chart-satisfaction-dimension", "chart-satisfaction-estate", "chart-satisfaction-quarter", "chart-callbacks", "chart-sla", "chart-recurring-top", "chart-recurrence-trend"];
+const CHARTS = [
+  "chart-satisfaction-dimension",
+  "chart-satisfaction-estate",
+  "chart-satisfaction-quarter",
+  "chart-callbacks",
+  "chart-sla",
+  "chart-recurring-top",
+  "chart-recurrence-trend",
+];
 
-interface Figure { metric: string; part: string | null; numerator: number; denominator: number; rate: number | null }
-interface Slice { key: string | null; label: string; figures: Figure[] }
+interface Figure {
+  metric: string;
+  part: string | null;
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+interface Slice {
+  key: string | null;
+  label: string;
+  figures: Figure[];
+}
 
 describe("browser: reports, drill-down and the quarterly satisfaction report (§11, §12)", () => {
   const b = useBrowser();
@@ -40,37 +58,60 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
   async function chartReady(page: Page, testid: string) {
     await page.waitForSelector(`[data-testid="${testid}"][aria-busy="false"] canvas`);
     await page.waitForFunction((id) => {
-      const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement & { __chart?: { animating?: boolean; _animationsDisabled?: boolean } };
+      const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement & {
+        __chart?: { animating?: boolean; _animationsDisabled?: boolean };
+      };
       return !!c?.__chart;
     }, testid);
     await page.waitForTimeout(400); // the 300 ms draw animation
   }
 
   /** Pixels drawn on a chart's canvas (a blank canvas has none). */
-  const inkOf = (page: Page, testid: string) => page.evaluate((id) => {
-    const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
-    const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-    return ink;
-  }, testid);
+  const inkOf = (page: Page, testid: string) =>
+    page.evaluate((id) => {
+      const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
+      const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+      return ink;
+    }, testid);
 
   /** Where bar (or point) `index` of dataset 0 is drawn, in page coordinates (chart.getDatasetMeta(0).data[i]). */
-  const barPosition = (page: Page, testid: string, index: number) => page.evaluate(([id, i]) => {
-    const canvas = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement & { __chart: { getDatasetMeta(n: number): { data: { getProps(p: string[], final: boolean): { x: number; y: number; base?: number } }[] } } };
-    canvas.scrollIntoView({ block: "center" });
-    const el = canvas.__chart.getDatasetMeta(0).data[i as number]!.getProps(["x", "y", "base"], true);
-    const rect = canvas.getBoundingClientRect();
-    const y = el.base != null && !Number.isNaN(el.base) ? (el.y + el.base) / 2 : el.y;
-    return { x: rect.left + el.x, y: rect.top + y };
-  }, [testid, index] as const);
+  const barPosition = (page: Page, testid: string, index: number) =>
+    page.evaluate(
+      ([id, i]) => {
+        const canvas = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement & {
+          __chart: {
+            getDatasetMeta(n: number): { data: { getProps(p: string[], final: boolean): { x: number; y: number; base?: number } }[] };
+          };
+        };
+        canvas.scrollIntoView({ block: "center" });
+        const el = canvas.__chart.getDatasetMeta(0).data[i as number]!.getProps(["x", "y", "base"], true);
+        const rect = canvas.getBoundingClientRect();
+        const y = el.base != null && !Number.isNaN(el.base) ? (el.y + el.base) / 2 : el.y;
+        return { x: rect.left + el.x, y: rect.top + y };
+      },
+      [testid, index] as const,
+    );
 
-  const chartLabels = (page: Page, testid: string) => page.evaluate((id) =>
-    ((document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement & { __chart: { data: { labels: string[]; datasets: { label: string }[] } } }).__chart.data), testid);
+  const chartLabels = (page: Page, testid: string) =>
+    page.evaluate(
+      (id) =>
+        (
+          document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement & {
+            __chart: { data: { labels: string[]; datasets: { label: string }[] } };
+          }
+        ).__chart.data,
+      testid,
+    );
 
   async function quarterMetrics(metrics: string[], sliceBy = "ORGANIZATION", estateIds: string[] | null = null) {
-    return (await api<{ metrics: { slices: Slice[] } }>(`query($i: MetricsInput!) { metrics(input: $i) { slices { key label figures { metric part numerator denominator rate } } } }`,
-      { i: { period: "QUARTER", date: QUARTER_DAY, sliceBy, metrics, estateIds } })).metrics;
+    return (
+      await api<{ metrics: { slices: Slice[] } }>(
+        `query($i: MetricsInput!) { metrics(input: $i) { slices { key label figures { metric part numerator denominator rate } } } }`,
+        { i: { period: "QUARTER", date: QUARTER_DAY, sliceBy, metrics, estateIds } },
+      )
+    ).metrics;
   }
 
   it("SUR-4, §11: the reports page draws every chart; the data table's figures equal the API's; a click on a bar lists the rows of its denominator; CSV and PNG export", async () => {
@@ -93,8 +134,11 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
     await card.locator('[data-testid="toggle-table"]').click();
     const row = card.locator('[data-testid="chart-table"] tbody tr', { hasText: "总体满意度" });
     const cells = await row.locator("td").allTextContents();
-    expect([cells[1], Number(cells[2]!.replace(/\D/g, "")), Number(cells[3]!.replace(/\D/g, ""))])
-      .toEqual([`${(overall.rate! * 100).toFixed(1)}%`, overall.numerator, overall.denominator]);
+    expect([cells[1], Number(cells[2]!.replace(/\D/g, "")), Number(cells[3]!.replace(/\D/g, ""))]).toEqual([
+      `${(overall.rate! * 100).toFixed(1)}%`,
+      overall.numerator,
+      overall.denominator,
+    ]);
     await b.screenshot(page, "reports-data-table");
 
     // PNG of the chart: a download with the PNG signature.
@@ -111,7 +155,9 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
     await page.waitForSelector('[data-testid="row-count"]');
     await page.waitForSelector('[data-testid="drill-grid"] .ag-row[row-index="0"]');
     const listed = Number(await page.getAttribute('[data-testid="row-count"]', "data-count"));
-    const hidden = (await page.locator('[data-testid="hidden-count"]').count()) ? Number((await page.textContent('[data-testid="hidden-count"]'))!.replace(/\D/g, "")) : 0;
+    const hidden = (await page.locator('[data-testid="hidden-count"]').count())
+      ? Number((await page.textContent('[data-testid="hidden-count"]'))!.replace(/\D/g, ""))
+      : 0;
     expect(listed + hidden).toBe(overall.denominator);
     expect(await page.textContent('[data-testid="figure-fraction"]')).toBe(`${overall.numerator} / ${overall.denominator}`);
     await b.screenshot(page, "drill-down-satisfaction");
@@ -148,9 +194,12 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
 
     await page.goBack();
     await chartReady(page, "chart-recurring-top");
-    const top = await api<{ recurringProblems: { edges: { node: { complaintCount: number; household: { code: string } | null; category: { name: string } } }[] } }>(
+    const top = await api<{
+      recurringProblems: { edges: { node: { complaintCount: number; household: { code: string } | null; category: { name: string } } }[] };
+    }>(
       `query($f: DateTime!, $t: DateTime!) { recurringProblems(first: 1, input: { from: $f, to: $t }) { edges { node { complaintCount household { code } category { name } } } } }`,
-      { f: "2026-03-31T16:00:00Z", t: "2026-06-30T16:00:00Z" });
+      { f: "2026-03-31T16:00:00Z", t: "2026-06-30T16:00:00Z" },
+    );
     const biggest = top.recurringProblems.edges[0]!.node;
     const bar = await barPosition(page, "chart-recurring-top", 0);
     await page.mouse.click(bar.x, bar.y);
@@ -191,16 +240,30 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
     await expect.poll(() => page.locator('[data-testid="q-table-estate"] tbody tr').count()).toBe(3);
 
     const ids = [estate.LX!, estate.JH!];
-    const report = (await api<{ quarterlySatisfactionReport: { totals: { slices: Slice[] }; byEstate: { slices: Slice[] } } }>(
-      `query($e: [ID!]) { quarterlySatisfactionReport(quarter: "${QUARTER}", estateIds: $e) { totals { slices { key label figures { metric part numerator denominator rate } } } byEstate { slices { key label figures { metric part numerator denominator rate } } } } }`,
-      { e: ids })).quarterlySatisfactionReport;
+    const report = (
+      await api<{ quarterlySatisfactionReport: { totals: { slices: Slice[] }; byEstate: { slices: Slice[] } } }>(
+        `query($e: [ID!]) { quarterlySatisfactionReport(quarter: "${QUARTER}", estateIds: $e) { totals { slices { key label figures { metric part numerator denominator rate } } } byEstate { slices { key label figures { metric part numerator denominator rate } } } } }`,
+        { e: ids },
+      )
+    ).quarterlySatisfactionReport;
     const totals = report.totals.slices[0]!.figures;
-    const headline = await page.$$eval('[data-testid^="headline-"]', (els) => els.map((e) => [e.getAttribute("data-testid"), Number(e.getAttribute("data-numerator")), Number(e.getAttribute("data-denominator"))]));
-    const want = totals.filter((f) => (f.metric === "SATISFACTION" ? f.part === "overall" : f.part == null)).map((f) => [`headline-${f.metric}`, f.numerator, f.denominator]);
+    const headline = await page.$$eval('[data-testid^="headline-"]', (els) =>
+      els.map((e) => [e.getAttribute("data-testid"), Number(e.getAttribute("data-numerator")), Number(e.getAttribute("data-denominator"))]),
+    );
+    const want = totals
+      .filter((f) => (f.metric === "SATISFACTION" ? f.part === "overall" : f.part == null))
+      .map((f) => [`headline-${f.metric}`, f.numerator, f.denominator]);
     expect(headline).toEqual(want);
     // Per estate: every figure of the table is the API's.
-    const shown = await page.$$eval('[data-testid="q-table-estate"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector("th")!.textContent,
-      [...tr.querySelectorAll(".figure-value")].map((v) => [Number(v.getAttribute("data-numerator")), Number(v.getAttribute("data-denominator"))])]));
+    const shown = await page.$$eval('[data-testid="q-table-estate"] tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.querySelector("th")!.textContent,
+        [...tr.querySelectorAll(".figure-value")].map((v) => [
+          Number(v.getAttribute("data-numerator")),
+          Number(v.getAttribute("data-denominator")),
+        ]),
+      ]),
+    );
     for (const s of report.byEstate.slices) {
       const row = shown.find(([label]) => label === s.label)!;
       const expected = want.map(([id]) => {
@@ -216,8 +279,13 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await b.screenshot(page, "quarterly-report-bottom");
 
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="q-table-estate"] [data-testid="export-csv"]')]);
-    const lines = readFileSync((await csv.path())!, "utf8").slice(1).split("\r\n");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-testid="q-table-estate"] [data-testid="export-csv"]'),
+    ]);
+    const lines = readFileSync((await csv.path())!, "utf8")
+      .slice(1)
+      .split("\r\n");
     expect(lines).toHaveLength(4);
     expect(lines[0]).toContain("总体满意率 分子");
 
@@ -247,7 +315,13 @@ describe("browser: reports, drill-down and the quarterly satisfaction report (§
     await page.waitForURL(/sliceBy=ESTATE/);
     await page.waitForSelector('[data-testid="drill-grid"] .ag-row[row-index="0"]');
     expect(await page.textContent('[data-testid="figure-summary"] h1')).toContain("Satisfaction rate · Overall");
-    expect(await page.locator('[data-testid="drill-grid"] .ag-header-cell-text').allTextContents()).toEqual(["In numerator", "Dimension", "Rating", "Not applicable", "Comment"]);
+    expect(await page.locator('[data-testid="drill-grid"] .ag-header-cell-text').allTextContents()).toEqual([
+      "In numerator",
+      "Dimension",
+      "Rating",
+      "Not applicable",
+      "Comment",
+    ]);
     await b.screenshot(page, "drill-down-en");
   });
 });

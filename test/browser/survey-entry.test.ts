@@ -9,8 +9,12 @@ import { useBrowser } from "./harness.ts";
 describe("browser: survey response entry (SUR-3, SUR-6)", () => {
   const b = useBrowser();
   const q = (sql: string, params: unknown[] = []) => b.db.db.pool.query(sql, params).then((r) => r.rows);
-  const stored = (handout: string) => q(`SELECT d.code, r.rating, r.not_applicable FROM survey_responses r JOIN questionnaire_dimensions d ON d.id = r.dimension_id
-    WHERE r.handout_id = $1 ORDER BY d.sort_order`, [handout]);
+  const stored = (handout: string) =>
+    q(
+      `SELECT d.code, r.rating, r.not_applicable FROM survey_responses r JOIN questionnaire_dimensions d ON d.id = r.dimension_id
+    WHERE r.handout_id = $1 ORDER BY d.sort_order`,
+      [handout],
+    );
   // The paper: overall 5, …, community activities not applicable ("n"), fee transparency 3.
   const typed = ["5", "4", "4", "3", "5", "4", "2", "4", "5", "n", "3"];
 
@@ -22,7 +26,9 @@ describe("browser: survey response entry (SUR-3, SUR-6)", () => {
     const rowA = '.ag-row[row-index="0"]';
     const idA = (await page.getAttribute(rowA, "row-id"))!;
     const handoutA = rowId(idA);
-    const [a] = await q(`SELECT h.code, s.returned_at FROM survey_handouts s JOIN households h ON h.id = s.household_id WHERE s.id = $1`, [handoutA]);
+    const [a] = await q(`SELECT h.code, s.returned_at FROM survey_handouts s JOIN households h ON h.id = s.household_id WHERE s.id = $1`, [
+      handoutA,
+    ]);
     expect(a.returned_at).toBeNull();
 
     await page.click(`${rowA} [col-id="q:overall"]`);
@@ -69,7 +75,9 @@ describe("browser: survey response entry (SUR-3, SUR-6)", () => {
     const id = (await page.getAttribute(row, "row-id"))!;
     const mine = `.ag-row[row-id="${id}"]`;
     // The page offers "not applicable" for security; meanwhile the questionnaire no longer allows it there.
-    const [dim] = await q(`SELECT d.id FROM questionnaire_dimensions d JOIN survey_campaigns c ON c.questionnaire_id = d.questionnaire_id WHERE c.code = 'SAT-2026-H2' AND d.code = 'security'`);
+    const [dim] = await q(
+      `SELECT d.id FROM questionnaire_dimensions d JOIN survey_campaigns c ON c.questionnaire_id = d.questionnaire_id WHERE c.code = 'SAT-2026-H2' AND d.code = 'security'`,
+    );
     await q(`UPDATE questionnaire_dimensions SET allow_not_applicable = false WHERE id = $1`, [dim.id]);
     try {
       await page.click(`${mine} [col-id="q:overall"]`);
@@ -94,7 +102,12 @@ describe("browser: survey response entry (SUR-3, SUR-6)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.textContent(`${mine} [col-id="state"]`)).toBe("已录入");
     expect((await stored(rowId(id))).filter((r) => r.rating != null).map((r) => [r.code, r.rating])).toEqual([
-      ["overall", 4], ["complaint_handling", 4], ["repair_quality", 4], ["repair_speed", 4], ["staff_attitude", 4], ["security", 3],
+      ["overall", 4],
+      ["complaint_handling", 4],
+      ["repair_quality", 4],
+      ["repair_speed", 4],
+      ["staff_attitude", 4],
+      ["security", 3],
     ]);
   });
 });

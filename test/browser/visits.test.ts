@@ -21,16 +21,23 @@ describe("browser: household visits (VIS-1, VIS-2)", () => {
     await page.waitForSelector('[data-testid="plan-summary"]');
     await page.waitForSelector('[data-testid="visit-grid"] .ag-header-cell');
     const planId = await page.locator('[data-testid="plan"]').inputValue();
-    const plan = (await q(`SELECT p.id, e.code FROM visit_plans p JOIN estates e ON e.id = p.estate_id WHERE p.status = 'ACTIVE' AND e.code = 'LX' ORDER BY p.month DESC LIMIT 1`))[0];
+    const plan = (
+      await q(
+        `SELECT p.id, e.code FROM visit_plans p JOIN estates e ON e.id = p.estate_id WHERE p.status = 'ACTIVE' AND e.code = 'LX' ORDER BY p.month DESC LIMIT 1`,
+      )
+    )[0];
     expect(Buffer.from(planId, "base64").toString()).toBe(`VisitPlan:${plan.id}`);
     const coverage = async () => Number((await page.textContent('[data-testid="coverage-numerator"]'))!.replace(/\D/g, ""));
     const before = await coverage();
     // A resident household not visited this month yet.
-    const [household] = await q(`SELECT h.code FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND h.occupied
-      AND NOT EXISTS (SELECT 1 FROM visit_records r WHERE r.household_id = h.id AND r.plan_id = $1) ORDER BY h.code LIMIT 1`, [plan.id]);
+    const [household] = await q(
+      `SELECT h.code FROM households h JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND h.occupied
+      AND NOT EXISTS (SELECT 1 FROM visit_records r WHERE r.household_id = h.id AND r.plan_id = $1) ORDER BY h.code LIMIT 1`,
+      [plan.id],
+    );
 
     await page.click('[data-testid="add-visit"]');
-    const row = '.ag-row.row-new';
+    const row = ".ag-row.row-new";
     const cell = (col: string) => `${row} [col-id="${col}"]`;
     await page.waitForSelector(`${cell("householdCode")} input`);
     await page.fill(`${cell("householdCode")} input`, household.code);
@@ -54,7 +61,10 @@ describe("browser: household visits (VIS-1, VIS-2)", () => {
     await page.click(`${cell("state")} [data-testid="save-draft"]`);
     // The save is a round trip on a shared machine: more than expect.poll's default second.
     await expect.poll(() => page.locator(row).count(), SAVED).toBe(0);
-    const [stored] = await q(`SELECT h.code, s.login, r.resolved, r.satisfied, r.signed FROM visit_records r JOIN households h ON h.id = r.household_id JOIN staff s ON s.id = r.visitor_id WHERE r.content = $1`, [CONTENT]);
+    const [stored] = await q(
+      `SELECT h.code, s.login, r.resolved, r.satisfied, r.signed FROM visit_records r JOIN households h ON h.id = r.household_id JOIN staff s ON s.id = r.visitor_id WHERE r.content = $1`,
+      [CONTENT],
+    );
     expect(stored).toEqual({ code: household.code, login: "assistant.lx", resolved: false, satisfied: true, signed: true });
     await expect.poll(coverage, SAVED).toBe(before + 1);
     await b.screenshot(page, "visits-saved");
@@ -97,8 +107,14 @@ describe("browser: household visits (VIS-1, VIS-2)", () => {
     await expect.poll(stored, SAVED).toMatchObject({ content: FIXED, version: visit.version + 1 });
     await settled();
     expect(await page.textContent(cell("content"))).toBe(FIXED);
-    expect(await q(`SELECT r.reason, r.fields, r.before, r.after, s.login FROM record_revisions r JOIN staff s ON s.id = r.changed_by_id WHERE r.record_id = $1`, [visit.id]))
-      .toEqual([{ reason: "录入时错别字", fields: ["content"], before: { content: CONTENT }, after: { content: FIXED }, login: "assistant.lx" }]);
+    expect(
+      await q(
+        `SELECT r.reason, r.fields, r.before, r.after, s.login FROM record_revisions r JOIN staff s ON s.id = r.changed_by_id WHERE r.record_id = $1`,
+        [visit.id],
+      ),
+    ).toEqual([
+      { reason: "录入时错别字", fields: ["content"], before: { content: CONTENT }, after: { content: FIXED }, login: "assistant.lx" },
+    ]);
 
     // A refused value goes back on its cell with the server's reason; nothing is written.
     await edit("visitedAt", "2099-01-01 10:00");
@@ -124,8 +140,9 @@ describe("browser: household visits (VIS-1, VIS-2)", () => {
     await page.click('[data-testid="conflict-mine-button"]');
     await expect.poll(stored, SAVED).toEqual({ content: FIXED, feedback: "希望晚上九点后停止装修", version: visit.version + 3 });
     expect(await page.locator('[data-testid="reason-dialog"][open]').count()).toBe(0);
-    expect(await q(`SELECT reason, before FROM record_revisions WHERE record_id = $1 AND 'feedback' = ANY(fields)`, [visit.id]))
-      .toEqual([{ reason: "住户更正时间", before: { feedback: "他人改的意见" } }]);
+    expect(await q(`SELECT reason, before FROM record_revisions WHERE record_id = $1 AND 'feedback' = ANY(fields)`, [visit.id])).toEqual([
+      { reason: "住户更正时间", before: { feedback: "他人改的意见" } },
+    ]);
 
     await page.reload();
     await page.waitForSelector(`.ag-row [col-id="content"]:text("${FIXED}")`);
@@ -146,7 +163,9 @@ describe("browser: household visits (VIS-1, VIS-2)", () => {
 
   it("SEC-2, SEC-7: the analyst reads the plan's figures, not what was said, and records nothing (in English)", async () => {
     const page = await b.signedIn("analyst", { locale: "en" });
-    const [plan] = await q(`SELECT p.id FROM visit_plans p JOIN estates e ON e.id = p.estate_id WHERE e.code = 'LX' ORDER BY p.month DESC LIMIT 1`);
+    const [plan] = await q(
+      `SELECT p.id FROM visit_plans p JOIN estates e ON e.id = p.estate_id WHERE e.code = 'LX' ORDER BY p.month DESC LIMIT 1`,
+    );
     await page.goto(`${b.baseUrl}/visits?plan=${encodeURIComponent(globalId("VisitPlan", plan.id))}`);
     await page.waitForSelector('[data-testid="plan-summary"]');
     await page.waitForSelector('[data-testid="visit-grid"] .ag-row');

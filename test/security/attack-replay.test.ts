@@ -32,11 +32,18 @@ describe.runIf(process.env.TEST_TARGET !== "postgres")("attack replay on a serve
   beforeAll(async () => {
     // A small company, generated at the fixed instant, in the process's own data directory.
     await run("pnpm", ["--filter", "@tingjian/prisma", "seed", "--scale", "0.05", "--at", "2026-11-20T18:00:00+08:00"], {
-      cwd: repoRoot, env: { ...process.env, DATABASE_URL: "", DATA_DIR: join(dir, "data") },
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: join(dir, "data") },
     });
     server = startServer({ DATA_DIR: join(dir, "data"), TINGJIAN_CLOCK_START: "2026-11-20T18:00:00+08:00" });
     port = await server.ready;
-    sampler = setInterval(() => { try { peakRss = Math.max(peakRss, rss()); } catch { /* exited */ } }, 50);
+    sampler = setInterval(() => {
+      try {
+        peakRss = Math.max(peakRss, rss());
+      } catch {
+        /* exited */
+      }
+    }, 50);
   }, 180_000);
 
   afterAll(async () => {
@@ -46,16 +53,21 @@ describe.runIf(process.env.TEST_TARGET !== "postgres")("attack replay on a serve
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const post = (body: unknown, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
   const codeOf = async (res: Response) => {
     const body = (await res.json().catch(() => ({}))) as { errors?: { extensions?: { code?: string } }[] };
     return body.errors?.[0]?.extensions?.code ?? String(res.status);
   };
   const nested = (levels: number) => {
     let q = "id";
-    for (let i = 0; i < levels; i++) q = i % 2 === 0 ? `households(first: 100) { edges { node { id complaints(first: 100) { edges { node { estate { ${q} } } } } } } }` : q;
+    for (let i = 0; i < levels; i++)
+      q =
+        i % 2 === 0 ? `households(first: 100) { edges { node { id complaints(first: 100) { edges { node { estate { ${q} } } } } } } }` : q;
     return `{ estates(first: 100) { edges { node { ${q} } } } }`;
   };
 
@@ -68,7 +80,9 @@ describe.runIf(process.env.TEST_TARGET !== "postgres")("attack replay on a serve
     }
     // Item 2, anonymous: nesting, aliases, a huge document.
     expect(await codeOf(await post({ query: nested(15) }))).toBe("QUERY_TOO_COMPLEX");
-    expect(await codeOf(await post({ query: `{ ${Array.from({ length: 600 }, (_, i) => `a${i}: __typename`).join(" ")} }` }))).toBe("QUERY_TOO_COMPLEX");
+    expect(await codeOf(await post({ query: `{ ${Array.from({ length: 600 }, (_, i) => `a${i}: __typename`).join(" ")} }` }))).toBe(
+      "QUERY_TOO_COMPLEX",
+    );
     expect(await codeOf(await post({ query: `{ ${"__typename ".repeat(200_000)} }` }))).toBe("QUERY_TOO_COMPLEX");
     expect(await codeOf(await post({ query: "{ __schema { types { name } } }" }))).toBe("UNAUTHENTICATED");
 
@@ -77,19 +91,53 @@ describe.runIf(process.env.TEST_TARGET !== "postgres")("attack replay on a serve
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
     const as = { cookie, "x-graphql-yoga-csrf": "1" };
     expect(await codeOf(await post({ query: nested(15) }, as))).toBe("QUERY_TOO_COMPLEX");
-    expect(await codeOf(await post({ query: `{ ${Array.from({ length: 600 }, (_, i) => `s${i}: complaints(first: 100, filter: { text: "漏水" }) { totalCount }`).join(" ")} }` }, as))).toBe("QUERY_TOO_COMPLEX");
-    expect(await codeOf(await post({ query: "query($n: Int) { complaints(first: $n) { totalCount } }", variables: { n: 1000 } }, as))).toBe("BAD_USER_INPUT");
-    expect(await codeOf(await post({ query: "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", variables: { ids: Array.from({ length: 10_000 }, (_, i) => `id${i}`) } }, as))).toBe("BAD_USER_INPUT");
+    expect(
+      await codeOf(
+        await post(
+          {
+            query: `{ ${Array.from({ length: 600 }, (_, i) => `s${i}: complaints(first: 100, filter: { text: "漏水" }) { totalCount }`).join(" ")} }`,
+          },
+          as,
+        ),
+      ),
+    ).toBe("QUERY_TOO_COMPLEX");
+    expect(await codeOf(await post({ query: "query($n: Int) { complaints(first: $n) { totalCount } }", variables: { n: 1000 } }, as))).toBe(
+      "BAD_USER_INPUT",
+    );
+    expect(
+      await codeOf(
+        await post(
+          {
+            query: "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+            variables: { ids: Array.from({ length: 10_000 }, (_, i) => `id${i}`) },
+          },
+          as,
+        ),
+      ),
+    ).toBe("BAD_USER_INPUT");
     // Item 16: a 5,000,000-character text and a NUL.
-    expect(await codeOf(await post({
-      query: "mutation($i: RegisterComplaintInput!) { registerComplaint(input: $i) { __typename } }",
-      variables: { i: { channel: "PHONE", content: "漏水\u0000", location: "x".repeat(5_000_000), anonymous: true } },
-    }, as))).toBe("BAD_USER_INPUT");
+    expect(
+      await codeOf(
+        await post(
+          {
+            query: "mutation($i: RegisterComplaintInput!) { registerComplaint(input: $i) { __typename } }",
+            variables: { i: { channel: "PHONE", content: "漏水\u0000", location: "x".repeat(5_000_000), anonymous: true } },
+          },
+          as,
+        ),
+      ),
+    ).toBe("BAD_USER_INPUT");
     // Item 13: a form post with the cookie and no preflight.
-    const form = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "query=mutation%7BsignOut%7B__typename%7D%7D" });
+    const form = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "query=mutation%7BsignOut%7B__typename%7D%7D",
+    });
     expect(form.status).toBe(403);
     // Item 4: a flood from one session meets the rate limit; the answers keep coming.
-    const statuses = await Promise.all(Array.from({ length: 700 }, () => post({ query: "{ me { staff { login } } }" }, as).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 700 }, () => post({ query: "{ me { staff { login } } }" }, as).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
 

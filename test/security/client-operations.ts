@@ -38,7 +38,22 @@ export interface ClientBuilders {
  * type-check the client (its components are Solid TSX), only runs its operation documents.
  */
 export async function clientModules(): Promise<{ modules: Record<string, Record<string, unknown>>; builders: ClientBuilders }> {
-  const files = ["admin-accounts", "admin-places", "admin-roles", "admin-settings", "callbacks", "complaint-detail", "complaints", "estates", "interchange", "reports", "session", "setup", "surveys", "visits"];
+  const files = [
+    "admin-accounts",
+    "admin-places",
+    "admin-roles",
+    "admin-settings",
+    "callbacks",
+    "complaint-detail",
+    "complaints",
+    "estates",
+    "interchange",
+    "reports",
+    "session",
+    "setup",
+    "surveys",
+    "visits",
+  ];
   const modules: Record<string, Record<string, unknown>> = {};
   for (const file of files) modules[file] = (await import(/* @vite-ignore */ `${clientSrc}graphql/${file}.ts`)) as Record<string, unknown>;
   return { modules, builders: { ...modules.reports, ...modules["complaint-detail"] } as unknown as ClientBuilders };
@@ -87,8 +102,9 @@ export async function clientOperations(estatesChosen: number[]): Promise<ClientO
   for (const [file, module] of Object.entries(modules)) {
     for (const [name, value] of Object.entries(module)) {
       // A fragment on its own (gql.tada's `graphql("fragment …")`) is sent only inside the operations that spread it.
-      if (isDocument(value)) { if (hasOperation(value)) add(`graphql/${file}.ts ${name}`, documentText(value)); }
-      else if (typeof value === "string" && /^\s*(query|mutation)\b/.test(value)) add(`graphql/${file}.ts ${name}`, value);
+      if (isDocument(value)) {
+        if (hasOperation(value)) add(`graphql/${file}.ts ${name}`, documentText(value));
+      } else if (typeof value === "string" && /^\s*(query|mutation)\b/.test(value)) add(`graphql/${file}.ts ${name}`, value);
     }
   }
   add("graphql/reports.ts metricsOverPeriods", builders.metricsOverPeriods(TREND_QUARTERS));

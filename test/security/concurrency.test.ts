@@ -25,22 +25,35 @@ describe("concurrent decisions (issue 15 item 17)", () => {
 
   it("every mutation is versioned or declared, and every declaration names a mutation", () => {
     const mutations = schema.getMutationType()!.getFields();
-    const versioned = (name: string) => mutations[name]!.args.some((a) => {
-      const type = getNamedType(a.type);
-      return a.name === "version" || (isInputObjectType(type) && "version" in (type as GraphQLInputObjectType).getFields());
-    });
+    const versioned = (name: string) =>
+      mutations[name]!.args.some((a) => {
+        const type = getNamedType(a.type);
+        return a.name === "version" || (isInputObjectType(type) && "version" in (type as GraphQLInputObjectType).getFields());
+      });
     const undeclared = Object.keys(mutations).filter((m) => !versioned(m) && !UNVERSIONED_MUTATIONS[m]);
     expect(undeclared, "mutations that change stored records without the version read").toEqual([]);
-    expect(Object.keys(UNVERSIONED_MUTATIONS).filter((m) => !mutations[m] || versioned(m)), "declarations of no (or a versioned) mutation").toEqual([]);
+    expect(
+      Object.keys(UNVERSIONED_MUTATIONS).filter((m) => !mutations[m] || versioned(m)),
+      "declarations of no (or a versioned) mutation",
+    ).toEqual([]);
   });
 
   it("WF-7: three supervisors decide one escalation at once; one decision is stored, the others are refused", async () => {
-    const [c] = await q(`SELECT c.id, c.organization_id FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND c.duplicate_of_id IS NULL AND c.classification = 'SECRET' ORDER BY c.no LIMIT 1`);
-    const [{ id: escalation }] = await q(`INSERT INTO complaint_escalations (organization_id, complaint_id, level, reason, escalated_to_id)
-      SELECT $1, $2, 1, '测试升级', id FROM staff WHERE login = 'manager' RETURNING id`, [c.organization_id, c.id]);
-    const decide = async (login: string) => gql<{ decideEscalation: { __typename: string; field?: string } }>(app,
-      `mutation($input: DecideEscalationInput!) { decideEscalation(input: $input) { __typename ... on InputError { field } } }`,
-      { input: { id: escalation, decision: `由 ${login} 决定` } }, await as(login));
+    const [c] = await q(
+      `SELECT c.id, c.organization_id FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND c.duplicate_of_id IS NULL AND c.classification = 'SECRET' ORDER BY c.no LIMIT 1`,
+    );
+    const [{ id: escalation }] = await q(
+      `INSERT INTO complaint_escalations (organization_id, complaint_id, level, reason, escalated_to_id)
+      SELECT $1, $2, 1, '测试升级', id FROM staff WHERE login = 'manager' RETURNING id`,
+      [c.organization_id, c.id],
+    );
+    const decide = async (login: string) =>
+      gql<{ decideEscalation: { __typename: string; field?: string } }>(
+        app,
+        `mutation($input: DecideEscalationInput!) { decideEscalation(input: $input) { __typename ... on InputError { field } } }`,
+        { input: { id: escalation, decision: `由 ${login} 决定` } },
+        await as(login),
+      );
     const results = await Promise.all(["manager", "mgmtrep", "exec"].map(decide));
     const kinds = results.map((r) => r.data?.decideEscalation.__typename ?? JSON.stringify(r.errors));
     expect(kinds.filter((k) => k === "MutationDecideEscalationSuccess")).toHaveLength(1);
@@ -49,14 +62,24 @@ describe("concurrent decisions (issue 15 item 17)", () => {
     const winner = ["manager", "mgmtrep", "exec"][kinds.indexOf("MutationDecideEscalationSuccess")];
     expect(stored.decision).toBe(`由 ${winner} 决定`);
     // One decision note on the timeline, not three.
-    expect(await q(`SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1 AND kind = 'NOTE' AND note LIKE '由 % 决定'`, [c.id])).toEqual([{ n: 1 }]);
+    expect(
+      await q(`SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = $1 AND kind = 'NOTE' AND note LIKE '由 % 决定'`, [
+        c.id,
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it("SEC-1: two classifiers change one level from the same version; one change, one conflict, nothing undone", async () => {
-    const [c] = await q(`SELECT c.id, c.version FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND c.classification = 'SECRET' ORDER BY c.no DESC LIMIT 1`);
-    const change = async (level: string) => gql<{ changeClassification: { __typename: string; currentVersion?: number } }>(app,
-      `mutation($input: ChangeClassificationInput!) { changeClassification(input: $input) { __typename ... on ClassificationConflictError { currentVersion } } }`,
-      { input: { recordType: "COMPLAINT", id: globalId("Complaint", c.id), level, reason: `改为 ${level}`, version: c.version } }, await as("exec"));
+    const [c] = await q(
+      `SELECT c.id, c.version FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND c.classification = 'SECRET' ORDER BY c.no DESC LIMIT 1`,
+    );
+    const change = async (level: string) =>
+      gql<{ changeClassification: { __typename: string; currentVersion?: number } }>(
+        app,
+        `mutation($input: ChangeClassificationInput!) { changeClassification(input: $input) { __typename ... on ClassificationConflictError { currentVersion } } }`,
+        { input: { recordType: "COMPLAINT", id: globalId("Complaint", c.id), level, reason: `改为 ${level}`, version: c.version } },
+        await as("exec"),
+      );
     const [a, b] = await Promise.all([change("CONFIDENTIAL"), change("SECRET")]);
     const kinds = [a, b].map((r) => r.data?.changeClassification.__typename ?? JSON.stringify(r.errors));
     expect(kinds.sort()).toEqual(["ClassificationConflictError", "MutationChangeClassificationSuccess"]);

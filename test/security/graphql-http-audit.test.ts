@@ -17,12 +17,19 @@ describe("GraphQL over HTTP audit (issue 15)", () => {
   let token = "";
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma, clock: demoClock(), rateLimits: { perSessionPerMinute: 0, perTokenPerMinute: 0, perAddressPerMinute: 0 } });
+    app = createApp({
+      prisma: t.prisma,
+      clock: demoClock(),
+      rateLimits: { perSessionPerMinute: 0, perTokenPerMinute: 0, perAddressPerMinute: 0 },
+    });
     session = await signIn(app, "analyst");
     const exec = await signIn(app, "exec");
-    const r = await gql<{ createApiToken: { __typename: string; data?: { secret: string } } }>(app,
+    const r = await gql<{ createApiToken: { __typename: string; data?: { secret: string } } }>(
+      app,
       `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { __typename ... on MutationCreateApiTokenSuccess { data { secret } } } }`,
-      { input: { name: "audit", scopes: ["REPORTS_READ"] } }, exec);
+      { input: { name: "audit", scopes: ["REPORTS_READ"] } },
+      exec,
+    );
     token = r.data!.createApiToken.data!.secret;
   });
 

@@ -35,13 +35,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function refused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect(port, "127.0.0.1");
-    s.once("connect", () => { s.destroy(); resolve(false); });
+    s.once("connect", () => {
+      s.destroy();
+      resolve(false);
+    });
     s.once("error", () => resolve(true));
   });
 }
 
 /** A mutation with a visible effect: the analyst's setting "csrf.probe" becomes `{"v": value}`. */
-const SAVE = (value: string) => `mutation { savePreference(input: { key: "csrf.probe", value: ${JSON.stringify(JSON.stringify({ v: value }))} }) { __typename } }`;
+const SAVE = (value: string) =>
+  `mutation { savePreference(input: { key: "csrf.probe", value: ${JSON.stringify(JSON.stringify({ v: value }))} }) { __typename } }`;
 
 describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server", () => {
   const t = useTestDatabase("demo");
@@ -130,7 +134,11 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
       const form = new FormData();
       form.set("operations", JSON.stringify({ query: SAVE("own-multipart") }));
       form.set("map", "{}");
-      const upload = await fetch(`${base}/graphql`, { method: "POST", headers: { cookie: analyst.cookie!, "x-graphql-yoga-csrf": "1" }, body: form });
+      const upload = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { cookie: analyst.cookie!, "x-graphql-yoga-csrf": "1" },
+        body: form,
+      });
       expect(upload.status).toBe(200);
       expect(await readBack()).toBe(JSON.stringify({ v: "own-multipart" }));
     });
@@ -140,7 +148,9 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
       const created = await fetch(`${base}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: service.cookie! },
-        body: JSON.stringify({ query: `mutation { createApiToken(input: { name: "csrf probe", scopes: [COMPLAINTS_READ] }) { ... on MutationCreateApiTokenSuccess { data { secret } } ... on Error { message } } }` }),
+        body: JSON.stringify({
+          query: `mutation { createApiToken(input: { name: "csrf probe", scopes: [COMPLAINTS_READ] }) { ... on MutationCreateApiTokenSuccess { data { secret } } ... on Error { message } } }`,
+        }),
       });
       const secret = ((await created.json()) as { data: { createApiToken: { data: { secret: string } } } }).data.createApiToken.data.secret;
       const query = "{ complaints(first: 1) { totalCount } }";
@@ -175,7 +185,11 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
         expect(res.status, path).toBe(200);
         expectSecurityHeaders(res.headers, path);
       }
-      const api = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const api = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       expectSecurityHeaders(api.headers, "POST /graphql");
       expect(api.headers.get("cache-control")).toBe("no-store");
       const refused = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
@@ -242,23 +256,36 @@ describe("issue 15 items 13 and 14: CSRF and security headers on the HTTP server
     });
 
     it("the app runs under its CSP in Chromium: sign-in, the ledger grid and the report charts raise no violation", async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, env: withoutFaketime(process.env) });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        env: withoutFaketime(process.env),
+      });
       try {
         const page = await browser.newPage({ locale: "en" });
         page.setDefaultTimeout(20_000);
         const violations: string[] = [];
         const consoleLines: string[] = []; // printed when the page does not come up, to say why
-        page.on("console", (m) => { consoleLines.push(m.text()); if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+        page.on("console", (m) => {
+          consoleLines.push(m.text());
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
         page.on("pageerror", (e) => consoleLines.push(String(e)));
         await page.addInitScript(() => {
-          document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+          document.addEventListener("securitypolicyviolation", (e) =>
+            console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+          );
         });
         await page.goto(base, { timeout: 60_000 });
         await page.waitForSelector('[data-testid="sign-in"]', { timeout: 60_000 });
         await page.fill('[data-testid="sign-in"] input[name="login"]', "exec");
         await page.fill('[data-testid="sign-in"] input[name="password"]', "tingjian-demo");
         await page.click('[data-testid="sign-in"] button[type="submit"]');
-        await page.waitForSelector('[data-testid="whoami"]').catch((e) => { console.log(consoleLines.join("\n")); throw e; });
+        await page.waitForSelector('[data-testid="whoami"]').catch((e) => {
+          console.log(consoleLines.join("\n"));
+          throw e;
+        });
         await page.goto(`${base}/complaints`);
         await page.waitForSelector('.ag-row[row-index="0"]');
         await page.goto(`${base}/reports`);
@@ -282,12 +309,21 @@ describe("issue 15 item 1: the last-resort guard of every request", () => {
 
   it("a throw answers 400 (unreadable input) or 500, a rejection 500, half an answer is cut; each is logged without the query string; the server serves on", async () => {
     const logged: string[] = [];
-    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => { logged.push(line); });
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => {
+      logged.push(line);
+    });
     const { server, port } = await guardedServer(async (req, res) => {
       if (req.url!.startsWith("/uri")) decodeURIComponent("%");
       if (req.url!.startsWith("/sync")) throw new Error("boom 13800138000");
-      if (req.url!.startsWith("/async")) { await sleep(5); throw new Error("late"); }
-      if (req.url!.startsWith("/half")) { res.writeHead(200); res.write("partial"); throw new Error("mid-answer"); }
+      if (req.url!.startsWith("/async")) {
+        await sleep(5);
+        throw new Error("late");
+      }
+      if (req.url!.startsWith("/half")) {
+        res.writeHead(200);
+        res.write("partial");
+        throw new Error("mid-answer");
+      }
       res.end("fine");
     });
     try {
@@ -353,7 +389,7 @@ describe.runIf(target === "pglite")("issue 15 items 1, 18 and 19: the server pro
       "GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: x\r\nCookie: tj_session=%\r\nx-graphql-yoga-csrf: 1\r\nConnection: close\r\n\r\n",
       "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\nConnection: close\r\n\r\n{bad",
       "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=zz\r\nx-graphql-yoga-csrf: 1\r\nContent-Length: 11\r\nConnection: close\r\n\r\n--zz\r\nbad\r\n",
-      "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 999\r\nConnection: close\r\n\r\n{\"query\":", // the body never completes: the socket is cut
+      'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 999\r\nConnection: close\r\n\r\n{"query":', // the body never completes: the socket is cut
       "GET / HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0000b\r\nConnection: close\r\n\r\n",
       `GET /${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
       "BREW /coffee HTCPCP/1.0\r\n\r\n",
@@ -361,7 +397,11 @@ describe.runIf(target === "pglite")("issue 15 items 1, 18 and 19: the server pro
     ];
     for (const bytes of attempts) {
       const answer = bytes.includes("Content-Length: 999")
-        ? await openSlowRequest(port, bytes).then(async ({ socket, answer }) => { await sleep(100); socket.destroy(); return answer; })
+        ? await openSlowRequest(port, bytes).then(async ({ socket, answer }) => {
+            await sleep(100);
+            socket.destroy();
+            return answer;
+          })
         : await rawRequest(port, bytes);
       if (answer.status !== null) expect(answer.status, JSON.stringify(bytes.slice(0, 80))).toBeLessThan(500);
     }
@@ -386,17 +426,25 @@ describe.runIf(target === "pglite")("issue 15 items 1, 18 and 19: the server pro
     const file = join(dir, "estates.csv");
     writeFileSync(file, "estate_code,name\nZZ,Probe\n");
     const r = await run(process.execPath, ["--import", "tsx", "src/interchange/cli.ts", file], {
-      cwd: serverDir, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
-    }).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
+      cwd: serverDir,
+      env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`import: Data directory ${dataDir} is in use by process ${first.child.pid}; stop that process first, or set DATA_DIR to another directory`);
+    expect(r.stderr.trim()).toBe(
+      `import: Data directory ${dataDir} is in use by process ${first.child.pid}; stop that process first, or set DATA_DIR to another directory`,
+    );
   }, 30_000);
 
   it("item 18: SIGTERM lets a request in flight finish, refuses new connections, then exits and frees the port and the lock", async () => {
     const body = JSON.stringify({ query: "{ __typename }" });
     const half = Math.floor(body.length / 2);
-    const { socket, answer } = await openSlowRequest(port,
-      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, half)}`);
+    const { socket, answer } = await openSlowRequest(
+      port,
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, half)}`,
+    );
     await sleep(200);
     first.child.kill("SIGTERM");
     await sleep(500);
@@ -414,8 +462,10 @@ describe.runIf(target === "pglite")("issue 15 items 1, 18 and 19: the server pro
   it("item 18: a request that outlasts SHUTDOWN_GRACE_MS is cut off at that time, and the process still stops", async () => {
     const again = startServer({ DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: "300" });
     const againPort = await again.ready;
-    const { answer } = await openSlowRequest(againPort,
-      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":`);
+    const { answer } = await openSlowRequest(
+      againPort,
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":`,
+    );
     await sleep(200);
     const signalled = Date.now();
     again.child.kill("SIGTERM");
@@ -454,34 +504,38 @@ describe("issue 15 item 20: demo data only on the embedded database or when aske
     expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
   });
 
-  it.runIf(target === "pglite")("a server started with SEED=auto on an empty PostgreSQL database creates no demo account and says why", async (ctx) => {
-    const adminUrl = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try {
-      await admin.connect();
-    } catch {
-      ctx.skip(`no PostgreSQL server at ${new URL(adminUrl).host}`);
-    }
-    const name = `tj_seed_${randomBytes(5).toString("hex")}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    let server: ServerProcess | undefined;
-    try {
-      server = startServer({ DATABASE_URL: url.toString(), SEED: "auto" });
-      await server.ready;
-      expect(server.stdout()).toContain("empty database: no demo data (SEED=auto seeds only the embedded database");
-      const db = new pg.Client({ connectionString: url.toString() });
-      await db.connect();
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff`);
-      await db.end();
-      expect(rows[0]!.n).toBe(0);
-      server.child.kill("SIGTERM");
-      expect((await server.exited).code).toBe(0);
-    } finally {
-      if (server?.child.exitCode === null) server.child.kill("SIGKILL");
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
-  }, 60_000);
+  it.runIf(target === "pglite")(
+    "a server started with SEED=auto on an empty PostgreSQL database creates no demo account and says why",
+    async (ctx) => {
+      const adminUrl = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+      const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+      try {
+        await admin.connect();
+      } catch {
+        ctx.skip(`no PostgreSQL server at ${new URL(adminUrl).host}`);
+      }
+      const name = `tj_seed_${randomBytes(5).toString("hex")}`;
+      await admin.query(`CREATE DATABASE "${name}"`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      let server: ServerProcess | undefined;
+      try {
+        server = startServer({ DATABASE_URL: url.toString(), SEED: "auto" });
+        await server.ready;
+        expect(server.stdout()).toContain("empty database: no demo data (SEED=auto seeds only the embedded database");
+        const db = new pg.Client({ connectionString: url.toString() });
+        await db.connect();
+        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff`);
+        await db.end();
+        expect(rows[0]!.n).toBe(0);
+        server.child.kill("SIGTERM");
+        expect((await server.exited).code).toBe(0);
+      } finally {
+        if (server?.child.exitCode === null) server.child.kill("SIGKILL");
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    60_000,
+  );
 });

@@ -15,7 +15,16 @@ const IMPORT = `mutation($input: ImportFileInput!) { importFile(input: $input) {
   ... on ImportRejected { problemCount rowsWithProblems problems { line column field reason } }
   ... on MutationImportFileSuccess { data { totalRows created updated unchanged } } } }`;
 
-interface Household { code: string; building: string; unit: string | null; room: string; name: string; phone: string; id_number: string | null; customer_id: string }
+interface Household {
+  code: string;
+  building: string;
+  unit: string | null;
+  room: string;
+  name: string;
+  phone: string;
+  id_number: string | null;
+  customer_id: string;
+}
 
 describe("the household import is no oracle for values the caller may not read (issue 15 item 7)", () => {
   const t = useTestDatabase("demo");
@@ -28,14 +37,25 @@ describe("the household import is no oracle for values the caller may not read (
     clerk = await signIn(app, "frontdesk.lx");
   });
 
-  const household = (classification: string) => q<Household>(`SELECT h.code, b.name AS building, u.name AS unit, h.room, c.name, c.phone, c.id_number, c.id AS customer_id
+  const household = (classification: string) =>
+    q<Household>(
+      `SELECT h.code, b.name AS building, u.name AS unit, h.room, c.name, c.phone, c.id_number, c.id AS customer_id
       FROM households h JOIN buildings b ON b.id = h.building_id LEFT JOIN units u ON u.id = h.unit_id
       JOIN household_members m ON m.household_id = h.id AND m.is_primary JOIN customers c ON c.id = m.customer_id JOIN estates e ON e.id = h.estate_id
-     WHERE e.code = 'LX' AND c.classification = $1 AND c.phone IS NOT NULL AND c.id_number IS NOT NULL ORDER BY h.code LIMIT 1`, [classification]).then((r) => r[0]!);
+     WHERE e.code = 'LX' AND c.classification = $1 AND c.phone IS NOT NULL AND c.id_number IS NOT NULL ORDER BY h.code LIMIT 1`,
+      [classification],
+    ).then((r) => r[0]!);
 
   /** A dry run of one household row; the answer without what differs per request. */
   async function dryRun(h: Household, cells: Partial<Record<string, string>>) {
-    const row: Record<string, string> = { household_code: h.code, estate_code: "LX", building: h.building, unit: h.unit ?? "", room: h.room, ...cells };
+    const row: Record<string, string> = {
+      household_code: h.code,
+      estate_code: "LX",
+      building: h.building,
+      unit: h.unit ?? "",
+      room: h.room,
+      ...cells,
+    };
     const headers = Object.keys(row);
     const text = `${headers.join(",")}\n${headers.map((k) => row[k]).join(",")}\n`;
     return postFile<{ importFile: unknown }>(app, clerk, IMPORT, { kind: "HOUSEHOLDS", dryRun: true }, text, "households.csv");
@@ -68,10 +88,12 @@ describe("the household import is no oracle for values the caller may not read (
   });
 
   it("the clerk's own right to contact data still updates and reports unchanged as before", async () => {
-    const h = (await q<Household>(`SELECT h.code, b.name AS building, u.name AS unit, h.room, c.name, c.phone, c.id AS customer_id
+    const h = (
+      await q<Household>(`SELECT h.code, b.name AS building, u.name AS unit, h.room, c.name, c.phone, c.id AS customer_id
       FROM households h JOIN buildings b ON b.id = h.building_id LEFT JOIN units u ON u.id = h.unit_id
       JOIN household_members m ON m.household_id = h.id AND m.is_primary JOIN customers c ON c.id = m.customer_id JOIN estates e ON e.id = h.estate_id
-     WHERE e.code = 'LX' AND c.classification = 'SECRET' AND c.phone IS NOT NULL ORDER BY h.code DESC LIMIT 1`))[0]!;
+     WHERE e.code = 'LX' AND c.classification = 'SECRET' AND c.phone IS NOT NULL ORDER BY h.code DESC LIMIT 1`)
+    )[0]!;
     const same = await dryRun(h, { customer_name: h.name, phone: h.phone });
     expect(same).toMatchObject({ data: { importFile: { __typename: "MutationImportFileSuccess", data: { unchanged: 1, updated: 0 } } } });
     const [stored] = await q<{ version: number }>(`SELECT version FROM customers WHERE id = $1`, [h.customer_id]);

@@ -15,9 +15,17 @@ import { clientModules, clientOperations, operationNamesInSource, type ClientBui
  * opens), and the server answers a normal query right after.
  */
 const reports: ClientBuilders = (await clientModules()).builders;
-interface Figure { denominator: number; drillDown: Record<string, unknown> }
-interface Problem { estate: { id: string }; category: { id: string } }
-type Result = GqlResult<Record<string, unknown>> & { errors?: { message: string; extensions?: { code?: string; limit?: string; field?: string; max?: number } }[] };
+interface Figure {
+  denominator: number;
+  drillDown: Record<string, unknown>;
+}
+interface Problem {
+  estate: { id: string };
+  category: { id: string };
+}
+type Result = GqlResult<Record<string, unknown>> & {
+  errors?: { message: string; extensions?: { code?: string; limit?: string; field?: string; max?: number } }[];
+};
 
 describe("issue 15 item 2: the app's own operations pass the query limits", () => {
   const t = useTestDatabase("demo");
@@ -98,11 +106,25 @@ describe("issue 15 item 2: the app's queries run end to end under the limits", (
     const campaign = gid("SurveyCampaign", (await q(`SELECT id FROM survey_campaigns LIMIT 1`)).id);
     const from = "2026-01-01T00:00:00+08:00";
     const to = "2026-11-01T00:00:00+08:00";
-    const quarter = (i: number) => ({ from: new Date(Date.UTC(2024, 3 * i, 1) - 8 * 3600_000).toISOString(), to: new Date(Date.UTC(2024, 3 * i + 3, 1) - 8 * 3600_000).toISOString(), metrics: ["SATISFACTION"] });
+    const quarter = (i: number) => ({
+      from: new Date(Date.UTC(2024, 3 * i, 1) - 8 * 3600_000).toISOString(),
+      to: new Date(Date.UTC(2024, 3 * i + 3, 1) - 8 * 3600_000).toISOString(),
+      metrics: ["SATISFACTION"],
+    });
     const perEstate = Object.fromEntries(estates.map((id, i) => [`e${i}`, id]));
     const variables: Record<string, Record<string, unknown>> = {
-      Me: {}, Estates: {}, EstateOptions: {}, VisitOffices: {}, VisitPlans: {}, MyApprovals: {}, SurveyEntryCampaigns: {}, ComplaintActionLookups: {},
-      WorkbenchCounts: { open: ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED"], weekFrom: "2026-11-14T00:00:00+08:00" },
+      Me: {},
+      Estates: {},
+      EstateOptions: {},
+      VisitOffices: {},
+      VisitPlans: {},
+      MyApprovals: {},
+      SurveyEntryCampaigns: {},
+      ComplaintActionLookups: {},
+      WorkbenchCounts: {
+        open: ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED"],
+        weekFrom: "2026-11-14T00:00:00+08:00",
+      },
       GridPreference: { key: "grid.complaints" },
       ComplaintPage: { filter: {}, sort: [], offset: 0, limit: 500 },
       ComplaintRows: { filter: {}, sort: [], offset: 500, limit: 500 },
@@ -123,7 +145,9 @@ describe("issue 15 item 2: the app's queries run end to end under the limits", (
       const r = await run(byName(name), vars, name);
       expect(r.errors, name).toBeUndefined();
       if (name === "ReportMetrics") {
-        const figure = (r.data!.metrics as { slices: { figures: Figure[] }[] }).slices.flatMap((s) => s.figures).find((f) => f.denominator > 0)!;
+        const figure = (r.data!.metrics as { slices: { figures: Figure[] }[] }).slices
+          .flatMap((s) => s.figures)
+          .find((f) => f.denominator > 0)!;
         metricRowsInput = { ...figure.drillDown };
       }
     }
@@ -144,7 +168,12 @@ describe("issue 15 item 2: the app's queries run end to end under the limits", (
     const top = await run(reports.recurringProblemsQuery(0, 10), { from: "2024-01-01T00:00:00+08:00", to: "2026-11-20T00:00:00+08:00" });
     const problem = (top.data!.all as { edges: { node: Problem }[] }).edges[0]?.node;
     if (problem) {
-      const r = await run(byName("RecurringProblemComplaints"), { from: "2024-01-01T00:00:00+08:00", to: "2026-11-20T00:00:00+08:00", estateId: problem.estate.id, categoryId: problem.category.id });
+      const r = await run(byName("RecurringProblemComplaints"), {
+        from: "2024-01-01T00:00:00+08:00",
+        to: "2026-11-20T00:00:00+08:00",
+        estateId: problem.estate.id,
+        categoryId: problem.category.id,
+      });
       expect(r.errors).toBeUndefined();
     }
   });
@@ -180,7 +209,10 @@ describe("issue 15 item 2: attacks are refused with a typed error before any res
     const res = await request(app, query, variables, caller);
     const body = (await res.json()) as Result;
     const used = process.cpuUsage(cpu);
-    expect(statements.filter((s) => s.includes("set_config('role'")), "the request's transaction opened").toEqual([]);
+    expect(
+      statements.filter((s) => s.includes("set_config('role'")),
+      "the request's transaction opened",
+    ).toEqual([]);
     expect((used.user + used.system) / 1000, "CPU ms").toBeLessThan(2000);
     const after = await gql<{ me: { staff: { login: string } } | null }>(app, `{ me { staff { login } } }`, {}, caller);
     expect(after.errors).toBeUndefined();
@@ -193,7 +225,11 @@ describe("issue 15 item 2: attacks are refused with a typed error before any res
   };
 
   it("15 levels of estate → households → complaints → estate … (QUERY_TOO_COMPLEX, depth)", async () => {
-    const levels = [["households(first: 100) { edges { node {", "} } }"], ["complaints(first: 100) { edges { node {", "} } }"], ["estate {", "}"]];
+    const levels = [
+      ["households(first: 100) { edges { node {", "} } }"],
+      ["complaints(first: 100) { edges { node {", "} } }"],
+      ["estate {", "}"],
+    ];
     let open = "estates(first: 100) { edges { node {";
     let close = "} } }";
     for (let i = 0; i < 15; i++) {
@@ -246,12 +282,23 @@ describe("issue 15 item 2: attacks are refused with a typed error before any res
     expect(literal.message).toMatch(/at most 500/);
     const variable = refusal(await attack(analyst, `query($n: Int) { complaints(first: $n) { edges { node { id } } } }`, { n: 1000 }));
     expect(variable.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
-    const nested = refusal(await attack(exec, `query($id: ID!, $n: Int!) { node(id: $id) { ... on Complaint { timeline(last: $n) { edges { node { id } } } } } }`, { id: "x", n: 1000 }));
+    const nested = refusal(
+      await attack(
+        exec,
+        `query($id: ID!, $n: Int!) { node(id: $id) { ... on Complaint { timeline(last: $n) { edges { node { id } } } } } }`,
+        { id: "x", n: 1000 },
+      ),
+    );
     expect(nested.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "last" });
     const negative = refusal(await attack(analyst, `{ estates(first: -1) { edges { node { id } } } }`));
     expect(negative.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     // At the maximum the page is served whole (500 rows, not 100).
-    const full = await gql<{ complaints: { edges: unknown[]; totalCount: number } }>(app, `{ complaints(first: 500) { totalCount edges { node { id } } } }`, {}, exec);
+    const full = await gql<{ complaints: { edges: unknown[]; totalCount: number } }>(
+      app,
+      `{ complaints(first: 500) { totalCount edges { node { id } } } }`,
+      {},
+      exec,
+    );
     expect(full.errors).toBeUndefined();
     expect(full.data!.complaints.edges.length).toBe(Math.min(500, full.data!.complaints.totalCount));
     expect(full.data!.complaints.edges.length).toBeGreaterThan(100);
@@ -274,19 +321,27 @@ describe("issue 15 item 2: attacks are refused with a typed error before any res
       // A rejected session is anonymous too.
       expect(refusal(await attack({ cookie: "tj_session=forged" }, q)).extensions?.code).toBe("UNAUTHENTICATED");
     }
-    const token = (await gql<{ createApiToken: { data: { secret: string } } }>(app,
-      `mutation { createApiToken(input: { name: "limits", scopes: [COMPLAINTS_READ] }) { ... on MutationCreateApiTokenSuccess { data { secret } } } }`, {}, exec)).data!.createApiToken.data.secret;
+    const token = (
+      await gql<{ createApiToken: { data: { secret: string } } }>(
+        app,
+        `mutation { createApiToken(input: { name: "limits", scopes: [COMPLAINTS_READ] }) { ... on MutationCreateApiTokenSuccess { data { secret } } } }`,
+        {},
+        exec,
+      )
+    ).data!.createApiToken.data.secret;
     for (const caller of [analyst, { token }]) {
       const signedIn = await gql<{ __type: { fields: unknown[] } }>(app, `{ __type(name: "Complaint") { fields { name } } }`, {}, caller);
       expect(signedIn.errors).toBeUndefined();
       expect(signedIn.data!.__type.fields.length).toBeGreaterThan(10);
-      expect((await gql(app, `{ complaint(first: 1) { totalCount } }`, {}, caller)).errors![0]!.message).toMatch(/Did you mean "complaints"/);
+      expect((await gql(app, `{ complaint(first: 1) { totalCount } }`, {}, caller)).errors![0]!.message).toMatch(
+        /Did you mean "complaints"/,
+      );
     }
     // __typename is not introspection: the graphql-http audit and health probes use it anonymously.
     expect((await gql(app, `{ __typename }`)).data).toEqual({ __typename: "Query" });
   });
 
-  it("a misspelt field, argument or enum value tells an anonymous caller no suggestion; a signed-in caller gets \"Did you mean\"", async () => {
+  it('a misspelt field, argument or enum value tells an anonymous caller no suggestion; a signed-in caller gets "Did you mean"', async () => {
     const cases = [
       `{ complaint(first: 1) { totalCount } }`,
       `{ complaints(frist: 1) { totalCount } }`,
@@ -324,7 +379,9 @@ describe("issue 15 item 2: attacks are refused with a typed error before any res
     const n = Math.floor(DEFAULT_LIMITS.maxCost / checkRequest(schema, `{ ${one(0)} }`, {}, DEFAULT_LIMITS).cost);
     const query = `{ ${Array.from({ length: n }, (_, i) => one(i)).join(" ")} }`;
     expect(checkRequest(schema, query, {}, DEFAULT_LIMITS).errors).toEqual([]);
-    expect(checkRequest(schema, `{ ${Array.from({ length: n + 1 }, (_, i) => one(i)).join(" ")} }`, {}, DEFAULT_LIMITS).errors[0]?.extensions).toMatchObject({ limit: "cost" });
+    expect(
+      checkRequest(schema, `{ ${Array.from({ length: n + 1 }, (_, i) => one(i)).join(" ")} }`, {}, DEFAULT_LIMITS).errors[0]?.extensions,
+    ).toMatchObject({ limit: "cost" });
     const baseline = process.memoryUsage().heapUsed;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
@@ -353,7 +410,10 @@ describe("issue 15 item 2: the limits are settings", () => {
 
   it("are read from the environment; a bad value stops the start naming the variable", () => {
     expect(queryLimitsFromEnv({})).toEqual(DEFAULT_LIMITS);
-    expect(queryLimitsFromEnv({ GRAPHQL_MAX_DEPTH: "4", STATEMENT_TIMEOUT_MS: "2500" })).toMatchObject({ maxDepth: 4, statementTimeoutMs: 2500 });
+    expect(queryLimitsFromEnv({ GRAPHQL_MAX_DEPTH: "4", STATEMENT_TIMEOUT_MS: "2500" })).toMatchObject({
+      maxDepth: 4,
+      statementTimeoutMs: 2500,
+    });
     expect(() => queryLimitsFromEnv({ GRAPHQL_MAX_COST: "lots" })).toThrow(/GRAPHQL_MAX_COST must be a positive whole number/);
     expect(() => queryLimitsFromEnv({ GRAPHQL_MAX_PAGE_SIZE: "0" })).toThrow(/GRAPHQL_MAX_PAGE_SIZE/);
   });
@@ -380,14 +440,20 @@ describe("issue 15 item 2: statement timeout", () => {
   // statement under a 500 ms timeout ran to its end): on the embedded database the limits above,
   // which refuse a request before it runs, are the protection.
   it.runIf(process.env.TEST_TARGET === "postgres")(
-    "a statement past the request's timeout ends it with one QUERY_TIMEOUT and nothing written; a report gets its larger budget", async () => {
+    "a statement past the request's timeout ends it with one QUERY_TIMEOUT and nothing written; a report gets its larger budget",
+    async () => {
       process.env.STATEMENT_TIMEOUT_MS = "300";
       process.env.REPORT_STATEMENT_TIMEOUT_MS = "20000";
       const app = createApp({ prisma: t.prisma, clock: demoClock() });
       const exec = await signIn(app, "exec");
       const clerk = await signIn(app, "frontdesk.lx");
-      const [complaint] = (await t.db.pool.query(`SELECT c.id, c.version FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' ORDER BY c.received_at DESC LIMIT 1`)).rows;
-      const preference = async () => (await gql<{ preference: string | null }>(app, `{ preference(key: "grid.limits-test") }`, {}, clerk)).data!.preference;
+      const [complaint] = (
+        await t.db.pool.query(
+          `SELECT c.id, c.version FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' ORDER BY c.received_at DESC LIMIT 1`,
+        )
+      ).rows;
+      const preference = async () =>
+        (await gql<{ preference: string | null }>(app, `{ preference(key: "grid.limits-test") }`, {}, clerk)).data!.preference;
       // Another session holds the complaints table: every statement reading it waits, and the wait counts.
       const holder = await t.db.pool.connect();
       try {
@@ -399,13 +465,23 @@ describe("issue 15 item 2: statement timeout", () => {
         expect(read.errors).toHaveLength(1);
         expect(read.errors![0]!.extensions).toMatchObject({ code: "QUERY_TIMEOUT", timeoutMs: 300 });
         // A mutation that times out writes nothing, the fields before the timeout included.
-        const write = await gql(app, `mutation($id: ID!, $v: Int!) {
+        const write = await gql(
+          app,
+          `mutation($id: ID!, $v: Int!) {
           a: savePreference(input: { key: "grid.limits-test", value: "x" }) { __typename }
           b: amendComplaint(input: { id: $id, version: $v, reason: "limits test", content: "limits test" }) { __typename }
-        }`, { id: Buffer.from(`Complaint:${complaint.id}`).toString("base64"), v: complaint.version }, clerk);
+        }`,
+          { id: Buffer.from(`Complaint:${complaint.id}`).toString("base64"), v: complaint.version },
+          clerk,
+        );
         expect(write.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TIMEOUT" });
         // A report waits on the same lock within its budget and answers once it is released.
-        const report = gql(app, `query($i: MetricsInput!) { metrics(input: $i) { label } }`, { i: { from: "2026-01-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00" } }, exec);
+        const report = gql(
+          app,
+          `query($i: MetricsInput!) { metrics(input: $i) { label } }`,
+          { i: { from: "2026-01-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00" } },
+          exec,
+        );
         await new Promise((r) => setTimeout(r, 1000));
         await holder.query(`ROLLBACK`);
         expect((await report).errors).toBeUndefined();
@@ -416,14 +492,17 @@ describe("issue 15 item 2: statement timeout", () => {
       expect(await preference()).toBeNull();
       // The server answers right after.
       expect((await gql(app, `{ me { staff { login } } }`, {}, exec)).errors).toBeUndefined();
-    });
+    },
+  );
 
   it("reports, exports and imports get REPORT_STATEMENT_TIMEOUT_MS, everything else STATEMENT_TIMEOUT_MS", async () => {
     const { statementTimeoutFor } = await import("../../server/src/limits/statement-timeout.ts");
     const { parse } = await import("graphql");
     const limits = { ...DEFAULT_LIMITS, statementTimeoutMs: 1000, reportStatementTimeoutMs: 9000 };
     expect(statementTimeoutFor(parse(`{ complaints(first: 5) { totalCount } }`), null, limits)).toBe(1000);
-    expect(statementTimeoutFor(parse(`{ me { permissions } q: quarterlySatisfactionReport(quarter: "2026-Q1") { label } }`), null, limits)).toBe(9000);
+    expect(
+      statementTimeoutFor(parse(`{ me { permissions } q: quarterlySatisfactionReport(quarter: "2026-Q1") { label } }`), null, limits),
+    ).toBe(9000);
     expect(statementTimeoutFor(parse(reports.metricsOverPeriods(8)), null, limits)).toBe(9000);
     expect(statementTimeoutFor(parse(`mutation($i: ImportFileInput!) { importFile(input: $i) { __typename } }`), null, limits)).toBe(9000);
   });

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import {
-  getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-  type GraphQLArgument, type GraphQLInputType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, schema, type App } from "@tingjian/server";
@@ -17,7 +23,15 @@ import { demoClock } from "../demo-clock.ts";
  * "Unexpected error." — and an answer that is not a success changes nothing stored.
  */
 const SKIP = new Set(["signIn", "signOut", "importFile"]); // the session itself; uploads: upload-bombs.test.ts
-const ALLOWED_CODES = new Set(["BAD_USER_INPUT", "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED", "QUERY_TOO_COMPLEX", "RATE_LIMITED", "CONFLICT"]);
+const ALLOWED_CODES = new Set([
+  "BAD_USER_INPUT",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
+  "CONFLICT",
+]);
 
 describe("fuzzing every mutation (issue 15 item 16)", () => {
   const t = useTestDatabase("demo");
@@ -28,15 +42,21 @@ describe("fuzzing every mutation (issue 15 item 16)", () => {
 
   /** What a failed mutation must not have changed: row counts of every table, and versions. */
   async function fingerprint(): Promise<string> {
-    const tables = (await q(`SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema()
-      AND tablename NOT IN ('_prisma_migrations', 'access_logs', 'login_attempts', 'sessions') ORDER BY 1`)).map((r) => r.t as string);
+    const tables = (
+      await q(`SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = current_schema()
+      AND tablename NOT IN ('_prisma_migrations', 'access_logs', 'login_attempts', 'sessions') ORDER BY 1`)
+    ).map((r) => r.t as string);
     const [row] = await q(`SELECT ${tables.map((x) => `(SELECT count(*) FROM ${x})`).join(" || ',' || ")} AS counts,
       (SELECT coalesce(sum(version), 0) FROM complaints) || ',' || (SELECT coalesce(sum(version), 0) FROM customers) AS versions`);
     return `${row.counts}|${row.versions}`;
   }
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma, clock: demoClock(), rateLimits: { perSessionPerMinute: 0, perTokenPerMinute: 0, perAddressPerMinute: 0 } });
+    app = createApp({
+      prisma: t.prisma,
+      clock: demoClock(),
+      rateLimits: { perSessionPerMinute: 0, perTokenPerMinute: 0, perAddressPerMinute: 0 },
+    });
     exec = await signIn(app, "exec");
     // Real ids of several kinds, so that drawn inputs get past "not found" into the rules.
     const real = await q(`
@@ -63,13 +83,32 @@ describe("fuzzing every mutation (issue 15 item 16)", () => {
     }
     if (isScalarType(named)) {
       switch (named.name) {
-        case "ID": return fc.oneof(fc.constantFrom(...ids), fc.string({ maxLength: 12 }), fc.constant(globalId("Complaint", "00000000-0000-0000-0000-000000000000")));
-        case "Int": return fc.oneof(fc.integer({ min: -3, max: 5 }), fc.constantFrom(0, 2 ** 31 - 1, -(2 ** 31)));
-        case "Float": return fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(0));
-        case "Boolean": return fc.boolean();
-        case "DateTime": return fc.oneof(fc.constantFrom("2026-11-19T10:00:00+08:00", "2026-11-21T10:00:00+08:00", "2026-02-30T10:00:00Z", "0000-01-01T00:00:00Z", "soon"));
-        case "Date": return fc.constantFrom("2026-11-19", "2026-02-30", "2026-13-01", "20261119");
-        default: return fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", "漏水\u0000", "x".repeat(10_001), "=HYPERLINK(\"x\")"));
+        case "ID":
+          return fc.oneof(
+            fc.constantFrom(...ids),
+            fc.string({ maxLength: 12 }),
+            fc.constant(globalId("Complaint", "00000000-0000-0000-0000-000000000000")),
+          );
+        case "Int":
+          return fc.oneof(fc.integer({ min: -3, max: 5 }), fc.constantFrom(0, 2 ** 31 - 1, -(2 ** 31)));
+        case "Float":
+          return fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(0));
+        case "Boolean":
+          return fc.boolean();
+        case "DateTime":
+          return fc.oneof(
+            fc.constantFrom(
+              "2026-11-19T10:00:00+08:00",
+              "2026-11-21T10:00:00+08:00",
+              "2026-02-30T10:00:00Z",
+              "0000-01-01T00:00:00Z",
+              "soon",
+            ),
+          );
+        case "Date":
+          return fc.constantFrom("2026-11-19", "2026-02-30", "2026-13-01", "20261119");
+        default:
+          return fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", "漏水\u0000", "x".repeat(10_001), '=HYPERLINK("x")'));
       }
     }
     return fc.constant(null);
@@ -86,18 +125,26 @@ describe("fuzzing every mutation (issue 15 item 16)", () => {
       const document = `mutation${vars ? `(${vars})` : ""} { r: ${m.name}${args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(", ")})` : ""} { __typename } }`;
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
       for (const a of args) shape[a.name] = arbitraryOf(a.type, 0);
-      await fc.assert(fc.asyncProperty(fc.record(shape, { requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name) }), async (variables) => {
-        runs++;
-        const before = await fingerprint();
-        const r = await gql<{ r: { __typename: string } | null }>(app, document, variables, exec);
-        const typename = r.data?.r?.__typename ?? "";
-        const success = !r.errors && typename.startsWith("Mutation") && typename.endsWith("Success");
-        for (const e of r.errors ?? []) {
-          const code = e.extensions?.code ?? "";
-          if (e.message === "Unexpected error." || !ALLOWED_CODES.has(code)) findings.push(`${m.name}: ${code || "no code"} ${e.message.slice(0, 120)} ${JSON.stringify(variables).slice(0, 200)}`);
-        }
-        if (!success && (await fingerprint()) !== before) findings.push(`${m.name}: a refused call changed stored rows ${JSON.stringify(variables).slice(0, 200)}`);
-      }), { numRuns: 6, seed: 16 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record(shape, { requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name) }),
+          async (variables) => {
+            runs++;
+            const before = await fingerprint();
+            const r = await gql<{ r: { __typename: string } | null }>(app, document, variables, exec);
+            const typename = r.data?.r?.__typename ?? "";
+            const success = !r.errors && typename.startsWith("Mutation") && typename.endsWith("Success");
+            for (const e of r.errors ?? []) {
+              const code = e.extensions?.code ?? "";
+              if (e.message === "Unexpected error." || !ALLOWED_CODES.has(code))
+                findings.push(`${m.name}: ${code || "no code"} ${e.message.slice(0, 120)} ${JSON.stringify(variables).slice(0, 200)}`);
+            }
+            if (!success && (await fingerprint()) !== before)
+              findings.push(`${m.name}: a refused call changed stored rows ${JSON.stringify(variables).slice(0, 200)}`);
+          },
+        ),
+        { numRuns: 6, seed: 16 },
+      );
     }
     expect(runs).toBeGreaterThan(250);
     expect(findings).toEqual([]);

@@ -18,19 +18,27 @@ describe("API rate limits (issue 15 item 4)", () => {
   let base = "";
 
   beforeAll(async () => {
-    app = createApp({ prisma: t.prisma, clock: demoClock(), rateLimits: { perSessionPerMinute: 5, perTokenPerMinute: 4, perAddressPerMinute: 12 } });
+    app = createApp({
+      prisma: t.prisma,
+      clock: demoClock(),
+      rateLimits: { perSessionPerMinute: 5, perTokenPerMinute: 4, perAddressPerMinute: 12 },
+    });
     server = createHttpServer({ app, db: t.db });
     await listen(server, 0, "127.0.0.1");
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const ask = (headers: Record<string, string>) => app.fetch("http://yoga/graphql", {
-    method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: "{ me { staff { login } } }" }),
-  });
+  const ask = (headers: Record<string, string>) =>
+    app.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: "{ me { staff { login } } }" }),
+    });
 
   it("a session over its limit waits; another session is served meanwhile", async () => {
-    const a = await signIn(app, "analyst"), b: Caller = await signIn(app, "manager");
+    const a = await signIn(app, "analyst"),
+      b: Caller = await signIn(app, "manager");
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await ask({ cookie: a.cookie! })).status);
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
@@ -53,7 +61,11 @@ describe("API rate limits (issue 15 item 4)", () => {
   it("one address cannot starve the service by rotating sessions: its requests are limited over HTTP", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++) {
-      const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const res = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       statuses.push(res.status);
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(12);

@@ -15,10 +15,16 @@ export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 10_
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     const chunks: Buffer[] = [];
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`no answer within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
     socket.on("data", (c) => chunks.push(c));
     socket.on("error", () => {}); // a reset after the answer is still an answer
-    socket.on("close", () => { clearTimeout(timer); resolve(parseAnswer(Buffer.concat(chunks).toString("latin1"))); });
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve(parseAnswer(Buffer.concat(chunks).toString("latin1")));
+    });
     socket.write(bytes);
   });
 }

@@ -23,7 +23,12 @@ describe("revision reasons are masked like the record (issue 15 item 11, SEC-7)"
   const callers: Record<string, Caller> = {};
   const as = async (login: string) => (callers[login] ??= await signIn(app, login));
   const reasons = async (login: string) => {
-    const r = await gql<{ node: { history: { reason: string; changes: { field: string }[] }[] } | null }>(app, HISTORY, { id: globalId("Customer", customerId) }, await as(login));
+    const r = await gql<{ node: { history: { reason: string; changes: { field: string }[] }[] } | null }>(
+      app,
+      HISTORY,
+      { id: globalId("Customer", customerId) },
+      await as(login),
+    );
     if (r.errors?.[0]?.extensions?.code === "FORBIDDEN") return null;
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return r.data!.node?.history.map((h) => h.reason) ?? null;
@@ -31,11 +36,16 @@ describe("revision reasons are masked like the record (issue 15 item 11, SEC-7)"
 
   beforeAll(async () => {
     app = createApp({ prisma: t.prisma, clock: demoClock() });
-    const { rows } = await t.db.pool.query(`SELECT c.id, c.version FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
+    const { rows } =
+      await t.db.pool.query(`SELECT c.id, c.version FROM customers c JOIN household_members m ON m.customer_id = c.id JOIN households h ON h.id = m.household_id
       JOIN estates e ON e.id = h.estate_id WHERE e.code = 'LX' AND c.classification = 'SECRET' AND c.kind = 'OWNER' ORDER BY c.id DESC LIMIT 1`);
     customerId = rows[0].id;
-    const r = await gql<{ updateCustomer: { __typename: string } }>(app, UPDATE,
-      { input: { id: globalId("Customer", customerId), version: rows[0].version, reason: REASON, phone: PHONE } }, await as("frontdesk.lx"));
+    const r = await gql<{ updateCustomer: { __typename: string } }>(
+      app,
+      UPDATE,
+      { input: { id: globalId("Customer", customerId), version: rows[0].version, reason: REASON, phone: PHONE } },
+      await as("frontdesk.lx"),
+    );
     expect(r.data!.updateCustomer.__typename, JSON.stringify(r)).toBe("MutationUpdateCustomerSuccess");
   });
 

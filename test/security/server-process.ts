@@ -19,7 +19,11 @@ export interface ServerProcess {
  * own environment: embedded database in `DATA_DIR` unless DATABASE_URL is given, no demo data
  * unless SEED says so, any free port.
  */
-export function startServer(env: Record<string, string>, command: string[] = [process.execPath, "--import", "tsx", "src/main.ts"], cwd = serverDir): ServerProcess {
+export function startServer(
+  env: Record<string, string>,
+  command: string[] = [process.execPath, "--import", "tsx", "src/main.ts"],
+  cwd = serverDir,
+): ServerProcess {
   const child = spawn(command[0]!, command.slice(1), {
     cwd,
     env: { ...process.env, DATABASE_URL: "", PORT: "0", SEED: "none", NODE_ENV: "production", ...env },
@@ -27,8 +31,12 @@ export function startServer(env: Record<string, string>, command: string[] = [pr
   });
   let out = "";
   let err = "";
-  child.stdout!.on("data", (c: Buffer) => { out += c.toString(); });
-  child.stderr!.on("data", (c: Buffer) => { err += c.toString(); });
+  child.stdout!.on("data", (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr!.on("data", (c: Buffer) => {
+    err += c.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });

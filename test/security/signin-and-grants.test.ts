@@ -53,11 +53,15 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
 
   /** A request as it reaches yoga from the HTTP server: the client's address on the socket. */
   function post(body: unknown, ip: string) {
-    return app.fetch("http://yoga/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }, { req: { socket: { remoteAddress: ip } } } as never);
+    return app.fetch(
+      "http://yoga/graphql",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      },
+      { req: { socket: { remoteAddress: ip } } } as never,
+    );
   }
 
   async function signInFrom(ip: string, loginName: string, password: string): Promise<{ payload: Payload; cookie: string | null }> {
@@ -92,7 +96,8 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
 
     it("issue 15 item 5: a second signIn is refused however it is spelled (aliases, inline or named fragments)", async () => {
       const ip = "203.0.113.6";
-      const two = (a: string, b: string) => `a: signIn(login: "manager", password: ${JSON.stringify(a)}) { ${PAYLOAD} } b: signIn(login: "manager", password: ${JSON.stringify(b)}) { ${PAYLOAD} }`;
+      const two = (a: string, b: string) =>
+        `a: signIn(login: "manager", password: ${JSON.stringify(a)}) { ${PAYLOAD} } b: signIn(login: "manager", password: ${JSON.stringify(b)}) { ${PAYLOAD} }`;
       const spellings = [
         `mutation { ${two("x1", DEMO_PASSWORD)} }`,
         `mutation { ... on Mutation { ${two("x2", DEMO_PASSWORD)} } }`,
@@ -103,7 +108,10 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
         const res = await post({ query }, ip);
         const body = (await res.json()) as GqlResult<{ a: Payload; b: Payload }>;
         expect(res.headers.get("set-cookie")).toBeNull();
-        expect(body.data).toEqual({ a: expect.objectContaining({ __typename: "InputError", field: "signIn" }), b: expect.objectContaining({ __typename: "InputError", field: "signIn" }) });
+        expect(body.data).toEqual({
+          a: expect.objectContaining({ __typename: "InputError", field: "signIn" }),
+          b: expect.objectContaining({ __typename: "InputError", field: "signIn" }),
+        });
       }
       expect(await attempts(`ip = $1`, [ip])).toEqual([]);
     });
@@ -114,21 +122,39 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
       const res = await post({ query: doc, operationName: "A" }, ip);
       expect(((await res.json()) as GqlResult<{ signIn: Payload }>).data!.signIn.__typename).toBe("ForbiddenError");
       expect(await attempts(`ip = $1`, [ip])).toHaveLength(1);
-      const batch = await post([{ query: SIGN_IN, variables: { login: "mgmtrep", password: "third" } }, { query: SIGN_IN, variables: { login: "mgmtrep", password: "fourth" } }], ip);
+      const batch = await post(
+        [
+          { query: SIGN_IN, variables: { login: "mgmtrep", password: "third" } },
+          { query: SIGN_IN, variables: { login: "mgmtrep", password: "fourth" } },
+        ],
+        ip,
+      );
       expect(batch.status).toBeGreaterThanOrEqual(400);
       expect(await attempts(`ip = $1`, [ip])).toHaveLength(1);
     });
 
     it("issue 15 item 5: a failed attempt stays recorded when the request's transaction rolls back", async () => {
       const owner = t.prisma;
-      await expect(owner.$transaction(async (tx) => {
-        // As a request runs: the restricted role, no organisation until sign-in names one.
-        await tx.$queryRaw`SELECT set_config('role', 'tingjian_app', true)`;
-        const result = await login(tx, owner, { organization: null, login: "sec.head", password: "wrong", ip: "203.0.113.8", userAgent: null, previousSessionToken: null, now: clock() });
-        expect(result).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
-        throw new Error("a neighbour field failed");
-      })).rejects.toThrow("a neighbour field failed");
-      expect(await attempts(`ip = $1`, ["203.0.113.8"])).toEqual([{ login: "sec.head", ip: "203.0.113.8", success: false, reason: "wrong password" }]);
+      await expect(
+        owner.$transaction(async (tx) => {
+          // As a request runs: the restricted role, no organisation until sign-in names one.
+          await tx.$queryRaw`SELECT set_config('role', 'tingjian_app', true)`;
+          const result = await login(tx, owner, {
+            organization: null,
+            login: "sec.head",
+            password: "wrong",
+            ip: "203.0.113.8",
+            userAgent: null,
+            previousSessionToken: null,
+            now: clock(),
+          });
+          expect(result).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+          throw new Error("a neighbour field failed");
+        }),
+      ).rejects.toThrow("a neighbour field failed");
+      expect(await attempts(`ip = $1`, ["203.0.113.8"])).toEqual([
+        { login: "sec.head", ip: "203.0.113.8", success: false, reason: "wrong password" },
+      ]);
     });
 
     it("issue 15 item 5: an address gets at most 20 password hashes a minute, then RATE_LIMITED with the wait and no hash", async () => {
@@ -151,7 +177,8 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
   });
 
   describe("item 6: addresses are slowed, accounts are never locked", () => {
-    it("issue 15 item 6: five wrong passwords from one address slow that address down and do not lock the account from another", () => stopped(async () => {
+    it("issue 15 item 6: five wrong passwords from one address slow that address down and do not lock the account from another", () =>
+      stopped(async () => {
         const attacker = "192.0.2.10";
         const wrong = async () => (await signInFrom(attacker, "manager", `wrong-${Math.random()}`)).payload;
         for (let i = 0; i < 3; i++) expect((await wrong()).__typename).toBe("ForbiddenError");
@@ -160,10 +187,13 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
         expect(first).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: 2 });
         advance(2_000);
         expect((await wrong()).__typename).toBe("ForbiddenError");
-        expect((await signInFrom(attacker, "manager", DEMO_PASSWORD)).payload).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: 4 });
+        expect((await signInFrom(attacker, "manager", DEMO_PASSWORD)).payload).toMatchObject({
+          __typename: "RateLimitedError",
+          retryAfterSeconds: 4,
+        });
         advance(4_000);
         expect((await wrong()).__typename).toBe("ForbiddenError");
-        expect((await wrong())).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: 8 });
+        expect(await wrong()).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: 8 });
         expect((await attempts(`ip = $1 AND login = 'manager'`, [attacker])).filter((a) => !a.success)).toHaveLength(5);
 
         // The manager, at another address, signs in at once: nothing is locked.
@@ -173,9 +203,10 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
         // And the slowed address itself is served again after its wait, not locked either.
         advance(8_000);
         expect((await signInFrom(attacker, "manager", DEMO_PASSWORD)).payload.__typename).toBe("MutationSignInSuccess");
-    }));
+      }));
 
-    it("issue 15 item 6: the executive attacked from many addresses stays reachable: at once from a known address, after a short wait from a new one", () => stopped(async () => {
+    it("issue 15 item 6: the executive attacked from many addresses stays reachable: at once from a known address, after a short wait from a new one", () =>
+      stopped(async () => {
         // The executive has signed in from the office before.
         const office = "100.64.0.1";
         expect((await signInFrom(office, "exec", DEMO_PASSWORD)).payload.__typename).toBe("MutationSignInSuccess");
@@ -194,9 +225,10 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
         advance(fresh.retryAfterSeconds! * 1000);
         expect((await signInFrom("100.64.2.1", "exec", DEMO_PASSWORD)).payload.__typename).toBe("MutationSignInSuccess");
         expect((await q(`SELECT locked_until FROM staff WHERE login = 'exec'`))[0].locked_until).toBeNull();
-    }));
+      }));
 
-    it("issue 15 item 6: the answers do not tell an existing login from an unknown one", () => stopped(async () => {
+    it("issue 15 item 6: the answers do not tell an existing login from an unknown one", () =>
+      stopped(async () => {
         const ip = "192.0.2.20";
         const run = async (loginName: string) => {
           const out: Payload[] = [];
@@ -207,7 +239,7 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
         const ghost = await run("ghost.account");
         expect(real).toEqual(ghost);
         expect(real.map((p) => p.__typename)).toEqual(["ForbiddenError", "ForbiddenError", "ForbiddenError", "RateLimitedError"]);
-    }));
+      }));
   });
 
   describe("item 9: a designation grants at most its own level", () => {
@@ -221,18 +253,49 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
       exec = await signIn(app, "exec");
       [{ id: clerkId }] = await q(`SELECT id FROM staff WHERE login = 'frontdesk.lx'`);
     });
-    const designate = (caller: Caller, complaintId: string, level: string) => gql<{ designate: Payload & { data?: { level: string } } }>(app, `mutation($input: DesignateInput!) {
+    const designate = (caller: Caller, complaintId: string, level: string) =>
+      gql<{ designate: Payload & { data?: { level: string } } }>(
+        app,
+        `mutation($input: DesignateInput!) {
       designate(input: $input) { __typename ... on MutationDesignateSuccess { data { level } } ... on Error { message } ... on InputError { field } } }`,
-    { input: { recordType: "COMPLAINT", id: globalId("Complaint", complaintId), staffId: globalId("Staff", clerkId), level, reason: "跟进" } }, caller);
-    const read = (caller: Caller, id: string) => gql<{ node: { content: string } | null }>(app, `query($id: ID!) { node(id: $id) { ... on Complaint { content } } }`, { id: globalId("Complaint", id) }, caller);
-    const search = (caller: Caller, text: string) => gql<{ complaints: { totalCount: number } }>(app, `query($t: String!) { complaints(first: 1, filter: { text: $t }) { totalCount } }`, { t: text }, caller);
+        {
+          input: {
+            recordType: "COMPLAINT",
+            id: globalId("Complaint", complaintId),
+            staffId: globalId("Staff", clerkId),
+            level,
+            reason: "跟进",
+          },
+        },
+        caller,
+      );
+    const read = (caller: Caller, id: string) =>
+      gql<{ node: { content: string } | null }>(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on Complaint { content } } }`,
+        { id: globalId("Complaint", id) },
+        caller,
+      );
+    const search = (caller: Caller, text: string) =>
+      gql<{ complaints: { totalCount: number } }>(
+        app,
+        `query($t: String!) { complaints(first: 1, filter: { text: $t }) { totalCount } }`,
+        { t: text },
+        caller,
+      );
 
     it("issue 15 item 9: designating below the record's level is refused, naming the field", async () => {
-      const [secret] = await q(`SELECT c.id FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND c.classification = 'TOP_SECRET' LIMIT 1`);
+      const [secret] = await q(
+        `SELECT c.id FROM complaints c JOIN estates e ON e.id = c.estate_id WHERE e.code = 'LX' AND c.classification = 'TOP_SECRET' LIMIT 1`,
+      );
       expect(secret).toBeDefined();
       // The director is designated for the estate's TOP_SECRET records, so may designate, but not below TOP_SECRET.
       const r = await designate(director, secret.id, "CONFIDENTIAL");
-      expect(r.data!.designate).toMatchObject({ __typename: "InputError", field: "input.level", message: expect.stringContaining("TOP_SECRET") });
+      expect(r.data!.designate).toMatchObject({
+        __typename: "InputError",
+        field: "input.level",
+        message: expect.stringContaining("TOP_SECRET"),
+      });
       expect(await q(`SELECT 1 FROM access_designations WHERE record_id = $1 AND staff_id = $2`, [secret.id, clerkId])).toEqual([]);
     });
 
@@ -244,7 +307,10 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
       const text = c.content.slice(0, 8);
       const baseline = (await search(clerk, text)).data!.complaints.totalCount;
       // Designated at the record's level (CONFIDENTIAL), the clerk reads it and finds it.
-      expect((await designate(director, c.id, "CONFIDENTIAL")).data!.designate).toMatchObject({ __typename: "MutationDesignateSuccess", data: { level: "CONFIDENTIAL" } });
+      expect((await designate(director, c.id, "CONFIDENTIAL")).data!.designate).toMatchObject({
+        __typename: "MutationDesignateSuccess",
+        data: { level: "CONFIDENTIAL" },
+      });
       expect((await read(clerk, c.id)).data!.node!.content).toBe(c.content);
       expect((await search(clerk, text)).data!.complaints.totalCount).toBe(baseline + 1);
 
@@ -274,20 +340,39 @@ describe("sign-in throttling and grants (issue 15 items 5, 6, 9, 10; SEC-2)", ()
     it("issue 15 item 10: the administrator cannot give the analyst service account complaint, customer or report scopes", async () => {
       const admin = await signIn(app, "admin");
       const before = await q(`SELECT count(*)::int AS n FROM api_tokens`);
-      const r = await gql<Minted>(app, MINT, { input: { name: "BI", scopes: ["COMPLAINTS_READ", "CUSTOMERS_READ", "REPORTS_READ"], staffId: globalId("Staff", biTool) } }, admin);
+      const r = await gql<Minted>(
+        app,
+        MINT,
+        { input: { name: "BI", scopes: ["COMPLAINTS_READ", "CUSTOMERS_READ", "REPORTS_READ"], staffId: globalId("Staff", biTool) } },
+        admin,
+      );
       expect(r.data!.createApiToken).toMatchObject({ __typename: "InputError", field: "input.scopes" });
       for (const scope of ["COMPLAINTS_READ", "CUSTOMERS_READ", "REPORTS_READ"]) expect(r.data!.createApiToken.message).toContain(scope);
       // Not for itself either.
       const own = await gql<Minted>(app, MINT, { input: { name: "mine", scopes: ["COMPLAINTS_READ"] } }, admin);
-      expect(own.data!.createApiToken).toMatchObject({ __typename: "InputError", field: "input.scopes", message: expect.stringContaining("COMPLAINTS_READ") });
+      expect(own.data!.createApiToken).toMatchObject({
+        __typename: "InputError",
+        field: "input.scopes",
+        message: expect.stringContaining("COMPLAINTS_READ"),
+      });
       expect(await q(`SELECT count(*)::int AS n FROM api_tokens`)).toEqual(before);
     });
 
     it("issue 15 item 10: the executive may, within the service account's role; a scope its role lacks is refused", async () => {
       const exec = await signIn(app, "exec");
-      const ok = await gql<Minted>(app, MINT, { input: { name: "BI", scopes: ["COMPLAINTS_READ", "REPORTS_READ"], staffId: globalId("Staff", biTool) } }, exec);
+      const ok = await gql<Minted>(
+        app,
+        MINT,
+        { input: { name: "BI", scopes: ["COMPLAINTS_READ", "REPORTS_READ"], staffId: globalId("Staff", biTool) } },
+        exec,
+      );
       expect(ok.data!.createApiToken.data!.apiToken.scopes.sort()).toEqual(["COMPLAINTS_READ", "REPORTS_READ"]);
-      const wide = await gql<Minted>(app, MINT, { input: { name: "BI", scopes: ["COMPLAINTS_READ", "PERSONAL_DATA_READ"], staffId: globalId("Staff", biTool) } }, exec);
+      const wide = await gql<Minted>(
+        app,
+        MINT,
+        { input: { name: "BI", scopes: ["COMPLAINTS_READ", "PERSONAL_DATA_READ"], staffId: globalId("Staff", biTool) } },
+        exec,
+      );
       expect(wide.data!.createApiToken).toMatchObject({ __typename: "InputError", field: "input.scopes" });
       expect(wide.data!.createApiToken.message).toContain("PERSONAL_DATA_READ");
       expect(wide.data!.createApiToken.message).not.toContain("COMPLAINTS_READ");

@@ -12,11 +12,19 @@ const t = translator({
 });
 
 export function Loading(props: { label?: string }) {
-  return <p class="state muted" role="status" data-testid="loading">{props.label ?? t("loading")}</p>;
+  return (
+    <p class="state muted" role="status" data-testid="loading">
+      {props.label ?? t("loading")}
+    </p>
+  );
 }
 
 export function Empty(props: { children?: JSX.Element }) {
-  return <p class="state muted" data-testid="empty">{props.children ?? t("empty")}</p>;
+  return (
+    <p class="state muted" data-testid="empty">
+      {props.children ?? t("empty")}
+    </p>
+  );
 }
 
 /** A failed request: the server's message (already safe to show) and a retry button. */
@@ -31,7 +39,11 @@ export function ErrorBox(props: { error: CombinedError | Error | string | undefi
   return (
     <div class="state error" role="alert" data-testid="error">
       <strong>{t("failed")}</strong> <span>{message()}</span>
-      <Show when={props.retry}><button type="button" class="link" onClick={() => props.retry!()}>{t("retry")}</button></Show>
+      <Show when={props.retry}>
+        <button type="button" class="link" onClick={() => props.retry!()}>
+          {t("retry")}
+        </button>
+      </Show>
     </div>
   );
 }

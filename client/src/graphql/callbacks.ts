@@ -23,7 +23,8 @@ export const CallbackFields = graphql(`
 
 export type CallbackNode = ResultOf<typeof CallbackFields>;
 
-export const CallbacksQuery = graphql(`
+export const CallbacksQuery = graphql(
+  `
   query CallbackLedger($filter: CallbackFilter, $first: Int, $after: String, $withCustomer: Boolean!) {
     callbacks(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -31,7 +32,9 @@ export const CallbacksQuery = graphql(`
       edges { node { ...CallbackFields } }
     }
   }
-`, [CallbackFields]);
+`,
+  [CallbackFields],
+);
 
 export type CallbackFilter = NonNullable<VariablesOf<typeof CallbacksQuery>["filter"]>;
 
@@ -53,7 +56,8 @@ export type CallbackStatistics = ResultOf<typeof CallbackStatisticsQuery>["callb
 export type Ratio = CallbackStatistics["callbackRate"];
 
 /** CB-5…CB-7: the outcome of a callback; a stale version answers with the callback as it is now. */
-export const RecordCallbackMutation = graphql(`
+export const RecordCallbackMutation = graphql(
+  `
   mutation RecordCallback($input: RecordCallbackInput!, $withCustomer: Boolean!) {
     recordCallback(input: $input) {
       __typename
@@ -63,13 +67,16 @@ export const RecordCallbackMutation = graphql(`
       ... on CallbackConflictError { current { ...CallbackFields } }
     }
   }
-`, [CallbackFields]);
+`,
+  [CallbackFields],
+);
 
 export type RecordCallbackInput = VariablesOf<typeof RecordCallbackMutation>["input"];
 export type FileUpload = NonNullable<RecordCallbackInput["signature"]>;
 
 /** CB-10: a supervisor reviews and signs a callback record. */
-export const ReviewCallbackMutation = graphql(`
+export const ReviewCallbackMutation = graphql(
+  `
   mutation ReviewCallback($input: ReviewCallbackInput!, $withCustomer: Boolean!) {
     reviewCallback(input: $input) {
       __typename
@@ -79,4 +86,6 @@ export const ReviewCallbackMutation = graphql(`
       ... on CallbackConflictError { current { ...CallbackFields } }
     }
   }
-`, [CallbackFields]);
+`,
+  [CallbackFields],
+);

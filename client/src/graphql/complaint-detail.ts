@@ -16,7 +16,8 @@ export type SlaStage = ResultOf<typeof SlaStageFields>;
  * Everything the page shows except the timeline, which pages on its own. `recentEvents`: the kinds
  * of the latest events, oldest first: whether the clock is paused (§6: the last PAUSE or RESUME).
  */
-export const ComplaintDetailFields = graphql(`
+export const ComplaintDetailFields = graphql(
+  `
   fragment ComplaintDetailFields on Complaint {
     id no version status severity kind valid invalidReason
     category { id name parent { name } }
@@ -44,15 +45,20 @@ export const ComplaintDetailFields = graphql(`
     history { changedAt changedBy { id displayName } reason recordVersion changes { field before after } }
     recentEvents: timeline(last: 100) { edges { node { kind } } }
   }
-`, [SlaStageFields]);
+`,
+  [SlaStageFields],
+);
 
 export type ComplaintDetail = ResultOf<typeof ComplaintDetailFields>;
 
-export const ComplaintDetailQuery = graphql(`
+export const ComplaintDetailQuery = graphql(
+  `
   query ComplaintDetail($id: ID!) {
     node(id: $id) { __typename ... on Complaint { ...ComplaintDetailFields } }
   }
-`, [ComplaintDetailFields]);
+`,
+  [ComplaintDetailFields],
+);
 
 export const ComplaintTimelineQuery = graphql(`
   query ComplaintTimeline($id: ID!, $last: Int!, $before: String) {

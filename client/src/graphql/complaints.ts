@@ -15,24 +15,30 @@ export const ComplaintRowFields = graphql(`
 
 export type ComplaintRow = ResultOf<typeof ComplaintRowFields>;
 
-export const ComplaintPageQuery = graphql(`
+export const ComplaintPageQuery = graphql(
+  `
   query ComplaintPage($filter: ComplaintFilter, $orderBy: [ComplaintOrder!], $offset: Int, $limit: Int) {
     complaintPage(filter: $filter, orderBy: $orderBy, offset: $offset, limit: $limit) {
       totalCount offset
       rows { ...ComplaintRowFields }
     }
   }
-`, [ComplaintRowFields]);
+`,
+  [ComplaintRowFields],
+);
 
 /** A further block of a filter whose total is known: the count is not asked again (it costs a query). */
-export const ComplaintRowsQuery = graphql(`
+export const ComplaintRowsQuery = graphql(
+  `
   query ComplaintRows($filter: ComplaintFilter, $orderBy: [ComplaintOrder!], $offset: Int, $limit: Int) {
     complaintPage(filter: $filter, orderBy: $orderBy, offset: $offset, limit: $limit) {
       offset
       rows { ...ComplaintRowFields }
     }
   }
-`, [ComplaintRowFields]);
+`,
+  [ComplaintRowFields],
+);
 
 export type ComplaintFilter = NonNullable<VariablesOf<typeof ComplaintPageQuery>["filter"]>;
 /** One key of the ledger's order (`orderBy`; the deprecated `sort` is not used). */
@@ -40,7 +46,8 @@ export type ComplaintOrder = NonNullable<VariablesOf<typeof ComplaintPageQuery>[
 export type ComplaintSortField = ComplaintOrder["field"];
 
 /** SEC-6: every typed error the amendment can answer with; the conflict carries the current row. */
-export const AmendComplaintMutation = graphql(`
+export const AmendComplaintMutation = graphql(
+  `
   mutation AmendComplaint($input: AmendComplaintInput!) {
     amendComplaint(input: $input) {
       __typename
@@ -50,7 +57,9 @@ export const AmendComplaintMutation = graphql(`
       ... on ComplaintConflictError { current { ...ComplaintRowFields } }
     }
   }
-`, [ComplaintRowFields]);
+`,
+  [ComplaintRowFields],
+);
 
 export type AmendInput = VariablesOf<typeof AmendComplaintMutation>["input"];
 export type AmendResult = ResultOf<typeof AmendComplaintMutation>["amendComplaint"];

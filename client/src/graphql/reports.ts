@@ -9,11 +9,14 @@ export const FigureFields = graphql(`
   }
 `);
 
-export const MetricsFields = graphql(`
+export const MetricsFields = graphql(
+  `
   fragment MetricsFields on Metrics {
     label from to slices { key label figures { ...FigureFields } }
   }
-`, [FigureFields]);
+`,
+  [FigureFields],
+);
 
 export type Metrics = ResultOf<typeof MetricsFields>;
 export type Slice = Metrics["slices"][number];
@@ -31,11 +34,14 @@ export const ReportScopeQuery = graphql(`
   }
 `);
 
-export const MetricsQuery = graphql(`
+export const MetricsQuery = graphql(
+  `
   query ReportMetrics($input: MetricsInput!) {
     metrics(input: $input) { ...MetricsFields }
   }
-`, [MetricsFields]);
+`,
+  [MetricsFields],
+);
 
 export type MetricsInput = VariablesOf<typeof MetricsQuery>["input"];
 export type SliceBy = NonNullable<MetricsInput["sliceBy"]>;
@@ -52,7 +58,8 @@ export function metricsOverPeriods(count: number): string {
 }
 
 /** §12 quarterly satisfaction report (quarter "2026-Q2"). */
-export const QuarterlyReportQuery = graphql(`
+export const QuarterlyReportQuery = graphql(
+  `
   query QuarterlySatisfactionReport($quarter: String!, $estateIds: [ID!]) {
     quarterlySatisfactionReport(quarter: $quarter, estateIds: $estateIds) {
       label from to
@@ -60,7 +67,9 @@ export const QuarterlyReportQuery = graphql(`
       byEstate { ...MetricsFields }
     }
   }
-`, [MetricsFields]);
+`,
+  [MetricsFields],
+);
 
 export type QuarterlyReport = ResultOf<typeof QuarterlyReportQuery>["quarterlySatisfactionReport"];
 
@@ -87,13 +96,17 @@ export function recurringProblemsQuery(estates: number, first: number): string {
     }\n${fragment}`;
   }
   const vars = Array.from({ length: estates }, (_, i) => `$e${i}: ID!`).join(", ");
-  const fields = Array.from({ length: estates }, (_, i) =>
-    `e${i}: recurringProblems(first: ${first}, input: { from: $from, to: $to, estateId: $e${i} }) { totalCount edges { node { ...RecurringProblemFields } } }`).join("\n");
+  const fields = Array.from(
+    { length: estates },
+    (_, i) =>
+      `e${i}: recurringProblems(first: ${first}, input: { from: $from, to: $to, estateId: $e${i} }) { totalCount edges { node { ...RecurringProblemFields } } }`,
+  ).join("\n");
   return `query RecurringProblems($from: DateTime!, $to: DateTime!, ${vars}) {\n${fields}\n}\n${fragment}`;
 }
 
 /** The complaints of one recurring problem (found again by its estate, category and place). */
-export const RecurringProblemComplaintsQuery = graphql(`
+export const RecurringProblemComplaintsQuery = graphql(
+  `
   query RecurringProblemComplaints($from: DateTime!, $to: DateTime!, $estateId: ID!, $categoryId: ID!) {
     recurringProblems(first: 500, input: { from: $from, to: $to, estateId: $estateId, categoryId: $categoryId }) {
       edges { node { ...RecurringProblemFields complaints(first: 500) { totalCount edges { node {
@@ -102,7 +115,9 @@ export const RecurringProblemComplaintsQuery = graphql(`
       } } } } }
     }
   }
-`, [RecurringProblemFields]);
+`,
+  [RecurringProblemFields],
+);
 
 /** §11, REC-2 recurrence per month. */
 export const RecurrenceMonthFields = graphql(`
@@ -116,9 +131,13 @@ export type RecurrenceMonth = ResultOf<typeof RecurrenceMonthFields>;
  * run time (one alias per estate), so the caller names its result type; the fields are RecurrenceMonthFields'.
  */
 export function recurrenceTrendQuery(estates: number): string {
-  const fields = estates === 0
-    ? [`all: recurrenceTrend(input: { from: $from, to: $to }) { ...RecurrenceMonthFields }`]
-    : Array.from({ length: estates }, (_, i) => `e${i}: recurrenceTrend(input: { from: $from, to: $to, estateId: $e${i} }) { ...RecurrenceMonthFields }`);
+  const fields =
+    estates === 0
+      ? [`all: recurrenceTrend(input: { from: $from, to: $to }) { ...RecurrenceMonthFields }`]
+      : Array.from(
+          { length: estates },
+          (_, i) => `e${i}: recurrenceTrend(input: { from: $from, to: $to, estateId: $e${i} }) { ...RecurrenceMonthFields }`,
+        );
   const vars = Array.from({ length: estates }, (_, i) => `, $e${i}: ID!`).join("");
   return `query RecurrenceTrend($from: DateTime!, $to: DateTime!${vars}) {\n${fields.join("\n")}\n}\n${stringifyDocument(RecurrenceMonthFields)}`;
 }
@@ -162,4 +181,7 @@ export type RowsPage = ResultOf<typeof MetricRowsQuery>["metricRows"];
 /** What the rows behind a figure are; `metricRows` fills the one connection of its type. */
 export type RowConnection = Exclude<keyof RowsPage, "rowType" | "totalCount" | "hiddenCount" | "numeratorOnly">;
 /** One connection of a page, its rows read by column name (pages/drill-down/columns). */
-export type RowsConnection = { edges: { inNumerator: boolean; node: Record<string, unknown> }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null;
+export type RowsConnection = {
+  edges: { inNumerator: boolean; node: Record<string, unknown> }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+} | null;

@@ -30,7 +30,8 @@ export const SurveyHandoutFields = graphql(`
 
 export type SurveyHandout = ResultOf<typeof SurveyHandoutFields>;
 
-export const SurveyHandoutsQuery = graphql(`
+export const SurveyHandoutsQuery = graphql(
+  `
   query SurveyEntryHandouts($campaignId: ID!, $estateId: ID, $returned: Boolean, $first: Int, $after: String) {
     surveyHandouts(campaignId: $campaignId, estateId: $estateId, returned: $returned, first: $first, after: $after) {
       totalCount
@@ -38,10 +39,13 @@ export const SurveyHandoutsQuery = graphql(`
       edges { node { ...SurveyHandoutFields } }
     }
   }
-`, [SurveyHandoutFields]);
+`,
+  [SurveyHandoutFields],
+);
 
 /** SUR-6: enters (or replaces) one questionnaire's answers with the hand-out's version; records the return (SUR-3). */
-export const RecordSurveyResponseMutation = graphql(`
+export const RecordSurveyResponseMutation = graphql(
+  `
   mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) {
     recordSurveyResponse(input: $input) {
       __typename
@@ -51,6 +55,8 @@ export const RecordSurveyResponseMutation = graphql(`
       ... on SurveyHandoutConflictError { current { ...SurveyHandoutFields } }
     }
   }
-`, [SurveyHandoutFields]);
+`,
+  [SurveyHandoutFields],
+);
 
 export type SurveyAnswerInput = VariablesOf<typeof RecordSurveyResponseMutation>["input"]["answers"][number];

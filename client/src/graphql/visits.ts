@@ -13,11 +13,14 @@ export const VisitPlanFields = graphql(`
 
 export type VisitPlan = ResultOf<typeof VisitPlanFields>;
 
-export const VisitPlansQuery = graphql(`
+export const VisitPlansQuery = graphql(
+  `
   query VisitPlans {
     visitPlans(first: 100) { edges { node { ...VisitPlanFields } } }
   }
-`, [VisitPlanFields]);
+`,
+  [VisitPlanFields],
+);
 
 /** One visit of a plan; what was said is case content, masked for those who may not read it (SEC-2, SEC-7). */
 export const VisitFields = graphql(`
@@ -31,13 +34,16 @@ export const VisitFields = graphql(`
 
 export type VisitNode = ResultOf<typeof VisitFields>;
 
-export const VisitRecordsQuery = graphql(`
+export const VisitRecordsQuery = graphql(
+  `
   query VisitRecords($plan: ID!, $first: Int, $after: String) {
     node(id: $plan) {
       ... on VisitPlan { records(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...VisitFields } } } }
     }
   }
-`, [VisitFields]);
+`,
+  [VisitFields],
+);
 
 /** The household codes of an estate, to turn a typed code into the household (a visit names one). */
 export const EstateHouseholdsQuery = graphql(`
@@ -56,7 +62,8 @@ export const OfficesQuery = graphql(`
 `);
 
 /** VIS-1: records a visit in the month's plan; the caller is the visitor. */
-export const RecordVisitMutation = graphql(`
+export const RecordVisitMutation = graphql(
+  `
   mutation RecordVisit($input: RecordVisitInput!) {
     recordVisit(input: $input) {
       __typename
@@ -65,12 +72,15 @@ export const RecordVisitMutation = graphql(`
       ... on MutationRecordVisitSuccess { data { ...VisitFields } }
     }
   }
-`, [VisitFields]);
+`,
+  [VisitFields],
+);
 
 export type RecordVisitInput = VariablesOf<typeof RecordVisitMutation>["input"];
 
 /** SEC-6: corrects a stored visit; a stale version answers with the visit as it is now. */
-export const AmendVisitRecordMutation = graphql(`
+export const AmendVisitRecordMutation = graphql(
+  `
   mutation AmendVisitRecord($input: AmendVisitRecordInput!) {
     amendVisitRecord(input: $input) {
       __typename
@@ -80,7 +90,9 @@ export const AmendVisitRecordMutation = graphql(`
       ... on MutationAmendVisitRecordSuccess { data { ...VisitFields } }
     }
   }
-`, [VisitFields]);
+`,
+  [VisitFields],
+);
 
 /** SEC-6: the fields of a stored visit that change (omitted: unchanged; null: cleared), with the reason. */
 export type AmendVisitRecordInput = VariablesOf<typeof AmendVisitRecordMutation>["input"];

@@ -52,7 +52,14 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";
-  return new Date(iso).toLocaleString(locale(), { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+  return new Date(iso).toLocaleString(locale(), {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  });
 }
 
 export function formatDate(iso: string | null | undefined): string {

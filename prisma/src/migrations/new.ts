@@ -26,7 +26,10 @@ const schema = join(prismaDir, "schema");
 function previousSchema(): string {
   const dir = mkdtempSync(join(tmpdir(), "schema-"));
   const git = (...args: string[]) => execFileSync("git", args, { cwd: prismaDir });
-  const files = git("ls-tree", "--full-name", "--name-only", "HEAD", "schema/").toString().split("\n").filter((f) => f.endsWith(".prisma"));
+  const files = git("ls-tree", "--full-name", "--name-only", "HEAD", "schema/")
+    .toString()
+    .split("\n")
+    .filter((f) => f.endsWith(".prisma"));
   if (files.length === 0) writeFileSync(join(dir, "schema.prisma"), git("show", "HEAD:prisma/schema.prisma"));
   for (const f of files) writeFileSync(join(dir, basename(f)), git("show", `HEAD:${f}`));
   return dir;
@@ -34,11 +37,11 @@ function previousSchema(): string {
 
 let from = ["--from-empty"];
 if (readMigrations().length > 0) from = ["--from-schema-datamodel", previousSchema()];
-const sql = execFileSync(
-  "pnpm",
-  ["exec", "prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-  { cwd: prismaDir, encoding: "utf8", env: { ...process.env, PRISMA_ADAPTER: "pglite", CHECKPOINT_DISABLE: "1", DATABASE_URL: "postgresql://offline@localhost/offline" } },
-);
+const sql = execFileSync("pnpm", ["exec", "prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
+  cwd: prismaDir,
+  encoding: "utf8",
+  env: { ...process.env, PRISMA_ADAPTER: "pglite", CHECKPOINT_DISABLE: "1", DATABASE_URL: "postgresql://offline@localhost/offline" },
+});
 if (!/^\s*(CREATE|ALTER|DROP|--\s*(Create|Alter|Drop|Add))/m.test(sql)) {
   console.log("The schema has no changes since HEAD; nothing written.");
   process.exit(0);

@@ -31,20 +31,34 @@ export const ARCHIVE_DOCUMENTS = ["ID_COPY", "PURCHASE_CONTRACT", "MOVE_IN_FORM"
  */
 export async function seedClassifiedRecords(client: Pick<pg.ClientBase, "query">, ctx: SeedContext): Promise<void> {
   const org = ctx.organizationId;
-  const pick = (col: string, modulo: number, rest = 0) => `(('x' || substr(md5(${col}::text), 1, 8))::bit(32)::int & 2147483647) % ${modulo} = ${rest}`;
+  const pick = (col: string, modulo: number, rest = 0) =>
+    `(('x' || substr(md5(${col}::text), 1, 8))::bit(32)::int & 2147483647) % ${modulo} = ${rest}`;
   const expired = new Date(ctx.end.getTime() - 30 * DAY).toISOString();
   const later = new Date(ctx.end.getTime() + 365 * DAY).toISOString();
-  await client.query(`UPDATE complaints SET classification = 'CONFIDENTIAL', classified_until = $2
-    WHERE organization_id = $1 AND subject_staff_id IS NOT NULL`, [org, later]);
-  await client.query(`UPDATE complaints SET classification = 'TOP_SECRET', classified_until = $2
-    WHERE organization_id = $1 AND ${pick("id", 400)}`, [org, later]);
-  await client.query(`UPDATE customers SET classification = 'CONFIDENTIAL', classified_until = CASE WHEN ${pick("id", 3, 1)} THEN $2::timestamptz ELSE $3::timestamptz END
-    WHERE organization_id = $1 AND kind = 'OWNER' AND ${pick("id", 50, 1)}`, [org, expired, later]);
-  await client.query(`UPDATE customers SET classification = 'TOP_SECRET', classified_until = $2
-    WHERE organization_id = $1 AND kind = 'OWNER' AND ${pick("id", 500, 2)}`, [org, later]);
+  await client.query(
+    `UPDATE complaints SET classification = 'CONFIDENTIAL', classified_until = $2
+    WHERE organization_id = $1 AND subject_staff_id IS NOT NULL`,
+    [org, later],
+  );
+  await client.query(
+    `UPDATE complaints SET classification = 'TOP_SECRET', classified_until = $2
+    WHERE organization_id = $1 AND ${pick("id", 400)}`,
+    [org, later],
+  );
+  await client.query(
+    `UPDATE customers SET classification = 'CONFIDENTIAL', classified_until = CASE WHEN ${pick("id", 3, 1)} THEN $2::timestamptz ELSE $3::timestamptz END
+    WHERE organization_id = $1 AND kind = 'OWNER' AND ${pick("id", 50, 1)}`,
+    [org, expired, later],
+  );
+  await client.query(
+    `UPDATE customers SET classification = 'TOP_SECRET', classified_until = $2
+    WHERE organization_id = $1 AND kind = 'OWNER' AND ${pick("id", 500, 2)}`,
+    [org, later],
+  );
 
   // SEC-2: the executive designates the office director of the record's estate.
-  const designations = await client.query(`
+  const designations = await client.query(
+    `
     WITH exec AS (SELECT id FROM staff WHERE organization_id = $1 AND role = 'EXECUTIVE' ORDER BY login LIMIT 1),
     records AS (
       SELECT 'COMPLAINT'::record_type AS t, c.id, c.estate_id FROM complaints c WHERE c.organization_id = $1 AND c.classification = 'TOP_SECRET'
@@ -56,10 +70,13 @@ export async function seedClassifiedRecords(client: Pick<pg.ClientBase, "query">
     SELECT md5(r.id::text || 'designation')::uuid, $1, r.t, r.id, 'TOP_SECRET', d.id, exec.id, $2, '主管该项目的管理处主任'
       FROM records r CROSS JOIN exec
       JOIN staff d ON d.organization_id = $1 AND d.role = 'OFFICE_DIRECTOR'
-      JOIN staff_estate_scopes s ON s.staff_id = d.id AND s.estate_id = r.estate_id`, [org, ctx.start.toISOString()]);
+      JOIN staff_estate_scopes s ON s.staff_id = d.id AND s.estate_id = r.estate_id`,
+    [org, ctx.start.toISOString()],
+  );
   count(ctx, "access_designations", designations.rowCount);
 
-  const documents = await client.query(`
+  const documents = await client.query(
+    `
     INSERT INTO attachments (id, organization_id, kind, document_type, file_name, mime_type, size_bytes, sha256, storage_key,
                              customer_id, uploaded_at, classification)
     SELECT md5(c.id::text || d.t)::uuid, $1, 'ARCHIVE_DOCUMENT', d.t, lower(d.t) || '.pdf', 'application/pdf', 180000,
@@ -67,7 +84,8 @@ export async function seedClassifiedRecords(client: Pick<pg.ClientBase, "query">
            c.id, c.created_at, 'SECRET'
       FROM customers c CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS d(t, n)
      WHERE c.organization_id = $1 AND c.kind = 'OWNER' AND NOT (${pick("c.id", 12, 5)} AND d.n = 1 + (('x' || substr(md5(c.id::text), 9, 2))::bit(8)::int % 3))`,
-    [org, ARCHIVE_DOCUMENTS]);
+    [org, ARCHIVE_DOCUMENTS],
+  );
   count(ctx, "attachments", documents.rowCount);
 }
 

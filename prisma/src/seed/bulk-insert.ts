@@ -150,7 +150,14 @@ export class BulkWriter {
   private async tableInfo(table: string): Promise<TableInfo> {
     let info = this.tables.get(table);
     if (info) return info;
-    const { rows } = await this.db.query<{ column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null; rls: boolean }>(
+    const { rows } = await this.db.query<{
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+      rls: boolean;
+    }>(
       `SELECT column_name, data_type, udt_name, is_nullable, column_default, row_security_active(format('%I', $1::text)) AS rls
          FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = $1`,

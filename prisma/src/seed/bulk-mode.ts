@@ -85,8 +85,11 @@ export async function dropConstraints(db: Db): Promise<DroppedConstraints> {
  * maintenance_work_mem for the rest of the transaction when it is lower.
  */
 export async function restoreConstraints(db: Db, dropped: DroppedConstraints, onProgress?: (message: string) => void): Promise<void> {
-  await db.query(`SELECT set_config('maintenance_work_mem', $1, true)
-    WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)`, [MAINTENANCE_WORK_MEM]);
+  await db.query(
+    `SELECT set_config('maintenance_work_mem', $1, true)
+    WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)`,
+    [MAINTENANCE_WORK_MEM],
+  );
   let started = Date.now();
   for (const index of dropped.indexes) await db.query(index.definition);
   onProgress?.(`${dropped.indexes.length} indexes rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -56,14 +56,21 @@ export async function seedCompany(ctx: SeedContext, scale: number): Promise<Comp
 async function seedOrganization(ctx: SeedContext): Promise<string> {
   const { rng, writer, organizationId } = ctx;
   const createdAt = ctx.start;
-  await writer.insert("organizations", [{ id: organizationId, code: DEMO_ORGANIZATION_CODE, name: "华庭物业管理有限公司", timezone: "Asia/Shanghai", createdAt }]);
+  await writer.insert("organizations", [
+    { id: organizationId, code: DEMO_ORGANIZATION_CODE, name: "华庭物业管理有限公司", timezone: "Asia/Shanghai", createdAt },
+  ]);
 
   const calendarId = rng.uuid();
-  await writer.insert("working_calendars", [{ id: calendarId, organizationId, name: STANDARD_CALENDAR_NAME, timezone: "Asia/Shanghai", isDefault: true, createdAt }]);
+  await writer.insert("working_calendars", [
+    { id: calendarId, organizationId, name: STANDARD_CALENDAR_NAME, timezone: "Asia/Shanghai", isDefault: true, createdAt },
+  ]);
   // The standard working week shipped to every organisation (company-defaults.ts, SLA working clock).
   const slots = STANDARD_WORKING_SLOTS.map((s) => ({ id: rng.uuid(), organizationId, calendarId, ...s, createdAt }));
   await writer.insert("working_time_slots", slots);
-  await writer.insert("calendar_days", calendarDays().map((d) => ({ id: rng.uuid(), organizationId, calendarId, date: d.date, kind: d.kind, name: d.name, createdAt })));
+  await writer.insert(
+    "calendar_days",
+    calendarDays().map((d) => ({ id: rng.uuid(), organizationId, calendarId, date: d.date, kind: d.kind, name: d.name, createdAt })),
+  );
   return calendarId;
 }
 
@@ -71,7 +78,12 @@ async function seedDepartments(ctx: SeedContext): Promise<Company["departments"]
   const { rng, organizationId } = ctx;
   const createdAt = ctx.start;
   const departments = {
-    service: rng.uuid(), engineering: rng.uuid(), security: rng.uuid(), environment: rng.uuid(), finance: rng.uuid(), legal: rng.uuid(),
+    service: rng.uuid(),
+    engineering: rng.uuid(),
+    security: rng.uuid(),
+    environment: rng.uuid(),
+    finance: rng.uuid(),
+    legal: rng.uuid(),
   };
   const deptRows = [
     { id: departments.service, code: "SC", name: "客户服务中心", kind: "SERVICE_CENTRE" },
@@ -94,10 +106,28 @@ async function seedCategories(ctx: SeedContext): Promise<Company["categories"]> 
   let order = 0;
   for (const top of categoryTree) {
     const topId = rng.uuid();
-    categoryRows.push({ id: topId, organizationId, parentId: null, code: top.code, name: top.name, level: 1, sortOrder: order++, createdAt });
+    categoryRows.push({
+      id: topId,
+      organizationId,
+      parentId: null,
+      code: top.code,
+      name: top.name,
+      level: 1,
+      sortOrder: order++,
+      createdAt,
+    });
     for (const child of top.children) {
       const id = rng.uuid();
-      categoryRows.push({ id, organizationId, parentId: topId, code: child.code, name: child.name, level: 2, sortOrder: order++, createdAt });
+      categoryRows.push({
+        id,
+        organizationId,
+        parentId: topId,
+        code: child.code,
+        name: child.name,
+        level: 2,
+        sortOrder: order++,
+        createdAt,
+      });
       categories.push({ id, code: child.code, name: `${top.name}/${child.name}`, kind: child.kind, parentCode: top.code });
     }
   }

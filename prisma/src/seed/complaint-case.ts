@@ -20,7 +20,15 @@ export interface Draft {
 }
 
 /** A timeline event: `note` only what a person wrote; the system's words as `data` (the API renders ComplaintEvent.summary). */
-export type AddEvent = (kind: string, when: Date, fromStatus: string | null, toStatus: string | null, actorId: string | null, note?: string | null, data?: Record<string, unknown>) => void;
+export type AddEvent = (
+  kind: string,
+  when: Date,
+  fromStatus: string | null,
+  toStatus: string | null,
+  actorId: string | null,
+  note?: string | null,
+  data?: Record<string, unknown>,
+) => void;
 
 /** One complaint being generated: its row and what its later steps are decided by. */
 export interface Case {

@@ -18,12 +18,34 @@ function seasonalWeight(code: string, month: number): number {
 }
 
 const baseWeight: Record<string, number> = {
-  "ENG-LEAK": 8, "ENG-LIFT": 5, "ENG-POWER": 5, "ENG-PIPE": 6, "ENG-DOOR": 4, "ENG-CRACK": 2, "ENG-FAC": 3,
-  "SEC-GATE": 4, "SEC-PARK": 6, "SEC-PATROL": 2, "SEC-FIRE": 2,
-  "ENV-CLEAN": 6, "ENV-GREEN": 3, "ENV-WASTE": 4, "ENV-NOISE": 5, "ENV-PEST": 2,
-  "FEE-MGMT": 3, "FEE-PARK": 2, "FEE-UTIL": 1.5,
-  "SVC-ATT": 3, "SVC-SPEED": 3, "SVC-SUGG": 2, "SVC-ASK": 2, "SVC-CLAIM": 0.6,
-  "MUN-WATER": 1, "MUN-POWER": 1, "MUN-GAS": 0.6, "MUN-ROAD": 0.6,
+  "ENG-LEAK": 8,
+  "ENG-LIFT": 5,
+  "ENG-POWER": 5,
+  "ENG-PIPE": 6,
+  "ENG-DOOR": 4,
+  "ENG-CRACK": 2,
+  "ENG-FAC": 3,
+  "SEC-GATE": 4,
+  "SEC-PARK": 6,
+  "SEC-PATROL": 2,
+  "SEC-FIRE": 2,
+  "ENV-CLEAN": 6,
+  "ENV-GREEN": 3,
+  "ENV-WASTE": 4,
+  "ENV-NOISE": 5,
+  "ENV-PEST": 2,
+  "FEE-MGMT": 3,
+  "FEE-PARK": 2,
+  "FEE-UTIL": 1.5,
+  "SVC-ATT": 3,
+  "SVC-SPEED": 3,
+  "SVC-SUGG": 2,
+  "SVC-ASK": 2,
+  "SVC-CLAIM": 0.6,
+  "MUN-WATER": 1,
+  "MUN-POWER": 1,
+  "MUN-GAS": 0.6,
+  "MUN-ROAD": 0.6,
 };
 
 export interface ComplaintSummary {
@@ -58,7 +80,8 @@ export async function seedEstateComplaints(ctx: SeedContext, company: Company, e
       // Recurring problems (REC-2): troubled households report the same repair again.
       if (household.troubled && category.parentCode === "ENG" && rng.chance(0.7)) {
         const again = new Date(receivedAt.getTime() + rng.int(10, 80) * DAY);
-        if (again < ctx.end) generateComplaint(ctx, company, estate, batch, summaries, { receivedAt: again, category, household, repeat: true });
+        if (again < ctx.end)
+          generateComplaint(ctx, company, estate, batch, summaries, { receivedAt: again, category, household, repeat: true });
       }
     }
   }
@@ -68,7 +91,20 @@ export async function seedEstateComplaints(ctx: SeedContext, company: Company, e
 
 function daytime(rng: SeedContext["rng"]): number {
   // Most complaints arrive in office hours; the hotline takes some at night (INT-1: 24 h).
-  const hour = rng.weighted([[8, 3], [9, 6], [10, 7], [11, 6], [13, 5], [14, 6], [15, 6], [16, 5], [17, 3], [19, 2], [21, 1], [2, 0.3]] as const);
+  const hour = rng.weighted([
+    [8, 3],
+    [9, 6],
+    [10, 7],
+    [11, 6],
+    [13, 5],
+    [14, 6],
+    [15, 6],
+    [16, 5],
+    [17, 3],
+    [19, 2],
+    [21, 1],
+    [2, 0.3],
+  ] as const);
   return hour * HOUR + rng.int(0, 59) * MINUTE;
 }
 
@@ -86,7 +122,10 @@ function generateComplaint(ctx: SeedContext, company: Company, estate: EstateInf
   confirm(ctx, batch, c, confirmedAt, event);
   if (c.callbackExempt) {
     Object.assign(c, { status: "VERIFIED", verifiedAt: confirmedAt, closedAt: confirmedAt });
-    event("TRANSITION", confirmedAt, "CONFIRMED", "VERIFIED", ctx.rng.pick(company.staff.serviceReps), null, { action: "VERIFY", rule: "CB-8" });
+    event("TRANSITION", confirmedAt, "CONFIRMED", "VERIFIED", ctx.rng.pick(company.staff.serviceReps), null, {
+      action: "VERIFY",
+      rule: "CB-8",
+    });
     return;
   }
   callbacks(ctx, company, estate, batch, c, confirmedAt, cs.kind === "ENGINEERING" || cs.kind === "WARRANTY", event);

@@ -6,8 +6,28 @@ import type { StaffRoster } from "./staff.ts";
 
 /** Estate archetypes: one set is about 2,000 households; the scale factor repeats or shrinks it. */
 const archetypes = [
-  { code: "LX", name: "丽轩花园", kind: "RESIDENTIAL", buildings: 14, units: 2, floors: 20, perFloor: 2, occupied: 0.9, delivered: "2016-09-01" },
-  { code: "JH", name: "金汇广场", kind: "COMMERCIAL", buildings: 2, units: 1, floors: 5, perFloor: 26, occupied: 0.88, delivered: "2019-05-01" },
+  {
+    code: "LX",
+    name: "丽轩花园",
+    kind: "RESIDENTIAL",
+    buildings: 14,
+    units: 2,
+    floors: 20,
+    perFloor: 2,
+    occupied: 0.9,
+    delivered: "2016-09-01",
+  },
+  {
+    code: "JH",
+    name: "金汇广场",
+    kind: "COMMERCIAL",
+    buildings: 2,
+    units: 1,
+    floors: 5,
+    perFloor: 26,
+    occupied: 0.88,
+    delivered: "2019-05-01",
+  },
   { code: "KC", name: "科创园", kind: "OFFICE", buildings: 4, units: 1, floors: 12, perFloor: 5, occupied: 0.85, delivered: "2020-03-01" },
   { code: "CH", name: "翠湖山庄", kind: "VILLA", buildings: 20, units: 1, floors: 1, perFloor: 20, occupied: 0.8, delivered: "2023-06-30" },
 ] as const;
@@ -38,18 +58,37 @@ class EstateRows {
   readonly scopes: Row[] = [];
   private estatesWritten = 0;
 
-  constructor(private readonly ctx: SeedContext, private readonly calendarId: string) {}
+  constructor(
+    private readonly ctx: SeedContext,
+    private readonly calendarId: string,
+  ) {}
 
   async flush(estates: EstateInfo[]) {
     const { writer, organizationId } = this.ctx;
     const createdAt = this.ctx.start;
-    await writer.insert("estates", estates.slice(this.estatesWritten).map((e) => ({
-      id: e.id, organizationId, code: e.code, name: e.name, kind: e.kind, timezone: "Asia/Shanghai", calendarId: this.calendarId, address: `上海市浦东新区${e.name}`, createdAt,
-    })));
+    await writer.insert(
+      "estates",
+      estates.slice(this.estatesWritten).map((e) => ({
+        id: e.id,
+        organizationId,
+        code: e.code,
+        name: e.name,
+        kind: e.kind,
+        timezone: "Asia/Shanghai",
+        calendarId: this.calendarId,
+        address: `上海市浦东新区${e.name}`,
+        createdAt,
+      })),
+    );
     this.estatesWritten = estates.length;
     const pending: [string, Row[]][] = [
-      ["offices", this.offices], ["departments", this.officeDepartments], ["buildings", this.buildings], ["units", this.units],
-      ["households", this.households], ["customers", this.customers], ["household_members", this.members],
+      ["offices", this.offices],
+      ["departments", this.officeDepartments],
+      ["buildings", this.buildings],
+      ["units", this.units],
+      ["households", this.households],
+      ["customers", this.customers],
+      ["household_members", this.members],
     ];
     for (const [table, rows] of pending) {
       await writer.insert(table, rows);
@@ -68,7 +107,12 @@ interface EstatePlacement {
 }
 
 /** The archetypes repeated `scale` times (shrunk below 1): estates, offices, buildings, households, owners, office staff. */
-export async function seedEstates(ctx: SeedContext, scale: number, calendarId: string, roster: StaffRoster): Promise<{ estates: EstateInfo[]; scopeRows: Row[] }> {
+export async function seedEstates(
+  ctx: SeedContext,
+  scale: number,
+  calendarId: string,
+  roster: StaffRoster,
+): Promise<{ estates: EstateInfo[]; scopeRows: Row[] }> {
   const estates: EstateInfo[] = [];
   const sets = Math.max(1, Math.round(scale));
   const shift = monthsBetween("2024-01-01", localDate(ctx.start));
@@ -99,27 +143,64 @@ function addEstate(ctx: SeedContext, rows: EstateRows, estates: EstateInfo[], a:
   const officeId = rng.uuid();
   const officeDepartmentId = rng.uuid();
   const info: EstateInfo = {
-    id: estateId, code, name, kind: a.kind, officeId, officeDepartmentId,
-    deliveredAt: shanghai(delivered), households: [], buildingIds: [],
+    id: estateId,
+    code,
+    name,
+    kind: a.kind,
+    officeId,
+    officeDepartmentId,
+    deliveredAt: shanghai(delivered),
+    households: [],
+    buildingIds: [],
     staff: { frontDesk: [], assistants: [], director: "" },
   };
   estates.push(info);
   const address = `上海市浦东新区${name}`;
-  rows.offices.push({ id: officeId, organizationId, estateId, code: `${code}-OFFICE`, name: `${name}管理处`, phone: "021-5888" + String(estates.length).padStart(4, "0"), address, createdAt });
-  rows.officeDepartments.push({ id: officeDepartmentId, organizationId, code: `${code}-OFFICE`, name: `${name}管理处`, kind: "OFFICE", officeId, createdAt });
+  rows.offices.push({
+    id: officeId,
+    organizationId,
+    estateId,
+    code: `${code}-OFFICE`,
+    name: `${name}管理处`,
+    phone: "021-5888" + String(estates.length).padStart(4, "0"),
+    address,
+    createdAt,
+  });
+  rows.officeDepartments.push({
+    id: officeDepartmentId,
+    organizationId,
+    code: `${code}-OFFICE`,
+    name: `${name}管理处`,
+    kind: "OFFICE",
+    officeId,
+    createdAt,
+  });
   const buildings = Math.max(1, Math.round(a.buildings * shrink));
   for (let b = 1; b <= buildings; b++) addBuilding(ctx, rows, info, a, { address, delivered, b });
   return info;
 }
 
 /** Building `b` of an estate with its units and households. */
-function addBuilding(ctx: SeedContext, rows: EstateRows, info: EstateInfo, a: Archetype, at: { address: string; delivered: string; b: number }) {
+function addBuilding(
+  ctx: SeedContext,
+  rows: EstateRows,
+  info: EstateInfo,
+  a: Archetype,
+  at: { address: string; delivered: string; b: number },
+) {
   const { rng, organizationId } = ctx;
   const createdAt = ctx.start;
   const { b } = at;
   const buildingId = rng.uuid();
   info.buildingIds.push(buildingId);
-  rows.buildings.push({ id: buildingId, organizationId, estateId: info.id, name: a.kind === "VILLA" ? `${b}区` : `${b}栋`, sortOrder: b, createdAt });
+  rows.buildings.push({
+    id: buildingId,
+    organizationId,
+    estateId: info.id,
+    name: a.kind === "VILLA" ? `${b}区` : `${b}栋`,
+    sortOrder: b,
+    createdAt,
+  });
   for (let u = 1; u <= a.units; u++) {
     const unitId = rng.uuid();
     rows.units.push({ id: unitId, organizationId, buildingId, name: `${u}单元`, sortOrder: u, createdAt });
@@ -153,18 +234,62 @@ function addHousehold(ctx: SeedContext, rows: EstateRows, info: EstateInfo, a: A
   const customerId = rng.uuid();
   const profile = customerProfile(rng, `${address}${b}栋${u}单元${room}室`);
   rows.households.push({
-    id: hid, organizationId, code: hcode, estateId: info.id, buildingId, unitId, room,
+    id: hid,
+    organizationId,
+    code: hcode,
+    estateId: info.id,
+    buildingId,
+    unitId,
+    room,
     kind: a.kind === "COMMERCIAL" ? "COMMERCIAL" : a.kind === "OFFICE" ? "OFFICE" : "RESIDENTIAL",
-    occupied, area: a.kind === "VILLA" ? rng.int(220, 420) : rng.int(60, 160), moveInDate: delivered, createdAt,
+    occupied,
+    area: a.kind === "VILLA" ? rng.int(220, 420) : rng.int(60, 160),
+    moveInDate: delivered,
+    createdAt,
   });
   rows.customers.push({ id: customerId, organizationId, kind: "OWNER", ...profile, classification: "SECRET", createdAt });
-  rows.members.push({ id: rng.uuid(), organizationId, householdId: hid, customerId, kind: "OWNER", isPrimary: true, since: delivered, createdAt });
+  rows.members.push({
+    id: rng.uuid(),
+    organizationId,
+    householdId: hid,
+    customerId,
+    kind: "OWNER",
+    isPrimary: true,
+    since: delivered,
+    createdAt,
+  });
   if (occupied && a.kind !== "VILLA" && rng.chance(0.25)) {
     const tenantId = rng.uuid();
-    rows.customers.push({ id: tenantId, organizationId, kind: "TENANT", ...customerProfile(rng, `${address}${b}栋${u}单元${room}室`), classification: "SECRET", createdAt });
-    rows.members.push({ id: rng.uuid(), organizationId, householdId: hid, customerId: tenantId, kind: "TENANT", isPrimary: false, since: localDate(ctx.start), createdAt });
+    rows.customers.push({
+      id: tenantId,
+      organizationId,
+      kind: "TENANT",
+      ...customerProfile(rng, `${address}${b}栋${u}单元${room}室`),
+      classification: "SECRET",
+      createdAt,
+    });
+    rows.members.push({
+      id: rng.uuid(),
+      organizationId,
+      householdId: hid,
+      customerId: tenantId,
+      kind: "TENANT",
+      isPrimary: false,
+      since: localDate(ctx.start),
+      createdAt,
+    });
   }
-  info.households.push({ id: hid, code: hcode, buildingId, room, occupied, customerId, customerName: profile.name, phone: profile.phone, troubled: rng.chance(0.03) });
+  info.households.push({
+    id: hid,
+    code: hcode,
+    buildingId,
+    room,
+    occupied,
+    customerId,
+    customerName: profile.name,
+    phone: profile.phone,
+    troubled: rng.chance(0.03),
+  });
 }
 
 /** The office's front desk, property assistants and director, scoped to their estate. */

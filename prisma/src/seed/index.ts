@@ -68,7 +68,9 @@ export async function seedDemoData(pool: pg.Pool, options: SeedOptions): Promise
         if (options.bulk) options.onProgress?.("bulk mode is for PostgreSQL servers: loading with all constraints in place");
       } else {
         dropped = await dropConstraints(client);
-        options.onProgress?.(`bulk mode: ${dropped.foreignKeys.length} foreign keys and ${dropped.indexes.length} indexes dropped until the load is done`);
+        options.onProgress?.(
+          `bulk mode: ${dropped.foreignKeys.length} foreign keys and ${dropped.indexes.length} indexes dropped until the load is done`,
+        );
       }
     }
     const rng = new Random(options.seed ?? 20240101);

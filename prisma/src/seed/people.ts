@@ -33,7 +33,16 @@ export function customerProfile(rng: Random, address: string) {
     name,
     phone: mobile(rng),
     idNumber: idNumber(rng),
-    plates: Array.from({ length: rng.weighted([[0, 3], [1, 5], [2, 2]] as const) }, () => plate(rng)),
+    plates: Array.from(
+      {
+        length: rng.weighted([
+          [0, 3],
+          [1, 5],
+          [2, 2],
+        ] as const),
+      },
+      () => plate(rng),
+    ),
     address,
     familyMembers: family,
     occupation: rng.pick(occupations),

@@ -6,21 +6,47 @@ import type { SeedContext } from "./context.ts";
 export class StaffRoster {
   readonly rows: Row[] = [];
 
-  constructor(private readonly ctx: SeedContext, private readonly passwordHash: string) {}
+  constructor(
+    private readonly ctx: SeedContext,
+    private readonly passwordHash: string,
+  ) {}
 
   /** A human account signing in with the demo password; returns its id. */
   add(login: string, displayName: string, role: string, clearance: string, departmentId: string | null, allEstates: boolean): string {
     const { rng, organizationId } = this.ctx;
     const createdAt = this.ctx.start;
     const id = rng.uuid();
-    this.rows.push({ id, organizationId, login, displayName, kind: "HUMAN", role, clearance, departmentId, allEstates, passwordHash: this.passwordHash, passwordChangedAt: createdAt, createdAt });
+    this.rows.push({
+      id,
+      organizationId,
+      login,
+      displayName,
+      kind: "HUMAN",
+      role,
+      clearance,
+      departmentId,
+      allEstates,
+      passwordHash: this.passwordHash,
+      passwordChangedAt: createdAt,
+      createdAt,
+    });
     return id;
   }
 
   /** An account that signs in only with API tokens. */
   addServiceAccount(login: string, displayName: string, role: string, clearance: string) {
     const { rng, organizationId } = this.ctx;
-    this.rows.push({ id: rng.uuid(), organizationId, login, displayName, kind: "SERVICE_ACCOUNT", role, clearance, allEstates: true, createdAt: this.ctx.start });
+    this.rows.push({
+      id: rng.uuid(),
+      organizationId,
+      login,
+      displayName,
+      kind: "SERVICE_ACCOUNT",
+      role,
+      clearance,
+      allEstates: true,
+      createdAt: this.ctx.start,
+    });
   }
 }
 

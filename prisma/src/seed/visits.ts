@@ -20,9 +20,19 @@ export async function seedEstateVisits(ctx: SeedContext, estate: EstateInfo): Pr
     // VIS-2: signed once the month is over (a company generated on the 31st still has it open).
     const reviewed = monthEnd < ctx.end && shanghai(addMonths(month, 1)) <= ctx.end;
     rows.plans.push({
-      id: planId, organizationId, officeId: estate.officeId, estateId: estate.id, month, residentHouseholds: occupied.length, targetVisits: target,
-      status: reviewed ? "REVIEWED" : "ACTIVE", createdById: estate.staff.director, reviewedById: reviewed ? estate.staff.director : null,
-      reviewedAt: reviewed ? monthEnd : null, directorSigned: reviewed, createdAt: monthStart,
+      id: planId,
+      organizationId,
+      officeId: estate.officeId,
+      estateId: estate.id,
+      month,
+      residentHouseholds: occupied.length,
+      targetVisits: target,
+      status: reviewed ? "REVIEWED" : "ACTIVE",
+      createdById: estate.staff.director,
+      reviewedById: reviewed ? estate.staff.director : null,
+      reviewedAt: reviewed ? monthEnd : null,
+      directorSigned: reviewed,
+      createdAt: monthStart,
     });
     seedMonthVisits(ctx, estate, occupied, rows, { planId, monthStart, monthEnd, target, reviewed });
   }
@@ -39,7 +49,10 @@ interface VisitRows {
 
 /** One month's visits of a plan (households drawn at random, each at most once) and their nonconformities. */
 function seedMonthVisits(
-  ctx: SeedContext, estate: EstateInfo, occupied: HouseholdInfo[], rows: VisitRows,
+  ctx: SeedContext,
+  estate: EstateInfo,
+  occupied: HouseholdInfo[],
+  rows: VisitRows,
   plan: { planId: string; monthStart: Date; monthEnd: Date; target: number; reviewed: boolean },
 ) {
   const { rng, organizationId } = ctx;
@@ -55,15 +68,42 @@ function seedMonthVisits(
     const resolved = rng.chance(0.93);
     const id = rng.uuid();
     rows.records.push({
-      id, organizationId, planId, officeId: estate.officeId, estateId: estate.id, householdId: h.id, customerId: h.customerId,
-      kind: estate.kind === "COMMERCIAL" ? "COMMERCIAL" : rng.weighted([["ROUTINE", 8], ["DOOR_TO_DOOR", 2], ["HOLIDAY", 1]] as const),
-      visitedAt, visitorId: rng.pick(estate.staff.assistants), content: "走访了解居住情况及意见", feedback: resolved ? "无意见" : "反映楼道照明不足",
-      satisfied: resolved ? rng.chance(0.95) : false, resolved, signed: rng.chance(0.8), createdAt: visitedAt,
+      id,
+      organizationId,
+      planId,
+      officeId: estate.officeId,
+      estateId: estate.id,
+      householdId: h.id,
+      customerId: h.customerId,
+      kind:
+        estate.kind === "COMMERCIAL"
+          ? "COMMERCIAL"
+          : rng.weighted([
+              ["ROUTINE", 8],
+              ["DOOR_TO_DOOR", 2],
+              ["HOLIDAY", 1],
+            ] as const),
+      visitedAt,
+      visitorId: rng.pick(estate.staff.assistants),
+      content: "走访了解居住情况及意见",
+      feedback: resolved ? "无意见" : "反映楼道照明不足",
+      satisfied: resolved ? rng.chance(0.95) : false,
+      resolved,
+      signed: rng.chance(0.8),
+      createdAt: visitedAt,
     });
     if (!resolved && reviewed) {
       rows.nonconformities.push({
-        id: rng.uuid(), organizationId, visitPlanId: planId, visitRecordId: id, estateId: estate.id, description: "走访反映问题未解决",
-        ownerId: rng.pick(estate.staff.assistants), deadlineAt: new Date(monthEnd.getTime() + 10 * DAY), createdById: estate.staff.director, createdAt: monthEnd,
+        id: rng.uuid(),
+        organizationId,
+        visitPlanId: planId,
+        visitRecordId: id,
+        estateId: estate.id,
+        description: "走访反映问题未解决",
+        ownerId: rng.pick(estate.staff.assistants),
+        deadlineAt: new Date(monthEnd.getTime() + 10 * DAY),
+        createdById: estate.staff.director,
+        createdAt: monthEnd,
       });
     }
   }

@@ -12,7 +12,10 @@ export function approvalScope(ctx: Context): Prisma.ApprovalWhereInput {
   const own: Prisma.ApprovalWhereInput[] = [{ requestedById: v?.staffId ?? "" }, { decidedById: v?.staffId ?? "" }];
   if (v && (v.permissions.has("approvals:decide") || v.permissions.has("audit:read"))) {
     if (v.estates === "ALL") return inOrganization(ctx);
-    return { ...inOrganization(ctx), OR: [...own, ...[...v.estates].map((e) => ({ scope: { path: ["estateIds"], array_contains: [e] } }))] };
+    return {
+      ...inOrganization(ctx),
+      OR: [...own, ...[...v.estates].map((e) => ({ scope: { path: ["estateIds"], array_contains: [e] } }))],
+    };
   }
   return { ...inOrganization(ctx), OR: own };
 }

@@ -9,7 +9,11 @@ import type { PrismaClient } from "@tingjian/prisma/client";
  */
 export async function declassifyExpired(prisma: PrismaClient, now: Date): Promise<number> {
   let total = 0;
-  for (const [table, recordType] of [["customers", "CUSTOMER"], ["complaints", "COMPLAINT"], ["attachments", "ATTACHMENT"]] as const) {
+  for (const [table, recordType] of [
+    ["customers", "CUSTOMER"],
+    ["complaints", "COMPLAINT"],
+    ["attachments", "ATTACHMENT"],
+  ] as const) {
     const rowCount = await prisma.$executeRawUnsafe(
       `WITH expired AS (
          SELECT id, organization_id, classification, classified_until FROM ${table}
@@ -22,7 +26,8 @@ export async function declassifyExpired(prisma: PrismaClient, now: Date): Promis
        INSERT INTO classification_changes (organization_id, record_type, record_id, kind, from_level, to_level, from_until, at, reason)
        SELECT organization_id, $2::record_type, id, 'DECLASSIFY_EXPIRED', from_level, to_level, from_until, $1, 'classification expired (SEC-5)'
          FROM changed`,
-      now, recordType,
+      now,
+      recordType,
     );
     total += rowCount;
   }

@@ -39,7 +39,9 @@ export function entitlement(ctx: Context, record: RecordRef, rule: ProtectionRul
   if (rule === "CASE" ? !viewer.permissions.has("complaints:read") : !viewer.permissions.has("personal-data:read")) return DENIED;
   if (!knows(viewer, record, ctx.grants.designatedLevel(record.recordType, record.id))) return DENIED;
   if (rule !== "ARCHIVE" || viewer.role === "EXECUTIVE") return GRANTED;
-  return ctx.grants.grant("READ_ARCHIVE", record.recordType, record.id).then((grant) => (grant ? { ok: true, approvalId: grant.id, purpose: grant.purpose } : DENIED));
+  return ctx.grants
+    .grant("READ_ARCHIVE", record.recordType, record.id)
+    .then((grant) => (grant ? { ok: true, approvalId: grant.id, purpose: grant.purpose } : DENIED));
 }
 
 function protectionFor(record: RecordRef, field: string) {
@@ -57,7 +59,11 @@ export function reveal(ctx: Context, record: RecordRef, field: string, value: st
   const protection = protectionFor(record, field);
   const decide = (e: Entitlement) => {
     if (!e.ok) return mask(protection.mask, value);
-    ctx.access.read(record.recordType, record.id, field, { classification: record.classification, approvalId: e.approvalId, purpose: e.purpose });
+    ctx.access.read(record.recordType, record.id, field, {
+      classification: record.classification,
+      approvalId: e.approvalId,
+      purpose: e.purpose,
+    });
     return value;
   };
   const e = entitlement(ctx, record, protection.rule);
@@ -69,7 +75,11 @@ export function revealList(ctx: Context, record: RecordRef, field: string, value
   const protection = protectionFor(record, field);
   const decide = (e: Entitlement) => {
     if (!e.ok) return values.map((v) => mask(protection.mask, v));
-    ctx.access.read(record.recordType, record.id, field, { classification: record.classification, approvalId: e.approvalId, purpose: e.purpose });
+    ctx.access.read(record.recordType, record.id, field, {
+      classification: record.classification,
+      approvalId: e.approvalId,
+      purpose: e.purpose,
+    });
     return [...values];
   };
   const e = entitlement(ctx, record, protection.rule);

@@ -20,7 +20,10 @@ export class Grants {
 
   private tx: Prisma.TransactionClient | null = null;
 
-  constructor(private readonly viewer: Viewer | null, private readonly now: Date) {}
+  constructor(
+    private readonly viewer: Viewer | null,
+    private readonly now: Date,
+  ) {}
 
   /** The request's transaction (row-level security applies); set before any resolver runs. */
   use(tx: Prisma.TransactionClient | null) {
@@ -70,7 +73,10 @@ const LEVELS: readonly Classification[] = ["INTERNAL", "SECRET", "CONFIDENTIAL",
  * record, provided its level (now, not when designated) is at most the designation's. One clause
  * per designation level held; none when the viewer holds no designation of the type.
  */
-export function designatedRecords(viewer: Viewer | null, recordType: RecordType): { id: { in: string[] }; classification: { in: Classification[] } }[] {
+export function designatedRecords(
+  viewer: Viewer | null,
+  recordType: RecordType,
+): { id: { in: string[] }; classification: { in: Classification[] } }[] {
   if (!viewer) return [];
   return LEVELS.map((level) => ({
     id: { in: designatedIds(viewer, recordType, level).filter((id) => viewer.designations.get(`${recordType}:${id}`) === level) },

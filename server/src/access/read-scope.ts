@@ -63,7 +63,11 @@ export function countedComplaints(ctx: Context): Prisma.ComplaintWhereInput {
 /** Customers of the caller's estates: members of a household in scope. */
 export function customerScope(ctx: Context): Prisma.CustomerWhereInput {
   const estateId = estateFilter(ctx);
-  return { ...inOrganization(ctx), ...topSecretFilter(ctx, "CUSTOMER"), ...(estateId ? { households: { some: { household: { estateId } } } } : {}) };
+  return {
+    ...inOrganization(ctx),
+    ...topSecretFilter(ctx, "CUSTOMER"),
+    ...(estateId ? { households: { some: { household: { estateId } } } } : {}),
+  };
 }
 
 /**
@@ -71,7 +75,10 @@ export function customerScope(ctx: Context): Prisma.CustomerWhereInput {
  * it does not exist, in lists and in figures alike (issue 15 item 8). Designated at
  * TOP_SECRET, that is: a designation at a lower level does not open it (issue 15 item 9).
  */
-export function topSecretFilter(ctx: Context, recordType: "CUSTOMER" | "COMPLAINT"): { OR?: [{ classification: { not: "TOP_SECRET" } }, { id: { in: string[] } }] } {
+export function topSecretFilter(
+  ctx: Context,
+  recordType: "CUSTOMER" | "COMPLAINT",
+): { OR?: [{ classification: { not: "TOP_SECRET" } }, { id: { in: string[] } }] } {
   if (ctx.viewer?.role === "EXECUTIVE") return {};
   return { OR: [{ classification: { not: "TOP_SECRET" } }, { id: { in: designatedIds(ctx.viewer, recordType, "TOP_SECRET") } }] };
 }

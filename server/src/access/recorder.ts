@@ -25,9 +25,18 @@ export class AccessRecorder {
   private readonly reads = new Map<string, AccessEntry>();
   private readonly others: AccessEntry[] = [];
 
-  constructor(private readonly viewer: Viewer | null, private readonly purpose: string | null, private readonly ip: string | null) {}
+  constructor(
+    private readonly viewer: Viewer | null,
+    private readonly purpose: string | null,
+    private readonly ip: string | null,
+  ) {}
 
-  read(recordType: RecordType, recordId: string, field: string, detail: { classification?: Classification; approvalId?: string | null; purpose?: string | null } = {}) {
+  read(
+    recordType: RecordType,
+    recordId: string,
+    field: string,
+    detail: { classification?: Classification; approvalId?: string | null; purpose?: string | null } = {},
+  ) {
     const key = `${recordType}:${recordId}`;
     const entry = this.reads.get(key);
     if (entry) {
@@ -36,7 +45,15 @@ export class AccessRecorder {
       entry.purpose ??= detail.purpose ?? null;
       return;
     }
-    this.reads.set(key, { action: "READ", recordType, recordId, fields: [field], classification: detail.classification, approvalId: detail.approvalId ?? null, purpose: detail.purpose ?? null });
+    this.reads.set(key, {
+      action: "READ",
+      recordType,
+      recordId,
+      fields: [field],
+      classification: detail.classification,
+      approvalId: detail.approvalId ?? null,
+      purpose: detail.purpose ?? null,
+    });
   }
 
   private readonly keys = new Set<string>();
@@ -64,10 +81,22 @@ export class AccessRecorder {
     const viewer = this.viewer;
     const at = new Date();
     const rows = [...this.reads.values(), ...this.others].map((e) => ({
-      organization_id: viewer.organizationId, at, staff_id: viewer.staffId, api_token_id: viewer.apiTokenId, ip: this.ip,
-      action: e.action, record_type: e.recordType, record_id: e.recordId, fields: [...e.fields].sort(),
-      purpose: e.purpose ?? this.purpose ?? null, classification: e.classification ?? null, approval_id: e.approvalId ?? null,
-      government_inquiry_id: e.governmentInquiryId ?? null, export: e.export ?? false, row_count: e.rowCount ?? null, query: e.query ?? null,
+      organization_id: viewer.organizationId,
+      at,
+      staff_id: viewer.staffId,
+      api_token_id: viewer.apiTokenId,
+      ip: this.ip,
+      action: e.action,
+      record_type: e.recordType,
+      record_id: e.recordId,
+      fields: [...e.fields].sort(),
+      purpose: e.purpose ?? this.purpose ?? null,
+      classification: e.classification ?? null,
+      approval_id: e.approvalId ?? null,
+      government_inquiry_id: e.governmentInquiryId ?? null,
+      export: e.export ?? false,
+      row_count: e.rowCount ?? null,
+      query: e.query ?? null,
     }));
     this.reads.clear();
     this.others.length = 0;

@@ -18,7 +18,9 @@ const LEVELS: readonly Classification[] = ["INTERNAL", "SECRET", "CONFIDENTIAL",
 const levelsFrom = (floor: Classification) => LEVELS.filter((l) => atLeast(l, floor));
 
 /** §2: staff who work on an estate: company-level accounts and those with the estate in scope. */
-export const worksOn = (estateId: string): Prisma.StaffWhereInput => ({ OR: [{ allEstates: true }, { estateScopes: { some: { estateId } } }] });
+export const worksOn = (estateId: string): Prisma.StaffWhereInput => ({
+  OR: [{ allEstates: true }, { estateScopes: { some: { estateId } } }],
+});
 
 /**
  * §2: the colleagues a caller may look up: people (not service accounts) of its organisation; a
@@ -27,7 +29,8 @@ export const worksOn = (estateId: string): Prisma.StaffWhereInput => ({ OR: [{ a
 export function directoryScope(ctx: Context): Prisma.StaffWhereInput {
   const estates = estateFilter(ctx);
   return {
-    ...inOrganization(ctx), kind: "HUMAN",
+    ...inOrganization(ctx),
+    kind: "HUMAN",
     ...(estates ? { OR: [{ allEstates: true }, { estateScopes: { some: { estateId: estates } } }] } : {}),
   };
 }
@@ -44,12 +47,16 @@ export function mayHandle(c: CaseFacts, now: Date): Prisma.StaffWhereInput {
   const designated: Prisma.StaffWhereInput = {
     designations: {
       some: {
-        recordType: "COMPLAINT", recordId: c.id, level: { in: [...levelsFrom(c.classification)] }, revokedAt: null,
+        recordType: "COMPLAINT",
+        recordId: c.id,
+        level: { in: [...levelsFrom(c.classification)] },
+        revokedAt: null,
         OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
       },
     },
   };
-  const cleared: Prisma.StaffWhereInput[] = c.classification === "TOP_SECRET" ? [] : [{ clearance: { in: [...levelsFrom(c.classification)] } }];
+  const cleared: Prisma.StaffWhereInput[] =
+    c.classification === "TOP_SECRET" ? [] : [{ clearance: { in: [...levelsFrom(c.classification)] } }];
   return { AND: [worksOn(c.estateId), { OR: [{ role: "EXECUTIVE" }, designated, ...cleared] }] };
 }
 

@@ -11,8 +11,15 @@ export const SESSION_IDLE_MS = 2 * 3_600_000;
 const TOUCH_EVERY_MS = 60_000;
 
 type StaffForViewer = {
-  id: string; organizationId: string; login: string; role: Viewer["role"]; clearance: Viewer["clearance"];
-  departmentId: string | null; allEstates: boolean; estateIds: string[]; mustChangePassword: boolean;
+  id: string;
+  organizationId: string;
+  login: string;
+  role: Viewer["role"];
+  clearance: Viewer["clearance"];
+  departmentId: string | null;
+  allEstates: boolean;
+  estateIds: string[];
+  mustChangePassword: boolean;
   designations: { recordType: string; recordId: string; level: Classification }[];
   /** Issue 17: the organisation's own permission set of the role (null: SPEC §2's defaults). */
   rolePermissions: string[] | null;
@@ -20,8 +27,13 @@ type StaffForViewer = {
 
 /** A session or API token with its account, the account's estate scopes and active designations (SEC-2). */
 type Credential = StaffForViewer & {
-  credentialId: string; revokedAt: Date | null; expiresAt: Date | null; lastSeenAt: Date | null;
-  scopes: string[] | null; staffActive: boolean; organizationActive: boolean;
+  credentialId: string;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastSeenAt: Date | null;
+  scopes: string[] | null;
+  staffActive: boolean;
+  organizationActive: boolean;
 };
 
 /**
@@ -30,9 +42,10 @@ type Credential = StaffForViewer & {
  * was five statements and a query plan compiled per request.)
  */
 async function loadCredential(prisma: PrismaClient, kind: "session" | "token", tokenHash: string, now: Date): Promise<Credential | null> {
-  const [credential, columns] = kind === "session"
-    ? ["sessions", "c.last_seen_at AS \"lastSeenAt\", NULL::text[] AS scopes"]
-    : ["api_tokens", "c.last_used_at AS \"lastSeenAt\", c.scopes"];
+  const [credential, columns] =
+    kind === "session"
+      ? ["sessions", 'c.last_seen_at AS "lastSeenAt", NULL::text[] AS scopes']
+      : ["api_tokens", 'c.last_used_at AS "lastSeenAt", c.scopes'];
   const rows = await prisma.$queryRawUnsafe<Credential[]>(
     `SELECT c.id::text AS "credentialId", c.revoked_at AS "revokedAt", c.expires_at AS "expiresAt", ${columns},
             s.id::text AS id, s.organization_id::text AS "organizationId", s.login, s.role::text AS role, s.clearance::text AS clearance,
@@ -46,7 +59,8 @@ async function loadCredential(prisma: PrismaClient, kind: "session" | "token", t
        FROM ${credential} c JOIN staff s ON s.id = c.staff_id JOIN organizations o ON o.id = s.organization_id
        LEFT JOIN role_permission_sets rp ON rp.organization_id = s.organization_id AND rp.role = s.role
       WHERE c.token_hash = $1`,
-    tokenHash, now,
+    tokenHash,
+    now,
   );
   return rows[0] ?? null;
 }
@@ -59,10 +73,16 @@ function toViewer(s: StaffForViewer, scopes: string[] | null, ids: { sessionId?:
   }
   return {
     designations: designated,
-    staffId: s.id, organizationId: s.organizationId, login: s.login, role: s.role, clearance: s.clearance, departmentId: s.departmentId,
+    staffId: s.id,
+    organizationId: s.organizationId,
+    login: s.login,
+    role: s.role,
+    clearance: s.clearance,
+    departmentId: s.departmentId,
     estates: s.allEstates ? "ALL" : new Set(s.estateIds),
     permissions: permissionsOf(s.role, scopes, s.rolePermissions),
-    sessionId: ids.sessionId ?? null, apiTokenId: ids.apiTokenId ?? null,
+    sessionId: ids.sessionId ?? null,
+    apiTokenId: ids.apiTokenId ?? null,
     // Issue 17: a session of an account whose password must be changed can do nothing else (builder.ts).
     mustChangePassword: ids.sessionId ? s.mustChangePassword : false,
   };
@@ -73,7 +93,11 @@ function toViewer(s: StaffForViewer, scopes: string[] | null, ids: { sessionId?:
  * token. Runs on the owner connection before the request's transaction: the organisation is
  * not known until the secret is looked up (its hash is unique across organisations).
  */
-export async function authenticate(prisma: PrismaClient, credentials: { sessionToken: string | null; bearer: string | null }, now = new Date()): Promise<Viewer | null> {
+export async function authenticate(
+  prisma: PrismaClient,
+  credentials: { sessionToken: string | null; bearer: string | null },
+  now = new Date(),
+): Promise<Viewer | null> {
   if (credentials.bearer) return authenticateToken(prisma, credentials.bearer, now);
   if (credentials.sessionToken) return authenticateSession(prisma, credentials.sessionToken, now);
   return null;
@@ -92,7 +116,8 @@ async function authenticateSession(prisma: PrismaClient, token: string, now: Dat
 
 async function authenticateToken(prisma: PrismaClient, bearer: string, now: Date): Promise<Viewer | null> {
   const token = await loadCredential(prisma, "token", hashSecret(bearer), now);
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.staffActive || !token.organizationActive) return null;
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.staffActive || !token.organizationActive)
+    return null;
   if (!token.lastSeenAt || now.getTime() - token.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.apiToken.update({ where: { id: token.credentialId }, data: { lastUsedAt: now } });
   }

@@ -24,8 +24,12 @@ export function readCookie(header: string | null, name: string): string | null {
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   return [
-    `${SESSION_COOKIE}=${encodeURIComponent(token)}`, "Path=/", "HttpOnly", "SameSite=Strict",
-    `Max-Age=${maxAge}`, ...(secure ? ["Secure"] : []),
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Strict",
+    `Max-Age=${maxAge}`,
+    ...(secure ? ["Secure"] : []),
   ].join("; ");
 }
 

@@ -40,7 +40,8 @@ export async function login(db: Db, owner: PrismaClient, input: LoginInput): Pro
   const ledger = ledgerOf(owner);
   const orgs = await db.organization.findMany({
     where: input.organization ? { code: input.organization, active: true } : { active: true },
-    select: { id: true }, take: 2,
+    select: { id: true },
+    take: 2,
   });
   if (!input.organization && orgs.length > 1) return { ok: false, reason: "ORGANIZATION_REQUIRED" };
   const organizationId = orgs.length === 1 ? orgs[0]!.id : null;
@@ -73,14 +74,24 @@ export async function login(db: Db, owner: PrismaClient, input: LoginInput): Pro
       return { ok: false, reason: "INVALID_CREDENTIALS" };
     }
     outcome = { success: true, reason: null, staffId: staff.id };
-    return await startSession(db, { organizationId, staffId: staff.id, ip: input.ip, userAgent: input.userAgent, previousSessionToken: input.previousSessionToken }, now);
+    return await startSession(
+      db,
+      { organizationId, staffId: staff.id, ip: input.ip, userAgent: input.userAgent, previousSessionToken: input.previousSessionToken },
+      now,
+    );
   } finally {
     admission.settle(outcome);
   }
 }
 
 /** The session of a successful sign-in, replacing the browser's previous one. */
-interface NewSession { organizationId: string; staffId: string; ip: string | null; userAgent: string | null; previousSessionToken: string | null }
+interface NewSession {
+  organizationId: string;
+  staffId: string;
+  ip: string | null;
+  userAgent: string | null;
+  previousSessionToken: string | null;
+}
 
 async function startSession(db: Db, s: NewSession, now: Date): Promise<LoginResult> {
   const previous = s.previousSessionToken
@@ -91,8 +102,15 @@ async function startSession(db: Db, s: NewSession, now: Date): Promise<LoginResu
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   const session = await db.session.create({
     data: {
-      organizationId: s.organizationId, staffId: s.staffId, tokenHash: hashSecret(token), previousSessionId: previous?.id ?? null,
-      createdAt: now, lastSeenAt: now, expiresAt, ip: s.ip, userAgent: s.userAgent,
+      organizationId: s.organizationId,
+      staffId: s.staffId,
+      tokenHash: hashSecret(token),
+      previousSessionId: previous?.id ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: s.ip,
+      userAgent: s.userAgent,
     },
     select: { id: true },
   });

@@ -20,8 +20,13 @@ export interface SignedIn {
  */
 export async function signIn(ctx: Context, input: { organization: string | null; login: string; password: string }): Promise<SignedIn> {
   const result = await login(ctx.prisma, ctx.owner, {
-    organization: input.organization, login: requiredText(input.login, "login", 100), password: input.password,
-    ip: ctx.client.ip, userAgent: ctx.client.userAgent, previousSessionToken: ctx.client.sessionToken, now: ctx.now,
+    organization: input.organization,
+    login: requiredText(input.login, "login", 100),
+    password: input.password,
+    ip: ctx.client.ip,
+    userAgent: ctx.client.userAgent,
+    previousSessionToken: ctx.client.sessionToken,
+    now: ctx.now,
   });
   if (!result.ok) {
     if (result.reason === "ORGANIZATION_REQUIRED") throw new InputError("organization", msg("organizationRequired"));
@@ -30,7 +35,8 @@ export async function signIn(ctx: Context, input: { organization: string | null;
   }
   ctx.cookies.push(sessionCookie(result.token, result.expiresAt, ctx.client.secure, ctx.now));
   const { mustChangePassword, ...staff } = await ctx.prisma.staff.findUniqueOrThrow({
-    where: { id: result.staffId }, select: { login: true, displayName: true, role: true, mustChangePassword: true },
+    where: { id: result.staffId },
+    select: { login: true, displayName: true, role: true, mustChangePassword: true },
   });
   return { staff, expiresAt: result.expiresAt, mustChangePassword };
 }
@@ -38,7 +44,10 @@ export async function signIn(ctx: Context, input: { organization: string | null;
 /** Ends the request's session (if it came with one) and clears its cookie. */
 export async function signOut(ctx: Context): Promise<void> {
   if (ctx.client.sessionToken && ctx.viewer?.sessionId) {
-    await ctx.prisma.session.updateMany({ where: { tokenHash: hashSecret(ctx.client.sessionToken), revokedAt: null }, data: { revokedAt: ctx.now } });
+    await ctx.prisma.session.updateMany({
+      where: { tokenHash: hashSecret(ctx.client.sessionToken), revokedAt: null },
+      data: { revokedAt: ctx.now },
+    });
   }
   ctx.cookies.push(clearedSessionCookie(ctx.client.secure));
 }

@@ -17,7 +17,11 @@ export class ClaimConflictError extends ConflictError {}
 export class ClaimWorkflowError extends Error {
   readonly field = "input.id";
   readonly localized: Msg;
-  constructor(readonly status: ClaimStatus, readonly allowedSteps: readonly string[], message: Msg) {
+  constructor(
+    readonly status: ClaimStatus,
+    readonly allowedSteps: readonly string[],
+    message: Msg,
+  ) {
     super(render(message, "en"));
     this.name = "ClaimWorkflowError";
     this.localized = message;

@@ -15,7 +15,11 @@ export class ComplaintConflictError extends ConflictError {}
 export class WorkflowError extends Error {
   readonly field = "input.id";
   readonly localized: Msg | undefined;
-  constructor(readonly status: ComplaintStatus, readonly allowedActions: readonly string[], message: string | Msg) {
+  constructor(
+    readonly status: ComplaintStatus,
+    readonly allowedActions: readonly string[],
+    message: string | Msg,
+  ) {
     super(typeof message === "string" ? message : render(message, "en"));
     this.name = "WorkflowError";
     this.localized = typeof message === "string" ? undefined : message;

@@ -14,7 +14,11 @@ export class CorrectiveActionConflictError extends ConflictError {}
 export class CorrectiveActionWorkflowError extends Error {
   readonly field = "input.step";
   readonly localized: Msg | undefined;
-  constructor(readonly status: CorrectiveActionStatus, readonly allowedSteps: string[], message: string | Msg) {
+  constructor(
+    readonly status: CorrectiveActionStatus,
+    readonly allowedSteps: string[],
+    message: string | Msg,
+  ) {
     super(typeof message === "string" ? message : render(message, "en"));
     this.name = "CorrectiveActionWorkflowError";
     this.localized = typeof message === "string" ? undefined : message;

@@ -18,7 +18,11 @@ export class TenantMeetingConflictError extends ConflictError {}
 /** SUR-1: something the campaign's status does not allow (the schema names the steps it allows). */
 export class SurveyCampaignStateError extends Error {
   readonly localized: Msg;
-  constructor(readonly field: string, readonly status: SurveyCampaignStatus, message: Msg) {
+  constructor(
+    readonly field: string,
+    readonly status: SurveyCampaignStatus,
+    message: Msg,
+  ) {
     super(render(message, "en"));
     this.name = "SurveyCampaignStateError";
     this.localized = message;

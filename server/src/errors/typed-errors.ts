@@ -29,8 +29,11 @@ function codeOf(message: string | Msg): string {
 
 function problem(field: string, message: string | Msg, code?: string): InputProblem {
   return {
-    field, path: field.split("."), code: code ?? codeOf(message),
-    message: english(message), localized: typeof message === "string" ? undefined : message,
+    field,
+    path: field.split("."),
+    code: code ?? codeOf(message),
+    message: english(message),
+    localized: typeof message === "string" ? undefined : message,
   };
 }
 
@@ -145,7 +148,10 @@ export class ForbiddenError extends Error {
 /** A stale write: the record changed since the caller read `version`; nothing was written. */
 export class ConflictError extends Error {
   readonly localized: Msg;
-  constructor(readonly recordId: string, readonly currentVersion: number) {
+  constructor(
+    readonly recordId: string,
+    readonly currentVersion: number,
+  ) {
     const localized = msg("conflict", { version: currentVersion });
     super(render(localized, "en"));
     this.name = "ConflictError";
@@ -185,4 +191,3 @@ export function requiredText(value: string | null | undefined, field: string, ma
   if (v.length > max) throw new InputError(field, msg("tooLong", { field, max }));
   return v;
 }
-

@@ -27,17 +27,24 @@ export function useGraphiQLPage(enabled: boolean): Plugin {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (!shouldRenderGraphiQL(request) || url.pathname.replace(/\/$/, "") !== "/graphql") return;
       if (!enabled) {
-        endResponse(new fetchAPI.Response("GraphiQL is off on this server (start it with GRAPHIQL=1 to serve it). POST GraphQL requests to /graphql.\n", {
-          status: 404,
-          headers: { "content-type": "text/plain; charset=utf-8" },
-        }));
+        endResponse(
+          new fetchAPI.Response(
+            "GraphiQL is off on this server (start it with GRAPHIQL=1 to serve it). POST GraphQL requests to /graphql.\n",
+            {
+              status: 404,
+              headers: { "content-type": "text/plain; charset=utf-8" },
+            },
+          ),
+        );
         return;
       }
       page ??= renderPage();
-      endResponse(new fetchAPI.Response(page.html, {
-        status: 200,
-        headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": page.csp },
-      }));
+      endResponse(
+        new fetchAPI.Response(page.html, {
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": page.csp },
+        }),
+      );
     },
   };
 }
@@ -47,7 +54,11 @@ function renderPage(): { html: string; csp: string } {
   const cdn = "https://unpkg.com";
   // The page fetches its editor workers from the CDN and runs them from blob: URLs.
   const csp = contentSecurityPolicy({
-    "script-src": [cdn, ...inlineScriptHashes(html)], "style-src": [cdn], "img-src": ["https://raw.githubusercontent.com"], "font-src": [cdn], "connect-src": [cdn],
+    "script-src": [cdn, ...inlineScriptHashes(html)],
+    "style-src": [cdn],
+    "img-src": ["https://raw.githubusercontent.com"],
+    "font-src": [cdn],
+    "connect-src": [cdn],
   });
   return { html, csp };
 }

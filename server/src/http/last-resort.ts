@@ -18,7 +18,7 @@ export function guarded(handler: (req: IncomingMessage, res: ServerResponse) => 
 }
 
 function fail(req: IncomingMessage, res: ServerResponse, e: unknown): void {
-  const bad = e instanceof URIError || e instanceof TypeError && /url|header/i.test(e.message);
+  const bad = e instanceof URIError || (e instanceof TypeError && /url|header/i.test(e.message));
   const status = bad ? 400 : 500;
   console.error(`http: ${req.method} ${pathOf(req.url)} answered ${status} after ${describe(e)}`);
   if (res.headersSent) {
@@ -42,7 +42,10 @@ export function pathOf(url: string | undefined): string {
 export function describe(e: unknown): string {
   if (!(e instanceof Error)) return typeof e;
   const code = (e as { code?: unknown }).code;
-  const at = e.stack?.split("\n").find((line) => line.trim().startsWith("at "))?.trim();
+  const at = e.stack
+    ?.split("\n")
+    .find((line) => line.trim().startsWith("at "))
+    ?.trim();
   return `${e.name}${typeof code === "string" ? ` ${code}` : ""}${at ? ` ${at}` : ""}`;
 }
 
@@ -53,6 +56,8 @@ export function describe(e: unknown): string {
  */
 export function installProcessGuards(): void {
   process.on("uncaughtException", (e, origin) => {
-    console.error(`tingjian: ${origin === "unhandledRejection" ? "unhandled rejection" : "uncaught exception"} (server keeps running): ${describe(e)}`);
+    console.error(
+      `tingjian: ${origin === "unhandledRejection" ? "unhandled rejection" : "uncaught exception"} (server keeps running): ${describe(e)}`,
+    );
   });
 }

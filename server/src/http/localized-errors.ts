@@ -29,6 +29,11 @@ function localized(error: GraphQLError, language: Context["language"]): GraphQLE
   const original = error.originalError;
   if (!(original instanceof InputError || original instanceof ForbiddenError || original instanceof NotFoundError)) return error;
   return new GraphQLError(messageIn(original, language), {
-    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: error.extensions,
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: original,
+    extensions: error.extensions,
   });
 }

@@ -27,20 +27,23 @@ export function useRequestTransaction(base: PrismaClient, requests: PrismaClient
         const ctx = args.contextValue as Context;
         try {
           // Issue 15 item 12: on a PostgreSQL server `requests` logs in as tingjian_app itself.
-          return await requests.$transaction(async (tx) => {
-            // Issue 15 item 2: each statement of the request may run this long (limits/statement-timeout.ts).
-            await confine(tx, ctx.organizationId, statementTimeoutOf(ctx) ?? DEFAULT_LIMITS.statementTimeoutMs);
-            ctx.prisma = tx as unknown as PrismaClient;
-            ctx.grants.use(tx);
-            ctx.inTransaction = true;
-            const result = (await executeFn(args)) as ExecutionResult;
-            // Any error may have aborted the transaction (PostgreSQL refuses every statement after a
-            // failed one), and a mutation must not half-happen: roll back, then log what was read.
-            // (A typed error in a payload rolls back its own mutation field: mutation-savepoints.ts.)
-            if (result.errors?.length) throw new RollBack(result);
-            await ctx.access.flush(tx);
-            return result;
-          }, { maxWait: 10_000, timeout: 60_000 });
+          return await requests.$transaction(
+            async (tx) => {
+              // Issue 15 item 2: each statement of the request may run this long (limits/statement-timeout.ts).
+              await confine(tx, ctx.organizationId, statementTimeoutOf(ctx) ?? DEFAULT_LIMITS.statementTimeoutMs);
+              ctx.prisma = tx as unknown as PrismaClient;
+              ctx.grants.use(tx);
+              ctx.inTransaction = true;
+              const result = (await executeFn(args)) as ExecutionResult;
+              // Any error may have aborted the transaction (PostgreSQL refuses every statement after a
+              // failed one), and a mutation must not half-happen: roll back, then log what was read.
+              // (A typed error in a payload rolls back its own mutation field: mutation-savepoints.ts.)
+              if (result.errors?.length) throw new RollBack(result);
+              await ctx.access.flush(tx);
+              return result;
+            },
+            { maxWait: 10_000, timeout: 60_000 },
+          );
         } catch (e) {
           if (!(e instanceof RollBack)) throw e;
           // Nothing of a rolled-back operation takes effect, a session cookie included.

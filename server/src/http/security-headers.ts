@@ -12,7 +12,9 @@ import type { ServerResponse } from "node:http";
 export const APP_CSP = contentSecurityPolicy();
 
 /** The app's policy, with sources added to some directives (the GraphiQL page's CDN). */
-export function contentSecurityPolicy(extra: Partial<Record<"script-src" | "style-src" | "img-src" | "font-src" | "connect-src", string[]>> = {}): string {
+export function contentSecurityPolicy(
+  extra: Partial<Record<"script-src" | "style-src" | "img-src" | "font-src" | "connect-src", string[]>> = {},
+): string {
   const base: [string, string][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'"],

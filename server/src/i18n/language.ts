@@ -8,11 +8,14 @@ export type Language = "zh" | "en";
  */
 export function languageOf(acceptLanguage: string | null | undefined): Language {
   if (!acceptLanguage) return "en";
-  const ranges = acceptLanguage.slice(0, 500).split(",").map((part, index) => {
-    const [tag = "", ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim().match(/^q=([01](?:\.\d{0,3})?)$/)?.[1]).find((v) => v !== undefined);
-    return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
-  });
+  const ranges = acceptLanguage
+    .slice(0, 500)
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => p.trim().match(/^q=([01](?:\.\d{0,3})?)$/)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    });
   const best = ranges
     .filter((r) => r.q > 0 && (r.tag === "zh" || r.tag.startsWith("zh-") || r.tag === "en" || r.tag.startsWith("en-")))
     .sort((a, b) => b.q - a.q || a.index - b.index)[0];

@@ -45,7 +45,10 @@ const coreMessages = {
     "输入的文字过长（一般不超过 {max} 个字符）或含有空字符：{fields}",
     "Text inputs too long (at most {max} characters unless stated) or containing a NUL character: {fields}",
   ],
-  badDate: ["日期无效：须为实际存在的日期 YYYY-MM-DD（1900 至 2999 年）", "Date must be a real calendar date YYYY-MM-DD between 1900 and 2999"],
+  badDate: [
+    "日期无效：须为实际存在的日期 YYYY-MM-DD（1900 至 2999 年）",
+    "Date must be a real calendar date YYYY-MM-DD between 1900 and 2999",
+  ],
   badDateTime: [
     "时间无效：须为带时区的 ISO 8601 时间（1900 至 2999 年），如 2026-03-02T09:15:00+08:00",
     "DateTime must be ISO 8601 with an offset, between 1900 and 2999, such as 2026-03-02T09:15:00+08:00",
@@ -80,9 +83,21 @@ const coreMessages = {
 
 /** The whole catalogue: the API's own messages and each area's (i18n/catalogue/). */
 export const messages = {
-  ...coreMessages, ...complaintsMessages, ...complaintRecordsMessages, ...callbacksMessages, ...surveysMessages, ...visitsMessages,
-  ...recurrenceMessages, ...accessMessages, ...reportsMessages, ...interchangeMessages, ...timelineMessages,
-  ...adminSetupMessages, ...adminAccountsMessages, ...adminPlacesMessages, ...adminRolesMessages,
+  ...coreMessages,
+  ...complaintsMessages,
+  ...complaintRecordsMessages,
+  ...callbacksMessages,
+  ...surveysMessages,
+  ...visitsMessages,
+  ...recurrenceMessages,
+  ...accessMessages,
+  ...reportsMessages,
+  ...interchangeMessages,
+  ...timelineMessages,
+  ...adminSetupMessages,
+  ...adminAccountsMessages,
+  ...adminPlacesMessages,
+  ...adminRolesMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

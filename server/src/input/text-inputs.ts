@@ -1,6 +1,16 @@
 import {
-  GraphQLError, isInputObjectType, isListType, isNonNullType, isScalarType, Kind, typeFromAST, visit,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema, type ValueNode,
+  GraphQLError,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  typeFromAST,
+  visit,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type ValueNode,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../access/context.ts";
@@ -30,7 +40,7 @@ const LARGER: Record<string, number> = {
 };
 
 function maxFor(name: string): number {
-  return /base64$/i.test(name) ? MAX_BASE64_CHARS : LARGER[name] ?? MAX_TEXT_CHARS;
+  return /base64$/i.test(name) ? MAX_BASE64_CHARS : (LARGER[name] ?? MAX_TEXT_CHARS);
 }
 
 export interface TextProblem {
@@ -73,15 +83,23 @@ function checkText(value: string, path: (string | number)[], name: string, out: 
 /** A literal of the document as a plain value (variables inside it are checked as variables). */
 function literal(node: ValueNode): unknown {
   switch (node.kind) {
-    case Kind.STRING: return node.value;
-    case Kind.LIST: return node.values.map(literal);
-    case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
-    default: return undefined;
+    case Kind.STRING:
+      return node.value;
+    case Kind.LIST:
+      return node.values.map(literal);
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+    default:
+      return undefined;
   }
 }
 
 /** The problems of a request's text inputs: its variables by their declared types, and its literals. */
-export function textProblems(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined): TextProblem[] {
+export function textProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): TextProblem[] {
   const out: TextProblem[] = [];
   for (const def of document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -114,7 +132,11 @@ export function useTextInputRules(): Plugin<Context> {
       const fields = problems.map((p) => ({ path: p.path, field: p.path.join("."), problem: p.problem, ...(p.max ? { max: p.max } : {}) }));
       const named = [...new Set(fields.map((f) => f.field))].join(", ");
       setResultAndStopExecution({
-        errors: [new GraphQLError(text("badTextInput", language, { fields: named, max: MAX_TEXT_CHARS }), { extensions: { code: "BAD_USER_INPUT", field: fields[0]!.field, fields } })],
+        errors: [
+          new GraphQLError(text("badTextInput", language, { fields: named, max: MAX_TEXT_CHARS }), {
+            extensions: { code: "BAD_USER_INPUT", field: fields[0]!.field, fields },
+          }),
+        ],
       });
     },
   };
@@ -128,11 +150,13 @@ export function useTextInputRules(): Plugin<Context> {
 function typeVariableErrors({ result, setResult }: { result: unknown; setResult: (r: never) => void }): void {
   const r = result as { errors?: readonly GraphQLError[]; data?: unknown } | AsyncIterable<unknown>;
   if (!r || Symbol.asyncIterator in r || !r.errors?.length) return;
-  if (!r.errors.some((e) => e.message.startsWith("Variable \"$") && !e.extensions?.code)) return;
+  if (!r.errors.some((e) => e.message.startsWith('Variable "$') && !e.extensions?.code)) return;
   setResult({
     ...r,
-    errors: r.errors.map((e) => (e.message.startsWith("Variable \"$") && !e.extensions?.code
-      ? new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: "BAD_USER_INPUT" } })
-      : e)),
+    errors: r.errors.map((e) =>
+      e.message.startsWith('Variable "$') && !e.extensions?.code
+        ? new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: "BAD_USER_INPUT" } })
+        : e,
+    ),
   } as never);
 }

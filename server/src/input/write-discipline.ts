@@ -31,7 +31,10 @@ export const UNVERSIONED_MUTATIONS: Record<string, { discipline: Discipline; why
   createHousehold: { discipline: "APPEND_ONLY", why: "issue 17: a new household (code unique)" },
   createDepartment: { discipline: "APPEND_ONLY", why: "issue 17: a new department (code unique)" },
   createStaff: { discipline: "APPEND_ONLY", why: "issue 17: a new account (login unique)" },
-  moveStaffToDepartment: { discipline: "STATED", why: "issue 17: puts the named accounts in the named department; each account's version is raised" },
+  moveStaffToDepartment: {
+    discipline: "STATED",
+    why: "issue 17: puts the named accounts in the named department; each account's version is raised",
+  },
   resetPassword: { discipline: "NEW_SECRET", why: "issue 17: a new temporary password; the account's sessions end" },
   revokeSession: { discipline: "ONCE", why: "issue 17: a session is revoked once; revoking a revoked one changes nothing" },
   addCaseLibraryEntry: { discipline: "APPEND_ONLY", why: "REC-4: a new case entry" },
@@ -49,7 +52,10 @@ export const UNVERSIONED_MUTATIONS: Record<string, { discipline: Discipline; why
   discloseArchiveToInquiry: { discipline: "APPEND_ONLY", why: "SEC-4: a logged disclosure" },
   drawCallbackSample: { discipline: "APPEND_ONLY", why: "CB-3: a new sample (overlapping periods refused)" },
   drawSurveySample: { discipline: "APPEND_ONLY", why: "SUR-2: one sample per campaign and estate (unique)" },
-  importFile: { discipline: "APPEND_ONLY", why: "§13: amendments of stored rows raise their versions inside the import's transaction (SEC-6)" },
+  importFile: {
+    discipline: "APPEND_ONLY",
+    why: "§13: amendments of stored rows raise their versions inside the import's transaction (SEC-6)",
+  },
   openClaim: { discipline: "APPEND_ONLY", why: "WF-6: a new claim" },
   planPostSurveyTasks: { discipline: "APPEND_ONLY", why: "SUR-5: new tasks" },
   planSurveyFollowups: { discipline: "APPEND_ONLY", why: "SUR-3: new follow-up callbacks" },

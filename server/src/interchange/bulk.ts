@@ -25,7 +25,10 @@ export class BulkWriter {
   private tail: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly db: Db, private readonly batchSize = 5000) {}
+  constructor(
+    private readonly db: Db,
+    private readonly batchSize = 5000,
+  ) {}
 
   /** Queues the inserts of `rows`. */
   add(table: string, rows: readonly BulkRow[]): void {
@@ -38,7 +41,10 @@ export class BulkWriter {
   /** Queues updates by `id`: each column the rows give is set to the row's value. */
   change(table: string, rows: readonly BulkRow[]): void {
     this.batches(table, rows, (columns) => {
-      const set = columns.filter((c) => c.name !== "id").map((c) => `"${c.name}" = ${c.value}`).join(", ");
+      const set = columns
+        .filter((c) => c.name !== "id")
+        .map((c) => `"${c.name}" = ${c.value}`)
+        .join(", ");
       return `UPDATE "${table}" AS x SET ${set} FROM ${unnest(columns)} WHERE x.id = u.id`;
     });
   }
@@ -110,7 +116,10 @@ export class BulkWriter {
           try {
             const sql = await sqlOf(this.db);
             const columns = early || encode(table, batch, await columnTypes(sql, table));
-            await sql.run(text(columns), columns.map((c) => c.param));
+            await sql.run(
+              text(columns),
+              columns.map((c) => c.param),
+            );
           } catch (error) {
             this.failure ??= { error };
           }
@@ -156,7 +165,11 @@ export function ticker(ms = 10): () => Promise<void> | undefined {
   };
 }
 
-interface ColumnType { type: string; array: boolean; json: boolean }
+interface ColumnType {
+  type: string;
+  array: boolean;
+  json: boolean;
+}
 let allColumns: Promise<Map<string, Map<string, ColumnType>>> | null = null;
 const resolvedColumns = new Map<string, Map<string, ColumnType>>();
 
@@ -168,19 +181,21 @@ async function columnTypes(sql: Sql, table: string): Promise<Map<string, ColumnT
 async function columnTypes(sql: Sql, table: null): Promise<null>;
 async function columnTypes(sql: Sql, table: string | null): Promise<Map<string, ColumnType> | null> {
   if (!allColumns) {
-    allColumns = sql.rows<{ tbl: string; name: string; type: string; is_array: boolean }>(
-      `SELECT c.relname::text AS tbl, a.attname::text AS name, format_type(a.atttypid, NULL) AS type, t.typcategory = 'A' AS is_array
+    allColumns = sql
+      .rows<{ tbl: string; name: string; type: string; is_array: boolean }>(
+        `SELECT c.relname::text AS tbl, a.attname::text AS name, format_type(a.atttypid, NULL) AS type, t.typcategory = 'A' AS is_array
          FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type t ON t.oid = a.atttypid
         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
-    ).then((rows) => {
-      const tables = new Map<string, Map<string, ColumnType>>();
-      for (const r of rows) {
-        if (!tables.has(r.tbl)) tables.set(r.tbl, new Map());
-        tables.get(r.tbl)!.set(r.name, { type: r.type, array: r.is_array, json: r.type === "jsonb" || r.type === "json" });
-      }
-      for (const [name, columns] of tables) resolvedColumns.set(name, columns);
-      return tables;
-    });
+      )
+      .then((rows) => {
+        const tables = new Map<string, Map<string, ColumnType>>();
+        for (const r of rows) {
+          if (!tables.has(r.tbl)) tables.set(r.tbl, new Map());
+          tables.get(r.tbl)!.set(r.name, { type: r.type, array: r.is_array, json: r.type === "jsonb" || r.type === "json" });
+        }
+        for (const [name, columns] of tables) resolvedColumns.set(name, columns);
+        return tables;
+      });
     allColumns.catch(() => (allColumns = null));
   }
   const all = await allColumns;
@@ -197,7 +212,12 @@ async function columnTypes(sql: Sql, table: string | null): Promise<Map<string, 
  * epoch milliseconds (exact, and much cheaper to write and to read than ISO text); an array
  * column's values as text[] of array literals, cast in the select list.
  */
-interface Encoded { name: string; param: string | null; value: string; unnest: string | null }
+interface Encoded {
+  name: string;
+  param: string | null;
+  value: string;
+  unnest: string | null;
+}
 
 function encode(table: string, rows: readonly BulkRow[], types: Map<string, ColumnType>): Encoded[] {
   const out: Encoded[] = [];
@@ -210,11 +230,21 @@ function encode(table: string, rows: readonly BulkRow[], types: Map<string, Colu
     if (n > 1 && constant(rows, field)) {
       out.push({ name, param: scalar(rows[0]![field], t), value: `$${n}::${t.type}`, unnest: null });
     } else if (t.type === "timestamp with time zone" && rows.every((r) => r[field] == null || r[field] instanceof Date)) {
-      out.push({ name, param: literal(rows, field, (v) => String((v as Date).getTime())), value: `'epoch'::timestamptz + u."${name}" * interval '1 millisecond'`, unnest: `$${n}::int8[]` });
+      out.push({
+        name,
+        param: literal(rows, field, (v) => String((v as Date).getTime())),
+        value: `'epoch'::timestamptz + u."${name}" * interval '1 millisecond'`,
+        unnest: `$${n}::int8[]`,
+      });
     } else if (t.array) {
       out.push({ name, param: literal(rows, field, (v) => quote(arrayText(v))), value: `u."${name}"::${t.type}`, unnest: `$${n}::text[]` });
     } else {
-      out.push({ name, param: literal(rows, field, t.json ? (v) => quote(JSON.stringify(v)) : element), value: `u."${name}"`, unnest: `$${n}::${t.type}[]` });
+      out.push({
+        name,
+        param: literal(rows, field, t.json ? (v) => quote(JSON.stringify(v)) : element),
+        value: `u."${name}"`,
+        unnest: `$${n}::${t.type}[]`,
+      });
     }
   }
   return out;

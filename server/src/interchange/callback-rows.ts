@@ -12,7 +12,19 @@ import type { ImportSession } from "./session.ts";
  * the customer was reached; a reached customer gives a verdict; one not reached gives none; in
  * person (or by appointment) carries the customer's signature.
  */
-export interface ComplaintRef { id: string; no: string; estateId: string; householdId: string | null; complainantId: string | null; severity: ComplaintSeverity; classification: Classification; receivedAt: Date; status: string; confirmedAt: Date | null; version: number }
+export interface ComplaintRef {
+  id: string;
+  no: string;
+  estateId: string;
+  householdId: string | null;
+  complainantId: string | null;
+  severity: ComplaintSeverity;
+  classification: Classification;
+  receivedAt: Date;
+  status: string;
+  confirmedAt: Date | null;
+  version: number;
+}
 
 export interface CallbackDraft {
   line: number;
@@ -43,16 +55,20 @@ export interface CallbackReferences {
   staff: StaffIndex;
 }
 
-const RATINGS = [["rating_quality", "QUALITY"], ["rating_speed", "SPEED"], ["rating_attitude", "ATTITUDE"]] as const;
+const RATINGS = [
+  ["rating_quality", "QUALITY"],
+  ["rating_speed", "SPEED"],
+  ["rating_attitude", "ATTITUDE"],
+] as const;
 
 export function readCallback(s: ImportSession, row: Row, refs: CallbackReferences, problems: Problems): CallbackDraft | null {
   const before = problems.count;
   const bad = (field: string, reason: Msg) => problems.add(row.line, field, reason);
   const complaintNo = row.text("complaint_no");
-  const complaint = complaintNo ? refs.complaints.get(complaintNo) ?? null : null;
+  const complaint = complaintNo ? (refs.complaints.get(complaintNo) ?? null) : null;
   if (complaintNo && !complaint) bad("complaint_no", msg("importNoComplaintInScope"));
   const householdCode = row.text("household_code");
-  const household = householdCode ? refs.households.get(householdCode) ?? null : null;
+  const household = householdCode ? (refs.households.get(householdCode) ?? null) : null;
   if (householdCode && !household) bad("household_code", msg("importNoHousehold"));
   if (complaint && household && complaint.householdId !== household.id) bad("household_code", msg("importCallbackOtherHousehold"));
   const kind = row.enum<CallbackKind>("kind")!;
@@ -65,10 +81,22 @@ export function readCallback(s: ImportSession, row: Row, refs: CallbackReference
   const stamp = row.stamp("called_at");
   const calledAt = stamp ? resolveStamp(stamp, refs.timezones.get(estateId) ?? "Asia/Shanghai") : null;
   const draft: CallbackDraft = {
-    line: row.line, no: row.text("callback_no")!, complaint, household, estateId, kind, method: row.enum<CallbackMethod>("method"), calledAt,
-    staffId, callerName, staffText, reached: row.bool("reached"), satisfied: row.bool("satisfied"),
+    line: row.line,
+    no: row.text("callback_no")!,
+    complaint,
+    household,
+    estateId,
+    kind,
+    method: row.enum<CallbackMethod>("method"),
+    calledAt,
+    staffId,
+    callerName,
+    staffText,
+    reached: row.bool("reached"),
+    satisfied: row.bool("satisfied"),
     ratings: RATINGS.flatMap(([f, dimension]) => (row.int(f) !== null ? [{ dimension, rating: row.int(f)! }] : [])),
-    signed: row.bool("signed") ?? false, comment: row.text("comment"),
+    signed: row.bool("signed") ?? false,
+    comment: row.text("comment"),
   };
   return draft;
 }
@@ -91,7 +119,8 @@ export function checkNewCallback(s: ImportSession, d: CallbackDraft, row: Row, p
   if (d.reached === true) {
     if (d.satisfied === null) bad("satisfied", msg("importCallbackSaySatisfied"));
     // CB-5 (001 §2): an in-person callback carries the customer's signature — recordCallback's rule (domain/callbacks/record-rules.ts).
-    if (d.method && needsSignature(d.method) && !d.signed) bad("signed", msg("importCallbackSigned", { rule: messages.callbackSignatureRequired }));
+    if (d.method && needsSignature(d.method) && !d.signed)
+      bad("signed", msg("importCallbackSigned", { rule: messages.callbackSignatureRequired }));
   }
 }
 
@@ -106,13 +135,26 @@ function sameCaller(d: CallbackDraft, stored: Record<string, unknown>): boolean 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
 /** The given columns of the row that differ from the stored callback. */
-export function changedCallbackColumns(d: CallbackDraft, row: Row, stored: Record<string, unknown> & { ratings: { dimension: string; rating: number | null }[] }): string[] {
+export function changedCallbackColumns(
+  d: CallbackDraft,
+  row: Row,
+  stored: Record<string, unknown> & { ratings: { dimension: string; rating: number | null }[] },
+): string[] {
   const rating = (dim: string) => stored.ratings.find((r) => r.dimension === dim)?.rating ?? null;
   const pairs: [string, unknown, unknown][] = [
-    ["complaint_no", d.complaint?.id, stored.complaintId], ["household_code", d.household?.id, stored.householdId], ["kind", d.kind, stored.kind],
-    ["method", d.method, stored.method], ["called_at", d.calledAt, stored.calledAt], ["staff", sameCaller(d, stored), true], ["reached", d.reached, stored.reached],
-    ["satisfied", d.satisfied, stored.satisfied], ["signed", d.signed, stored.signed], ["comment", d.comment, stored.comment],
-    ...RATINGS.map(([f, dim]) => [f, d.ratings.find((r) => r.dimension === dim)?.rating ?? null, rating(dim)] as [string, unknown, unknown]),
+    ["complaint_no", d.complaint?.id, stored.complaintId],
+    ["household_code", d.household?.id, stored.householdId],
+    ["kind", d.kind, stored.kind],
+    ["method", d.method, stored.method],
+    ["called_at", d.calledAt, stored.calledAt],
+    ["staff", sameCaller(d, stored), true],
+    ["reached", d.reached, stored.reached],
+    ["satisfied", d.satisfied, stored.satisfied],
+    ["signed", d.signed, stored.signed],
+    ["comment", d.comment, stored.comment],
+    ...RATINGS.map(
+      ([f, dim]) => [f, d.ratings.find((r) => r.dimension === dim)?.rating ?? null, rating(dim)] as [string, unknown, unknown],
+    ),
   ];
   return pairs.filter(([f, a, b]) => row.given(f) && !same(a, b)).map(([f]) => f);
 }

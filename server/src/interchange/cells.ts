@@ -32,7 +32,9 @@ export function parseCell(column: ColumnSpec, raw: string): Parsed {
 function parseTyped(type: CellType, text: string, name: string): Parsed {
   switch (type.t) {
     case "text":
-      return text.length > type.max ? { ok: false, reason: msg("importCellTooLong", { field: name, max: type.max }) } : { ok: true, value: text };
+      return text.length > type.max
+        ? { ok: false, reason: msg("importCellTooLong", { field: name, max: type.max }) }
+        : { ok: true, value: text };
     case "bool": {
       const v = text.toLowerCase();
       if (TRUE.has(v)) return { ok: true, value: true };
@@ -52,8 +54,12 @@ function parseTyped(type: CellType, text: string, name: string): Parsed {
       return { ok: false, reason: msg(type.t === "rating" ? "importCellRating" : "importCellScore", { field: name }) };
     }
     case "list": {
-      const items = text.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
-      if (items.some((s) => s.length > type.max)) return { ok: false, reason: msg("importCellListEntryTooLong", { field: name, max: type.max }) };
+      const items = text
+        .split(/[;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (items.some((s) => s.length > type.max))
+        return { ok: false, reason: msg("importCellListEntryTooLong", { field: name, max: type.max }) };
       return { ok: true, value: items };
     }
     case "timestamp": {
@@ -68,7 +74,12 @@ export function parseStamp(text: string): Stamp | null {
   const m = STAMP.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s = "0", frac = "", zone] = m;
-  const year = +y!, month = +mo!, day = +d!, hour = +h!, minute = +mi!, second = +s;
+  const year = +y!,
+    month = +mo!,
+    day = +d!,
+    hour = +h!,
+    minute = +mi!,
+    second = +s;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   const ms = Math.floor(Number(`0.${frac || "0"}`) * 1000);
@@ -83,7 +94,8 @@ export function parseStamp(text: string): Stamp | null {
 function offsetOf(zone: string): number | null {
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
   if (!m) return null;
-  const hours = +m[2]!, minutes = +(m[3] ?? 0);
+  const hours = +m[2]!,
+    minutes = +(m[3] ?? 0);
   if (hours > 14 || minutes > 59) return null;
   return (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
 }

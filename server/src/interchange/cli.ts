@@ -21,7 +21,12 @@ const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { kind: { type: "string" }, organization: { type: "string" }, "dry-run": { type: "boolean", default: false }, language: { type: "string" } },
+  options: {
+    kind: { type: "string" },
+    organization: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    language: { type: "string" },
+  },
 });
 
 function kindOf(file: string): InterchangeKind {
@@ -32,7 +37,10 @@ function kindOf(file: string): InterchangeKind {
   }
   const name = basename(file).toLowerCase();
   const found = KINDS.find((k) => name.startsWith(LAYOUTS[k].stem));
-  if (!found) throw new StartupError(`Cannot tell the kind of ${basename(file)} from its name; give --kind (${KINDS.map((k) => k.toLowerCase()).join(", ")})`);
+  if (!found)
+    throw new StartupError(
+      `Cannot tell the kind of ${basename(file)} from its name; give --kind (${KINDS.map((k) => k.toLowerCase()).join(", ")})`,
+    );
   return found;
 }
 
@@ -44,7 +52,8 @@ function languageOf(): Language {
 
 async function main(): Promise<number> {
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new StartupError("usage: pnpm run import <file> [--kind KIND] [--organization CODE] [--dry-run] [--language zh|en]");
+  if (!file || positionals.length > 1)
+    throw new StartupError("usage: pnpm run import <file> [--kind KIND] [--organization CODE] [--dry-run] [--language zh|en]");
   // pnpm runs the script in the server package; a relative path means the caller's directory.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   const kind = kindOf(path);
@@ -54,18 +63,30 @@ async function main(): Promise<number> {
   } catch (e) {
     throw new StartupError(`Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(repoRoot, process.env.DATA_DIR ?? "data/pglite") });
+  const db = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(repoRoot, process.env.DATA_DIR ?? "data/pglite"),
+  });
   const prisma = createPrisma(db);
   try {
     await applyMigrations(db.pool);
-    const organizations = await prisma.organization.findMany({ where: values.organization ? { code: values.organization } : {}, select: { id: true, code: true } });
+    const organizations = await prisma.organization.findMany({
+      where: values.organization ? { code: values.organization } : {},
+      select: { id: true, code: true },
+    });
     if (organizations.length !== 1) {
       if (values.organization) throw new StartupError(`No organisation with the code ${values.organization}`);
-      throw new StartupError(organizations.length ? `The database holds ${organizations.length} organisations; give --organization CODE` : "The database holds no organisation yet (pnpm seed, or pnpm start once)");
+      throw new StartupError(
+        organizations.length
+          ? `The database holds ${organizations.length} organisations; give --organization CODE`
+          : "The database holds no organisation yet (pnpm seed, or pnpm start once)",
+      );
     }
     let shown = Date.now();
     const outcome = await importAsOperator(prisma, organizations[0]!.id, basename(path), {
-      kind, bytes, dryRun: values["dry-run"],
+      kind,
+      bytes,
+      dryRun: values["dry-run"],
       onProgress: (p) => {
         if (Date.now() - shown < 2000) return;
         shown = Date.now();
@@ -79,11 +100,15 @@ async function main(): Promise<number> {
         console.log(`${where}${render(p.localized, language)} [${p.code}]`);
       }
       const more = outcome.problemCount - outcome.problems.length;
-      console.log(`${basename(path)}: refused, nothing imported: ${outcome.problemCount} problem(s) on ${outcome.rowsWithProblems} line(s)${more > 0 ? ` (${more} not listed)` : ""}`);
+      console.log(
+        `${basename(path)}: refused, nothing imported: ${outcome.problemCount} problem(s) on ${outcome.rowsWithProblems} line(s)${more > 0 ? ` (${more} not listed)` : ""}`,
+      );
       return 1;
     }
     const rate = Math.round(outcome.totalRows / Math.max(outcome.seconds, 0.001));
-    console.log(`${basename(path)} (${kind.toLowerCase()}${outcome.dryRun ? ", dry run: nothing kept" : ""}): ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged`);
+    console.log(
+      `${basename(path)} (${kind.toLowerCase()}${outcome.dryRun ? ", dry run: nothing kept" : ""}): ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged`,
+    );
     if (outcome.ignoredColumns.length) console.log(`ignored columns: ${outcome.ignoredColumns.join(", ")}`);
     console.log(`${outcome.totalRows} rows in ${outcome.seconds.toFixed(1)} s (${rate} rows/s) on the ${db.kind} database`);
     return 0;
@@ -97,7 +122,11 @@ main().then(
   (code) => process.exit(code),
   (e) => {
     // SEC-7: an unexpected error is reported by its class only (database errors can echo values).
-    console.error(e instanceof StartupError ? `import: ${e.message}` : `import: failed (${(e as Error).name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ""}); nothing was imported`);
+    console.error(
+      e instanceof StartupError
+        ? `import: ${e.message}`
+        : `import: failed (${(e as Error).name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ""}); nothing was imported`,
+    );
     process.exit(2);
   },
 );

@@ -55,32 +55,51 @@ export function readComplaint(s: ImportSession, row: Row, refs: References, prob
     return null;
   }
   const householdCode = row.text("household_code");
-  const household = householdCode ? refs.households.get(householdCode) ?? null : null;
+  const household = householdCode ? (refs.households.get(householdCode) ?? null) : null;
   if (householdCode && (!household || household.estateId !== estate.id)) bad("household_code", msg("importNoHouseholdInEstate"));
-  const time = Object.fromEntries(TIMES.map((f) => {
-    const stamp = row.stamp(f);
-    const at = stamp ? resolveStamp(stamp, estate.timezone) : null;
-    if (at && at.getTime() > s.now.getTime() + FUTURE_SLACK_MS) bad(f, msg("importInFuture", { field: f }));
-    return [f, at];
-  })) as Record<(typeof TIMES)[number], Date | null>;
+  const time = Object.fromEntries(
+    TIMES.map((f) => {
+      const stamp = row.stamp(f);
+      const at = stamp ? resolveStamp(stamp, estate.timezone) : null;
+      if (at && at.getTime() > s.now.getTime() + FUTURE_SLACK_MS) bad(f, msg("importInFuture", { field: f }));
+      return [f, at];
+    }),
+  ) as Record<(typeof TIMES)[number], Date | null>;
   const phone = row.text("phone");
   if (phone && !isPhone(phone)) bad("phone", msg("importBadPhone", { format: PHONE_FORMAT }));
   const categoryText = row.text("category");
-  const categoryId = categoryText ? refs.categories.get(categoryKey(categoryText)) ?? null : null;
+  const categoryId = categoryText ? (refs.categories.get(categoryKey(categoryText)) ?? null) : null;
   if (categoryText && !categoryId) bad("category", msg("importNoCategory"));
   const departmentText = row.text("department");
-  const departmentId = departmentText ? refs.departments.get(departmentText.toLowerCase()) ?? null : null;
+  const departmentId = departmentText ? (refs.departments.get(departmentText.toLowerCase()) ?? null) : null;
   if (departmentText && !departmentId) bad("department", msg("importNoDepartment"));
   const classification = row.enum<Classification>("classification") ?? "SECRET";
   const duplicateOfNo = row.text("duplicate_of");
   if (duplicateOfNo && duplicateOfNo === row.text("complaint_no")) bad("duplicate_of", msg("importDuplicateOfItself"));
   if (problems.count > before) return null;
   return {
-    line: row.line, no: row.text("complaint_no")!, estate, household, location: row.text("location"), channel: row.enum<ComplaintChannel>("channel")!,
-    receivedAt: time.received_at!, anonymous: row.bool("anonymous") ?? false, complainantName: row.text("complainant_name"), complainantContact: phone,
-    kind: row.enum<ComplaintKind>("kind"), categoryId, severity: row.enum<ComplaintSeverity>("severity") ?? "GENERAL", valid: row.bool("valid"),
-    content: row.text("content")!, departmentId, assignedAt: time.assigned_at, promisedAt: time.promised_at, resolvedAt: time.resolved_at,
-    confirmedAt: time.confirmed_at, duplicateOfNo, classification,
+    line: row.line,
+    no: row.text("complaint_no")!,
+    estate,
+    household,
+    location: row.text("location"),
+    channel: row.enum<ComplaintChannel>("channel")!,
+    receivedAt: time.received_at!,
+    anonymous: row.bool("anonymous") ?? false,
+    complainantName: row.text("complainant_name"),
+    complainantContact: phone,
+    kind: row.enum<ComplaintKind>("kind"),
+    categoryId,
+    severity: row.enum<ComplaintSeverity>("severity") ?? "GENERAL",
+    valid: row.bool("valid"),
+    content: row.text("content")!,
+    departmentId,
+    assignedAt: time.assigned_at,
+    promisedAt: time.promised_at,
+    resolvedAt: time.resolved_at,
+    confirmedAt: time.confirmed_at,
+    duplicateOfNo,
+    classification,
   };
 }
 
@@ -129,12 +148,25 @@ const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date
 /** The columns of the row that differ from the stored complaint (only columns the row gives are compared). */
 export function changedColumns(d: ComplaintDraft, row: Row, stored: Record<string, unknown>, duplicateOfId: string | null): string[] {
   const pairs: [string, unknown, unknown][] = [
-    ["estate_code", d.estate.id, stored.estateId], ["household_code", d.household?.id, stored.householdId], ["location", d.location, stored.location],
-    ["channel", d.channel, stored.channel], ["received_at", d.receivedAt, stored.receivedAt], ["anonymous", d.anonymous, stored.anonymous],
-    ["complainant_name", d.complainantName, stored.complainantName], ["phone", d.complainantContact, stored.complainantContact], ["kind", d.kind, stored.kind],
-    ["category", d.categoryId, stored.categoryId], ["severity", d.severity, stored.severity], ["valid", d.valid, stored.valid], ["content", d.content, stored.content],
-    ["department", d.departmentId, stored.leadDepartmentId], ["assigned_at", d.assignedAt, stored.assignedAt], ["promised_at", d.promisedAt, stored.promisedAt],
-    ["resolved_at", d.resolvedAt, stored.resolvedAt], ["confirmed_at", d.confirmedAt, stored.confirmedAt], ["duplicate_of", duplicateOfId, stored.duplicateOfId],
+    ["estate_code", d.estate.id, stored.estateId],
+    ["household_code", d.household?.id, stored.householdId],
+    ["location", d.location, stored.location],
+    ["channel", d.channel, stored.channel],
+    ["received_at", d.receivedAt, stored.receivedAt],
+    ["anonymous", d.anonymous, stored.anonymous],
+    ["complainant_name", d.complainantName, stored.complainantName],
+    ["phone", d.complainantContact, stored.complainantContact],
+    ["kind", d.kind, stored.kind],
+    ["category", d.categoryId, stored.categoryId],
+    ["severity", d.severity, stored.severity],
+    ["valid", d.valid, stored.valid],
+    ["content", d.content, stored.content],
+    ["department", d.departmentId, stored.leadDepartmentId],
+    ["assigned_at", d.assignedAt, stored.assignedAt],
+    ["promised_at", d.promisedAt, stored.promisedAt],
+    ["resolved_at", d.resolvedAt, stored.resolvedAt],
+    ["confirmed_at", d.confirmedAt, stored.confirmedAt],
+    ["duplicate_of", duplicateOfId, stored.duplicateOfId],
     ["classification", d.classification, stored.classification],
   ];
   return pairs.filter(([f, a, b]) => row.given(f) && !same(a, b)).map(([f]) => f);

@@ -50,7 +50,8 @@ async function connect(db: Db): Promise<Sql> {
     return {
       direct: true,
       run: async (text, params = []) => (await client.query({ text, values: params as unknown[] })).rowCount ?? 0,
-      rows: async <T>(text: string, params: readonly unknown[] = []) => (await client.query({ text, values: params as unknown[] })).rows as T[],
+      rows: async <T>(text: string, params: readonly unknown[] = []) =>
+        (await client.query({ text, values: params as unknown[] })).rows as T[],
     };
   }
   return {
@@ -61,13 +62,18 @@ async function connect(db: Db): Promise<Sql> {
 }
 
 async function transactionConnection(db: Db): Promise<PgClient | null> {
-  const pool = (db as unknown as { _engineConfig?: { adapter?: { externalPool?: { _clients?: PgClient[]; _idle?: { client?: PgClient }[] } } } })._engineConfig?.adapter?.externalPool;
+  const pool = (
+    db as unknown as { _engineConfig?: { adapter?: { externalPool?: { _clients?: PgClient[]; _idle?: { client?: PgClient }[] } } } }
+  )._engineConfig?.adapter?.externalPool;
   const clients = pool?._clients;
   if (!Array.isArray(clients) || !Array.isArray(pool?._idle)) return null;
   // Only a connection checked out of the pool can hold a transaction.
   const idle = new Set(pool._idle.map((i) => i?.client));
   const token = randomUUID();
-  const [probe] = await db.$queryRawUnsafe<{ pid: number }[]>(`SELECT pg_backend_pid() AS pid, set_config('tingjian.interchange_probe', $1, true) AS token`, token);
+  const [probe] = await db.$queryRawUnsafe<{ pid: number }[]>(
+    `SELECT pg_backend_pid() AS pid, set_config('tingjian.interchange_probe', $1, true) AS token`,
+    token,
+  );
   const candidates = clients.filter((c) => c && c.processID === probe?.pid && !idle.has(c) && typeof c.query === "function");
   if (candidates.length !== 1) return null;
   const client = candidates[0]!;

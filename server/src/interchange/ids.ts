@@ -37,5 +37,18 @@ export function newId(): string {
     prefix = `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7`;
     prefixMs = lastMs;
   }
-  return prefix + COUNTER[counter] + "-" + HEX[(r[o]! & 0x3f) | 0x80] + HEX[r[o + 1]!] + "-" + HEX[r[o + 2]!] + HEX[r[o + 3]!] + HEX[r[o + 4]!] + HEX[r[o + 5]!] + HEX[r[o + 6]!] + HEX[r[o + 7]!];
+  return (
+    prefix +
+    COUNTER[counter] +
+    "-" +
+    HEX[(r[o]! & 0x3f) | 0x80] +
+    HEX[r[o + 1]!] +
+    "-" +
+    HEX[r[o + 2]!] +
+    HEX[r[o + 3]!] +
+    HEX[r[o + 4]!] +
+    HEX[r[o + 5]!] +
+    HEX[r[o + 6]!] +
+    HEX[r[o + 7]!]
+  );
 }

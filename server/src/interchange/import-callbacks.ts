@@ -4,7 +4,14 @@ import type { CallbackMethod } from "@tingjian/prisma/client";
 import { msg } from "../i18n/messages.ts";
 import { SlaCache } from "../services/complaints/sla-stages.ts";
 import { BulkWriter, chunks, type BulkRow } from "./bulk.ts";
-import { changedCallbackColumns, checkNewCallback, readCallback, type CallbackDraft, type CallbackReferences, type ComplaintRef } from "./callback-rows.ts";
+import {
+  changedCallbackColumns,
+  checkNewCallback,
+  readCallback,
+  type CallbackDraft,
+  type CallbackReferences,
+  type ComplaintRef,
+} from "./callback-rows.ts";
 import { householdsByCode, staffIndex } from "./lookups.ts";
 import { replanStages } from "./sla-bulk.ts";
 import type { Problems, Row } from "./rows.ts";
@@ -27,7 +34,10 @@ export async function prepareCallbacks(s: ImportSession, { rows }: FileRows, pro
   // Callback numbers are also handed out by createCallbacks, which takes this lock.
   await s.db.$queryRaw`SELECT id FROM organizations WHERE id = ${s.organizationId}::uuid FOR UPDATE`;
   const refs = await references(s, rows);
-  const stored = await storedCallbacks(s, rows.map((r) => r.text("callback_no")!));
+  const stored = await storedCallbacks(
+    s,
+    rows.map((r) => r.text("callback_no")!),
+  );
   const created: CallbackDraft[] = [];
   let unchanged = 0;
   for (const row of rows) {
@@ -63,32 +73,79 @@ async function references(s: ImportSession, rows: Row[]): Promise<CallbackRefere
   for (const part of chunks(numbers)) {
     const found = await s.db.complaint.findMany({
       where: { organizationId: s.organizationId, no: { in: part } },
-      select: { id: true, no: true, estateId: true, householdId: true, complainantId: true, severity: true, classification: true, receivedAt: true, status: true, confirmedAt: true, version: true },
+      select: {
+        id: true,
+        no: true,
+        estateId: true,
+        householdId: true,
+        complainantId: true,
+        severity: true,
+        classification: true,
+        receivedAt: true,
+        status: true,
+        confirmedAt: true,
+        version: true,
+      },
     });
     // §2, SEC-2: only complaints the importer may know, by the API's read rule.
-    const known = await knownComplaints(s, found.map((c) => c.id));
+    const known = await knownComplaints(
+      s,
+      found.map((c) => c.id),
+    );
     for (const c of found) if (known.has(c.id)) complaints.set(c.no, c);
   }
-  const households = await householdsByCode(s, rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : [])));
+  const households = await householdsByCode(
+    s,
+    rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : [])),
+  );
   const estates = await s.db.estate.findMany({ where: { organizationId: s.organizationId }, select: { id: true, timezone: true } });
   return { complaints, households, timezones: new Map(estates.map((e) => [e.id, e.timezone])), staff: await staffIndex(s) };
 }
 
 async function storedCallbacks(s: ImportSession, numbers: string[]) {
   const out = new Map<string, Awaited<ReturnType<typeof load>>[number]>();
-  const load = (part: string[]) => s.db.callback.findMany({
-    where: { organizationId: s.organizationId, no: { in: part } },
-    select: { no: true, estateId: true, complaintId: true, householdId: true, kind: true, method: true, calledAt: true, staffId: true, assignedToId: true, callerName: true, reached: true, satisfied: true, signed: true, comment: true, ratings: { select: { dimension: true, rating: true } } },
-  });
+  const load = (part: string[]) =>
+    s.db.callback.findMany({
+      where: { organizationId: s.organizationId, no: { in: part } },
+      select: {
+        no: true,
+        estateId: true,
+        complaintId: true,
+        householdId: true,
+        kind: true,
+        method: true,
+        calledAt: true,
+        staffId: true,
+        assignedToId: true,
+        callerName: true,
+        reached: true,
+        satisfied: true,
+        signed: true,
+        comment: true,
+        ratings: { select: { dimension: true, rating: true } },
+      },
+    });
   for (const part of chunks(numbers)) for (const c of await load(part)) out.set(c.no, c);
   return out;
 }
 
 /** A stored callback planned for a complaint (CB-1, on its confirmation) that the file's callback fills. */
-interface PlannedRef { id: string; sequence: number; previousCallbackId: string | null; method: CallbackMethod | null; assignedToId: string | null; version: number }
+interface PlannedRef {
+  id: string;
+  sequence: number;
+  previousCallbackId: string | null;
+  method: CallbackMethod | null;
+  assignedToId: string | null;
+  version: number;
+}
 
 /** Where a new callback of the file goes: its id, its place in the complaint's sequence, the planned callback it fills. */
-interface Slot { id: string; sequence: number; previousId: string | null; fills: PlannedRef | null }
+interface Slot {
+  id: string;
+  sequence: number;
+  previousId: string | null;
+  fills: PlannedRef | null;
+}
 
 /** CB-1: the callbacks that answer a complaint's planned callback (sampling, periodic … callbacks are programmes of their own). */
 const ANSWERS_PLANNED = new Set(["COMPLAINT", "REPAIR"]);
@@ -107,8 +164,18 @@ async function sequence(s: ImportSession, created: CallbackDraft[]): Promise<Map
   const planned = new Map<string, PlannedRef>();
   for (const part of chunks(complaintIds)) {
     const rows = await s.db.callback.findMany({
-      where: { complaintId: { in: part } }, orderBy: [{ sequence: "asc" }, { calledAt: "asc" }],
-      select: { id: true, complaintId: true, sequence: true, status: true, previousCallbackId: true, method: true, assignedToId: true, version: true },
+      where: { complaintId: { in: part } },
+      orderBy: [{ sequence: "asc" }, { calledAt: "asc" }],
+      select: {
+        id: true,
+        complaintId: true,
+        sequence: true,
+        status: true,
+        previousCallbackId: true,
+        method: true,
+        assignedToId: true,
+        version: true,
+      },
     });
     for (const r of rows) {
       last.set(r.complaintId!, { id: r.id, sequence: r.sequence });
@@ -135,15 +202,40 @@ async function sequence(s: ImportSession, created: CallbackDraft[]): Promise<Map
 function callbackRow(s: ImportSession, d: CallbackDraft, slot: Slot): BulkRow {
   const status = !d.calledAt ? "PLANNED" : d.reached ? "DONE" : "NOT_REACHED";
   const outcome = {
-    no: d.no, kind: d.kind, method: d.method ?? slot.fills?.method ?? null, status, calledAt: d.calledAt, staffId: d.calledAt ? d.staffId : null, callerName: d.callerName,
-    reached: d.calledAt ? d.reached : null, satisfied: d.reached ? d.satisfied : null, signed: d.signed, comment: d.comment,
+    no: d.no,
+    kind: d.kind,
+    method: d.method ?? slot.fills?.method ?? null,
+    status,
+    calledAt: d.calledAt,
+    staffId: d.calledAt ? d.staffId : null,
+    callerName: d.callerName,
+    reached: d.calledAt ? d.reached : null,
+    satisfied: d.reached ? d.satisfied : null,
+    signed: d.signed,
+    comment: d.comment,
   };
-  if (slot.fills) return { id: slot.id, ...outcome, assignedToId: slot.fills.assignedToId ?? d.staffId, version: slot.fills.version + 1, updatedAt: s.now };
+  if (slot.fills)
+    return {
+      id: slot.id,
+      ...outcome,
+      assignedToId: slot.fills.assignedToId ?? d.staffId,
+      version: slot.fills.version + 1,
+      updatedAt: s.now,
+    };
   return {
-    id: slot.id, organizationId: s.organizationId, ...outcome, estateId: d.estateId, complaintId: d.complaint?.id ?? null,
-    householdId: d.household?.id ?? d.complaint?.householdId ?? null, customerId: d.complaint?.complainantId ?? d.household?.primaryCustomerId ?? null,
-    sequence: slot.sequence, previousCallbackId: slot.previousId, assignedToId: d.staffId,
-    classification: d.complaint && d.complaint.classification !== "INTERNAL" ? d.complaint.classification : "SECRET", createdAt: s.now, updatedAt: s.now,
+    id: slot.id,
+    organizationId: s.organizationId,
+    ...outcome,
+    estateId: d.estateId,
+    complaintId: d.complaint?.id ?? null,
+    householdId: d.household?.id ?? d.complaint?.householdId ?? null,
+    customerId: d.complaint?.complainantId ?? d.household?.primaryCustomerId ?? null,
+    sequence: slot.sequence,
+    previousCallbackId: slot.previousId,
+    assignedToId: d.staffId,
+    classification: d.complaint && d.complaint.classification !== "INTERNAL" ? d.complaint.classification : "SECRET",
+    createdAt: s.now,
+    updatedAt: s.now,
   };
 }
 
@@ -151,26 +243,72 @@ function callbackRow(s: ImportSession, d: CallbackDraft, slot: Slot): BulkRow {
 function verificationRows(s: ImportSession, verifying: Map<string, CallbackDraft>, verified: BulkRow[], events: BulkRow[]): void {
   for (const [complaintId, d] of verifying) {
     const c = d.complaint!;
-    verified.push({ id: complaintId, status: "VERIFIED", verifiedAt: d.calledAt, closedAt: d.calledAt, version: c.version + 1, updatedAt: s.now });
-    events.push({ id: newId(), organizationId: s.organizationId, complaintId, at: new Date(d.calledAt!.getTime() + 1), actorId: s.actorId, kind: "TRANSITION", fromStatus: "CONFIRMED", toStatus: "VERIFIED", data: { action: "VERIFY", ...provenance(s, d.line) }, createdAt: s.now });
+    verified.push({
+      id: complaintId,
+      status: "VERIFIED",
+      verifiedAt: d.calledAt,
+      closedAt: d.calledAt,
+      version: c.version + 1,
+      updatedAt: s.now,
+    });
+    events.push({
+      id: newId(),
+      organizationId: s.organizationId,
+      complaintId,
+      at: new Date(d.calledAt!.getTime() + 1),
+      actorId: s.actorId,
+      kind: "TRANSITION",
+      fromStatus: "CONFIRMED",
+      toStatus: "VERIFIED",
+      data: { action: "VERIFY", ...provenance(s, d.line) },
+      createdAt: s.now,
+    });
   }
 }
 
-async function writeCallbacks(s: ImportSession, created: CallbackDraft[], slots: Map<CallbackDraft, Slot>, progress: (n: number) => void): Promise<void> {
+async function writeCallbacks(
+  s: ImportSession,
+  created: CallbackDraft[],
+  slots: Map<CallbackDraft, Slot>,
+  progress: (n: number) => void,
+): Promise<void> {
   const org = s.organizationId;
-  const callbacks: BulkRow[] = [], filled: BulkRow[] = [], ratings: BulkRow[] = [], events: BulkRow[] = [], verified: BulkRow[] = [];
+  const callbacks: BulkRow[] = [],
+    filled: BulkRow[] = [],
+    ratings: BulkRow[] = [],
+    events: BulkRow[] = [],
+    verified: BulkRow[] = [];
   const touched = new Set<string>();
   const verifying = new Map<string, CallbackDraft>();
   for (const d of created) {
     const slot = slots.get(d)!;
     (slot.fills ? filled : callbacks).push(callbackRow(s, d, slot));
-    for (const r of d.ratings) ratings.push({ id: newId(), organizationId: org, callbackId: slot.id, dimension: r.dimension, rating: r.rating, satisfied: r.rating >= 4 });
+    for (const r of d.ratings)
+      ratings.push({
+        id: newId(),
+        organizationId: org,
+        callbackId: slot.id,
+        dimension: r.dimension,
+        rating: r.rating,
+        satisfied: r.rating >= 4,
+      });
     if (!d.complaint || !d.calledAt) continue;
     touched.add(d.complaint.id);
-    events.push({ id: newId(), organizationId: org, complaintId: d.complaint.id, at: d.calledAt, actorId: s.actorId, kind: "CALLBACK", note: null, data: { callbackId: slot.id, sequence: slot.sequence, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) }, createdAt: s.now });
+    events.push({
+      id: newId(),
+      organizationId: org,
+      complaintId: d.complaint.id,
+      at: d.calledAt,
+      actorId: s.actorId,
+      kind: "CALLBACK",
+      note: null,
+      data: { callbackId: slot.id, sequence: slot.sequence, reached: d.reached, satisfied: d.satisfied, ...provenance(s, d.line) },
+      createdAt: s.now,
+    });
     // CB-6: the first satisfied callback after the confirmation verifies the result.
     const c = d.complaint;
-    if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id)) verifying.set(c.id, d);
+    if (d.reached && d.satisfied && c.status === "CONFIRMED" && c.confirmedAt && d.calledAt >= c.confirmedAt && !verifying.has(c.id))
+      verifying.set(c.id, d);
   }
   verificationRows(s, verifying, verified, events);
   const bulk = new BulkWriter(s.db);

@@ -28,13 +28,22 @@ export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRo
   await s.db.$queryRaw`SELECT id FROM organizations WHERE id = ${s.organizationId}::uuid FOR UPDATE`;
   const refs: References = {
     estates: await estatesByCode(s, rows),
-    households: await householdsByCode(s, rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : []))),
+    households: await householdsByCode(
+      s,
+      rows.flatMap((r) => (r.text("household_code") ? [r.text("household_code")!] : [])),
+    ),
     categories: await categoryIndex(s),
     departments: await departmentIndex(s),
   };
-  const stored = await storedComplaints(s, [...rows.map((r) => r.text("complaint_no")!), ...rows.flatMap((r) => (r.text("duplicate_of") ? [r.text("duplicate_of")!] : []))]);
+  const stored = await storedComplaints(s, [
+    ...rows.map((r) => r.text("complaint_no")!),
+    ...rows.flatMap((r) => (r.text("duplicate_of") ? [r.text("duplicate_of")!] : [])),
+  ]);
   // §2, SEC-2: the stored complaints the importer may know, by the API's read rule.
-  const known = await knownComplaints(s, [...stored.values()].map((c) => c.id));
+  const known = await knownComplaints(
+    s,
+    [...stored.values()].map((c) => c.id),
+  );
   const visible = (c: Stored) => known.has(c.id);
   const drafts: { d: ComplaintDraft; row: Row }[] = [];
   for (const row of rows) {
@@ -59,7 +68,9 @@ export async function prepareComplaints(s: ImportSession, { rows, keys }: FileRo
     }
   }
   return {
-    created: created.length, updated: 0, unchanged,
+    created: created.length,
+    updated: 0,
+    unchanged,
     write: (progress) => writeComplaints(s, created, fresh, stored, progress),
   };
 }
@@ -71,12 +82,15 @@ async function storedComplaints(s: ImportSession, numbers: string[]): Promise<Ma
   const out = new Map<string, Stored>();
   const sql = await sqlOf(s.db);
   for (const part of chunks([...new Set(numbers)], 20_000)) {
-    const found = await sql.rows<Stored & { no: string }>(`
+    const found = await sql.rows<Stored & { no: string }>(
+      `
       SELECT id::text, no, estate_id::text AS "estateId", household_id::text AS "householdId", location, channel::text, received_at AS "receivedAt", anonymous,
              complainant_name AS "complainantName", complainant_contact AS "complainantContact", kind::text, category_id::text AS "categoryId", severity::text, valid, content,
              lead_department_id::text AS "leadDepartmentId", assigned_at AS "assignedAt", promised_at AS "promisedAt", resolved_at AS "resolvedAt", confirmed_at AS "confirmedAt",
              duplicate_of_id::text AS "duplicateOfId", classification::text
-        FROM complaints WHERE organization_id = $1::uuid AND no = ANY($2::text[])`, [s.organizationId, textArray(part)]);
+        FROM complaints WHERE organization_id = $1::uuid AND no = ANY($2::text[])`,
+      [s.organizationId, textArray(part)],
+    );
     for (const c of found) out.set(c.no, c);
   }
   return out;
@@ -86,7 +100,14 @@ async function storedComplaints(s: ImportSession, numbers: string[]): Promise<Ma
  * INT-4: the first report a duplicate links to, in the file or stored; never another duplicate.
  * Returns its id (the file's first reports get theirs when written: "" until then), undefined when none is named.
  */
-function firstReport(d: ComplaintDraft, fresh: Map<string, ComplaintDraft>, keys: ReadonlySet<string>, stored: Map<string, Stored>, visible: (c: Stored) => boolean, problems: Problems): string | null | undefined {
+function firstReport(
+  d: ComplaintDraft,
+  fresh: Map<string, ComplaintDraft>,
+  keys: ReadonlySet<string>,
+  stored: Map<string, Stored>,
+  visible: (c: Stored) => boolean,
+  problems: Problems,
+): string | null | undefined {
   if (!d.duplicateOfNo) return undefined;
   const inFile = fresh.get(d.duplicateOfNo);
   if (inFile && !inFile.duplicateOfNo) return "";
@@ -107,10 +128,20 @@ const BATCH = 2500;
  * connection). First reports come before their duplicates, so a batch never points at a row of a
  * later batch. Progress counts the complaints whose rows are all stored.
  */
-async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fresh: Map<string, ComplaintDraft>, stored: Map<string, Stored>, progress: (n: number) => void): Promise<void> {
+async function writeComplaints(
+  s: ImportSession,
+  created: ComplaintDraft[],
+  fresh: Map<string, ComplaintDraft>,
+  stored: Map<string, Stored>,
+  progress: (n: number) => void,
+): Promise<void> {
   const ordered = [...created].sort((a, b) => Number(!!a.duplicateOfNo) - Number(!!b.duplicateOfNo));
   const ids = new Map(ordered.map((d) => [d.no, newId()]));
-  const rep = await s.db.staff.findFirst({ where: { organizationId: s.organizationId, role: "MANAGEMENT_REP", active: true }, orderBy: { login: "asc" }, select: { id: true } });
+  const rep = await s.db.staff.findFirst({
+    where: { organizationId: s.organizationId, role: "MANAGEMENT_REP", active: true },
+    orderBy: { login: "asc" },
+    select: { id: true },
+  });
   const org = s.organizationId;
   const cache = new SlaCache();
   // CB-1: the callbacks the app plans on confirmation, before the statements start (the connection is free).
@@ -165,12 +196,31 @@ async function writeComplaints(s: ImportSession, created: ComplaintDraft[], fres
  * service's own planning (services/callbacks/plan-batch.ts, the rules of planComplaintCallback),
  * numbered as createCallbacks numbers them. Keyed by complaint id.
  */
-async function plannedCallbacks(s: ImportSession, drafts: readonly ComplaintDraft[], ids: Map<string, string>, cache: SlaCache): Promise<Map<string, PlannedRow>> {
+async function plannedCallbacks(
+  s: ImportSession,
+  drafts: readonly ComplaintDraft[],
+  ids: Map<string, string>,
+  cache: SlaCache,
+): Promise<Map<string, PlannedRow>> {
   const facts = drafts.map((d) => ({
-    id: ids.get(d.no)!, organizationId: s.organizationId, estateId: d.estate.id, calendarId: d.estate.calendarId, kind: d.kind, severity: d.severity, valid: d.valid,
-    duplicateOfId: d.duplicateOfNo ? ids.get(d.duplicateOfNo) ?? d.duplicateOfNo : null, callbackExempt: d.anonymous, confirmedAt: d.confirmedAt, resolvedAt: d.resolvedAt,
-    receivedAt: d.receivedAt, householdId: d.household?.id ?? null, categoryId: d.categoryId, complainantId: complainantOf(d), leadDepartmentId: d.departmentId,
-    receivedById: null, classification: d.classification,
+    id: ids.get(d.no)!,
+    organizationId: s.organizationId,
+    estateId: d.estate.id,
+    calendarId: d.estate.calendarId,
+    kind: d.kind,
+    severity: d.severity,
+    valid: d.valid,
+    duplicateOfId: d.duplicateOfNo ? (ids.get(d.duplicateOfNo) ?? d.duplicateOfNo) : null,
+    callbackExempt: d.anonymous,
+    confirmedAt: d.confirmedAt,
+    resolvedAt: d.resolvedAt,
+    receivedAt: d.receivedAt,
+    householdId: d.household?.id ?? null,
+    categoryId: d.categoryId,
+    complainantId: complainantOf(d),
+    leadDepartmentId: d.departmentId,
+    receivedById: null,
+    classification: d.classification,
   }));
   const plans = await planComplaintCallbacks(s.db, facts, cache);
   const out = new Map<string, PlannedRow>();
@@ -179,4 +229,3 @@ async function plannedCallbacks(s: ImportSession, drafts: readonly ComplaintDraf
   for (const p of plans) out.set(p.complaintId, { ...p, id: newId(), no: number() });
   return out;
 }
-

@@ -16,7 +16,10 @@ const DEFAULT_TIMEZONE = "Asia/Shanghai";
 export async function prepareEstates(s: ImportSession, { rows }: FileRows, problems: Problems): Promise<Plan> {
   const existing = new Map<string, { id: string; name: string; kind: EstateKind; timezone: string; version: number }>();
   for (const codes of chunks(rows.map((r) => r.text("estate_code")!))) {
-    const found = await s.db.estate.findMany({ where: { organizationId: s.organizationId, code: { in: codes } }, select: { id: true, code: true, name: true, kind: true, timezone: true, version: true } });
+    const found = await s.db.estate.findMany({
+      where: { organizationId: s.organizationId, code: { in: codes } },
+      select: { id: true, code: true, name: true, kind: true, timezone: true, version: true },
+    });
     for (const e of found) existing.set(e.code, e);
   }
   const creates: BulkRow[] = [];
@@ -29,7 +32,16 @@ export async function prepareEstates(s: ImportSession, { rows }: FileRows, probl
     const kind = row.enum<EstateKind>("kind");
     const before = existing.get(code);
     if (!before) {
-      creates.push({ id: newId(), organizationId: s.organizationId, code, name: row.text("name")!, kind: kind ?? "RESIDENTIAL", timezone: timezone ?? DEFAULT_TIMEZONE, createdAt: s.now, updatedAt: s.now });
+      creates.push({
+        id: newId(),
+        organizationId: s.organizationId,
+        code,
+        name: row.text("name")!,
+        kind: kind ?? "RESIDENTIAL",
+        timezone: timezone ?? DEFAULT_TIMEZONE,
+        createdAt: s.now,
+        updatedAt: s.now,
+      });
       continue;
     }
     if (!inScope(s, before.id)) {
@@ -41,7 +53,9 @@ export async function prepareEstates(s: ImportSession, { rows }: FileRows, probl
     else updates.push({ id: before.id, ...after, version: before.version + 1, updatedAt: s.now });
   }
   return {
-    created: creates.length, updated: updates.length, unchanged,
+    created: creates.length,
+    updated: updates.length,
+    unchanged,
     async write(progress) {
       const bulk = new BulkWriter(s.db);
       await bulk.insert("estates", creates);

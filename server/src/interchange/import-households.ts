@@ -17,16 +17,52 @@ import { Places } from "./places.ts";
  * values kept as a revision. An empty cell changes nothing. One customer per household row: a
  * person owning several flats appears once per flat (merged in the app, never guessed here).
  */
-type Customer = { id: string; kind: CustomerKind; name: string; phone: string | null; idNumber: string | null; plates: string[]; classification: Classification; version: number; estateIds: string[] };
-type Household = { id: string; estateId: string; buildingId: string; building: string; unit: string | null; room: string; occupied: boolean; version: number; customer: Customer | null; memberId: string | null; memberKind: CustomerKind | null };
+type Customer = {
+  id: string;
+  kind: CustomerKind;
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  plates: string[];
+  classification: Classification;
+  version: number;
+  estateIds: string[];
+};
+type Household = {
+  id: string;
+  estateId: string;
+  buildingId: string;
+  building: string;
+  unit: string | null;
+  room: string;
+  occupied: boolean;
+  version: number;
+  customer: Customer | null;
+  memberId: string | null;
+  memberKind: CustomerKind | null;
+};
 
 const HOUSEHOLD_KIND: Record<string, HouseholdKind> = { COMMERCIAL: "COMMERCIAL", OFFICE: "OFFICE" };
 
 export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, problems: Problems): Promise<Plan> {
   const estates = await estatesByCode(s, rows);
-  const existing = await loadHouseholds(s, rows.map((r) => r.text("household_code")!));
-  const places = await Places.load(s, [...estates.values()].map((e) => e.id));
-  const w: HouseholdRows = { households: [], householdUpdates: [], customers: [], members: [], customerUpdates: [], memberUpdates: [], revisions: [] };
+  const existing = await loadHouseholds(
+    s,
+    rows.map((r) => r.text("household_code")!),
+  );
+  const places = await Places.load(
+    s,
+    [...estates.values()].map((e) => e.id),
+  );
+  const w: HouseholdRows = {
+    households: [],
+    householdUpdates: [],
+    customers: [],
+    members: [],
+    customerUpdates: [],
+    memberUpdates: [],
+    revisions: [],
+  };
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const compared = new Set<string>();
   for (const row of rows) {
@@ -44,7 +80,14 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
   }
   if (compared.size) {
     // SEC-3: comparing the file with stored archives reads them (an "unchanged" answer says they match).
-    s.log({ action: "READ", recordType: "CUSTOMER", recordId: null, fields: ["idNumber", "name", "phone", "plates"], rowCount: compared.size, query: { import: s.fileName, customerIds: [...compared] } });
+    s.log({
+      action: "READ",
+      recordType: "CUSTOMER",
+      recordId: null,
+      fields: ["idNumber", "name", "phone", "plates"],
+      rowCount: compared.size,
+      query: { import: s.fileName, customerIds: [...compared] },
+    });
   }
   return {
     ...counts,
@@ -63,13 +106,35 @@ export async function prepareHouseholds(s: ImportSession, { rows }: FileRows, pr
   };
 }
 
-type HouseholdRows = Record<"households" | "householdUpdates" | "customers" | "members" | "customerUpdates" | "memberUpdates" | "revisions", BulkRow[]>;
+type HouseholdRows = Record<
+  "households" | "householdUpdates" | "customers" | "members" | "customerUpdates" | "memberUpdates" | "revisions",
+  BulkRow[]
+>;
 
 /** A new code: the household (in its building and unit, created when new) with the row's customer as its primary member. */
-function newHousehold(s: ImportSession, w: HouseholdRows, places: Places, row: Row, estate: EstateRef, customer: CustomerCells, problems: Problems): void {
+function newHousehold(
+  s: ImportSession,
+  w: HouseholdRows,
+  places: Places,
+  row: Row,
+  estate: EstateRef,
+  customer: CustomerCells,
+  problems: Problems,
+): void {
   const id = newId();
   const place = places.resolve(estate.id, row.text("building")!, row.text("unit"));
-  w.households.push({ id, organizationId: s.organizationId, code: row.text("household_code"), estateId: estate.id, ...place, room: row.text("room"), kind: HOUSEHOLD_KIND[estate.kind] ?? "RESIDENTIAL", occupied: row.bool("occupied") ?? true, createdAt: s.now, updatedAt: s.now });
+  w.households.push({
+    id,
+    organizationId: s.organizationId,
+    code: row.text("household_code"),
+    estateId: estate.id,
+    ...place,
+    room: row.text("room"),
+    kind: HOUSEHOLD_KIND[estate.kind] ?? "RESIDENTIAL",
+    occupied: row.bool("occupied") ?? true,
+    createdAt: s.now,
+    updatedAt: s.now,
+  });
   if (customer.name) addCustomer(s, w, id, customer);
   else if (customer.given) problems.add(row.line, "customer_name", msg("importCustomerNameRequired"));
 }
@@ -78,11 +143,27 @@ function newHousehold(s: ImportSession, w: HouseholdRows, places: Places, row: R
  * An existing household in the importer's estates: its place updated where the file differs, its
  * primary customer added or amended (SEC-6; `compared` collects the archives read). True when something changed.
  */
-async function changeHousehold(s: ImportSession, w: HouseholdRows, places: Places, row: Row, before: Household, customer: CustomerCells, compared: Set<string>, problems: Problems): Promise<boolean> {
+async function changeHousehold(
+  s: ImportSession,
+  w: HouseholdRows,
+  places: Places,
+  row: Row,
+  before: Household,
+  customer: CustomerCells,
+  compared: Set<string>,
+  problems: Problems,
+): Promise<boolean> {
   const householdChange = placeChange(row, before);
   if (householdChange) {
     const place = places.resolve(before.estateId, row.text("building")!, row.given("unit") ? row.text("unit") : before.unit);
-    w.householdUpdates.push({ id: before.id, ...place, room: row.text("room"), occupied: row.bool("occupied") ?? before.occupied, version: before.version + 1, updatedAt: s.now });
+    w.householdUpdates.push({
+      id: before.id,
+      ...place,
+      room: row.text("room"),
+      occupied: row.bool("occupied") ?? before.occupied,
+      version: before.version + 1,
+      updatedAt: s.now,
+    });
   }
   let customerChanged = false;
   if (!before.customer) {
@@ -97,7 +178,14 @@ async function changeHousehold(s: ImportSession, w: HouseholdRows, places: Place
   return householdChange || customerChanged;
 }
 
-interface CustomerCells { given: boolean; name: string | null; kind: CustomerKind | null; phone: string | null; idNumber: string | null; plates: string[] | null }
+interface CustomerCells {
+  given: boolean;
+  name: string | null;
+  kind: CustomerKind | null;
+  phone: string | null;
+  idNumber: string | null;
+  plates: string[] | null;
+}
 
 /** The customer columns of a row, checked; null when a value is malformed (the reason never quotes it, SEC-7). */
 function customerCells(row: Row, problems: Problems): CustomerCells | null {
@@ -116,25 +204,64 @@ function customerCells(row: Row, problems: Problems): CustomerCells | null {
 function addCustomer(s: ImportSession, w: { customers: BulkRow[]; members: BulkRow[] }, householdId: string, c: CustomerCells) {
   const id = newId();
   const kind = c.kind ?? "OWNER";
-  w.customers.push({ id, organizationId: s.organizationId, kind, name: c.name, phone: c.phone, idNumber: c.idNumber, plates: c.plates ?? [], createdAt: s.now, updatedAt: s.now });
-  w.members.push({ id: newId(), organizationId: s.organizationId, householdId, customerId: id, kind, isPrimary: true, createdAt: s.now, updatedAt: s.now });
+  w.customers.push({
+    id,
+    organizationId: s.organizationId,
+    kind,
+    name: c.name,
+    phone: c.phone,
+    idNumber: c.idNumber,
+    plates: c.plates ?? [],
+    createdAt: s.now,
+    updatedAt: s.now,
+  });
+  w.members.push({
+    id: newId(),
+    organizationId: s.organizationId,
+    householdId,
+    customerId: id,
+    kind,
+    isPrimary: true,
+    createdAt: s.now,
+    updatedAt: s.now,
+  });
 }
 
 function placeChange(row: Row, h: Household): boolean {
-  return row.text("building") !== h.building || (row.given("unit") && row.text("unit") !== h.unit) || row.text("room") !== h.room
-    || (row.given("occupied") && row.bool("occupied") !== h.occupied);
+  return (
+    row.text("building") !== h.building ||
+    (row.given("unit") && row.text("unit") !== h.unit) ||
+    row.text("room") !== h.room ||
+    (row.given("occupied") && row.bool("occupied") !== h.occupied)
+  );
 }
 
 /** SEC-6: amends the household's primary customer where the file differs, if the importer may. */
-async function amendCustomer(s: ImportSession, w: { customerUpdates: BulkRow[]; memberUpdates: BulkRow[]; revisions: BulkRow[] }, row: Row, h: Household, c: CustomerCells, problems: Problems): Promise<boolean> {
+async function amendCustomer(
+  s: ImportSession,
+  w: { customerUpdates: BulkRow[]; memberUpdates: BulkRow[]; revisions: BulkRow[] },
+  row: Row,
+  h: Household,
+  c: CustomerCells,
+  problems: Problems,
+): Promise<boolean> {
   const before = h.customer!;
   // SEC-2, SEC-7 (issue 15 item 7): the entitlement is checked on what the file gives, before any
   // comparison. Were it checked only on what differs, "unchanged" for a right guess and a refusal
   // for a wrong one would read a masked or hidden phone or ID number out of the archive.
   const given = { name: c.name, phone: c.phone, idNumber: c.idNumber, plates: c.plates, kind: c.kind };
   const ref = { id: before.id, classification: before.classification, estateIds: before.estateIds };
-  const columns: Record<string, string> = { name: "customer_name", phone: "phone", idNumber: "id_number", plates: "plates", kind: "customer_kind" };
-  for (const [rule, names] of [["CONTACT", ["name", "phone", "kind"]], ["ARCHIVE", ["idNumber", "plates"]]] as const) {
+  const columns: Record<string, string> = {
+    name: "customer_name",
+    phone: "phone",
+    idNumber: "id_number",
+    plates: "plates",
+    kind: "customer_kind",
+  };
+  for (const [rule, names] of [
+    ["CONTACT", ["name", "phone", "kind"]],
+    ["ARCHIVE", ["idNumber", "plates"]],
+  ] as const) {
     const touched = names.filter((f) => given[f] !== null);
     if (touched.length && !(await s.mayAmendCustomer(ref, rule))) {
       const reason = msg(rule === "ARCHIVE" ? "importArchiveNeedsGrant" : "importCustomerNotEntitled");
@@ -155,8 +282,17 @@ async function amendCustomer(s: ImportSession, w: { customerUpdates: BulkRow[]; 
   if (after.kind && h.memberId) w.memberUpdates.push({ id: h.memberId, kind: after.kind, updatedAt: s.now });
   const pick = (o: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, o[f] ?? null]));
   w.revisions.push({
-    id: newId(), organizationId: s.organizationId, recordType: "CUSTOMER", recordId: before.id, recordVersion: version, fields,
-    before: pick(before), after: pick(after), reason: `导入 ${s.fileName} (line ${row.line})`, changedById: s.actorId, changedAt: s.now,
+    id: newId(),
+    organizationId: s.organizationId,
+    recordType: "CUSTOMER",
+    recordId: before.id,
+    recordVersion: version,
+    fields,
+    before: pick(before),
+    after: pick(after),
+    reason: `导入 ${s.fileName} (line ${row.line})`,
+    changedById: s.actorId,
+    changedAt: s.now,
   });
   return true;
 }
@@ -168,10 +304,36 @@ async function loadHouseholds(s: ImportSession, codes: string[]): Promise<Map<st
     const found = await s.db.household.findMany({
       where: { organizationId: s.organizationId, code: { in: part } },
       select: {
-        id: true, code: true, estateId: true, buildingId: true, room: true, occupied: true, version: true, building: { select: { name: true } }, unit: { select: { name: true } },
+        id: true,
+        code: true,
+        estateId: true,
+        buildingId: true,
+        room: true,
+        occupied: true,
+        version: true,
+        building: { select: { name: true } },
+        unit: { select: { name: true } },
         members: {
-          where: { isPrimary: true }, orderBy: { createdAt: "asc" }, take: 1,
-          select: { id: true, kind: true, customer: { select: { id: true, kind: true, name: true, phone: true, idNumber: true, plates: true, classification: true, version: true, households: { select: { household: { select: { estateId: true } } } } } } },
+          where: { isPrimary: true },
+          orderBy: { createdAt: "asc" },
+          take: 1,
+          select: {
+            id: true,
+            kind: true,
+            customer: {
+              select: {
+                id: true,
+                kind: true,
+                name: true,
+                phone: true,
+                idNumber: true,
+                plates: true,
+                classification: true,
+                version: true,
+                households: { select: { household: { select: { estateId: true } } } },
+              },
+            },
+          },
         },
       },
     });
@@ -182,7 +344,19 @@ async function loadHouseholds(s: ImportSession, codes: string[]): Promise<Map<st
       }
       const m = h.members[0];
       const customer = m ? { ...m.customer, estateIds: [...new Set(m.customer.households.map((x) => x.household.estateId))] } : null;
-      out.set(h.code, { id: h.id, estateId: h.estateId, buildingId: h.buildingId, building: h.building.name, unit: h.unit?.name ?? null, room: h.room, occupied: h.occupied, version: h.version, customer, memberId: m?.id ?? null, memberKind: m?.kind ?? null });
+      out.set(h.code, {
+        id: h.id,
+        estateId: h.estateId,
+        buildingId: h.buildingId,
+        building: h.building.name,
+        unit: h.unit?.name ?? null,
+        room: h.room,
+        occupied: h.occupied,
+        version: h.version,
+        customer,
+        memberId: m?.id ?? null,
+        memberKind: m?.kind ?? null,
+      });
     }
   }
   return out;

@@ -9,7 +9,13 @@ import { msg } from "../i18n/messages.ts";
 import { prepareSurveyHandouts } from "../services/surveys/handouts.ts";
 import { IMPORTED_SAMPLE, readQuestionnaires, type Questionnaire } from "./survey-questionnaires.ts";
 
-type Handout = { id: string; handedOutAt: Date; returnedAt: Date | null; version: number; responses: Map<string, { rating: number | null; notApplicable: boolean; comment: string | null }> };
+type Handout = {
+  id: string;
+  handedOutAt: Date;
+  returnedAt: Date | null;
+  version: number;
+  responses: Map<string, { rating: number | null; notApplicable: boolean; comment: string | null }>;
+};
 type SurveyRows = { handouts: BulkRow[]; returns: BulkRow[]; responses: BulkRow[]; samples: BulkRow[]; members: BulkRow[] };
 type Counts = { created: number; updated: number; unchanged: number };
 
@@ -34,7 +40,12 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
   const questionnaires = await readQuestionnaires(s, rows, problems);
   const stored = await storedHandouts(s, questionnaires);
   const w: SurveyRows = { handouts: [], returns: [], responses: [], samples: [], members: [] };
-  const members = await sampleOf(s, questionnaires.filter((q) => !stored.has(`${q.campaign.id}/${q.household.id}`)), problems, w);
+  const members = await sampleOf(
+    s,
+    questionnaires.filter((q) => !stored.has(`${q.campaign.id}/${q.household.id}`)),
+    problems,
+    w,
+  );
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   for (const q of questionnaires) {
     const key = `${q.campaign.id}/${q.household.id}`;
@@ -59,20 +70,54 @@ export async function prepareSurveyResponses(s: ImportSession, { rows }: FileRow
  * its sample member (none: refused by `sampleOf`), a return on a hand-out without answers adds
  * them, and answers entered before must match. Rows go to `w`, the rows' outcome to `counts`.
  */
-function planQuestionnaire(s: ImportSession, q: Questionnaire, before: Handout | undefined, member: string | undefined, w: SurveyRows, problems: Problems, counts: Counts): void {
+function planQuestionnaire(
+  s: ImportSession,
+  q: Questionnaire,
+  before: Handout | undefined,
+  member: string | undefined,
+  w: SurveyRows,
+  problems: Problems,
+  counts: Counts,
+): void {
   const { answers, checked } = checkedAnswers(q, problems);
   const handoutId = before?.id ?? newId();
-  const respond = () => w.responses.push(...checked.map((a) => ({ id: newId(), organizationId: s.organizationId, handoutId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, ...a, createdAt: s.now, updatedAt: s.now })));
+  const respond = () =>
+    w.responses.push(
+      ...checked.map((a) => ({
+        id: newId(),
+        organizationId: s.organizationId,
+        handoutId,
+        campaignId: q.campaign.id,
+        estateId: q.household.estateId,
+        householdId: q.household.id,
+        ...a,
+        createdAt: s.now,
+        updatedAt: s.now,
+      })),
+    );
   if (!before) {
     if (!member) return;
-    w.handouts.push({ id: handoutId, organizationId: s.organizationId, campaignId: q.campaign.id, estateId: q.household.estateId, householdId: q.household.id, sampleMemberId: member, distributorId: s.actorId, handedOutAt: q.handedOutAt, returnedAt: q.returnedAt, createdAt: s.now, updatedAt: s.now });
+    w.handouts.push({
+      id: handoutId,
+      organizationId: s.organizationId,
+      campaignId: q.campaign.id,
+      estateId: q.household.estateId,
+      householdId: q.household.id,
+      sampleMemberId: member,
+      distributorId: s.actorId,
+      handedOutAt: q.handedOutAt,
+      returnedAt: q.returnedAt,
+      createdAt: s.now,
+      updatedAt: s.now,
+    });
     if (q.returnedAt) respond();
     counts.created += q.rows.length;
     return;
   }
   const line = q.rows[0]!.line;
   if (before.handedOutAt.getTime() !== q.handedOutAt.getTime()) problems.add(line, "handed_out_at", msg("importHandoutDiffers"));
-  if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime()) problems.add(line, "returned_at", msg("importReturnDiffers"));
+  if (before.returnedAt && q.returnedAt && before.returnedAt.getTime() !== q.returnedAt.getTime())
+    problems.add(line, "returned_at", msg("importReturnDiffers"));
   if (before.responses.size === 0) {
     if (q.returnedAt) {
       w.returns.push({ id: before.id, returnedAt: q.returnedAt, version: before.version + 1, updatedAt: s.now });
@@ -86,7 +131,15 @@ function planQuestionnaire(s: ImportSession, q: Questionnaire, before: Handout |
 
 /** The questionnaire's answers as recordSurveyResponses checks them (checkAnswers), each problem on its row. */
 function checkedAnswers(q: Questionnaire, problems: Problems) {
-  const answers = q.rows.map((r) => ({ dimension: r.text("dimension")!, rating: numeric(r.rating("rating")), notApplicable: r.rating("rating") === "NA", comment: r.text("comment") }) satisfies AnswerInput);
+  const answers = q.rows.map(
+    (r) =>
+      ({
+        dimension: r.text("dimension")!,
+        rating: numeric(r.rating("rating")),
+        notApplicable: r.rating("rating") === "NA",
+        comment: r.text("comment"),
+      }) satisfies AnswerInput,
+  );
   const checked = answerProblems(answers, q.campaign.dimensions, "rows");
   for (const p of checked.problems) {
     const [, index, field] = p.field.split(".");
@@ -101,7 +154,10 @@ function compareAnswers(q: Questionnaire, before: Handout, answers: AnswerInput[
     const dim = q.campaign.dimensions.find((d) => d.code === r.text("dimension"));
     const had = dim && before.responses.get(dim.id);
     const a = answers[i]!;
-    if (had && (had.rating !== (a.rating ?? null) || had.notApplicable !== a.notApplicable || had.comment !== (a.comment?.trim() || null))) {
+    if (
+      had &&
+      (had.rating !== (a.rating ?? null) || had.notApplicable !== a.notApplicable || had.comment !== (a.comment?.trim() || null))
+    ) {
       problems.add(r.line, r.given("comment") && had.comment !== a.comment ? "comment" : "rating", msg("importAnswersEntered"));
     } else counts.unchanged++;
   }
@@ -109,15 +165,23 @@ function compareAnswers(q: Questionnaire, before: Handout, answers: AnswerInput[
 
 const numeric = (v: number | "NA" | null) => (typeof v === "number" ? v : null);
 
-
 async function storedHandouts(s: ImportSession, qs: Questionnaire[]): Promise<Map<string, Handout>> {
   const out = new Map<string, Handout>();
   for (const part of chunks(qs, 2000)) {
     const found = await s.db.surveyHandout.findMany({
       where: { organizationId: s.organizationId, OR: byCampaign(part) },
-      select: { id: true, campaignId: true, householdId: true, handedOutAt: true, returnedAt: true, version: true, responses: { select: { dimensionId: true, rating: true, notApplicable: true, comment: true } } },
+      select: {
+        id: true,
+        campaignId: true,
+        householdId: true,
+        handedOutAt: true,
+        returnedAt: true,
+        version: true,
+        responses: { select: { dimensionId: true, rating: true, notApplicable: true, comment: true } },
+      },
     });
-    for (const h of found) out.set(`${h.campaignId}/${h.householdId}`, { ...h, responses: new Map(h.responses.map((r) => [r.dimensionId, r])) });
+    for (const h of found)
+      out.set(`${h.campaignId}/${h.householdId}`, { ...h, responses: new Map(h.responses.map((r) => [r.dimensionId, r])) });
   }
   return out;
 }
@@ -143,7 +207,12 @@ function byCampaign(qs: Questionnaire[]): { campaignId: string; householdId: { i
  * history, the command line) refuses a household outside it, naming the line. Never drawn: the
  * file's households are recorded as the campaign's executed sample (rows added to `w`).
  */
-async function sampleOf(s: ImportSession, fresh: Questionnaire[], problems: Problems, w: { samples: BulkRow[]; members: BulkRow[] }): Promise<Map<string, string>> {
+async function sampleOf(
+  s: ImportSession,
+  fresh: Questionnaire[],
+  problems: Problems,
+  w: { samples: BulkRow[]; members: BulkRow[] },
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byCampaign = new Map<string, Questionnaire[]>();
   for (const q of fresh) byCampaign.set(q.campaign.id, [...(byCampaign.get(q.campaign.id) ?? []), q]);
@@ -151,10 +220,29 @@ async function sampleOf(s: ImportSession, fresh: Questionnaire[], problems: Prob
     const campaign = qs[0]!.campaign;
     if (!campaign.drawn) {
       const sampleId = newId();
-      w.samples.push({ id: sampleId, organizationId: s.organizationId, campaignId, estateId: null, seed: `${IMPORTED_SAMPLE}${s.fileName}`, rate: 1, populationSize: qs.length, sampleSize: qs.length, createdById: s.actorId, createdAt: s.now });
+      w.samples.push({
+        id: sampleId,
+        organizationId: s.organizationId,
+        campaignId,
+        estateId: null,
+        seed: `${IMPORTED_SAMPLE}${s.fileName}`,
+        rate: 1,
+        populationSize: qs.length,
+        sampleSize: qs.length,
+        createdById: s.actorId,
+        createdAt: s.now,
+      });
       for (const q of qs) {
         const id = newId();
-        w.members.push({ id, organizationId: s.organizationId, sampleId, campaignId, estateId: q.household.estateId, householdId: q.household.id, reason: "MANUAL" });
+        w.members.push({
+          id,
+          organizationId: s.organizationId,
+          sampleId,
+          campaignId,
+          estateId: q.household.estateId,
+          householdId: q.household.id,
+          reason: "MANUAL",
+        });
         out.set(`${campaignId}/${q.household.id}`, id);
       }
       continue;
@@ -162,14 +250,23 @@ async function sampleOf(s: ImportSession, fresh: Questionnaire[], problems: Prob
     if (s.context && HANDOUT_STATUSES.includes(campaign.status)) {
       // The app's own check of a list of hand-outs (SUR-2, SUR-3), on the import's transaction.
       try {
-        const rows = await prepareSurveyHandouts(s.context, campaignId, qs.map((q) => ({ householdId: q.household.id, handedOutAt: q.handedOutAt })), "rows");
+        const rows = await prepareSurveyHandouts(
+          s.context,
+          campaignId,
+          qs.map((q) => ({ householdId: q.household.id, handedOutAt: q.handedOutAt })),
+          "rows",
+        );
         for (const r of rows) out.set(`${campaignId}/${r.householdId}`, r.sampleMemberId);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         for (const p of e.problems) {
           const [, index, field] = p.field.split(".");
           const q = qs[Number(index)];
-          problems.add((q ?? qs[0]!).rows[0]!.line, field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code", p.localized ?? msg("importRuleRefusal", { code: p.code }));
+          problems.add(
+            (q ?? qs[0]!).rows[0]!.line,
+            field === "handedOutAt" ? "handed_out_at" : field === "householdId" ? "household_code" : "campaign_code",
+            p.localized ?? msg("importRuleRefusal", { code: p.code }),
+          );
         }
       }
       continue;

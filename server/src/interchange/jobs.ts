@@ -35,10 +35,26 @@ const MAX_JOBS = 200;
 const jobs = new Map<string, ImportJob>();
 
 /** A new job; `id` may be chosen by the client (to poll it while the upload is still running). */
-export function startJob(fields: Pick<ImportJob, "organizationId" | "staffId" | "kind" | "fileName" | "dryRun">, id: string = randomUUID()): ImportJob {
+export function startJob(
+  fields: Pick<ImportJob, "organizationId" | "staffId" | "kind" | "fileName" | "dryRun">,
+  id: string = randomUUID(),
+): ImportJob {
   prune();
   if (jobs.has(id)) throw new Error("job id in use");
-  const job: ImportJob = { ...fields, id, status: "CHECKING", totalRows: 0, processedRows: 0, problems: [], problemCount: 0, created: 0, updated: 0, unchanged: 0, startedAt: new Date(), finishedAt: null };
+  const job: ImportJob = {
+    ...fields,
+    id,
+    status: "CHECKING",
+    totalRows: 0,
+    processedRows: 0,
+    problems: [],
+    problemCount: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    startedAt: new Date(),
+    finishedAt: null,
+  };
   jobs.set(id, job);
   return job;
 }
@@ -53,7 +69,10 @@ export function reportProgress(job: ImportJob, p: ImportProgress): void {
   job.processedRows = p.processedRows;
 }
 
-export function finishJob(job: ImportJob, outcome: Partial<Pick<ImportJob, "problems" | "problemCount" | "created" | "updated" | "unchanged">> & { status: ImportStatus }): void {
+export function finishJob(
+  job: ImportJob,
+  outcome: Partial<Pick<ImportJob, "problems" | "problemCount" | "created" | "updated" | "unchanged">> & { status: ImportStatus },
+): void {
   Object.assign(job, outcome, { finishedAt: new Date() });
   if (outcome.status === "DONE") job.processedRows = job.totalRows;
 }

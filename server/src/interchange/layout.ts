@@ -47,7 +47,9 @@ export const CLASSIFICATIONS = ["internal", "secret", "confidential", "top_secre
 
 export const LAYOUTS: Record<InterchangeKind, LayoutSpec> = {
   ESTATES: {
-    kind: "ESTATES", stem: "estates", key: ["estate_code"],
+    kind: "ESTATES",
+    stem: "estates",
+    key: ["estate_code"],
     columns: [
       { name: "estate_code", alias: "项目编号", type: text(40), required: true },
       { name: "name", alias: "项目名称", type: text(200), required: true },
@@ -56,7 +58,9 @@ export const LAYOUTS: Record<InterchangeKind, LayoutSpec> = {
     ],
   },
   HOUSEHOLDS: {
-    kind: "HOUSEHOLDS", stem: "households", key: ["household_code"],
+    kind: "HOUSEHOLDS",
+    stem: "households",
+    key: ["household_code"],
     columns: [
       { name: "household_code", alias: "房号编码", type: text(60), required: true },
       { name: "estate_code", alias: "项目编号", type: text(40), required: true },
@@ -72,18 +76,29 @@ export const LAYOUTS: Record<InterchangeKind, LayoutSpec> = {
     ],
   },
   COMPLAINTS: {
-    kind: "COMPLAINTS", stem: "complaints", key: ["complaint_no"],
+    kind: "COMPLAINTS",
+    stem: "complaints",
+    key: ["complaint_no"],
     columns: [
       { name: "complaint_no", alias: "投诉编号", type: text(40), required: true },
       { name: "estate_code", alias: "项目编号", type: text(40), required: true },
       { name: "household_code", alias: "房号编码", type: text(60) },
       { name: "location", alias: "位置", type: text(200) },
-      { name: "channel", alias: "渠道", type: enumOf("visit", "phone", "letter", "fax", "web", "department", "callback", "survey"), required: true },
+      {
+        name: "channel",
+        alias: "渠道",
+        type: enumOf("visit", "phone", "letter", "fax", "web", "department", "callback", "survey"),
+        required: true,
+      },
       { name: "received_at", alias: "受理时间", type: timestamp, required: true },
       { name: "anonymous", alias: "是否匿名", type: bool },
       { name: "complainant_name", alias: "投诉人", type: text(100), personal: true },
       { name: "phone", alias: "联系电话", type: text(40), personal: true },
-      { name: "kind", alias: "投诉性质", type: enumOf("service", "engineering", "warranty", "municipal", "suggestion", "enquiry", "claim") },
+      {
+        name: "kind",
+        alias: "投诉性质",
+        type: enumOf("service", "engineering", "warranty", "municipal", "suggestion", "enquiry", "claim"),
+      },
       { name: "category", alias: "类别", type: text(100) },
       { name: "severity", alias: "严重程度", type: enumOf("general", "important", "major") },
       { name: "valid", alias: "是否有效", type: bool },
@@ -99,12 +114,19 @@ export const LAYOUTS: Record<InterchangeKind, LayoutSpec> = {
     ],
   },
   CALLBACKS: {
-    kind: "CALLBACKS", stem: "callbacks", key: ["callback_no"],
+    kind: "CALLBACKS",
+    stem: "callbacks",
+    key: ["callback_no"],
     columns: [
       { name: "callback_no", alias: "回访编号", type: text(40), required: true },
       { name: "complaint_no", alias: "投诉编号", type: text(40) },
       { name: "household_code", alias: "房号编码", type: text(60) },
-      { name: "kind", alias: "回访类型", type: enumOf("complaint", "repair", "periodic", "sampling", "event", "visit", "survey_followup"), required: true },
+      {
+        name: "kind",
+        alias: "回访类型",
+        type: enumOf("complaint", "repair", "periodic", "sampling", "event", "visit", "survey_followup"),
+        required: true,
+      },
       { name: "method", alias: "回访方式", type: enumOf("in_person", "appointment", "phone", "letter") },
       { name: "called_at", alias: "回访时间", type: timestamp },
       { name: "staff", alias: "回访人", type: text(100) },
@@ -119,7 +141,9 @@ export const LAYOUTS: Record<InterchangeKind, LayoutSpec> = {
     ],
   },
   SURVEY_RESPONSES: {
-    kind: "SURVEY_RESPONSES", stem: "survey_responses", key: ["campaign_code", "household_code", "dimension"],
+    kind: "SURVEY_RESPONSES",
+    stem: "survey_responses",
+    key: ["campaign_code", "household_code", "dimension"],
     columns: [
       { name: "campaign_code", alias: "调查编号", type: text(40), required: true },
       { name: "household_code", alias: "房号编码", type: text(60), required: true },
@@ -135,7 +159,11 @@ export const LAYOUTS: Record<InterchangeKind, LayoutSpec> = {
 
 /** Header text as compared: case, surrounding spaces, a BOM and inner space/underscore/hyphen runs ignored. */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s_\-]+/g, "_");
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-]+/g, "_");
 }
 
 export interface HeaderMatch {
@@ -168,7 +196,8 @@ export function matchHeaders(layout: LayoutSpec, headers: readonly string[]): He
     else index.set(col.name, i);
   });
   for (const c of layout.columns) {
-    if (c.required && !index.has(c.name)) problems.push({ column: c.name, reason: msg("importColumnMissing", { column: c.name, alias: c.alias }) });
+    if (c.required && !index.has(c.name))
+      problems.push({ column: c.name, reason: msg("importColumnMissing", { column: c.name, alias: c.alias }) });
   }
   return { index, ignored, problems };
 }

@@ -13,7 +13,10 @@ export class Places {
 
   static async load(s: ImportSession, estateIds: string[]): Promise<Places> {
     const p = new Places(s);
-    const buildings = await s.db.building.findMany({ where: { organizationId: s.organizationId, estateId: { in: estateIds } }, select: { id: true, estateId: true, name: true, units: { select: { id: true, name: true } } } });
+    const buildings = await s.db.building.findMany({
+      where: { organizationId: s.organizationId, estateId: { in: estateIds } },
+      select: { id: true, estateId: true, name: true, units: { select: { id: true, name: true } } },
+    });
     for (const b of buildings) {
       p.buildings.set(`${b.estateId}/${b.name}`, b.id);
       for (const u of b.units) p.units.set(`${b.id}/${u.name}`, u.id);
@@ -26,14 +29,28 @@ export class Places {
     if (!buildingId) {
       buildingId = newId();
       this.buildings.set(`${estateId}/${building}`, buildingId);
-      this.newBuildings.push({ id: buildingId, organizationId: this.s.organizationId, estateId, name: building, createdAt: this.s.now, updatedAt: this.s.now });
+      this.newBuildings.push({
+        id: buildingId,
+        organizationId: this.s.organizationId,
+        estateId,
+        name: building,
+        createdAt: this.s.now,
+        updatedAt: this.s.now,
+      });
     }
     if (!unit) return { buildingId, unitId: null };
     let unitId = this.units.get(`${buildingId}/${unit}`);
     if (!unitId) {
       unitId = newId();
       this.units.set(`${buildingId}/${unit}`, unitId);
-      this.newUnits.push({ id: unitId, organizationId: this.s.organizationId, buildingId, name: unit, createdAt: this.s.now, updatedAt: this.s.now });
+      this.newUnits.push({
+        id: unitId,
+        organizationId: this.s.organizationId,
+        buildingId,
+        name: unit,
+        createdAt: this.s.now,
+        updatedAt: this.s.now,
+      });
     }
     return { buildingId, unitId };
   }

@@ -107,7 +107,8 @@ export function readLimitsFromEnv(scope: ReadScope, env: NodeJS.ProcessEnv = pro
       continue;
     }
     const value = Number(raw.replace(/_/g, ""));
-    if (!Number.isSafeInteger(value) || value < 1) throw new StartupError(`${name} must be a positive whole number or "none" (got "${raw}")`);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new StartupError(`${name} must be a positive whole number or "none" (got "${raw}")`);
     limits[key] = value;
   }
   return limits;

@@ -44,7 +44,8 @@ export class Problems {
   add(line: number, field: string | null, reason: Msg, column?: string): void {
     this.count++;
     this.lines.add(line);
-    if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push(problem(line, column ?? (field ? this.headers.get(field) ?? field : ""), field, reason));
+    if (this.list.length < MAX_LISTED_PROBLEMS)
+      this.list.push(problem(line, column ?? (field ? (this.headers.get(field) ?? field) : ""), field, reason));
   }
 
   get any(): boolean {
@@ -59,7 +60,10 @@ export class Problems {
 
 /** One data row with its typed cells; a column the file lacks or leaves empty is "not given" (null). */
 export class Row {
-  constructor(readonly line: number, private readonly values: Map<string, CellValue | null>) {}
+  constructor(
+    readonly line: number,
+    private readonly values: Map<string, CellValue | null>,
+  ) {}
 
   given(field: string): boolean {
     return this.values.get(field) != null;

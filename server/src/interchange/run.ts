@@ -57,7 +57,11 @@ export async function runImport(session: ImportSession, request: ImportRequest):
   const totalRows = sheet.rows.length;
   progress({ status: "CHECKING", totalRows, processedRows: 0 });
   const match = matchHeaders(layout, sheet.headers);
-  if (match.problems.length) return rejected(totalRows, match.problems.map((p) => problem(sheet.headerLine, p.column, null, p.reason)));
+  if (match.problems.length)
+    return rejected(
+      totalRows,
+      match.problems.map((p) => problem(sheet.headerLine, p.column, null, p.reason)),
+    );
   const problems = new Problems(headerNames(sheet, match));
   const { rows, keys } = parseRows(layout, sheet, match, problems);
   uniqueKeys(layout.key, rows, problems);
@@ -65,7 +69,8 @@ export async function runImport(session: ImportSession, request: ImportRequest):
   await session.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tingjian.import.${session.organizationId}`}, 0))`;
   const plan = await IMPORTERS[request.kind](session, { rows, keys }, problems);
   progress({ status: "CHECKING", totalRows, processedRows: totalRows });
-  if (problems.any) return { ok: false, totalRows, problems: problems.sorted(), problemCount: problems.count, rowsWithProblems: problems.lines.size };
+  if (problems.any)
+    return { ok: false, totalRows, problems: problems.sorted(), problemCount: problems.count, rowsWithProblems: problems.lines.size };
 
   const write = () => plan.write((n) => progress({ status: "WRITING", totalRows, processedRows: n }));
   if (request.dryRun) {
@@ -76,7 +81,16 @@ export async function runImport(session: ImportSession, request: ImportRequest):
     await write();
   }
   const { created, updated, unchanged } = plan;
-  return { ok: true, totalRows, dryRun: !!request.dryRun, created, updated, unchanged, ignoredColumns: match.ignored, seconds: (performance.now() - started) / 1000 };
+  return {
+    ok: true,
+    totalRows,
+    dryRun: !!request.dryRun,
+    created,
+    updated,
+    unchanged,
+    ignoredColumns: match.ignored,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function rejected(totalRows: number, list: Problem[]): ImportOutcome {

@@ -38,7 +38,10 @@ export interface ImportSession {
    * SEC-6 as updateCustomer applies it: may the importer change (or confirm) protected fields of
    * this existing archive? CONTACT: name and phone; ARCHIVE: ID number and plates.
    */
-  mayAmendCustomer(customer: { id: string; classification: Classification; estateIds: readonly string[] }, rule: "CONTACT" | "ARCHIVE"): Promise<boolean>;
+  mayAmendCustomer(
+    customer: { id: string; classification: Classification; estateIds: readonly string[] },
+    rule: "CONTACT" | "ARCHIVE",
+  ): Promise<boolean>;
   /** SEC-1, SEC-2: null when the importer may give a record this level, else why not. */
   classifyRefusal(level: Classification): Msg | null;
   /** SEC-3: an access-log entry, written with the import's transaction. */
@@ -85,7 +88,10 @@ export async function knownComplaints(session: ImportSession, ids: Iterable<stri
   const all = [...new Set(ids)];
   const out = new Set<string>();
   for (let i = 0; i < all.length; i += 20_000) {
-    const found = await session.db.complaint.findMany({ where: { AND: [session.complaintScope, { organizationId: session.organizationId, id: { in: all.slice(i, i + 20_000) } }] }, select: { id: true } });
+    const found = await session.db.complaint.findMany({
+      where: { AND: [session.complaintScope, { organizationId: session.organizationId, id: { in: all.slice(i, i + 20_000) } }] },
+      select: { id: true },
+    });
     for (const c of found) out.add(c.id);
   }
   return out;

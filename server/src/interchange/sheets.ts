@@ -39,10 +39,19 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
  * an upload's, or the command line's); going over one refuses the file with a SheetLimitError
  * naming the setting, before the rest of the file is read.
  */
-export async function readSheet(bytes: Uint8Array, format: FileFormat = detectFormat(bytes), settings: ReadSettings = currentReadSettings()): Promise<Sheet> {
+export async function readSheet(
+  bytes: Uint8Array,
+  format: FileFormat = detectFormat(bytes),
+  settings: ReadSettings = currentReadSettings(),
+): Promise<Sheet> {
   const { limits, scope } = settings;
   if (bytes.length > limits.fileBytes) {
-    throw new SheetLimitError(1, readLimitVariable("fileBytes", scope), limits.fileBytes, msg("importFileTooBig", { size: bytesText(bytes.length), max: bytesText(limits.fileBytes) }));
+    throw new SheetLimitError(
+      1,
+      readLimitVariable("fileBytes", scope),
+      limits.fileBytes,
+      msg("importFileTooBig", { size: bytesText(bytes.length), max: bytesText(limits.fileBytes) }),
+    );
   }
   const records = format === "XLSX" ? await readXlsxRows(bytes, settings) : csvRecords(bytes, new Caps(settings));
   const blank = (cells: string[]) => cells.every((c) => c.trim() === "");
@@ -64,19 +73,39 @@ class Caps {
   records(count: number): void {
     const { rows } = this.limits;
     if (count > rows + 1) {
-      throw new SheetLimitError(count, this.setting("rows"), rows, msg("importTooManyRows", { max: rows.toLocaleString("en"), line: count.toLocaleString("en") }));
+      throw new SheetLimitError(
+        count,
+        this.setting("rows"),
+        rows,
+        msg("importTooManyRows", { max: rows.toLocaleString("en"), line: count.toLocaleString("en") }),
+      );
     }
   }
 
   columns(line: number, count: number): void {
     const { columns } = this.limits;
-    if (count > columns) throw new SheetLimitError(line, this.setting("columns"), columns, msg("importTooManyColumns", { line, max: columns.toLocaleString("en") }));
+    if (count > columns)
+      throw new SheetLimitError(
+        line,
+        this.setting("columns"),
+        columns,
+        msg("importTooManyColumns", { line, max: columns.toLocaleString("en") }),
+      );
   }
 
   cell(line: number, column: number, length: number, atLeast = false): void {
     const { cellChars } = this.limits;
     if (length > cellChars) {
-      throw new SheetLimitError(line, this.setting("cellChars"), cellChars, msg(atLeast ? "importCellMoreChars" : "importCellTooManyChars", { line, column: columnName(column), length: (atLeast ? cellChars : length).toLocaleString("en") }));
+      throw new SheetLimitError(
+        line,
+        this.setting("cellChars"),
+        cellChars,
+        msg(atLeast ? "importCellMoreChars" : "importCellTooManyChars", {
+          line,
+          column: columnName(column),
+          length: (atLeast ? cellChars : length).toLocaleString("en"),
+        }),
+      );
     }
   }
 
@@ -87,7 +116,12 @@ class Caps {
     this.cellCount += cells.length;
     if (this.cellCount > this.limits.cells) {
       const { cells: max } = this.limits;
-      throw new SheetLimitError(line, this.setting("cells"), max, msg("importTooManyCells", { max: max.toLocaleString("en"), line: line.toLocaleString("en") }));
+      throw new SheetLimitError(
+        line,
+        this.setting("cells"),
+        max,
+        msg("importTooManyCells", { max: max.toLocaleString("en"), line: line.toLocaleString("en") }),
+      );
     }
   }
 
@@ -194,7 +228,12 @@ function quotedCsv(bytes: Uint8Array, caps: Caps): string[][] {
 }
 
 /** A spreadsheet for download: CSV (UTF-8 with BOM, so that Excel shows Chinese) or XLSX. */
-export async function writeSheet(format: FileFormat, sheetName: string, headers: readonly string[], rows: readonly (string | number)[][]): Promise<Buffer> {
+export async function writeSheet(
+  format: FileFormat,
+  sheetName: string,
+  headers: readonly string[],
+  rows: readonly (string | number)[][],
+): Promise<Buffer> {
   if (format === "CSV") {
     const safe = rows.map((r) => r.map((v) => (typeof v === "string" ? guardFormula(v) : v)));
     return Buffer.from(stringify([headers as string[], ...safe], { bom: true, record_delimiter: "\r\n" }), "utf8");

@@ -49,7 +49,13 @@ export interface PendingEscalation {
  * facts back from the database and never escalates. An import knows the facts already, and
  * escalates what the app would, so it plans here.)
  */
-export async function planNewComplaintStages(db: Db, complaints: readonly NewComplaintFacts[], now: Date, cache: SlaCache, tick: () => Promise<void> | undefined = () => undefined): Promise<{ rows: BulkRow[]; escalations: PendingEscalation[] }> {
+export async function planNewComplaintStages(
+  db: Db,
+  complaints: readonly NewComplaintFacts[],
+  now: Date,
+  cache: SlaCache,
+  tick: () => Promise<void> | undefined = () => undefined,
+): Promise<{ rows: BulkRow[]; escalations: PendingEscalation[] }> {
   const rows: BulkRow[] = [];
   const escalations: PendingEscalation[] = [];
   for (const c of complaints) {
@@ -60,12 +66,27 @@ export async function planNewComplaintStages(db: Db, complaints: readonly NewCom
     let level = 0;
     for (const p of planStages(c.facts, policy, calendar, now)) {
       const id = newId();
-      rows.push({ id, organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, ...p, breached: p.status === "BREACHED", createdAt: now, updatedAt: now });
+      rows.push({
+        id,
+        organizationId: c.organizationId,
+        complaintId: c.id,
+        estateId: c.estateId,
+        ...p,
+        breached: p.status === "BREACHED",
+        createdAt: now,
+        updatedAt: now,
+      });
       // The developer's own silence is answered by deemed acceptance (WF-5), not by escalation.
       if (handling && p.status === "BREACHED" && p.stage !== "developer_answer") {
         escalations.push({
-          organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-          reason: slaBreachReason(p), lastEventAt: c.lastEventAt,
+          organizationId: c.organizationId,
+          complaintId: c.id,
+          estateId: c.estateId,
+          leadDepartmentId: c.leadDepartmentId,
+          slaStageId: id,
+          level: ++level,
+          reason: slaBreachReason(p),
+          lastEventAt: c.lastEventAt,
         });
       }
     }
@@ -80,7 +101,11 @@ export async function planNewComplaintStages(db: Db, complaints: readonly NewCom
  * after the complaint's latest one, and the complaint marked escalated with its level and version
  * raised by one per escalation. Supervisors are looked up once per level, department and estate.
  */
-export async function escalationRows(db: Db, escalations: readonly PendingEscalation[], now: Date): Promise<{ escalations: BulkRow[]; events: BulkRow[]; complaints: { id: string; count: number }[] }> {
+export async function escalationRows(
+  db: Db,
+  escalations: readonly PendingEscalation[],
+  now: Date,
+): Promise<{ escalations: BulkRow[]; events: BulkRow[]; complaints: { id: string; count: number }[] }> {
   const heads = new Map<string, Promise<string | null>>();
   const supervisors = new Map<string, Promise<string | null>>();
   const headOf = (departmentId: string | null) => {
@@ -93,18 +118,41 @@ export async function escalationRows(db: Db, escalations: readonly PendingEscala
   const counts = new Map<string, number>();
   for (const e of escalations) {
     const key = `${e.organizationId}/${e.level > 1 ? "" : `${e.leadDepartmentId ?? ""}/${e.estateId}`}/${Math.min(e.level, 3)}`;
-    if (!supervisors.has(key)) supervisors.set(key, headOf(e.leadDepartmentId).then((head) => supervisorAt(db, e.organizationId, e.level, head, e.estateId)));
+    if (!supervisors.has(key))
+      supervisors.set(
+        key,
+        headOf(e.leadDepartmentId).then((head) => supervisorAt(db, e.organizationId, e.level, head, e.estateId)),
+      );
     const toStaffId = await supervisors.get(key)!;
     out.escalations.push({
-      id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, level: e.level, at: now, automatic: true, slaStageId: e.slaStageId, reason: null,
-      reasonCode: e.reason.code, reasonParams: e.reason.params, escalatedById: null, escalatedToId: toStaffId,
+      id: newId(),
+      organizationId: e.organizationId,
+      complaintId: e.complaintId,
+      level: e.level,
+      at: now,
+      automatic: true,
+      slaStageId: e.slaStageId,
+      reason: null,
+      reasonCode: e.reason.code,
+      reasonParams: e.reason.params,
+      escalatedById: null,
+      escalatedToId: toStaffId,
     });
     // complaints/timeline.ts appendEvents: after the complaint's latest event.
     const at = Math.max(now.getTime(), (last.get(e.complaintId) ?? e.lastEventAt.getTime()) + 1);
     last.set(e.complaintId, at);
     out.events.push({
-      id: newId(), organizationId: e.organizationId, complaintId: e.complaintId, at: new Date(at), actorId: null, kind: "ESCALATED", fromStatus: null, toStatus: null, note: null,
-      data: { level: e.level, toStaffId, automatic: true, slaStageId: e.slaStageId, ...e.reason.params }, createdAt: now,
+      id: newId(),
+      organizationId: e.organizationId,
+      complaintId: e.complaintId,
+      at: new Date(at),
+      actorId: null,
+      kind: "ESCALATED",
+      fromStatus: null,
+      toStatus: null,
+      note: null,
+      data: { level: e.level, toStaffId, automatic: true, slaStageId: e.slaStageId, ...e.reason.params },
+      createdAt: now,
     });
     counts.set(e.complaintId, (counts.get(e.complaintId) ?? 0) + 1);
   }
@@ -121,7 +169,13 @@ export async function escalationRows(db: Db, escalations: readonly PendingEscala
  * longer planned cancelled; all set-based. A complaint waiting for a silent developer goes through
  * syncSlaStages itself (its deemed acceptance, WF-5, changes the complaint first).
  */
-export async function replanStages(db: Db, complaintIds: readonly string[], now: Date, cache: SlaCache, progress: (done: number) => void = () => {}): Promise<void> {
+export async function replanStages(
+  db: Db,
+  complaintIds: readonly string[],
+  now: Date,
+  cache: SlaCache,
+  progress: (done: number) => void = () => {},
+): Promise<void> {
   if (complaintIds.length === 0) return;
   const ids = [...new Set(complaintIds)].sort();
   const sql = await sqlOf(db);
@@ -157,7 +211,11 @@ export async function replanStages(db: Db, complaintIds: readonly string[], now:
 }
 
 /** What the re-plan of stored complaints writes: new stages, changed ones, escalations. */
-interface Replan { creates: BulkRow[]; updates: BulkRow[]; escalations: PendingEscalation[] }
+interface Replan {
+  creates: BulkRow[];
+  updates: BulkRow[];
+  escalations: PendingEscalation[];
+}
 
 const stageKey = (x: { rule: string; stage: string; round: number }) => `${x.rule}/${x.stage}/${x.round}`;
 
@@ -177,32 +235,58 @@ async function replanComplaint(db: Db, c: ComplaintFacts, now: Date, cache: SlaC
     let id: string;
     if (!before) {
       id = newId();
-      out.creates.push({ id, organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, ...p, breached: p.status === "BREACHED", createdAt: stamp, updatedAt: stamp });
+      out.creates.push({
+        id,
+        organizationId: c.organizationId,
+        complaintId: c.id,
+        estateId: c.estateId,
+        ...p,
+        breached: p.status === "BREACHED",
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
     } else {
       id = before.id;
       const change = changed(before, p);
       if (change || claim) {
         out.updates.push({
-          id, ...(change ? { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: before.version + 1 } : {}), ...(claim ? { breached: true } : {}), updatedAt: stamp,
+          id,
+          ...(change ? { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: before.version + 1 } : {}),
+          ...(claim ? { breached: true } : {}),
+          updatedAt: stamp,
         });
       }
     }
     if (claim && handling) {
       out.escalations.push({
-        organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId, leadDepartmentId: c.leadDepartmentId, slaStageId: id, level: ++level,
-        reason: slaBreachReason(p), lastEventAt: new Date(0),
+        organizationId: c.organizationId,
+        complaintId: c.id,
+        estateId: c.estateId,
+        leadDepartmentId: c.leadDepartmentId,
+        slaStageId: id,
+        level: ++level,
+        reason: slaBreachReason(p),
+        lastEventAt: new Date(0),
       });
     }
   }
   // A stage no longer planned (the complaint was reclassified) is kept, cancelled.
-  for (const gone of existing.values()) if (gone.status !== "CANCELLED") out.updates.push({ id: gone.id, status: "CANCELLED", version: gone.version + 1, updatedAt: stamp });
+  for (const gone of existing.values())
+    if (gone.status !== "CANCELLED") out.updates.push({ id: gone.id, status: "CANCELLED", version: gone.version + 1, updatedAt: stamp });
 }
 
 /** complaints/timeline.ts: an event goes after the complaint's latest one; each escalation learns its complaint's. */
 async function stampLastEvents(db: Db, escalations: PendingEscalation[]): Promise<void> {
   const sql = await sqlOf(db);
   const escalated = [...new Set(escalations.map((e) => e.complaintId))];
-  const last = new Map((await sql.rows<{ id: string; at: Date }>(`SELECT complaint_id::text AS id, max(at) AS at FROM complaint_events WHERE complaint_id = ANY($1::uuid[]) GROUP BY complaint_id`, [`{${escalated.join(",")}}`])).map((r) => [r.id, new Date(r.at)]));
+  const last = new Map(
+    (
+      await sql.rows<{ id: string; at: Date }>(
+        `SELECT complaint_id::text AS id, max(at) AS at FROM complaint_events WHERE complaint_id = ANY($1::uuid[]) GROUP BY complaint_id`,
+        [`{${escalated.join(",")}}`],
+      )
+    ).map((r) => [r.id, new Date(r.at)]),
+  );
   for (const e of escalations) e.lastEventAt = last.get(e.complaintId) ?? new Date(0);
 }
 
@@ -212,8 +296,10 @@ export async function writeEscalations(db: Db, bulk: BulkWriter, escalations: re
   bulk.add("complaint_escalations", e.escalations);
   bulk.add("complaint_events", e.events);
   // complaints/escalation.ts: each escalation raises the level and the version by one (Prisma stamps updated_at with the wall clock).
-  bulk.statement(`UPDATE complaints AS x SET escalated = true, escalation_level = x.escalation_level + u.n, version = x.version + u.n, updated_at = $3::timestamptz
-    FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE x.id = u.id`, [`{${e.complaints.map((c) => c.id).join(",")}}`, `{${e.complaints.map((c) => c.count).join(",")}}`, new Date().toISOString()]);
+  bulk.statement(
+    `UPDATE complaints AS x SET escalated = true, escalation_level = x.escalation_level + u.n, version = x.version + u.n, updated_at = $3::timestamptz
+    FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE x.id = u.id`,
+    [`{${e.complaints.map((c) => c.id).join(",")}}`, `{${e.complaints.map((c) => c.count).join(",")}}`, new Date().toISOString()],
+  );
   await bulk.flush();
 }
-

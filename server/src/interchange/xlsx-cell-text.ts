@@ -22,7 +22,9 @@ export function columnName(col: number): string {
 
 /** exceljs's utils.xmlDecode (applied once more to t="str" text, as exceljs did). */
 export const xmlDecodeAgain = (t: string) =>
-  t.indexOf("&") < 0 ? t : t.replace(/&([a-z]*);/g, (m) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[m] ?? m);
+  t.indexOf("&") < 0
+    ? t
+    : t.replace(/&([a-z]*);/g, (m) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[m] ?? m);
 
 /**
  * A number text that String(parseFloat(text)) gives back unchanged: no leading zeros, no trailing

@@ -48,7 +48,10 @@ export class WorkbookReader implements XmlHandler {
   date1904 = false;
   firstSheet: ZipEntry | undefined;
 
-  constructor(private readonly rels: Map<string, { target: string; type: string }>, private readonly entries: Map<string, ZipEntry>) {}
+  constructor(
+    private readonly rels: Map<string, { target: string; type: string }>,
+    private readonly entries: Map<string, ZipEntry>,
+  ) {}
 
   open(name: string, src: string, from: number, to: number): void {
     if (name === "workbookPr") {
@@ -71,10 +74,34 @@ export class WorkbookReader implements XmlHandler {
 
 /** exceljs 4.4's built-in number formats (xlsx/defaultnumformats.js, those with a format code). */
 const BUILT_IN_FORMATS: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
-  22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 /** exceljs's utils.isDateFmt. */
@@ -91,7 +118,8 @@ export class StylesReader implements XmlHandler {
   private inCellXfs = false;
 
   open(name: string, src: string, from: number, to: number): void {
-    if ((name === "numFmt" || name === "xf") && this.formats.size + this.xfs.length >= MAX_FORMATS) throw unreadable("importXlsxTooManyFormats");
+    if ((name === "numFmt" || name === "xf") && this.formats.size + this.xfs.length >= MAX_FORMATS)
+      throw unreadable("importXlsxTooManyFormats");
     if (name === "numFmt") {
       const a = attributes(src, from, to);
       this.formats.set(parseInt(a.numFmtId ?? "", 10), (a.formatCode ?? "").replace(/[\\](.)/g, "$1"));
@@ -119,7 +147,8 @@ export class StylesReader implements XmlHandler {
 export const detached = (text: string) => (text.length < 13 ? text : (" " + text).slice(1));
 
 /** exceljs's TextXform: `_xHHHH_` escapes (upper-case hex) decoded. */
-export const unescapeX = (t: string) => (t.indexOf("_x") < 0 ? t : t.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+export const unescapeX = (t: string) =>
+  t.indexOf("_x") < 0 ? t : t.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** xl/sharedStrings.xml: the strings cells refer to by index, each as cellText gave it. */
 export class SharedStringsReader implements XmlHandler {
@@ -134,7 +163,10 @@ export class SharedStringsReader implements XmlHandler {
   private raw = "";
   private readonly rawCap: number;
 
-  constructor(private readonly limits: Readonly<ReadLimits>, private readonly setting: Setting) {
+  constructor(
+    private readonly limits: Readonly<ReadLimits>,
+    private readonly setting: Setting,
+  ) {
     this.rawCap = limits.cellChars * 8 + 64;
   }
 
@@ -194,11 +226,21 @@ export class SharedStringsReader implements XmlHandler {
         this.model = null;
         if (s.length > this.limits.cellChars) throw this.tooLong(s.length);
         if (this.strings.length >= this.limits.sharedStrings) {
-          throw new SheetLimitError(1, this.setting("sharedStrings"), this.limits.sharedStrings, msg("importSharedStringsCount", { max: this.limits.sharedStrings.toLocaleString("en") }));
+          throw new SheetLimitError(
+            1,
+            this.setting("sharedStrings"),
+            this.limits.sharedStrings,
+            msg("importSharedStringsCount", { max: this.limits.sharedStrings.toLocaleString("en") }),
+          );
         }
         this.chars += s.length;
         if (this.chars > this.limits.sharedStringChars) {
-          throw new SheetLimitError(1, this.setting("sharedStringChars"), this.limits.sharedStringChars, msg("importSharedStringsChars", { max: this.limits.sharedStringChars.toLocaleString("en") }));
+          throw new SheetLimitError(
+            1,
+            this.setting("sharedStringChars"),
+            this.limits.sharedStringChars,
+            msg("importSharedStringsChars", { max: this.limits.sharedStringChars.toLocaleString("en") }),
+          );
         }
         this.strings.push(detached(s));
         break;
@@ -207,6 +249,14 @@ export class SharedStringsReader implements XmlHandler {
   }
 
   private tooLong(length: number): SheetLimitError {
-    return new SheetLimitError(1, this.setting("cellChars"), this.limits.cellChars, msg(length > this.rawCap ? "importSharedStringMoreChars" : "importSharedStringTooLong", { index: this.strings.length + 1, length: Math.min(length, this.rawCap).toLocaleString("en") }));
+    return new SheetLimitError(
+      1,
+      this.setting("cellChars"),
+      this.limits.cellChars,
+      msg(length > this.rawCap ? "importSharedStringMoreChars" : "importSharedStringTooLong", {
+        index: this.strings.length + 1,
+        length: Math.min(length, this.rawCap).toLocaleString("en"),
+      }),
+    );
   }
 }

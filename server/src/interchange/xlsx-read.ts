@@ -63,7 +63,13 @@ export async function readXlsxRows(bytes: Uint8Array, { limits, scope }: XlsxRea
   const strings = new SharedStringsReader(limits, setting);
   if (stringsEntry) await read(stringsEntry, strings);
 
-  const sheet = new SheetReader({ limits, setting, sharedStrings: strings.strings, dateStyles: styles.dateStyles(), date1904: workbook.date1904 });
+  const sheet = new SheetReader({
+    limits,
+    setting,
+    sharedStrings: strings.strings,
+    dateStyles: styles.dateStyles(),
+    date1904: workbook.date1904,
+  });
   await read(workbook.firstSheet, sheet);
   return sheet.finish();
 }

@@ -241,7 +241,16 @@ export class SheetReader implements XmlHandler {
     if (text === null) return;
     const { limits, setting } = this.ctx;
     if (this.col > limits.columns) {
-      throw new SheetLimitError(this.line, setting("columns"), limits.columns, msg("importValueBeyondColumns", { line: this.line, column: this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col), max: limits.columns.toLocaleString("en") }));
+      throw new SheetLimitError(
+        this.line,
+        setting("columns"),
+        limits.columns,
+        msg("importValueBeyondColumns", {
+          line: this.line,
+          column: this.col > 16_384 ? this.col.toLocaleString("en") : columnName(this.col),
+          max: limits.columns.toLocaleString("en"),
+        }),
+      );
     }
     if (text.length > limits.cellChars) throw this.cellTooLong(text.length, false);
     // A shared string is already its own copy (and shared by every cell that refers to it).
@@ -264,7 +273,12 @@ export class SheetReader implements XmlHandler {
     const { limits, setting } = this.ctx;
     // The header row comes on top of the data rows the limit counts.
     if (this.rows.length > limits.rows + 1) {
-      throw new SheetLimitError(line, setting("rows"), limits.rows, msg("importSheetTooManyRows", { max: limits.rows.toLocaleString("en"), line: line.toLocaleString("en") }));
+      throw new SheetLimitError(
+        line,
+        setting("rows"),
+        limits.rows,
+        msg("importSheetTooManyRows", { max: limits.rows.toLocaleString("en"), line: line.toLocaleString("en") }),
+      );
     }
   }
 
@@ -272,20 +286,34 @@ export class SheetReader implements XmlHandler {
     const { limits, setting } = this.ctx;
     this.cellCount += n;
     if (this.cellCount > limits.cells) {
-      throw new SheetLimitError(line, setting("cells"), limits.cells, msg("importSheetTooManyCells", { max: limits.cells.toLocaleString("en"), line: line.toLocaleString("en") }));
+      throw new SheetLimitError(
+        line,
+        setting("cells"),
+        limits.cells,
+        msg("importSheetTooManyCells", { max: limits.cells.toLocaleString("en"), line: line.toLocaleString("en") }),
+      );
     }
   }
 
   private cellTooLong(length: number, atLeast: boolean): SheetLimitError {
     const { limits, setting } = this.ctx;
-    return new SheetLimitError(this.line, setting("cellChars"), limits.cellChars,
-      msg(atLeast ? "importCellMoreChars" : "importCellTooManyChars", { line: this.line, column: columnName(this.col), length: Math.min(length, atLeast ? limits.cellChars : length).toLocaleString("en") }));
+    return new SheetLimitError(
+      this.line,
+      setting("cellChars"),
+      limits.cellChars,
+      msg(atLeast ? "importCellMoreChars" : "importCellTooManyChars", {
+        line: this.line,
+        column: columnName(this.col),
+        length: Math.min(length, atLeast ? limits.cellChars : length).toLocaleString("en"),
+      }),
+    );
   }
 
   private addMerge(ref: string | undefined): void {
     const range = mergeRange(ref);
     if (!range) return; // a single cell "A1" merges nothing
-    if (this.merges.length >= MAX_MERGED_RANGES) throw unreadable("importXlsxTooManyMerges", { max: MAX_MERGED_RANGES.toLocaleString("en") });
+    if (this.merges.length >= MAX_MERGED_RANGES)
+      throw unreadable("importXlsxTooManyMerges", { max: MAX_MERGED_RANGES.toLocaleString("en") });
     // Counted as they come, before anything is filled: a range of a whole sheet is refused, not filled.
     this.countCells(range[0], (range[2] - range[0] + 1) * (range[3] - range[1] + 1) - 1);
     this.merges.push(range);
@@ -308,7 +336,15 @@ export class SheetReader implements XmlHandler {
     const { limits, setting } = this.ctx;
     for (const [top, left, bottom, right] of this.merges) {
       if (right > limits.columns) {
-        throw new SheetLimitError(top, setting("columns"), limits.columns, msg("importMergeBeyondColumns", { column: right > 16_384 ? right.toLocaleString("en") : columnName(right), max: limits.columns.toLocaleString("en") }));
+        throw new SheetLimitError(
+          top,
+          setting("columns"),
+          limits.columns,
+          msg("importMergeBeyondColumns", {
+            column: right > 16_384 ? right.toLocaleString("en") : columnName(right),
+            max: limits.columns.toLocaleString("en"),
+          }),
+        );
       }
       const master = byLine.get(top)?.cells[left - 1] ?? "";
       for (let line = top; line <= bottom; line++) {

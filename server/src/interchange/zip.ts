@@ -117,8 +117,12 @@ export class InflateBudget {
   }
 
   exceeded(total: number): SheetLimitError {
-    return new SheetLimitError(1, this.setting("inflatedBytes"), this.max,
-      msg("importZipInflates", { size: bytesText(total), max: bytesText(this.max) }));
+    return new SheetLimitError(
+      1,
+      this.setting("inflatedBytes"),
+      this.max,
+      msg("importZipInflates", { size: bytesText(total), max: bytesText(this.max) }),
+    );
   }
 
   /**
@@ -126,15 +130,23 @@ export class InflateBudget {
    * under the limit, so it is refused under the limit's name, at once.
    */
   overDeclared(entry: ZipEntry): SheetLimitError {
-    return new SheetLimitError(1, this.setting("inflatedBytes"), this.max,
-      msg("importZipOverDeclared", { size: bytesText(entry.uncompressedSize) }));
+    return new SheetLimitError(
+      1,
+      this.setting("inflatedBytes"),
+      this.max,
+      msg("importZipOverDeclared", { size: bytesText(entry.uncompressedSize) }),
+    );
   }
 
   /** A part that has inflated `inflated` bytes out of `compressed`: refused beyond the ratio (after the grace). */
   checkRatio(inflated: number, compressed: number): void {
     if (inflated > RATIO_GRACE_BYTES && inflated > this.maxRatio * Math.max(compressed, 1)) {
-      throw new SheetLimitError(1, this.setting("inflateRatio"), this.maxRatio,
-        msg("importZipRatio", { ratio: this.maxRatio, inflated: bytesText(inflated), compressed: bytesText(compressed) }));
+      throw new SheetLimitError(
+        1,
+        this.setting("inflateRatio"),
+        this.maxRatio,
+        msg("importZipRatio", { ratio: this.maxRatio, inflated: bytesText(inflated), compressed: bytesText(compressed) }),
+      );
     }
   }
 }
@@ -144,7 +156,12 @@ export class InflateBudget {
  * throw to stop (a parse limit), and so may the counting here. Resolves when the part has been
  * read whole; nothing of it is kept here.
  */
-export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onPiece: (piece: Uint8Array) => void): Promise<void> {
+export async function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  onPiece: (piece: Uint8Array) => void,
+): Promise<void> {
   if (entry.flags & 0x1) throw unreadable("importZipEncrypted");
   if (entry.method !== 0 && entry.method !== 8) throw unreadable("importZipMethod", { method: entry.method });
   const at = entry.localHeaderOffset;

@@ -26,7 +26,9 @@ export function startHousekeeping(prisma: PrismaClient, clock: Clock, every = HO
     try {
       const { declassified, expired, purged } = await housekeep(prisma, clock());
       if (declassified || expired || purged) {
-        console.log(`housekeeping: ${declassified} record(s) declassified (SEC-5), ${expired} approval(s) expired, ${purged} recording(s) purged after retention (INT-6)`);
+        console.log(
+          `housekeeping: ${declassified} record(s) declassified (SEC-5), ${expired} approval(s) expired, ${purged} recording(s) purged after retention (INT-6)`,
+        );
       }
     } catch (e) {
       console.error(`housekeeping failed: ${describeForLog(e)}`);

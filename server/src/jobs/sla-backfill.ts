@@ -41,7 +41,7 @@ type StageRow = PlannedStage & { breached: boolean; organizationId: string; comp
 /** One `INSERT … SELECT FROM unnest(…)` per batch: several times faster than row-by-row values on the embedded database. */
 async function insertStages(prisma: PrismaClient, rows: StageRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = <T,>(f: (r: StageRow) => T) => rows.map(f);
+  const col = <T>(f: (r: StageRow) => T) => rows.map(f);
   const time = (d: Date | null) => d?.toISOString() ?? null;
   const now = new Date().toISOString();
   await prisma.$executeRaw`

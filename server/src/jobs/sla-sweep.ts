@@ -15,10 +15,16 @@ const BATCH = 500;
  */
 export async function sweepSla(prisma: PrismaClient, now: Date): Promise<number> {
   // Across organisations, on the partial index of running stages (migration 20261122140000).
-  const stages = await prisma.slaStage.findMany({ where: { status: "RUNNING", deadlineAt: { lte: now } }, select: { complaintId: true }, orderBy: { deadlineAt: "asc" }, take: BATCH });
+  const stages = await prisma.slaStage.findMany({
+    where: { status: "RUNNING", deadlineAt: { lte: now } },
+    select: { complaintId: true },
+    orderBy: { deadlineAt: "asc" },
+    take: BATCH,
+  });
   const handoffs = await prisma.developerHandoff.findMany({
     where: { respondedAt: null, deemedAcceptedAt: null, deadlineAt: { lte: now }, complaint: { status: "FORWARDED_TO_DEVELOPER" } },
-    select: { complaintId: true }, take: BATCH,
+    select: { complaintId: true },
+    take: BATCH,
   });
   const ids = [...new Set([...stages, ...handoffs].map((s) => s.complaintId))];
   const cache = new SlaCache();

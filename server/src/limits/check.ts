@@ -19,13 +19,23 @@ export interface RequestCheck extends Shape {
  * each measure come back whether or not they pass).
  */
 export function checkRequest(
-  schema: GraphQLSchema, source: string,
+  schema: GraphQLSchema,
+  source: string,
   request: { variables?: Record<string, unknown>; operationName?: string; signedIn?: boolean; language?: Language },
   limits: QueryLimits,
 ): RequestCheck {
   const language = request.language ?? "en";
-  const result: RequestCheck = { length: source.length, tokens: countTokens(source), depth: 0, aliases: 0, directives: 0, cost: 0, errors: [] };
-  if (source.length > limits.maxDocumentLength) return { ...result, errors: [tooComplex("length", limits.maxDocumentLength, source.length, language)] };
+  const result: RequestCheck = {
+    length: source.length,
+    tokens: countTokens(source),
+    depth: 0,
+    aliases: 0,
+    directives: 0,
+    cost: 0,
+    errors: [],
+  };
+  if (source.length > limits.maxDocumentLength)
+    return { ...result, errors: [tooComplex("length", limits.maxDocumentLength, source.length, language)] };
   if (result.tokens > limits.maxTokens) return { ...result, errors: [tooComplex("tokens", limits.maxTokens, null, language)] };
   const document = parse(source);
   Object.assign(result, measureShape(document));

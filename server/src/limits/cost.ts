@@ -1,9 +1,30 @@
 import {
-  getNamedType, getNullableType, getOperationAST, isAbstractType, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType,
-  isObjectType, Kind,
-  SchemaMetaFieldDef, TypeMetaFieldDef, valueFromASTUntyped,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLField, type GraphQLNamedType,
-  type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from "graphql";
 import type { Language } from "../i18n/language.ts";
 import { argumentNegative, argumentTooLarge } from "./errors.ts";
@@ -90,16 +111,29 @@ function introspectionListSize(schema: GraphQLSchema, coordinate: string): numbe
 
 /** Checks the operation `operationName` of `document` (null when there is no such operation: graphql reports that). */
 export function checkOperation(
-  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
-  variables: Record<string, unknown> | null | undefined, limits: QueryLimits, language: Language = "en",
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: QueryLimits,
+  language: Language = "en",
 ): OperationCheck | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
   const root = rootType(schema, operation);
   if (!root) return null;
   const walk: Walk = {
-    schema, limits, language, variables: variables ?? {}, memo: new Map(), visiting: new Set(), error: null, introspection: false,
-    variableDefaults: new Map(operation.variableDefinitions?.flatMap((v) => (v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [])) ?? []),
+    schema,
+    limits,
+    language,
+    variables: variables ?? {},
+    memo: new Map(),
+    visiting: new Set(),
+    error: null,
+    introspection: false,
+    variableDefaults: new Map(
+      operation.variableDefinitions?.flatMap((v) => (v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [])) ?? [],
+    ),
     fragments: new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : []))),
   };
   const cost = selectionCost(walk, operation.selectionSet, root, null);
@@ -107,7 +141,11 @@ export function checkOperation(
 }
 
 function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode) {
-  return operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  return operation.operation === "query"
+    ? schema.getQueryType()
+    : operation.operation === "mutation"
+      ? schema.getMutationType()
+      : schema.getSubscriptionType();
 }
 
 /** `page`: the page size of the enclosing field, which applies to the lists directly in this selection. */
@@ -155,7 +193,11 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLNamedType, page: 
   const own = pageOf(walk, node, def, parent);
   if (isListType(getNullableType(def.type))) {
     // A list: as many items as its own page (nodes), the enclosing field's page (edges, rows), or a guess.
-    const items = own ?? page ?? (parent.name.startsWith("__") ? introspectionListSize(walk.schema, `${parent.name}.${name}`) : undefined) ?? UNPAGED_LIST_SIZE;
+    const items =
+      own ??
+      page ??
+      (parent.name.startsWith("__") ? introspectionListSize(walk.schema, `${parent.name}.${name}`) : undefined) ??
+      UNPAGED_LIST_SIZE;
     return items * (1 + selectionCost(walk, node.selectionSet, named, null));
   }
   return 1 + selectionCost(walk, node.selectionSet, named, own);
@@ -180,12 +222,15 @@ function pageOf(walk: Walk, node: FieldNode, def: GraphQLField<unknown, unknown>
   if (has("limit")) {
     // complaintPage and staffDirectory refuse a limit above their own maximum themselves (BAD_USER_INPUT).
     const value = argumentValue(walk, node, "limit") ?? def.args.find((a) => a.name === "limit")!.defaultValue;
-    return typeof value === "number" && Number.isFinite(value) ? Math.min(Math.max(value, 0), walk.limits.maxPageSize) : walk.limits.maxPageSize;
+    return typeof value === "number" && Number.isFinite(value)
+      ? Math.min(Math.max(value, 0), walk.limits.maxPageSize)
+      : walk.limits.maxPageSize;
   }
   if (has("ids")) {
     const ids = argumentValue(walk, node, "ids");
     const count = Array.isArray(ids) ? ids.length : 1;
-    if (count > walk.limits.maxNodeIds) fail(walk, argumentTooLarge(coordinate, "ids", walk.limits.maxNodeIds, count, walk.language, [node]));
+    if (count > walk.limits.maxNodeIds)
+      fail(walk, argumentTooLarge(coordinate, "ids", walk.limits.maxNodeIds, count, walk.language, [node]));
     return Math.min(count, walk.limits.maxNodeIds);
   }
   return null;

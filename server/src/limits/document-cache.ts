@@ -39,5 +39,9 @@ export class TextBoundedCache<V> {
 
 /** yoga's `parserAndValidationCache` option with both caches bounded (validation results follow the documents). */
 export function boundedDocumentCaches(maxChars = 500_000) {
-  return { documentCache: new TextBoundedCache<DocumentNode>(maxChars), errorCache: new TextBoundedCache<unknown>(maxChars), validationCache: true };
+  return {
+    documentCache: new TextBoundedCache<DocumentNode>(maxChars),
+    errorCache: new TextBoundedCache<unknown>(maxChars),
+    validationCache: true,
+  };
 }

@@ -41,7 +41,8 @@ export function useQueryLimits(services: AppServices, limits: QueryLimits = quer
         try {
           return parseFn(source, { ...options, maxTokens: limits.maxTokens });
         } catch (e) {
-          if (e instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(e.message) /* graphql 16 spells it "more that" */) throw tooComplex("tokens", limits.maxTokens, null, language);
+          if (e instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(e.message) /* graphql 16 spells it "more that" */)
+            throw tooComplex("tokens", limits.maxTokens, null, language);
           throw e;
         }
       });
@@ -53,9 +54,12 @@ export function useQueryLimits(services: AppServices, limits: QueryLimits = quer
       const ctx = args.contextValue as unknown as Context & { request?: Request };
       if (ctx.request) signedIn.set(ctx.request, ctx.viewer !== null);
       const check = checkOperation(args.schema, args.document, args.operationName, args.variableValues, limits, ctx.language);
-      const refusal = !check ? null
-        : check.introspection && !ctx.viewer ? introspectionNeedsSignIn(ctx.language)
-        : check.error ?? (check.cost > limits.maxCost ? tooComplex("cost", limits.maxCost, Math.round(check.cost), ctx.language) : null);
+      const refusal = !check
+        ? null
+        : check.introspection && !ctx.viewer
+          ? introspectionNeedsSignIn(ctx.language)
+          : (check.error ??
+            (check.cost > limits.maxCost ? tooComplex("cost", limits.maxCost, Math.round(check.cost), ctx.language) : null));
       if (refusal) {
         setResultAndStopExecution({ errors: [refusal] });
         return;
@@ -67,13 +71,19 @@ export function useQueryLimits(services: AppServices, limits: QueryLimits = quer
           // A cancelled statement aborts the transaction, so every later statement fails too: one
           // QUERY_TIMEOUT stands for them all, and the operation's partial data is dropped.
           const r = result as ExecutionResult;
-          if (r.errors?.some((e) => isStatementTimeout(e.originalError ?? e))) setResult({ errors: [statementTimedOut(timeoutMs, ctx.language)] });
+          if (r.errors?.some((e) => isStatementTimeout(e.originalError ?? e)))
+            setResult({ errors: [statementTimedOut(timeoutMs, ctx.language)] });
         },
       };
     },
     async onExecutionResult({ request, result, setResult }) {
       if (!result || Symbol.asyncIterator in result || !hasSuggestions(result)) return;
-      const known = signedIn.get(request) ?? (await buildContext({ request }).then((c) => c.viewer !== null, () => false));
+      const known =
+        signedIn.get(request) ??
+        (await buildContext({ request }).then(
+          (c) => c.viewer !== null,
+          () => false,
+        ));
       if (!known) setResult(withoutSuggestions(result));
     },
   };

@@ -97,11 +97,27 @@ export const COST_PAGE_HINTS: Readonly<Record<string, number>> = Object.freeze({
  * runs a 5-6 s statement, README "Benchmark"), and the file exports and imports.
  */
 export const REPORT_FIELDS: ReadonlySet<string> = new Set([
-  "Query.annualSummary", "Query.quarterlySatisfactionReport", "Query.monthlyCallbackStatistics", "Query.monthlyComplaintAnalysis",
-  "Query.monthlyCustomerFeedback", "Query.weeklyComplaintReport", "Query.metrics", "Query.metricRows", "Query.recurrenceTrend",
-  "Query.recurringProblems", "Query.slaAttainment", "Query.callbackStatistics", "Query.callbackMethodShare", "Query.complaintCounts",
-  "Query.surveySatisfaction", "Query.surveyReturnRates", "Query.surveySampleCoverage", "Query.tenantMeetingRates",
-  "Query.exportFile", "Query.exportCustomers", "Mutation.importFile",
+  "Query.annualSummary",
+  "Query.quarterlySatisfactionReport",
+  "Query.monthlyCallbackStatistics",
+  "Query.monthlyComplaintAnalysis",
+  "Query.monthlyCustomerFeedback",
+  "Query.weeklyComplaintReport",
+  "Query.metrics",
+  "Query.metricRows",
+  "Query.recurrenceTrend",
+  "Query.recurringProblems",
+  "Query.slaAttainment",
+  "Query.callbackStatistics",
+  "Query.callbackMethodShare",
+  "Query.complaintCounts",
+  "Query.surveySatisfaction",
+  "Query.surveyReturnRates",
+  "Query.surveySampleCoverage",
+  "Query.tenantMeetingRates",
+  "Query.exportFile",
+  "Query.exportCustomers",
+  "Mutation.importFile",
 ]);
 
 /** The limits from the environment; a value that is not a positive whole number stops the start. */
@@ -115,7 +131,8 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryL
     if (!Number.isSafeInteger(value) || value < 1) throw new StartupError(`${name} must be a positive whole number (got "${raw}")`);
     limits[key] = value;
   }
-  if (limits.maxPageSize > PAGE_SIZE_CEILING) throw new StartupError(`GRAPHQL_MAX_PAGE_SIZE is at most ${PAGE_SIZE_CEILING} (got ${limits.maxPageSize})`);
+  if (limits.maxPageSize > PAGE_SIZE_CEILING)
+    throw new StartupError(`GRAPHQL_MAX_PAGE_SIZE is at most ${PAGE_SIZE_CEILING} (got ${limits.maxPageSize})`);
   return limits;
 }
 

@@ -1,6 +1,12 @@
 import {
-  Kind, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode,
-  type ValidationContext, type ValidationRule,
+  Kind,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from "graphql";
 import type { Language } from "../i18n/language.ts";
 import { tooComplex } from "./errors.ts";

@@ -36,7 +36,13 @@ export function statementTimeoutOf(context: object): number | undefined {
 /** PostgreSQL's "canceling statement due to statement timeout" (SQLSTATE 57014), however the driver wrapped it. */
 export function isStatementTimeout(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 6; depth++) {
-    const o = e as { code?: unknown; message?: unknown; meta?: { code?: unknown; message?: unknown }; cause?: unknown; originalError?: unknown };
+    const o = e as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { code?: unknown; message?: unknown };
+      cause?: unknown;
+      originalError?: unknown;
+    };
     if (o.code === "57014" || o.meta?.code === "57014") return true;
     if (typeof o.message === "string" && o.message.includes("canceling statement due to statement timeout")) return true;
     if (typeof o.meta?.message === "string" && o.meta.message.includes("canceling statement due to statement timeout")) return true;

@@ -19,7 +19,12 @@ export function withoutSuggestions(result: ExecutionResult): ExecutionResult {
     errors: result.errors.map((e) => {
       if (!SUGGESTION.test(e.message)) return e;
       return new GraphQLError(e.message.replace(SUGGESTION, ""), {
-        nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: e.extensions,
+        nodes: e.nodes,
+        source: e.source,
+        positions: e.positions,
+        path: e.path,
+        originalError: e.originalError,
+        extensions: e.extensions,
       });
     }),
   };

@@ -6,7 +6,10 @@
 export class Buckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly perMinute: number, private readonly maxKeys = 100_000) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly maxKeys = 100_000,
+  ) {}
 
   /** Takes one request's token; the milliseconds to wait when there is none (0: go ahead). */
   take(key: string, now: number): number {

@@ -26,7 +26,8 @@ export function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {
     const v = env[name];
     if (v === undefined || v === "") return fallback;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of requests per minute, 0 for no limit (got "${v}")`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`${name} must be a whole number of requests per minute, 0 for no limit (got "${v}")`);
     return n;
   };
   return {
@@ -59,10 +60,12 @@ export function useRateLimits(limits: RateLimits, now: () => number = Date.now):
       const seconds = Math.max(1, Math.ceil(wait / 1000));
       const language: Language = languageOf(request.headers.get("accept-language"));
       const message = render(msg("tooManyRequests", { seconds }), language);
-      endResponse(new Response(JSON.stringify({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: seconds } }] }), {
-        status: 429,
-        headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(seconds), "cache-control": "no-store" },
-      }));
+      endResponse(
+        new Response(JSON.stringify({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: seconds } }] }), {
+          status: 429,
+          headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(seconds), "cache-control": "no-store" },
+        }),
+      );
     },
   };
 }

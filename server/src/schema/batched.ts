@@ -5,10 +5,18 @@ import type { Context } from "../access/context.ts";
  * query answers them all (no query per row, and never two queries at once on the request's
  * transaction).
  */
-interface Batch { keys: Set<string>; result: Promise<Map<string, unknown>> }
+interface Batch {
+  keys: Set<string>;
+  result: Promise<Map<string, unknown>>;
+}
 const batches = new WeakMap<Context, Map<string, Batch>>();
 
-export function batched<V>(ctx: Context, name: string, key: string, load: (keys: string[]) => Promise<Map<string, V>>): Promise<V | undefined> {
+export function batched<V>(
+  ctx: Context,
+  name: string,
+  key: string,
+  load: (keys: string[]) => Promise<Map<string, V>>,
+): Promise<V | undefined> {
   let open = batches.get(ctx);
   if (!open) batches.set(ctx, (open = new Map()));
   let batch = open.get(name);
@@ -36,7 +44,17 @@ export function withId<Q extends object>(query: Q): Q {
  * `load` per field, selection and request. `load` gets the query with the id selected and applies
  * the caller's scope; a row it does not return (outside the scope) is undefined.
  */
-export function batchedById<Q extends object, R>(ctx: Context, name: string, query: Q, id: string, load: (query: Q, ids: string[]) => Promise<R[]>): Promise<R | undefined> {
-  return batched(ctx, `${name} ${JSON.stringify(query)}`, id, async (ids) =>
-    new Map((await load(withId(query), ids)).map((r) => [(r as { id: string }).id, r])));
+export function batchedById<Q extends object, R>(
+  ctx: Context,
+  name: string,
+  query: Q,
+  id: string,
+  load: (query: Q, ids: string[]) => Promise<R[]>,
+): Promise<R | undefined> {
+  return batched(
+    ctx,
+    `${name} ${JSON.stringify(query)}`,
+    id,
+    async (ids) => new Map((await load(withId(query), ids)).map((r) => [(r as { id: string }).id, r])),
+  );
 }

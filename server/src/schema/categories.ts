@@ -14,7 +14,9 @@ builder.prismaNode("Category", {
     code: t.exposeString("code", { description: "CLS-4: permanent code, e.g. ENG-LEAK (reports and recurrence detection key on it)" }),
     name: t.exposeString("name", { description: "Unique among its siblings" }),
     level: t.exposeInt("level", { description: "1 or 2" }),
-    active: t.exposeBoolean("active", { description: "CLS-4: an inactive category is kept for the complaints and reports that use it, but not offered for new ones" }),
+    active: t.exposeBoolean("active", {
+      description: "CLS-4: an inactive category is kept for the complaints and reports that use it, but not offered for new ones",
+    }),
     sortOrder: t.exposeInt("sortOrder", { description: "Position among its siblings" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
     parent: t.relation("parent", { nullable: true, description: "The first-level category above; null at the first level" }),
@@ -48,7 +50,8 @@ builder.queryField("departments", (t) =>
     type: ["Department"],
     authScopes: { authenticated: true },
     description: "§2: the organisation's departments, by code",
-    resolve: (query, _root, _args, ctx) => ctx.prisma.department.findMany({ ...query, where: inOrganization(ctx), orderBy: { code: "asc" } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.department.findMany({ ...query, where: inOrganization(ctx), orderBy: { code: "asc" } }),
   }),
 );
 
@@ -56,7 +59,8 @@ builder.queryField("departments", (t) =>
 
 builder.objectFields(conflictErrorType(CategoryConflictError, "CategoryConflictError"), (t) => ({
   current: t.prismaField({
-    type: "Category", description: "The category as it is now",
+    type: "Category",
+    description: "The category as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.category.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -78,7 +82,12 @@ builder.mutationField("createCategory", (t) =>
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: CreateCategoryInput, required: true, description: "The category" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const id = await createCategory(ctx, { parentId: input.parentId?.id ?? null, code: input.code, name: input.name, sortOrder: input.sortOrder ?? null });
+      const id = await createCategory(ctx, {
+        parentId: input.parentId?.id ?? null,
+        code: input.code,
+        name: input.name,
+        sortOrder: input.sortOrder ?? null,
+      });
       return ctx.prisma.category.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
@@ -91,18 +100,28 @@ const UpdateCategoryInput = builder.inputType("UpdateCategoryInput", {
     version: t.int({ required: true, description: "The version read; a stale one gets a CategoryConflictError" }),
     name: t.string({ required: false, description: "A new name, unique among its siblings" }),
     sortOrder: t.int({ required: false, description: "A new position among its siblings" }),
-    active: t.boolean({ required: false, description: "CLS-4: deactivate a category instead of deleting it; complaints and reports keep it" }),
+    active: t.boolean({
+      required: false,
+      description: "CLS-4: deactivate a category instead of deleting it; complaints and reports keep it",
+    }),
   }),
 });
 
 builder.mutationField("updateCategory", (t) =>
   t.withAuth({ permission: "categories:manage" }).prismaField({
     type: "Category",
-    description: "CLS-4: renames, reorders, deactivates or reactivates a category (the code is permanent: reports and recurrence detection key on it)",
+    description:
+      "CLS-4: renames, reorders, deactivates or reactivates a category (the code is permanent: reports and recurrence detection key on it)",
     errors: { types: [...STANDARD_ERRORS, CategoryConflictError] },
     args: { input: t.arg({ type: UpdateCategoryInput, required: true, description: "The changes" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const id = await updateCategory(ctx, { id: input.id.id, version: input.version, name: input.name ?? null, sortOrder: input.sortOrder ?? null, active: input.active ?? null });
+      const id = await updateCategory(ctx, {
+        id: input.id.id,
+        version: input.version,
+        name: input.name ?? null,
+        sortOrder: input.sortOrder ?? null,
+        active: input.active ?? null,
+      });
       return ctx.prisma.category.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
@@ -111,7 +130,8 @@ builder.mutationField("updateCategory", (t) =>
 builder.mutationField("deleteCategory", (t) =>
   t.withAuth({ permission: "categories:manage" }).field({
     type: "ID",
-    description: "CLS-4: removes a category nothing refers to; one that complaints, corrective actions, cases or subcategories use is deactivated instead (updateCategory)",
+    description:
+      "CLS-4: removes a category nothing refers to; one that complaints, corrective actions, cases or subcategories use is deactivated instead (updateCategory)",
     errors: { types: [...STANDARD_ERRORS, CategoryConflictError] },
     args: {
       id: t.arg.globalID({ required: true, description: "The Category" }),

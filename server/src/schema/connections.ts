@@ -112,12 +112,16 @@ export function orderInput<E>(typeName: string, fieldEnum: E, what: string) {
 export type OrderKeys<F extends string> = readonly { field: F; direction: SortDirection }[] | null | undefined;
 
 /** `orderBy: [<Type>Order!]`, documented once for every main list. */
-export const ORDER_BY_DESCRIPTION = "The order, first key first (the common shape of every main list); the id always breaks ties, so pages neither repeat nor skip a row. None: the list's default order";
+export const ORDER_BY_DESCRIPTION =
+  "The order, first key first (the common shape of every main list); the id always breaks ties, so pages neither repeat nor skip a row. None: the list's default order";
 
 /** The enum of a list's sortable fields, each described. */
 export function orderFieldEnum<const F extends string>(typeName: string, what: string, values: Record<F, string>) {
   return builder.enumType(`${typeName}OrderField`, {
     description: `What a list of ${what} can be sorted by (\`${typeName}Order.field\`)`,
-    values: Object.fromEntries(Object.entries(values).map(([k, d]) => [k, { description: d as string }])) as Record<F, { description: string }>,
+    values: Object.fromEntries(Object.entries(values).map(([k, d]) => [k, { description: d as string }])) as Record<
+      F,
+      { description: string }
+    >,
   });
 }

@@ -25,7 +25,11 @@ export const CustomerKindEnum = builder.enumType(CustomerKind, {
   values: { OWNER: { description: "An owner (with an owner archive, SEC-8)" }, TENANT: { description: "A tenant" } },
 });
 
-interface FamilyMember { relation: string | null; name: string | null; phone: string | null }
+interface FamilyMember {
+  relation: string | null;
+  name: string | null;
+  phone: string | null;
+}
 
 const FamilyMemberRef = builder.objectRef<FamilyMember>("FamilyMember").implement({
   description: "SEC-1: a family member in an owner archive (name and phone masked unless entitled)",
@@ -39,17 +43,25 @@ const FamilyMemberRef = builder.objectRef<FamilyMember>("FamilyMember").implemen
 builder.prismaNode("Customer", {
   ...scopedNode(customerScope),
   authScopes: { permission: "customers:read" },
-  description: "SEC-1: an owner archive or tenant record. Personal data is masked unless the caller is entitled (SEC-7); entitled reads are logged (SEC-3).",
+  description:
+    "SEC-1: an owner archive or tenant record. Personal data is masked unless the caller is entitled (SEC-7); entitled reads are logged (SEC-3).",
   fields: (t) => {
     const text = (column: "name" | "phone" | "idNumber" | "address" | "occupation" | "nativePlace" | "note", nullable: boolean) =>
       t.string({
-        nullable, select: forDecision, description: `SEC-7: ${column}, masked unless you are entitled; an entitled read is logged (SEC-3)`, extensions: protectedField("CUSTOMER", column),
+        nullable,
+        select: forDecision,
+        description: `SEC-7: ${column}, masked unless you are entitled; an entitled read is logged (SEC-3)`,
+        extensions: protectedField("CUSTOMER", column),
         resolve: (c, _a, ctx) => reveal(ctx, customerRef(c), column, c[column]) as string | Promise<string>,
       });
     return {
       kind: t.expose("kind", { type: CustomerKindEnum, description: "Owner or tenant" }),
       classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-1: the record's level" }),
-      classifiedUntil: t.expose("classifiedUntil", { type: "DateTime", nullable: true, description: "SEC-5: declassified automatically after this" }),
+      classifiedUntil: t.expose("classifiedUntil", {
+        type: "DateTime",
+        nullable: true,
+        description: "SEC-5: declassified automatically after this",
+      }),
       version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an amendment" }),
       name: text("name", false),
       phone: text("phone", true),
@@ -59,17 +71,27 @@ builder.prismaNode("Customer", {
       nativePlace: text("nativePlace", true),
       note: text("note", true),
       plates: t.stringList({
-        select: forDecision, description: "SEC-7: car plates, masked unless you are entitled", extensions: protectedField("CUSTOMER", "plates"),
+        select: forDecision,
+        description: "SEC-7: car plates, masked unless you are entitled",
+        extensions: protectedField("CUSTOMER", "plates"),
         resolve: (c, _a, ctx) => revealList(ctx, customerRef(c), "plates", c.plates),
       }),
       familyMembers: t.field({
-        type: [FamilyMemberRef], select: forDecision, description: "SEC-7: family members (owner-archive data)", extensions: protectedField("CUSTOMER", "familyMembers"),
+        type: [FamilyMemberRef],
+        select: forDecision,
+        description: "SEC-7: family members (owner-archive data)",
+        extensions: protectedField("CUSTOMER", "familyMembers"),
         resolve: async (c, _a, ctx) => {
           const members = Array.isArray(c.familyMembers) ? (c.familyMembers as Record<string, string | undefined>[]) : [];
           if (members.length === 0) return [];
           const ref = customerRef(c);
           const e = await entitlement(ctx, ref, "ARCHIVE");
-          if (e.ok) ctx.access.read("CUSTOMER", c.id, "familyMembers", { classification: c.classification, approvalId: e.approvalId, purpose: e.purpose });
+          if (e.ok)
+            ctx.access.read("CUSTOMER", c.id, "familyMembers", {
+              classification: c.classification,
+              approvalId: e.approvalId,
+              purpose: e.purpose,
+            });
           return members.map((m) => ({
             relation: m.relation ?? null,
             name: m.name ? (e.ok ? m.name : mask("NAME", m.name)) : null,
@@ -78,7 +100,8 @@ builder.prismaNode("Customer", {
         },
       }),
       households: t.relation("households", {
-        description: "The households this customer owns or rents, in the caller's estates; empty without personal-data:read (the flat is the address, SEC-1)",
+        description:
+          "The households this customer owns or rents, in the caller's estates; empty without personal-data:read (the flat is the address, SEC-1)",
         query: (_a, ctx) => {
           if (!ctx.viewer?.permissions.has("personal-data:read")) return { where: { id: "00000000-0000-0000-0000-000000000000" } };
           const estateId = estateFilter(ctx);
@@ -86,7 +109,9 @@ builder.prismaNode("Customer", {
         },
       }),
       history: t.field({
-        type: [RevisionRef], select: forDecision, description: "SEC-6: every amendment, newest first",
+        type: [RevisionRef],
+        select: forDecision,
+        description: "SEC-6: every amendment, newest first",
         resolve: (c, _a, ctx) => history(ctx, customerRef(c)),
       }),
     };
@@ -118,26 +143,41 @@ const CUSTOMER_ORDER = {
   KIND: (d: Prisma.SortOrder) => ({ kind: d }),
 } satisfies Record<string, (d: Prisma.SortOrder) => Prisma.CustomerOrderByWithRelationInput>;
 
-const CustomerOrder = orderInput("Customer", orderFieldEnum<keyof typeof CUSTOMER_ORDER>("Customer", "customers (no personal data, SEC-7)", {
-  CREATED_AT: "When the customer was recorded",
-  UPDATED_AT: "When the customer's record last changed",
-  KIND: "Owner, tenant …, in declared order",
-}), "customers");
+const CustomerOrder = orderInput(
+  "Customer",
+  orderFieldEnum<keyof typeof CUSTOMER_ORDER>("Customer", "customers (no personal data, SEC-7)", {
+    CREATED_AT: "When the customer was recorded",
+    UPDATED_AT: "When the customer's record last changed",
+    KIND: "Owner, tenant …, in declared order",
+  }),
+  "customers",
+);
 
 builder.queryField("customers", (t) =>
-  t.prismaConnection({
-    type: "Customer",
-    cursor: "id",
-    authScopes: { permission: "customers:read" },
-    description: "SEC-7: the customers in your estates; personal data masked unless you are entitled",
-    args: {
-      filter: t.arg({ type: CustomerFilter, required: false, description: "Estate and search" }),
-      orderBy: t.arg({ type: [CustomerOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by id)` }),
+  t.prismaConnection(
+    {
+      type: "Customer",
+      cursor: "id",
+      authScopes: { permission: "customers:read" },
+      description: "SEC-7: the customers in your estates; personal data masked unless you are entitled",
+      args: {
+        filter: t.arg({ type: CustomerFilter, required: false, description: "Estate and search" }),
+        orderBy: t.arg({ type: [CustomerOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by id)` }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.customer.findMany({
+          ...query,
+          where: customerWhere(ctx, args.filter),
+          orderBy: orderByFor<keyof typeof CUSTOMER_ORDER, Prisma.CustomerOrderByWithRelationInput>(
+            args.orderBy as OrderKeys<keyof typeof CUSTOMER_ORDER>,
+            CUSTOMER_ORDER,
+            [{ id: "asc" }],
+          ),
+        }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.customer.findMany({ ...query, where: customerWhere(ctx, args.filter),
-      orderBy: orderByFor<keyof typeof CUSTOMER_ORDER, Prisma.CustomerOrderByWithRelationInput>(args.orderBy as OrderKeys<keyof typeof CUSTOMER_ORDER>, CUSTOMER_ORDER, [{ id: "asc" }]) }),
-  }, CustomerConnection),
+    CustomerConnection,
+  ),
 );
 
 /**
@@ -153,7 +193,10 @@ function knowableCustomers(ctx: Context): Prisma.CustomerWhereInput {
   return { OR: [{ classification: { in: [...levels] } }, ...designatedRecords(ctx.viewer, "CUSTOMER")] };
 }
 
-function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined): Prisma.CustomerWhereInput {
+function customerWhere(
+  ctx: Context,
+  filter: { estateId?: { id: string } | null; search?: string | null } | null | undefined,
+): Prisma.CustomerWhereInput {
   const and: Prisma.CustomerWhereInput[] = [customerScope(ctx)];
   if (filter?.estateId) and.push({ households: { some: { household: { estateId: filter.estateId.id } } } });
   const search = filter?.search?.trim();
@@ -166,10 +209,16 @@ function customerWhere(ctx: Context, filter: { estateId?: { id: string } | null;
     and.push(knowableCustomers(ctx));
     // SEC-3: a search by name or phone reads those fields of every archive it matches; the term
     // itself is personal data, so the log keeps only its hash.
-    ctx.access.record({
-      action: "READ", recordType: "CUSTOMER", recordId: null, fields: ["name", "phone"],
-      query: { searchSha256: createHash("sha256").update(search).digest("hex"), estateId: filter?.estateId?.id ?? null },
-    }, `customer-search:${search}`);
+    ctx.access.record(
+      {
+        action: "READ",
+        recordType: "CUSTOMER",
+        recordId: null,
+        fields: ["name", "phone"],
+        query: { searchSha256: createHash("sha256").update(search).digest("hex"), estateId: filter?.estateId?.id ?? null },
+      },
+      `customer-search:${search}`,
+    );
   }
   return { AND: and };
 }
@@ -193,7 +242,8 @@ const UpdateCustomerInput = builder.inputType("UpdateCustomerInput", {
 
 builder.objectFields(conflictErrorType(CustomerConflictError, "CustomerConflictError"), (t) => ({
   current: t.prismaField({
-    type: "Customer", description: "The customer as it is now",
+    type: "Customer",
+    description: "The customer as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.customer.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.recordId } }),
   }),
 }));

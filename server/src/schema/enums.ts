@@ -1,7 +1,15 @@
 import { builder } from "../builder.ts";
 import {
-  EstateKind, HouseholdKind, ComplaintChannel, ComplaintKind, ComplaintSeverity, ComplaintStatus, ComplaintEventKind,
-  DepartmentKind, SurveyCampaignKind, SurveyCampaignStatus,
+  EstateKind,
+  HouseholdKind,
+  ComplaintChannel,
+  ComplaintKind,
+  ComplaintSeverity,
+  ComplaintStatus,
+  ComplaintEventKind,
+  DepartmentKind,
+  SurveyCampaignKind,
+  SurveyCampaignStatus,
 } from "@tingjian/prisma/client";
 
 // Closed domains of SPEC §2-§9, shared with the database enums; every value says what it means.

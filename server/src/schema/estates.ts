@@ -1,5 +1,14 @@
 import { builder } from "../builder.ts";
-import { ComplaintConnection, EstateConnection, HouseholdConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "./connections.ts";
+import {
+  ComplaintConnection,
+  EstateConnection,
+  HouseholdConnection,
+  ORDER_BY_DESCRIPTION,
+  orderByFor,
+  orderFieldEnum,
+  orderInput,
+  type OrderKeys,
+} from "./connections.ts";
 import { EstateKindEnum, HouseholdKindEnum } from "./enums.ts";
 import { complaintScope, topSecretFilter, estateNode, inEstates, inOrganization, scopedNode, estateFilter } from "../access/read-scope.ts";
 import type { Context } from "../access/context.ts";
@@ -13,13 +22,17 @@ const HOUSEHOLD_ORDER = {
 };
 type HouseholdOrderBy = ReturnType<(typeof HOUSEHOLD_ORDER)[keyof typeof HOUSEHOLD_ORDER]> | { id: "asc" | "desc" };
 
-const HouseholdOrder = orderInput("Household", orderFieldEnum<keyof typeof HOUSEHOLD_ORDER>("Household", "households", {
-  CODE: "The household's code (unique in the estate)",
-  ROOM: "The room number",
-  KIND: "Home, shop or office, in declared order",
-  BUILDING: "The building, in the estate's order of buildings",
-  CREATED_AT: "When the household was recorded",
-}), "households");
+const HouseholdOrder = orderInput(
+  "Household",
+  orderFieldEnum<keyof typeof HOUSEHOLD_ORDER>("Household", "households", {
+    CODE: "The household's code (unique in the estate)",
+    ROOM: "The room number",
+    KIND: "Home, shop or office, in declared order",
+    BUILDING: "The building, in the estate's order of buildings",
+    CREATED_AT: "When the household was recorded",
+  }),
+  "households",
+);
 
 /**
  * `orderBy` of a list of households (then the id); none: by code. Issue 17: a deactivated
@@ -27,7 +40,11 @@ const HouseholdOrder = orderInput("Household", orderFieldEnum<keyof typeof HOUSE
  */
 const householdOrder = (args: { orderBy?: unknown; includeInactive?: boolean | null }) => ({
   ...(args.includeInactive ? {} : { where: { active: true } }),
-  orderBy: orderByFor<keyof typeof HOUSEHOLD_ORDER, HouseholdOrderBy>(args.orderBy as OrderKeys<keyof typeof HOUSEHOLD_ORDER>, HOUSEHOLD_ORDER, [{ code: "asc" }, { id: "asc" }]),
+  orderBy: orderByFor<keyof typeof HOUSEHOLD_ORDER, HouseholdOrderBy>(
+    args.orderBy as OrderKeys<keyof typeof HOUSEHOLD_ORDER>,
+    HOUSEHOLD_ORDER,
+    [{ code: "asc" }, { id: "asc" }],
+  ),
 });
 
 const INCLUDE_INACTIVE = "Issue 17: also the deactivated ones (kept for history, offered for nothing new); default: active only";
@@ -47,7 +64,10 @@ builder.prismaNode("Estate", {
     address: t.exposeString("address", { nullable: true, description: "The estate's public address" }),
     active: t.exposeBoolean("active", { description: "Issue 17: false once deactivated (kept for history, offered for nothing new)" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
-    calendar: t.relation("calendar", { nullable: true, description: "§6: the working calendar its SLA clocks run on; null: the organisation's default" }),
+    calendar: t.relation("calendar", {
+      nullable: true,
+      description: "§6: the working calendar its SLA clocks run on; null: the organisation's default",
+    }),
     offices: t.relation("offices", {
       description: "Its management offices, by code",
       args: { includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }) },
@@ -58,16 +78,20 @@ builder.prismaNode("Estate", {
       args: { includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }) },
       query: (args) => ({ ...activeOnly(args), orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     }),
-    households: t.relatedConnection("households", {
-      cursor: "id",
-      totalCount: true,
-      description: "Its households, by code",
-      args: {
-        orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }),
-        includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }),
+    households: t.relatedConnection(
+      "households",
+      {
+        cursor: "id",
+        totalCount: true,
+        description: "Its households, by code",
+        args: {
+          orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }),
+          includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }),
+        },
+        query: householdOrder,
       },
-      query: householdOrder,
-    }, HouseholdConnection),
+      HouseholdConnection,
+    ),
     occupiedHouseholds: t.relationCount("households", {
       where: { occupied: true, active: true },
       description: "Resident households: the denominator of coverage rates",
@@ -107,14 +131,20 @@ builder.prismaNode("Building", {
       args: { includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }) },
       query: (args) => ({ ...activeOnly(args), orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     }),
-    households: t.relatedConnection("households", {
-      cursor: "id", totalCount: true, description: "Its households, by code",
-      args: {
-        orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }),
-        includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }),
+    households: t.relatedConnection(
+      "households",
+      {
+        cursor: "id",
+        totalCount: true,
+        description: "Its households, by code",
+        args: {
+          orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }),
+          includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }),
+        },
+        query: householdOrder,
       },
-      query: householdOrder,
-    }, HouseholdConnection),
+      HouseholdConnection,
+    ),
   }),
 });
 
@@ -128,14 +158,20 @@ builder.prismaNode("Unit", {
     active: t.exposeBoolean("active", { description: "Issue 17: false once deactivated (kept for history, offered for nothing new)" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
     building: t.relation("building", { description: "Its building" }),
-    households: t.relatedConnection("households", {
-      cursor: "id", totalCount: true, description: "Its households, by code",
-      args: {
-        orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }),
-        includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }),
+    households: t.relatedConnection(
+      "households",
+      {
+        cursor: "id",
+        totalCount: true,
+        description: "Its households, by code",
+        args: {
+          orderBy: t.arg({ type: [HouseholdOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (by code)` }),
+          includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }),
+        },
+        query: householdOrder,
       },
-      query: householdOrder,
-    }, HouseholdConnection),
+      HouseholdConnection,
+    ),
   }),
 });
 
@@ -149,19 +185,30 @@ builder.prismaNode("Household", {
     room: t.exposeString("room", { description: "The room number" }),
     kind: t.expose("kind", { type: HouseholdKindEnum, description: "VIS-1: home, shop or office" }),
     occupied: t.exposeBoolean("occupied", { description: "Counts in coverage denominators" }),
-    area: t.float({ nullable: true, description: "Square metres; null: unknown", select: { area: true }, resolve: (h) => (h.area == null ? null : Number(h.area)) }),
+    area: t.float({
+      nullable: true,
+      description: "Square metres; null: unknown",
+      select: { area: true },
+      resolve: (h) => (h.area == null ? null : Number(h.area)),
+    }),
     moveInDate: t.expose("moveInDate", { type: "Date", nullable: true, description: "When the household moved in" }),
-    active: t.exposeBoolean("active", { description: "Issue 17: false once deactivated (merged or demolished: kept for history, offered for nothing new, not resident)" }),
+    active: t.exposeBoolean("active", {
+      description: "Issue 17: false once deactivated (merged or demolished: kept for history, offered for nothing new, not resident)",
+    }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
     estate: t.relation("estate", { description: "Its estate" }),
     building: t.relation("building", { description: "Its building" }),
     unit: t.relation("unit", { nullable: true, description: "Its unit; null: not in a unit" }),
-    complaints: t.relatedConnection("complaints", {
-      cursor: "id",
-      totalCount: true,
-      description: "Complaints about this household, newest first (REC-2 drill-down)",
-      query: (_args, ctx) => ({ where: complaintScope(ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-    }, ComplaintConnection),
+    complaints: t.relatedConnection(
+      "complaints",
+      {
+        cursor: "id",
+        totalCount: true,
+        description: "Complaints about this household, newest first (REC-2 drill-down)",
+        query: (_args, ctx) => ({ where: complaintScope(ctx), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
+      },
+      ComplaintConnection,
+    ),
     members: t.relation("members", {
       description: "Owners and tenants (their personal data under the customer rules)",
       query: (_a, ctx) => ({ where: { customer: topSecretFilter(ctx, "CUSTOMER") }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] }),
@@ -169,16 +216,23 @@ builder.prismaNode("Household", {
   }),
 });
 
-const estatesWhere = (ctx: Context, args: { includeInactive?: boolean | null }) => ({ ...estateScope(ctx), ...(args.includeInactive ? {} : { active: true }) });
+const estatesWhere = (ctx: Context, args: { includeInactive?: boolean | null }) => ({
+  ...estateScope(ctx),
+  ...(args.includeInactive ? {} : { active: true }),
+});
 
 builder.queryField("estates", (t) =>
-  t.prismaConnection({
-    type: "Estate",
-    cursor: "id",
-    authScopes: { authenticated: true },
-    description: "The estates in the caller's scope, by code",
-    args: { includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.estate.count({ where: estatesWhere(ctx, args) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.estate.findMany({ ...query, where: estatesWhere(ctx, args), orderBy: { code: "asc" } }),
-  }, EstateConnection),
+  t.prismaConnection(
+    {
+      type: "Estate",
+      cursor: "id",
+      authScopes: { authenticated: true },
+      description: "The estates in the caller's scope, by code",
+      args: { includeInactive: t.arg.boolean({ required: false, description: INCLUDE_INACTIVE }) },
+      totalCount: (_parent, args, ctx) => ctx.prisma.estate.count({ where: estatesWhere(ctx, args) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.estate.findMany({ ...query, where: estatesWhere(ctx, args), orderBy: { code: "asc" } }),
+    },
+    EstateConnection,
+  ),
 );

@@ -37,7 +37,8 @@ export function describeGenerated(schema: GraphQLSchema): GraphQLSchema {
       describe(fields.endCursor, "The cursor of the last row of the page");
     }
     for (const field of Object.values(fields)) describeArgs(field);
-    if (type.getInterfaces().some((i) => i.name === "Node")) describe(fields.id, `The ${type.name}'s global id: refetch it with \`node(id:)\`; stable, opaque`);
+    if (type.getInterfaces().some((i) => i.name === "Node"))
+      describe(fields.id, `The ${type.name}'s global id: refetch it with \`node(id:)\`; stable, opaque`);
   }
   const node = schema.getType("Node");
   if (node) node.description ??= "A record with a global id: refetch it with `node(id:)`";
@@ -53,8 +54,10 @@ export function describeGenerated(schema: GraphQLSchema): GraphQLSchema {
 function describeRoots(schema: GraphQLSchema): void {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description ??= "What a caller may read: every list is confined to the caller's organisation, estates and clearance (SPEC §2)";
-  if (mutation) mutation.description ??= "What a caller may do: each mutation answers its result or a typed error, and a typed error writes nothing";
+  if (query)
+    query.description ??= "What a caller may read: every list is confined to the caller's organisation, estates and clearance (SPEC §2)";
+  if (mutation)
+    mutation.description ??= "What a caller may do: each mutation answers its result or a typed error, and a typed error writes nothing";
   const nodeType = schema.getType("Node");
   if (isInterfaceType(nodeType)) describe(nodeType.getFields().id, "The record's global id");
   const fields = query?.getFields() ?? {};

@@ -16,6 +16,7 @@ builder.queryField("organization", (t) =>
     type: "Organization",
     description: "The organisation of the caller",
     authScopes: { authenticated: true },
-    resolve: (query, _root, _args, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: inOrganization(ctx).organizationId } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: inOrganization(ctx).organizationId } }),
   }),
 );

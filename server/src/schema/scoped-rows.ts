@@ -11,14 +11,16 @@ import { complaintScope, customerScope } from "../access/read-scope.ts";
  */
 export function scopedComplaint<Q extends object>(ctx: Context, query: Q, id: string | null): Promise<Complaint | null> {
   if (!id) return Promise.resolve(unused(query));
-  return batchedById(ctx, "Complaint in scope", query, id, (q, ids) => ctx.prisma.complaint.findMany({ ...q, where: { id: { in: ids }, AND: [complaintScope(ctx)] } }))
-    .then((row) => (row ?? null) as Complaint | null);
+  return batchedById(ctx, "Complaint in scope", query, id, (q, ids) =>
+    ctx.prisma.complaint.findMany({ ...q, where: { id: { in: ids }, AND: [complaintScope(ctx)] } }),
+  ).then((row) => (row ?? null) as Complaint | null);
 }
 
 export function scopedCustomer<Q extends object>(ctx: Context, query: Q, id: string | null): Promise<Customer | null> {
   if (!id) return Promise.resolve(unused(query));
-  return batchedById(ctx, "Customer in scope", query, id, (q, ids) => ctx.prisma.customer.findMany({ ...q, where: { id: { in: ids }, AND: [customerScope(ctx)] } }))
-    .then((row) => (row ?? null) as Customer | null);
+  return batchedById(ctx, "Customer in scope", query, id, (q, ids) =>
+    ctx.prisma.customer.findMany({ ...q, where: { id: { in: ids }, AND: [customerScope(ctx)] } }),
+  ).then((row) => (row ?? null) as Customer | null);
 }
 
 /** No row to load: the query is read all the same, so that plugin-prisma does not warn once per row about an unused selection. */

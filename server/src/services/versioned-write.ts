@@ -20,7 +20,10 @@ export async function writeAtVersion<Data extends object>(
   data: Data,
   conflict: (id: string, currentVersion: number) => Error,
 ): Promise<void> {
-  const updated = await model.updateMany({ where: { id: row.id, version: row.version }, data: { ...data, version: { increment: 1 } } as Data });
+  const updated = await model.updateMany({
+    where: { id: row.id, version: row.version },
+    data: { ...data, version: { increment: 1 } } as Data,
+  });
   if (updated.count > 0) return;
   const now = await model.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
   throw conflict(row.id, now.version);

@@ -10,7 +10,10 @@ import { describe, expect, it } from "vitest";
  * placed deliberately.
  */
 const LAYERS: [layer: string, paths: string[]][] = [
-  ["http", ["http/", "yoga.ts", "main.ts", "index.ts", "context.ts", "config.ts", "rate-limits/", "limits/", "errors-masking.ts", "setup/"]],
+  [
+    "http",
+    ["http/", "yoga.ts", "main.ts", "index.ts", "context.ts", "config.ts", "rate-limits/", "limits/", "errors-masking.ts", "setup/"],
+  ],
   ["schema", ["schema/", "builder.ts", "input/"]],
   ["jobs", ["jobs/"]],
   ["interchange", ["interchange/"]],
@@ -25,11 +28,15 @@ const src = fileURLToPath(new URL("../../src/", import.meta.url));
 
 /** The layer of a file: the longest matching path wins (limits/settings.ts is base, limits/ http). */
 export function layerOf(file: string): number {
-  let best = -1, length = -1;
+  let best = -1,
+    length = -1;
   LAYERS.forEach(([, paths], i) => {
     for (const p of paths) {
       const hit = p.endsWith("/") ? file.startsWith(p) : file === p;
-      if (hit && p.length > length) { best = i; length = p.length; }
+      if (hit && p.length > length) {
+        best = i;
+        length = p.length;
+      }
     }
   });
   return best;
@@ -44,7 +51,8 @@ function sources(dir: string): string[] {
 
 /** Relative imports and re-exports of a file (type-only ones too: a type is a dependency). */
 export function importsOf(code: string): string[] {
-  return [...code.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map((m) => m[1]!)
+  return [...code.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/gms)]
+    .map((m) => m[1]!)
     .concat([...code.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)].map((m) => m[1]!));
 }
 
@@ -52,7 +60,10 @@ export function violations(files: { path: string; code: string }[]): string[] {
   const out: string[] = [];
   for (const f of files) {
     const from = layerOf(f.path);
-    if (from < 0) { out.push(`${f.path} is in no layer`); continue; }
+    if (from < 0) {
+      out.push(`${f.path} is in no layer`);
+      continue;
+    }
     for (const spec of importsOf(f.code)) {
       const target = relative(src, resolve(src, dirname(f.path), spec)).replaceAll("\\", "/");
       const to = layerOf(target);
@@ -70,14 +81,19 @@ describe("issue 16: the layering http → schema → jobs → interchange → se
   });
 
   it("catches an import that runs up, and a file outside every layer", () => {
-    expect(violations([
-      { path: "domain/sla/clock.ts", code: 'import { x } from "../../services/complaints/register.ts";' },
-      { path: "services/complaints/register.ts", code: 'import type { Y } from "../../schema/complaints/object.ts";\nimport { z } from "../../domain/sla/clock.ts";' },
-      { path: "access/read-scope.ts", code: 'export { w } from "../schema/enums.ts";' },
-      { path: "limits/settings.ts", code: 'import { v } from "./cost.ts";' },
-      { path: "schema/errors.ts", code: 'import { e } from "../errors/typed-errors.ts";' },
-      { path: "complaints/timeline.ts", code: "" },
-    ])).toEqual([
+    expect(
+      violations([
+        { path: "domain/sla/clock.ts", code: 'import { x } from "../../services/complaints/register.ts";' },
+        {
+          path: "services/complaints/register.ts",
+          code: 'import type { Y } from "../../schema/complaints/object.ts";\nimport { z } from "../../domain/sla/clock.ts";',
+        },
+        { path: "access/read-scope.ts", code: 'export { w } from "../schema/enums.ts";' },
+        { path: "limits/settings.ts", code: 'import { v } from "./cost.ts";' },
+        { path: "schema/errors.ts", code: 'import { e } from "../errors/typed-errors.ts";' },
+        { path: "complaints/timeline.ts", code: "" },
+      ]),
+    ).toEqual([
       "domain/sla/clock.ts (domain) imports services/complaints/register.ts (services)",
       "services/complaints/register.ts (services) imports schema/complaints/object.ts (schema)",
       "access/read-scope.ts (access) imports schema/enums.ts (schema)",

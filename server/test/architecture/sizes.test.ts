@@ -28,12 +28,20 @@ export function oversized(path: string, code: string): string[] {
   const lines = file.getLineAndCharacterOfPosition(file.getEnd()).line + 1;
   if (lines > MAX_FILE_LINES) out.push(`${path}: ${lines} lines (at most ${MAX_FILE_LINES})`);
   const visit = (node: ts.Node) => {
-    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node)) {
+    if (
+      ts.isFunctionDeclaration(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) ||
+      ts.isMethodDeclaration(node) ||
+      ts.isConstructorDeclaration(node) ||
+      ts.isGetAccessor(node)
+    ) {
       const body = node.body;
       if (body) {
         const from = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
         const to = file.getLineAndCharacterOfPosition(body.getEnd()).line;
-        if (to - from + 1 > MAX_FUNCTION_LINES) out.push(`${path}:${from + 1}: function ${name(node)} has ${to - from + 1} lines (at most ${MAX_FUNCTION_LINES})`);
+        if (to - from + 1 > MAX_FUNCTION_LINES)
+          out.push(`${path}:${from + 1}: function ${name(node)} has ${to - from + 1} lines (at most ${MAX_FUNCTION_LINES})`);
       }
     }
     ts.forEachChild(node, visit);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { drawSample } from "../../src/domain/sampling/draw.ts";
-import { callbackLevel, compareDraws, durationMs, memberKey, memberWhy, monthAfter, rateRefusal, SAMPLE_RULES, storedRate } from "../../src/domain/callbacks/sample-rules.ts";
+import {
+  callbackLevel,
+  compareDraws,
+  durationMs,
+  memberKey,
+  memberWhy,
+  monthAfter,
+  rateRefusal,
+  SAMPLE_RULES,
+  storedRate,
+} from "../../src/domain/callbacks/sample-rules.ts";
 import { methodShare } from "../../src/domain/callbacks/phone-share.ts";
 
 describe("CB-3, CB-4: callback sample rules", () => {
@@ -13,7 +23,11 @@ describe("CB-3, CB-4: callback sample rules", () => {
   });
 
   it("CB-3, CB-4: the programmes' policy keys and callback kinds", () => {
-    expect(SAMPLE_RULES.QUARTERLY_PERIODIC).toMatchObject({ policyKey: "CB-3.periodicSample", callbackKind: "PERIODIC", keyKind: "COMPLAINANT" });
+    expect(SAMPLE_RULES.QUARTERLY_PERIODIC).toMatchObject({
+      policyKey: "CB-3.periodicSample",
+      callbackKind: "PERIODIC",
+      keyKind: "COMPLAINANT",
+    });
     expect(SAMPLE_RULES.REPAIR).toMatchObject({ policyKey: "CB-4.repairCallback", callbackKind: "REPAIR" });
     expect(SAMPLE_RULES.EVENT).toMatchObject({ policyKey: "CB-4.eventCallback", callbackKind: "EVENT", keyKind: "HOUSEHOLD" });
     expect(SAMPLE_RULES.SAMPLING.policyKey).toBeNull();
@@ -25,7 +39,11 @@ describe("CB-3, CB-4: callback sample rules", () => {
     expect(drawn).toHaveLength(14);
     const stored = drawn.map((d) => ({ key: d.item.key, reason: d.reason }));
     // The database's row order does not matter.
-    expect(compareDraws(stored, drawSample([...population].reverse(), { key: (m) => m.key, rate: 0.35, seed: "s1" }))).toEqual({ identical: true, missing: [], unexpected: [] });
+    expect(compareDraws(stored, drawSample([...population].reverse(), { key: (m) => m.key, rate: 0.35, seed: "s1" }))).toEqual({
+      identical: true,
+      missing: [],
+      unexpected: [],
+    });
     // Manually added members are no part of the draw.
     expect(compareDraws([...stored, { key: "customer:zz", reason: "MANUAL" }], drawn).identical).toBe(true);
     const other = compareDraws(stored, drawSample(population, { key: (m) => m.key, rate: 0.35, seed: "s2" }));
@@ -62,10 +80,32 @@ describe("CB-3, CB-4: callback sample rules", () => {
 describe("CB-5: phone share", () => {
   it("§11: phone callbacks ÷ every callback made (reached or not); household visits only in the differently named share of contacts (issue 16 item 3)", () => {
     const s = methodShare({ numerator: 3, denominator: 6 }, 3, 50);
-    expect(s).toEqual({ numerator: 3, denominator: 6, rate: 0.5, callbacksDone: 6, visitsDone: 3, shareOfCallbacks: 0.5, shareOfContacts: 1 / 3, max: 0.5, withinLimit: true });
+    expect(s).toEqual({
+      numerator: 3,
+      denominator: 6,
+      rate: 0.5,
+      callbacksDone: 6,
+      visitsDone: 3,
+      shareOfCallbacks: 0.5,
+      shareOfContacts: 1 / 3,
+      max: 0.5,
+      withinLimit: true,
+    });
     // Judged on the §11 figure, never on the share of contacts: 2 of 3 callbacks by phone is over 50% however many visits.
-    expect(methodShare({ numerator: 2, denominator: 3 }, 10, 50)).toMatchObject({ rate: 2 / 3, shareOfContacts: 2 / 13, withinLimit: false });
+    expect(methodShare({ numerator: 2, denominator: 3 }, 10, 50)).toMatchObject({
+      rate: 2 / 3,
+      shareOfContacts: 2 / 13,
+      withinLimit: false,
+    });
     expect(methodShare({ numerator: 1, denominator: 2 }, 0, 50)).toMatchObject({ rate: 0.5, withinLimit: true });
-    expect(methodShare({ numerator: 0, denominator: 0 }, 0, null)).toMatchObject({ numerator: 0, denominator: 0, rate: null, shareOfCallbacks: null, shareOfContacts: null, max: null, withinLimit: true });
+    expect(methodShare({ numerator: 0, denominator: 0 }, 0, null)).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      rate: null,
+      shareOfCallbacks: null,
+      shareOfContacts: null,
+      max: null,
+      withinLimit: true,
+    });
   });
 });

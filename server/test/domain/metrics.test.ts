@@ -10,14 +10,35 @@ const sh = (local: string) => new Date(`${local}+08:00`);
 
 describe("§11 periods", () => {
   it("a month, quarter, half-year and year are local: 2031-Q2 starts at midnight in Shanghai, 16:00 UTC the day before", () => {
-    expect(periodContaining("QUARTER", "2031-05-15", TZ)).toEqual({ kind: "QUARTER", from: sh("2031-04-01T00:00:00"), to: sh("2031-07-01T00:00:00"), label: "2031-Q2" });
-    expect(periodContaining("MONTH", "2031-12-31", TZ)).toMatchObject({ from: sh("2031-12-01T00:00:00"), to: sh("2032-01-01T00:00:00"), label: "2031-12" });
-    expect(periodContaining("HALF_YEAR", "2031-07-01", TZ)).toMatchObject({ from: sh("2031-07-01T00:00:00"), to: sh("2032-01-01T00:00:00"), label: "2031-H2" });
-    expect(periodContaining("YEAR", "2031-02-28", TZ)).toMatchObject({ from: sh("2031-01-01T00:00:00"), to: sh("2032-01-01T00:00:00"), label: "2031" });
+    expect(periodContaining("QUARTER", "2031-05-15", TZ)).toEqual({
+      kind: "QUARTER",
+      from: sh("2031-04-01T00:00:00"),
+      to: sh("2031-07-01T00:00:00"),
+      label: "2031-Q2",
+    });
+    expect(periodContaining("MONTH", "2031-12-31", TZ)).toMatchObject({
+      from: sh("2031-12-01T00:00:00"),
+      to: sh("2032-01-01T00:00:00"),
+      label: "2031-12",
+    });
+    expect(periodContaining("HALF_YEAR", "2031-07-01", TZ)).toMatchObject({
+      from: sh("2031-07-01T00:00:00"),
+      to: sh("2032-01-01T00:00:00"),
+      label: "2031-H2",
+    });
+    expect(periodContaining("YEAR", "2031-02-28", TZ)).toMatchObject({
+      from: sh("2031-01-01T00:00:00"),
+      to: sh("2032-01-01T00:00:00"),
+      label: "2031",
+    });
   });
 
   it("§12 weekly report: ISO 8601 weeks (Monday to Monday; week 1 holds 4 January), also across the year's end", () => {
-    expect(periodContaining("WEEK", "2031-01-22", TZ)).toMatchObject({ from: sh("2031-01-20T00:00:00"), to: sh("2031-01-27T00:00:00"), label: "2031-W04" });
+    expect(periodContaining("WEEK", "2031-01-22", TZ)).toMatchObject({
+      from: sh("2031-01-20T00:00:00"),
+      to: sh("2031-01-27T00:00:00"),
+      label: "2031-W04",
+    });
     expect(isoWeekLabel("2026-12-31")).toBe("2026-W53");
     expect(isoWeekLabel("2021-01-03")).toBe("2020-W53");
     expect(isoWeekLabel("2024-12-30")).toBe("2025-W01");
@@ -47,13 +68,24 @@ describe("§11 periods", () => {
 
 describe("§11 targets (SPEC preamble: the policy in force then)", () => {
   const rows = [
-    { key: "CB-1.callbackRate", estateId: null, value: 100, effectiveFrom: sh("2024-01-01T00:00:00"), effectiveTo: sh("2031-04-01T00:00:00") },
+    {
+      key: "CB-1.callbackRate",
+      estateId: null,
+      value: 100,
+      effectiveFrom: sh("2024-01-01T00:00:00"),
+      effectiveTo: sh("2031-04-01T00:00:00"),
+    },
     { key: "CB-1.callbackRate", estateId: null, value: 80, effectiveFrom: sh("2031-04-01T00:00:00"), effectiveTo: null },
     { key: "CB-1.callbackRate", estateId: "mall", value: 90, effectiveFrom: sh("2031-01-01T00:00:00"), effectiveTo: null },
   ];
 
   it("CB-1: Q1 by the old value, Q2 by the new; an estate's override first; the SPEC default without a policy", () => {
-    expect(targetOf("CALLBACK_RATE", rows, null, sh("2031-01-01T00:00:00"))).toEqual({ percent: 100, direction: "AT_LEAST", policyKey: "CB-1.callbackRate", fromPolicy: true });
+    expect(targetOf("CALLBACK_RATE", rows, null, sh("2031-01-01T00:00:00"))).toEqual({
+      percent: 100,
+      direction: "AT_LEAST",
+      policyKey: "CB-1.callbackRate",
+      fromPolicy: true,
+    });
     expect(targetOf("CALLBACK_RATE", rows, null, sh("2031-04-01T00:00:00")).percent).toBe(80);
     expect(targetOf("CALLBACK_RATE", rows, "mall", sh("2031-04-01T00:00:00")).percent).toBe(90);
     expect(targetOf("CALLBACK_RATE", [], null, sh("2031-04-01T00:00:00"))).toMatchObject({ percent: 100, fromPolicy: false });
@@ -73,8 +105,16 @@ describe("§11 targets (SPEC preamble: the policy in force then)", () => {
 
 describe("§11 catalogue and SQL", () => {
   const p: PopulationParams = {
-    organizationId: "00000000-0000-0000-0000-000000000001", from: sh("2031-04-01T00:00:00"), to: sh("2031-07-01T00:00:00"), now: sh("2031-07-15T00:00:00"),
-    estateIds: ["00000000-0000-0000-0000-000000000002"], sliceBy: "CATEGORY", timeZone: TZ, months: ["2031-04", "2031-05", "2031-06"], windowPolicy: [], visibleTopSecret: [],
+    organizationId: "00000000-0000-0000-0000-000000000001",
+    from: sh("2031-04-01T00:00:00"),
+    to: sh("2031-07-01T00:00:00"),
+    now: sh("2031-07-15T00:00:00"),
+    estateIds: ["00000000-0000-0000-0000-000000000002"],
+    sliceBy: "CATEGORY",
+    timeZone: TZ,
+    months: ["2031-04", "2031-05", "2031-06"],
+    windowPolicy: [],
+    visibleTopSecret: [],
   };
 
   it("the eleven metrics of §11, each cut by the organisation, each with rows behind its numerator", () => {
@@ -95,7 +135,10 @@ describe("§11 catalogue and SQL", () => {
     expect(drill.values).toContain(key);
     expect(drillCountSql("VALID_COMPLAINT_RATE", p, { part: "", sliceKey: key, side: "denominator" }).text).not.toContain("DROP");
     // One statement for every metric asked for, whatever the slices.
-    const all = figuresSql(SPEC_METRICS.filter((k) => METRICS[k].slices.includes("CATEGORY")), p);
+    const all = figuresSql(
+      SPEC_METRICS.filter((k) => METRICS[k].slices.includes("CATEGORY")),
+      p,
+    );
     expect(all.text.match(/UNION ALL/g)).toHaveLength(SPEC_METRICS.filter((k) => METRICS[k].slices.includes("CATEGORY")).length - 1);
   });
 

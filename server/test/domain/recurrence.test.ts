@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LOCATION_TRANSLATE, normaliseLocation, placeKey } from "../../src/domain/recurrence/place.ts";
-import { availableSteps, contentEditRefusal, isOverdue, statusAfter, stepRefusal } from "../../src/domain/recurrence/corrective-action-workflow.ts";
+import {
+  availableSteps,
+  contentEditRefusal,
+  isOverdue,
+  statusAfter,
+  stepRefusal,
+} from "../../src/domain/recurrence/corrective-action-workflow.ts";
 import { isRepeatRepair, resolveRefusal, type RepairFacts } from "../../src/domain/recurrence/repeat-repair.ts";
 import { normaliseTags, personalDataIn } from "../../src/domain/recurrence/case-text.ts";
 import { monthsBetween } from "../../src/domain/recurrence/months.ts";
@@ -20,10 +26,18 @@ describe("REC-2: the same place", () => {
 
   it("the SQL translate table maps exactly as the function does", () => {
     // translate(s, FROM, TO): FROM[i] → TO[i], FROM[i] past TO's end is deleted; the first occurrence wins.
-    const from = [...LOCATION_TRANSLATE.from], to = [...LOCATION_TRANSLATE.to];
+    const from = [...LOCATION_TRANSLATE.from],
+      to = [...LOCATION_TRANSLATE.to];
     expect(new Set(from).size).toBe(from.length);
-    const translate = (s: string) => [...s].map((ch) => { const i = from.indexOf(ch); return i < 0 ? ch : (to[i] ?? ""); }).join("");
-    for (const s of ["Ａ座 2-301", "中心花园，北侧", "ｇａｒａｇｅ　B2", "1栋电梯“西”…", "\t南门\n"]) expect(translate(s)).toBe(normaliseLocation(s));
+    const translate = (s: string) =>
+      [...s]
+        .map((ch) => {
+          const i = from.indexOf(ch);
+          return i < 0 ? ch : (to[i] ?? "");
+        })
+        .join("");
+    for (const s of ["Ａ座 2-301", "中心花园，北侧", "ｇａｒａｇｅ　B2", "1栋电梯“西”…", "\t南门\n"])
+      expect(translate(s)).toBe(normaliseLocation(s));
   });
 
   it("a household is its own place; a public area is the estate and its location", () => {
@@ -35,8 +49,18 @@ describe("REC-2: the same place", () => {
 
 describe("REC-3: the same repair twice within the window", () => {
   const at = new Date("2026-03-31T10:00:00+08:00");
-  const repair = (over: Partial<RepairFacts>): RepairFacts => ({ id: "b", kind: "ENGINEERING", valid: true, duplicateOfId: null, householdId: "h", categoryId: "leak", receivedAt: at, ...over });
-  const earlier = (days: number, over: Partial<RepairFacts> = {}) => repair({ id: "a", receivedAt: new Date(at.getTime() - days * DAY), ...over });
+  const repair = (over: Partial<RepairFacts>): RepairFacts => ({
+    id: "b",
+    kind: "ENGINEERING",
+    valid: true,
+    duplicateOfId: null,
+    householdId: "h",
+    categoryId: "leak",
+    receivedAt: at,
+    ...over,
+  });
+  const earlier = (days: number, over: Partial<RepairFacts> = {}) =>
+    repair({ id: "a", receivedAt: new Date(at.getTime() - days * DAY), ...over });
 
   it("counts 30 days before, the boundary included", () => {
     expect(isRepeatRepair(repair({}), earlier(30), 30)).toBe(true);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SurveyCampaignStatus } from "@tingjian/prisma/client";
 import { checkAnswers } from "../../src/domain/surveys/answers.ts";
-import { availableCampaignActions, CAMPAIGN_ACTIONS, CAMPAIGN_WORKFLOW, campaignTransition } from "../../src/domain/surveys/campaign-workflow.ts";
+import {
+  availableCampaignActions,
+  CAMPAIGN_ACTIONS,
+  CAMPAIGN_WORKFLOW,
+  campaignTransition,
+} from "../../src/domain/surveys/campaign-workflow.ts";
 import { postSurveyDueAt, POST_SURVEY_PLAN } from "../../src/domain/surveys/post-survey.ts";
 import { checkDimensions } from "../../src/domain/surveys/questionnaire.ts";
 import { rateOf } from "../../src/domain/surveys/rates.ts";
@@ -28,17 +33,30 @@ describe("satisfaction surveys, pure rules (SPEC §9)", () => {
     expect(drawEstateSample({ households, complainants, rate: 0.6, seed: "s1", estateId: "e2" }).members).not.toEqual(a.members);
     // More complainants than the rate asks: all of them, no random members.
     const many = new Set(resident.slice(0, 30).map((h) => h.id));
-    expect(drawEstateSample({ households, complainants: many, rate: 0.6, seed: "s1", estateId: "e1" }).members.map((m) => m.reason)).toEqual(Array(30).fill("FORCED_COMPLAINANT"));
+    expect(
+      drawEstateSample({ households, complainants: many, rate: 0.6, seed: "s1", estateId: "e1" }).members.map((m) => m.reason),
+    ).toEqual(Array(30).fill("FORCED_COMPLAINANT"));
   });
 
   it("SUR-2: a stored sample is compared with the draw made again; each member says why it is in", () => {
     const drawn = drawEstateSample({ households, complainants: new Set(["h03"]), rate: 0.6, seed: "s1", estateId: "e1" }).members;
     expect(compareSamples(drawn, drawn)).toEqual({ identical: true, missing: [], unexpected: [], reasonChanged: [] });
-    const changed = [...drawn.slice(1), { householdId: "zz", reason: "RANDOM" as const }].map((m) => (m.householdId === "h03" ? { ...m, reason: "RANDOM" as const } : m));
-    expect(compareSamples(changed, drawn)).toEqual({ identical: false, missing: [drawn[0]!.householdId], unexpected: ["zz"], reasonChanged: drawn[0]!.householdId === "h03" ? [] : ["h03"] });
+    const changed = [...drawn.slice(1), { householdId: "zz", reason: "RANDOM" as const }].map((m) =>
+      m.householdId === "h03" ? { ...m, reason: "RANDOM" as const } : m,
+    );
+    expect(compareSamples(changed, drawn)).toEqual({
+      identical: false,
+      missing: [drawn[0]!.householdId],
+      unexpected: ["zz"],
+      reasonChanged: drawn[0]!.householdId === "h03" ? [] : ["h03"],
+    });
     const window = { since: new Date("2026-11-10T01:00:00Z"), before: new Date("2027-05-10T01:00:00Z") };
-    expect(explainMember("RANDOM", { seed: "abc", rate: 0.6 }, window)).toBe("SUR-2: drawn at random from the resident households with seed abc to reach 60% of them");
-    expect(explainMember("FORCED_COMPLAINANT", { seed: "abc", rate: 0.6 }, window)).toMatch(/valid complaint since the previous campaign \(2026-11-10T01:00:00.000Z\) and before 2027-05-10T01:00:00.000Z/);
+    expect(explainMember("RANDOM", { seed: "abc", rate: 0.6 }, window)).toBe(
+      "SUR-2: drawn at random from the resident households with seed abc to reach 60% of them",
+    );
+    expect(explainMember("FORCED_COMPLAINANT", { seed: "abc", rate: 0.6 }, window)).toMatch(
+      /valid complaint since the previous campaign \(2026-11-10T01:00:00.000Z\) and before 2027-05-10T01:00:00.000Z/,
+    );
   });
 
   it("SUR-1: DRAFT → RUNNING → CLOSED, or CANCELLED; anything else names the steps allowed", () => {
@@ -46,14 +64,26 @@ describe("satisfaction surveys, pure rules (SPEC §9)", () => {
       for (const action of CAMPAIGN_ACTIONS) {
         const r = campaignTransition(from, action);
         if (CAMPAIGN_WORKFLOW[action].from.includes(from)) expect(r).toEqual({ ok: true, to: CAMPAIGN_WORKFLOW[action].to });
-        else expect(r).toEqual({ ok: false, reason: `${action} is not possible from ${from}; possible: ${availableCampaignActions(from).join(", ") || "none"}` });
+        else
+          expect(r).toEqual({
+            ok: false,
+            reason: `${action} is not possible from ${from}; possible: ${availableCampaignActions(from).join(", ") || "none"}`,
+          });
       }
     }
     expect(availableCampaignActions("CLOSED")).toEqual([]);
   });
 
   it("SUR-6: dimensions have unique codes, names and one overall; answers are 1-5, blank or N/A, one per dimension", () => {
-    expect(checkDimensions([{ code: "overall", name: "总体", isOverall: true }, { code: "repair_speed", name: "维修及时性", order: 5 }], "d")).toEqual({
+    expect(
+      checkDimensions(
+        [
+          { code: "overall", name: "总体", isOverall: true },
+          { code: "repair_speed", name: "维修及时性", order: 5 },
+        ],
+        "d",
+      ),
+    ).toEqual({
       rows: [
         { code: "overall", label: "总体", description: null, sortOrder: 0, allowNotApplicable: false, isOverall: true },
         { code: "repair_speed", label: "维修及时性", description: null, sortOrder: 5, allowNotApplicable: true, isOverall: false },
@@ -61,10 +91,29 @@ describe("satisfaction surveys, pure rules (SPEC §9)", () => {
       problems: [],
     });
     expect(checkDimensions([], "d").problems).toEqual([{ field: "d", reason: "A questionnaire has at least one dimension" }]);
-    expect(checkDimensions([{ code: "A b", name: "" }, { code: "x", name: "x", isOverall: true }, { code: "x", name: "y", isOverall: true }], "d").problems.map((p) => p.field))
-      .toEqual(["d.0.code", "d.0.name", "d.2.code", "d.2.isOverall"]);
-    const dims = [{ id: "o", code: "overall", allowNotApplicable: false }, { id: "c", code: "community", allowNotApplicable: true }, { id: "s", code: "speed", allowNotApplicable: true }];
-    const ok = checkAnswers([{ dimension: "speed", rating: 2, comment: " 太慢 " }, { dimension: "community", notApplicable: true }], dims, "input.answers");
+    expect(
+      checkDimensions(
+        [
+          { code: "A b", name: "" },
+          { code: "x", name: "x", isOverall: true },
+          { code: "x", name: "y", isOverall: true },
+        ],
+        "d",
+      ).problems.map((p) => p.field),
+    ).toEqual(["d.0.code", "d.0.name", "d.2.code", "d.2.isOverall"]);
+    const dims = [
+      { id: "o", code: "overall", allowNotApplicable: false },
+      { id: "c", code: "community", allowNotApplicable: true },
+      { id: "s", code: "speed", allowNotApplicable: true },
+    ];
+    const ok = checkAnswers(
+      [
+        { dimension: "speed", rating: 2, comment: " 太慢 " },
+        { dimension: "community", notApplicable: true },
+      ],
+      dims,
+      "input.answers",
+    );
     expect(ok).toEqual({
       rows: [
         { dimensionId: "o", rating: null, notApplicable: false, comment: null },
@@ -73,9 +122,25 @@ describe("satisfaction surveys, pure rules (SPEC §9)", () => {
       ],
       problems: [],
     });
-    const bad = checkAnswers([{ dimension: "nope" }, { dimension: "overall", notApplicable: true }, { dimension: "speed", rating: 2.5 }, { dimension: "speed", rating: 0, notApplicable: true }, { dimension: "community", comment: "x".repeat(2001) }], dims, "input.answers");
+    const bad = checkAnswers(
+      [
+        { dimension: "nope" },
+        { dimension: "overall", notApplicable: true },
+        { dimension: "speed", rating: 2.5 },
+        { dimension: "speed", rating: 0, notApplicable: true },
+        { dimension: "community", comment: "x".repeat(2001) },
+      ],
+      dims,
+      "input.answers",
+    );
     expect(bad.problems.map((p) => p.field)).toEqual([
-      "input.answers.0.dimension", "input.answers.1.notApplicable", "input.answers.2.rating", "input.answers.3.dimension", "input.answers.3.rating", "input.answers.3.notApplicable", "input.answers.4.comment",
+      "input.answers.0.dimension",
+      "input.answers.1.notApplicable",
+      "input.answers.2.rating",
+      "input.answers.3.dimension",
+      "input.answers.3.rating",
+      "input.answers.3.notApplicable",
+      "input.answers.4.comment",
     ]);
   });
 
@@ -90,8 +155,10 @@ describe("satisfaction surveys, pure rules (SPEC §9)", () => {
   it("SUR-5: week 1 analysis, week 2 targeted callbacks, week 3 open letters and signed visits, from the end", () => {
     const end = new Date("2027-04-20T10:00:00Z");
     expect(POST_SURVEY_PLAN.map((p) => [p.kind, postSurveyDueAt(end, p.week).toISOString()])).toEqual([
-      ["ANALYSIS", "2027-04-27T10:00:00.000Z"], ["TARGETED_CALLBACKS", "2027-05-04T10:00:00.000Z"],
-      ["OPEN_LETTER", "2027-05-11T10:00:00.000Z"], ["INDIVIDUAL_CALLBACK", "2027-05-11T10:00:00.000Z"],
+      ["ANALYSIS", "2027-04-27T10:00:00.000Z"],
+      ["TARGETED_CALLBACKS", "2027-05-04T10:00:00.000Z"],
+      ["OPEN_LETTER", "2027-05-11T10:00:00.000Z"],
+      ["INDIVIDUAL_CALLBACK", "2027-05-11T10:00:00.000Z"],
     ]);
   });
 

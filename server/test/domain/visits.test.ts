@@ -6,7 +6,10 @@ describe("VIS-1, VIS-2: visit months", () => {
     expect(monthStartOf("2026-12-15")).toBe("2026-12-01");
     // 30 November 23:30 UTC is already 1 December in Shanghai.
     expect(monthOfInstant("Asia/Shanghai", new Date("2026-11-30T16:30:00Z"))).toBe("2026-12-01");
-    expect(monthBounds("Asia/Shanghai", "2026-12-01")).toEqual({ start: new Date("2026-11-30T16:00:00Z"), end: new Date("2026-12-31T16:00:00Z") });
+    expect(monthBounds("Asia/Shanghai", "2026-12-01")).toEqual({
+      start: new Date("2026-11-30T16:00:00Z"),
+      end: new Date("2026-12-31T16:00:00Z"),
+    });
     expect(monthBounds("Asia/Shanghai", "2027-02-14").end).toEqual(new Date("2027-02-28T16:00:00Z"));
   });
 

@@ -29,11 +29,17 @@ describe("complaint workflow (SPEC §5)", () => {
   });
 
   it("§5: a verified complaint cannot be resolved again, only reopened", () => {
-    expect(transition("VERIFIED", "RESOLVE", plain)).toEqual({ ok: false, reason: "RESOLVE is not possible from VERIFIED; possible: REOPEN" });
+    expect(transition("VERIFIED", "RESOLVE", plain)).toEqual({
+      ok: false,
+      reason: "RESOLVE is not possible from VERIFIED; possible: REOPEN",
+    });
   });
 
   it("CLS-1: an invalid complaint needs the explanation", () => {
-    expect(transition("CLASSIFIED", "MARK_INVALID", plain, " ")).toMatchObject({ ok: false, reason: expect.stringContaining("explanation") });
+    expect(transition("CLASSIFIED", "MARK_INVALID", plain, " ")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("explanation"),
+    });
     expect(transition("CLASSIFIED", "MARK_INVALID", plain, "不属于物业服务范围")).toEqual({ ok: true, to: "INVALID" });
   });
 
@@ -45,7 +51,10 @@ describe("complaint workflow (SPEC §5)", () => {
   });
 
   it("CLS-1: an invalid complaint reopened is classified again before it is assigned", () => {
-    expect(transition("REOPENED", "ASSIGN", { inWarranty: false, valid: false })).toMatchObject({ ok: false, reason: expect.stringContaining("CLS-1") });
+    expect(transition("REOPENED", "ASSIGN", { inWarranty: false, valid: false })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("CLS-1"),
+    });
     expect(transition("REOPENED", "CLASSIFY", { inWarranty: false, valid: false })).toEqual({ ok: true, to: "CLASSIFIED" });
     expect(availableActions("REOPENED", { inWarranty: false, valid: true })).not.toContain("CLASSIFY");
     expect(availableActions("REOPENED", { inWarranty: false, valid: true })).toContain("ASSIGN");

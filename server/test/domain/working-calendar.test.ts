@@ -46,33 +46,47 @@ describe("working calendar and SLA clock (SPEC §6)", () => {
 
   it("pauses stop the clock; an open pause leaves no deadline yet", () => {
     const pauses = [{ from: sh("2025-09-15T09:00:00"), to: sh("2025-09-15T14:00:00") }];
-    expect(deadline("WORKING", calendar, sh("2025-09-15T08:30:00"), 120, pauses)!.toISOString()).toBe(sh("2025-09-15T15:30:00").toISOString());
+    expect(deadline("WORKING", calendar, sh("2025-09-15T08:30:00"), 120, pauses)!.toISOString()).toBe(
+      sh("2025-09-15T15:30:00").toISOString(),
+    );
     expect(elapsedMinutes("WORKING", calendar, sh("2025-09-15T08:30:00"), sh("2025-09-15T15:30:00"), pauses)).toBe(120);
     expect(deadline("WORKING", calendar, sh("2025-09-15T08:30:00"), 120, [{ from: sh("2025-09-15T09:00:00"), to: null }])).toBeNull();
   });
 
   // Instants from 2024 to 2026 on the minute, durations up to a working fortnight.
-  const instant = fc.integer({ min: sh("2024-01-01T00:00:00").getTime() / 60_000, max: sh("2026-12-01T00:00:00").getTime() / 60_000 }).map((m) => new Date(m * 60_000));
+  const instant = fc
+    .integer({ min: sh("2024-01-01T00:00:00").getTime() / 60_000, max: sh("2026-12-01T00:00:00").getTime() / 60_000 })
+    .map((m) => new Date(m * 60_000));
   const duration = fc.integer({ min: 0, max: 60 * 8 * 10 });
   const kind = fc.constantFrom("WORKING" as const, "WALL" as const);
   const shipped = new WorkingCalendar({ timezone: "Asia/Shanghai", slots: weekdays, days: calendarDays() });
 
   it("adding working time a then b equals adding a + b (property)", () => {
-    fc.assert(fc.property(kind, instant, duration, duration, (k, start, a, b) => {
-      const once = deadline(k, shipped, start, a + b)!;
-      const twice = deadline(k, shipped, deadline(k, shipped, start, a)!, b)!;
-      // Landing exactly on a closing time and continuing from it is the same instant as the next opening.
-      return elapsedMinutes(k, shipped, once, twice) === 0 && elapsedMinutes(k, shipped, twice, once) === 0;
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(kind, instant, duration, duration, (k, start, a, b) => {
+        const once = deadline(k, shipped, start, a + b)!;
+        const twice = deadline(k, shipped, deadline(k, shipped, start, a)!, b)!;
+        // Landing exactly on a closing time and continuing from it is the same instant as the next opening.
+        return elapsedMinutes(k, shipped, once, twice) === 0 && elapsedMinutes(k, shipped, twice, once) === 0;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("the time counted between a start and its deadline is the duration, pauses included (property)", () => {
-    const pause = fc.option(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 5 }), fc.integer({ min: 1, max: 60 * 24 * 3 })), { nil: undefined });
-    fc.assert(fc.property(kind, instant, duration, pause, (k, start, minutes, p) => {
-      const pauses = p ? [{ from: new Date(start.getTime() + p[0] * 60_000), to: new Date(start.getTime() + (p[0] + p[1]) * 60_000) }] : [];
-      const due = deadline(k, shipped, start, minutes, pauses)!;
-      return Math.abs(elapsedMinutes(k, shipped, start, due, pauses) - minutes) < 1e-9;
-    }), { numRuns: 300 });
+    const pause = fc.option(fc.tuple(fc.integer({ min: 0, max: 60 * 24 * 5 }), fc.integer({ min: 1, max: 60 * 24 * 3 })), {
+      nil: undefined,
+    });
+    fc.assert(
+      fc.property(kind, instant, duration, pause, (k, start, minutes, p) => {
+        const pauses = p
+          ? [{ from: new Date(start.getTime() + p[0] * 60_000), to: new Date(start.getTime() + (p[0] + p[1]) * 60_000) }]
+          : [];
+        const due = deadline(k, shipped, start, minutes, pauses)!;
+        return Math.abs(elapsedMinutes(k, shipped, start, due, pauses) - minutes) < 1e-9;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("SLA-7: registered at 17:30 on the last working day before National Day 2025, on the shipped calendar", () => {
@@ -87,13 +101,23 @@ describe("working calendar and SLA clock (SPEC §6)", () => {
   });
 
   it("reads slots in the calendar's timezone, across a daylight-saving change", () => {
-    const london = new WorkingCalendar({ timezone: "Europe/London", slots: [7].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 })), days: [] });
+    const london = new WorkingCalendar({
+      timezone: "Europe/London",
+      slots: [7].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
+      days: [],
+    });
     // 2026-03-29: clocks go forward at 01:00; the working day is still 09:00-17:00 local (BST, UTC+1).
-    expect(london.intervalsOn("2026-03-29").map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()])).toEqual([["2026-03-29T08:00:00.000Z", "2026-03-29T16:00:00.000Z"]]);
+    expect(london.intervalsOn("2026-03-29").map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()])).toEqual([
+      ["2026-03-29T08:00:00.000Z", "2026-03-29T16:00:00.000Z"],
+    ]);
   });
 
   it("refuses an impossible slot", () => {
-    expect(() => new WorkingCalendar({ timezone: "Asia/Shanghai", slots: [{ weekday: 8, startMinute: 0, endMinute: 60 }], days: [] })).toThrow(RangeError);
-    expect(() => new WorkingCalendar({ timezone: "Asia/Shanghai", slots: [{ weekday: 1, startMinute: 600, endMinute: 540 }], days: [] })).toThrow(RangeError);
+    expect(
+      () => new WorkingCalendar({ timezone: "Asia/Shanghai", slots: [{ weekday: 8, startMinute: 0, endMinute: 60 }], days: [] }),
+    ).toThrow(RangeError);
+    expect(
+      () => new WorkingCalendar({ timezone: "Asia/Shanghai", slots: [{ weekday: 1, startMinute: 600, endMinute: 540 }], days: [] }),
+    ).toThrow(RangeError);
   });
 });

@@ -14,13 +14,25 @@ const t = translator({
 export function CellEditStatus(props: { errors: CellError[]; saving: number; onDismiss: (key: string) => void }) {
   return (
     <div class="cell-edit-status" aria-live="polite">
-      <Show when={props.saving > 0}><span class="muted" data-testid="cell-saving">{t("saving")}</span></Show>
+      <Show when={props.saving > 0}>
+        <span class="muted" data-testid="cell-saving">
+          {t("saving")}
+        </span>
+      </Show>
       <For each={props.errors}>
         {(e) => (
           <p class="cell-edit-error" role="alert" data-testid="cell-error">
             <span>{t("refused", { row: e.rowLabel, field: e.fieldLabel, message: e.message })}</span>
-            <Show when={e.value}><span class="muted"> {t("typed")}<q>{e.value}</q></span></Show>
-            <button type="button" class="link" onClick={() => props.onDismiss(e.key)}>{t("dismiss")}</button>
+            <Show when={e.value}>
+              <span class="muted">
+                {" "}
+                {t("typed")}
+                <q>{e.value}</q>
+              </span>
+            </Show>
+            <button type="button" class="link" onClick={() => props.onDismiss(e.key)}>
+              {t("dismiss")}
+            </button>
           </p>
         )}
       </For>

@@ -6,7 +6,10 @@ import "./cell-editing.css";
 
 const t = translator({
   title: ["记录已被他人修改", "Someone else changed this record"],
-  intro: ["您编辑 {row} 的「{field}」期间，这条记录已被修改，您的值尚未保存。请选择保留哪一个。", "While you were editing “{field}” of {row}, the record was changed; your value has not been saved yet. Choose which to keep."],
+  intro: [
+    "您编辑 {row} 的「{field}」期间，这条记录已被修改，您的值尚未保存。请选择保留哪一个。",
+    "While you were editing “{field}” of {row}, the record was changed; your value has not been saved yet. Choose which to keep.",
+  ],
   mine: ["您的值", "Your value"],
   theirs: ["服务器上的当前值", "Current value on the server"],
   empty: ["（空）", "(empty)"],
@@ -27,7 +30,12 @@ export function ConflictDialog(props: { conflict: ConflictRequest | null }) {
           <>
             <p class="muted">{t("intro", { row: c().rowLabel, field: c().fieldLabel })}</p>
             <table class="table conflict">
-              <thead><tr><th>{t("mine")}</th><th>{t("theirs")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t("mine")}</th>
+                  <th>{t("theirs")}</th>
+                </tr>
+              </thead>
               <tbody>
                 <tr>
                   <td data-testid="conflict-mine">{c().mine || t("empty")}</td>
@@ -36,8 +44,12 @@ export function ConflictDialog(props: { conflict: ConflictRequest | null }) {
               </tbody>
             </table>
             <div class="actions">
-              <button type="button" data-testid="conflict-theirs-button" onClick={() => c().resolve("theirs")}>{t("takeTheirs")}</button>
-              <button type="button" class="primary" data-testid="conflict-mine-button" onClick={() => c().resolve("mine")}>{t("keepMine")}</button>
+              <button type="button" data-testid="conflict-theirs-button" onClick={() => c().resolve("theirs")}>
+                {t("takeTheirs")}
+              </button>
+              <button type="button" class="primary" data-testid="conflict-mine-button" onClick={() => c().resolve("mine")}>
+                {t("keepMine")}
+              </button>
             </div>
           </>
         )}

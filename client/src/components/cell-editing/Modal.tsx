@@ -16,7 +16,10 @@ export function Modal(props: { open: boolean; onCancel: () => void; title: strin
       ref={el}
       aria-label={props.title}
       data-testid={props["data-testid"]}
-      on:cancel={(e) => { e.preventDefault(); props.onCancel(); }}
+      on:cancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
     >
       <h2 class="dialog-title">{props.title}</h2>
       {props.children}

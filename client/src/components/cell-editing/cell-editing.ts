@@ -67,14 +67,37 @@ function cellEditingState<T>(config: CellEditingConfig<T>) {
   const [conflict, setConflict] = createSignal<ConflictRequest | null>(null);
   const [saving, setSaving] = createSignal(0);
   return {
-    config, errors, busy, errorList, reasonRequest, conflict, saving, setSaving,
+    config,
+    errors,
+    busy,
+    errorList,
+    reasonRequest,
+    conflict,
+    saving,
+    setSaving,
     lastApi: undefined as GridApi<T> | undefined,
     publish: () => setErrorList([...errors.values()].reverse()),
     askReason(r: Omit<ReasonRequest, "resolve">): Promise<string | null> {
-      return new Promise((resolve) => setReasonRequest({ ...r, resolve: (v) => { setReasonRequest(null); resolve(v); } }));
+      return new Promise((resolve) =>
+        setReasonRequest({
+          ...r,
+          resolve: (v) => {
+            setReasonRequest(null);
+            resolve(v);
+          },
+        }),
+      );
     },
     askConflict(c: Omit<ConflictRequest, "resolve">): Promise<"mine" | "theirs"> {
-      return new Promise((resolve) => setConflict({ ...c, resolve: (v) => { setConflict(null); resolve(v); } }));
+      return new Promise((resolve) =>
+        setConflict({
+          ...c,
+          resolve: (v) => {
+            setConflict(null);
+            resolve(v);
+          },
+        }),
+      );
     },
   };
 }
@@ -124,15 +147,24 @@ async function attempt<T>(s: CellEditingState<T>, a: Attempt<T>): Promise<void> 
     return;
   }
   if (outcome.kind === "invalid") {
-    errors.set(key, { key, rowLabel: config.rowLabel(row), fieldLabel: config.fieldLabel(field), value: text(value), message: outcome.message });
+    errors.set(key, {
+      key,
+      rowLabel: config.rowLabel(row),
+      fieldLabel: config.fieldLabel(field),
+      value: text(value),
+      message: outcome.message,
+    });
     s.publish();
     showRow(s, api, id, fallback, { ...row, [field]: oldValue } as T, field);
     return;
   }
   const current = outcome.current;
   const choice = await s.askConflict({
-    rowLabel: config.rowLabel(row), fieldLabel: config.fieldLabel(field), message: outcome.message,
-    mine: text(value), theirs: text((current as Record<string, unknown>)[field]),
+    rowLabel: config.rowLabel(row),
+    fieldLabel: config.fieldLabel(field),
+    message: outcome.message,
+    mine: text(value),
+    theirs: text((current as Record<string, unknown>)[field]),
   });
   if (choice === "theirs") {
     errors.delete(key);
@@ -158,7 +190,12 @@ async function onCellValueChanged<T>(s: CellEditingState<T>, e: CellValueChanged
   try {
     let reason: string | undefined;
     if (config.requireReason) {
-      const answer = await s.askReason({ rowLabel: config.rowLabel(row), fieldLabel: config.fieldLabel(field), from: text(e.oldValue), to: text(e.newValue) });
+      const answer = await s.askReason({
+        rowLabel: config.rowLabel(row),
+        fieldLabel: config.fieldLabel(field),
+        from: text(e.oldValue),
+        to: text(e.newValue),
+      });
       if (answer == null) {
         showRow(s, e.api, id, e.node, row, field);
         return;
@@ -182,7 +219,11 @@ async function onCellValueChanged<T>(s: CellEditingState<T>, e: CellValueChanged
 }
 
 /** An editable column: not while its row is saving; a refused value marks the cell and explains. */
-function editableColumn<T>(s: CellEditingState<T>, def: ColDef<T>, canEdit: boolean | ((p: EditableCallbackParams<T>) => boolean) = true): ColDef<T> {
+function editableColumn<T>(
+  s: CellEditingState<T>,
+  def: ColDef<T>,
+  canEdit: boolean | ((p: EditableCallbackParams<T>) => boolean) = true,
+): ColDef<T> {
   const { config, busy } = s;
   const errorOf = (data: T | undefined) => (data && def.field ? s.errors.get(keyOf(config.rowId(data), def.field)) : undefined);
   return {

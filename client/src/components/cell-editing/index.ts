@@ -1,4 +1,12 @@
-export { createCellEditing, type CellEditing, type CellEdit, type CellEditingConfig, type EditOutcome, type CellError, type ConflictRequest } from "./cell-editing.ts";
+export {
+  createCellEditing,
+  type CellEditing,
+  type CellEdit,
+  type CellEditingConfig,
+  type EditOutcome,
+  type CellError,
+  type ConflictRequest,
+} from "./cell-editing.ts";
 export { CellEditingDialogs } from "./CellEditingDialogs.tsx";
 export { ConflictDialog } from "./ConflictDialog.tsx";
 export { ReasonDialog } from "./ReasonDialog.tsx";

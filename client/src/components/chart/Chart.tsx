@@ -1,6 +1,17 @@
 import {
-  BarController, BarElement, CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineController, LineElement,
-  PointElement, Tooltip, type ChartConfiguration, type ChartType,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
 } from "chart.js";
 import { createEffect, onCleanup, onMount } from "solid-js";
 

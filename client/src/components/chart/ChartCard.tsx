@@ -15,7 +15,8 @@ const t = translator({
 });
 
 // Charts speak the page's font (CJK labels included) instead of chart.js's Helvetica.
-if (globalThis.document) ChartJS.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || ChartJS.defaults.font.family;
+if (globalThis.document)
+  ChartJS.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || ChartJS.defaults.font.family;
 
 /** A table cell: text, or text linking somewhere (a drill-down). */
 export type TableCell = string | { text: string; href: string };
@@ -62,18 +63,48 @@ export function ChartCard<K extends ChartType>(props: ChartCardProps<K>) {
       <header class="chart-card-head">
         <figcaption>{props.title}</figcaption>
         <span class="chart-card-actions">
-          <button type="button" class="link" aria-expanded={tableShown()} aria-controls={tableId} data-testid="toggle-table" onClick={() => setTableShown(!tableShown())}>
+          <button
+            type="button"
+            class="link"
+            aria-expanded={tableShown()}
+            aria-controls={tableId}
+            data-testid="toggle-table"
+            onClick={() => setTableShown(!tableShown())}
+          >
             {tableShown() ? t("hideTable") : t("showTable")}
           </button>
-          <button type="button" title={t("pngTitle")} data-testid="png" disabled={!chart()} onClick={() => chart() && downloadChartPng(chart() as unknown as ChartJS, props.fileName)}>
+          <button
+            type="button"
+            title={t("pngTitle")}
+            data-testid="png"
+            disabled={!chart()}
+            onClick={() => chart() && downloadChartPng(chart() as unknown as ChartJS, props.fileName)}
+          >
             {t("png")}
           </button>
         </span>
       </header>
-      <Switch fallback={<ChartView config={props.config} onPick={props.onPick} onReady={ready} onGone={() => setChart(undefined)} height={props.height} title={props.title} />}>
-        <Match when={props.error}><ErrorBox error={props.error} retry={props.retry} /></Match>
-        <Match when={props.loading}><Loading /></Match>
-        <Match when={props.empty}><Empty>{props.emptyText}</Empty></Match>
+      <Switch
+        fallback={
+          <ChartView
+            config={props.config}
+            onPick={props.onPick}
+            onReady={ready}
+            onGone={() => setChart(undefined)}
+            height={props.height}
+            title={props.title}
+          />
+        }
+      >
+        <Match when={props.error}>
+          <ErrorBox error={props.error} retry={props.retry} />
+        </Match>
+        <Match when={props.loading}>
+          <Loading />
+        </Match>
+        <Match when={props.empty}>
+          <Empty>{props.emptyText}</Empty>
+        </Match>
       </Switch>
       <Show when={tableShown()}>
         <DataTable id={tableId} title={props.title} table={props.table()} />
@@ -88,7 +119,11 @@ function DataTable(props: { id: string; title: string; table: ChartTable }) {
     <div class="chart-card-table" id={props.id}>
       <table class="table" data-testid="chart-table">
         <caption class="sr-only">{props.title}</caption>
-        <thead><tr><For each={props.table.headers}>{(h) => <th scope="col">{h}</th>}</For></tr></thead>
+        <thead>
+          <tr>
+            <For each={props.table.headers}>{(h) => <th scope="col">{h}</th>}</For>
+          </tr>
+        </thead>
         <tbody>
           <For each={props.table.rows}>
             {(row) => (
@@ -96,11 +131,7 @@ function DataTable(props: { id: string; title: string; table: ChartTable }) {
                 <For each={row}>
                   {(cell, i) => {
                     const text = typeof cell === "string" ? cell : cell.text;
-                    return (
-                      <td classList={{ num: i() > 0 }}>
-                        {typeof cell === "string" ? text : <Link href={cell.href}>{text}</Link>}
-                      </td>
-                    );
+                    return <td classList={{ num: i() > 0 }}>{typeof cell === "string" ? text : <Link href={cell.href}>{text}</Link>}</td>;
                   }}
                 </For>
               </tr>
@@ -114,7 +145,12 @@ function DataTable(props: { id: string; title: string; table: ChartTable }) {
 
 /** The chart itself, present only while there is something to draw. */
 function ChartView<K extends ChartType>(props: {
-  config: () => ChartConfiguration<K>; onPick?: (pick: ChartPick) => void; onReady: (c: ChartJS<K>) => void; onGone: () => void; height?: string; title: string;
+  config: () => ChartConfiguration<K>;
+  onPick?: (pick: ChartPick) => void;
+  onReady: (c: ChartJS<K>) => void;
+  onGone: () => void;
+  height?: string;
+  title: string;
 }) {
   onCleanup(() => props.onGone());
   return <Chart config={props.config} onPick={props.onPick} onReady={props.onReady} height={props.height} aria-label={props.title} />;

@@ -24,9 +24,17 @@ export function ExportButtons<T>(props: { api: () => GridApi<T> | undefined; nam
   };
   return (
     <span style={{ display: "inline-flex", gap: "6px", "align-items": "center" }}>
-      <button type="button" data-testid="export-csv" disabled={!props.api()} onClick={() => run("csv")}>{t("csv")}</button>
-      <button type="button" data-testid="export-xlsx" disabled={!props.api()} onClick={() => run("xlsx")}>{t("xlsx")}</button>
-      <Show when={error()}><span class="error" role="alert">{error()}</span></Show>
+      <button type="button" data-testid="export-csv" disabled={!props.api()} onClick={() => run("csv")}>
+        {t("csv")}
+      </button>
+      <button type="button" data-testid="export-xlsx" disabled={!props.api()} onClick={() => run("xlsx")}>
+        {t("xlsx")}
+      </button>
+      <Show when={error()}>
+        <span class="error" role="alert">
+          {error()}
+        </span>
+      </Show>
     </span>
   );
 }

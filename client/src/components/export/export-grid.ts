@@ -11,7 +11,9 @@ export function visibleTable<T>(api: GridApi<T>): { headers: string[]; rows: str
   const columns = api.getAllDisplayedColumns().filter((c) => c.getColDef().field || c.getColDef().valueGetter);
   const headers = columns.map((c) => api.getDisplayNameForColumn(c, null));
   const rows: string[][] = [];
-  const add = (node: IRowNode<T>) => { if (node.data) rows.push(columns.map((c) => cellText(api, c, node))); };
+  const add = (node: IRowNode<T>) => {
+    if (node.data) rows.push(columns.map((c) => cellText(api, c, node)));
+  };
   // An infinite grid exports the blocks it has loaded, in order (asking it for every displayed
   // index would fetch every block of the filter); the server already applied filter and sort.
   if (api.getGridOption("rowModelType") === "infinite") api.forEachNode(add);
@@ -33,7 +35,10 @@ export async function downloadTable(table: { headers: string[]; rows: string[][]
   }
   // The XLSX writer is loaded only when someone exports.
   const { default: writeXlsxFile } = await import("write-excel-file/browser");
-  const data = [table.headers.map((h) => ({ value: h, fontWeight: "bold" as const })), ...table.rows.map((r) => r.map((v) => ({ value: v })))];
+  const data = [
+    table.headers.map((h) => ({ value: h, fontWeight: "bold" as const })),
+    ...table.rows.map((r) => r.map((v) => ({ value: v }))),
+  ];
   saveBlob(await writeXlsxFile(data, { stickyRowsCount: 1 }).toBlob(), `${name}.xlsx`);
 }
 

@@ -51,30 +51,67 @@ export function Grid<T>(props: GridProps<T>) {
     if (props.stateKey) adoptServerState(props.stateKey, user, () => api);
   });
   createEffect(on(locale, () => build(), { defer: true }));
-  createEffect(on(() => props.rows, (rows) => { if (api && rows) api.setGridOption("rowData", rows); }, { defer: true }));
+  createEffect(
+    on(
+      () => props.rows,
+      (rows) => {
+        if (api && rows) api.setGridOption("rowData", rows);
+      },
+      { defer: true },
+    ),
+  );
   onCleanup(() => api?.destroy());
 
-  return <div ref={el} class="grid" style={{ height: props.height ?? "calc(100vh - 220px)", "min-height": "320px" }} data-testid={props["data-testid"]} />;
+  return (
+    <div
+      ref={el}
+      class="grid"
+      style={{ height: props.height ?? "calc(100vh - 220px)", "min-height": "320px" }}
+      data-testid={props["data-testid"]}
+    />
+  );
 }
 
 /** The layout events save the grid's state, then call the page's own handler if any. */
 function persistingHandlers<T>(options: GridOptions<T>, persist: () => void): GridOptions<T> {
   return {
-    onSortChanged: (e) => { persist(); options.onSortChanged?.(e); },
-    onFilterChanged: (e) => { persist(); options.onFilterChanged?.(e); },
-    onColumnMoved: (e) => { if (e.finished) persist(); options.onColumnMoved?.(e); },
-    onColumnResized: (e) => { if (e.finished) persist(); options.onColumnResized?.(e); },
-    onColumnVisible: (e) => { persist(); options.onColumnVisible?.(e); },
-    onColumnPinned: (e) => { persist(); options.onColumnPinned?.(e); },
+    onSortChanged: (e) => {
+      persist();
+      options.onSortChanged?.(e);
+    },
+    onFilterChanged: (e) => {
+      persist();
+      options.onFilterChanged?.(e);
+    },
+    onColumnMoved: (e) => {
+      if (e.finished) persist();
+      options.onColumnMoved?.(e);
+    },
+    onColumnResized: (e) => {
+      if (e.finished) persist();
+      options.onColumnResized?.(e);
+    },
+    onColumnVisible: (e) => {
+      persist();
+      options.onColumnVisible?.(e);
+    },
+    onColumnPinned: (e) => {
+      persist();
+      options.onColumnPinned?.(e);
+    },
   };
 }
 
 /** The layout saved on the server (e.g. from another browser) replaces the local copy. */
 function adoptServerState<T>(key: string, user: () => string, api: () => GridApi<T> | undefined) {
-  void fetchGridState(key).then((saved) => {
-    const grid = api();
-    if (!saved || !grid || grid.isDestroyed()) return;
-    if (JSON.stringify(saved) === JSON.stringify(cachedGridState(user(), key))) return;
-    grid.setState({ ...grid.getState(), ...saved });
-  }).catch(() => { /* the local copy stands */ });
+  void fetchGridState(key)
+    .then((saved) => {
+      const grid = api();
+      if (!saved || !grid || grid.isDestroyed()) return;
+      if (JSON.stringify(saved) === JSON.stringify(cachedGridState(user(), key))) return;
+      grid.setState({ ...grid.getState(), ...saved });
+    })
+    .catch(() => {
+      /* the local copy stands */
+    });
 }

@@ -46,10 +46,13 @@ export function saveGridState(user: string, grid: string, state: GridState): voi
   const value = JSON.stringify({ columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter });
   localStorage.setItem(cacheKey(user, grid), value);
   clearTimeout(pending.get(grid));
-  pending.set(grid, setTimeout(() => {
-    pending.delete(grid);
-    void client.mutation(SavePreference, { key: preferenceKey(grid), value }).toPromise();
-  }, 600));
+  pending.set(
+    grid,
+    setTimeout(() => {
+      pending.delete(grid);
+      void client.mutation(SavePreference, { key: preferenceKey(grid), value }).toPromise();
+    }, 600),
+  );
 }
 
 function cacheKey(user: string, grid: string) {

@@ -3,7 +3,14 @@ import { createQuery, useClient } from "@urql/solid";
 import { createSignal, For, Show } from "solid-js";
 import { base64ToBlob, saveBlob } from "../export/export-grid.ts";
 import { EstateOptionsQuery } from "../../graphql/complaints.ts";
-import { ExportFileQuery, MyApprovalsQuery, type ExportedFile, type ExportInput, type InterchangeFormat, type InterchangeKind } from "../../graphql/interchange.ts";
+import {
+  ExportFileQuery,
+  MyApprovalsQuery,
+  type ExportedFile,
+  type ExportInput,
+  type InterchangeFormat,
+  type InterchangeKind,
+} from "../../graphql/interchange.ts";
 import { formatDate, formatNumber, translator } from "../../i18n/locale.ts";
 import { ErrorBox } from "../States.tsx";
 import { dayStart } from "./period.ts";
@@ -39,16 +46,25 @@ export interface ExportDefaults {
 /** The user's approved EXPORT_CLASSIFIED requests to export under, or none (masked). */
 function ApprovalSelect(props: { value: string; onChange: (id: string) => void }) {
   const [approvals] = createQuery({ query: MyApprovalsQuery });
-  const usable = () => approvals.data?.approvals.edges.map((e) => e.node).filter((a) => a.kind === "EXPORT_CLASSIFIED" && a.status === "APPROVED") ?? [];
+  const usable = () =>
+    approvals.data?.approvals.edges.map((e) => e.node).filter((a) => a.kind === "EXPORT_CLASSIFIED" && a.status === "APPROVED") ?? [];
   return (
-    <label class="wide">{t("approval")}
+    <label class="wide">
+      {t("approval")}
       <select name="approval" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} data-testid="export-approval">
         <option value="">{t("noApproval")}</option>
         <For each={usable()}>
-          {(a) => <option value={a.id}>{a.purpose}{a.grantedUntil ? ` (${t("until", { date: formatDate(a.grantedUntil) })})` : ""}</option>}
+          {(a) => (
+            <option value={a.id}>
+              {a.purpose}
+              {a.grantedUntil ? ` (${t("until", { date: formatDate(a.grantedUntil) })})` : ""}
+            </option>
+          )}
         </For>
       </select>
-      <Show when={approvals.error}><span class="error">{t("approvalsFailed")}</span></Show>
+      <Show when={approvals.error}>
+        <span class="error">{t("approvalsFailed")}</span>
+      </Show>
     </label>
   );
 }
@@ -84,7 +100,18 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
 
   function submit(e: Event) {
     e.preventDefault();
-    void run(exportInput({ kind: kind(), format: format(), purpose: purpose(), chinese: chinese(), estateId: estateId(), approvalId: approvalId(), from: from(), to: to() }));
+    void run(
+      exportInput({
+        kind: kind(),
+        format: format(),
+        purpose: purpose(),
+        chinese: chinese(),
+        estateId: estateId(),
+        approvalId: approvalId(),
+        from: from(),
+        to: to(),
+      }),
+    );
   }
 
   return (
@@ -93,25 +120,40 @@ export function ExportForm(props: { kinds: InterchangeKind[]; defaults?: ExportD
         <Show when={props.kinds.length > 1}>
           <KindSelect kinds={props.kinds} value={kind()} onChange={setKind} />
         </Show>
-        <label>{t("format")}
+        <label>
+          {t("format")}
           <select name="format" value={format()} onChange={(e) => setFormat(e.currentTarget.value as InterchangeFormat)}>
             <option value="CSV">CSV</option>
             <option value="XLSX">XLSX</option>
           </select>
         </label>
         <EstateSelect value={estateId()} onChange={setEstateId} />
-        <label>{t("from")}<input type="date" name="from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
-        <label>{t("to")}<input type="date" name="to" value={to()} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+        <label>
+          {t("from")}
+          <input type="date" name="from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("to")}
+          <input type="date" name="to" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
+        </label>
         <ApprovalSelect value={approvalId()} onChange={setApprovalId} />
-        <label class="wide">{t("purpose")}
+        <label class="wide">
+          {t("purpose")}
           <input name="purpose" required maxLength={500} value={purpose()} onInput={(e) => setPurpose(e.currentTarget.value)} />
         </label>
-        <label class="check"><input type="checkbox" name="chinese" checked={chinese()} onChange={(e) => setChinese(e.currentTarget.checked)} />{t("chinese")}</label>
+        <label class="check">
+          <input type="checkbox" name="chinese" checked={chinese()} onChange={(e) => setChinese(e.currentTarget.checked)} />
+          {t("chinese")}
+        </label>
       </div>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy() || !purpose().trim()} data-testid="export-submit">{busy() ? t("exporting") : t("submit")}</button>
+        <button type="submit" class="primary" disabled={busy() || !purpose().trim()} data-testid="export-submit">
+          {busy() ? t("exporting") : t("submit")}
+        </button>
       </div>
-      <Show when={error()}><ErrorBox error={error()} /></Show>
+      <Show when={error()}>
+        <ErrorBox error={error()} />
+      </Show>
       <Show when={result()}>{(r) => <ExportResult file={r()} />}</Show>
     </form>
   );
@@ -138,7 +180,14 @@ function createExport(client: Client) {
 
 /** The form's values as the exportFile input: the dates as the start of the day (the end's next day), empty ones left out. */
 function exportInput(v: {
-  kind: InterchangeKind; format: InterchangeFormat; purpose: string; chinese: boolean; estateId: string; approvalId: string; from: string; to: string;
+  kind: InterchangeKind;
+  format: InterchangeFormat;
+  purpose: string;
+  chinese: boolean;
+  estateId: string;
+  approvalId: string;
+  from: string;
+  to: string;
 }): ExportInput {
   const input: ExportInput = { kind: v.kind, format: v.format, purpose: v.purpose.trim(), chineseHeaders: v.chinese };
   if (v.estateId) input.estateId = v.estateId;
@@ -151,7 +200,8 @@ function exportInput(v: {
 /** Which file of the layout to write, when the page offers more than one. */
 function KindSelect(props: { kinds: InterchangeKind[]; value: InterchangeKind; onChange: (k: InterchangeKind) => void }) {
   return (
-    <label>{t("kind")}
+    <label>
+      {t("kind")}
       <select name="kind" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as InterchangeKind)}>
         <For each={props.kinds}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
       </select>
@@ -163,7 +213,8 @@ function KindSelect(props: { kinds: InterchangeKind[]; value: InterchangeKind; o
 function EstateSelect(props: { value: string; onChange: (id: string) => void }) {
   const [estates] = createQuery({ query: EstateOptionsQuery });
   return (
-    <label>{t("estate")}
+    <label>
+      {t("estate")}
       <select name="estate" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <option value="">{t("allEstates")}</option>
         <For each={estates.data?.estates.edges}>{(e) => <option value={e.node.id}>{e.node.name}</option>}</For>

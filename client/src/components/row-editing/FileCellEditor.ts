@@ -1,7 +1,11 @@
 import type { ICellEditorComp, ICellEditorParams } from "ag-grid-community";
 
 /** A file sent inline, as the API's FileUpload input takes it. */
-export interface InlineFile { fileName: string; mimeType: string; contentBase64: string }
+export interface InlineFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
 
 export interface FileCellEditorParams {
   /** e.g. "image/*,application/pdf" */
@@ -43,7 +47,11 @@ export class FileCellEditor implements ICellEditorComp {
       const reader = new FileReader();
       reader.onload = () => {
         const url = String(reader.result);
-        this.value = { fileName: file.name, mimeType: file.type || "application/octet-stream", contentBase64: url.slice(url.indexOf(",") + 1) };
+        this.value = {
+          fileName: file.name,
+          mimeType: file.type || "application/octet-stream",
+          contentBase64: url.slice(url.indexOf(",") + 1),
+        };
         this.name.textContent = file.name;
       };
       reader.readAsDataURL(file);

@@ -6,7 +6,11 @@ import type { RowEditing } from "./row-editing.ts";
 export function RowEditingStatus<T>(props: { editing: RowEditing<T>; unsaved: (n: number) => string }) {
   return (
     <>
-      <Show when={props.editing.drafts() > 0}><p class="warn" data-testid="unsaved">{props.unsaved(props.editing.drafts())}</p></Show>
+      <Show when={props.editing.drafts() > 0}>
+        <p class="warn" data-testid="unsaved">
+          {props.unsaved(props.editing.drafts())}
+        </p>
+      </Show>
       <CellEditStatus errors={props.editing.errors()} saving={props.editing.saving()} onDismiss={props.editing.dismiss} />
       <ConflictDialog conflict={props.editing.conflict()} />
     </>

@@ -1,4 +1,13 @@
-import type { CellClassParams, ColDef, EditableCallbackParams, GridApi, IRowNode, RowEditingStartedEvent, RowEditingStoppedEvent, RowValueChangedEvent } from "ag-grid-community";
+import type {
+  CellClassParams,
+  ColDef,
+  EditableCallbackParams,
+  GridApi,
+  IRowNode,
+  RowEditingStartedEvent,
+  RowEditingStoppedEvent,
+  RowValueChangedEvent,
+} from "ag-grid-community";
 import { createSignal } from "solid-js";
 import { thrownErrorText } from "../../graphql/error-text.ts";
 import type { CellError, ConflictRequest } from "../cell-editing/index.ts";
@@ -52,7 +61,17 @@ function rowEditingState<T>(config: RowEditingConfig<T>) {
     setDrafts(unsaved.size);
   };
   return {
-    config, saved, errors, busy, unsaved, errorList, conflict, saving, setSaving, drafts, publish,
+    config,
+    saved,
+    errors,
+    busy,
+    unsaved,
+    errorList,
+    conflict,
+    saving,
+    setSaving,
+    drafts,
+    publish,
     /** Rows to save as soon as their edit ends (saveRow while editing). */
     saveWhenStopped: new Set<string>(),
     lastApi: undefined as GridApi<T> | undefined,
@@ -67,7 +86,15 @@ function rowEditingState<T>(config: RowEditingConfig<T>) {
       publish();
     },
     askConflict(c: Omit<ConflictRequest, "resolve">): Promise<"mine" | "theirs"> {
-      return new Promise((resolve) => setConflict({ ...c, resolve: (v) => { setConflict(null); resolve(v); } }));
+      return new Promise((resolve) =>
+        setConflict({
+          ...c,
+          resolve: (v) => {
+            setConflict(null);
+            resolve(v);
+          },
+        }),
+      );
     },
   };
 }
@@ -88,7 +115,13 @@ function place<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<T>, row
 function refuse<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<T>, edited: T, original: T, field: string, message: string) {
   const { config } = s;
   const id = config.rowId(edited);
-  s.errors.set(keyOf(id, field), { key: keyOf(id, field), rowLabel: config.rowLabel(edited), fieldLabel: config.fieldLabel(field), value: s.show(field, get(edited, field)), message });
+  s.errors.set(keyOf(id, field), {
+    key: keyOf(id, field),
+    rowLabel: config.rowLabel(edited),
+    fieldLabel: config.fieldLabel(field),
+    value: s.show(field, get(edited, field)),
+    message,
+  });
   // The refused cell goes back to the saved value; the row's other edits stay as a draft.
   if (config.fields.includes(field)) node.setData({ ...edited, [field]: get(original, field) } as T);
   s.saved.set(id, original);
@@ -98,7 +131,13 @@ function refuse<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<T>, ed
 }
 
 /** Runs a mutation with the row marked as saving (`started` once marked); a thrown error becomes a refusal of `field`. */
-async function run<T>(s: RowEditingState<T>, id: string, field: () => string, mutation: () => Promise<RowOutcome<T>>, started = () => {}): Promise<RowOutcome<T>> {
+async function run<T>(
+  s: RowEditingState<T>,
+  id: string,
+  field: () => string,
+  mutation: () => Promise<RowOutcome<T>>,
+  started = () => {},
+): Promise<RowOutcome<T>> {
   s.busy.add(id);
   s.setSaving((n) => n + 1);
   started();
@@ -127,7 +166,13 @@ async function commit<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<
   const problem = config.check?.(edited);
   if (problem) return refuse(s, api, node, edited, original, problem.field, problem.message);
   const refresh = () => api.refreshCells({ rowNodes: [node], force: true });
-  const outcome = await run(s, id, () => changed[0] ?? config.fields[0]!, () => config.save(edited, original), refresh);
+  const outcome = await run(
+    s,
+    id,
+    () => changed[0] ?? config.fields[0]!,
+    () => config.save(edited, original),
+    refresh,
+  );
   if (outcome.kind === "saved") {
     s.forget(id);
     place(s, api, node, outcome.row);
@@ -139,13 +184,22 @@ async function commit<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<
 }
 
 /** A stale version: the user keeps their values (saved again on the current version) or takes the server's. */
-async function resolveConflict<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<T>, edited: T, changed: string[], outcome: { current: T; message: string }) {
+async function resolveConflict<T>(
+  s: RowEditingState<T>,
+  api: GridApi<T>,
+  node: IRowNode<T>,
+  edited: T,
+  changed: string[],
+  outcome: { current: T; message: string },
+) {
   const { config } = s;
   const id = config.rowId(edited);
   const current = outcome.current;
   const fields = changed.length ? changed : [...config.fields];
   const choice = await s.askConflict({
-    rowLabel: config.rowLabel(edited), fieldLabel: fields.map(config.fieldLabel).join("、"), message: outcome.message,
+    rowLabel: config.rowLabel(edited),
+    fieldLabel: fields.map(config.fieldLabel).join("、"),
+    message: outcome.message,
     mine: fields.map((f) => `${config.fieldLabel(f)}: ${s.show(f, get(edited, f))}`).join("\n"),
     theirs: fields.map((f) => `${config.fieldLabel(f)}: ${s.show(f, get(current, f))}`).join("\n"),
   });
@@ -162,14 +216,25 @@ async function resolveConflict<T>(s: RowEditingState<T>, api: GridApi<T>, node: 
 }
 
 /** A one-off action on a row (a supervisor's signature) with the same outcome handling. */
-async function act<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<T>, field: string, mutation: (row: T) => Promise<RowOutcome<T>>) {
+async function act<T>(
+  s: RowEditingState<T>,
+  api: GridApi<T>,
+  node: IRowNode<T>,
+  field: string,
+  mutation: (row: T) => Promise<RowOutcome<T>>,
+) {
   const { config } = s;
   const row = node.data;
   if (!row) return;
   const id = config.rowId(row);
   s.lastApi = api;
   s.clearRow(id);
-  let outcome = await run(s, id, () => field, () => mutation(row));
+  let outcome = await run(
+    s,
+    id,
+    () => field,
+    () => mutation(row),
+  );
   if (outcome.kind === "conflict") outcome = { kind: "saved", row: outcome.current };
   if (outcome.kind === "saved") {
     s.publish();
@@ -177,13 +242,23 @@ async function act<T>(s: RowEditingState<T>, api: GridApi<T>, node: IRowNode<T>,
     config.onSaved?.(outcome.row);
     return;
   }
-  s.errors.set(keyOf(id, outcome.field), { key: keyOf(id, outcome.field), rowLabel: config.rowLabel(row), fieldLabel: config.fieldLabel(outcome.field), value: "", message: outcome.message });
+  s.errors.set(keyOf(id, outcome.field), {
+    key: keyOf(id, outcome.field),
+    rowLabel: config.rowLabel(row),
+    fieldLabel: config.fieldLabel(outcome.field),
+    value: "",
+    message: outcome.message,
+  });
   s.publish();
   api.refreshCells({ rowNodes: [node], force: true });
 }
 
 /** An editable column: not while its row is saving; a refused cell red with the reason as tooltip; an unsaved one marked. */
-function editableColumn<T>(s: RowEditingState<T>, def: ColDef<T>, canEdit: boolean | ((p: EditableCallbackParams<T>) => boolean) = true): ColDef<T> {
+function editableColumn<T>(
+  s: RowEditingState<T>,
+  def: ColDef<T>,
+  canEdit: boolean | ((p: EditableCallbackParams<T>) => boolean) = true,
+): ColDef<T> {
   const { config, busy } = s;
   const field = def.field ?? def.colId ?? "";
   const errorOf = (data: T | undefined) => (data ? s.errors.get(keyOf(config.rowId(data), field)) : undefined);
@@ -193,7 +268,10 @@ function editableColumn<T>(s: RowEditingState<T>, def: ColDef<T>, canEdit: boole
   };
   return {
     ...def,
-    editable: def.editable === false ? false : (p) => !!p.data && !busy.has(config.rowId(p.data)) && (typeof canEdit === "function" ? canEdit(p) : canEdit),
+    editable:
+      def.editable === false
+        ? false
+        : (p) => !!p.data && !busy.has(config.rowId(p.data)) && (typeof canEdit === "function" ? canEdit(p) : canEdit),
     cellClassRules: {
       ...def.cellClassRules,
       "cell-error": (p) => !!errorOf(p.data),
@@ -218,7 +296,8 @@ function rowEditingEvents<T>(s: RowEditingState<T>) {
       const id = config.rowId(e.data);
       if (s.saveWhenStopped.delete(id) && !busy.has(id)) return void commit(s, e.api, e.node);
       const original = saved.get(id);
-      if (original && !busy.has(id) && !s.unsaved.has(id) && !config.isNew?.(e.data) && s.changedFields(e.data, original).length === 0) saved.delete(id);
+      if (original && !busy.has(id) && !s.unsaved.has(id) && !config.isNew?.(e.data) && s.changedFields(e.data, original).length === 0)
+        saved.delete(id);
     },
     /** The user committed a row (Enter, Tab out of it, or clicked elsewhere). */
     onRowValueChanged(e: RowValueChangedEvent<T>) {
@@ -291,10 +370,21 @@ export function createRowEditing<T>(config: RowEditingConfig<T>) {
   };
 
   return {
-    gridOptions, onRowEditingStarted, onRowEditingStopped, onRowValueChanged, saveRow,
-    act: (api: GridApi<T>, node: IRowNode<T>, field: string, mutation: (row: T) => Promise<RowOutcome<T>>) => act(s, api, node, field, mutation),
+    gridOptions,
+    onRowEditingStarted,
+    onRowEditingStopped,
+    onRowValueChanged,
+    saveRow,
+    act: (api: GridApi<T>, node: IRowNode<T>, field: string, mutation: (row: T) => Promise<RowOutcome<T>>) =>
+      act(s, api, node, field, mutation),
     column: (def: ColDef<T>, canEdit?: boolean | ((p: EditableCallbackParams<T>) => boolean)) => editableColumn(s, def, canEdit),
-    dismiss, hasDraft, addDraft, discard,
-    errors: s.errorList, conflict: s.conflict, saving: s.saving, drafts: s.drafts,
+    dismiss,
+    hasDraft,
+    addDraft,
+    discard,
+    errors: s.errorList,
+    conflict: s.conflict,
+    saving: s.saving,
+    drafts: s.drafts,
   };
 }

@@ -33,10 +33,14 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
   const same = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
   const filters = createMemo(readFilters, undefined, { equals: same });
   // The search narrows what is loaded; only the other filters ask the server again.
-  const query = createMemo(() => ({ view: filters().view, estateId: filters().estateId, month: filters().month }), undefined, { equals: same });
+  const query = createMemo(() => ({ view: filters().view, estateId: filters().estateId, month: filters().month }), undefined, {
+    equals: same,
+  });
   const rows = createLoader(query, (f) =>
-    fetchAll(client, CallbacksQuery, { filter: apiFilter(f), withCustomer: withCustomer() }, (d) => d.callbacks, { limit: LIMIT })
-      .then((r) => ({ lines: ordered(f.view, r.nodes.map(toLine)), total: r.totalCount })));
+    fetchAll(client, CallbacksQuery, { filter: apiFilter(f), withCustomer: withCustomer() }, (d) => d.callbacks, { limit: LIMIT }).then(
+      (r) => ({ lines: ordered(f.view, r.nodes.map(toLine)), total: r.totalCount }),
+    ),
+  );
   const shown = createMemo(() => narrow(rows.value()?.lines ?? [], filters().search));
   const [saves, setSaves] = createSignal(0);
   const editing = callbackEditing(client, withCustomer, () => setSaves((n) => n + 1));
@@ -53,7 +57,9 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
       <Show when={session.can("reports:read")}>
         <CallbackStats month={filters().month} estateId={filters().estateId} refresh={saves()} />
       </Show>
-      <p class="muted" data-testid="callback-help">{canWrite() ? t("howTo") : t("readOnly")}</p>
+      <p class="muted" data-testid="callback-help">
+        {canWrite() ? t("howTo") : t("readOnly")}
+      </p>
       <CallbackList rows={rows} shown={shown()} options={options} editing={editing} onReady={setApi} />
     </section>
   );
@@ -61,15 +67,21 @@ export default function CallbacksPage(_props: { params: Record<string, string> }
 
 /** The grid's columns and editing: result cells for those who may write, CB-10 signing for a supervisor. */
 function callbackGridOptions(
-  session: ReturnType<typeof useSession>, client: Client, editing: CallbackEditing, can: { canWrite: () => boolean; withCustomer: () => boolean },
+  session: ReturnType<typeof useSession>,
+  client: Client,
+  editing: CallbackEditing,
+  can: { canWrite: () => boolean; withCustomer: () => boolean },
 ): GridOptions<CallbackLine> {
   const { canWrite, withCustomer } = can;
   const me = () => session.me()?.staff.login;
   return {
     columnDefs: callbackColumns({
-      editing, canWrite: canWrite(), withCustomer: withCustomer(),
+      editing,
+      canWrite: canWrite(),
+      withCustomer: withCustomer(),
       // CB-10: a supervisor (approvals:decide) signs callbacks someone else made; the server has the last word.
-      canReview: (r) => canWrite() && session.can("approvals:decide") && r.status !== "PLANNED" && r.status !== "CANCELLED" && r.staff?.login !== me(),
+      canReview: (r) =>
+        canWrite() && session.can("approvals:decide") && r.status !== "PLANNED" && r.status !== "CANCELLED" && r.staff?.login !== me(),
       onReview: (p) => void editing.act(p.api, p.node, "reviewedBy", (row) => review(client, withCustomer(), row)),
     }),
     // Values are formatted by each column (a boolean is "satisfied", not a checkbox).
@@ -84,28 +96,50 @@ function callbackGridOptions(
 function CallbackCount(props: { shown: number; loaded: number; total: number }) {
   return (
     <span class="muted" data-testid="callback-count">
-      {props.shown === props.loaded ? t("count", { n: formatNumber(props.total) }) : t("countShown", { shown: formatNumber(props.shown), n: formatNumber(props.total) })}
+      {props.shown === props.loaded
+        ? t("count", { n: formatNumber(props.total) })
+        : t("countShown", { shown: formatNumber(props.shown), n: formatNumber(props.total) })}
     </span>
   );
 }
 
 /** The loaded callbacks in the grid (a warning when more exist than were loaded), with the save status. */
 function CallbackList(props: {
-  rows: Loader<{ lines: CallbackLine[]; total: number }>; shown: CallbackLine[]; options: GridOptions<CallbackLine>; editing: CallbackEditing;
+  rows: Loader<{ lines: CallbackLine[]; total: number }>;
+  shown: CallbackLine[];
+  options: GridOptions<CallbackLine>;
+  editing: CallbackEditing;
   onReady: (api: GridApi<CallbackLine>) => void;
 }) {
   const rows = props.rows;
   return (
     <Switch>
-      <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
-      <Match when={!rows.value()}><Loading /></Match>
-      <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
+      <Match when={rows.error()}>
+        <ErrorBox error={rows.error()} retry={rows.reload} />
+      </Match>
+      <Match when={!rows.value()}>
+        <Loading />
+      </Match>
+      <Match when={rows.value()!.lines.length === 0}>
+        <Empty>{t("none")}</Empty>
+      </Match>
       <Match when={rows.value()}>
         {(v) => (
           <>
-            <Show when={rows.loading()}><Loading /></Show>
-            <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
-            <Grid options={props.options} rows={props.shown} stateKey="callbacks" onReady={props.onReady} data-testid="callback-grid" height="calc(100vh - 360px)" />
+            <Show when={rows.loading()}>
+              <Loading />
+            </Show>
+            <Show when={v().total > v().lines.length}>
+              <p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p>
+            </Show>
+            <Grid
+              options={props.options}
+              rows={props.shown}
+              stateKey="callbacks"
+              onReady={props.onReady}
+              data-testid="callback-grid"
+              height="calc(100vh - 360px)"
+            />
             <RowEditingStatus editing={props.editing} unsaved={(n) => t("unsaved", { n })} />
           </>
         )}

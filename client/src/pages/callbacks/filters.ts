@@ -45,8 +45,16 @@ export function narrow(lines: CallbackLine[], search: string): CallbackLine[] {
   const q = search.trim().toLowerCase();
   if (!q) return lines;
   return lines.filter((l) =>
-    [l.no, l.complaint?.no, l.household?.code, customerText(l, "customerName"), customerText(l, "customerPhone"), l.assignedTo?.displayName, l.staff?.displayName]
-      .some((v) => v?.toLowerCase().includes(q)));
+    [
+      l.no,
+      l.complaint?.no,
+      l.household?.code,
+      customerText(l, "customerName"),
+      customerText(l, "customerPhone"),
+      l.assignedTo?.displayName,
+      l.staff?.displayName,
+    ].some((v) => v?.toLowerCase().includes(q)),
+  );
 }
 
 /** Made callbacks newest first; planned ones as the server orders them (by due date). */

@@ -38,7 +38,12 @@ function customerShown(n: CallbackNode): CustomerShown {
  */
 export function toLine(n: CallbackNode): CallbackLine {
   const shown = customerShown(n);
-  const person = shown === "person" ? n.customer! : shown === "complainant" ? { name: n.complaint!.complainantName ?? "", phone: n.complaint!.complainantContact ?? null } : null;
+  const person =
+    shown === "person"
+      ? n.customer!
+      : shown === "complainant"
+        ? { name: n.complaint!.complainantName ?? "", phone: n.complaint!.complainantContact ?? null }
+        : null;
   return {
     ...n,
     customer: shown === "person" ? n.customer : shown === "unavailable" ? undefined : null,
@@ -54,10 +59,14 @@ export function customerText(line: CallbackLine | undefined, field: "customerNam
   if (!line) return "";
   switch (line.customerShown) {
     case "person":
-    case "complainant": return line[field];
-    case "anonymous": return t("anonymous");
-    case "unavailable": return t("customerUnavailable");
-    case "none": return "—";
+    case "complainant":
+      return line[field];
+    case "anonymous":
+      return t("anonymous");
+    case "unavailable":
+      return t("customerUnavailable");
+    case "none":
+      return "—";
   }
 }
 
@@ -99,8 +108,13 @@ export function callbackEditing(client: Client, withCustomer: () => boolean, onS
     },
     save: async (edited, saved) => {
       const input = {
-        id: edited.id, version: saved.version, method: edited.method!, reached: !!edited.reached,
-        satisfied: edited.satisfied, comment: edited.comment, signature: edited.signature,
+        id: edited.id,
+        version: saved.version,
+        method: edited.method!,
+        reached: !!edited.reached,
+        satisfied: edited.satisfied,
+        comment: edited.comment,
+        signature: edited.signature,
       };
       const result = await client.mutation(RecordCallbackMutation, { input, withCustomer: withCustomer() }).toPromise();
       return rowOutcome(result, toLine, columnOf, "status");
@@ -113,6 +127,8 @@ export type CallbackEditing = ReturnType<typeof callbackEditing>;
 
 /** CB-10: the supervisor's signature on a made callback, shown on the reviewer cell. */
 export function review(client: Client, withCustomer: boolean, row: CallbackLine) {
-  return client.mutation(ReviewCallbackMutation, { input: { id: row.id, version: row.version }, withCustomer }).toPromise()
+  return client
+    .mutation(ReviewCallbackMutation, { input: { id: row.id, version: row.version }, withCustomer })
+    .toPromise()
     .then((result) => rowOutcome(result, toLine, () => "reviewedBy", "reviewedBy"));
 }

@@ -18,7 +18,10 @@ export const t = translator({
   truncated: ["仅显示前 {n} 条，请缩小范围", "Only the first {n} are shown: narrow the filters"],
   none: ["该范围内没有回访记录", "No callbacks in this range"],
   readOnly: ["只读：您的角色不能登记回访", "Read only: your role does not record callbacks"],
-  howTo: ["双击或按 Enter 编辑一行待回访记录，Tab 切换单元格，Enter 保存。上门/预约回访须上传客户签字 (CB-5)。", "Double-click or press Enter on a planned callback to edit it, Tab between cells, Enter to save. An in-person or appointment callback needs the customer's signature (CB-5)."],
+  howTo: [
+    "双击或按 Enter 编辑一行待回访记录，Tab 切换单元格，Enter 保存。上门/预约回访须上传客户签字 (CB-5)。",
+    "Double-click or press Enter on a planned callback to edit it, Tab between cells, Enter to save. An in-person or appointment callback needs the customer's signature (CB-5).",
+  ],
   no: ["回访编号", "Callback no."],
   complaint: ["投诉编号", "Complaint"],
   estateCol: ["项目", "Estate"],
@@ -71,4 +74,5 @@ type Key = Parameters<typeof t>[0];
 export type { Key as TextKey };
 
 /** The label of a callback enum value (CallbackMethod, CallbackStatus, CallbackKind); unknown values as they are. */
-export const enumLabel = (type: "CallbackMethod" | "CallbackStatus" | "CallbackKind", value: string | null | undefined) => label(type, value);
+export const enumLabel = (type: "CallbackMethod" | "CallbackStatus" | "CallbackKind", value: string | null | undefined) =>
+  label(type, value);

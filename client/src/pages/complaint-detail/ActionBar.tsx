@@ -29,21 +29,49 @@ export function ActionBar(props: { complaint: ComplaintDetail; onChanged: () => 
         <strong>{t("title")}</strong>
         <For each={offered()} fallback={<span class="muted">{t("none")}</span>}>
           {(a) => (
-            <button type="button" data-testid={`action-${a.key}`} classList={{ primary: props.complaint.availableActions.includes(a.key) }} onClick={() => { setDone(undefined); setOpen(a.key); }}>
+            <button
+              type="button"
+              data-testid={`action-${a.key}`}
+              classList={{ primary: props.complaint.availableActions.includes(a.key) }}
+              onClick={() => {
+                setDone(undefined);
+                setOpen(a.key);
+              }}
+            >
               {pick(a.label)}
-              <Show when={draft(props.complaint.id, a.key)}><span class="cd-dot" title={t("draftKept")}>•</span></Show>
+              <Show when={draft(props.complaint.id, a.key)}>
+                <span class="cd-dot" title={t("draftKept")}>
+                  •
+                </span>
+              </Show>
             </button>
           )}
         </For>
-        <Show when={props.complaint.availableActions.includes("VERIFY")}><Link href="/callbacks" class="small">{t("verify")}</Link></Show>
-        <Show when={props.complaint.availableActions.includes("DEEM_ACCEPTED")}><span class="muted small">{t("deemed")}</span></Show>
-        <Show when={done()}><span class="ok" role="status" data-testid="action-done">{done()}</span></Show>
+        <Show when={props.complaint.availableActions.includes("VERIFY")}>
+          <Link href="/callbacks" class="small">
+            {t("verify")}
+          </Link>
+        </Show>
+        <Show when={props.complaint.availableActions.includes("DEEM_ACCEPTED")}>
+          <span class="muted small">{t("deemed")}</span>
+        </Show>
+        <Show when={done()}>
+          <span class="ok" role="status" data-testid="action-done">
+            {done()}
+          </span>
+        </Show>
       </section>
       <Show when={openAction()}>
         {(a) => (
-          <ActionDialog action={a()} complaint={props.complaint} onClose={() => setOpen(null)}
-            onChanged={() => { props.onChanged(); }}
-            onSaved={() => setDone(t("done", { action: pick(a().label) }))} />
+          <ActionDialog
+            action={a()}
+            complaint={props.complaint}
+            onClose={() => setOpen(null)}
+            onChanged={() => {
+              props.onChanged();
+            }}
+            onSaved={() => setDone(t("done", { action: pick(a().label) }))}
+          />
         )}
       </Show>
     </Show>

@@ -28,7 +28,10 @@ const t = translator({
   failed: ["未保存：", "Not saved:"],
 });
 
-interface Conflict { version: number; status: string }
+interface Conflict {
+  version: number;
+  status: string;
+}
 
 /**
  * The server explains a workflow refusal in English only (for now); a Chinese reader gets the
@@ -46,8 +49,12 @@ function ConflictAlert(props: { conflict: Conflict; busy: boolean; onRetry: () =
     <div class="cd-alert" role="alert" data-testid="conflict">
       <p>{t("conflict", { v: props.conflict.version, status: label("ComplaintStatus", props.conflict.status) })}</p>
       <div class="actions">
-        <button type="button" class="primary" data-testid="conflict-retry" disabled={props.busy} onClick={() => props.onRetry()}>{t("keepMine")}</button>
-        <button type="button" data-testid="conflict-discard" onClick={() => props.onDiscard()}>{t("takeTheirs")}</button>
+        <button type="button" class="primary" data-testid="conflict-retry" disabled={props.busy} onClick={() => props.onRetry()}>
+          {t("keepMine")}
+        </button>
+        <button type="button" data-testid="conflict-discard" onClick={() => props.onDiscard()}>
+          {t("takeTheirs")}
+        </button>
       </div>
     </div>
   );
@@ -58,7 +65,11 @@ function WorkflowAlert(props: { error: EditPayload }) {
   return (
     <div class="cd-alert" role="alert" data-testid="workflow-error">
       <p title={props.error.message}>{workflowText(props.error)}</p>
-      <p>{props.error.allowedActions?.length ? t("allowed", { list: props.error.allowedActions.map((a) => (ACTIONS[a] ? pick(ACTIONS[a]!.label) : a)).join("、") }) : t("noneAllowed")}</p>
+      <p>
+        {props.error.allowedActions?.length
+          ? t("allowed", { list: props.error.allowedActions.map((a) => (ACTIONS[a] ? pick(ACTIONS[a]!.label) : a)).join("、") })
+          : t("noneAllowed")}
+      </p>
     </div>
   );
 }
@@ -96,7 +107,8 @@ export function ActionDialog(props: DialogProps) {
   onMount(() => dialog.showModal());
 
   const visible = () => props.action.fields.filter((f) => !f.show || f.show(values()));
-  const required = (name: string) => fieldRequired(props.action, props.action.fields.find((f) => f.name === name)!, values(), props.complaint);
+  const required = (name: string) =>
+    fieldRequired(props.action, props.action.fields.find((f) => f.name === name)!, values(), props.complaint);
   const { busy, fieldErrors, topError, workflow, conflict, submit } = createSubmission(props, { id, values, visible, required });
   function retry(onVersion: number) {
     setVersion(onVersion);
@@ -108,16 +120,44 @@ export function ActionDialog(props: DialogProps) {
   }
 
   return (
-    <dialog ref={dialog} class="cd-dialog" data-testid="action-form" data-action={props.action.key} onCancel={(e) => { e.preventDefault(); props.onClose(); }}>
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(version()); }}>
-        <h2>{pick(props.action.label)} <span class="muted small">{props.action.rule}</span></h2>
+    <dialog
+      ref={dialog}
+      class="cd-dialog"
+      data-testid="action-form"
+      data-action={props.action.key}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(version());
+        }}
+      >
+        <h2>
+          {pick(props.action.label)} <span class="muted small">{props.action.rule}</span>
+        </h2>
         <FormAlerts conflict={conflict()} workflow={workflow()} topError={topError()} busy={busy()} onRetry={retry} onDiscard={discard} />
-        <ActionFields action={props.action} complaint={props.complaint} visible={visible()} values={values()} required={required} errors={fieldErrors()}
-          onChange={(name, v) => setDraftValue(id(), props.action.key, initial, name, v)} />
+        <ActionFields
+          action={props.action}
+          complaint={props.complaint}
+          visible={visible()}
+          values={values()}
+          required={required}
+          errors={fieldErrors()}
+          onChange={(name, v) => setDraftValue(id(), props.action.key, initial, name, v)}
+        />
         <div class="actions">
-          <button type="button" data-testid="action-cancel" onClick={() => props.onClose()}>{t("cancel")}</button>
+          <button type="button" data-testid="action-cancel" onClick={() => props.onClose()}>
+            {t("cancel")}
+          </button>
           <Show when={!conflict()}>
-            <button type="submit" class="primary" data-testid="action-submit" disabled={busy()}>{busy() ? t("submitting") : t("submit")}</button>
+            <button type="submit" class="primary" data-testid="action-submit" disabled={busy()}>
+              {busy() ? t("submitting") : t("submit")}
+            </button>
           </Show>
         </div>
       </form>
@@ -127,7 +167,12 @@ export function ActionDialog(props: DialogProps) {
 
 /** What the last submission came back with, if it was refused: a conflict, a workflow refusal or another error. */
 function FormAlerts(props: {
-  conflict?: Conflict; workflow?: EditPayload; topError?: string; busy: boolean; onRetry: (version: number) => void; onDiscard: () => void;
+  conflict?: Conflict;
+  workflow?: EditPayload;
+  topError?: string;
+  busy: boolean;
+  onRetry: (version: number) => void;
+  onDiscard: () => void;
 }) {
   return (
     <>
@@ -135,14 +180,23 @@ function FormAlerts(props: {
         {(c) => <ConflictAlert conflict={c()} busy={props.busy} onRetry={() => props.onRetry(c().version)} onDiscard={props.onDiscard} />}
       </Show>
       <Show when={props.workflow}>{(w) => <WorkflowAlert error={w()} />}</Show>
-      <Show when={props.topError}><div class="cd-alert" role="alert" data-testid="form-error">{t("failed")} {props.topError}</div></Show>
+      <Show when={props.topError}>
+        <div class="cd-alert" role="alert" data-testid="form-error">
+          {t("failed")} {props.topError}
+        </div>
+      </Show>
     </>
   );
 }
 
 /** The fields shown, once the lookups an action needs (departments, categories) have loaded. */
 function ActionFields(props: {
-  action: ActionSpec; complaint: ComplaintDetail; visible: FieldSpec[]; values: Values; required: (name: string) => boolean; errors: Record<string, string>;
+  action: ActionSpec;
+  complaint: ComplaintDetail;
+  visible: FieldSpec[];
+  values: Values;
+  required: (name: string) => boolean;
+  errors: Record<string, string>;
   onChange: (name: string, v: Value) => void;
 }) {
   const [lookups] = createQuery({ query: ActionLookupsQuery, pause: () => !props.action.needsLookups });
@@ -150,8 +204,15 @@ function ActionFields(props: {
     <Show when={!props.action.needsLookups || lookups.data} fallback={lookups.error ? <ErrorBox error={lookups.error} /> : <Loading />}>
       <For each={props.visible}>
         {(f) => (
-          <FormField field={f} value={props.values[f.name] ?? ""} options={f.options?.(props.complaint, lookups.data) ?? []} people={f.people?.(props.complaint, props.values)} required={props.required(f.name)}
-            error={props.errors[f.name]} onChange={(v) => props.onChange(f.name, v)} />
+          <FormField
+            field={f}
+            value={props.values[f.name] ?? ""}
+            options={f.options?.(props.complaint, lookups.data) ?? []}
+            people={f.people?.(props.complaint, props.values)}
+            required={props.required(f.name)}
+            error={props.errors[f.name]}
+            onChange={(v) => props.onChange(f.name, v)}
+          />
         )}
       </For>
     </Show>
@@ -162,7 +223,10 @@ function ActionFields(props: {
  * Sending the form on a version, and what came back: missing fields (checked first), a field's
  * InputError, a refusal at the top, a workflow refusal or a conflict; on success the dialog closes.
  */
-function createSubmission(props: DialogProps, form: { id: () => string; values: () => Values; visible: () => FieldSpec[]; required: (name: string) => boolean }) {
+function createSubmission(
+  props: DialogProps,
+  form: { id: () => string; values: () => Values; visible: () => FieldSpec[]; required: (name: string) => boolean },
+) {
   const client = useClient();
   const [busy, setBusy] = createSignal(false);
   const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
@@ -178,7 +242,9 @@ function createSubmission(props: DialogProps, form: { id: () => string; values: 
     setTopError(undefined);
     setWorkflow(undefined);
     setConflict(undefined);
-    const r = await client.mutation(complaintEdit(props.action.mutation), { input: buildInput(props.action, form.values(), form.id(), onVersion) }).toPromise();
+    const r = await client
+      .mutation(complaintEdit(props.action.mutation), { input: buildInput(props.action, form.values(), form.id(), onVersion) })
+      .toPromise();
     setBusy(false);
     const payload = r.data?.[props.action.mutation];
     if (r.error || !payload) return setTopError(requestErrorText(r.error));

@@ -43,14 +43,25 @@ export function CaseRecords(props: { complaint: ComplaintDetail }) {
   const c = () => props.complaint;
   return (
     <>
-      <RecordTable title={t("attachments")} testid="attachments" rows={c().attachments} empty={t("noAttachments")} columns={[
-        { head: t("file"), cell: (a) => a.fileName },
-        { head: t("kind"), cell: (a) => detailLabel("AttachmentKind", a.kind) },
-        { head: t("size"), cell: (a) => size(a.sizeBytes), class: "num" },
-        { head: t("uploaded"), cell: (a) => `${a.uploadedBy?.displayName ?? ""} ${formatDateTime(a.uploadedAt)}` },
-      ]} />
-      <RecordTable title={t("callbacks")} testid="callbacks" rows={c().callbacks} empty={t("noCallbacks")}
-        rowClass={(x) => (x.overdue ? "late" : "")} columns={[
+      <RecordTable
+        title={t("attachments")}
+        testid="attachments"
+        rows={c().attachments}
+        empty={t("noAttachments")}
+        columns={[
+          { head: t("file"), cell: (a) => a.fileName },
+          { head: t("kind"), cell: (a) => detailLabel("AttachmentKind", a.kind) },
+          { head: t("size"), cell: (a) => size(a.sizeBytes), class: "num" },
+          { head: t("uploaded"), cell: (a) => `${a.uploadedBy?.displayName ?? ""} ${formatDateTime(a.uploadedAt)}` },
+        ]}
+      />
+      <RecordTable
+        title={t("callbacks")}
+        testid="callbacks"
+        rows={c().callbacks}
+        empty={t("noCallbacks")}
+        rowClass={(x) => (x.overdue ? "late" : "")}
+        columns={[
           { head: t("no"), cell: (x) => x.no },
           { head: t("seq"), cell: (x) => x.sequence, class: "num" },
           { head: t("status"), cell: (x) => `${detailLabel("CallbackStatus", x.status)}${x.overdue ? t("overdue") : ""}` },
@@ -61,20 +72,33 @@ export function CaseRecords(props: { complaint: ComplaintDetail }) {
           { head: t("reached"), cell: (x) => yesNo(x.reached, t("yes"), t("noWord")) },
           { head: t("satisfied"), cell: (x) => yesNo(x.satisfied, t("yes"), t("noWord")) },
           { head: t("comment"), cell: (x) => x.comment ?? "—" },
-        ]} />
-      <RecordTable title={t("history")} testid="history" rows={c().history} empty={t("noHistory")} columns={[
-        { head: t("when"), cell: (r) => formatDateTime(r.changedAt) },
-        { head: t("changedBy"), cell: (r) => r.changedBy?.displayName ?? "—" },
-        { head: t("reason"), cell: (r) => r.reason ?? "—" },
-        {
-          head: t("fields"),
-          cell: (r) => (
-            <ul class="cd-changes">
-              <For each={r.changes}>{(f) => <li data-field={f.field}><strong>{detailLabel("ComplaintField", f.field)}</strong>: {f.before ?? "—"} → {f.after ?? "—"}</li>}</For>
-            </ul>
-          ),
-        },
-      ]} />
+        ]}
+      />
+      <RecordTable
+        title={t("history")}
+        testid="history"
+        rows={c().history}
+        empty={t("noHistory")}
+        columns={[
+          { head: t("when"), cell: (r) => formatDateTime(r.changedAt) },
+          { head: t("changedBy"), cell: (r) => r.changedBy?.displayName ?? "—" },
+          { head: t("reason"), cell: (r) => r.reason ?? "—" },
+          {
+            head: t("fields"),
+            cell: (r) => (
+              <ul class="cd-changes">
+                <For each={r.changes}>
+                  {(f) => (
+                    <li data-field={f.field}>
+                      <strong>{detailLabel("ComplaintField", f.field)}</strong>: {f.before ?? "—"} → {f.after ?? "—"}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -21,9 +21,18 @@ const t = translator({
 
 /** /complaints/:id — one complaint (SPEC §3-§8): what was registered, its clocks, its history, and what may be done next. */
 export default function ComplaintDetailPage(props: { params: Record<string, string> }) {
-  const [result, reexecute] = createQuery({ query: ComplaintDetailQuery, variables: () => ({ id: props.params.id ?? "" }), requestPolicy: "cache-and-network" });
+  const [result, reexecute] = createQuery({
+    query: ComplaintDetailQuery,
+    variables: () => ({ id: props.params.id ?? "" }),
+    requestPolicy: "cache-and-network",
+  });
   const [loadedAt, setLoadedAt] = createSignal(nowMs());
-  createEffect(on(() => result.data, () => setLoadedAt(nowMs())));
+  createEffect(
+    on(
+      () => result.data,
+      () => setLoadedAt(nowMs()),
+    ),
+  );
   const reload = () => reexecute({ requestPolicy: "network-only" });
   // The complaint of this URL only: never the previous one while the next loads.
   const complaint = (): ComplaintDetail | undefined => {
@@ -32,7 +41,9 @@ export default function ComplaintDetailPage(props: { params: Record<string, stri
   };
   return (
     <section class="complaint-detail" data-testid="complaint-detail">
-      <Link href="/complaints" class="small">{t("back")}</Link>
+      <Link href="/complaints" class="small">
+        {t("back")}
+      </Link>
       <Switch>
         <Match when={complaint()}>
           {(c) => (
@@ -41,7 +52,13 @@ export default function ComplaintDetailPage(props: { params: Record<string, stri
               <ActionBar complaint={c()} onChanged={reload} />
               <div class="cd-body">
                 <div class="cd-main">
-                  <Deadlines open={c().openDeadlines} all={c().slaStages} overdue={c().overdue} paused={clockPaused(c())} loadedAt={loadedAt()} />
+                  <Deadlines
+                    open={c().openDeadlines}
+                    all={c().slaStages}
+                    overdue={c().overdue}
+                    paused={clockPaused(c())}
+                    loadedAt={loadedAt()}
+                  />
                   <HandlingRecords complaint={c()} />
                   <CaseRecords complaint={c()} />
                 </div>
@@ -52,9 +69,17 @@ export default function ComplaintDetailPage(props: { params: Record<string, stri
             </>
           )}
         </Match>
-        <Match when={result.error}><ErrorBox error={result.error} retry={reload} /></Match>
-        <Match when={result.fetching || !result.data}><Loading /></Match>
-        <Match when={true}><p class="state error" role="alert" data-testid="complaint-not-found">{t("notFound")}</p></Match>
+        <Match when={result.error}>
+          <ErrorBox error={result.error} retry={reload} />
+        </Match>
+        <Match when={result.fetching || !result.data}>
+          <Loading />
+        </Match>
+        <Match when={true}>
+          <p class="state error" role="alert" data-testid="complaint-not-found">
+            {t("notFound")}
+          </p>
+        </Match>
       </Switch>
     </section>
   );

@@ -62,12 +62,18 @@ export function ComplaintHeader(props: { complaint: ComplaintDetail }) {
       <ComplaintFlags complaint={c()} />
       <ComplaintFields complaint={c()} />
       <div class="cd-notes">
-        <Show when={c().inWarranty}><span class="flag">{t("warranty")}</span></Show>
-        <Show when={c().callbackExempt}><span class="flag">{t("exempt", { reason: detailLabel("ExemptReason", c().exemptReason) })}</span></Show>
+        <Show when={c().inWarranty}>
+          <span class="flag">{t("warranty")}</span>
+        </Show>
+        <Show when={c().callbackExempt}>
+          <span class="flag">{t("exempt", { reason: detailLabel("ExemptReason", c().exemptReason) })}</span>
+        </Show>
       </div>
       <h2>{t("content")}</h2>
       {/* SEC-2, SEC-7: shown exactly as the server sends it (masked unless need-to-know). */}
-      <p class="cd-content" data-testid="complaint-content">{c().content}</p>
+      <p class="cd-content" data-testid="complaint-content">
+        {c().content}
+      </p>
       <LikelyDuplicates complaint={c()} />
     </header>
   );
@@ -79,10 +85,24 @@ function ComplaintTitle(props: { complaint: ComplaintDetail }) {
   return (
     <div class="cd-title">
       <h1 data-testid="complaint-no">{t("title", { no: c().no })}</h1>
-      <span class="badge status" data-testid="complaint-status" data-status={c().status}>{label("ComplaintStatus", c().status)}</span>
-      <span class="badge" classList={{ missed: c().severity === "MAJOR", warn: c().severity === "IMPORTANT" }} data-testid="complaint-severity">{label("ComplaintSeverity", c().severity)}</span>
-      <Show when={c().escalated}><span class="badge missed" data-testid="escalated">{t("escalated", { n: c().escalationLevel })}</span></Show>
-      <Show when={c().overdue}><span class="badge missed">{t("overdue")}</span></Show>
+      <span class="badge status" data-testid="complaint-status" data-status={c().status}>
+        {label("ComplaintStatus", c().status)}
+      </span>
+      <span
+        class="badge"
+        classList={{ missed: c().severity === "MAJOR", warn: c().severity === "IMPORTANT" }}
+        data-testid="complaint-severity"
+      >
+        {label("ComplaintSeverity", c().severity)}
+      </span>
+      <Show when={c().escalated}>
+        <span class="badge missed" data-testid="escalated">
+          {t("escalated", { n: c().escalationLevel })}
+        </span>
+      </Show>
+      <Show when={c().overdue}>
+        <span class="badge missed">{t("overdue")}</span>
+      </Show>
     </div>
   );
 }
@@ -93,21 +113,48 @@ function ComplaintFlags(props: { complaint: ComplaintDetail }) {
   return (
     <div class="cd-flags">
       <Show when={c().isRepeat}>
-        <span class="flag" data-testid="flag-repeat">{t("repeat")}<Show when={c().repeatOf}>{(r) => <> {t("repeatOf")}<ComplaintLink complaint={r()} /></>}</Show></span>
+        <span class="flag" data-testid="flag-repeat">
+          {t("repeat")}
+          <Show when={c().repeatOf}>
+            {(r) => (
+              <>
+                {" "}
+                {t("repeatOf")}
+                <ComplaintLink complaint={r()} />
+              </>
+            )}
+          </Show>
+        </span>
       </Show>
       <Show when={c().repeatRepair}>
         {(r) => (
           <span class="flag" data-testid="flag-repeat-repair">
             {t("repeatRepair", { n: r().windowDays })}
-            <Show when={r().earlier}>{(e) => <> {t("repeatOf")}<ComplaintLink complaint={e()} /></>}</Show>
-            {" · "}{r().readyToResolve ? t("causeRecorded") : t("causeMissing")}
+            <Show when={r().earlier}>
+              {(e) => (
+                <>
+                  {" "}
+                  {t("repeatOf")}
+                  <ComplaintLink complaint={e()} />
+                </>
+              )}
+            </Show>
+            {" · "}
+            {r().readyToResolve ? t("causeRecorded") : t("causeMissing")}
           </span>
         )}
       </Show>
       <Show when={c().duplicateOf}>
-        {(d) => <span class="flag" data-testid="flag-duplicate">{t("duplicateOf")}<ComplaintLink complaint={d()} /></span>}
+        {(d) => (
+          <span class="flag" data-testid="flag-duplicate">
+            {t("duplicateOf")}
+            <ComplaintLink complaint={d()} />
+          </span>
+        )}
       </Show>
-      <Show when={c().acknowledgementDue}><span class="flag">{t("ackDue")}</span></Show>
+      <Show when={c().acknowledgementDue}>
+        <span class="flag">{t("ackDue")}</span>
+      </Show>
     </div>
   );
 }
@@ -116,28 +163,50 @@ function ComplaintFlags(props: { complaint: ComplaintDetail }) {
 function ComplaintFields(props: { complaint: ComplaintDetail }) {
   const c = () => props.complaint;
   const category = () => (c().category ? [c().category!.parent?.name, c().category!.name].filter(Boolean).join(" › ") : t("none"));
-  const validity = () => (c().valid == null ? t("unclassified") : c().valid ? t("valid") : t("invalid", { reason: c().invalidReason ?? "" }));
+  const validity = () =>
+    c().valid == null ? t("unclassified") : c().valid ? t("valid") : t("invalid", { reason: c().invalidReason ?? "" });
   return (
     <dl class="cd-fields">
-      <Field label={t("kind")} testid="complaint-kind">{label("ComplaintKind", c().kind) || t("none")}</Field>
-      <Field label={t("category")} testid="complaint-category">{category()}</Field>
-      <Field label={t("validity")}>{validity()}</Field>
-      <Field label={t("estate")} testid="complaint-estate">{c().estate.name}</Field>
-      <Field label={c().household ? t("household") : t("location")} testid="complaint-place">
-        {c().household ? `${c().household!.building.name} ${c().household!.room} · ${c().household!.code}` : c().location ?? t("none")}
+      <Field label={t("kind")} testid="complaint-kind">
+        {label("ComplaintKind", c().kind) || t("none")}
       </Field>
-      <Field label={t("channel")} testid="complaint-channel">{label("ComplaintChannel", c().channel)}</Field>
-      <Field label={t("receivedAt")} testid="complaint-received-at">{formatDateTime(c().receivedAt)}</Field>
+      <Field label={t("category")} testid="complaint-category">
+        {category()}
+      </Field>
+      <Field label={t("validity")}>{validity()}</Field>
+      <Field label={t("estate")} testid="complaint-estate">
+        {c().estate.name}
+      </Field>
+      <Field label={c().household ? t("household") : t("location")} testid="complaint-place">
+        {c().household ? `${c().household!.building.name} ${c().household!.room} · ${c().household!.code}` : (c().location ?? t("none"))}
+      </Field>
+      <Field label={t("channel")} testid="complaint-channel">
+        {label("ComplaintChannel", c().channel)}
+      </Field>
+      <Field label={t("receivedAt")} testid="complaint-received-at">
+        {formatDateTime(c().receivedAt)}
+      </Field>
       <Field label={t("receivedBy")}>{c().receivedBy?.displayName ?? t("none")}</Field>
-      <Field label={t("complainant")} testid="complainant-name">{c().anonymous ? t("anonymous") : c().complainantName ?? t("none")}</Field>
-      <Field label={t("contact")} testid="complainant-contact">{c().complainantContact ?? t("none")}</Field>
+      <Field label={t("complainant")} testid="complainant-name">
+        {c().anonymous ? t("anonymous") : (c().complainantName ?? t("none"))}
+      </Field>
+      <Field label={t("contact")} testid="complainant-contact">
+        {c().complainantContact ?? t("none")}
+      </Field>
       <Field label={t("classification")} testid="complaint-classification">
         {label("Classification", c().classification)}
-        <Show when={c().classifiedUntil}> <span class="muted">{t("until", { at: formatDateTime(c().classifiedUntil) })}</span></Show>
+        <Show when={c().classifiedUntil}>
+          {" "}
+          <span class="muted">{t("until", { at: formatDateTime(c().classifiedUntil) })}</span>
+        </Show>
       </Field>
-      <Field label={t("escalation")} testid="complaint-escalation">{c().escalationLevel}</Field>
+      <Field label={t("escalation")} testid="complaint-escalation">
+        {c().escalationLevel}
+      </Field>
       <Field label={t("lead")}>{c().leadDepartment?.name ?? t("none")}</Field>
-      <Field label={t("assignee")} testid="complaint-assignee">{c().assignee?.displayName ?? t("none")}</Field>
+      <Field label={t("assignee")} testid="complaint-assignee">
+        {c().assignee?.displayName ?? t("none")}
+      </Field>
       <Field label={t("promisedAt")}>{c().promisedAt ? formatDateTime(c().promisedAt) : t("none")}</Field>
     </dl>
   );

@@ -39,13 +39,29 @@ export function Deadlines(props: { open: SlaStage[]; all: SlaStage[]; overdue: b
   return (
     <section class="card cd-section" data-testid="deadlines">
       <h2>
-        {t("title")} <Show when={props.overdue}><span class="badge missed" data-testid="overdue">{t("overdue")}</span></Show>
-        {" "}<Show when={props.paused}><span class="badge paused" data-testid="clock-paused">{t("paused")}</span></Show>
+        {t("title")}{" "}
+        <Show when={props.overdue}>
+          <span class="badge missed" data-testid="overdue">
+            {t("overdue")}
+          </span>
+        </Show>{" "}
+        <Show when={props.paused}>
+          <span class="badge paused" data-testid="clock-paused">
+            {t("paused")}
+          </span>
+        </Show>
       </h2>
       <Show when={props.open.length > 0} fallback={<Empty>{t("none")}</Empty>}>
         <table class="table">
           <thead>
-            <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("left")}</th><th>{t("status")}</th></tr>
+            <tr>
+              <th>{t("rule")}</th>
+              <th>{t("clock")}</th>
+              <th>{t("started")}</th>
+              <th>{t("due")}</th>
+              <th>{t("left")}</th>
+              <th>{t("status")}</th>
+            </tr>
           </thead>
           <tbody>
             <For each={props.open}>{(s) => <OpenDeadline stage={s} now={now()} loadedAt={props.loadedAt} />}</For>
@@ -70,10 +86,18 @@ function OpenDeadline(props: { stage: SlaStage; now: number; loadedAt: number })
       <td>{ruleName(s().rule, s().stage)}</td>
       <td>{detailLabel("SlaClock", s().clock)}</td>
       <td>{formatDateTime(s().startedAt)}</td>
-      <td data-testid="deadline-due" data-at={s().deadlineAt}>{formatDateTime(s().deadlineAt)}</td>
-      <td class="countdown" data-testid="countdown" title={paused() ? t("tipPaused") : s().clock === "WORKING" ? t("tipWorking") : t("tipWall")}>
+      <td data-testid="deadline-due" data-at={s().deadlineAt}>
+        {formatDateTime(s().deadlineAt)}
+      </td>
+      <td
+        class="countdown"
+        data-testid="countdown"
+        title={paused() ? t("tipPaused") : s().clock === "WORKING" ? t("tipWorking") : t("tipWall")}
+      >
         {left().text}
-        <span class="tip-mark" aria-hidden="true">ⓘ</span>
+        <span class="tip-mark" aria-hidden="true">
+          ⓘ
+        </span>
         <Show when={s().clock === "WORKING" && s().remainingMinutes !== null}>
           <div class="muted small" data-testid="working-left" data-minutes={s().remainingMinutes}>
             {s().remainingMinutes! >= 0
@@ -83,8 +107,12 @@ function OpenDeadline(props: { stage: SlaStage; now: number; loadedAt: number })
         </Show>
       </td>
       <td>
-        <span class="badge" classList={{ missed: late(), paused: paused() }}>{detailLabel("SlaStageStatus", paused() ? "PAUSED" : s().status)}</span>
-        <Show when={s().pausedSince}><div class="muted small">{t("pausedSince", { at: formatDateTime(s().pausedSince) })}</div></Show>
+        <span class="badge" classList={{ missed: late(), paused: paused() }}>
+          {detailLabel("SlaStageStatus", paused() ? "PAUSED" : s().status)}
+        </span>
+        <Show when={s().pausedSince}>
+          <div class="muted small">{t("pausedSince", { at: formatDateTime(s().pausedSince) })}</div>
+        </Show>
       </td>
     </tr>
   );
@@ -97,7 +125,14 @@ function AllStages(props: { all: SlaStage[] }) {
       <summary>{t("all", { n: props.all.length })}</summary>
       <table class="table">
         <thead>
-          <tr><th>{t("rule")}</th><th>{t("clock")}</th><th>{t("started")}</th><th>{t("due")}</th><th>{t("finished")}</th><th>{t("status")}</th></tr>
+          <tr>
+            <th>{t("rule")}</th>
+            <th>{t("clock")}</th>
+            <th>{t("started")}</th>
+            <th>{t("due")}</th>
+            <th>{t("finished")}</th>
+            <th>{t("status")}</th>
+          </tr>
         </thead>
         <tbody>
           <For each={props.all}>
@@ -109,8 +144,12 @@ function AllStages(props: { all: SlaStage[] }) {
                 <td>{formatDateTime(s.deadlineAt)}</td>
                 <td>{formatDateTime(s.finishedAt)}</td>
                 <td>
-                  <span class="badge" classList={{ met: s.status === "MET", missed: s.status === "BREACHED" || s.overdue }}>{detailLabel("SlaStageStatus", s.status)}</span>
-                  <Show when={s.pausedSeconds > 0}><div class="muted small">{t("pausedFor", { d: formatDuration(s.pausedSeconds * 1000) })}</div></Show>
+                  <span class="badge" classList={{ met: s.status === "MET", missed: s.status === "BREACHED" || s.overdue }}>
+                    {detailLabel("SlaStageStatus", s.status)}
+                  </span>
+                  <Show when={s.pausedSeconds > 0}>
+                    <div class="muted small">{t("pausedFor", { d: formatDuration(s.pausedSeconds * 1000) })}</div>
+                  </Show>
                 </td>
               </tr>
             )}

@@ -30,11 +30,20 @@ export function FormField(props: FieldProps) {
       <Show when={props.field.type !== "checkbox"}>
         <label for={`cd-field-${props.field.name}`}>
           {pick(props.field.label)}
-          <Show when={props.required}> <span class="error" title={t("required")}>*</span></Show>
+          <Show when={props.required}>
+            {" "}
+            <span class="error" title={t("required")}>
+              *
+            </span>
+          </Show>
         </label>
       </Show>
       <FieldInput {...props} />
-      <Show when={props.error}><div class="error small" data-testid={`field-error-${props.field.name}`} role="alert">{props.error}</div></Show>
+      <Show when={props.error}>
+        <div class="error small" data-testid={`field-error-${props.field.name}`} role="alert">
+          {props.error}
+        </div>
+      </Show>
     </div>
   );
 }
@@ -50,7 +59,13 @@ function FieldInput(props: FieldProps) {
       </Match>
       <Match when={props.field.type === "checkbox"}>
         <label class="cd-check">
-          <input id={id()} data-testid={testid()} type="checkbox" checked={props.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+          <input
+            id={id()}
+            data-testid={testid()}
+            type="checkbox"
+            checked={props.value === true}
+            onChange={(e) => props.onChange(e.currentTarget.checked)}
+          />
           {pick(props.field.label)}
         </label>
       </Match>
@@ -58,8 +73,15 @@ function FieldInput(props: FieldProps) {
         <SelectField id={id()} testid={testid()} value={props.value} options={props.options} onChange={props.onChange} />
       </Match>
       <Match when={props.field.type === "person"}>
-        <PersonPicker id={id()} testid={testid()} filter={props.people ?? null} value={String(props.value ?? "")}
-          waitsFor={props.field.waitsFor} defaultChoice={props.field.defaultChoice} onChange={props.onChange} />
+        <PersonPicker
+          id={id()}
+          testid={testid()}
+          filter={props.people ?? null}
+          value={String(props.value ?? "")}
+          waitsFor={props.field.waitsFor}
+          defaultChoice={props.field.defaultChoice}
+          onChange={props.onChange}
+        />
       </Match>
       <Match when={props.field.type === "multi"}>
         <MultiField testid={testid()} value={props.value} options={props.options} onChange={props.onChange} />
@@ -73,8 +95,17 @@ function TextInput(props: { id: string; testid: string; type: FieldSpec["type"];
   const value = () => String(props.value ?? "");
   const onInput = (e: { currentTarget: { value: string } }) => props.onChange(e.currentTarget.value);
   return (
-    <Show when={props.type !== "textarea"} fallback={<textarea id={props.id} data-testid={props.testid} rows={3} value={value()} onInput={onInput} />}>
-      <input id={props.id} data-testid={props.testid} type={props.type === "datetime" ? "datetime-local" : "text"} value={value()} onInput={onInput} />
+    <Show
+      when={props.type !== "textarea"}
+      fallback={<textarea id={props.id} data-testid={props.testid} rows={3} value={value()} onInput={onInput} />}
+    >
+      <input
+        id={props.id}
+        data-testid={props.testid}
+        type={props.type === "datetime" ? "datetime-local" : "text"}
+        value={value()}
+        onInput={onInput}
+      />
     </Show>
   );
 }
@@ -91,15 +122,34 @@ interface ChoiceProps {
 function SelectField(props: ChoiceProps) {
   const groups = () => [...new Set(props.options.map((o) => o.group ?? ""))];
   return (
-    <select id={props.id} data-testid={props.testid} value={String(props.value ?? "")} onChange={(e) => props.onChange(e.currentTarget.value)}>
+    <select
+      id={props.id}
+      data-testid={props.testid}
+      value={String(props.value ?? "")}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+    >
       <option value="">{props.options.length ? t("choose") : t("noOptions")}</option>
       <For each={groups()}>
         {(g) => {
           const items = () => props.options.filter((o) => (o.group ?? "") === g);
           return g ? (
-            <optgroup label={g}><For each={items()}>{(o) => <option value={o.value} selected={o.value === props.value}>{o.label}</option>}</For></optgroup>
+            <optgroup label={g}>
+              <For each={items()}>
+                {(o) => (
+                  <option value={o.value} selected={o.value === props.value}>
+                    {o.label}
+                  </option>
+                )}
+              </For>
+            </optgroup>
           ) : (
-            <For each={items()}>{(o) => <option value={o.value} selected={o.value === props.value}>{o.label}</option>}</For>
+            <For each={items()}>
+              {(o) => (
+                <option value={o.value} selected={o.value === props.value}>
+                  {o.label}
+                </option>
+              )}
+            </For>
           );
         }}
       </For>
@@ -116,8 +166,12 @@ function MultiField(props: ChoiceProps) {
           const list = () => (Array.isArray(props.value) ? props.value : []);
           return (
             <label class="cd-check">
-              <input type="checkbox" value={o.value} checked={list().includes(o.value)}
-                onChange={(e) => props.onChange(e.currentTarget.checked ? [...list(), o.value] : list().filter((x) => x !== o.value))} />
+              <input
+                type="checkbox"
+                value={o.value}
+                checked={list().includes(o.value)}
+                onChange={(e) => props.onChange(e.currentTarget.checked ? [...list(), o.value] : list().filter((x) => x !== o.value))}
+              />
               {o.label}
             </label>
           );

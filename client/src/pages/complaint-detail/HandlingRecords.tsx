@@ -51,24 +51,36 @@ export function HandlingRecords(props: { complaint: ComplaintDetail }) {
   const c = () => props.complaint;
   return (
     <>
-      <RecordTable title={t("plans")} testid="plans" rows={c().plans} empty={t("noPlans")} columns={[
-        { head: t("cause"), cell: (p) => p.causeAnalysis },
-        { head: t("responsibility"), cell: (p) => detailLabel("Responsibility", p.responsibility) },
-        { head: t("plan"), cell: (p) => p.plan },
-        { head: t("promisedAt"), cell: (p) => formatDateTime(p.promisedAt) },
-        { head: t("by"), cell: (p) => `${p.createdBy?.displayName ?? ""} ${formatDateTime(p.createdAt)}` },
-        { head: t("status"), cell: (p) => detailLabel("PlanStatus", p.status) },
-        { head: t("confirmedBy"), cell: (p) => (p.confirmedBy ? `${p.confirmedBy.displayName} ${formatDateTime(p.confirmedAt)}` : "—") },
-      ]} />
-      <RecordTable title={t("promises")} testid="promises" rows={c().promises} empty={t("noPromises")}
-        rowClass={(p) => (p.missed ? "late" : "")} columns={[
+      <RecordTable
+        title={t("plans")}
+        testid="plans"
+        rows={c().plans}
+        empty={t("noPlans")}
+        columns={[
+          { head: t("cause"), cell: (p) => p.causeAnalysis },
+          { head: t("responsibility"), cell: (p) => detailLabel("Responsibility", p.responsibility) },
+          { head: t("plan"), cell: (p) => p.plan },
+          { head: t("promisedAt"), cell: (p) => formatDateTime(p.promisedAt) },
+          { head: t("by"), cell: (p) => `${p.createdBy?.displayName ?? ""} ${formatDateTime(p.createdAt)}` },
+          { head: t("status"), cell: (p) => detailLabel("PlanStatus", p.status) },
+          { head: t("confirmedBy"), cell: (p) => (p.confirmedBy ? `${p.confirmedBy.displayName} ${formatDateTime(p.confirmedAt)}` : "—") },
+        ]}
+      />
+      <RecordTable
+        title={t("promises")}
+        testid="promises"
+        rows={c().promises}
+        empty={t("noPromises")}
+        rowClass={(p) => (p.missed ? "late" : "")}
+        columns={[
           { head: t("seq"), cell: (p) => p.sequence, class: "num" },
           { head: t("promisedAt"), cell: (p) => formatDateTime(p.promisedAt) },
           { head: t("changeReason"), cell: (p) => p.changeReason ?? "—" },
           { head: t("by"), cell: (p) => `${p.recordedBy?.displayName ?? ""} ${formatDateTime(p.recordedAt)}` },
           { head: t("reconfirmed"), cell: (p) => (p.reconfirmedAt ? formatDateTime(p.reconfirmedAt) : "—") },
           { head: t("status"), cell: (p) => (p.missed ? t("missed") : p.keptAt ? `${t("kept")} ${formatDateTime(p.keptAt)}` : t("open")) },
-        ]} />
+        ]}
+      />
       <AfterRecords complaint={c()} />
     </>
   );
@@ -79,28 +91,49 @@ function AfterRecords(props: { complaint: ComplaintDetail }) {
   const c = () => props.complaint;
   return (
     <>
-      <RecordTable title={t("confirmations")} testid="confirmations" rows={c().confirmations} empty={t("noConfirmations")} columns={[
-        { head: t("at"), cell: (x) => formatDateTime(x.confirmedAt) },
-        { head: t("who"), cell: (x) => x.confirmedByName ?? "—" },
-        { head: t("how"), cell: (x) => detailLabel("ConfirmationMethod", x.method) },
-        { head: t("satisfied"), cell: (x) => yesNo(x.satisfied, t("yes"), t("no")) },
-        { head: t("evidence"), cell: (x) => [x.hasSignature && t("signature"), x.hasRecording && t("recording")].filter(Boolean).join(", ") || "—" },
-        { head: t("note"), cell: (x) => x.note ?? "—" },
-      ]} />
-      <RecordTable title={t("escalations")} testid="escalations" rows={c().escalations} empty={t("noEscalations")} columns={[
-        { head: t("at"), cell: (e) => formatDateTime(e.at) },
-        { head: t("level"), cell: (e) => e.level, class: "num" },
-        { head: t("reason"), cell: (e) => `${e.reason ?? ""}${e.automatic ? ` (${t("automatic")})` : ""}` },
-        { head: t("by"), cell: (e) => e.escalatedBy?.displayName ?? "—" },
-        { head: t("to"), cell: (e) => e.escalatedTo?.displayName ?? "—" },
-        { head: t("decision"), cell: (e) => (e.decision ? `${e.decision} (${formatDateTime(e.decidedAt)})` : "—") },
-      ]} />
-      <RecordTable title={t("claims")} testid="claims" rows={c().claims} empty={t("noClaims")} columns={[
-        { head: t("opened"), cell: (x) => formatDateTime(x.createdAt) },
-        { head: t("status"), cell: (x) => detailLabel("ClaimStatus", x.status) },
-        { head: t("responsibility"), cell: (x) => detailLabel("Responsibility", x.responsibility) || "—" },
-        { head: t("amount"), cell: (x) => (x.compensationAmount ? `${x.compensationAmount} ${x.currency}` : "—"), class: "num" },
-      ]} />
+      <RecordTable
+        title={t("confirmations")}
+        testid="confirmations"
+        rows={c().confirmations}
+        empty={t("noConfirmations")}
+        columns={[
+          { head: t("at"), cell: (x) => formatDateTime(x.confirmedAt) },
+          { head: t("who"), cell: (x) => x.confirmedByName ?? "—" },
+          { head: t("how"), cell: (x) => detailLabel("ConfirmationMethod", x.method) },
+          { head: t("satisfied"), cell: (x) => yesNo(x.satisfied, t("yes"), t("no")) },
+          {
+            head: t("evidence"),
+            cell: (x) => [x.hasSignature && t("signature"), x.hasRecording && t("recording")].filter(Boolean).join(", ") || "—",
+          },
+          { head: t("note"), cell: (x) => x.note ?? "—" },
+        ]}
+      />
+      <RecordTable
+        title={t("escalations")}
+        testid="escalations"
+        rows={c().escalations}
+        empty={t("noEscalations")}
+        columns={[
+          { head: t("at"), cell: (e) => formatDateTime(e.at) },
+          { head: t("level"), cell: (e) => e.level, class: "num" },
+          { head: t("reason"), cell: (e) => `${e.reason ?? ""}${e.automatic ? ` (${t("automatic")})` : ""}` },
+          { head: t("by"), cell: (e) => e.escalatedBy?.displayName ?? "—" },
+          { head: t("to"), cell: (e) => e.escalatedTo?.displayName ?? "—" },
+          { head: t("decision"), cell: (e) => (e.decision ? `${e.decision} (${formatDateTime(e.decidedAt)})` : "—") },
+        ]}
+      />
+      <RecordTable
+        title={t("claims")}
+        testid="claims"
+        rows={c().claims}
+        empty={t("noClaims")}
+        columns={[
+          { head: t("opened"), cell: (x) => formatDateTime(x.createdAt) },
+          { head: t("status"), cell: (x) => detailLabel("ClaimStatus", x.status) },
+          { head: t("responsibility"), cell: (x) => detailLabel("Responsibility", x.responsibility) || "—" },
+          { head: t("amount"), cell: (x) => (x.compensationAmount ? `${x.compensationAmount} ${x.currency}` : "—"), class: "num" },
+        ]}
+      />
     </>
   );
 }

@@ -19,7 +19,11 @@ export function complaintHref(id: string): string {
 
 /** A link to another complaint's detail page, by its number. */
 export function ComplaintLink(props: { complaint: { id: string; no: string } }) {
-  return <Link href={complaintHref(props.complaint.id)} data-testid="complaint-link">{props.complaint.no}</Link>;
+  return (
+    <Link href={complaintHref(props.complaint.id)} data-testid="complaint-link">
+      {props.complaint.no}
+    </Link>
+  );
 }
 
 /**
@@ -36,7 +40,13 @@ export function LikelyDuplicates(props: { complaint: ComplaintDetail }) {
     query: LikelyDuplicatesQuery,
     pause: () => !applicable(),
     variables: () => ({
-      input: { estateId: c().estate.id, householdId: c().household?.id ?? null, location: c().household ? null : c().location, categoryId: c().category?.id ?? "", at: c().receivedAt },
+      input: {
+        estateId: c().estate.id,
+        householdId: c().household?.id ?? null,
+        location: c().household ? null : c().location,
+        categoryId: c().category?.id ?? "",
+        at: c().receivedAt,
+      },
     }),
   });
   const others = () => (result.data?.likelyDuplicates ?? []).filter((d) => d.id !== c().id && d.id !== c().duplicateOf?.id);
@@ -44,15 +54,24 @@ export function LikelyDuplicates(props: { complaint: ComplaintDetail }) {
     <Show when={applicable()}>
       <div class="cd-duplicates" data-testid="likely-duplicates">
         <Switch>
-          <Match when={result.error}><ErrorBox error={result.error} retry={() => reload({ requestPolicy: "network-only" })} /></Match>
-          <Match when={!result.data}><span class="muted">{t("checking")}</span></Match>
-          <Match when={others().length === 0}><span class="muted">{t("none")}</span></Match>
+          <Match when={result.error}>
+            <ErrorBox error={result.error} retry={() => reload({ requestPolicy: "network-only" })} />
+          </Match>
+          <Match when={!result.data}>
+            <span class="muted">{t("checking")}</span>
+          </Match>
+          <Match when={others().length === 0}>
+            <span class="muted">{t("none")}</span>
+          </Match>
           <Match when={others().length > 0}>
             <span>{t("title")}</span>
             <For each={others()}>
               {(d) => (
                 <span class="flag">
-                  <ComplaintLink complaint={d} /> <span class="muted">{formatDateTime(d.receivedAt)} · {label("ComplaintStatus", d.status)}</span>
+                  <ComplaintLink complaint={d} />{" "}
+                  <span class="muted">
+                    {formatDateTime(d.receivedAt)} · {label("ComplaintStatus", d.status)}
+                  </span>
                 </span>
               )}
             </For>

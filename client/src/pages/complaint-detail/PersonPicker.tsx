@@ -25,8 +25,13 @@ export function personLabel(p: PickablePerson, withDepartment = true): string {
  * never sends a choice it does not show.
  */
 export function PersonPicker(props: {
-  id: string; testid: string; filter: StaffDirectoryFilter | null; value: string;
-  waitsFor?: Message; defaultChoice?: Message; onChange: (v: string) => void;
+  id: string;
+  testid: string;
+  filter: StaffDirectoryFilter | null;
+  value: string;
+  waitsFor?: Message;
+  defaultChoice?: Message;
+  onChange: (v: string) => void;
 }) {
   const [text, setText] = createSignal("");
   const [result, reload] = createQuery({
@@ -44,18 +49,45 @@ export function PersonPicker(props: {
   return (
     <Show
       when={props.filter}
-      fallback={<select id={props.id} data-testid={props.testid} disabled><option value="">{props.waitsFor ? pick(props.waitsFor) : t("choose")}</option></select>}
+      fallback={
+        <select id={props.id} data-testid={props.testid} disabled>
+          <option value="">{props.waitsFor ? pick(props.waitsFor) : t("choose")}</option>
+        </select>
+      }
     >
       <Show when={text() || total() > people().length}>
-        <input type="text" data-testid={`${props.testid}-search`} placeholder={t("search")} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+        <input
+          type="text"
+          data-testid={`${props.testid}-search`}
+          placeholder={t("search")}
+          value={text()}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
       </Show>
       <Show when={!result.error} fallback={<ErrorBox error={result.error} retry={() => reload({ requestPolicy: "network-only" })} />}>
-        <select id={props.id} data-testid={props.testid} data-loaded={settled() ? "true" : "false"} disabled={!result.data} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-          <option value="">{!result.data ? t("loading") : props.defaultChoice ? pick(props.defaultChoice) : people().length ? t("choose") : t("nobody")}</option>
-          <For each={people()}>{(p) => <option value={p.id} selected={p.id === props.value}>{personLabel(p, !props.filter?.departmentId)}</option>}</For>
+        <select
+          id={props.id}
+          data-testid={props.testid}
+          data-loaded={settled() ? "true" : "false"}
+          disabled={!result.data}
+          value={props.value}
+          onChange={(e) => props.onChange(e.currentTarget.value)}
+        >
+          <option value="">
+            {!result.data ? t("loading") : props.defaultChoice ? pick(props.defaultChoice) : people().length ? t("choose") : t("nobody")}
+          </option>
+          <For each={people()}>
+            {(p) => (
+              <option value={p.id} selected={p.id === props.value}>
+                {personLabel(p, !props.filter?.departmentId)}
+              </option>
+            )}
+          </For>
         </select>
         <Show when={settled() && total() > people().length}>
-          <div class="muted small" data-testid={`${props.testid}-more`}>{t("more", { shown: people().length, total: total() })}</div>
+          <div class="muted small" data-testid={`${props.testid}-more`}>
+            {t("more", { shown: people().length, total: total() })}
+          </div>
         </Show>
         <Show when={settled() && people().length === 0 && props.defaultChoice}>
           <div class="muted small">{t("nobody")}</div>

@@ -8,14 +8,25 @@ export interface Column<T> {
 }
 
 /** One titled section of the complaint's records: a table, or the empty state when there are none. */
-export function RecordTable<T>(props: { title: string; rows: T[]; columns: Column<T>[]; empty: string; testid: string; rowClass?: (row: T) => string }) {
+export function RecordTable<T>(props: {
+  title: string;
+  rows: T[];
+  columns: Column<T>[];
+  empty: string;
+  testid: string;
+  rowClass?: (row: T) => string;
+}) {
   return (
     <section class="card cd-section" classList={{ empty: props.rows.length === 0 }} data-testid={props.testid}>
-      <h2>{props.title} <span class="muted">({props.rows.length})</span></h2>
+      <h2>
+        {props.title} <span class="muted">({props.rows.length})</span>
+      </h2>
       <Show when={props.rows.length > 0} fallback={<Empty>{props.empty}</Empty>}>
         <table class="table">
           <thead>
-            <tr><For each={props.columns}>{(c) => <th class={c.class}>{c.head}</th>}</For></tr>
+            <tr>
+              <For each={props.columns}>{(c) => <th class={c.class}>{c.head}</th>}</For>
+            </tr>
           </thead>
           <tbody>
             <For each={props.rows}>

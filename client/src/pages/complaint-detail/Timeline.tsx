@@ -21,15 +21,28 @@ export function Timeline(props: { complaintId: string; version: number }) {
   const { events, total, older, loading, error, fetchPage } = createTimelinePages(props);
   return (
     <section class="card cd-section" data-testid="timeline">
-      <h2>{t("title")} <span class="muted" data-testid="timeline-total" data-total={total()}>({total()})</span></h2>
-      <Show when={error()}><ErrorBox error={error()} retry={() => void fetchPage(Math.max(PAGE, events().length), null, true)} /></Show>
-      <Show when={!loading() && !error() && events().length === 0}><Empty>{t("none")}</Empty></Show>
+      <h2>
+        {t("title")}{" "}
+        <span class="muted" data-testid="timeline-total" data-total={total()}>
+          ({total()})
+        </span>
+      </h2>
+      <Show when={error()}>
+        <ErrorBox error={error()} retry={() => void fetchPage(Math.max(PAGE, events().length), null, true)} />
+      </Show>
+      <Show when={!loading() && !error() && events().length === 0}>
+        <Empty>{t("none")}</Empty>
+      </Show>
       <ol class="cd-timeline">
         <For each={events()}>{(e) => <TimelineEntry event={e} />}</For>
       </ol>
-      <Show when={loading()}><Loading /></Show>
+      <Show when={loading()}>
+        <Loading />
+      </Show>
       <Show when={older() && !loading()}>
-        <button type="button" data-testid="timeline-more" onClick={() => void fetchPage(PAGE, older(), false)}>{t("older")}</button>
+        <button type="button" data-testid="timeline-more" onClick={() => void fetchPage(PAGE, older(), false)}>
+          {t("older")}
+        </button>
       </Show>
     </section>
   );
@@ -49,7 +62,9 @@ function createTimelinePages(props: { complaintId: string; version: number }) {
     const request = ++latest;
     setLoading(true);
     setError(undefined);
-    const r = await client.query(ComplaintTimelineQuery, { id: props.complaintId, last, before }, { requestPolicy: "network-only" }).toPromise();
+    const r = await client
+      .query(ComplaintTimelineQuery, { id: props.complaintId, last, before }, { requestPolicy: "network-only" })
+      .toPromise();
     if (request !== latest) return; // a newer request (a reload after a change) supersedes this one
     setLoading(false);
     if (r.error) return setError(r.error);
@@ -63,7 +78,12 @@ function createTimelinePages(props: { complaintId: string; version: number }) {
   }
 
   // A new version means new events: reload as many as are shown (at least a page) from the newest.
-  createEffect(on(() => [props.complaintId, props.version] as const, () => void fetchPage(Math.max(PAGE, events().length), null, true)));
+  createEffect(
+    on(
+      () => [props.complaintId, props.version] as const,
+      () => void fetchPage(Math.max(PAGE, events().length), null, true),
+    ),
+  );
   return { events, total, older, loading, error, fetchPage };
 }
 
@@ -76,13 +96,22 @@ function TimelineEntry(props: { event: TimelineEvent }) {
       <span class="cd-event">
         <strong>{detailLabel("ComplaintEventKind", e().kind)}</strong>
         <Show when={e().toStatus && e().fromStatus !== e().toStatus}>
-          {" "}<span class="badge" data-testid="timeline-transition">
-            {e().fromStatus ? `${label("ComplaintStatus", e().fromStatus)} → ` : ""}{label("ComplaintStatus", e().toStatus)}
+          {" "}
+          <span class="badge" data-testid="timeline-transition">
+            {e().fromStatus ? `${label("ComplaintStatus", e().fromStatus)} → ` : ""}
+            {label("ComplaintStatus", e().toStatus)}
           </span>
         </Show>
-        {" · "}<span class="muted">{e().actor?.displayName ?? t("system")}</span>
-        <Show when={e().summary}><div class="cd-summary muted" data-testid="timeline-summary">{e().summary}</div></Show>
-        <Show when={e().note}><div class="cd-note">{e().note}</div></Show>
+        {" · "}
+        <span class="muted">{e().actor?.displayName ?? t("system")}</span>
+        <Show when={e().summary}>
+          <div class="cd-summary muted" data-testid="timeline-summary">
+            {e().summary}
+          </div>
+        </Show>
+        <Show when={e().note}>
+          <div class="cd-note">{e().note}</div>
+        </Show>
       </span>
     </li>
   );

@@ -22,5 +22,9 @@ export function setDraftValue(complaintId: string, action: string, initial: Valu
 }
 
 export function dropDraft(complaintId: string, action: string): void {
-  setDrafts(produce((d) => { delete d[key(complaintId, action)]; }));
+  setDrafts(
+    produce((d) => {
+      delete d[key(complaintId, action)];
+    }),
+  );
 }

@@ -22,7 +22,10 @@ const t = translator({
   title: ["投诉台账", "Complaint ledger"],
   total: ["共 {n} 条", "{n} in total"],
   none: ["没有符合筛选条件的投诉", "No complaint matches these filters"],
-  editHint: ["双击或按 Enter 修改位置、投诉人、联系方式和内容；每次修改需填写原因。", "Double-click or press Enter to amend location, complainant, contact or content; every change asks for a reason."],
+  editHint: [
+    "双击或按 Enter 修改位置、投诉人、联系方式和内容；每次修改需填写原因。",
+    "Double-click or press Enter to amend location, complainant, contact or content; every change asks for a reason.",
+  ],
 });
 
 /** Rows per request; the grid keeps up to 50 blocks (5,000 rows) and fetches others on scroll. */
@@ -40,7 +43,9 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
   const [total, setTotal] = createSignal<number | undefined>();
   const [loaded, setLoaded] = createSignal(0);
   const [error, setError] = createSignal<CombinedError | Error | undefined>();
-  const query = createMemo<LedgerQuery>(() => readQuery(searchParams()), readQuery(searchParams()), { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const query = createMemo<LedgerQuery>(() => readQuery(searchParams()), readQuery(searchParams()), {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   const canWrite = () => session.can("complaints:write");
 
   const editing = createCellEditing<ComplaintRow>({
@@ -51,21 +56,31 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
     requireReason: true,
   });
 
-  const datasource = () => complaintDatasource(client, toFilter(query()), {
-    onPage: (n) => { setError(undefined); setTotal(n); },
-    onError: setError,
-  });
+  const datasource = () =>
+    complaintDatasource(client, toFilter(query()), {
+      onPage: (n) => {
+        setError(undefined);
+        setTotal(n);
+      },
+      onError: setError,
+    });
 
   // Read by the grid when it is (re)built: the language's headers, the current filter's source.
   const options = createMemo(() => ledgerGridOptions(datasource(), editing, canWrite(), setLoaded));
 
   // A new filter (from the toolbar or a link) starts the grid over from its first row.
-  createEffect(on(query, () => {
-    const grid = api();
-    if (!grid || grid.isDestroyed()) return;
-    setTotal(undefined);
-    grid.setGridOption("datasource", datasource());
-  }, { defer: true }));
+  createEffect(
+    on(
+      query,
+      () => {
+        const grid = api();
+        if (!grid || grid.isDestroyed()) return;
+        setTotal(undefined);
+        grid.setGridOption("datasource", datasource());
+      },
+      { defer: true },
+    ),
+  );
 
   const retry = () => {
     setError(undefined);
@@ -81,9 +96,15 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
         <LedgerExport api={api()} loaded={loaded()} query={query()} />
       </div>
       <FilterToolbar query={query()} />
-      <Show when={error()}><ErrorBox error={error()} retry={retry} /></Show>
-      <Show when={total() === 0}><Empty>{t("none")}</Empty></Show>
-      <Show when={canWrite()}><p class="muted hint">{t("editHint")}</p></Show>
+      <Show when={error()}>
+        <ErrorBox error={error()} retry={retry} />
+      </Show>
+      <Show when={total() === 0}>
+        <Empty>{t("none")}</Empty>
+      </Show>
+      <Show when={canWrite()}>
+        <p class="muted hint">{t("editHint")}</p>
+      </Show>
       <CellEditingDialogs editing={editing} />
       <Grid options={options()} stateKey="complaint-ledger" onReady={setApi} height="calc(100vh - 250px)" data-testid="complaint-grid" />
     </section>
@@ -94,14 +115,19 @@ export default function ComplaintLedgerPage(_props: { params: Record<string, str
 function LedgerTotal(props: { total: number | undefined }) {
   return (
     <span class="muted" data-testid="total">
-      <Show when={props.total !== undefined} fallback={<Loading />}>{t("total", { n: formatNumber(props.total!) })}</Show>
+      <Show when={props.total !== undefined} fallback={<Loading />}>
+        {t("total", { n: formatNumber(props.total!) })}
+      </Show>
     </span>
   );
 }
 
 /** The infinite row model over the server's pages, the ledger's columns and the amendment of a cell. */
 function ledgerGridOptions(
-  datasource: IDatasource, editing: CellEditing<ComplaintRow>, canWrite: boolean, setLoaded: (n: number) => void,
+  datasource: IDatasource,
+  editing: CellEditing<ComplaintRow>,
+  canWrite: boolean,
+  setLoaded: (n: number) => void,
 ): GridOptions<ComplaintRow> {
   return {
     rowModelType: "infinite",

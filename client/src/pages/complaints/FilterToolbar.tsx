@@ -38,27 +38,56 @@ export function FilterToolbar(props: { query: LedgerQuery }) {
     <div class="toolbar ledger-filters" data-testid="ledger-filters">
       <select aria-label={t("estate")} name="estate" value={props.query.estate} onChange={set("estate")}>
         <option value="">{t("allEstates")}</option>
-        <For each={estates.data?.estates.edges}>{(e) => <option value={e.node.id} selected={e.node.id === props.query.estate}>{e.node.name}</option>}</For>
+        <For each={estates.data?.estates.edges}>
+          {(e) => (
+            <option value={e.node.id} selected={e.node.id === props.query.estate}>
+              {e.node.name}
+            </option>
+          )}
+        </For>
       </select>
       <StatusSelect status={props.query.status} />
       <select aria-label={t("severity")} name="severity" value={props.query.severity} onChange={set("severity")}>
-        <option value="">{t("severity")}: {t("anySeverity")}</option>
-        <For each={SEVERITIES}>{(s) => <option value={s}>{t("severity")}: {label("ComplaintSeverity", s)}</option>}</For>
+        <option value="">
+          {t("severity")}: {t("anySeverity")}
+        </option>
+        <For each={SEVERITIES}>
+          {(s) => (
+            <option value={s}>
+              {t("severity")}: {label("ComplaintSeverity", s)}
+            </option>
+          )}
+        </For>
       </select>
       <select aria-label={t("overdue")} name="overdue" value={props.query.overdue} onChange={set("overdue")}>
-        <option value="">{t("overdue")}: {t("any")}</option>
+        <option value="">
+          {t("overdue")}: {t("any")}
+        </option>
         <option value="1">{t("onlyOverdue")}</option>
         <option value="0">{t("notOverdue")}</option>
       </select>
       <select aria-label={t("escalated")} name="escalated" value={props.query.escalated} onChange={set("escalated")}>
-        <option value="">{t("escalated")}: {t("any")}</option>
+        <option value="">
+          {t("escalated")}: {t("any")}
+        </option>
         <option value="1">{t("onlyEscalated")}</option>
         <option value="0">{t("notEscalated")}</option>
       </select>
-      <label class="inline">{t("from")} <input type="date" name="from" value={props.query.from} onChange={set("from")} /></label>
-      <label class="inline">{t("to")} <input type="date" name="to" value={props.query.to} onChange={set("to")} /></label>
+      <label class="inline">
+        {t("from")} <input type="date" name="from" value={props.query.from} onChange={set("from")} />
+      </label>
+      <label class="inline">
+        {t("to")} <input type="date" name="to" value={props.query.to} onChange={set("to")} />
+      </label>
       <SearchBox q={props.query.q} />
-      <button type="button" class="link" data-testid="clear-filters" onClick={() => setSearchParams(Object.fromEntries(QUERY_KEYS.map((k) => [k, null])))}>{t("clear")}</button>
+      <button
+        type="button"
+        class="link"
+        data-testid="clear-filters"
+        onClick={() => setSearchParams(Object.fromEntries(QUERY_KEYS.map((k) => [k, null])))}
+      >
+        {t("clear")}
+      </button>
     </div>
   );
 }
@@ -72,7 +101,12 @@ function StatusSelect(props: { status: string }) {
       <option value="open">{t("open")}</option>
       <option value="done">{t("done")}</option>
       <Show when={customStatus()}>
-        <option value={customStatus()}>{customStatus().split(",").map((s) => label("ComplaintStatus", s)).join(" / ")}</option>
+        <option value={customStatus()}>
+          {customStatus()
+            .split(",")
+            .map((s) => label("ComplaintStatus", s))
+            .join(" / ")}
+        </option>
       </Show>
       <For each={ALL_STATUSES}>{(s) => <option value={s}>{label("ComplaintStatus", s)}</option>}</For>
     </select>
@@ -82,7 +116,15 @@ function StatusSelect(props: { status: string }) {
 /** Text search: typed freely, applied after a pause; follows the URL when it changes elsewhere. */
 function SearchBox(props: { q: string }) {
   const [text, setText] = createSignal(props.q);
-  createEffect(on(() => props.q, (q) => { if (q !== text()) setText(q); }, { defer: true }));
+  createEffect(
+    on(
+      () => props.q,
+      (q) => {
+        if (q !== text()) setText(q);
+      },
+      { defer: true },
+    ),
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const typed = (value: string) => {
     setText(value);
@@ -90,5 +132,14 @@ function SearchBox(props: { q: string }) {
     timer = setTimeout(() => setSearchParams({ q: value.trim() }), 350);
   };
   onCleanup(() => clearTimeout(timer));
-  return <input type="search" name="q" placeholder={t("search")} aria-label={t("search")} value={text()} onInput={(e) => typed(e.currentTarget.value)} />;
+  return (
+    <input
+      type="search"
+      name="q"
+      placeholder={t("search")}
+      aria-label={t("search")}
+      value={text()}
+      onInput={(e) => typed(e.currentTarget.value)}
+    />
+  );
 }

@@ -31,16 +31,28 @@ export function LedgerExport(props: { api: GridApi<ComplaintRow> | undefined; lo
   };
   return (
     <span class="ledger-export">
-      <span class="muted" data-testid="loaded">{t("loaded", { n: formatNumber(props.loaded) })}</span>
-      <button type="button" data-testid="export-csv" disabled={!props.loaded} onClick={() => download("csv")}>CSV</button>
-      <button type="button" data-testid="export-xlsx" disabled={!props.loaded} onClick={() => download("xlsx")}>XLSX</button>
-      <button type="button" data-testid="export-full" onClick={() => setOpen(true)}>{t("full")}</button>
+      <span class="muted" data-testid="loaded">
+        {t("loaded", { n: formatNumber(props.loaded) })}
+      </span>
+      <button type="button" data-testid="export-csv" disabled={!props.loaded} onClick={() => download("csv")}>
+        CSV
+      </button>
+      <button type="button" data-testid="export-xlsx" disabled={!props.loaded} onClick={() => download("xlsx")}>
+        XLSX
+      </button>
+      <button type="button" data-testid="export-full" onClick={() => setOpen(true)}>
+        {t("full")}
+      </button>
       <Modal open={open()} onCancel={() => setOpen(false)} title={t("fullTitle")} data-testid="full-export-dialog">
         <p class="muted">{t("fullNote")}</p>
         <Show when={open()}>
           <ExportForm kinds={["COMPLAINTS"]} defaults={{ estateId: props.query.estate, from: props.query.from, to: props.query.to }} />
         </Show>
-        <div class="actions"><button type="button" onClick={() => setOpen(false)}>{t("close")}</button></div>
+        <div class="actions">
+          <button type="button" onClick={() => setOpen(false)}>
+            {t("close")}
+          </button>
+        </div>
       </Modal>
     </span>
   );

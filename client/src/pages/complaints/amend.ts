@@ -18,7 +18,12 @@ export function amendComplaint(client: Client) {
   return async (edit: CellEdit<ComplaintRow>): Promise<EditOutcome<ComplaintRow>> => {
     const field = edit.field as (typeof AMENDABLE)[number];
     if (!AMENDABLE.includes(field)) throw new Error(`${field} is not amendable`);
-    const input: AmendInput = { id: edit.row.id, version: edit.row.version, reason: edit.reason ?? "", [field]: edit.value == null ? "" : String(edit.value) };
+    const input: AmendInput = {
+      id: edit.row.id,
+      version: edit.row.version,
+      reason: edit.reason ?? "",
+      [field]: edit.value == null ? "" : String(edit.value),
+    };
     const r = await client.mutation(AmendComplaintMutation, { input }).toPromise();
     if (r.error || !r.data) throw r.error ?? new Error("No answer");
     const answer = r.data.amendComplaint;

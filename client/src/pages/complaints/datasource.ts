@@ -31,20 +31,32 @@ export function complaintDatasource(client: Client, filter: ComplaintFilter, lis
       const variables = { filter, orderBy: toOrderBy(params.sortModel), offset: params.startRow, limit: params.endRow - params.startRow };
       const options = { requestPolicy: "network-only" } as const;
       if (total === undefined || params.startRow === 0) {
-        client.query(ComplaintPageQuery, variables, options).toPromise().then((r) => {
-          if (r.error || !r.data) return fail(params, r.error ?? new Error("No data"));
-          total = r.data.complaintPage.totalCount;
-          listener.onPage(total);
-          answer(params, r.data.complaintPage.rows, total);
-        }, (e: Error) => fail(params, e));
+        client
+          .query(ComplaintPageQuery, variables, options)
+          .toPromise()
+          .then(
+            (r) => {
+              if (r.error || !r.data) return fail(params, r.error ?? new Error("No data"));
+              total = r.data.complaintPage.totalCount;
+              listener.onPage(total);
+              answer(params, r.data.complaintPage.rows, total);
+            },
+            (e: Error) => fail(params, e),
+          );
         return;
       }
       const known = total;
-      client.query(ComplaintRowsQuery, variables, options).toPromise().then((r) => {
-        if (r.error || !r.data) return fail(params, r.error ?? new Error("No data"));
-        listener.onPage(known);
-        answer(params, r.data.complaintPage.rows, known);
-      }, (e: Error) => fail(params, e));
+      client
+        .query(ComplaintRowsQuery, variables, options)
+        .toPromise()
+        .then(
+          (r) => {
+            if (r.error || !r.data) return fail(params, r.error ?? new Error("No data"));
+            listener.onPage(known);
+            answer(params, r.data.complaintPage.rows, known);
+          },
+          (e: Error) => fail(params, e),
+        );
     },
   };
 }

@@ -82,5 +82,7 @@ export const SORT_FIELDS: Record<string, ComplaintSortField> = {
 
 /** The grid's sort model as the ledger's `orderBy` (first key first). */
 export function toOrderBy(model: SortModelItem[]): ComplaintOrder[] {
-  return model.flatMap((m) => (SORT_FIELDS[m.colId] ? [{ field: SORT_FIELDS[m.colId]!, direction: m.sort === "desc" ? ("DESC" as const) : ("ASC" as const) }] : []));
+  return model.flatMap((m) =>
+    SORT_FIELDS[m.colId] ? [{ field: SORT_FIELDS[m.colId]!, direction: m.sort === "desc" ? ("DESC" as const) : ("ASC" as const) }] : [],
+  );
 }

@@ -22,11 +22,15 @@ function recurringKey(q: URLSearchParams): RecurringKey | null {
 /** SPEC §11 drill-down: the rows behind a figure of a report, in a read-only grid with export. */
 export default function DrillDownPage(_props: { params: Record<string, string> }) {
   const drill = createMemo(() => parseDrill(searchParams()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
-  const recurring = createMemo(() => recurringKey(searchParams()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const recurring = createMemo(() => recurringKey(searchParams()), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   return (
     <section class="drill-down" data-testid="drill-down-page">
       <p class="crumbs">
-        <button type="button" class="link" onClick={() => (history.length > 1 ? history.back() : undefined)}>{t("back")}</button>
+        <button type="button" class="link" onClick={() => (history.length > 1 ? history.back() : undefined)}>
+          {t("back")}
+        </button>
         <Link href="/reports">{t("reports")}</Link>
       </p>
       <Switch fallback={<Empty>{t("none")}</Empty>}>

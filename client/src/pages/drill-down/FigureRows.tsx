@@ -28,9 +28,20 @@ export function FigureRows(props: { drill: DrillDown; side: RowsSide | null }) {
   const [scope] = createQuery({ query: ReportScopeQuery });
   const figureQuery = createGql(() => ({
     query: MetricsQuery,
-    variables: { input: { from: props.drill.from, to: props.drill.to, sliceBy: props.drill.sliceBy, estateIds: props.drill.estateIds, metrics: [props.drill.metric] } },
+    variables: {
+      input: {
+        from: props.drill.from,
+        to: props.drill.to,
+        sliceBy: props.drill.sliceBy,
+        estateIds: props.drill.estateIds,
+        metrics: [props.drill.metric],
+      },
+    },
   }));
-  const slice = () => figureQuery.data()?.metrics.slices.find((s) => s.key === props.drill.sliceKey || (props.drill.sliceBy === "ORGANIZATION" && s.key === "ALL"));
+  const slice = () =>
+    figureQuery
+      .data()
+      ?.metrics.slices.find((s) => s.key === props.drill.sliceKey || (props.drill.sliceBy === "ORGANIZATION" && s.key === "ALL"));
   const figure = (): Figure | undefined => slice()?.figures.find((f) => f.metric === props.drill.metric && f.part === props.drill.part);
   const side = (): RowsSide => props.side ?? (figure() ? defaultSide(figure()!) : "denominator");
   const [rows] = createResource(
@@ -42,11 +53,20 @@ export function FigureRows(props: { drill: DrillDown; side: RowsSide | null }) {
   return (
     <>
       <div class="card figure-summary" data-testid="figure-summary">
-        <h1>{figureName({ metric: props.drill.metric, part: props.drill.part, partLabel: figure()?.partLabel ?? null })} <span class="muted rule">{metricRule(props.drill.metric)}</span></h1>
+        <h1>
+          {figureName({ metric: props.drill.metric, part: props.drill.part, partLabel: figure()?.partLabel ?? null })}{" "}
+          <span class="muted rule">{metricRule(props.drill.metric)}</span>
+        </h1>
         <Switch>
-          <Match when={figureQuery.error()}><ErrorBox error={figureQuery.error()} retry={figureQuery.retry} /></Match>
-          <Match when={figureQuery.loading()}><Loading /></Match>
-          <Match when={!figure()}><p class="muted">{t("noFigure")}</p></Match>
+          <Match when={figureQuery.error()}>
+            <ErrorBox error={figureQuery.error()} retry={figureQuery.retry} />
+          </Match>
+          <Match when={figureQuery.loading()}>
+            <Loading />
+          </Match>
+          <Match when={!figure()}>
+            <p class="muted">{t("noFigure")}</p>
+          </Match>
           <Match when={figure()}>
             <FigureFacts figure={figure()!} sliceLabel={slice()!.label} drill={props.drill} timezone={scope.data?.organization.timezone} />
           </Match>
@@ -54,12 +74,22 @@ export function FigureRows(props: { drill: DrillDown; side: RowsSide | null }) {
         <SideTabs figure={figure()} side={side()} onChoose={choose} />
       </div>
       <Switch>
-        <Match when={rows.error}><ErrorBox error={rows.error as Error} /></Match>
-        <Match when={rows.loading}><Loading /></Match>
+        <Match when={rows.error}>
+          <ErrorBox error={rows.error as Error} />
+        </Match>
+        <Match when={rows.loading}>
+          <Loading />
+        </Match>
         <Match when={rows.state === "ready" && rows()}>
           {(r) => (
-            <RowsView rows={r().rows} columns={rowColumns(r().connection)} stateKey={`drill-${r().connection}`} hiddenCount={r().hiddenCount}
-              truncatedAt={r().truncated ? r().rows.length : undefined} fileName={`${props.drill.metric.toLowerCase()}-${side()}-${props.drill.part ?? "all"}`} />
+            <RowsView
+              rows={r().rows}
+              columns={rowColumns(r().connection)}
+              stateKey={`drill-${r().connection}`}
+              hiddenCount={r().hiddenCount}
+              truncatedAt={r().truncated ? r().rows.length : undefined}
+              fileName={`${props.drill.metric.toLowerCase()}-${side()}-${props.drill.part ?? "all"}`}
+            />
           )}
         </Match>
       </Switch>
@@ -72,11 +102,27 @@ function FigureFacts(props: { figure: Figure; sliceLabel: string; drill: DrillDo
   const figure = () => props.figure;
   return (
     <dl class="figure-facts">
-      <div><dt>{t("slice")}</dt><dd data-testid="figure-slice">{props.sliceLabel}</dd></div>
-      <div><dt>{t("period")}</dt><dd data-testid="figure-period">{formatRange(props.drill.from, props.drill.to, props.timezone)}</dd></div>
-      <div><dt>{figureName(figure()!)}</dt><dd><strong data-testid="figure-rate">{rateText(figure()!)}</strong> <span data-testid="figure-fraction">{fraction(figure()!)}</span></dd></div>
+      <div>
+        <dt>{t("slice")}</dt>
+        <dd data-testid="figure-slice">{props.sliceLabel}</dd>
+      </div>
+      <div>
+        <dt>{t("period")}</dt>
+        <dd data-testid="figure-period">{formatRange(props.drill.from, props.drill.to, props.timezone)}</dd>
+      </div>
+      <div>
+        <dt>{figureName(figure()!)}</dt>
+        <dd>
+          <strong data-testid="figure-rate">{rateText(figure()!)}</strong> <span data-testid="figure-fraction">{fraction(figure()!)}</span>
+        </dd>
+      </div>
       <Show when={figure()!.target != null}>
-        <div><dt>{t("target")}</dt><dd>{targetText(figure()!)} <span class={`badge ${verdict(figure()!).cls}`}>{verdict(figure()!).text}</span></dd></div>
+        <div>
+          <dt>{t("target")}</dt>
+          <dd>
+            {targetText(figure()!)} <span class={`badge ${verdict(figure()!).cls}`}>{verdict(figure()!).text}</span>
+          </dd>
+        </div>
       </Show>
     </dl>
   );
@@ -89,13 +135,30 @@ function SideTabs(props: { figure: Figure | undefined; side: RowsSide; onChoose:
   const choose = (s: RowsSide) => props.onChoose(s);
   return (
     <div class="side-tabs" role="tablist">
-      <button type="button" role="tab" data-testid="side-denominator" aria-selected={side() === "denominator"} disabled={figure()?.denominatorListable === false} onClick={() => choose("denominator")}>
-        {t("denominator")}{figure() ? ` (${formatNumber(figure()!.denominator)})` : ""}
+      <button
+        type="button"
+        role="tab"
+        data-testid="side-denominator"
+        aria-selected={side() === "denominator"}
+        disabled={figure()?.denominatorListable === false}
+        onClick={() => choose("denominator")}
+      >
+        {t("denominator")}
+        {figure() ? ` (${formatNumber(figure()!.denominator)})` : ""}
       </button>
-      <button type="button" role="tab" data-testid="side-numerator" aria-selected={side() === "numerator"} onClick={() => choose("numerator")}>
-        {t("numerator")}{figure() ? ` (${formatNumber(figure()!.numerator)})` : ""}
+      <button
+        type="button"
+        role="tab"
+        data-testid="side-numerator"
+        aria-selected={side() === "numerator"}
+        onClick={() => choose("numerator")}
+      >
+        {t("numerator")}
+        {figure() ? ` (${formatNumber(figure()!.numerator)})` : ""}
       </button>
-      <Show when={figure()?.denominatorListable === false}><span class="muted">{t("notListable")}</span></Show>
+      <Show when={figure()?.denominatorListable === false}>
+        <span class="muted">{t("notListable")}</span>
+      </Show>
     </div>
   );
 }

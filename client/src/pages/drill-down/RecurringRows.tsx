@@ -30,29 +30,62 @@ export function RecurringRows(props: { problem: RecurringKey }) {
   const [scope] = createQuery({ query: ReportScopeQuery });
   const [result, reload] = createQuery({
     query: RecurringProblemComplaintsQuery,
-    variables: () => ({ from: props.problem.from, to: props.problem.to, estateId: props.problem.estate, categoryId: props.problem.category }),
+    variables: () => ({
+      from: props.problem.from,
+      to: props.problem.to,
+      estateId: props.problem.estate,
+      categoryId: props.problem.category,
+    }),
     requestPolicy: "network-only",
   });
-  const problem = () => result.data?.recurringProblems.edges.map((e) => e.node).find((p) =>
-    props.problem.household ? p.household?.id === props.problem.household : !p.household && p.normalizedLocation === props.problem.location);
+  const problem = () =>
+    result.data?.recurringProblems.edges
+      .map((e) => e.node)
+      .find((p) =>
+        props.problem.household
+          ? p.household?.id === props.problem.household
+          : !p.household && p.normalizedLocation === props.problem.location,
+      );
   return (
     <>
       <div class="card figure-summary" data-testid="figure-summary">
-        <h1>{t("title")}{problem() ? ` · ${problemPlace(problem()!)}` : ""} <span class="muted rule">REC-2</span></h1>
+        <h1>
+          {t("title")}
+          {problem() ? ` · ${problemPlace(problem()!)}` : ""} <span class="muted rule">REC-2</span>
+        </h1>
         <dl class="figure-facts">
-          <div><dt>{t("period")}</dt><dd>{formatRange(props.problem.from, props.problem.to, scope.data?.organization.timezone)}</dd></div>
-          <div><dt>{t("complaints")}</dt><dd data-testid="figure-fraction">{problem() ? formatNumber(problem()!.complaintCount) : "—"}</dd></div>
-          <div><dt>{t("repeats")}</dt><dd>{problem() ? formatNumber(problem()!.repeatCount) : "—"}</dd></div>
+          <div>
+            <dt>{t("period")}</dt>
+            <dd>{formatRange(props.problem.from, props.problem.to, scope.data?.organization.timezone)}</dd>
+          </div>
+          <div>
+            <dt>{t("complaints")}</dt>
+            <dd data-testid="figure-fraction">{problem() ? formatNumber(problem()!.complaintCount) : "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("repeats")}</dt>
+            <dd>{problem() ? formatNumber(problem()!.repeatCount) : "—"}</dd>
+          </div>
         </dl>
       </div>
       <Switch>
-        <Match when={result.error}><ErrorBox error={result.error} retry={() => reload({ requestPolicy: "network-only" })} /></Match>
-        <Match when={result.fetching && !result.data}><Loading /></Match>
-        <Match when={!problem()}><Empty>{t("gone")}</Empty></Match>
+        <Match when={result.error}>
+          <ErrorBox error={result.error} retry={() => reload({ requestPolicy: "network-only" })} />
+        </Match>
+        <Match when={result.fetching && !result.data}>
+          <Loading />
+        </Match>
+        <Match when={!problem()}>
+          <Empty>{t("gone")}</Empty>
+        </Match>
         <Match when={problem()}>
           {(p) => (
-            <RowsView rows={p().complaints.edges.map((e, i) => ({ ...e.node, _i: i }))} columns={rowColumns("complaints", false)} stateKey="drill-recurring"
-              fileName={`recurring-${p().household?.code ?? p().location ?? "area"}`} />
+            <RowsView
+              rows={p().complaints.edges.map((e, i) => ({ ...e.node, _i: i }))}
+              columns={rowColumns("complaints", false)}
+              stateKey="drill-recurring"
+              fileName={`recurring-${p().household?.code ?? p().location ?? "area"}`}
+            />
           )}
         </Match>
       </Switch>

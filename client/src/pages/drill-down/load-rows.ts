@@ -25,10 +25,14 @@ export async function loadFigureRows(client: Client, input: Record<string, unkno
   const rows: Record<string, unknown>[] = [];
   let after: string | null = null;
   for (;;) {
-    const result = await client.query(MetricRowsQuery, { input: input as MetricRowsInput, first: PAGE, after }, { requestPolicy: "network-only" }).toPromise();
+    const result = await client
+      .query(MetricRowsQuery, { input: input as MetricRowsInput, first: PAGE, after }, { requestPolicy: "network-only" })
+      .toPromise();
     if (result.error) throw result.error;
     const page = result.data!.metricRows;
-    const entry = Object.entries(page).find(([, v]) => v && typeof v === "object" && "edges" in (v as object)) as [RowConnection, NonNullable<RowsConnection>] | undefined;
+    const entry = Object.entries(page).find(([, v]) => v && typeof v === "object" && "edges" in (v as object)) as
+      | [RowConnection, NonNullable<RowsConnection>]
+      | undefined;
     if (!entry) throw new Error(`no rows connection for ${page.rowType}`);
     const [connection, conn] = entry;
     for (const e of conn.edges) rows.push({ ...e.node, _inNumerator: e.inNumerator, _i: rows.length });

@@ -28,7 +28,9 @@ export default function EstatesPage() {
     <section>
       <h1>{t("title")}</h1>
       <Switch>
-        <Match when={result.fetching}><Loading /></Match>
+        <Match when={result.fetching}>
+          <Loading />
+        </Match>
         <Match when={result.error}>
           <ErrorBox error={result.error} />
         </Match>
@@ -38,7 +40,14 @@ export default function EstatesPage() {
         <Match when={result.data}>
           <table class="table" data-testid="estates">
             <thead>
-              <tr><th>{t("code")}</th><th>{t("name")}</th><th>{t("kind")}</th><th>{t("households")}</th><th>{t("occupied")}</th><th>{t("timezone")}</th></tr>
+              <tr>
+                <th>{t("code")}</th>
+                <th>{t("name")}</th>
+                <th>{t("kind")}</th>
+                <th>{t("households")}</th>
+                <th>{t("occupied")}</th>
+                <th>{t("timezone")}</th>
+              </tr>
             </thead>
             <tbody>
               <For each={result.data?.estates.edges}>
@@ -46,7 +55,9 @@ export default function EstatesPage() {
                   <tr>
                     <td>{edge.node.code}</td>
                     <td>{edge.node.name}</td>
-                    <td>{(KINDS as readonly string[]).includes(edge.node.kind) ? t(edge.node.kind as (typeof KINDS)[number]) : edge.node.kind}</td>
+                    <td>
+                      {(KINDS as readonly string[]).includes(edge.node.kind) ? t(edge.node.kind as (typeof KINDS)[number]) : edge.node.kind}
+                    </td>
                     <td class="num">{edge.node.households.totalCount}</td>
                     <td class="num">{edge.node.occupiedHouseholds}</td>
                     <td>{edge.node.timezone}</td>

@@ -24,7 +24,15 @@ const t = translator({
   quarterly: ["编制季度满意度报告", "Build the quarterly satisfaction report"],
 });
 
-const OPEN: VariablesOf<typeof CountsQuery>["open"] = ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED"];
+const OPEN: VariablesOf<typeof CountsQuery>["open"] = [
+  "REGISTERED",
+  "CLASSIFIED",
+  "ASSIGNED",
+  "PLANNED",
+  "IN_PROGRESS",
+  "FORWARDED_TO_DEVELOPER",
+  "REOPENED",
+];
 
 const CountsQuery = graphql(`
   query WorkbenchCounts($open: [ComplaintStatus!], $weekFrom: DateTime!) {
@@ -42,7 +50,9 @@ export default function HomePage() {
   // The last seven days including today, on the server's clock, from the local midnight six days ago.
   const weekFrom = localDate(new Date(nowMs() - 6 * 86_400_000));
   const [counts, reload] = createQuery({
-    query: CountsQuery, variables: { open: OPEN, weekFrom: dayStart(weekFrom)! }, pause: () => !session.can("complaints:read"),
+    query: CountsQuery,
+    variables: { open: OPEN, weekFrom: dayStart(weekFrom)! },
+    pause: () => !session.can("complaints:read"),
   });
   const card = (key: "open" | "overdue" | "escalated" | "registered" | "week", href: string) => (
     <Link href={href} class={`card stat ${key}`} data-testid={`stat-${key}`}>
@@ -67,7 +77,9 @@ export default function HomePage() {
         </Show>
       </Show>
       <Show when={session.can("reports:read")}>
-        <p><Link href="/reports">{t("reports")}</Link> · <Link href="/reports/quarterly">{t("quarterly")}</Link></p>
+        <p>
+          <Link href="/reports">{t("reports")}</Link> · <Link href="/reports/quarterly">{t("quarterly")}</Link>
+        </p>
       </Show>
     </section>
   );

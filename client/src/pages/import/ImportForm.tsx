@@ -14,7 +14,10 @@ const t = translator({
   kind: ["文件类型", "File"],
   file: ["CSV 或 XLSX 文件", "CSV or XLSX file"],
   dryRun: ["试运行（只检查，不保存）", "Dry run (check only, keep nothing)"],
-  hint: ["表头可用英文列名或中文别名；任何一行有问题则整个文件都不导入。", "Headers may be the English names or the Chinese aliases; if any row has a problem, nothing in the file is imported."],
+  hint: [
+    "表头可用英文列名或中文别名；任何一行有问题则整个文件都不导入。",
+    "Headers may be the English names or the Chinese aliases; if any row has a problem, nothing in the file is imported.",
+  ],
   submit: ["导入", "Import"],
   importing: ["导入中…", "Importing…"],
 });
@@ -68,21 +71,37 @@ export function ImportForm(props: { kinds: InterchangeKind[] }) {
     <form class="import-form" onSubmit={submit} data-testid="import-form">
       <p class="muted">{t("hint")}</p>
       <div class="form-grid">
-        <label>{t("kind")}
+        <label>
+          {t("kind")}
           <select name="kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as InterchangeKind)}>
             <For each={props.kinds}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
           </select>
         </label>
-        <label class="wide">{t("file")}
-          <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+        <label class="wide">
+          {t("file")}
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.currentTarget.files?.[0])}
+          />
         </label>
-        <label class="check"><input type="checkbox" name="dryRun" checked={dryRun()} onChange={(e) => setDryRun(e.currentTarget.checked)} />{t("dryRun")}</label>
+        <label class="check">
+          <input type="checkbox" name="dryRun" checked={dryRun()} onChange={(e) => setDryRun(e.currentTarget.checked)} />
+          {t("dryRun")}
+        </label>
       </div>
       <div class="actions">
-        <button type="submit" class="primary" disabled={!file() || running()} data-testid="import-submit">{running() ? t("importing") : t("submit")}</button>
+        <button type="submit" class="primary" disabled={!file() || running()} data-testid="import-submit">
+          {running() ? t("importing") : t("submit")}
+        </button>
       </div>
-      <Show when={job() !== undefined}><ImportProgress job={job()} /></Show>
-      <Show when={error()}><ErrorBox error={error()} /></Show>
+      <Show when={job() !== undefined}>
+        <ImportProgress job={job()} />
+      </Show>
+      <Show when={error()}>
+        <ErrorBox error={error()} />
+      </Show>
       <Show when={outcome()}>{(o) => <ImportResult outcome={o()} />}</Show>
     </form>
   );

@@ -16,11 +16,27 @@ const t = translator({
 export function ImportProgress(props: { job: ImportJob | null | undefined }) {
   return (
     <div class="import-progress" data-testid="import-progress">
-      <Show when={props.job} fallback={<><progress aria-label={t("uploading")} /> <span class="muted">{t("uploading")}</span></>}>
+      <Show
+        when={props.job}
+        fallback={
+          <>
+            <progress aria-label={t("uploading")} /> <span class="muted">{t("uploading")}</span>
+          </>
+        }
+      >
         {(job) => (
           <>
-            <progress classList={{ failed: job().status === "REJECTED" || job().status === "FAILED" }} max={Math.max(job().totalRows, 1)} value={job().status === "DONE" ? Math.max(job().totalRows, 1) : job().processedRows} aria-label={t(job().status)} />
-            <span data-testid="import-status" data-status={job().status} classList={{ ok: job().status === "DONE", error: job().status === "REJECTED" || job().status === "FAILED" }}>
+            <progress
+              classList={{ failed: job().status === "REJECTED" || job().status === "FAILED" }}
+              max={Math.max(job().totalRows, 1)}
+              value={job().status === "DONE" ? Math.max(job().totalRows, 1) : job().processedRows}
+              aria-label={t(job().status)}
+            />
+            <span
+              data-testid="import-status"
+              data-status={job().status}
+              classList={{ ok: job().status === "DONE", error: job().status === "REJECTED" || job().status === "FAILED" }}
+            >
               {t(job().status)}
             </span>
             <span class="muted">{t("rows", { done: formatNumber(job().processedRows), total: formatNumber(job().totalRows) })}</span>

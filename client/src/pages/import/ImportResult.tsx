@@ -5,7 +5,10 @@ import { formatNumber, translator } from "../../i18n/locale.ts";
 
 const t = translator({
   done: ["导入完成：共 {total} 行。", "Imported: {total} rows."],
-  dryRun: ["试运行：已检查全部 {total} 行，未保存任何数据。正式导入将：", "Dry run: all {total} rows checked, nothing was kept. A real import would:"],
+  dryRun: [
+    "试运行：已检查全部 {total} 行，未保存任何数据。正式导入将：",
+    "Dry run: all {total} rows checked, nothing was kept. A real import would:",
+  ],
   created: ["新增", "Created"],
   updated: ["更新", "Updated"],
   unchanged: ["未变", "Unchanged"],
@@ -39,7 +42,9 @@ export function ImportResult(props: { outcome: ImportOutcome }) {
           {(r) => <ImportProblems rejected={r()} />}
         </Match>
         <Match when={true}>
-          <p class="error" role="alert">{t("refused", { message: (o() as { message: string }).message })}</p>
+          <p class="error" role="alert">
+            {t("refused", { message: (o() as { message: string }).message })}
+          </p>
         </Match>
       </Switch>
     </div>
@@ -53,13 +58,26 @@ function ImportCounts(props: { data: ImportData }) {
   const d = () => props.data;
   return (
     <>
-      <p class="ok">{d().dryRun ? t("dryRun", { total: formatNumber(d().totalRows) }) : t("done", { total: formatNumber(d().totalRows) })}</p>
+      <p class="ok">
+        {d().dryRun ? t("dryRun", { total: formatNumber(d().totalRows) }) : t("done", { total: formatNumber(d().totalRows) })}
+      </p>
       <div class="stats import-counts">
-        <div class="card stat" data-testid="count-created"><span class="muted">{t("created")}</span><strong>{formatNumber(d().created)}</strong></div>
-        <div class="card stat" data-testid="count-updated"><span class="muted">{t("updated")}</span><strong>{formatNumber(d().updated)}</strong></div>
-        <div class="card stat" data-testid="count-unchanged"><span class="muted">{t("unchanged")}</span><strong>{formatNumber(d().unchanged)}</strong></div>
+        <div class="card stat" data-testid="count-created">
+          <span class="muted">{t("created")}</span>
+          <strong>{formatNumber(d().created)}</strong>
+        </div>
+        <div class="card stat" data-testid="count-updated">
+          <span class="muted">{t("updated")}</span>
+          <strong>{formatNumber(d().updated)}</strong>
+        </div>
+        <div class="card stat" data-testid="count-unchanged">
+          <span class="muted">{t("unchanged")}</span>
+          <strong>{formatNumber(d().unchanged)}</strong>
+        </div>
       </div>
-      <Show when={d().ignoredColumns.length}><p class="warn">{t("ignored", { cols: d().ignoredColumns.join(", ") })}</p></Show>
+      <Show when={d().ignoredColumns.length}>
+        <p class="warn">{t("ignored", { cols: d().ignoredColumns.join(", ") })}</p>
+      </Show>
     </>
   );
 }
@@ -68,23 +86,45 @@ function ImportCounts(props: { data: ImportData }) {
 function ImportProblems(props: { rejected: Extract<ImportOutcome, { __typename: "ImportRejected" }> }) {
   const r = () => props.rejected;
   const problems = (): ImportProblem[] => r().problems;
-  const downloadProblems = () => void downloadTable(
-    { headers: [t("line"), t("column"), t("reason")], rows: problems().map((p) => [String(p.line), p.column, p.reason]) },
-    t("problemsFile"), "csv",
-  );
+  const downloadProblems = () =>
+    void downloadTable(
+      { headers: [t("line"), t("column"), t("reason")], rows: problems().map((p) => [String(p.line), p.column, p.reason]) },
+      t("problemsFile"),
+      "csv",
+    );
   return (
     <>
-      <p class="error" role="alert" data-testid="import-rejected">{t("rejected", { n: formatNumber(r().problemCount), rows: formatNumber(r().rowsWithProblems) })}</p>
+      <p class="error" role="alert" data-testid="import-rejected">
+        {t("rejected", { n: formatNumber(r().problemCount), rows: formatNumber(r().rowsWithProblems) })}
+      </p>
       <table class="table problems" data-testid="import-problems">
-        <thead><tr><th class="num">{t("line")}</th><th>{t("column")}</th><th>{t("reason")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th class="num">{t("line")}</th>
+            <th>{t("column")}</th>
+            <th>{t("reason")}</th>
+          </tr>
+        </thead>
         <tbody>
           <For each={r().problems.slice(0, SHOWN)}>
-            {(p) => <tr><td class="num">{p.line}</td><td>{p.column || t("wholeFile")}</td><td>{p.reason}</td></tr>}
+            {(p) => (
+              <tr>
+                <td class="num">{p.line}</td>
+                <td>{p.column || t("wholeFile")}</td>
+                <td>{p.reason}</td>
+              </tr>
+            )}
           </For>
         </tbody>
       </table>
-      <Show when={r().problemCount > SHOWN}><p class="muted">{t("more", { n: formatNumber(r().problemCount - SHOWN) })}</p></Show>
-      <p><button type="button" onClick={downloadProblems}>{t("downloadProblems")}</button></p>
+      <Show when={r().problemCount > SHOWN}>
+        <p class="muted">{t("more", { n: formatNumber(r().problemCount - SHOWN) })}</p>
+      </Show>
+      <p>
+        <button type="button" onClick={downloadProblems}>
+          {t("downloadProblems")}
+        </button>
+      </p>
     </>
   );
 }

@@ -18,10 +18,13 @@ export function newJobId(): string {
  */
 export async function uploadImport(input: { kind: InterchangeKind; file: File; dryRun: boolean; jobId: string }): Promise<ImportOutcome> {
   const form = new FormData();
-  form.set("operations", JSON.stringify({
-    query: IMPORT_FILE,
-    variables: { input: { kind: input.kind, dryRun: input.dryRun, jobId: input.jobId, file: null } },
-  }));
+  form.set(
+    "operations",
+    JSON.stringify({
+      query: IMPORT_FILE,
+      variables: { input: { kind: input.kind, dryRun: input.dryRun, jobId: input.jobId, file: null } },
+    }),
+  );
   form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
   form.set("0", input.file, input.file.name);
   const res = await timedFetch("/graphql", {

@@ -28,15 +28,31 @@ export function HeadlineFigures(props: { totals: Metrics }) {
     <div class="stats headline" data-testid="headline">
       <For each={headlineFigures(props.totals)}>
         {(f) => (
-          <div class="card stat headline-figure" data-testid={`headline-${f.metric}`} data-numerator={f.numerator} data-denominator={f.denominator}>
-            <span class="muted">{f.metric === "SATISFACTION" ? t("overall") : figureName(f)} <span class="rule">{metricRule(f.metric)}</span></span>
+          <div
+            class="card stat headline-figure"
+            data-testid={`headline-${f.metric}`}
+            data-numerator={f.numerator}
+            data-denominator={f.denominator}
+          >
+            <span class="muted">
+              {f.metric === "SATISFACTION" ? t("overall") : figureName(f)} <span class="rule">{metricRule(f.metric)}</span>
+            </span>
             <strong>{formatPercent(f.rate)}</strong>
-            <span class="fraction">{fraction(f)}<Show when={f.score != null}> · {t("score", { v: f.score!.toFixed(1) })}</Show></span>
+            <span class="fraction">
+              {fraction(f)}
+              <Show when={f.score != null}> · {t("score", { v: f.score!.toFixed(1) })}</Show>
+            </span>
             <span>
               <span class="muted">{f.target != null ? t("target", { v: targetText(f) }) : t("noTarget")}</span>{" "}
-              <Show when={f.target != null}><span class={`badge ${verdict(f).cls}`} data-testid="verdict">{verdict(f).text}</span></Show>
+              <Show when={f.target != null}>
+                <span class={`badge ${verdict(f).cls}`} data-testid="verdict">
+                  {verdict(f).text}
+                </span>
+              </Show>
             </span>
-            <Link href={figureHref(f)} class="no-print">{t("rows")} →</Link>
+            <Link href={figureHref(f)} class="no-print">
+              {t("rows")} →
+            </Link>
           </div>
         )}
       </For>

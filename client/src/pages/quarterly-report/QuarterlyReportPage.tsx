@@ -18,8 +18,10 @@ const t = translator({
   estates: ["项目", "Estates"],
   all: ["全部项目", "All estates"],
   empty: ["所选项目本季度没有数据", "The chosen estates have no figures this quarter"],
-  about: ["每个指标均显示分子/分母，并按本季度初生效的目标判断是否达标；点击比率查看明细。",
-    "Every figure shows its numerator / denominator and is judged by the target in force when the quarter began; click a rate for its rows."],
+  about: [
+    "每个指标均显示分子/分母，并按本季度初生效的目标判断是否达标；点击比率查看明细。",
+    "Every figure shows its numerator / denominator and is judged by the target in force when the quarter began; click a rate for its rows.",
+  ],
 });
 
 /** §12 quarterly satisfaction report: choose a quarter and estates, read it, print it, export it. */
@@ -35,30 +37,52 @@ export default function QuarterlyReportPage(_props: { params: Record<string, str
   });
   const chosen = () => {
     const ids = scope()?.estateIds ?? [];
-    return ids.length ? estates().filter((e) => ids.includes(e.id)).map((e) => e.name).join("、") : t("all");
+    return ids.length
+      ? estates()
+          .filter((e) => ids.includes(e.id))
+          .map((e) => e.name)
+          .join("、")
+      : t("all");
   };
   const data = () => report.data?.quarterlySatisfactionReport;
   return (
     <section class="quarterly" data-testid="quarterly-page">
       <Switch>
-        <Match when={scopeQuery.error}><ErrorBox error={scopeQuery.error} retry={() => reloadScope({ requestPolicy: "network-only" })} /></Match>
-        <Match when={!scope()}><Loading /></Match>
+        <Match when={scopeQuery.error}>
+          <ErrorBox error={scopeQuery.error} retry={() => reloadScope({ requestPolicy: "network-only" })} />
+        </Match>
+        <Match when={!scope()}>
+          <Loading />
+        </Match>
         <Match when={scope()}>
           <header class="report-title">
-            <h1 data-testid="quarterly-title">{t("title")} · {periodLabel(scope()!.period)}</h1>
-            <p class="muted">{t("estates")}: <span data-testid="quarterly-estates">{chosen()}</span> · {formatRange(scope()!.from, scope()!.to, scope()!.timeZone)}</p>
+            <h1 data-testid="quarterly-title">
+              {t("title")} · {periodLabel(scope()!.period)}
+            </h1>
+            <p class="muted">
+              {t("estates")}: <span data-testid="quarterly-estates">{chosen()}</span> ·{" "}
+              {formatRange(scope()!.from, scope()!.to, scope()!.timeZone)}
+            </p>
           </header>
           <div class="toolbar report-toolbar no-print">
             <PeriodPicker period={scope()!.period} timeZone={scope()!.timeZone} kinds={["QUARTER"]} onChange={setPeriod} />
             <EstatePicker estates={estates()} selected={scope()!.estateIds} onChange={setEstates} />
             <span class="spacer" />
-            <button type="button" data-testid="print" onClick={() => window.print()}>{t("print")}</button>
+            <button type="button" data-testid="print" onClick={() => window.print()}>
+              {t("print")}
+            </button>
           </div>
           <p class="muted about">{t("about")}</p>
           <Switch>
-            <Match when={report.error}><ErrorBox error={report.error} retry={() => reload({ requestPolicy: "network-only" })} /></Match>
-            <Match when={report.fetching || !data()}><Loading /></Match>
-            <Match when={data()!.totals.slices.every((s) => s.figures.every((f) => f.denominator === 0))}><Empty>{t("empty")}</Empty></Match>
+            <Match when={report.error}>
+              <ErrorBox error={report.error} retry={() => reload({ requestPolicy: "network-only" })} />
+            </Match>
+            <Match when={report.fetching || !data()}>
+              <Loading />
+            </Match>
+            <Match when={data()!.totals.slices.every((s) => s.figures.every((f) => f.denominator === 0))}>
+              <Empty>{t("empty")}</Empty>
+            </Match>
             <Match when={data()}>
               <div aria-busy={report.fetching ? "true" : "false"} data-testid="quarterly-report" data-label={data()!.label}>
                 <HeadlineFigures totals={data()!.totals} />

@@ -21,8 +21,14 @@ export function EstatePicker(props: { estates: EstateOption[]; selected: string[
   const close = (e: Event) => {
     if (details.open && (e instanceof KeyboardEvent ? e.key === "Escape" : !details.contains(e.target as Node))) details.open = false;
   };
-  onMount(() => { document.addEventListener("click", close); document.addEventListener("keydown", close); });
-  onCleanup(() => { document.removeEventListener("click", close); document.removeEventListener("keydown", close); });
+  onMount(() => {
+    document.addEventListener("click", close);
+    document.addEventListener("keydown", close);
+  });
+  onCleanup(() => {
+    document.removeEventListener("click", close);
+    document.removeEventListener("keydown", close);
+  });
   const summary = () => {
     const chosen = props.estates.filter((e) => props.selected.includes(e.id));
     if (chosen.length === 0) return t("all");
@@ -36,18 +42,28 @@ export function EstatePicker(props: { estates: EstateOption[]; selected: string[
   };
   return (
     <details ref={details} class="picker estate-picker" data-testid="estate-picker">
-      <summary><span class="muted">{t("estates")}</span> <span data-testid="estate-summary">{summary()}</span></summary>
+      <summary>
+        <span class="muted">{t("estates")}</span> <span data-testid="estate-summary">{summary()}</span>
+      </summary>
       <fieldset class="estate-picker-list" aria-label={t("estates")}>
         <For each={props.estates}>
           {(e) => (
             <label>
-              <input type="checkbox" value={e.id} data-code={e.code} checked={props.selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                value={e.id}
+                data-code={e.code}
+                checked={props.selected.includes(e.id)}
+                onChange={(ev) => toggle(e.id, ev.currentTarget.checked)}
+              />
               {e.name} <span class="muted">{e.code}</span>
             </label>
           )}
         </For>
         <Show when={props.selected.length > 0}>
-          <button type="button" class="link" data-testid="estate-all" onClick={() => props.onChange([])}>{t("clear")}</button>
+          <button type="button" class="link" data-testid="estate-all" onClick={() => props.onChange([])}>
+            {t("clear")}
+          </button>
         </Show>
       </fieldset>
     </details>

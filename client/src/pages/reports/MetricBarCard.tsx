@@ -24,7 +24,15 @@ export interface MetricBarCardProps {
 export function MetricBarCard(props: MetricBarCardProps) {
   const q = createGql(() => ({
     query: MetricsQuery,
-    variables: { input: { from: props.scope.from, to: props.scope.to, estateIds: estateFilter(props.scope), sliceBy: props.sliceBy, metrics: props.metrics } },
+    variables: {
+      input: {
+        from: props.scope.from,
+        to: props.scope.to,
+        estateIds: estateFilter(props.scope),
+        sliceBy: props.sliceBy,
+        metrics: props.metrics,
+      },
+    },
   }));
   const points = () => {
     const m = q.data()?.metrics;

@@ -42,7 +42,13 @@ export function PeriodPicker(props: { period: Period; timeZone: string; kinds?: 
         <label>
           <span class="muted">{t("kind")}</span>
           <select data-testid="period-kind" value={props.period.kind} onChange={(e) => switchKind(e.currentTarget.value as PeriodKind)}>
-            <For each={kinds()}>{(k) => <option value={k} selected={k === props.period.kind}>{t(k)}</option>}</For>
+            <For each={kinds()}>
+              {(k) => (
+                <option value={k} selected={k === props.period.kind}>
+                  {t(k)}
+                </option>
+              )}
+            </For>
           </select>
         </label>
       </Show>
@@ -50,15 +56,41 @@ export function PeriodPicker(props: { period: Period; timeZone: string; kinds?: 
         when={props.period.kind !== "CUSTOM"}
         fallback={
           <>
-            <label><span class="muted">{t("from")}</span><input type="date" data-testid="period-from" value={custom()[0]} onChange={(e) => setCustom(e.currentTarget.value, custom()[1])} /></label>
-            <label><span class="muted">{t("to")}</span><input type="date" data-testid="period-to" value={custom()[1]} onChange={(e) => setCustom(custom()[0], e.currentTarget.value)} /></label>
+            <label>
+              <span class="muted">{t("from")}</span>
+              <input
+                type="date"
+                data-testid="period-from"
+                value={custom()[0]}
+                onChange={(e) => setCustom(e.currentTarget.value, custom()[1])}
+              />
+            </label>
+            <label>
+              <span class="muted">{t("to")}</span>
+              <input
+                type="date"
+                data-testid="period-to"
+                value={custom()[1]}
+                onChange={(e) => setCustom(custom()[0], e.currentTarget.value)}
+              />
+            </label>
           </>
         }
       >
         <label>
           <span class="muted">{kinds().length > 1 ? t("which") : t("QUARTER")}</span>
-          <select data-testid="period-key" value={props.period.key} onChange={(e) => props.onChange({ kind: props.period.kind, key: e.currentTarget.value })}>
-            <For each={offered()}>{(p) => <option value={p.key} selected={p.key === props.period.key}>{periodLabel(p)}</option>}</For>
+          <select
+            data-testid="period-key"
+            value={props.period.key}
+            onChange={(e) => props.onChange({ kind: props.period.kind, key: e.currentTarget.value })}
+          >
+            <For each={offered()}>
+              {(p) => (
+                <option value={p.key} selected={p.key === props.period.key}>
+                  {periodLabel(p)}
+                </option>
+              )}
+            </For>
           </select>
         </label>
       </Show>

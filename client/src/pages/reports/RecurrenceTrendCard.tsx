@@ -58,8 +58,25 @@ function monthFigure(month: Period, rows: RecurrenceMonth[], scope: ReportScope)
   const denominator = rows.reduce((s, r) => s + r.complaints, 0);
   const bounds = periodBounds(month, scope.timeZone);
   return {
-    metric: "RECURRENCE_RATE", part: null, partLabel: null, numerator, denominator, denominatorListable: true,
-    rate: denominator ? numerator / denominator : null, score: null, target: null, direction: "AT_MOST", policyKey: null, met: null,
-    drillDown: { metric: "RECURRENCE_RATE", part: null, ...bounds, sliceBy: "ORGANIZATION", sliceKey: "ALL", estateIds: estateFilter(scope) },
+    metric: "RECURRENCE_RATE",
+    part: null,
+    partLabel: null,
+    numerator,
+    denominator,
+    denominatorListable: true,
+    rate: denominator ? numerator / denominator : null,
+    score: null,
+    target: null,
+    direction: "AT_MOST",
+    policyKey: null,
+    met: null,
+    drillDown: {
+      metric: "RECURRENCE_RATE",
+      part: null,
+      ...bounds,
+      sliceBy: "ORGANIZATION",
+      sliceKey: "ALL",
+      estateIds: estateFilter(scope),
+    },
   };
 }

@@ -44,10 +44,13 @@ export function RecurringTopCard(props: { scope: ReportScope }) {
     query: recurringProblemsQuery(estates().length, TOP),
     variables: { from: props.scope.from, to: props.scope.to, ...Object.fromEntries(estates().map((id, i) => [`e${i}`, id])) },
   }));
-  const top = () => Object.values(q.data() ?? {})
-    .flatMap((c) => c.edges.map((e) => e.node))
-    .sort((a, b) => b.complaintCount - a.complaintCount || b.repeatCount - a.repeatCount || b.lastReceivedAt.localeCompare(a.lastReceivedAt))
-    .slice(0, TOP);
+  const top = () =>
+    Object.values(q.data() ?? {})
+      .flatMap((c) => c.edges.map((e) => e.node))
+      .sort(
+        (a, b) => b.complaintCount - a.complaintCount || b.repeatCount - a.repeatCount || b.lastReceivedAt.localeCompare(a.lastReceivedAt),
+      )
+      .slice(0, TOP);
   const config = () => recurringChart(top());
   return (
     <ChartCard
@@ -63,7 +66,14 @@ export function RecurringTopCard(props: { scope: ReportScope }) {
       config={config}
       table={() => ({
         headers: [t("place"), t("complaints"), t("repeats"), t("first"), t("last"), t("rows")],
-        rows: top().map((p) => [problemPlace(p), formatNumber(p.complaintCount), formatNumber(p.repeatCount), formatDate(p.firstReceivedAt), formatDate(p.lastReceivedAt), { text: t("open"), href: problemHref(p, props.scope) }]),
+        rows: top().map((p) => [
+          problemPlace(p),
+          formatNumber(p.complaintCount),
+          formatNumber(p.repeatCount),
+          formatDate(p.firstReceivedAt),
+          formatDate(p.lastReceivedAt),
+          { text: t("open"), href: problemHref(p, props.scope) },
+        ]),
       })}
       onPick={(pick) => {
         const p = top()[pick.index];
@@ -80,8 +90,22 @@ function recurringChart(problems: RecurringProblem[]): ChartConfiguration<"bar">
     data: {
       labels: problems.map((p) => short(problemPlace(p))),
       datasets: [
-        { label: t("complaints"), data: problems.map((p) => p.complaintCount), backgroundColor: `${COLORS.none}cc`, borderColor: COLORS.none, borderWidth: 1, maxBarThickness: 22 },
-        { label: t("repeats"), data: problems.map((p) => p.repeatCount), backgroundColor: `${COLORS.missed}aa`, borderColor: COLORS.missed, borderWidth: 1, maxBarThickness: 22 },
+        {
+          label: t("complaints"),
+          data: problems.map((p) => p.complaintCount),
+          backgroundColor: `${COLORS.none}cc`,
+          borderColor: COLORS.none,
+          borderWidth: 1,
+          maxBarThickness: 22,
+        },
+        {
+          label: t("repeats"),
+          data: problems.map((p) => p.repeatCount),
+          backgroundColor: `${COLORS.missed}aa`,
+          borderColor: COLORS.missed,
+          borderWidth: 1,
+          maxBarThickness: 22,
+        },
       ],
     },
     options: {

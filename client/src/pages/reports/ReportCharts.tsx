@@ -40,7 +40,9 @@ export function ReportCharts(props: { scope: ReportScope }) {
     <>
       <SatisfactionCharts scope={props.scope} />
       <CallbackCharts scope={props.scope} />
-      <h2>{t("recurrence")} <span class="muted rule">REC-2</span></h2>
+      <h2>
+        {t("recurrence")} <span class="muted rule">REC-2</span>
+      </h2>
       <div class="charts">
         <RecurringTopCard scope={props.scope} />
         <RecurrenceTrendCard scope={props.scope} />
@@ -50,20 +52,47 @@ export function ReportCharts(props: { scope: ReportScope }) {
 }
 
 const dimensions = (m: Metrics): RatePoint[] => figuresOf(m, "SATISFACTION").map((f) => ({ label: partName(f), figure: f }));
-const estates = (m: Metrics): RatePoint[] => m.slices.map((s) => ({ label: s.label, figure: findFigure(s.figures, "SATISFACTION", "overall") ?? null }));
-const callbacks = (m: Metrics): RatePoint[] => CALLBACK_METRICS.map((k) => ({ label: `${metricName(k)} (${metricRule(k)})`, figure: findFigure(m.slices[0]?.figures ?? [], k) ?? null }));
+const estates = (m: Metrics): RatePoint[] =>
+  m.slices.map((s) => ({ label: s.label, figure: findFigure(s.figures, "SATISFACTION", "overall") ?? null }));
+const callbacks = (m: Metrics): RatePoint[] =>
+  CALLBACK_METRICS.map((k) => ({
+    label: `${metricName(k)} (${metricRule(k)})`,
+    figure: findFigure(m.slices[0]?.figures ?? [], k) ?? null,
+  }));
 const rules = (m: Metrics): RatePoint[] => figuresOf(m, "SLA_ATTAINMENT").map((f) => ({ label: slaRuleName(f.part ?? ""), figure: f }));
 
 /** SUR-4: satisfaction by dimension, by estate and over time. */
 function SatisfactionCharts(props: { scope: ReportScope }) {
   return (
     <>
-      <h2>{t("satisfaction")} <span class="muted rule">SUR-4</span></h2>
+      <h2>
+        {t("satisfaction")} <span class="muted rule">SUR-4</span>
+      </h2>
       <div class="charts">
-        <MetricBarCard scope={props.scope} metrics={["SATISFACTION"]} sliceBy="ORGANIZATION" points={dimensions} title={t("byDimension")} series={t("rate")}
-          category={t("dimension")} fileName="satisfaction-by-dimension" emptyText={t("noSurvey")} data-testid="chart-satisfaction-dimension" />
-        <MetricBarCard scope={props.scope} metrics={["SATISFACTION"]} sliceBy="ESTATE" points={estates} title={t("byEstate")} series={t("overall")}
-          category={t("estate")} fileName="satisfaction-by-estate" emptyText={t("noSurvey")} data-testid="chart-satisfaction-estate" />
+        <MetricBarCard
+          scope={props.scope}
+          metrics={["SATISFACTION"]}
+          sliceBy="ORGANIZATION"
+          points={dimensions}
+          title={t("byDimension")}
+          series={t("rate")}
+          category={t("dimension")}
+          fileName="satisfaction-by-dimension"
+          emptyText={t("noSurvey")}
+          data-testid="chart-satisfaction-dimension"
+        />
+        <MetricBarCard
+          scope={props.scope}
+          metrics={["SATISFACTION"]}
+          sliceBy="ESTATE"
+          points={estates}
+          title={t("byEstate")}
+          series={t("overall")}
+          category={t("estate")}
+          fileName="satisfaction-by-estate"
+          emptyText={t("noSurvey")}
+          data-testid="chart-satisfaction-estate"
+        />
         <SatisfactionTrendCard scope={props.scope} />
       </div>
     </>
@@ -74,12 +103,34 @@ function SatisfactionCharts(props: { scope: ReportScope }) {
 function CallbackCharts(props: { scope: ReportScope }) {
   return (
     <>
-      <h2>{t("callbacks")} <span class="muted rule">CB-1 · CB-5 · CB-6 · CB-7 · §6</span></h2>
+      <h2>
+        {t("callbacks")} <span class="muted rule">CB-1 · CB-5 · CB-6 · CB-7 · §6</span>
+      </h2>
       <div class="charts">
-        <MetricBarCard scope={props.scope} metrics={CALLBACK_METRICS} sliceBy="ORGANIZATION" points={callbacks} title={t("cbTitle")} series={t("cbSeries")}
-          category={t("figure")} fileName="callback-figures" emptyText={t("noCallbacks")} data-testid="chart-callbacks" />
-        <MetricBarCard scope={props.scope} metrics={["SLA_ATTAINMENT"]} sliceBy="ORGANIZATION" points={rules} title={t("slaTitle")} series={t("slaSeries")}
-          category={t("rule")} fileName="sla-attainment" emptyText={t("noStages")} data-testid="chart-sla" />
+        <MetricBarCard
+          scope={props.scope}
+          metrics={CALLBACK_METRICS}
+          sliceBy="ORGANIZATION"
+          points={callbacks}
+          title={t("cbTitle")}
+          series={t("cbSeries")}
+          category={t("figure")}
+          fileName="callback-figures"
+          emptyText={t("noCallbacks")}
+          data-testid="chart-callbacks"
+        />
+        <MetricBarCard
+          scope={props.scope}
+          metrics={["SLA_ATTAINMENT"]}
+          sliceBy="ORGANIZATION"
+          points={rules}
+          title={t("slaTitle")}
+          series={t("slaSeries")}
+          category={t("rule")}
+          fileName="sla-attainment"
+          emptyText={t("noStages")}
+          data-testid="chart-sla"
+        />
       </div>
     </>
   );

@@ -24,11 +24,17 @@ export default function ReportsPage(_props: { params: Record<string, string> }) 
     <section class="reports" data-testid="reports-page">
       <div class="report-head">
         <h1>{t("title")}</h1>
-        <span class="muted" data-testid="report-period">{scope() ? periodLabel(scope()!.period) : ""}</span>
+        <span class="muted" data-testid="report-period">
+          {scope() ? periodLabel(scope()!.period) : ""}
+        </span>
       </div>
       <Switch>
-        <Match when={scopeQuery.error}><ErrorBox error={scopeQuery.error} retry={() => reload({ requestPolicy: "network-only" })} /></Match>
-        <Match when={!scope()}><Loading /></Match>
+        <Match when={scopeQuery.error}>
+          <ErrorBox error={scopeQuery.error} retry={() => reload({ requestPolicy: "network-only" })} />
+        </Match>
+        <Match when={!scope()}>
+          <Loading />
+        </Match>
         <Match when={scope()}>
           <div class="toolbar report-toolbar">
             <PeriodPicker period={scope()!.period} timeZone={scope()!.timeZone} onChange={setPeriod} />

@@ -22,14 +22,22 @@ export function SatisfactionTrendCard(props: { scope: ReportScope }) {
   const quarters = () => periodsUpTo("QUARTER", lastDay(props.scope.period), QUARTERS);
   const q = createGql<Record<string, Metrics>, Record<string, unknown>>(() => ({
     query: metricsOverPeriods(QUARTERS),
-    variables: Object.fromEntries(quarters().map((p, i) => [`p${i}`, {
-      ...periodBounds(p, props.scope.timeZone), estateIds: estateFilter(props.scope), metrics: ["SATISFACTION"],
-    }])),
+    variables: Object.fromEntries(
+      quarters().map((p, i) => [
+        `p${i}`,
+        {
+          ...periodBounds(p, props.scope.timeZone),
+          estateIds: estateFilter(props.scope),
+          metrics: ["SATISFACTION"],
+        },
+      ]),
+    ),
   }));
-  const points = (): RatePoint[] => quarters().map((p, i) => ({
-    label: periodLabel(p),
-    figure: findFigure(q.data()?.[`p${i}`]?.slices[0]?.figures ?? [], "SATISFACTION", "overall") ?? null,
-  }));
+  const points = (): RatePoint[] =>
+    quarters().map((p, i) => ({
+      label: periodLabel(p),
+      figure: findFigure(q.data()?.[`p${i}`]?.slices[0]?.figures ?? [], "SATISFACTION", "overall") ?? null,
+    }));
   return (
     <ChartCard
       title={t("title")}

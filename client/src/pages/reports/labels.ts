@@ -65,7 +65,7 @@ export function partName(f: Pick<Figure, "metric" | "part" | "partLabel">): stri
   if (f.part == null) return "";
   if (f.metric === "SATISFACTION") {
     const known = DIMENSION_NAMES.get(f.part);
-    return known ? pick(known) : f.partLabel ?? f.part;
+    return known ? pick(known) : (f.partLabel ?? f.part);
   }
   if (f.metric === "SLA_ATTAINMENT") return slaRuleName(f.part);
   return f.partLabel ?? f.part;

@@ -60,7 +60,14 @@ export function periodDays(p: Period): { first: string; end: string } {
 /** The offset (ms, local minus UTC) of a timezone at an instant. */
 function offsetAt(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
   }).formatToParts(new Date(instant));
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - instant;
@@ -104,7 +111,10 @@ export function periodLabel(p: Period): string {
   if (p.kind === "CUSTOM") return p.key.replace("..", " – ");
   const y = p.key.slice(0, 4);
   const n = Number(p.key.slice(p.kind === "MONTH" ? 5 : 6));
-  if (p.kind === "MONTH") return zh ? `${y}年${n}月` : new Date(Date.UTC(Number(y), n - 1, 1)).toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
+  if (p.kind === "MONTH")
+    return zh
+      ? `${y}年${n}月`
+      : new Date(Date.UTC(Number(y), n - 1, 1)).toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
   if (p.kind === "QUARTER") return zh ? `${y}年第${n}季度` : `Q${n} ${y}`;
   if (p.kind === "HALF_YEAR") return zh ? `${y}年${n === 1 ? "上" : "下"}半年` : `H${n} ${y}`;
   return zh ? `${y}年` : y;
@@ -124,6 +134,7 @@ export function parsePeriod(kind: string | null, key: string | null, timeZone: s
 
 /** "2026/10/01 – 2026/12/31": an instant range [from, to) as the local days it covers. */
 export function formatRange(from: string, to: string, timeZone: string | undefined): string {
-  const day = (instant: number) => new Date(instant).toLocaleDateString(locale(), { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const day = (instant: number) =>
+    new Date(instant).toLocaleDateString(locale(), { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   return `${day(Date.parse(from))} – ${day(Date.parse(to) - 1)}`;
 }

@@ -59,7 +59,10 @@ function targetDataset(figures: (Figure | null)[], uniform: boolean) {
  * target in force as a dashed line and the numerator / denominator in the tooltip. Dataset 0 is
  * always the figures (what a click drills into).
  */
-export function rateChart(points: RatePoint[], options: { type?: "bar" | "line"; series: string; horizontal?: boolean; scale?: "percent" | "auto" }): ChartConfiguration<"bar" | "line"> {
+export function rateChart(
+  points: RatePoint[],
+  options: { type?: "bar" | "line"; series: string; horizontal?: boolean; scale?: "percent" | "auto" },
+): ChartConfiguration<"bar" | "line"> {
   const type = options.type ?? "bar";
   const figures = points.map((p) => p.figure);
   const hasTarget = figures.some((f) => f?.target != null);
@@ -97,11 +100,20 @@ export function rateChart(points: RatePoint[], options: { type?: "bar" | "line";
       interaction: { mode: "index", intersect: false, axis: options.horizontal ? "y" : "x" },
       animation: { duration: 300 },
       scales: {
-        [valueAxis]: { min: 0, ...(options.scale === "auto" ? { grace: "10%" } : { max: 100 }), ticks: { callback: (v: number | string) => `${v}%` }, grid: { color: COLORS.grid } },
+        [valueAxis]: {
+          min: 0,
+          ...(options.scale === "auto" ? { grace: "10%" } : { max: 100 }),
+          ticks: { callback: (v: number | string) => `${v}%` },
+          grid: { color: COLORS.grid },
+        },
         [valueAxis === "x" ? "y" : "x"]: { ticks: { autoSkip: false, maxRotation: 45 }, grid: { display: false } },
       },
       plugins: {
-        legend: { position: "bottom", onClick: () => {}, labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: () => legend } },
+        legend: {
+          position: "bottom",
+          onClick: () => {},
+          labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: () => legend },
+        },
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<"bar" | "line">) => {

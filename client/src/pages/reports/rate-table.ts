@@ -18,9 +18,19 @@ const t = translator({
 export function rateTable(points: RatePoint[], category: string): ChartTable {
   return {
     headers: [category, t("rate"), t("numerator"), t("denominator"), t("target"), t("verdict"), t("rows")],
-    rows: points.map(({ label, figure: f }) => f
-      ? [label, formatPercent(f.rate), formatNumber(f.numerator), formatNumber(f.denominator), targetText(f), f.target != null ? verdict(f).text : "", { text: t("open"), href: figureHref(f) }]
-      : [label, "—", "", "", "", "", ""]),
+    rows: points.map(({ label, figure: f }) =>
+      f
+        ? [
+            label,
+            formatPercent(f.rate),
+            formatNumber(f.numerator),
+            formatNumber(f.denominator),
+            targetText(f),
+            f.target != null ? verdict(f).text : "",
+            { text: t("open"), href: figureHref(f) },
+          ]
+        : [label, "—", "", "", "", "", ""],
+    ),
   };
 }
 

@@ -23,25 +23,41 @@ export default function SurveyEntryPage(_props: { params: Record<string, string>
   const filters = createMemo(readFilters, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   const list = () => campaigns.data?.surveyCampaigns.edges.map((e) => e.node) ?? [];
   // The campaign named in the address, else the running one (the newest first).
-  const campaign = createMemo(() => list().find((c) => c.id === filters().campaignId) ?? list().find((c) => c.status === "RUNNING") ?? list()[0]);
+  const campaign = createMemo(
+    () => list().find((c) => c.id === filters().campaignId) ?? list().find((c) => c.status === "RUNNING") ?? list()[0],
+  );
   const [api, setApi] = createSignal<GridApi<SurveyLine>>();
 
   return (
     <section>
       <h1>{t("title")}</h1>
       <Switch>
-        <Match when={campaigns.error}><ErrorBox error={campaigns.error} retry={() => reload({ requestPolicy: "network-only" })} /></Match>
-        <Match when={!campaigns.data}><Loading /></Match>
-        <Match when={!campaign()}><Empty>{t("noCampaigns")}</Empty></Match>
+        <Match when={campaigns.error}>
+          <ErrorBox error={campaigns.error} retry={() => reload({ requestPolicy: "network-only" })} />
+        </Match>
+        <Match when={!campaigns.data}>
+          <Loading />
+        </Match>
+        <Match when={!campaign()}>
+          <Empty>{t("noCampaigns")}</Empty>
+        </Match>
         <Match when={campaign()}>
           {(c) => (
             <>
               <EntryToolbar campaigns={list()} campaign={c()} filters={filters()} api={api} />
               <p class="muted" data-testid="questionnaire">
-                {t("questionnaire", { title: c().questionnaire.title, code: c().questionnaire.code, revision: c().questionnaire.revision, n: c().questionnaire.dimensions.length })}
-                {" · "}{t("campaignStatus", { status: statusLabel(c().status) })}
+                {t("questionnaire", {
+                  title: c().questionnaire.title,
+                  code: c().questionnaire.code,
+                  revision: c().questionnaire.revision,
+                  n: c().questionnaire.dimensions.length,
+                })}
+                {" · "}
+                {t("campaignStatus", { status: statusLabel(c().status) })}
               </p>
-              <p class="muted" data-testid="entry-help">{session.can("complaints:write") ? t("howTo") : t("readOnly")}</p>
+              <p class="muted" data-testid="entry-help">
+                {session.can("complaints:write") ? t("howTo") : t("readOnly")}
+              </p>
               <Show when={c().id} keyed>
                 <SurveyGrid campaign={c()} filters={filters()} canWrite={session.can("complaints:write")} onApi={setApi} />
               </Show>
@@ -54,31 +70,58 @@ export default function SurveyEntryPage(_props: { params: Record<string, string>
 }
 
 /** The campaign and estate chosen, which questionnaires are shown, the search, and the export. */
-function EntryToolbar(props: { campaigns: SurveyCampaign[]; campaign: SurveyCampaign; filters: EntryFilters; api: () => GridApi<SurveyLine> | undefined }) {
+function EntryToolbar(props: {
+  campaigns: SurveyCampaign[];
+  campaign: SurveyCampaign;
+  filters: EntryFilters;
+  api: () => GridApi<SurveyLine> | undefined;
+}) {
   return (
     <div class="toolbar" data-testid="entry-filters">
       <label>
         {t("campaign")}{" "}
         <select data-testid="campaign" onChange={(e) => setSearchParams({ campaign: e.currentTarget.value, estate: null })}>
-          <For each={props.campaigns}>{(x) => <option value={x.id} selected={x.id === props.campaign.id}>{`${x.code} ${x.name} · ${statusLabel(x.status)}`}</option>}</For>
+          <For each={props.campaigns}>
+            {(x) => <option value={x.id} selected={x.id === props.campaign.id}>{`${x.code} ${x.name} · ${statusLabel(x.status)}`}</option>}
+          </For>
         </select>
       </label>
       <label>
         {t("estate")}{" "}
         <select data-testid="estate" onChange={(e) => setSearchParams({ estate: e.currentTarget.value })}>
           <option value="">{t("allEstates")}</option>
-          <For each={props.campaign.estates}>{(e) => <option value={e.estate.id} selected={e.estate.id === props.filters.estateId}>{e.estate.name}</option>}</For>
+          <For each={props.campaign.estates}>
+            {(e) => (
+              <option value={e.estate.id} selected={e.estate.id === props.filters.estateId}>
+                {e.estate.name}
+              </option>
+            )}
+          </For>
         </select>
       </label>
       <fieldset aria-label={t("show")} style={{ display: "inline-flex", gap: "4px" }}>
         <For each={SHOWS}>
           {(s) => (
-            <button type="button" classList={{ primary: props.filters.show === s }} aria-pressed={props.filters.show === s} data-testid={`show-${s}`}
-              onClick={() => setSearchParams({ show: s })}>{t(SHOW_TEXT[s])}</button>
+            <button
+              type="button"
+              classList={{ primary: props.filters.show === s }}
+              aria-pressed={props.filters.show === s}
+              data-testid={`show-${s}`}
+              onClick={() => setSearchParams({ show: s })}
+            >
+              {t(SHOW_TEXT[s])}
+            </button>
           )}
         </For>
       </fieldset>
-      <input type="search" placeholder={t("search")} aria-label={t("search")} value={props.filters.search} data-testid="search" onInput={(e) => setSearchParams({ q: e.currentTarget.value })} />
+      <input
+        type="search"
+        placeholder={t("search")}
+        aria-label={t("search")}
+        value={props.filters.search}
+        data-testid="search"
+        onInput={(e) => setSearchParams({ q: e.currentTarget.value })}
+      />
       <span class="spacer" />
       <ExportButtons api={props.api} name={() => `survey-${props.campaign.code}-${props.filters.show}`} />
     </div>

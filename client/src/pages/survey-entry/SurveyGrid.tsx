@@ -20,15 +20,31 @@ const LIMIT = 5000;
  * keyboard first: a digit on a question starts the row, Tab goes to the next question, Enter saves
  * the questionnaire and starts the next one at its first question.
  */
-export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilters; canWrite: boolean; onApi: (api: GridApi<SurveyLine>) => void }) {
+export function SurveyGrid(props: {
+  campaign: SurveyCampaign;
+  filters: EntryFilters;
+  canWrite: boolean;
+  onApi: (api: GridApi<SurveyLine>) => void;
+}) {
   const client = useClient();
   const dimensions = [...props.campaign.questionnaire.dimensions].sort((a, b) => a.order - b.order);
   const editing = surveyEditing(client, dimensions);
-  const query = createMemo(() => ({ estateId: props.filters.estateId, show: props.filters.show }), undefined, { equals: (a, b) => a.estateId === b.estateId && a.show === b.show });
+  const query = createMemo(() => ({ estateId: props.filters.estateId, show: props.filters.show }), undefined, {
+    equals: (a, b) => a.estateId === b.estateId && a.show === b.show,
+  });
   const rows = createLoader(query, (f) =>
-    fetchAll(client, SurveyHandoutsQuery, {
-      campaignId: props.campaign.id, estateId: f.estateId || null, returned: f.show === "pending" ? false : f.show === "entered" ? true : null,
-    }, (d) => d.surveyHandouts, { limit: LIMIT }).then((r) => ({ lines: r.nodes.map(toLine), total: r.totalCount })));
+    fetchAll(
+      client,
+      SurveyHandoutsQuery,
+      {
+        campaignId: props.campaign.id,
+        estateId: f.estateId || null,
+        returned: f.show === "pending" ? false : f.show === "entered" ? true : null,
+      },
+      (d) => d.surveyHandouts,
+      { limit: LIMIT },
+    ).then((r) => ({ lines: r.nodes.map(toLine), total: r.totalCount })),
+  );
   const shown = createMemo(() => {
     const q = props.filters.search.trim().toLowerCase();
     const lines = rows.value()?.lines ?? [];
@@ -39,16 +55,30 @@ export function SurveyGrid(props: { campaign: SurveyCampaign; filters: EntryFilt
 
   return (
     <Switch>
-      <Match when={rows.error()}><ErrorBox error={rows.error()} retry={rows.reload} /></Match>
-      <Match when={!rows.value()}><Loading /></Match>
-      <Match when={rows.value()!.lines.length === 0}><Empty>{t("none")}</Empty></Match>
+      <Match when={rows.error()}>
+        <ErrorBox error={rows.error()} retry={rows.reload} />
+      </Match>
+      <Match when={!rows.value()}>
+        <Loading />
+      </Match>
+      <Match when={rows.value()!.lines.length === 0}>
+        <Empty>{t("none")}</Empty>
+      </Match>
       <Match when={rows.value()}>
         {(v) => (
           <>
             <HandoutCount shown={shown().length} loaded={v().lines.length} total={v().total} loading={rows.loading()} />
-            <Show when={v().total > v().lines.length}><p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p></Show>
-            <Grid options={options} rows={shown()} stateKey={`survey-entry-${props.campaign.questionnaire.code}-${props.campaign.questionnaire.revision}`}
-              onReady={props.onApi} data-testid="survey-grid" height="calc(100vh - 330px)" />
+            <Show when={v().total > v().lines.length}>
+              <p class="warn">{t("truncated", { n: formatNumber(v().lines.length) })}</p>
+            </Show>
+            <Grid
+              options={options}
+              rows={shown()}
+              stateKey={`survey-entry-${props.campaign.questionnaire.code}-${props.campaign.questionnaire.revision}`}
+              onReady={props.onApi}
+              data-testid="survey-grid"
+              height="calc(100vh - 330px)"
+            />
             <RowEditingStatus editing={editing} unsaved={(n) => t("unsaved", { n })} />
           </>
         )}
@@ -80,7 +110,10 @@ function surveyGridOptions(editing: SurveyEditing, dimensions: QuestionnaireDime
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
     ...editing.gridOptions,
-    onRowEditingStarted: (e) => { lastKey = ""; editing.onRowEditingStarted(e); },
+    onRowEditingStarted: (e) => {
+      lastKey = "";
+      editing.onRowEditingStarted(e);
+    },
     onRowEditingStopped: onStopped,
   };
 }
@@ -89,7 +122,9 @@ function surveyGridOptions(editing: SurveyEditing, dimensions: QuestionnaireDime
 function HandoutCount(props: { shown: number; loaded: number; total: number; loading: boolean }) {
   return (
     <p class="muted" data-testid="handout-count">
-      {props.shown === props.loaded ? t("count", { n: formatNumber(props.total) }) : t("countShown", { shown: formatNumber(props.shown), n: formatNumber(props.total) })}
+      {props.shown === props.loaded
+        ? t("count", { n: formatNumber(props.total) })
+        : t("countShown", { shown: formatNumber(props.shown), n: formatNumber(props.total) })}
       <Show when={props.loading}> · …</Show>
     </p>
   );

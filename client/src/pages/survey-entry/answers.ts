@@ -1,7 +1,12 @@
 import type { Client } from "@urql/core";
 import { rowOutcome } from "../../components/row-editing/payload.ts";
 import { createRowEditing } from "../../components/row-editing/row-editing.ts";
-import { RecordSurveyResponseMutation, type QuestionnaireDimension, type SurveyAnswerInput, type SurveyHandout } from "../../graphql/surveys.ts";
+import {
+  RecordSurveyResponseMutation,
+  type QuestionnaireDimension,
+  type SurveyAnswerInput,
+  type SurveyHandout,
+} from "../../graphql/surveys.ts";
 import { scaleLabel, t, type TextKey } from "./text.ts";
 
 /** One answer cell: a score "1"…"5", "NA" (not applicable) or null (blank). */
@@ -25,8 +30,14 @@ export const field = (code: string): `q:${string}` => `q:${code}`;
 
 export function toLine(h: SurveyHandout): SurveyLine {
   const line: SurveyLine = {
-    id: h.id, version: h.version, household: h.household.code, estate: h.estate.name, distributor: h.distributor?.displayName ?? "",
-    handedOutAt: h.handedOutAt, returnedAt: h.returnedAt, comments: {},
+    id: h.id,
+    version: h.version,
+    household: h.household.code,
+    estate: h.estate.name,
+    distributor: h.distributor?.displayName ?? "",
+    handedOutAt: h.handedOutAt,
+    returnedAt: h.returnedAt,
+    comments: {},
   };
   for (const r of h.responses) {
     line[field(r.dimension.code)] = r.notApplicable ? "NA" : r.rating != null ? String(r.rating) : null;
@@ -47,7 +58,13 @@ function answersOf(line: SurveyLine, dimensions: QuestionnaireDimension[]): Surv
     const v = line[field(d.code)];
     const comment = line.comments[d.code];
     if (v == null && !comment) return [];
-    return [{ dimension: d.code, ...(v === "NA" ? { notApplicable: true } : v != null ? { rating: Number(v) } : {}), ...(comment ? { comment } : {}) }];
+    return [
+      {
+        dimension: d.code,
+        ...(v === "NA" ? { notApplicable: true } : v != null ? { rating: Number(v) } : {}),
+        ...(comment ? { comment } : {}),
+      },
+    ];
   });
 }
 
@@ -66,7 +83,9 @@ export function surveyEditing(client: Client, dimensions: QuestionnaireDimension
     format: (f, v) => (f.startsWith("q:") ? (v == null ? "" : scaleLabel(v as string)) : String(v ?? "")),
     save: async (edited, saved) => {
       const answers = answersOf(edited, dimensions);
-      const result = await client.mutation(RecordSurveyResponseMutation, { input: { handoutId: edited.id, version: saved.version, answers } }).toPromise();
+      const result = await client
+        .mutation(RecordSurveyResponseMutation, { input: { handoutId: edited.id, version: saved.version, answers } })
+        .toPromise();
       const column = (f: string) => {
         const m = /^input\.answers\.(\d+)/.exec(f);
         return m && answers[Number(m[1])] ? field(answers[Number(m[1])]!.dimension) : undefined;

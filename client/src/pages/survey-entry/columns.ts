@@ -27,20 +27,37 @@ export function surveyColumns(o: SurveyColumnsOptions): ColDef<SurveyLine>[] {
     return keepArrowsInSelect(p);
   };
   const questions = o.dimensions.map((d) =>
-    o.editing.column({
-      field: field(d.code), headerName: d.name, headerTooltip: d.isOverall ? `${d.name} ${t("overall")}` : d.name, width: 96,
-      wrapHeaderText: true, autoHeaderHeight: true,
-      valueFormatter: (p) => short(p.value), cellClass: "num",
-      cellClassRules: { error: (p) => p.value === "1" || p.value === "2" },
-      cellEditor: SelectCellEditor, cellEditorParams: { values: options(d), format: (v: unknown) => scaleLabel(v as string | null) },
-      suppressKeyboardEvent: keys,
-    }, can));
+    o.editing.column(
+      {
+        field: field(d.code),
+        headerName: d.name,
+        headerTooltip: d.isOverall ? `${d.name} ${t("overall")}` : d.name,
+        width: 96,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
+        valueFormatter: (p) => short(p.value),
+        cellClass: "num",
+        cellClassRules: { error: (p) => p.value === "1" || p.value === "2" },
+        cellEditor: SelectCellEditor,
+        cellEditorParams: { values: options(d), format: (v: unknown) => scaleLabel(v as string | null) },
+        suppressKeyboardEvent: keys,
+      },
+      can,
+    ),
+  );
   return [
-    o.editing.column({
-      colId: "state", field: "returnedAt", headerName: t("state"), width: 90, pinned: "left",
-      valueFormatter: (p) => (p.value ? t("returned") : t("notReturned")),
-      cellClassRules: { ok: (p) => !!p.value, warn: (p) => !p.value },
-    }, false),
+    o.editing.column(
+      {
+        colId: "state",
+        field: "returnedAt",
+        headerName: t("state"),
+        width: 90,
+        pinned: "left",
+        valueFormatter: (p) => (p.value ? t("returned") : t("notReturned")),
+        cellClassRules: { ok: (p) => !!p.value, warn: (p) => !p.value },
+      },
+      false,
+    ),
     { field: "household", headerName: t("household"), width: 130, pinned: "left", sort: "asc" },
     ...questions,
     { field: "returnedAt", headerName: t("returnedAt"), width: 150, valueFormatter: (p) => formatDateTime(p.value as string | null) },

@@ -14,5 +14,10 @@ export interface EntryFilters {
 export function readFilters(): EntryFilters {
   const p = searchParams();
   const show = p.get("show") as Show | null;
-  return { campaignId: p.get("campaign") ?? "", estateId: p.get("estate") ?? "", show: show && SHOWS.includes(show) ? show : "pending", search: p.get("q") ?? "" };
+  return {
+    campaignId: p.get("campaign") ?? "",
+    estateId: p.get("estate") ?? "",
+    show: show && SHOWS.includes(show) ? show : "pending",
+    search: p.get("q") ?? "",
+  };
 }

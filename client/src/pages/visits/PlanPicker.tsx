@@ -7,7 +7,8 @@ import { currentMonth } from "../../components/calendar/month.ts";
 import type { MutationPayload } from "../../components/row-editing/payload.ts";
 import { enumLabel, t } from "./text.ts";
 
-export const planLabel = (p: VisitPlan) => `${p.estate.name} · ${p.office.name} · ${p.month.slice(0, 7)} · ${enumLabel("VisitPlanStatus", p.status)}`;
+export const planLabel = (p: VisitPlan) =>
+  `${p.estate.name} · ${p.office.name} · ${p.month.slice(0, 7)} · ${enumLabel("VisitPlanStatus", p.status)}`;
 
 /**
  * The plan whose visits are shown (kept in the address), and for users who may write, a button
@@ -34,13 +35,27 @@ export function PlanPicker(props: { plans: VisitPlan[]; selected: string; canWri
       <label>
         {t("plan")}{" "}
         <select data-testid="plan" onChange={(e) => setSearchParams({ plan: e.currentTarget.value })}>
-          <For each={props.plans}>{(p) => <option value={p.id} selected={p.id === props.selected}>{planLabel(p)}</option>}</For>
+          <For each={props.plans}>
+            {(p) => (
+              <option value={p.id} selected={p.id === props.selected}>
+                {planLabel(p)}
+              </option>
+            )}
+          </For>
         </select>
       </label>
       <For each={unplanned()}>
-        {(o) => <button type="button" data-testid="create-plan" onClick={() => void plan(o.id)}>{t("createPlan", { office: o.name, month: month() })}</button>}
+        {(o) => (
+          <button type="button" data-testid="create-plan" onClick={() => void plan(o.id)}>
+            {t("createPlan", { office: o.name, month: month() })}
+          </button>
+        )}
       </For>
-      <Show when={error()}><span class="error" role="alert">{error()}</span></Show>
+      <Show when={error()}>
+        <span class="error" role="alert">
+          {error()}
+        </span>
+      </Show>
     </>
   );
 }

@@ -13,7 +13,10 @@ export function PlanSummary(props: { plan: VisitPlan }) {
         <strong>{formatPercent(p().coverage.rate)}</strong>
         <span class="muted">
           <span data-testid="coverage-numerator">{formatNumber(p().coverage.numerator)}</span> / {formatNumber(p().coverage.denominator)}
-          <Show when={props.plan.targetVisits != null}> · {t("target", { n: formatNumber(props.plan.targetVisits!) })} · {p().targetMet ? t("met") : t("missed")}</Show>
+          <Show when={props.plan.targetVisits != null}>
+            {" "}
+            · {t("target", { n: formatNumber(props.plan.targetVisits!) })} · {p().targetMet ? t("met") : t("missed")}
+          </Show>
         </span>
       </div>
       <div class="card stat" data-testid="plan-visits">
@@ -28,7 +31,9 @@ export function PlanSummary(props: { plan: VisitPlan }) {
         <span class="muted">{t("planStatus")}</span>
         <strong style={{ "font-size": "18px" }}>{enumLabel("VisitPlanStatus", props.plan.status)}</strong>
         <Show when={props.plan.reviewedBy}>
-          <span class="muted">{t("signedBy", { name: props.plan.reviewedBy!.displayName, at: formatDateTime(props.plan.reviewedAt) })}</span>
+          <span class="muted">
+            {t("signedBy", { name: props.plan.reviewedBy!.displayName, at: formatDateTime(props.plan.reviewedAt) })}
+          </span>
         </Show>
       </div>
     </div>

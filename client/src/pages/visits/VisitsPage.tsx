@@ -38,7 +38,15 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
   const open = () => canWrite() && plan()?.status === "ACTIVE";
   const add = () => addVisitRow(api(), editing, session.me()?.staff);
   const options: GridOptions<VisitLine> = {
-    columnDefs: visitColumns(editing, open, (line) => mayAmend(session.me(), line), (p) => { editing.discard(p.data!); p.api.applyTransaction({ remove: [p.data!] }); }),
+    columnDefs: visitColumns(
+      editing,
+      open,
+      (line) => mayAmend(session.me(), line),
+      (p) => {
+        editing.discard(p.data!);
+        p.api.applyTransaction({ remove: [p.data!] });
+      },
+    ),
     defaultColDef: { cellDataType: false },
     getRowId: (p) => p.data.id,
     rowClassRules: { "row-new": (p) => !!p.data?.isNew },
@@ -49,18 +57,38 @@ export default function VisitsPage(_props: { params: Record<string, string> }) {
     <section>
       <h1>{t("title")}</h1>
       <Switch>
-        <Match when={plans.error()}><ErrorBox error={plans.error()} retry={plans.reload} /></Match>
-        <Match when={!plans.value()}><Loading /></Match>
-        <Match when={plans.value()!.length === 0 && !canWrite()}><Empty>{t("noPlans")}</Empty></Match>
+        <Match when={plans.error()}>
+          <ErrorBox error={plans.error()} retry={plans.reload} />
+        </Match>
+        <Match when={!plans.value()}>
+          <Loading />
+        </Match>
+        <Match when={plans.value()!.length === 0 && !canWrite()}>
+          <Empty>{t("noPlans")}</Empty>
+        </Match>
         <Match when={plans.value()}>
           <div class="toolbar">
-            <PlanPicker plans={plans.value()!} selected={planId() ?? ""} canWrite={canWrite()} onCreated={(id) => { setSearchParams({ plan: id }); setPlansVersion((n) => n + 1); }} />
+            <PlanPicker
+              plans={plans.value()!}
+              selected={planId() ?? ""}
+              canWrite={canWrite()}
+              onCreated={(id) => {
+                setSearchParams({ plan: id });
+                setPlansVersion((n) => n + 1);
+              }}
+            />
             <span class="spacer" />
-            <Show when={open()}><button type="button" class="primary" data-testid="add-visit" disabled={!api()} onClick={add}>{t("addVisit")}</button></Show>
+            <Show when={open()}>
+              <button type="button" class="primary" data-testid="add-visit" disabled={!api()} onClick={add}>
+                {t("addVisit")}
+              </button>
+            </Show>
             <ExportButtons api={api} name={() => `visits-${plan()?.estate.name ?? ""}-${plan()?.month.slice(0, 7) ?? ""}`} />
           </div>
           <Show when={plan()}>{(p) => <PlanSummary plan={p()} />}</Show>
-          <p class="muted" data-testid="visit-help">{!canWrite() ? t("readOnly") : plan()?.status === "REVIEWED" ? t("reviewedPlan") : t("howTo")}</p>
+          <p class="muted" data-testid="visit-help">
+            {!canWrite() ? t("readOnly") : plan()?.status === "REVIEWED" ? t("reviewedPlan") : t("howTo")}
+          </p>
           <VisitRecords records={records} planId={planId()} open={open()} options={options} editing={editing} onReady={setApi} />
         </Match>
       </Switch>
@@ -86,10 +114,19 @@ function createVisitData(client: Client, plansVersion: () => number) {
   const planId = createMemo(() => plan()?.id);
   const estateId = createMemo(() => plan()?.estate.id);
   const records = createLoader(planId, (id) =>
-    fetchAll(client, VisitRecordsQuery, { plan: id }, (d) => (d.node && "records" in d.node ? d.node.records : undefined) ?? EMPTY, { limit: 5000 }).then((r) => r.nodes.map(toLine)));
+    fetchAll(client, VisitRecordsQuery, { plan: id }, (d) => (d.node && "records" in d.node ? d.node.records : undefined) ?? EMPTY, {
+      limit: 5000,
+    }).then((r) => r.nodes.map(toLine)),
+  );
   const households = createLoader(estateId, (id) =>
-    fetchAll(client, EstateHouseholdsQuery, { estate: id }, (d) => (d.node && "households" in d.node ? d.node.households : undefined) ?? EMPTY, { pageSize: 1000, limit: 20000 })
-      .then((r) => new Map(r.nodes.map((h) => [h.code, h.id]))));
+    fetchAll(
+      client,
+      EstateHouseholdsQuery,
+      { estate: id },
+      (d) => (d.node && "households" in d.node ? d.node.households : undefined) ?? EMPTY,
+      { pageSize: 1000, limit: 20000 },
+    ).then((r) => new Map(r.nodes.map((h) => [h.code, h.id]))),
+  );
   return { plans, plan, planId, records, households };
 }
 
@@ -106,15 +143,33 @@ function addVisitRow(grid: GridApi<VisitLine> | undefined, editing: VisitEditing
 
 /** The month's visits in the editable grid, with the save status and the reason dialog of an amendment. */
 function VisitRecords(props: {
-  records: Loader<VisitLine[]>; planId: string | undefined; open: boolean; options: GridOptions<VisitLine>; editing: VisitEditing; onReady: (api: GridApi<VisitLine>) => void;
+  records: Loader<VisitLine[]>;
+  planId: string | undefined;
+  open: boolean;
+  options: GridOptions<VisitLine>;
+  editing: VisitEditing;
+  onReady: (api: GridApi<VisitLine>) => void;
 }) {
   return (
     <Switch>
-      <Match when={props.records.error()}><ErrorBox error={props.records.error()} retry={props.records.reload} /></Match>
-      <Match when={props.planId && !props.records.value()}><Loading /></Match>
-      <Match when={props.records.value()?.length === 0 && !props.open}><Empty>{t("none")}</Empty></Match>
+      <Match when={props.records.error()}>
+        <ErrorBox error={props.records.error()} retry={props.records.reload} />
+      </Match>
+      <Match when={props.planId && !props.records.value()}>
+        <Loading />
+      </Match>
+      <Match when={props.records.value()?.length === 0 && !props.open}>
+        <Empty>{t("none")}</Empty>
+      </Match>
       <Match when={props.records.value()}>
-        <Grid options={props.options} rows={props.records.value()} stateKey="visits" onReady={props.onReady} data-testid="visit-grid" height="calc(100vh - 460px)" />
+        <Grid
+          options={props.options}
+          rows={props.records.value()}
+          stateKey="visits"
+          onReady={props.onReady}
+          data-testid="visit-grid"
+          height="calc(100vh - 460px)"
+        />
         <RowEditingStatus editing={props.editing} unsaved={(n) => t("unsaved", { n })} />
         <ReasonDialog request={props.editing.reasonRequest()} />
       </Match>

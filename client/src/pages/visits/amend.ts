@@ -59,7 +59,15 @@ export function visitAmendments(client: Client, ctx: AmendContext) {
   let retry: { id: string; version: number; values: string; reason: string } | null = null;
 
   const ask = (r: Omit<ReasonRequest, "resolve">) =>
-    new Promise<string | null>((resolve) => setReasonRequest({ ...r, resolve: (v) => { setReasonRequest(null); resolve(v); } }));
+    new Promise<string | null>((resolve) =>
+      setReasonRequest({
+        ...r,
+        resolve: (v) => {
+          setReasonRequest(null);
+          resolve(v);
+        },
+      }),
+    );
 
   const shown = (line: VisitLine, fields: readonly string[]) => {
     const value = (f: string) => ctx.format(f, (line as unknown as Record<string, unknown>)[f]);
@@ -70,9 +78,15 @@ export function visitAmendments(client: Client, ctx: AmendContext) {
     const values = JSON.stringify(changed.map((f) => [f, (edited as unknown as Record<string, unknown>)[f]]));
     const pending = retry;
     retry = null;
-    const reason = pending && pending.id === edited.id && pending.version === saved.version && pending.values === values
-      ? pending.reason
-      : await ask({ rowLabel: ctx.rowLabel(saved), fieldLabel: changed.map(ctx.fieldLabel).join("、"), from: shown(saved, changed), to: shown(edited, changed) });
+    const reason =
+      pending && pending.id === edited.id && pending.version === saved.version && pending.values === values
+        ? pending.reason
+        : await ask({
+            rowLabel: ctx.rowLabel(saved),
+            fieldLabel: changed.map(ctx.fieldLabel).join("、"),
+            from: shown(saved, changed),
+            to: shown(edited, changed),
+          });
     if (reason == null) return { kind: "saved", row: saved };
     const input: AmendVisitRecordInput = { id: edited.id, version: saved.version, reason, ...patchOf(edited, changed, ctx.households()) };
     const result = await client.mutation(AmendVisitRecordMutation, { input }).toPromise();

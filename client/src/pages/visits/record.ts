@@ -30,9 +30,22 @@ export interface VisitLine {
 
 export function toLine(v: VisitNode): VisitLine {
   return {
-    id: v.id, isNew: false, version: v.version, kind: v.kind, visitedAt: v.visitedAt, householdCode: v.household?.code ?? "", area: v.area ?? "",
-    customerName: v.customer?.name ?? "", customerPhone: v.customer?.phone ?? "", content: v.content ?? "", feedback: v.feedback ?? "",
-    satisfied: v.satisfied, resolved: v.resolved, signed: v.signed, visitor: v.visitor?.displayName ?? "", visitorLogin: v.visitor?.login ?? null,
+    id: v.id,
+    isNew: false,
+    version: v.version,
+    kind: v.kind,
+    visitedAt: v.visitedAt,
+    householdCode: v.household?.code ?? "",
+    area: v.area ?? "",
+    customerName: v.customer?.name ?? "",
+    customerPhone: v.customer?.phone ?? "",
+    content: v.content ?? "",
+    feedback: v.feedback ?? "",
+    satisfied: v.satisfied,
+    resolved: v.resolved,
+    signed: v.signed,
+    visitor: v.visitor?.displayName ?? "",
+    visitorLogin: v.visitor?.login ?? null,
   };
 }
 
@@ -43,8 +56,22 @@ export function newLine(visitor: string, visitorLogin: string | null = null): Vi
   const at = now();
   at.setSeconds(0, 0);
   return {
-    id: `new-${++drafts}`, isNew: true, version: 0, kind: "ROUTINE", visitedAt: at.toISOString(), householdCode: "", area: "", customerName: "", customerPhone: "",
-    content: "", feedback: "", satisfied: null, resolved: null, signed: false, visitor, visitorLogin,
+    id: `new-${++drafts}`,
+    isNew: true,
+    version: 0,
+    kind: "ROUTINE",
+    visitedAt: at.toISOString(),
+    householdCode: "",
+    area: "",
+    customerName: "",
+    customerPhone: "",
+    content: "",
+    feedback: "",
+    satisfied: null,
+    resolved: null,
+    signed: false,
+    visitor,
+    visitorLogin,
   };
 }
 
@@ -65,7 +92,17 @@ export function parseTime(text: string): string {
   return Number.isNaN(d.getTime()) ? text : d.toISOString();
 }
 
-export const VISIT_FIELDS = ["visitedAt", "kind", "householdCode", "area", "content", "feedback", "satisfied", "resolved", "signed"] as const;
+export const VISIT_FIELDS = [
+  "visitedAt",
+  "kind",
+  "householdCode",
+  "area",
+  "content",
+  "feedback",
+  "satisfied",
+  "resolved",
+  "signed",
+] as const;
 
 export function formatField(field: string, value: unknown): string {
   if (value == null || value === "") return "";
@@ -75,7 +112,16 @@ export function formatField(field: string, value: unknown): string {
   return String(value);
 }
 
-const COLUMN: Record<string, string> = { householdId: "householdCode", area: "area", kind: "kind", visitedAt: "visitedAt", content: "content", feedback: "feedback", planId: "visitedAt", officeId: "visitedAt" };
+const COLUMN: Record<string, string> = {
+  householdId: "householdCode",
+  area: "area",
+  kind: "kind",
+  visitedAt: "visitedAt",
+  content: "content",
+  feedback: "feedback",
+  planId: "visitedAt",
+  officeId: "visitedAt",
+};
 
 export interface VisitContext {
   planId: () => string;
@@ -93,7 +139,8 @@ export function visitEditing(client: Client, ctx: VisitContext, onSaved: () => v
   const column = (inputField: string) => COLUMN[inputField.replace(/^input\./, "")];
   const amendments = visitAmendments(client, { households: ctx.households, rowLabel, fieldLabel, format: formatField, toLine, column });
   // The row editing's own notion of a change (the values as text), so both agree on what to send.
-  const changedFields = (edited: VisitLine, saved: VisitLine) => VISIT_FIELDS.filter((f) => String(edited[f] ?? "") !== String(saved[f] ?? ""));
+  const changedFields = (edited: VisitLine, saved: VisitLine) =>
+    VISIT_FIELDS.filter((f) => String(edited[f] ?? "") !== String(saved[f] ?? ""));
   const rows = createRowEditing<VisitLine>({
     rowId: (r) => r.id,
     rowLabel,
@@ -113,8 +160,16 @@ export function visitEditing(client: Client, ctx: VisitContext, onSaved: () => v
       if (!r.isNew) return amendments.amend(r, saved, changedFields(r, saved));
       const code = r.householdCode.trim();
       const input = {
-        planId: ctx.planId(), householdId: code ? ctx.households()!.get(code)! : null, area: r.area.trim() || null, kind: r.kind,
-        visitedAt: r.visitedAt, content: r.content, feedback: r.feedback || null, satisfied: r.satisfied, resolved: r.resolved, signed: r.signed,
+        planId: ctx.planId(),
+        householdId: code ? ctx.households()!.get(code)! : null,
+        area: r.area.trim() || null,
+        kind: r.kind,
+        visitedAt: r.visitedAt,
+        content: r.content,
+        feedback: r.feedback || null,
+        satisfied: r.satisfied,
+        resolved: r.resolved,
+        signed: r.signed,
       };
       const result = await client.mutation(RecordVisitMutation, { input }).toPromise();
       return rowOutcome(result, toLine, column, "content");

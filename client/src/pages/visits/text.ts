@@ -12,7 +12,10 @@ export const t = translator({
   removeDraft: ["删除", "Remove"],
   saveDraft: ["保存", "Save"],
   readOnly: ["只读：您的角色不能登记走访", "Read only: your role does not record visits"],
-  reviewedPlan: ["本月走访记录已由主任审核签字 (VIS-2)，不能再新增或更正", "The month's record was reviewed and signed (VIS-2): no more visits or corrections"],
+  reviewedPlan: [
+    "本月走访记录已由主任审核签字 (VIS-2)，不能再新增或更正",
+    "The month's record was reviewed and signed (VIS-2): no more visits or corrections",
+  ],
   howTo: [
     "点「新增走访」后填写房号（区域走访填区域并选类型「区域」）、时间、内容，Tab 切换单元格，Enter 保存。已保存的走访可由走访人或主管双击更正，保存时需填写修改原因，原值保留在修改历史中。",
     "Click “Add a visit”, fill in the household (or the area, with the kind “Area”), the time and what was discussed; Tab between cells, Enter to save. A saved visit can be corrected by its visitor or a supervisor (double-click it); the change asks for a reason and the previous values stay in its history.",

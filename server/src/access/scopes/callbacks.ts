@@ -18,15 +18,30 @@ export function callbackScope(ctx: Context): Prisma.CallbackWhereInput {
   if (ctx.viewer?.role === "DEVELOPER_LIAISON") return { id: { in: [] } };
   return {
     ...inEstates(ctx),
-    OR: [{ complaintId: null, ...(ctx.viewer?.role === "EXECUTIVE" ? {} : { classification: { not: "TOP_SECRET" } }) }, { complaint: complaintScope(ctx) }],
+    OR: [
+      { complaintId: null, ...(ctx.viewer?.role === "EXECUTIVE" ? {} : { classification: { not: "TOP_SECRET" } }) },
+      { complaint: complaintScope(ctx) },
+    ],
   };
 }
 
-type CallbackForDecision = { id: string; classification: Classification; estateId: string; assignedToId: string | null; staffId: string | null };
+type CallbackForDecision = {
+  id: string;
+  classification: Classification;
+  estateId: string;
+  assignedToId: string | null;
+  staffId: string | null;
+};
 
 /** SEC-2: a callback is known to cleared staff of its estate and to whoever was to make it or made it. */
 export function callbackRef(c: CallbackForDecision): RecordRef {
-  return { recordType: "CALLBACK", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: [c.assignedToId, c.staffId].filter((x): x is string => !!x) };
+  return {
+    recordType: "CALLBACK",
+    id: c.id,
+    classification: c.classification,
+    estateIds: [c.estateId],
+    assignedStaffIds: [c.assignedToId, c.staffId].filter((x): x is string => !!x),
+  };
 }
 
 /** CB-3, CB-4: samples of the caller's estates (an all-estates sample only for company-level staff); none for the developer liaison. */

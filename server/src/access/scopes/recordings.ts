@@ -11,7 +11,9 @@ export function recordingScope(ctx: Context): Prisma.HotlineRecordingWhereInput 
   const estateId = estateFilter(ctx);
   const ofComplaint: Prisma.HotlineRecordingWhereInput = { complaint: complaintScope(ctx) };
   const unlinked: Prisma.HotlineRecordingWhereInput = {
-    complaintId: null, ...(estateId ? { estateId } : {}), ...(ctx.viewer?.role === "EXECUTIVE" ? {} : { classification: { not: "TOP_SECRET" } }),
+    complaintId: null,
+    ...(estateId ? { estateId } : {}),
+    ...(ctx.viewer?.role === "EXECUTIVE" ? {} : { classification: { not: "TOP_SECRET" } }),
   };
   return { ...inOrganization(ctx), OR: ctx.viewer?.role === "DEVELOPER_LIAISON" ? [ofComplaint] : [ofComplaint, unlinked] };
 }

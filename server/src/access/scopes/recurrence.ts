@@ -9,7 +9,11 @@ import { estateFilter, inOrganization } from "../read-scope.ts";
  * developer, so the developer liaison (who sees only forwarded complaints, WF-5) sees none.
  * Read policy shared by the recurrence services and schema.
  */
-function recordScope(ctx: Context): { organizationId: string; OR?: ({ estateId: null } | { estateId: { in: string[] } })[]; id?: { in: never[] } } {
+function recordScope(ctx: Context): {
+  organizationId: string;
+  OR?: ({ estateId: null } | { estateId: { in: string[] } })[];
+  id?: { in: never[] };
+} {
   const org = inOrganization(ctx);
   if (ctx.viewer?.role === "DEVELOPER_LIAISON") return { ...org, id: { in: [] } };
   const estates = estateFilter(ctx);

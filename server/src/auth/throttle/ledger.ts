@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "@tingjian/prisma/client";
-import { ADDRESS_WINDOW_MS, HASH_WINDOW_MS, KNOWN_ADDRESS_MS, LOGIN_WINDOW_MS, PAIR_WINDOW_MS, SIGN_IN_LIMITS, type SignInLimits } from "./limits.ts";
+import {
+  ADDRESS_WINDOW_MS,
+  HASH_WINDOW_MS,
+  KNOWN_ADDRESS_MS,
+  LOGIN_WINDOW_MS,
+  PAIR_WINDOW_MS,
+  SIGN_IN_LIMITS,
+  type SignInLimits,
+} from "./limits.ts";
 import { hashVerdict, verdict, type Attempt, type Verdict } from "./policy.ts";
 
 type Db = Prisma.TransactionClient;
@@ -37,7 +45,10 @@ export class AttemptLedger {
   private readonly hashes = new Map<string, number[]>();
   private writes: Promise<void> = Promise.resolve();
 
-  constructor(private readonly owner: PrismaClient, private readonly limits: SignInLimits = SIGN_IN_LIMITS) {}
+  constructor(
+    private readonly owner: PrismaClient,
+    private readonly limits: SignInLimits = SIGN_IN_LIMITS,
+  ) {}
 
   /**
    * Reserves a password hash for `ip` (item 5), or says how long to wait. Synchronous, so that
@@ -69,7 +80,11 @@ export class AttemptLedger {
    * to wait. `db` is the request's transaction, confined to the organisation (it reads committed
    * attempts only; nothing is written there).
    */
-  async admit(db: Db, who: { organizationId: string; login: string; ip: string | null; userAgent: string | null }, now: Date): Promise<Admission | Exclude<Verdict, { ok: true }>> {
+  async admit(
+    db: Db,
+    who: { organizationId: string; login: string; ip: string | null; userAgent: string | null },
+    now: Date,
+  ): Promise<Admission | Exclude<Verdict, { ok: true }>> {
     // Counted by concurrent requests from the start; removed again if refused.
     const mine: Pending = { id: randomUUID(), ...who, success: false, at: now, staffId: null, reason: null };
     this.pending.set(mine.id, mine);

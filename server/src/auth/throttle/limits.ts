@@ -60,7 +60,8 @@ export function signInLimitsFrom(env: NodeJS.ProcessEnv): SignInLimits {
     const raw = env[s.env]?.trim();
     if (!raw) continue;
     const value = Number(raw);
-    if (!/^\d+(\.\d+)?$/.test(raw) || value < s.min) throw new StartupError(`${s.env} must be a number of at least ${s.min} (got "${raw}")`);
+    if (!/^\d+(\.\d+)?$/.test(raw) || value < s.min)
+      throw new StartupError(`${s.env} must be a number of at least ${s.min} (got "${raw}")`);
     limits[key] = Math.round(value * s.unit);
   }
   return limits;

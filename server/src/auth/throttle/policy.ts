@@ -28,7 +28,12 @@ export type Verdict = { ok: true } | { ok: false; retryAfterMs: number; rule: "a
  *    to `maxLoginDelayMs`, counted from the login's last failure. A slow-down, never a lock: the
  *    wait is short, and the user's own known addresses are exempt.
  */
-export function verdict(attempts: readonly Attempt[], target: { ip: string | null; login: string }, now: Date, limits: SignInLimits): Verdict {
+export function verdict(
+  attempts: readonly Attempt[],
+  target: { ip: string | null; login: string },
+  now: Date,
+  limits: SignInLimits,
+): Verdict {
   const t = now.getTime();
   const unique = [...new Map(attempts.map((a) => [a.id, a])).values()];
   const fromHere = unique.filter((a) => a.ip === target.ip);
@@ -41,14 +46,18 @@ export function verdict(attempts: readonly Attempt[], target: { ip: string | nul
   const lastSuccess = Math.max(-Infinity, ...pair.filter((a) => a.success).map((a) => a.at.getTime()));
   const pairFailures = newestFirst(pair.filter((a) => !a.success && a.at.getTime() > lastSuccess && a.at.getTime() >= t - PAIR_WINDOW_MS));
   const beyond = pairFailures.length - limits.freeFailuresPerAddressAndLogin;
-  if (beyond >= 0) wait(pairFailures[0]!.at.getTime() + Math.min(limits.addressBaseDelayMs * 2 ** beyond, limits.maxAddressDelayMs), "address-and-login");
+  if (beyond >= 0)
+    wait(pairFailures[0]!.at.getTime() + Math.min(limits.addressBaseDelayMs * 2 ** beyond, limits.maxAddressDelayMs), "address-and-login");
 
   const addressFailures = newestFirst(fromHere.filter((a) => !a.success && a.at.getTime() >= t - ADDRESS_WINDOW_MS));
-  if (addressFailures.length >= limits.failuresPerAddress) wait(addressFailures[limits.failuresPerAddress - 1]!.at.getTime() + ADDRESS_WINDOW_MS, "address");
+  if (addressFailures.length >= limits.failuresPerAddress)
+    wait(addressFailures[limits.failuresPerAddress - 1]!.at.getTime() + ADDRESS_WINDOW_MS, "address");
 
   const known = pair.some((a) => a.success && a.at.getTime() >= t - KNOWN_ADDRESS_MS);
   if (!known) {
-    const loginFailures = newestFirst(unique.filter((a) => a.login === target.login && !a.success && a.at.getTime() >= t - LOGIN_WINDOW_MS));
+    const loginFailures = newestFirst(
+      unique.filter((a) => a.login === target.login && !a.success && a.at.getTime() >= t - LOGIN_WINDOW_MS),
+    );
     const over = loginFailures.length - limits.freeFailuresPerLogin;
     if (over >= 0) wait(loginFailures[0]!.at.getTime() + Math.min(1_000 * 2 ** over, limits.maxLoginDelayMs), "login");
   }

@@ -34,7 +34,8 @@ export const MAX_GRANT_HOURS = 168;
 
 /** SEC-3: a pending request past its deadline, or a grant past its end, reads as EXPIRED even before the sweep writes it. */
 export function effectiveStatus(
-  a: { status: ApprovalStatus; requestExpiresAt: Date | null; grantedUntil: Date | null }, now: Date,
+  a: { status: ApprovalStatus; requestExpiresAt: Date | null; grantedUntil: Date | null },
+  now: Date,
 ): ApprovalStatus {
   if (a.status === "PENDING" && a.requestExpiresAt && a.requestExpiresAt <= now) return "EXPIRED";
   if (a.status === "APPROVED" && a.grantedUntil && a.grantedUntil <= now) return "EXPIRED";

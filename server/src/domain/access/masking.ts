@@ -17,7 +17,9 @@ export function mask(kind: MaskKind, value: string): string {
         return `${"*".repeat(digits.length - keep)}${digits.slice(digits.length - keep)}`;
       });
     case "ID_NUMBER":
-      return chars.length <= 8 ? "*".repeat(chars.length) : `${chars.slice(0, 4).join("")}${"*".repeat(chars.length - 8)}${chars.slice(-4).join("")}`;
+      return chars.length <= 8
+        ? "*".repeat(chars.length)
+        : `${chars.slice(0, 4).join("")}${"*".repeat(chars.length - 8)}${chars.slice(-4).join("")}`;
     case "NAME":
       return chars.length === 0 ? "" : `${chars[0]}${"*".repeat(Math.max(1, chars.length - 1))}`;
     case "PLATE":

@@ -51,7 +51,16 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   // Issue 15 item 10: a token carries only what its minter holds, so the administrator (who reads
   // no complaint data) can no longer give a service account data scopes; the executive, who may
   // know everything (SEC-2), issues those tokens.
-  EXECUTIVE: [...supervision, "classification:manage", "government:disclose", "categories:manage", "policies:manage", "tokens:manage", "accounts:manage", "places:manage"],
+  EXECUTIVE: [
+    ...supervision,
+    "classification:manage",
+    "government:disclose",
+    "categories:manage",
+    "policies:manage",
+    "tokens:manage",
+    "accounts:manage",
+    "places:manage",
+  ],
   DEVELOPER_LIAISON: ["complaints:read"],
   AUDITOR: ["complaints:read", "audit:read"],
   // Issue 17: the administrator runs the company's accounts and its places, calendars and policy
@@ -72,7 +81,11 @@ export function rolePermissions(role: StaffRole, organizationSet: readonly strin
  * An account's permissions: its role's (the organisation's set or the defaults), and through an
  * API token only those also among the token's scopes.
  */
-export function permissionsOf(role: StaffRole, tokenScopes: readonly string[] | null, organizationSet?: readonly string[] | null): Set<Permission> {
+export function permissionsOf(
+  role: StaffRole,
+  tokenScopes: readonly string[] | null,
+  organizationSet?: readonly string[] | null,
+): Set<Permission> {
   const own = rolePermissions(role, organizationSet);
   return new Set(tokenScopes ? own.filter((p) => tokenScopes.includes(p)) : own);
 }

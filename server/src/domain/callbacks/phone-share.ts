@@ -36,7 +36,11 @@ export function methodShare(phone: { numerator: number; denominator: number }, v
   const rate = denominator ? numerator / denominator : null;
   const contacts = denominator + visitsDone;
   return {
-    numerator, denominator, rate, callbacksDone: denominator, visitsDone,
+    numerator,
+    denominator,
+    rate,
+    callbacksDone: denominator,
+    visitsDone,
     shareOfCallbacks: rate,
     shareOfContacts: contacts ? numerator / contacts : null,
     max: maxPercent === null ? null : maxPercent / 100,

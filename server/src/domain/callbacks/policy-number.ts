@@ -21,6 +21,12 @@ export async function policyRows(db: Db, organizationId: string, key: string): P
  * SPEC preamble: the value in force for an estate (its override, else the organisation's) at an
  * instant, so a past period is judged by its own policy; null when none is in force.
  */
-export async function policyNumberAt(db: Db, organizationId: string, key: string, estateId: string | null, at: Date): Promise<number | null> {
+export async function policyNumberAt(
+  db: Db,
+  organizationId: string,
+  key: string,
+  estateId: string | null,
+  at: Date,
+): Promise<number | null> {
   return policyAt(await policyRows(db, organizationId, key), key, estateId, at)?.value.value ?? null;
 }

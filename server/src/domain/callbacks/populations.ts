@@ -53,8 +53,13 @@ export async function loadPopulation(db: Db, q: PopulationQuery): Promise<Popula
            -- CB-1, SLA-11: a confirmed repair already has its own callback; the sample reaches the others.
            AND NOT EXISTS (SELECT 1 FROM callbacks cb WHERE cb.complaint_id = c.id AND cb.status <> 'CANCELLED' AND cb.sample_member_id IS NULL)`;
     case "MOVE_IN":
-      return households(db, q, inEstates, Prisma.sql`h.move_in_date >= (${q.periodStart}::timestamptz AT TIME ZONE e.timezone)::date
-        AND h.move_in_date < (${q.periodEnd}::timestamptz AT TIME ZONE e.timezone)::date`);
+      return households(
+        db,
+        q,
+        inEstates,
+        Prisma.sql`h.move_in_date >= (${q.periodStart}::timestamptz AT TIME ZONE e.timezone)::date
+        AND h.move_in_date < (${q.periodEnd}::timestamptz AT TIME ZONE e.timezone)::date`,
+      );
     default:
       // EVENT, HOLIDAY, EMERGENCY: the resident households (§1 常住户).
       return households(db, q, inEstates, Prisma.sql`h.occupied`);
@@ -62,7 +67,12 @@ export async function loadPopulation(db: Db, q: PopulationQuery): Promise<Popula
 }
 
 /** Households of the estates meeting `condition`, each with its main contact (the primary member then). */
-function households(db: Db, q: PopulationQuery, inEstates: (c: Prisma.Sql) => Prisma.Sql, condition: Prisma.Sql): Promise<PopulationMember[]> {
+function households(
+  db: Db,
+  q: PopulationQuery,
+  inEstates: (c: Prisma.Sql) => Prisma.Sql,
+  condition: Prisma.Sql,
+): Promise<PopulationMember[]> {
   return db.$queryRaw<PopulationMember[]>`
     SELECT 'household:' || h.id::text AS key, NULL::uuid AS "complaintId", h.estate_id AS "estateId", h.id AS "householdId",
            (SELECT m.customer_id FROM household_members m

@@ -16,7 +16,12 @@ export const FOLLOW_UP_AFTER_MS = 3 * DAY;
  * stays in person. CB-7 (001 §2): from the second callback on a phone call will do, except for a
  * major complaint.
  */
-export function methodRefusal(fixed: CallbackMethod | null, method: CallbackMethod, severity: ComplaintSeverity | null, sequence: number): Msg | null {
+export function methodRefusal(
+  fixed: CallbackMethod | null,
+  method: CallbackMethod,
+  severity: ComplaintSeverity | null,
+  sequence: number,
+): Msg | null {
   if (fixed === "IN_PERSON" && method !== "IN_PERSON") return msg("callbackFixedInPerson");
   if (method === "PHONE" && severity === "MAJOR" && sequence >= 2) return msg("callbackMajorNotByPhone");
   return null;

@@ -28,29 +28,45 @@ export interface SampleRule {
 export const SAMPLE_RULES: Record<CallbackSampleKind, SampleRule> = {
   // CB-3 (000 §7 4.8.2): each quarter at least 35% of that quarter's complainants; CB-8 exempt ones never.
   QUARTERLY_PERIODIC: {
-    policyKey: "CB-3.periodicSample", callbackKind: "PERIODIC", keyKind: "COMPLAINANT",
+    policyKey: "CB-3.periodicSample",
+    callbackKind: "PERIODIC",
+    keyKind: "COMPLAINANT",
     population: "distinct complainants of the valid, non-duplicate complaints received in the period, callback-exempt ones (CB-8) excluded",
   },
   // CB-3 (000 §7 4.8.3): sampling callbacks on closed complaints, at any time.
   SAMPLING: {
-    policyKey: null, callbackKind: "SAMPLING", keyKind: "COMPLAINT",
-    population: "closed (CONFIRMED or VERIFIED) valid, non-duplicate complaints confirmed in the period, callback-exempt ones (CB-8) excluded",
+    policyKey: null,
+    callbackKind: "SAMPLING",
+    keyKind: "COMPLAINT",
+    population:
+      "closed (CONFIRMED or VERIFIED) valid, non-duplicate complaints confirmed in the period, callback-exempt ones (CB-8) excluded",
   },
   // CB-4 (003 5.28): repairs 100% within 7 days (SLA-11); 001 §2 allows 30% within a month as a policy.
   REPAIR: {
-    policyKey: "CB-4.repairCallback", callbackKind: "REPAIR", keyKind: "COMPLAINT",
+    policyKey: "CB-4.repairCallback",
+    callbackKind: "REPAIR",
+    keyKind: "COMPLAINT",
     population: "valid, non-duplicate engineering (repair) complaints resolved in the period, callback-exempt ones (CB-8) excluded",
   },
   // CB-4 (001 §2): community events 10% within a month.
   EVENT: {
-    policyKey: "CB-4.eventCallback", callbackKind: "EVENT", keyKind: "HOUSEHOLD",
+    policyKey: "CB-4.eventCallback",
+    callbackKind: "EVENT",
+    keyKind: "HOUSEHOLD",
     population: "resident households of the event's estate (participants are not recorded, so the estate's residents stand for them)",
   },
   // CB-4 (001 §2): holiday visits, move-in callbacks, callbacks after emergencies: no policy rate.
   HOLIDAY: { policyKey: null, callbackKind: "VISIT", keyKind: "HOUSEHOLD", population: "resident households of the estate" },
-  MOVE_IN: { policyKey: null, callbackKind: "VISIT", keyKind: "HOUSEHOLD", population: "households of the estate that moved in during the period" },
+  MOVE_IN: {
+    policyKey: null,
+    callbackKind: "VISIT",
+    keyKind: "HOUSEHOLD",
+    population: "households of the estate that moved in during the period",
+  },
   EMERGENCY: {
-    policyKey: null, callbackKind: "VISIT", keyKind: "HOUSEHOLD",
+    policyKey: null,
+    callbackKind: "VISIT",
+    keyKind: "HOUSEHOLD",
     population: "resident households of the estate (the households an emergency touched are not recorded, so all residents stand for them)",
   },
 };
@@ -74,7 +90,10 @@ export function callbackLevel(m: Pick<PopulationMember, "classification">): Clas
 }
 
 /** The key of a stored member, as its population gave it (see MemberKeyKind). */
-export function memberKey(kind: MemberKeyKind, m: { complaintId: string | null; householdId: string | null; customerId: string | null }): string {
+export function memberKey(
+  kind: MemberKeyKind,
+  m: { complaintId: string | null; householdId: string | null; customerId: string | null },
+): string {
   if (kind === "COMPLAINT") return `complaint:${m.complaintId}`;
   if (kind === "HOUSEHOLD") return `household:${m.householdId}`;
   if (m.customerId) return `customer:${m.customerId}`;
@@ -93,20 +112,35 @@ export interface DrawComparison {
  * CB-3: a stored sample against a redraw from its seed. MANUAL members were added by hand and
  * are no part of the draw; the rest must match in key and reason.
  */
-export function compareDraws(stored: readonly { key: string; reason: SampleReason }[], redrawn: readonly Drawn<{ key: string }>[]): DrawComparison {
+export function compareDraws(
+  stored: readonly { key: string; reason: SampleReason }[],
+  redrawn: readonly Drawn<{ key: string }>[],
+): DrawComparison {
   const a = new Set(stored.filter((m) => m.reason !== "MANUAL").map((m) => `${m.reason} ${m.key}`));
   const b = new Set(redrawn.map((d) => `${d.reason} ${d.item.key}`));
-  const missing = [...a].filter((k) => !b.has(k)).map((k) => k.split(" ")[1]!).sort();
-  const unexpected = [...b].filter((k) => !a.has(k)).map((k) => k.split(" ")[1]!).sort();
+  const missing = [...a]
+    .filter((k) => !b.has(k))
+    .map((k) => k.split(" ")[1]!)
+    .sort();
+  const unexpected = [...b]
+    .filter((k) => !a.has(k))
+    .map((k) => k.split(" ")[1]!)
+    .sort();
   return { identical: missing.length === 0 && unexpected.length === 0, missing, unexpected };
 }
 
 /** "Why is this household in the sample": the member's reason in words. */
-export function memberWhy(kind: CallbackSampleKind, reason: SampleReason, s: { rate: number; populationSize: number; sampleSize: number }): string {
+export function memberWhy(
+  kind: CallbackSampleKind,
+  reason: SampleReason,
+  s: { rate: number; populationSize: number; sampleSize: number },
+): string {
   const share = `${Math.round(s.rate * 10000) / 100}%`;
   switch (reason) {
-    case "FORCED_COMPLAINANT": return `Included without a draw: every member of this kind is called back (${kind})`;
-    case "MANUAL": return "Added by hand to the sample";
+    case "FORCED_COMPLAINANT":
+      return `Included without a draw: every member of this kind is called back (${kind})`;
+    case "MANUAL":
+      return "Added by hand to the sample";
     default:
       return s.rate >= 1
         ? `Every one of the ${s.populationSize} in the population is called back (${kind}, rate ${share}): ${SAMPLE_RULES[kind].population}`

@@ -16,8 +16,14 @@ import { msg, render, type Msg } from "../../i18n/messages.ts";
  * them in its language; the `…Refusal`/`claimTransition` forms give their English text.
  */
 export type ClaimAction =
-  | "RECORD_LEGAL_CONSULTATION" | "SUBMIT_PLAN" | "APPROVE" | "REJECT"
-  | "CUSTOMER_AGREE" | "CUSTOMER_DECLINE" | "MARK_PAID" | "REPORT";
+  | "RECORD_LEGAL_CONSULTATION"
+  | "SUBMIT_PLAN"
+  | "APPROVE"
+  | "REJECT"
+  | "CUSTOMER_AGREE"
+  | "CUSTOMER_DECLINE"
+  | "MARK_PAID"
+  | "REPORT";
 
 export interface ClaimFacts {
   /** 002 8.1.7: a plan is submitted only after legal consultation. */
@@ -38,7 +44,8 @@ const REWORK: readonly ClaimStatus[] = ["REJECTED", "DECLINED_BY_CUSTOMER"];
 export const CLAIM_WORKFLOW: Record<ClaimAction, ClaimRule> = {
   RECORD_LEGAL_CONSULTATION: { from: ["DRAFT", "LEGAL_REVIEW", ...REWORK], to: "LEGAL_REVIEW" },
   SUBMIT_PLAN: {
-    from: ["LEGAL_REVIEW", ...REWORK], to: "PENDING_APPROVAL",
+    from: ["LEGAL_REVIEW", ...REWORK],
+    to: "PENDING_APPROVAL",
     requires: (f) => (f.hasLegalConsultation ? null : msg("claimNeedsLegalConsultation")),
   },
   APPROVE: { from: ["PENDING_APPROVAL"], to: "APPROVED" },
@@ -60,7 +67,8 @@ const bilingual = (m: Msg): [string, string] => [render(m, "zh"), render(m, "en"
 /** Why the claim's state does not allow `action` (the note aside), as a message, or null. */
 export function stepRefusalMessage(from: ClaimStatus, action: ClaimAction, facts: ClaimFacts): Msg | null {
   const rule = CLAIM_WORKFLOW[action];
-  if (!rule.from.includes(from)) return msg("claimStepNotPossible", { action, from, allowed: availableClaimActions(from, facts).join(", ") || "none" });
+  if (!rule.from.includes(from))
+    return msg("claimStepNotPossible", { action, from, allowed: availableClaimActions(from, facts).join(", ") || "none" });
   return rule.requires?.(facts) ?? null;
 }
 
@@ -75,7 +83,8 @@ export function claimDecision(from: ClaimStatus, action: ClaimAction, facts: Cla
   const refusal = stepRefusalMessage(from, action, facts);
   if (refusal) return { ok: false, message: refusal };
   const rule = CLAIM_WORKFLOW[action];
-  if (rule.noteRequired && !note?.trim()) return { ok: false, message: msg("claimStepNeedsNote", { action, what: bilingual(rule.noteRequired) }) };
+  if (rule.noteRequired && !note?.trim())
+    return { ok: false, message: msg("claimStepNeedsNote", { action, what: bilingual(rule.noteRequired) }) };
   return { ok: true, to: rule.to };
 }
 

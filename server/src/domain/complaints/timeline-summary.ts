@@ -43,7 +43,8 @@ export function localDateTime(value: unknown, timeZone: string): string | null {
 
 export function timelineSummary(e: SummaryEvent, language: Language, timeZone: string, revealed: Revealed = {}): string | null {
   const at = (v: unknown) => localDateTime(v, timeZone) ?? "—";
-  const found = e.kind === "ESCALATED" ? escalated(asData(e.data), language, at, revealed) : summaryMessage(e.kind, asData(e.data), at, revealed);
+  const found =
+    e.kind === "ESCALATED" ? escalated(asData(e.data), language, at, revealed) : summaryMessage(e.kind, asData(e.data), at, revealed);
   if (!found) return null;
   const [key, params] = found;
   const rendered: Record<string, string | number> = {};
@@ -96,7 +97,10 @@ function summaryMessage(kind: ComplaintEventKind, d: Data, at: (v: unknown) => s
       return typeof d.method === "string" ? ["timelineAcknowledged", { method: methodLabel(d.method), sentAt: at(d.sentAt) }] : null;
     case "CONFIRMED":
       if (typeof d.method !== "string") return null;
-      return ["timelineConfirmed", { method: methodLabel(d.method), verdict: { key: d.satisfied === false ? "timelineNotSatisfied" : "timelineSatisfied" } }];
+      return [
+        "timelineConfirmed",
+        { method: methodLabel(d.method), verdict: { key: d.satisfied === false ? "timelineNotSatisfied" : "timelineSatisfied" } },
+      ];
     case "NOTE":
       return note(d, shown);
     default:
@@ -114,8 +118,12 @@ function callbackMade(d: Data): Found {
 function escalated(d: Data, language: Language, at: (v: unknown) => string, revealed: Revealed): Found {
   const level = typeof d.level === "number" ? d.level : 1;
   if (d.rule === "REC-3")
-    return ["timelineRepeatRepairEscalated", { days: Number(d.windowDays ?? 30), earlier: earlierComplaint(language, revealed.earlierComplaintNo), level }];
-  if (typeof d.rule === "string" && typeof d.stage === "string") return ["timelineSlaOverdue", { ...slaBreachParams(d, language, at), level }];
+    return [
+      "timelineRepeatRepairEscalated",
+      { days: Number(d.windowDays ?? 30), earlier: earlierComplaint(language, revealed.earlierComplaintNo), level },
+    ];
+  if (typeof d.rule === "string" && typeof d.stage === "string")
+    return ["timelineSlaOverdue", { ...slaBreachParams(d, language, at), level }];
   return ["timelineEscalated", { level }];
 }
 
@@ -133,8 +141,14 @@ function note(d: Data, shown: (name: CaseContentParam) => string): Found {
 
 /** WF-4, SLA-9: a confirmation or acknowledgement method in words (an unknown one as stored). */
 const METHODS: Record<string, MessageKey> = {
-  IN_PERSON: "methodInPerson", LETTER: "methodLetter", PHONE_CONSENT: "methodPhoneConsent", SIGNATURE: "methodSignature",
-  SMS: "methodSms", WEB: "methodWeb", PHONE: "methodPhone", EMAIL: "methodEmail",
+  IN_PERSON: "methodInPerson",
+  LETTER: "methodLetter",
+  PHONE_CONSENT: "methodPhoneConsent",
+  SIGNATURE: "methodSignature",
+  SMS: "methodSms",
+  WEB: "methodWeb",
+  PHONE: "methodPhone",
+  EMAIL: "methodEmail",
 };
 
 function methodLabel(method: string): Param {

@@ -10,8 +10,18 @@ import { msg, render, type MessageKey, type Msg } from "../../i18n/messages.ts";
  * plus INVALID (CLS-1), FORWARDED_TO_DEVELOPER (WF-5) and REOPENED (CB-7, a rejected resolution).
  */
 export type WorkflowAction =
-  | "CLASSIFY" | "MARK_INVALID" | "ASSIGN" | "RECORD_PLAN" | "START" | "FORWARD_TO_DEVELOPER"
-  | "DEVELOPER_ANSWERED" | "DEEM_ACCEPTED" | "RESOLVE" | "CONFIRM" | "VERIFY" | "REOPEN";
+  | "CLASSIFY"
+  | "MARK_INVALID"
+  | "ASSIGN"
+  | "RECORD_PLAN"
+  | "START"
+  | "FORWARD_TO_DEVELOPER"
+  | "DEVELOPER_ANSWERED"
+  | "DEEM_ACCEPTED"
+  | "RESOLVE"
+  | "CONFIRM"
+  | "VERIFY"
+  | "REOPEN";
 
 export interface WorkflowFacts {
   /** WF-5: an in-warranty or developer-legacy defect. */
@@ -34,14 +44,20 @@ const OPEN_WORK: readonly ComplaintStatus[] = ["ASSIGNED", "PLANNED", "IN_PROGRE
 export const WORKFLOW: Record<WorkflowAction, Rule> = {
   // CLS-1: an invalid complaint reopened (it was valid after all) is classified again.
   CLASSIFY: {
-    from: ["REGISTERED", "REOPENED"], to: "CLASSIFIED",
+    from: ["REGISTERED", "REOPENED"],
+    to: "CLASSIFIED",
     requires: (f) => (f.valid === true ? "workflowClassifiedAlready" : null),
   },
   // CLS-1: an invalid complaint is closed with the explanation given to the complainant.
-  MARK_INVALID: { from: ["REGISTERED", "CLASSIFIED"], to: "INVALID", noteRequired: ["给投诉人的说明 (CLS-1)", "the explanation for the complainant (CLS-1)"] },
+  MARK_INVALID: {
+    from: ["REGISTERED", "CLASSIFIED"],
+    to: "INVALID",
+    noteRequired: ["给投诉人的说明 (CLS-1)", "the explanation for the complainant (CLS-1)"],
+  },
   // WF-1: to the responsible (lead) department; a reopened complaint is assigned again.
   ASSIGN: {
-    from: ["CLASSIFIED", "REOPENED"], to: "ASSIGNED",
+    from: ["CLASSIFIED", "REOPENED"],
+    to: "ASSIGNED",
     requires: (f) => (f.valid === false ? "workflowInvalidBeforeAssign" : null),
   },
   // WF-2: cause, responsibility, plan and promised time; WF-3 a new plan after a missed promise.
@@ -49,7 +65,8 @@ export const WORKFLOW: Record<WorkflowAction, Rule> = {
   START: { from: ["PLANNED"], to: "IN_PROGRESS" },
   // WF-5: planned by engineering, then handed to the developer.
   FORWARD_TO_DEVELOPER: {
-    from: ["PLANNED"], to: "FORWARDED_TO_DEVELOPER",
+    from: ["PLANNED"],
+    to: "FORWARDED_TO_DEVELOPER",
     requires: (f) => (f.inWarranty ? null : "workflowDeveloperOnlyWarranty"),
   },
   DEVELOPER_ANSWERED: { from: ["FORWARDED_TO_DEVELOPER"], to: "IN_PROGRESS" },
@@ -61,12 +78,14 @@ export const WORKFLOW: Record<WorkflowAction, Rule> = {
   // CB-6: the callback verifies the result.
   VERIFY: { from: ["CONFIRMED"], to: "VERIFIED" },
   // CB-7: a rejected resolution or a dissatisfied callback reopens the complaint.
-  REOPEN: { from: ["RESOLVED", "CONFIRMED", "VERIFIED", "INVALID"], to: "REOPENED", noteRequired: ["重新打开的原因", "why it is reopened"] },
+  REOPEN: {
+    from: ["RESOLVED", "CONFIRMED", "VERIFIED", "INVALID"],
+    to: "REOPENED",
+    noteRequired: ["重新打开的原因", "why it is reopened"],
+  },
 };
 
-export type TransitionResult =
-  | { ok: true; to: ComplaintStatus }
-  | { ok: false; reason: string };
+export type TransitionResult = { ok: true; to: ComplaintStatus } | { ok: false; reason: string };
 
 /** SPEC §5: why `action` is not possible from `from` (a catalogue message), or null when it is. */
 export function refusal(from: ComplaintStatus, action: WorkflowAction, facts: WorkflowFacts, note?: string | null): Msg | null {
@@ -92,4 +111,13 @@ export function availableActions(from: ComplaintStatus, facts: WorkflowFacts): W
 }
 
 /** States in which a complaint is still open (WF-8 daily review lists these). */
-export const OPEN_STATES: readonly ComplaintStatus[] = ["REGISTERED", "CLASSIFIED", "ASSIGNED", "PLANNED", "IN_PROGRESS", "FORWARDED_TO_DEVELOPER", "REOPENED", "RESOLVED"];
+export const OPEN_STATES: readonly ComplaintStatus[] = [
+  "REGISTERED",
+  "CLASSIFIED",
+  "ASSIGNED",
+  "PLANNED",
+  "IN_PROGRESS",
+  "FORWARDED_TO_DEVELOPER",
+  "REOPENED",
+  "RESOLVED",
+];

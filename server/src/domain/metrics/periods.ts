@@ -52,7 +52,9 @@ export function periodDates(kind: PeriodKind, date: string): { start: string; en
       return { start: `${y}-${pad(first)}-01`, end: q === 4 ? `${y + 1}-01-01` : `${y}-${pad(first + 3)}-01`, label: `${y}-Q${q}` };
     }
     case "HALF_YEAR":
-      return m <= 6 ? { start: `${y}-01-01`, end: `${y}-07-01`, label: `${y}-H1` } : { start: `${y}-07-01`, end: `${y + 1}-01-01`, label: `${y}-H2` };
+      return m <= 6
+        ? { start: `${y}-01-01`, end: `${y}-07-01`, label: `${y}-H1` }
+        : { start: `${y}-07-01`, end: `${y + 1}-01-01`, label: `${y}-H2` };
     case "YEAR":
       return { start: `${y}-01-01`, end: `${y + 1}-01-01`, label: `${y}` };
   }
@@ -65,12 +67,16 @@ export function periodContaining(kind: PeriodKind, date: string, timeZone: strin
 }
 
 const LABELS: [PeriodKind, RegExp, (m: RegExpMatchArray) => string | null][] = [
-  ["WEEK", /^(\d{4})-W(\d{2})$/, (m) => {
-    const week = Number(m[2]);
-    // Week 1 is the week holding 4 January.
-    const monday = addDays(weekMonday(`${m[1]}-01-04`), (week - 1) * 7);
-    return week >= 1 && isoWeekLabel(monday) === `${m[1]}-W${m[2]}` ? monday : null;
-  }],
+  [
+    "WEEK",
+    /^(\d{4})-W(\d{2})$/,
+    (m) => {
+      const week = Number(m[2]);
+      // Week 1 is the week holding 4 January.
+      const monday = addDays(weekMonday(`${m[1]}-01-04`), (week - 1) * 7);
+      return week >= 1 && isoWeekLabel(monday) === `${m[1]}-W${m[2]}` ? monday : null;
+    },
+  ],
   ["MONTH", /^(\d{4})-(0[1-9]|1[0-2])$/, (m) => `${m[1]}-${m[2]}-01`],
   ["QUARTER", /^(\d{4})-Q([1-4])$/, (m) => `${m[1]}-${pad((Number(m[2]) - 1) * 3 + 1)}-01`],
   ["HALF_YEAR", /^(\d{4})-H([12])$/, (m) => `${m[1]}-${m[2] === "1" ? "01" : "07"}-01`],

@@ -2,8 +2,26 @@ import { Prisma } from "@tingjian/prisma/client";
 import { placeTextSql } from "../recurrence/repeat-sql.ts";
 import { EVERY_SLICE_KEY, METRICS, NOT_SET_KEY, ORGANIZATION_KEY, sameRows, type MetricKind, type SliceBy } from "./catalogue.ts";
 import {
-  CALLBACK_SLICE, callbackVisible, columns, COMPLAINT_SLICE, complaintVisible, DEFAULT_WINDOW_DAYS, estateIn, EVERY, EVERY_SLICE, HOUSEHOLD_SLICE,
-  inPeriod, ISSUE_SLICE, SLA_SLICE, sliceOf, sliceText, VALID_NOT_DUPLICATE, VISIT_SLICE, type PopulationParams, type SliceMap, type Sql,
+  CALLBACK_SLICE,
+  callbackVisible,
+  columns,
+  COMPLAINT_SLICE,
+  complaintVisible,
+  DEFAULT_WINDOW_DAYS,
+  estateIn,
+  EVERY,
+  EVERY_SLICE,
+  HOUSEHOLD_SLICE,
+  inPeriod,
+  ISSUE_SLICE,
+  SLA_SLICE,
+  sliceOf,
+  sliceText,
+  VALID_NOT_DUPLICATE,
+  VISIT_SLICE,
+  type PopulationParams,
+  type SliceMap,
+  type Sql,
 } from "./sql-parts.ts";
 import { complainantHouseholds, handouts, householdsHanded, residentsAtCampaignStart, surveyAnswers } from "./survey-populations.ts";
 
@@ -84,7 +102,10 @@ function recurrenceComplaints(p: PopulationParams): Sql {
  * (earlier rows only serve as "the previous complaint"; reading more of them changes nothing).
  */
 function scanFrom(p: PopulationParams): Date {
-  const days = Math.max(DEFAULT_WINDOW_DAYS, ...p.windowPolicy.filter((w) => w.value !== null && Number.isFinite(w.value) && w.effectiveFrom < p.to).map((w) => w.value!));
+  const days = Math.max(
+    DEFAULT_WINDOW_DAYS,
+    ...p.windowPolicy.filter((w) => w.value !== null && Number.isFinite(w.value) && w.effectiveFrom < p.to).map((w) => w.value!),
+  );
   return new Date(p.from.getTime() - (days + 1) * 86_400_000);
 }
 
@@ -94,7 +115,14 @@ function scanFrom(p: PopulationParams): Date {
  * 24-hour days). The policy rows (a handful) travel as one parameter, so the lookup reads no table.
  */
 function repeatWindowDays(p: PopulationParams, alias: string): Sql {
-  const rows = JSON.stringify(p.windowPolicy.map((w) => ({ estate_id: w.estateId, days: w.value, eff_from: w.effectiveFrom.toISOString(), eff_to: w.effectiveTo?.toISOString() ?? null })));
+  const rows = JSON.stringify(
+    p.windowPolicy.map((w) => ({
+      estate_id: w.estateId,
+      days: w.value,
+      eff_from: w.effectiveFrom.toISOString(),
+      eff_to: w.effectiveTo?.toISOString() ?? null,
+    })),
+  );
   const c = raw(alias);
   return sql`coalesce((SELECT r.days FROM jsonb_to_recordset(${rows}::jsonb) AS r(estate_id uuid, days float8, eff_from timestamptz, eff_to timestamptz)
       WHERE (r.estate_id = ${c}.estate_id OR r.estate_id IS NULL) AND r.days IS NOT NULL AND r.eff_from <= ${c}.received_at AND (r.eff_to IS NULL OR ${c}.received_at < r.eff_to)
@@ -122,7 +150,11 @@ function residentHouseholds(p: PopulationParams, opts: { part?: Sql; crossMonths
  */
 function callbackRounds(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
-    slice: sliceOf(COMPLAINT_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("c.id"), sortAt: raw("r.confirmed_at"), sortText: raw("c.no"),
+    slice: sliceOf(COMPLAINT_SLICE, p.sliceBy),
+    rowId: raw("r.id"),
+    nodeId: raw("c.id"),
+    sortAt: raw("r.confirmed_at"),
+    sortText: raw("c.no"),
     inNum: sql`coalesce((SELECT TRUE FROM sla_stages s WHERE s.organization_id = ${p.organizationId}::uuid AND s.complaint_id = r.complaint_id
                  AND s.rule IN ('SLA_10', 'SLA_11') AND s.round = n.round AND s.status = 'MET' LIMIT 1), FALSE)`,
   })}
@@ -192,21 +224,36 @@ export type Side = "numerator" | "denominator";
  */
 export function populationSql(kind: MetricKind, side: Side, p: PopulationParams): Sql | null {
   switch (kind) {
-    case "SATISFACTION": return surveyAnswers(p);
-    case "RETURN_RATE": return handouts(p);
-    case "COMPLAINANT_COVERAGE": return complainantHouseholds(p);
-    case "SURVEY_COVERAGE": return side === "numerator" ? householdsHanded(p) : null;
-    case "CALLBACK_RATE": return callbackRounds(p);
-    case "CALLBACK_RESOLUTION_RATE": return callbackIssues(p);
+    case "SATISFACTION":
+      return surveyAnswers(p);
+    case "RETURN_RATE":
+      return handouts(p);
+    case "COMPLAINANT_COVERAGE":
+      return complainantHouseholds(p);
+    case "SURVEY_COVERAGE":
+      return side === "numerator" ? householdsHanded(p) : null;
+    case "CALLBACK_RATE":
+      return callbackRounds(p);
+    case "CALLBACK_RESOLUTION_RATE":
+      return callbackIssues(p);
     // CB-5, §11: phone callbacks ÷ every callback made, the customer reached or not; the one
     // definition behind `metrics`, the §12 reports, callbackStatistics and callbackMethodShare.
-    case "PHONE_SHARE": return callbacksMade(p, { where: CALLBACK_MADE, inNum: sql`cb.method = 'PHONE'` });
-    case "CALLBACK_SATISFACTION": return callbacksMade(p, { where: sql`cb.status = 'DONE' AND cb.satisfied IS NOT NULL`, inNum: raw("cb.satisfied") });
-    case "VISIT_RATE": return side === "numerator" ? householdsVisited(p) : residentHouseholds(p, { part: raw("mo.month"), crossMonths: true });
-    case "VALID_COMPLAINT_RATE": return side === "numerator" ? receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: sql`TRUE` }) : residentHouseholds(p);
-    case "SLA_ATTAINMENT": return slaStages(p);
-    case "RECURRENCE_RATE": return recurrenceComplaints(p);
-    case "COMPLAINT_SHARE": return receivedComplaints(p, { validOnly: false, slice: side === "numerator" ? COMPLAINT_SLICE : EVERY_SLICE, inNum: sql`TRUE` });
+    case "PHONE_SHARE":
+      return callbacksMade(p, { where: CALLBACK_MADE, inNum: sql`cb.method = 'PHONE'` });
+    case "CALLBACK_SATISFACTION":
+      return callbacksMade(p, { where: sql`cb.status = 'DONE' AND cb.satisfied IS NOT NULL`, inNum: raw("cb.satisfied") });
+    case "VISIT_RATE":
+      return side === "numerator" ? householdsVisited(p) : residentHouseholds(p, { part: raw("mo.month"), crossMonths: true });
+    case "VALID_COMPLAINT_RATE":
+      return side === "numerator"
+        ? receivedComplaints(p, { validOnly: true, slice: COMPLAINT_SLICE, inNum: sql`TRUE` })
+        : residentHouseholds(p);
+    case "SLA_ATTAINMENT":
+      return slaStages(p);
+    case "RECURRENCE_RATE":
+      return recurrenceComplaints(p);
+    case "COMPLAINT_SHARE":
+      return receivedComplaints(p, { validOnly: false, slice: side === "numerator" ? COMPLAINT_SLICE : EVERY_SLICE, inNum: sql`TRUE` });
   }
 }
 
@@ -227,7 +274,10 @@ function grouping(withTotal: boolean): { slice: Sql; by: Sql } {
   // By the slice's own column (a uuid hashes faster than its text); the text is injective on it.
   const text = sql`coalesce((x.slice_raw)::text, '${raw(NOT_SET_KEY)}')`;
   return withTotal
-    ? { slice: sql`CASE WHEN grouping(x.slice_raw) = 1 THEN ${ORGANIZATION_KEY}::text ELSE ${text} END`, by: sql`GROUPING SETS ((x.part, x.slice_raw), (x.part))` }
+    ? {
+        slice: sql`CASE WHEN grouping(x.slice_raw) = 1 THEN ${ORGANIZATION_KEY}::text ELSE ${text} END`,
+        by: sql`GROUPING SETS ((x.part, x.slice_raw), (x.part))`,
+      }
     : { slice: text, by: sql`x.part, x.slice_raw` };
 }
 
@@ -269,7 +319,10 @@ export function aggregateSql(kind: MetricKind, p: PopulationParams, withTotal = 
     // groups. The score is avg() of values that are whole multiples of 25 (surveyAnswers), so the
     // sums are exact and sum ÷ count is bit for bit the avg() over the rows.
     const total = withTotal
-      ? { slice: sql`CASE WHEN grouping(x.slice_key) = 1 THEN ${ORGANIZATION_KEY}::text ELSE x.slice_key END`, by: sql`GROUPING SETS ((x.part, x.slice_key), (x.part))` }
+      ? {
+          slice: sql`CASE WHEN grouping(x.slice_key) = 1 THEN ${ORGANIZATION_KEY}::text ELSE x.slice_key END`,
+          by: sql`GROUPING SETS ((x.part, x.slice_key), (x.part))`,
+        }
       : { slice: sql`x.slice_key`, by: sql`x.part, x.slice_key` };
     return sql`SELECT ${metric}, x.part, min(x.part_label) AS part_label, ${total.slice} AS slice_key, sum(x.num)::int AS numerator, sum(x.n)::int AS denominator,
         (sum(x.score_sum) / nullif(sum(x.score_n), 0))::float8 AS score, min(x.judged_at) AS judged_at
@@ -295,10 +348,13 @@ export function aggregateSql(kind: MetricKind, p: PopulationParams, withTotal = 
  * organisation give it — one statement for a report's totals and its slices.
  */
 export function figuresSql(kinds: readonly MetricKind[], p: PopulationParams, withTotal = false): Sql {
-  return join(kinds.flatMap((k) => {
-    if (!withTotal || totalByGroupingSets(k)) return [sql`(${aggregateSql(k, p, withTotal)})`];
-    return [sql`(${aggregateSql(k, p)})`, sql`(${aggregateSql(k, { ...p, sliceBy: "ORGANIZATION" })})`];
-  }), " UNION ALL ");
+  return join(
+    kinds.flatMap((k) => {
+      if (!withTotal || totalByGroupingSets(k)) return [sql`(${aggregateSql(k, p, withTotal)})`];
+      return [sql`(${aggregateSql(k, p)})`, sql`(${aggregateSql(k, { ...p, sliceBy: "ORGANIZATION" })})`];
+    }),
+    " UNION ALL ",
+  );
 }
 
 export interface DrillFilter {

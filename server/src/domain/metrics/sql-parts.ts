@@ -53,8 +53,14 @@ export const ORG = `'${ORGANIZATION_KEY}'`;
 export const EVERY = `'${EVERY_SLICE_KEY}'`;
 
 export const COMPLAINT_SLICE: SliceMap = {
-  ORGANIZATION: ORG, ESTATE: "c.estate_id", BUILDING: "c.building_id", DEPARTMENT: "c.lead_department_id",
-  CATEGORY: "c.category_id", CHANNEL: "c.channel", SEVERITY: "c.severity", STAFF: "c.assignee_id",
+  ORGANIZATION: ORG,
+  ESTATE: "c.estate_id",
+  BUILDING: "c.building_id",
+  DEPARTMENT: "c.lead_department_id",
+  CATEGORY: "c.category_id",
+  CHANNEL: "c.channel",
+  SEVERITY: "c.severity",
+  STAFF: "c.assignee_id",
 };
 export const SLA_SLICE: SliceMap = { ...COMPLAINT_SLICE, ESTATE: "s.estate_id" };
 /** A callback's place is its own estate and household; its subject is the complaint called back about (if any). */
@@ -62,8 +68,14 @@ export const CALLBACK_SLICE: SliceMap = { ...COMPLAINT_SLICE, ESTATE: "cb.estate
 export const ISSUE_SLICE: SliceMap = { ...CALLBACK_SLICE, DEPARTMENT: "i.department_id" };
 /** Resident households: the denominator of a place; every slice's denominator for the other cuts (§11). */
 export const HOUSEHOLD_SLICE: SliceMap = {
-  ORGANIZATION: ORG, ESTATE: "h.estate_id", BUILDING: "h.building_id",
-  DEPARTMENT: EVERY, CATEGORY: EVERY, CHANNEL: EVERY, SEVERITY: EVERY, STAFF: EVERY,
+  ORGANIZATION: ORG,
+  ESTATE: "h.estate_id",
+  BUILDING: "h.building_id",
+  DEPARTMENT: EVERY,
+  CATEGORY: EVERY,
+  CHANNEL: EVERY,
+  SEVERITY: EVERY,
+  STAFF: EVERY,
 };
 export const VISIT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "v.estate_id", BUILDING: "h.building_id", STAFF: "v.visitor_id" };
 export const RESPONSE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "r.estate_id", BUILDING: "h.building_id" };
@@ -71,7 +83,9 @@ export const HANDOUT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ho.estate_i
 export const MEMBER_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "m.estate_id" };
 export const CAMPAIGN_ESTATE_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "ce.estate_id" };
 export const COMPLAINANT_SLICE: SliceMap = { ORGANIZATION: ORG, ESTATE: "k.estate_id", BUILDING: "k.building_id" };
-export const EVERY_SLICE: SliceMap = Object.fromEntries((["ORGANIZATION", "ESTATE", "BUILDING", "DEPARTMENT", "CATEGORY", "CHANNEL", "SEVERITY", "STAFF"] as const).map((s) => [s, EVERY]));
+export const EVERY_SLICE: SliceMap = Object.fromEntries(
+  (["ORGANIZATION", "ESTATE", "BUILDING", "DEPARTMENT", "CATEGORY", "CHANNEL", "SEVERITY", "STAFF"] as const).map((s) => [s, EVERY]),
+);
 
 /** The slice of a row as its column is (a uuid, an enum, text); null = no value. */
 export function sliceOf(map: SliceMap, by: SliceBy): Sql {
@@ -87,8 +101,10 @@ export function sliceText(map: SliceMap, by: SliceBy): Sql {
 
 // ---- shared predicates ----
 
-export const estateIn = (p: PopulationParams, column: string): Sql => (p.estateIds ? sql`AND ${raw(column)} = ANY(${[...p.estateIds]}::uuid[])` : empty);
-export const inPeriod = (p: PopulationParams, column: string): Sql => sql`${raw(column)} >= ${p.from}::timestamptz AND ${raw(column)} < ${p.to}::timestamptz`;
+export const estateIn = (p: PopulationParams, column: string): Sql =>
+  p.estateIds ? sql`AND ${raw(column)} = ANY(${[...p.estateIds]}::uuid[])` : empty;
+export const inPeriod = (p: PopulationParams, column: string): Sql =>
+  sql`${raw(column)} >= ${p.from}::timestamptz AND ${raw(column)} < ${p.to}::timestamptz`;
 
 /** SEC-2, issue 15 item 8: may the caller know complaint `alias` exists? Only then is it (or anything of it) counted. */
 export function complaintVisible(p: PopulationParams, alias: string): Sql {
@@ -132,4 +148,3 @@ export function columns(c: Columns): Sql {
     (${c.sortText ?? sql`NULL`})::text AS sort_text, coalesce(${c.inNum}, FALSE) AS in_num,
     (${c.score ?? sql`NULL`})::float8 AS score, (${c.judgedAt ?? sql`NULL`})::timestamptz AS judged_at`;
 }
-

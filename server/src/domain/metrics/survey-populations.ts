@@ -1,8 +1,20 @@
 import { Prisma } from "@tingjian/prisma/client";
 import { ORGANIZATION_KEY } from "./catalogue.ts";
 import {
-  CAMPAIGN_ESTATE_SLICE, campaignOfPeriod, columns, complaintVisible, COMPLAINANT_SLICE, estateIn, HANDOUT_SLICE, ORG, RESPONSE_SLICE,
-  sliceOf, sliceText, type PopulationParams, type SliceMap, type Sql,
+  CAMPAIGN_ESTATE_SLICE,
+  campaignOfPeriod,
+  columns,
+  complaintVisible,
+  COMPLAINANT_SLICE,
+  estateIn,
+  HANDOUT_SLICE,
+  ORG,
+  RESPONSE_SLICE,
+  sliceOf,
+  sliceText,
+  type PopulationParams,
+  type SliceMap,
+  type Sql,
 } from "./sql-parts.ts";
 
 /**
@@ -16,8 +28,16 @@ const { sql, raw } = Prisma;
 
 export function surveyAnswers(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
-    part: raw("d.code"), partLabel: raw("d.label"), slice: sliceOf(RESPONSE_SLICE, p.sliceBy), rowId: raw("r.id"), nodeId: raw("r.id"),
-    sortAt: raw("sc.starts_at"), sortText: raw("h.code"), inNum: sql`r.rating >= 4`, score: sql`(r.rating - 1) * 25::float8`, judgedAt: raw("sc.starts_at"),
+    part: raw("d.code"),
+    partLabel: raw("d.label"),
+    slice: sliceOf(RESPONSE_SLICE, p.sliceBy),
+    rowId: raw("r.id"),
+    nodeId: raw("r.id"),
+    sortAt: raw("sc.starts_at"),
+    sortText: raw("h.code"),
+    inNum: sql`r.rating >= 4`,
+    score: sql`(r.rating - 1) * 25::float8`,
+    judgedAt: raw("sc.starts_at"),
   })}
     FROM survey_responses r JOIN survey_campaigns sc ON sc.id = r.campaign_id
     JOIN questionnaire_dimensions d ON d.id = r.dimension_id JOIN households h ON h.id = r.household_id
@@ -27,8 +47,13 @@ export function surveyAnswers(p: PopulationParams): Sql {
 
 export function handouts(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
-    slice: sliceOf(HANDOUT_SLICE, p.sliceBy), rowId: raw("ho.id"), nodeId: raw("ho.id"), sortAt: raw("ho.handed_out_at"), sortText: raw("h.code"),
-    inNum: sql`ho.returned_at <= ${p.now}::timestamptz`, judgedAt: raw("sc.starts_at"),
+    slice: sliceOf(HANDOUT_SLICE, p.sliceBy),
+    rowId: raw("ho.id"),
+    nodeId: raw("ho.id"),
+    sortAt: raw("ho.handed_out_at"),
+    sortText: raw("h.code"),
+    inNum: sql`ho.returned_at <= ${p.now}::timestamptz`,
+    judgedAt: raw("sc.starts_at"),
   })}
     FROM survey_handouts ho JOIN survey_campaigns sc ON sc.id = ho.campaign_id JOIN households h ON h.id = ho.household_id
    WHERE ho.organization_id = ${p.organizationId}::uuid AND ${campaignOfPeriod(p)} AND ho.handed_out_at <= ${p.now}::timestamptz ${estateIn(p, "ho.estate_id")}`;
@@ -85,8 +110,12 @@ export function residentsAtCampaignStart(p: PopulationParams, withTotal = false)
  */
 export function complainantHouseholds(p: PopulationParams): Sql {
   return sql`SELECT ${columns({
-    slice: sliceOf(COMPLAINANT_SLICE, p.sliceBy), rowId: sql`k.campaign_id::text || ':' || k.household_id::text`, nodeId: raw("k.household_id"),
-    sortAt: raw("k.starts_at"), sortText: raw("k.code"), judgedAt: raw("k.starts_at"),
+    slice: sliceOf(COMPLAINANT_SLICE, p.sliceBy),
+    rowId: sql`k.campaign_id::text || ':' || k.household_id::text`,
+    nodeId: raw("k.household_id"),
+    sortAt: raw("k.starts_at"),
+    sortText: raw("k.code"),
+    judgedAt: raw("k.starts_at"),
     inNum: sql`EXISTS (SELECT 1 FROM survey_sample_members m WHERE m.organization_id = ${p.organizationId}::uuid AND m.campaign_id = k.campaign_id AND m.household_id = k.household_id)`,
   })}
     FROM (SELECT DISTINCT sc.id AS campaign_id, sc.starts_at, h.id AS household_id, h.estate_id, h.building_id, h.code
@@ -99,7 +128,6 @@ export function complainantHouseholds(p: PopulationParams): Sql {
             JOIN households h ON h.id = c.household_id AND h.estate_id = ce.estate_id
            WHERE TRUE ${estateIn(p, "ce.estate_id")}) k`;
 }
-
 
 /**
  * SUR-4, §11 satisfaction of the campaigns counted, per estate (sliceBy ESTATE) and dimension

@@ -37,10 +37,12 @@ export const CORRECTIVE_ACTION_WORKFLOW: Record<CorrectiveActionStep, StepRule> 
   MARK_IMPLEMENTED: { from: ["OPEN", "IN_PROGRESS"], to: "IMPLEMENTED" },
   // REC-1 "verification of effect": when done, or after the due date.
   VERIFY: {
-    from: ["OPEN", "IN_PROGRESS", "IMPLEMENTED"], to: "BY_VERDICT",
-    requires: (f, from) => (from === "IMPLEMENTED" || (f.dueAt !== null && f.dueAt <= f.now)
-      ? null
-      : msg("actionVerifyNotYet", { due: f.dueAt?.toISOString() ?? "none" })),
+    from: ["OPEN", "IN_PROGRESS", "IMPLEMENTED"],
+    to: "BY_VERDICT",
+    requires: (f, from) =>
+      from === "IMPLEMENTED" || (f.dueAt !== null && f.dueAt <= f.now)
+        ? null
+        : msg("actionVerifyNotYet", { due: f.dueAt?.toISOString() ?? "none" }),
   },
   REWORK: { from: ["INEFFECTIVE"], to: "IN_PROGRESS" },
   CLOSE: { from: ["VERIFIED"], to: "CLOSED" },
@@ -49,7 +51,8 @@ export const CORRECTIVE_ACTION_WORKFLOW: Record<CorrectiveActionStep, StepRule> 
 /** Why `step` is not possible now, as a catalogue message (for the typed error), or null. */
 export function stepRefusalMessage(from: CorrectiveActionStatus, step: CorrectiveActionStep, facts: CorrectiveActionFacts): Msg | null {
   const rule = CORRECTIVE_ACTION_WORKFLOW[step];
-  if (!rule.from.includes(from)) return msg("actionStepNotPossible", { step, from, allowed: availableSteps(from, facts).join(", ") || "none" });
+  if (!rule.from.includes(from))
+    return msg("actionStepNotPossible", { step, from, allowed: availableSteps(from, facts).join(", ") || "none" });
   return rule.requires?.(facts, from) ?? null;
 }
 
@@ -69,7 +72,9 @@ export function statusAfter(step: CorrectiveActionStep, effective?: boolean): Co
 }
 
 export function availableSteps(from: CorrectiveActionStatus, facts: CorrectiveActionFacts): CorrectiveActionStep[] {
-  return CORRECTIVE_ACTION_STEPS.filter((s) => CORRECTIVE_ACTION_WORKFLOW[s].from.includes(from) && !CORRECTIVE_ACTION_WORKFLOW[s].requires?.(facts, from));
+  return CORRECTIVE_ACTION_STEPS.filter(
+    (s) => CORRECTIVE_ACTION_WORKFLOW[s].from.includes(from) && !CORRECTIVE_ACTION_WORKFLOW[s].requires?.(facts, from),
+  );
 }
 
 /**

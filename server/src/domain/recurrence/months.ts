@@ -16,7 +16,10 @@ export function monthsBetween(from: Date, to: Date, timeZone = REPORTING_TIME_ZO
   for (let key = first; key <= last; ) {
     out.push(key);
     m += 1;
-    if (m > 12) { m = 1; y += 1; }
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
     key = `${y}-${String(m).padStart(2, "0")}`;
   }
   return out;

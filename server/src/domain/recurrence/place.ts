@@ -21,9 +21,20 @@ const MAPPED: [string, string][] = [
 ];
 
 const DELETED: string[] = [
-  " ", "\t", "\n", "\r", "\u00a0", "\u3000", // whitespace, the ideographic space included
-  ...range(0x21, 0x2f), ...range(0x3a, 0x40), ...range(0x5b, 0x60), ...range(0x7b, 0x7e), // ASCII punctuation
-  ...range(0xff01, 0xff0f), ...range(0xff1a, 0xff20), ...range(0xff3b, 0xff40), ...range(0xff5b, 0xff65), // full-width punctuation
+  " ",
+  "\t",
+  "\n",
+  "\r",
+  "\u00a0",
+  "\u3000", // whitespace, the ideographic space included
+  ...range(0x21, 0x2f),
+  ...range(0x3a, 0x40),
+  ...range(0x5b, 0x60),
+  ...range(0x7b, 0x7e), // ASCII punctuation
+  ...range(0xff01, 0xff0f),
+  ...range(0xff1a, 0xff20),
+  ...range(0xff3b, 0xff40),
+  ...range(0xff5b, 0xff65), // full-width punctuation
   ..."、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟・·‐‑‒–—―‘’“”…‥",
 ];
 

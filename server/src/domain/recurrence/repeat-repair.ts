@@ -41,9 +41,15 @@ export function repeatRepairWindowStart(receivedAt: Date, windowDays: number): D
 
 /** REC-3: is `later` the same repair as `earlier`, again within the window? */
 export function isRepeatRepair(later: RepairFacts, earlier: RepairFacts, windowDays: number): boolean {
-  return isRepairAtHousehold(later) && isRepairAtHousehold(earlier) && later.id !== earlier.id &&
-    earlier.householdId === later.householdId && earlier.categoryId === later.categoryId &&
-    earlier.receivedAt < later.receivedAt && earlier.receivedAt >= repeatRepairWindowStart(later.receivedAt, windowDays);
+  return (
+    isRepairAtHousehold(later) &&
+    isRepairAtHousehold(earlier) &&
+    later.id !== earlier.id &&
+    earlier.householdId === later.householdId &&
+    earlier.categoryId === later.categoryId &&
+    earlier.receivedAt < later.receivedAt &&
+    earlier.receivedAt >= repeatRepairWindowStart(later.receivedAt, windowDays)
+  );
 }
 
 export interface CauseRequirement {

@@ -15,12 +15,20 @@ export interface Drawn<T> {
 /** A uniform generator in [0, 1) from a text seed (sha256 → xoshiro128**). */
 export function seededRandom(seed: string): () => number {
   const h = createHash("sha256").update(seed).digest();
-  let a = h.readUInt32LE(0), b = h.readUInt32LE(4), c = h.readUInt32LE(8), d = h.readUInt32LE(12);
+  let a = h.readUInt32LE(0),
+    b = h.readUInt32LE(4),
+    c = h.readUInt32LE(8),
+    d = h.readUInt32LE(12);
   if ((a | b | c | d) === 0) a = 1;
   return () => {
     const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
     return r / 4294967296;
   };
 }
@@ -39,7 +47,10 @@ export function sampleSizeFor(population: number, rate: number): number {
  * the rate is reached. The population is ordered by key before shuffling, so the database's row
  * order does not matter.
  */
-export function drawSample<T>(population: readonly T[], opts: { key: (t: T) => string; rate: number; seed: string; forced?: ReadonlySet<string> }): Drawn<T>[] {
+export function drawSample<T>(
+  population: readonly T[],
+  opts: { key: (t: T) => string; rate: number; seed: string; forced?: ReadonlySet<string> },
+): Drawn<T>[] {
   const ordered = [...population].sort((x, y) => (opts.key(x) < opts.key(y) ? -1 : opts.key(x) > opts.key(y) ? 1 : 0));
   const forced = ordered.filter((t) => opts.forced?.has(opts.key(t)));
   const rest = ordered.filter((t) => !opts.forced?.has(opts.key(t)));

@@ -12,7 +12,13 @@ const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export function calendarSpec(rows: CalendarRows): CalendarSpec {
   return {
     timezone: rows.timezone,
-    slots: rows.slots.map((s) => ({ weekday: s.weekday, startMinute: s.startMinute, endMinute: s.endMinute, effectiveFrom: isoDate(s.effectiveFrom), effectiveTo: isoDate(s.effectiveTo) })),
+    slots: rows.slots.map((s) => ({
+      weekday: s.weekday,
+      startMinute: s.startMinute,
+      endMinute: s.endMinute,
+      effectiveFrom: isoDate(s.effectiveFrom),
+      effectiveTo: isoDate(s.effectiveTo),
+    })),
     days: rows.days.map((d) => ({ date: isoDate(d.date)!, kind: d.kind, followsWeekday: d.followsWeekday })),
   };
 }

@@ -45,7 +45,13 @@ export function elapsedMinutes(kind: ClockKind, calendar: WorkingCalendar, start
  * When `minutes` of the clock will have run since `start`, given the pauses so far; null while
  * the stage is paused (an open pause stops the clock, so there is no deadline yet).
  */
-export function deadline(kind: ClockKind, calendar: WorkingCalendar, start: Date, minutes: number, pauses: readonly Pause[] = []): Date | null {
+export function deadline(
+  kind: ClockKind,
+  calendar: WorkingCalendar,
+  start: Date,
+  minutes: number,
+  pauses: readonly Pause[] = [],
+): Date | null {
   const ordered = [...pauses].sort((x, y) => x.from.getTime() - y.from.getTime());
   let cursor = start.getTime();
   let left = minutes * 60_000;

@@ -107,8 +107,7 @@ interface StageRule {
   pausable?: boolean;
 }
 
-const first = (...ds: (Date | null)[]): Date | null =>
-  ds.reduce<Date | null>((a, d) => (d && (!a || d < a) ? d : a), null);
+const first = (...ds: (Date | null)[]): Date | null => ds.reduce<Date | null>((a, d) => (d && (!a || d < a) ? d : a), null);
 /** A later step done, or the handling ended (resolved or closed as invalid), ends an earlier stage. */
 const done = (f: StageFacts, ...ds: (Date | null)[]) => first(...ds, f.firstEndedAt);
 const validAnd = (p: (f: StageFacts) => boolean) => (f: StageFacts) => f.valid === true && p(f);
@@ -122,39 +121,127 @@ const companyLevel = (f: StageFacts) => !f.atOffice;
 
 const RULES: StageRule[] = [
   // SLA-1 (000 §7 4.1.2): received by another department, at the service centre within 4 working hours.
-  { rule: "SLA_1", stage: "main", key: "SLA-1.duration", pausable: true, applies: (f) => f.atOtherDepartment && companyLevel(f),
-    start: (f) => f.receivedAt, stop: (f) => done(f, f.forwardedToServiceCentreAt, f.classifiedAt) },
+  {
+    rule: "SLA_1",
+    stage: "main",
+    key: "SLA-1.duration",
+    pausable: true,
+    applies: (f) => f.atOtherDepartment && companyLevel(f),
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f, f.forwardedToServiceCentreAt, f.classifiedAt),
+  },
   // SLA-2 (4.2.2): a valid complaint reaches the responsible department within 2 working hours.
-  { rule: "SLA_2", stage: "main", key: "SLA-2.duration", pausable: true, applies: validAnd(companyLevel),
-    start: (f) => f.receivedAt, stop: (f) => done(f, f.assignedAt) },
+  {
+    rule: "SLA_2",
+    stage: "main",
+    key: "SLA-2.duration",
+    pausable: true,
+    applies: validAnd(companyLevel),
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f, f.assignedAt),
+  },
   // SLA-3 (4.3.1a): about an employee, the department feeds the result back within 8 working hours of receiving it.
-  { rule: "SLA_3", stage: "main", key: "SLA-3.duration", pausable: true, applies: validAnd((f) => companyLevel(f) && f.subject === "STAFF"),
-    start: (f) => f.assignedAt, stop: (f) => done(f) },
+  {
+    rule: "SLA_3",
+    stage: "main",
+    key: "SLA-3.duration",
+    pausable: true,
+    applies: validAnd((f) => companyLevel(f) && f.subject === "STAFF"),
+    start: (f) => f.assignedAt,
+    stop: (f) => done(f),
+  },
   // SLA-4 (4.3.1b): about an office or department, handled within 12 working hours.
-  { rule: "SLA_4", stage: "main", key: "SLA-4.duration", pausable: true, applies: validAnd((f) => companyLevel(f) && f.subject === "DEPARTMENT"),
-    start: (f) => f.receivedAt, stop: (f) => done(f) },
+  {
+    rule: "SLA_4",
+    stage: "main",
+    key: "SLA-4.duration",
+    pausable: true,
+    applies: validAnd((f) => companyLevel(f) && f.subject === "DEPARTMENT"),
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f),
+  },
   // SLA-5 (4.3.2a): engineering, site survey and plan within 8 working hours of receiving the form.
-  { rule: "SLA_5", stage: "main", key: "SLA-5.duration", pausable: true, applies: validAnd((f) => companyLevel(f) && f.kind === "ENGINEERING"),
-    start: (f) => f.assignedAt, stop: (f) => done(f, f.firstPlanAt) },
+  {
+    rule: "SLA_5",
+    stage: "main",
+    key: "SLA-5.duration",
+    pausable: true,
+    applies: validAnd((f) => companyLevel(f) && f.kind === "ENGINEERING"),
+    start: (f) => f.assignedAt,
+    stop: (f) => done(f, f.firstPlanAt),
+  },
   // SLA-7 (4.4.1-4.4.4): warranty — plan, hand-off to the developer, the developer's answer.
-  { rule: "SLA_7", stage: "plan", key: "SLA-7.plan", pausable: true, applies: validAnd(warranty),
-    start: (f) => f.receivedAt, stop: (f) => done(f, f.firstPlanAt) },
-  { rule: "SLA_7", stage: "to_developer", key: "SLA-7.toDeveloper", pausable: true, applies: validAnd(warranty),
-    start: (f) => f.firstPlanAt, stop: (f) => done(f, f.forwardedToDeveloperAt) },
-  { rule: "SLA_7", stage: "developer_answer", key: "SLA-7.developerAnswer", applies: (f) => f.forwardedToDeveloperAt !== null,
-    start: (f) => f.forwardedToDeveloperAt, stop: (f) => first(f.developerAnsweredAt, f.deemedAcceptedAt, f.firstEndedAt) },
+  {
+    rule: "SLA_7",
+    stage: "plan",
+    key: "SLA-7.plan",
+    pausable: true,
+    applies: validAnd(warranty),
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f, f.firstPlanAt),
+  },
+  {
+    rule: "SLA_7",
+    stage: "to_developer",
+    key: "SLA-7.toDeveloper",
+    pausable: true,
+    applies: validAnd(warranty),
+    start: (f) => f.firstPlanAt,
+    stop: (f) => done(f, f.forwardedToDeveloperAt),
+  },
+  {
+    rule: "SLA_7",
+    stage: "developer_answer",
+    key: "SLA-7.developerAnswer",
+    applies: (f) => f.forwardedToDeveloperAt !== null,
+    start: (f) => f.forwardedToDeveloperAt,
+    stop: (f) => first(f.developerAnsweredAt, f.deemedAcceptedAt, f.firstEndedAt),
+  },
   // SLA-8 (4.5): at an office, on the wall clock.
-  { rule: "SLA_8", stage: "reach", key: "SLA-8.reach", applies: (f) => f.atOffice,
-    start: (f) => f.receivedAt, stop: (f) => done(f, f.classifiedAt, f.assignedAt) },
-  { rule: "SLA_8", stage: "service_resolve", key: "SLA-8.serviceResolve", pausable: true, applies: (f) => f.atOffice && f.valid === true && f.kind === "SERVICE",
-    start: (f) => f.receivedAt, stop: (f) => done(f, f.forwardedToServiceCentreAt) },
-  { rule: "SLA_8", stage: "repair_answer", key: "SLA-8.repairAnswer", pausable: true, applies: (f) => f.atOffice && f.valid === true && f.kind === "ENGINEERING",
-    start: (f) => f.receivedAt, stop: (f) => done(f, f.firstRepliedAt, f.forwardedToServiceCentreAt) },
-  { rule: "SLA_8", stage: "to_service_centre", key: "SLA-8.toServiceCentre", applies: (f) => f.atOffice && f.forwardedToServiceCentreAt !== null,
-    start: (f) => f.receivedAt, stop: (f) => f.forwardedToServiceCentreAt },
+  {
+    rule: "SLA_8",
+    stage: "reach",
+    key: "SLA-8.reach",
+    applies: (f) => f.atOffice,
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f, f.classifiedAt, f.assignedAt),
+  },
+  {
+    rule: "SLA_8",
+    stage: "service_resolve",
+    key: "SLA-8.serviceResolve",
+    pausable: true,
+    applies: (f) => f.atOffice && f.valid === true && f.kind === "SERVICE",
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f, f.forwardedToServiceCentreAt),
+  },
+  {
+    rule: "SLA_8",
+    stage: "repair_answer",
+    key: "SLA-8.repairAnswer",
+    pausable: true,
+    applies: (f) => f.atOffice && f.valid === true && f.kind === "ENGINEERING",
+    start: (f) => f.receivedAt,
+    stop: (f) => done(f, f.firstRepliedAt, f.forwardedToServiceCentreAt),
+  },
+  {
+    rule: "SLA_8",
+    stage: "to_service_centre",
+    key: "SLA-8.toServiceCentre",
+    applies: (f) => f.atOffice && f.forwardedToServiceCentreAt !== null,
+    start: (f) => f.receivedAt,
+    stop: (f) => f.forwardedToServiceCentreAt,
+  },
   // SLA-9 (004 §5 item 6): the first reply to every complainant within 24 hours.
-  { rule: "SLA_9", stage: "main", key: "SLA-9.firstReply", pausable: true, applies: () => true,
-    start: (f) => f.receivedAt, stop: (f) => first(f.firstRepliedAt, f.firstEndedAt) },
+  {
+    rule: "SLA_9",
+    stage: "main",
+    key: "SLA-9.firstReply",
+    pausable: true,
+    applies: () => true,
+    start: (f) => f.receivedAt,
+    stop: (f) => first(f.firstRepliedAt, f.firstEndedAt),
+  },
 ];
 
 export function planStages(f: StageFacts, policy: PolicyLookup, calendar: WorkingCalendar, now: Date): PlannedStage[] {
@@ -167,7 +254,8 @@ export function planStages(f: StageFacts, policy: PolicyLookup, calendar: Workin
     const p = policy(r.key, start);
     const stage = evaluate(r.rule, r.stage, p, start, r.stop(f), r.pausable ? f.pauses : [], calendar, now);
     // WF-5: acceptance by silence is the developer missing its deadline, not meeting it.
-    if (r.stage === "developer_answer" && f.deemedAcceptedAt && !f.developerAnsweredAt) Object.assign(stage, { status: "BREACHED", breachedAt: stage.deadlineAt });
+    if (r.stage === "developer_answer" && f.deemedAcceptedAt && !f.developerAnsweredAt)
+      Object.assign(stage, { status: "BREACHED", breachedAt: stage.deadlineAt });
     out.push(stage);
   }
   // SLA-6 (4.3.2b-c): each promise is a round; kept when the work was done, and a promise replaced
@@ -175,9 +263,20 @@ export function planStages(f: StageFacts, policy: PolicyLookup, calendar: Workin
   for (const pr of f.promises) {
     const minutes = Math.max(0, Math.round((pr.promisedAt.getTime() - pr.recordedAt.getTime()) / 60_000));
     const finished = first(pr.keptAt, pr.replacedAt, f.firstEndedAt);
-    const stage = evaluate("SLA_6", "promise", { key: "WF-3.promise", minutes, clock: "WALL" }, pr.recordedAt, finished, [], calendar, now, pr.sequence);
+    const stage = evaluate(
+      "SLA_6",
+      "promise",
+      { key: "WF-3.promise", minutes, clock: "WALL" },
+      pr.recordedAt,
+      finished,
+      [],
+      calendar,
+      now,
+      pr.sequence,
+    );
     // A promise replaced before it fell due was changed, not missed.
-    if (!pr.keptAt && pr.replacedAt && finished === pr.replacedAt && pr.replacedAt <= pr.promisedAt) Object.assign(stage, { status: "CANCELLED", breachedAt: null });
+    if (!pr.keptAt && pr.replacedAt && finished === pr.replacedAt && pr.replacedAt <= pr.promisedAt)
+      Object.assign(stage, { status: "CANCELLED", breachedAt: null });
     out.push({ ...stage, policyKey: null, deadlineAt: pr.promisedAt });
   }
   // CB-1, SLA-10 (000 §7 4.8.1): every confirmation is called back within 3 days; a repair within 7
@@ -185,14 +284,26 @@ export function planStages(f: StageFacts, policy: PolicyLookup, calendar: Workin
   if (f.valid === true && !f.callbackExempt) {
     f.confirmations.forEach((confirmed, i) => {
       const completed = [...f.resolutions].reverse().find((r) => r <= confirmed) ?? confirmed;
-      const [rule, key, start] = repair(f) ? (["SLA_11", "SLA-11.repairCallback", completed] as const) : (["SLA_10", "SLA-10.callback", confirmed] as const);
+      const [rule, key, start] = repair(f)
+        ? (["SLA_11", "SLA-11.repairCallback", completed] as const)
+        : (["SLA_10", "SLA-10.callback", confirmed] as const);
       out.push(evaluate(rule, "main", policy(key, start), start, calledBackAfter(f, confirmed), [], calendar, now, i + 1));
     });
   }
   return out;
 }
 
-function evaluate(rule: SlaRule, stage: string, p: StagePolicy, start: Date, stop: Date | null, pauses: readonly Pause[], calendar: WorkingCalendar, now: Date, round = 1): PlannedStage {
+function evaluate(
+  rule: SlaRule,
+  stage: string,
+  p: StagePolicy,
+  start: Date,
+  stop: Date | null,
+  pauses: readonly Pause[],
+  calendar: WorkingCalendar,
+  now: Date,
+  round = 1,
+): PlannedStage {
   const end = stop ?? now;
   // Pauses count up to where the stage ended (or now); an open one is closed there for the
   // deadline's sake: the stage is PAUSED, and its deadline moves on while the customer is away.
@@ -205,9 +316,19 @@ function evaluate(rule: SlaRule, stage: string, p: StagePolicy, start: Date, sto
   else if (open && due > open.from) status = "PAUSED";
   else status = now > due ? "BREACHED" : "RUNNING";
   return {
-    rule, stage, round, clock: p.clock, policyKey: p.key, durationMinutes: p.minutes, startedAt: start, deadlineAt: due,
-    finishedAt: stop, status, breachedAt: status === "BREACHED" ? due : null,
-    pausedSeconds: Math.round(pausedMs / 1000), pausedSince: status === "PAUSED" ? open!.from : null,
+    rule,
+    stage,
+    round,
+    clock: p.clock,
+    policyKey: p.key,
+    durationMinutes: p.minutes,
+    startedAt: start,
+    deadlineAt: due,
+    finishedAt: stop,
+    status,
+    breachedAt: status === "BREACHED" ? due : null,
+    pausedSeconds: Math.round(pausedMs / 1000),
+    pausedSince: status === "PAUSED" ? open!.from : null,
   };
 }
 

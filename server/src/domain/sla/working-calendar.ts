@@ -56,9 +56,14 @@ export class WorkingCalendar {
     let weekday: number | null = isoWeekday(date);
     if (special?.kind === "HOLIDAY") weekday = null;
     else if (special?.kind === "MAKEUP_WORKDAY") weekday = special.followsWeekday ?? 1;
-    const slots = weekday === null ? [] : this.spec.slots
-      .filter((s) => s.weekday === weekday && (!s.effectiveFrom || s.effectiveFrom <= date) && (!s.effectiveTo || date <= s.effectiveTo))
-      .sort((a, b) => a.startMinute - b.startMinute);
+    const slots =
+      weekday === null
+        ? []
+        : this.spec.slots
+            .filter(
+              (s) => s.weekday === weekday && (!s.effectiveFrom || s.effectiveFrom <= date) && (!s.effectiveTo || date <= s.effectiveTo),
+            )
+            .sort((a, b) => a.startMinute - b.startMinute);
     const merged: [number, number][] = [];
     for (const s of slots) {
       const last = merged.at(-1);

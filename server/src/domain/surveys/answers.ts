@@ -38,13 +38,21 @@ export const MAX_COMMENT = 2000;
  * One row per dimension of the questionnaire (a dimension not answered is blank), or the
  * problems found, each naming its field under `path` (e.g. "input.answers"), in English.
  */
-export function checkAnswers(answers: readonly AnswerInput[], dimensions: readonly DimensionSpec[], path: string): { rows: AnswerRow[]; problems: AnswerProblem[] } {
+export function checkAnswers(
+  answers: readonly AnswerInput[],
+  dimensions: readonly DimensionSpec[],
+  path: string,
+): { rows: AnswerRow[]; problems: AnswerProblem[] } {
   const { rows, problems } = answerProblems(answers, dimensions, path);
   return { rows, problems: problems.map(inEnglish) };
 }
 
 /** `checkAnswers` with catalogue messages (both languages), for an InputCheck. */
-export function answerProblems(answers: readonly AnswerInput[], dimensions: readonly DimensionSpec[], path: string): { rows: AnswerRow[]; problems: RuleProblem[] } {
+export function answerProblems(
+  answers: readonly AnswerInput[],
+  dimensions: readonly DimensionSpec[],
+  path: string,
+): { rows: AnswerRow[]; problems: RuleProblem[] } {
   const byCode = new Map(dimensions.map((d) => [d.code, d]));
   const given = new Map<string, AnswerRow>();
   const problems: RuleProblem[] = [];
@@ -53,17 +61,24 @@ export function answerProblems(answers: readonly AnswerInput[], dimensions: read
     const dimension = byCode.get(a.dimension?.trim() ?? "");
     if (!dimension) {
       // The dimension code as typed is a questionnaire label, not personal data.
-      problems.push({ field: at("dimension"), message: msg("surveyUnknownDimension", { dimension: a.dimension, codes: dimensions.map((d) => d.code).join(", ") }) });
+      problems.push({
+        field: at("dimension"),
+        message: msg("surveyUnknownDimension", { dimension: a.dimension, codes: dimensions.map((d) => d.code).join(", ") }),
+      });
       return;
     }
-    if (given.has(dimension.id)) problems.push({ field: at("dimension"), message: msg("surveyDimensionTwice", { dimension: dimension.code }) });
+    if (given.has(dimension.id))
+      problems.push({ field: at("dimension"), message: msg("surveyDimensionTwice", { dimension: dimension.code }) });
     const rating = a.rating ?? null;
     const notApplicable = a.notApplicable ?? false;
-    if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) problems.push({ field: at("rating"), message: msg("surveyRatingRange") });
+    if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5))
+      problems.push({ field: at("rating"), message: msg("surveyRatingRange") });
     if (notApplicable && rating !== null) problems.push({ field: at("notApplicable"), message: msg("surveyRatingOrNotApplicable") });
-    if (notApplicable && !dimension.allowNotApplicable) problems.push({ field: at("notApplicable"), message: msg("surveyNotApplicableRefused", { dimension: dimension.code }) });
+    if (notApplicable && !dimension.allowNotApplicable)
+      problems.push({ field: at("notApplicable"), message: msg("surveyNotApplicableRefused", { dimension: dimension.code }) });
     const comment = a.comment?.trim() || null;
-    if (comment && comment.length > MAX_COMMENT) problems.push({ field: at("comment"), message: msg("surveyCommentTooLong", { max: MAX_COMMENT }) });
+    if (comment && comment.length > MAX_COMMENT)
+      problems.push({ field: at("comment"), message: msg("surveyCommentTooLong", { max: MAX_COMMENT }) });
     given.set(dimension.id, { dimensionId: dimension.id, rating, notApplicable, comment });
   });
   const rows = dimensions.map((d) => given.get(d.id) ?? { dimensionId: d.id, rating: null, notApplicable: false, comment: null });

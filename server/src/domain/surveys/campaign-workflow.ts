@@ -28,7 +28,10 @@ export type CampaignTransition = { ok: true; to: SurveyCampaignStatus } | { ok: 
 
 export function campaignTransition(status: SurveyCampaignStatus, action: CampaignAction): CampaignTransition {
   if (CAMPAIGN_WORKFLOW[action].from.includes(status)) return { ok: true, to: CAMPAIGN_WORKFLOW[action].to };
-  return { ok: false, reason: `${action} is not possible from ${status}; possible: ${availableCampaignActions(status).join(", ") || "none"}` };
+  return {
+    ok: false,
+    reason: `${action} is not possible from ${status}; possible: ${availableCampaignActions(status).join(", ") || "none"}`,
+  };
 }
 
 /** The refusal of `action` from `status` as a catalogue message (both languages). */

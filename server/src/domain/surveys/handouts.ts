@@ -8,7 +8,12 @@ import type { RuleProblem } from "./problems.ts";
 export const CLOCK_SKEW_MS = 60_000;
 
 /** SUR-3: the return instant: given, else the one recorded, else now; between the hand-out and now. */
-export function returnInstant(h: { handedOutAt: Date; returnedAt: Date | null }, given: Date | null | undefined, now: Date, field: string): { at: Date; problems: RuleProblem[] } {
+export function returnInstant(
+  h: { handedOutAt: Date; returnedAt: Date | null },
+  given: Date | null | undefined,
+  now: Date,
+  field: string,
+): { at: Date; problems: RuleProblem[] } {
   const at = given ?? h.returnedAt ?? now;
   const problems: RuleProblem[] = [];
   if (at < h.handedOutAt) problems.push({ field, message: msg("surveyBeforeHandout") });

@@ -15,9 +15,24 @@ export interface PlannedTask {
 
 export const POST_SURVEY_PLAN: readonly PlannedTask[] = [
   { kind: "ANALYSIS", week: 1, title: "调查结果汇总分析", description: "SUR-5 week 1: collect and analyse the survey's results" },
-  { kind: "TARGETED_CALLBACKS", week: 2, title: "针对性问题回访", description: "SUR-5 week 2: call back on specific problems (phone, visit or letter)" },
-  { kind: "OPEN_LETTER", week: 3, title: "共性问题公开信", description: "SUR-5 week 3: answer common problems by an open letter stating the method, the measures and the earliest completion date" },
-  { kind: "INDIVIDUAL_CALLBACK", week: 3, title: "个性问题登门回访并由业主签字", description: "SUR-5 week 3: visit households with individual problems; the owner signs the visit record" },
+  {
+    kind: "TARGETED_CALLBACKS",
+    week: 2,
+    title: "针对性问题回访",
+    description: "SUR-5 week 2: call back on specific problems (phone, visit or letter)",
+  },
+  {
+    kind: "OPEN_LETTER",
+    week: 3,
+    title: "共性问题公开信",
+    description: "SUR-5 week 3: answer common problems by an open letter stating the method, the measures and the earliest completion date",
+  },
+  {
+    kind: "INDIVIDUAL_CALLBACK",
+    week: 3,
+    title: "个性问题登门回访并由业主签字",
+    description: "SUR-5 week 3: visit households with individual problems; the owner signs the visit record",
+  },
 ];
 
 const WEEK = 7 * 86_400_000;

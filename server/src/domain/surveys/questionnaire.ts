@@ -26,7 +26,10 @@ export interface DimensionRow {
 
 const CODE = /^[a-z][a-z0-9_]{0,39}$/;
 
-export function checkDimensions(dimensions: readonly DimensionInput[], path: string): { rows: DimensionRow[]; problems: { field: string; reason: string }[] } {
+export function checkDimensions(
+  dimensions: readonly DimensionInput[],
+  path: string,
+): { rows: DimensionRow[]; problems: { field: string; reason: string }[] } {
   const { rows, problems } = dimensionProblems(dimensions, path);
   return { rows, problems: problems.map(inEnglish) };
 }
@@ -46,14 +49,19 @@ export function dimensionProblems(dimensions: readonly DimensionInput[], path: s
     seen.add(code);
     const label = d.name?.trim() ?? "";
     if (!label || label.length > 100) add(at("name"), msg("questionnaireDimensionName"));
-    if (d.order !== null && d.order !== undefined && (!Number.isInteger(d.order) || d.order < 0)) add(at("order"), msg("questionnaireDimensionOrder"));
+    if (d.order !== null && d.order !== undefined && (!Number.isInteger(d.order) || d.order < 0))
+      add(at("order"), msg("questionnaireDimensionOrder"));
     if (d.isOverall) overall++;
     if (d.isOverall && overall > 1) add(at("isOverall"), msg("questionnaireOneOverall"));
     // The overall judgement always applies to the household.
     if (d.isOverall && d.allowNotApplicable) add(at("allowNotApplicable"), msg("questionnaireOverallApplies"));
     return {
-      code, label, description: d.description?.trim() || null, sortOrder: d.order ?? i,
-      allowNotApplicable: d.isOverall ? false : (d.allowNotApplicable ?? true), isOverall: !!d.isOverall,
+      code,
+      label,
+      description: d.description?.trim() || null,
+      sortOrder: d.order ?? i,
+      allowNotApplicable: d.isOverall ? false : (d.allowNotApplicable ?? true),
+      isOverall: !!d.isOverall,
     };
   });
   return { rows, problems };

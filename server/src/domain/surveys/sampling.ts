@@ -37,7 +37,12 @@ export function drawEstateSample(opts: {
   estateId: string;
 }): EstateSample {
   const resident = opts.households.filter((h) => h.occupied);
-  const drawn = drawSample(resident, { key: (h) => h.id, rate: opts.rate, seed: estateSeed(opts.seed, opts.estateId), forced: opts.complainants });
+  const drawn = drawSample(resident, {
+    key: (h) => h.id,
+    rate: opts.rate,
+    seed: estateSeed(opts.seed, opts.estateId),
+    forced: opts.complainants,
+  });
   const elsewhere = opts.households
     .filter((h) => !h.occupied && opts.complainants.has(h.id))
     .map((h) => h.id)
@@ -67,12 +72,19 @@ export function compareSamples(stored: readonly SampledHousehold[], redrawn: rea
   const now = new Map(redrawn.map((m) => [m.householdId, m.reason]));
   const missing = [...now.keys()].filter((h) => !had.has(h)).sort();
   const unexpected = [...had.keys()].filter((h) => !now.has(h)).sort();
-  const reasonChanged = [...now.entries()].filter(([h, r]) => had.has(h) && had.get(h) !== r).map(([h]) => h).sort();
+  const reasonChanged = [...now.entries()]
+    .filter(([h, r]) => had.has(h) && had.get(h) !== r)
+    .map(([h]) => h)
+    .sort();
   return { identical: missing.length + unexpected.length + reasonChanged.length === 0, missing, unexpected, reasonChanged };
 }
 
 /** Why a member is in the sample, in words (SUR-2: each member explains why it is in). */
-export function explainMember(reason: Reason, sample: { seed: string; rate: number }, window: { since: Date | null; before: Date }): string {
+export function explainMember(
+  reason: Reason,
+  sample: { seed: string; rate: number },
+  window: { since: Date | null; before: Date },
+): string {
   switch (reason) {
     case "FORCED_COMPLAINANT":
       return `SUR-2: the household made a valid complaint ${window.since ? `since the previous campaign (${window.since.toISOString()})` : "before this campaign"} and before ${window.before.toISOString()}; every such household is surveyed`;

@@ -33,6 +33,7 @@ export function meetingCountProblems(c: MeetingCounts, path: string): RuleProble
   if (problems.length) return problems;
   if (c.membersTotal === 0) problems.push({ field: `${path}.membersTotal`, message: msg("tenantMeetingNoMembers") });
   if (c.membersMet > c.membersTotal) problems.push({ field: `${path}.membersMet`, message: msg("tenantMeetingMetAtMost") });
-  if (c.requestsAnswered > c.requestsRaised) problems.push({ field: `${path}.requestsAnswered`, message: msg("tenantMeetingAnsweredAtMost") });
+  if (c.requestsAnswered > c.requestsRaised)
+    problems.push({ field: `${path}.requestsAnswered`, message: msg("tenantMeetingAnsweredAtMost") });
   return problems;
 }

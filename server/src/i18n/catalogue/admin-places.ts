@@ -7,7 +7,10 @@ import type { Bilingual } from "../bilingual.ts";
  */
 export const adminPlacesMessages = {
   // Estates, offices, buildings, units and households (services/places/).
-  placeCodeFormat: ["编号由大写字母和数字组成，各部分以连字符连接（如 LX-3-2-1201）", "code is upper-case letters and digits, parts joined by hyphens (e.g. LX-3-2-1201)"],
+  placeCodeFormat: [
+    "编号由大写字母和数字组成，各部分以连字符连接（如 LX-3-2-1201）",
+    "code is upper-case letters and digits, parts joined by hyphens (e.g. LX-3-2-1201)",
+  ],
   estateCodeTaken: ["项目编号 {code} 已被使用", "The estate code {code} is taken"],
   officeCodeTaken: ["管理处编号 {code} 已被使用", "The office code {code} is taken"],
   householdCodeTaken: ["房屋编号 {code} 已被使用", "The household code {code} is taken"],
@@ -23,10 +26,16 @@ export const adminPlacesMessages = {
   placeArea: ["面积须为大于 0、不超过 100000 的数（平方米）", "area must be a number of square metres above 0 and at most 100000"],
   placeMoveInFuture: ["入住日期不能晚于今天", "moveInDate must not be after today"],
   placeParentInactive: ["{what}已停用：其下不能新增或启用任何内容", "The {what} is deactivated: nothing new goes under it"],
-  placeActiveChildren: ["请先停用其下启用中的{what}（{count} 个），或通过导入批量停用", "Deactivate its {count} active {what} first (or in bulk through the import)"],
+  placeActiveChildren: [
+    "请先停用其下启用中的{what}（{count} 个），或通过导入批量停用",
+    "Deactivate its {count} active {what} first (or in bulk through the import)",
+  ],
   placeAlreadyActive: ["已是启用状态", "It is active already"],
   placeAlreadyInactive: ["已是停用状态", "It is deactivated already"],
-  placeInactiveNoEdit: ["已停用的记录只作历史保留：请先启用再修改", "A deactivated record is kept for history: reactivate it before editing"],
+  placeInactiveNoEdit: [
+    "已停用的记录只作历史保留：请先启用再修改",
+    "A deactivated record is kept for history: reactivate it before editing",
+  ],
   // Nouns of the messages above.
   placeNounEstate: ["项目", "estate"],
   placeNounOffices: ["管理处", "offices"],

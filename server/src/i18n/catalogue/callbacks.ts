@@ -7,19 +7,34 @@ import type { Bilingual } from "../bilingual.ts";
  */
 export const callbacksMessages = {
   // SEC-2: handling a callback needs the need to know its case.
-  callbackNotHandled: ["您无权处理此回访（其密级或您的知悉范围不允许）", "You may not handle this callback (its classification or your need to know)"],
+  callbackNotHandled: [
+    "您无权处理此回访（其密级或您的知悉范围不允许）",
+    "You may not handle this callback (its classification or your need to know)",
+  ],
   // CB-5…CB-7: recording a callback.
   callbackAlreadyRecorded: ["该回访已登记（{status}）", "This callback was already recorded ({status})"],
-  callbackCalledAt: ["回访时间须在回访计划之后，且不能晚于当前时间", "The call was made after the callback was planned and not in the future"],
-  callbackFixedInPerson: ["此回访须上门进行（CB-11：扰民或重复维修）", "This callback is made in person (CB-11: a disruptive or repeated repair)"],
-  callbackMajorNotByPhone: ["重大投诉的后续回访不能以电话方式进行（CB-7）", "A follow-up callback of a major complaint is not made by phone (CB-7)"],
+  callbackCalledAt: [
+    "回访时间须在回访计划之后，且不能晚于当前时间",
+    "The call was made after the callback was planned and not in the future",
+  ],
+  callbackFixedInPerson: [
+    "此回访须上门进行（CB-11：扰民或重复维修）",
+    "This callback is made in person (CB-11: a disruptive or repeated repair)",
+  ],
+  callbackMajorNotByPhone: [
+    "重大投诉的后续回访不能以电话方式进行（CB-7）",
+    "A follow-up callback of a major complaint is not made by phone (CB-7)",
+  ],
   callbackNotReachedNoVerdict: ["未联系上客户时不能填写满意度、评分或新问题", "A customer not reached gives no verdict, ratings or issues"],
   callbackSatisfiedRequired: ["请填写客户是否满意（CB-6）", "Was the customer satisfied? (CB-6)"],
   callbackSignatureRequired: ["上门回访须附客户签字（CB-5）", "An in-person callback carries the customer's signature (CB-5)"],
   callbackRatedTwice: ["同一维度（{dimension}）评分了两次", "{dimension} is rated twice"],
   callbackRatingRange: ["评分须为 1 至 5", "A rating from 1 to 5"],
   callbackRatingMissing: ["请给出评分，或选择满意 / 不满意", "Give a rating or satisfied / dissatisfied"],
-  callbackIssueReplyTimeRequired: ["未能当场答复的问题须填写承诺答复时间（CB-7）", "An issue not answered on the spot gets a promised reply time (CB-7)"],
+  callbackIssueReplyTimeRequired: [
+    "未能当场答复的问题须填写承诺答复时间（CB-7）",
+    "An issue not answered on the spot gets a promised reply time (CB-7)",
+  ],
   callbackIssueReplyTimeFuture: ["承诺答复时间须晚于当前时间", "The promised reply time must be in the future"],
   // CB-10: reviewing a callback.
   callbackReviewBySupervisor: ["回访记录须由主管审核（CB-10）", "Callback records are reviewed by a supervisor (CB-10)"],
@@ -29,10 +44,16 @@ export const callbacksMessages = {
   // CB-8: exemption.
   callbackAlreadyExempt: ["该投诉已免回访（{reason}）", "Already exempt ({reason})"],
   // CB-9: open letters.
-  openLetterEstate: ["请选择您范围内的项目（全公司的公开信仅限公司级人员发布）", "Give an estate of your scope (company-wide letters are for company-level staff)"],
+  openLetterEstate: [
+    "请选择您范围内的项目（全公司的公开信仅限公司级人员发布）",
+    "Give an estate of your scope (company-wide letters are for company-level staff)",
+  ],
   openLetterNoComplaint: ["公开信至少须答复一件投诉", "An open letter answers at least one complaint"],
   openLetterComplaintsOutOfScope: ["其中 {count} 件投诉不在您的范围内", "{count} of the complaints are not in your scope"],
-  openLetterComplaintsOutOfEstate: ["其中 {count} 件投诉不在您的范围内或不属于该项目", "{count} of the complaints are not in your scope or not of this estate"],
+  openLetterComplaintsOutOfEstate: [
+    "其中 {count} 件投诉不在您的范围内或不属于该项目",
+    "{count} of the complaints are not in your scope or not of this estate",
+  ],
   openLetterCompletionFuture: ["最早完成时间须晚于当前时间", "The earliest completion is in the future"],
   // CB-3, CB-4: drawing a callback sample.
   callbackSamplePeriodOrder: ["结束时间须晚于开始时间", "The period ends after it starts"],

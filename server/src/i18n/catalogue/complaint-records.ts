@@ -14,7 +14,10 @@ export const complaintRecordsMessages = {
   ],
 
   // ---- claims (WF-6, 002 8.1.7, 9.4) ----
-  claimStepNotPossible: ["索赔当前状态为 {from}，不能执行 {action}；可执行：{allowed}", "{action} is not possible from {from}; possible: {allowed}"],
+  claimStepNotPossible: [
+    "索赔当前状态为 {from}，不能执行 {action}；可执行：{allowed}",
+    "{action} is not possible from {from}; possible: {allowed}",
+  ],
   claimNeedsLegalConsultation: [
     "提交赔偿方案前须先经过法律咨询（WF-6，002 8.1.7）",
     "a claim needs legal consultation before its plan is submitted (WF-6, 002 8.1.7)",
@@ -45,7 +48,10 @@ export const complaintRecordsMessages = {
   ],
   attachmentMimeNotAccepted: ["{kind} 类证据不接受 {mime} 类型的文件", "{mime} is not accepted for {kind} evidence"],
   attachmentContentMismatch: ["文件内容不是 {mime} 格式", "The content is not a {mime} file"],
-  attachmentFileName: ["文件名须为单纯的文件名（不含目录或控制字符）", "fileName must be a plain file name (no folders or control characters)"],
+  attachmentFileName: [
+    "文件名须为单纯的文件名（不含目录或控制字符）",
+    "fileName must be a plain file name (no folders or control characters)",
+  ],
 
   // ---- hotline recordings (INT-6) ----
   recordingStartedInFuture: ["通话开始时间不能晚于当前时间", "startedAt cannot be in the future"],

@@ -11,18 +11,36 @@ export const surveysMessages = {
     "该调查活动覆盖您权限以外的项目，须由其全部项目的人员执行 (§2)",
     "The campaign covers estates outside your scope; it is run by staff of all its estates (§2)",
   ],
-  surveyRegularCompanyLevel: ["例行调查覆盖所有项目 (SUR-2)，由公司层面人员策划", "A regular survey covers every estate (SUR-2); it is planned by company-level staff"],
-  questionnaireCompanyLevel: ["问卷适用于所有项目，由公司层面人员维护", "Questionnaires serve every estate; they are kept by company-level staff"],
+  surveyRegularCompanyLevel: [
+    "例行调查覆盖所有项目 (SUR-2)，由公司层面人员策划",
+    "A regular survey covers every estate (SUR-2); it is planned by company-level staff",
+  ],
+  questionnaireCompanyLevel: [
+    "问卷适用于所有项目，由公司层面人员维护",
+    "Questionnaires serve every estate; they are kept by company-level staff",
+  ],
 
   // SUR-1: the campaign's workflow.
-  surveyCampaignStepNotAllowed: ["当前状态 {status} 不能执行 {action}；可执行：{possible}", "{action} is not possible from {status}; possible: {possible}"],
-  surveyCampaignStatusNeeded: ["{what}要求调查活动处于 {allowed} 状态；该活动当前为 {status}", "{what} needs a campaign that is {allowed}; this one is {status}"],
-  surveySampleMissing: ["SUR-2：请先抽取样本（{total} 个项目中有 {missing} 个尚无样本）", "SUR-2: draw the sample first ({missing} of {total} estates have none)"],
+  surveyCampaignStepNotAllowed: [
+    "当前状态 {status} 不能执行 {action}；可执行：{possible}",
+    "{action} is not possible from {status}; possible: {possible}",
+  ],
+  surveyCampaignStatusNeeded: [
+    "{what}要求调查活动处于 {allowed} 状态；该活动当前为 {status}",
+    "{what} needs a campaign that is {allowed}; this one is {status}",
+  ],
+  surveySampleMissing: [
+    "SUR-2：请先抽取样本（{total} 个项目中有 {missing} 个尚无样本）",
+    "SUR-2: draw the sample first ({missing} of {total} estates have none)",
+  ],
   surveySampleStale: [
     "SUR-2：抽样后又有 {missing} 户提出了有效投诉，请重新抽样（使用已存的种子，结果可复现）",
     "SUR-2: {missing} households made a valid complaint since the sample was drawn; draw it again (from the stored seed, so it stays reproducible)",
   ],
-  surveyCampaignNotEnded: ["调查活动持续到 {endsAt}；未回收的问卷在结束后跟进", "The campaign runs until {endsAt}; questionnaires not returned are followed up after it"],
+  surveyCampaignNotEnded: [
+    "调查活动持续到 {endsAt}；未回收的问卷在结束后跟进",
+    "The campaign runs until {endsAt}; questionnaires not returned are followed up after it",
+  ],
   surveyCampaignNoEnd: ["调查活动尚未结束，请先关闭", "The campaign has no end yet; close it first"],
   // The steps named in surveyCampaignStatusNeeded.
   surveyStepHandOut: ["发放问卷", "Handing out questionnaires"],
@@ -53,7 +71,10 @@ export const surveysMessages = {
 
   // SUR-3: hand-outs and returns.
   surveyHandoutCount: ["每次发放 1 至 {max} 份", "1 to {max} hand-outs at a time"],
-  surveyHouseholdNotSampled: ["该户不在本次调查您所辖项目的样本中 (SUR-2)", "The household is not in this campaign's sample of your estates (SUR-2)"],
+  surveyHouseholdNotSampled: [
+    "该户不在本次调查您所辖项目的样本中 (SUR-2)",
+    "The household is not in this campaign's sample of your estates (SUR-2)",
+  ],
   surveyHouseholdHasQuestionnaire: ["该户已发放问卷（每户一份）", "The household has its questionnaire already (one per household)"],
   surveyBeforeCampaignStart: ["不能早于调查开始", "Not before the campaign starts"],
   surveyInFuture: ["不能晚于当前时间", "Not in the future"],
@@ -65,20 +86,26 @@ export const surveysMessages = {
   surveyRowCount: ["每次 1 至 {max} 行", "1 to {max} rows"],
   surveyBulkRefused: ["{rows} 行有问题，未录入任何内容", "{rows} rows have problems; nothing was entered"],
   surveyRowKey: ["请填写 handoutId 或 householdCode 之一", "Give either handoutId or householdCode"],
-  surveyRowNoHandout: ["本次调查未向您所辖项目的该户发放问卷", "No questionnaire of this campaign was handed out to this household in your estates"],
+  surveyRowNoHandout: [
+    "本次调查未向您所辖项目的该户发放问卷",
+    "No questionnaire of this campaign was handed out to this household in your estates",
+  ],
   surveyRowTwice: ["该问卷在本次录入中出现两次", "The questionnaire appears twice in this entry"],
   surveyAnswersEntered: [
     "该问卷的答案已录入；请用 recordSurveyResponse（附发放记录的版本号）修改",
     "Its answers were entered already; change them with recordSurveyResponse (with the hand-out's version)",
   ],
-  surveyUnknownDimension: ["本次调查的问卷没有维度 \"{dimension}\"；可用：{codes}", "No dimension \"{dimension}\" in this campaign's questionnaire; it has {codes}"],
-  surveyDimensionTwice: ["维度 \"{dimension}\" 回答了两次", "Dimension \"{dimension}\" is answered twice"],
+  surveyUnknownDimension: [
+    '本次调查的问卷没有维度 "{dimension}"；可用：{codes}',
+    'No dimension "{dimension}" in this campaign\'s questionnaire; it has {codes}',
+  ],
+  surveyDimensionTwice: ['维度 "{dimension}" 回答了两次', 'Dimension "{dimension}" is answered twice'],
   surveyRatingRange: [
     "评分为 1（很不满意）至 5（很满意）的整数；空白请不填",
     "A rating is a whole number from 1 (very dissatisfied) to 5 (very satisfied); leave it out for a blank",
   ],
   surveyRatingOrNotApplicable: ["一项回答要么评分，要么不适用，不能兼有", "An answer is either a rating or not applicable, not both"],
-  surveyNotApplicableRefused: ["维度 \"{dimension}\" 不能回答\"不适用\"", "Dimension \"{dimension}\" cannot be answered \"not applicable\""],
+  surveyNotApplicableRefused: ['维度 "{dimension}" 不能回答"不适用"', 'Dimension "{dimension}" cannot be answered "not applicable"'],
 
   // SUR-6: questionnaires.
   questionnaireFrozen: [
@@ -94,11 +121,11 @@ export const surveysMessages = {
     "编号由小写字母、数字和 _ 组成，以字母开头（如 repair_speed），最多 40 个字符",
     "A code is lower-case letters, digits and _, starting with a letter (e.g. repair_speed), at most 40",
   ],
-  questionnaireDimensionCodeTwice: ["编号 \"{code}\" 用了两次", "Code \"{code}\" is used twice"],
+  questionnaireDimensionCodeTwice: ['编号 "{code}" 用了两次', 'Code "{code}" is used twice'],
   questionnaireDimensionName: ["名称为 1 至 100 个字符", "A name of 1 to 100 characters"],
   questionnaireDimensionOrder: ["须为非负整数", "A non-negative whole number"],
   questionnaireOneOverall: ["只能有一个总体维度", "Only one dimension is the overall one"],
-  questionnaireOverallApplies: ["总体维度不能回答\"不适用\"", "The overall dimension cannot be answered \"not applicable\""],
+  questionnaireOverallApplies: ['总体维度不能回答"不适用"', 'The overall dimension cannot be answered "not applicable"'],
 
   // SUR-5: post-survey work.
   surveyTaskNotOpen: ["该任务已是 {status} 状态", "The task is {status} already"],

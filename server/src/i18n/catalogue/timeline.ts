@@ -14,7 +14,10 @@ export const timelineMessages = {
     "同一维修 30 天内重复发生：由责任经理上门回访（CB-11），{dueAt} 前完成",
     "Repair repeated within 30 days: the responsible manager calls in person (CB-11), due by {dueAt}",
   ],
-  timelineCallbackDisruptive: ["扰民维修：上门回访（CB-11），{dueAt} 前完成", "Disruptive repair: callback in person (CB-11), due by {dueAt}"],
+  timelineCallbackDisruptive: [
+    "扰民维修：上门回访（CB-11），{dueAt} 前完成",
+    "Disruptive repair: callback in person (CB-11), due by {dueAt}",
+  ],
   timelineDepartmentNotified: ["已通知责任部门（CB-7）", "The responsible department was notified (CB-7)"],
   timelineDeemedAccepted: [
     "开发商未在时限内答复，于 {at} 视为默认；由管理部先行施工，费用由开发商承担",
@@ -32,7 +35,10 @@ export const timelineMessages = {
   timelineCorrectiveLinked: ["纳入纠正预防措施 {no}（REC-1）", "Included in corrective action {no} (REC-1)"],
   timelineCorrectiveUnlinked: ["移出纠正预防措施 {no}（REC-1）", "Removed from corrective action {no} (REC-1)"],
   timelineOpenLetter: ["以公开信答复：{title}（CB-9）", "Answered by open letter: {title} (CB-9)"],
-  timelineRecordingArchived: ["热线录音作为未解决的特殊事件单独归档", "The hotline recording was archived separately as an unresolved special event"],
+  timelineRecordingArchived: [
+    "热线录音作为未解决的特殊事件单独归档",
+    "The hotline recording was archived separately as an unresolved special event",
+  ],
   timelineMajorReported: ["重大投诉，已报管理者代表（CLS-3）", "Major complaint, reported to the management representative (CLS-3)"],
   timelineDuplicateOf: ["与 {no} 为同一问题", "Same issue as {no}"],
   timelineDuplicateOfUnnamed: ["与此前一宗投诉为同一问题", "Same issue as an earlier complaint"],
@@ -43,18 +49,30 @@ export const timelineMessages = {
   ],
   timelinePromiseRecorded: ["承诺完成时间 {promisedAt}", "Completion promised by {promisedAt}"],
   timelinePromiseChanged: ["承诺完成时间由 {previousAt} 改为 {promisedAt}", "Promised completion moved from {previousAt} to {promisedAt}"],
-  timelinePlanCommunicated: ["已向客户告知处理方案，承诺完成时间 {promisedAt}", "The plan was told to the customer; completion promised by {promisedAt}"],
+  timelinePlanCommunicated: [
+    "已向客户告知处理方案，承诺完成时间 {promisedAt}",
+    "The plan was told to the customer; completion promised by {promisedAt}",
+  ],
   timelineAcknowledged: ["已以 {method} 方式确认收到（{sentAt}）", "Receipt acknowledged by {method} ({sentAt})"],
   timelineConfirmed: ["客户确认（{method}）：{verdict}", "The customer confirmed ({method}): {verdict}"],
   timelineSatisfied: ["满意", "satisfied"],
   timelineNotSatisfied: ["不满意", "not satisfied"],
-  timelineReopenedByCallback: ["回访不满意，投诉重新打开（CB-7）", "The customer was dissatisfied at the callback; the complaint is reopened (CB-7)"],
+  timelineReopenedByCallback: [
+    "回访不满意，投诉重新打开（CB-7）",
+    "The customer was dissatisfied at the callback; the complaint is reopened (CB-7)",
+  ],
   timelineExemptVerified: ["免回访（CB-8），已附书面答复", "No callback (CB-8): a written reply is on file"],
   timelineCallbackMade: ["第 {sequence} 次回访：{verdict}", "Callback #{sequence}: {verdict}"],
   timelineNotReached: ["未联系上", "not reached"],
   timelineViaDepartment: ["由其他部门转交", "Passed on by another department"],
-  timelineForwardedToDeveloperUnnamed: ["已转开发商，须于 {deadlineAt} 前答复（WF-5）", "Forwarded to the developer; answer due by {deadlineAt} (WF-5)"],
-  timelineCallbackExempt: ["以书面答复免回访（CB-8），取消 {count} 次回访", "Exempt from callbacks by a written reply (CB-8); {count} callbacks cancelled"],
+  timelineForwardedToDeveloperUnnamed: [
+    "已转开发商，须于 {deadlineAt} 前答复（WF-5）",
+    "Forwarded to the developer; answer due by {deadlineAt} (WF-5)",
+  ],
+  timelineCallbackExempt: [
+    "以书面答复免回访（CB-8），取消 {count} 次回访",
+    "Exempt from callbacks by a written reply (CB-8); {count} callbacks cancelled",
+  ],
   // REC-3, SEC-2: the earlier complaint of a repeated repair, by number only to a reader who may read it.
   earlierComplaintNamed: ["前次 {no}", "earlier {no}"],
   earlierComplaintUnnamed: ["此前一宗投诉", "an earlier complaint"],

@@ -13,7 +13,10 @@ export const visitsMessages = {
   visitPlanOrOfficeNeeded: ["请指定走访计划或管理处", "Give the visit plan, or the office"],
   visitPlanNotInScope: ["该走访计划不存在或不在您的管辖范围内", "No such visit plan in your scope"],
   visitPlanMissing: ["该管理处尚无 {month} 的走访计划，请先创建", "The office has no visit plan for {month}: create it first"],
-  visitPlanSigned: ["本月走访记录已审阅签字（VIS-2），不再接收新记录", "The month's visits were reviewed and signed (VIS-2); they take no more records"],
+  visitPlanSigned: [
+    "本月走访记录已审阅签字（VIS-2），不再接收新记录",
+    "The month's visits were reviewed and signed (VIS-2); they take no more records",
+  ],
   // VIS-1: records
   visitInFuture: ["走访须在发生后记录", "A visit is recorded after it happened"],
   visitOutsideMonth: ["走访时间不在计划的月份内", "The visit is outside the plan's month"],
@@ -25,9 +28,15 @@ export const visitsMessages = {
   visitTextTooLong: ["不能超过 {max} 个字符", "{name} is longer than {max} characters"],
   // SEC-6: amendments
   visitFieldNotClearable: ["此项不能清空", "{name} cannot be cleared"],
-  visitAmendForbidden: ["走访记录只能由走访人或本项目的主管更正（SEC-6）", "SEC-6: a visit record is corrected by its visitor or a supervisor of its estate"],
+  visitAmendForbidden: [
+    "走访记录只能由走访人或本项目的主管更正（SEC-6）",
+    "SEC-6: a visit record is corrected by its visitor or a supervisor of its estate",
+  ],
   visitContentNotEntitled: ["您无权知悉此走访记录的内容", "Not entitled to this visit record's content"],
-  visitRecordsSigned: ["本月走访记录已审阅签字（VIS-2），其记录不再更正", "The month's visits were reviewed and signed (VIS-2); its records are no longer amended"],
+  visitRecordsSigned: [
+    "本月走访记录已审阅签字（VIS-2），其记录不再更正",
+    "The month's visits were reviewed and signed (VIS-2); its records are no longer amended",
+  ],
   visitNothingToAmend: ["没有需要更正的内容：所给的值与已存的值相同", "Nothing to amend: the values given are those stored"],
   // VIS-2: nonconformity reports
   nonconformityRecordNotInScope: ["该走访记录不存在或不在您的管辖范围内", "No such visit record in your scope"],

@@ -22,7 +22,9 @@ export const AccessActionEnum = builder.enumType(AccessAction, {
 export const RecordTypeEnum = builder.enumType(RecordType, {
   name: "RecordType",
   description: "The types of record the access log and revisions name",
-  values: Object.fromEntries(Object.keys(RecordType).map((k) => [k, { description: `A ${k.toLowerCase().replace(/_/g, " ")} record` }])) as Record<RecordType, { description: string }>,
+  values: Object.fromEntries(
+    Object.keys(RecordType).map((k) => [k, { description: `A ${k.toLowerCase().replace(/_/g, " ")} record` }]),
+  ) as Record<RecordType, { description: string }>,
 });
 
 const auditorsOnly = { permission: "audit:read" } as const;
@@ -62,20 +64,34 @@ const AccessLogFilter = builder.inputType("AccessLogFilter", {
 });
 
 builder.queryField("accessLogs", (t) =>
-  t.prismaConnection({
-    type: "AccessLog",
-    cursor: "id",
-    authScopes: auditorsOnly,
-    description: "SEC-3, SEC-4: the access log, newest first. Auditors only.",
-    args: { filter: t.arg({ type: AccessLogFilter, required: false, description: "Which entries" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.accessLog.count({ where: accessLogWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.accessLog.findMany({ ...query, where: accessLogWhere(ctx, args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
-  }, AccessLogConnection),
+  t.prismaConnection(
+    {
+      type: "AccessLog",
+      cursor: "id",
+      authScopes: auditorsOnly,
+      description: "SEC-3, SEC-4: the access log, newest first. Auditors only.",
+      args: { filter: t.arg({ type: AccessLogFilter, required: false, description: "Which entries" }) },
+      totalCount: (_p, args, ctx) => ctx.prisma.accessLog.count({ where: accessLogWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.accessLog.findMany({ ...query, where: accessLogWhere(ctx, args.filter), orderBy: [{ at: "desc" }, { id: "desc" }] }),
+    },
+    AccessLogConnection,
+  ),
 );
 
 function accessLogWhere(
   ctx: Parameters<typeof inOrganization>[0],
-  f: { recordType?: RecordType | null; recordId?: string | null; staffId?: { id: string } | null; action?: AccessAction | null; from?: Date | null; before?: Date | null } | null | undefined,
+  f:
+    | {
+        recordType?: RecordType | null;
+        recordId?: string | null;
+        staffId?: { id: string } | null;
+        action?: AccessAction | null;
+        from?: Date | null;
+        before?: Date | null;
+      }
+    | null
+    | undefined,
 ): Prisma.AccessLogWhereInput {
   return {
     ...inOrganization(ctx),

@@ -8,7 +8,10 @@ import { createApiToken, revokeApiToken } from "../../services/access/api-tokens
 import { PermissionEnum } from "./staff.ts";
 
 /** §2: your own tokens; every token of the organisation with tokens:manage. */
-const tokenScope = (ctx: Context) => ({ ...inOrganization(ctx), ...(ctx.viewer?.permissions.has("tokens:manage") ? {} : { staffId: ctx.viewer?.staffId ?? "" }) });
+const tokenScope = (ctx: Context) => ({
+  ...inOrganization(ctx),
+  ...(ctx.viewer?.permissions.has("tokens:manage") ? {} : { staffId: ctx.viewer?.staffId ?? "" }),
+});
 
 builder.prismaNode("ApiToken", {
   ...scopedNode(tokenScope),
@@ -16,7 +19,11 @@ builder.prismaNode("ApiToken", {
   fields: (t) => ({
     name: t.exposeString("name", { description: "What the token is for" }),
     prefix: t.exposeString("prefix", { description: "The first characters of the secret, to recognise it" }),
-    scopes: t.field({ type: [PermissionEnum], description: "§2: the permissions it carries (never beyond its account's role)", resolve: (k) => k.scopes as never }),
+    scopes: t.field({
+      type: [PermissionEnum],
+      description: "§2: the permissions it carries (never beyond its account's role)",
+      resolve: (k) => k.scopes as never,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was issued" }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true, description: "When it stops working" }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "When it was revoked" }),
@@ -30,7 +37,8 @@ const CreatedToken = builder.objectRef<{ id: string; secret: string }>("CreatedA
   fields: (t) => ({
     secret: t.exposeString("secret", { description: "Send as `Authorization: Bearer <secret>`. Shown only now; only its hash is kept." }),
     apiToken: t.prismaField({
-      type: "ApiToken", description: "The token",
+      type: "ApiToken",
+      description: "The token",
       resolve: (query, c, _a, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...nonEmpty(query), where: { id: c.id } }),
     }),
   }),
@@ -42,7 +50,10 @@ const CreateApiTokenInput = builder.inputType("CreateApiTokenInput", {
     name: t.string({ required: true, description: "What the token is for (at most 100 characters)" }),
     scopes: t.field({ type: [PermissionEnum], required: true, description: "A subset of the owner's permissions (and of yours)" }),
     expiresAt: t.field({ type: "DateTime", required: false, description: "Default 90 days, at most one year" }),
-    staffId: t.globalID({ required: false, description: "A service account to issue the token for (needs tokens:manage); default: yourself" }),
+    staffId: t.globalID({
+      required: false,
+      description: "A service account to issue the token for (needs tokens:manage); default: yourself",
+    }),
   }),
 });
 
@@ -53,7 +64,12 @@ builder.mutationField("createApiToken", (t) =>
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: CreateApiTokenInput, required: true, description: "The token's name, scopes and lifetime" }) },
     resolve: (_r, { input }, ctx) =>
-      createApiToken(ctx, { name: input.name, scopes: input.scopes as string[], expiresAt: input.expiresAt ?? null, staffId: input.staffId?.id ?? null }),
+      createApiToken(ctx, {
+        name: input.name,
+        scopes: input.scopes as string[],
+        expiresAt: input.expiresAt ?? null,
+        staffId: input.staffId?.id ?? null,
+      }),
   }),
 );
 
@@ -71,10 +87,14 @@ builder.mutationField("revokeApiToken", (t) =>
 );
 
 builder.queryField("apiTokens", (t) =>
-  t.withAuth({ authenticated: true }).prismaConnection({
-    type: "ApiToken",
-    cursor: "id",
-    description: "Your own tokens; with tokens:manage, every token of the organisation",
-    resolve: (query, _r, _a, ctx) => ctx.prisma.apiToken.findMany({ ...query, where: tokenScope(ctx), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  }, ApiTokenConnection),
+  t.withAuth({ authenticated: true }).prismaConnection(
+    {
+      type: "ApiToken",
+      cursor: "id",
+      description: "Your own tokens; with tokens:manage, every token of the organisation",
+      resolve: (query, _r, _a, ctx) =>
+        ctx.prisma.apiToken.findMany({ ...query, where: tokenScope(ctx), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    },
+    ApiTokenConnection,
+  ),
 );

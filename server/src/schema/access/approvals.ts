@@ -41,14 +41,26 @@ builder.prismaNode("Approval", {
   description: "SEC-3: a request to read or copy an owner archive or export classified data; approved, it is a time-boxed grant",
   fields: (t) => ({
     kind: t.expose("kind", { type: ApprovalKindEnum, description: "What is requested" }),
-    status: t.field({ type: ApprovalStatusEnum, description: "SEC-3: a pending request or grant past its time reads EXPIRED", resolve: (a, _x, ctx) => effectiveStatus(a, ctx.now) }),
+    status: t.field({
+      type: ApprovalStatusEnum,
+      description: "SEC-3: a pending request or grant past its time reads EXPIRED",
+      resolve: (a, _x, ctx) => effectiveStatus(a, ctx.now),
+    }),
     recordType: t.exposeString("recordType", { description: "The type of record the request concerns (CUSTOMER)" }),
     recordId: t.exposeString("recordId", { nullable: true, description: "The record's row id; null for an export of many" }),
-    classification: t.expose("classification", { type: ClassificationEnum, nullable: true, description: "SEC-1: the level the request is decided at" }),
+    classification: t.expose("classification", {
+      type: ClassificationEnum,
+      nullable: true,
+      description: "SEC-1: the level the request is decided at",
+    }),
     requiredRole: t.expose("requiredRole", { type: StaffRoleEnum, nullable: true, description: "The lowest role that may decide" }),
     purpose: t.exposeString("purpose", { description: "Why, as the requester gave it; recorded with every read under the grant" }),
     requestedAt: t.expose("requestedAt", { type: "DateTime", description: "When it was filed" }),
-    requestExpiresAt: t.expose("requestExpiresAt", { type: "DateTime", nullable: true, description: "SEC-3: undecided by then, it lapses" }),
+    requestExpiresAt: t.expose("requestExpiresAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "SEC-3: undecided by then, it lapses",
+    }),
     decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true, description: "When it was approved or denied" }),
     decisionNote: t.exposeString("decisionNote", { nullable: true, description: "The decider's note" }),
     grantedFrom: t.expose("grantedFrom", { type: "DateTime", nullable: true, description: "Start of the grant" }),
@@ -64,7 +76,10 @@ const RequestApprovalInput = builder.inputType("RequestApprovalInput", {
   fields: (t) => ({
     kind: t.field({ type: ApprovalKindEnum, required: true, description: "READ_ARCHIVE, COPY_ARCHIVE or EXPORT_CLASSIFIED" }),
     customerId: t.globalID({ required: false, description: "The owner archive (READ_ARCHIVE, COPY_ARCHIVE)" }),
-    estateId: t.globalID({ required: false, description: "EXPORT_CLASSIFIED: the estate whose customers are exported (default: all in scope)" }),
+    estateId: t.globalID({
+      required: false,
+      description: "EXPORT_CLASSIFIED: the estate whose customers are exported (default: all in scope)",
+    }),
     purpose: t.string({ required: true, description: "Why: recorded with the approval and with every read under it" }),
   }),
 });
@@ -76,7 +91,12 @@ builder.mutationField("requestApproval", (t) =>
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: RequestApprovalInput, required: true, description: "What is requested and why" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const id = await requestApproval(ctx, { kind: input.kind, customerId: input.customerId?.id ?? null, estateId: input.estateId?.id ?? null, purpose: input.purpose });
+      const id = await requestApproval(ctx, {
+        kind: input.kind,
+        customerId: input.customerId?.id ?? null,
+        estateId: input.estateId?.id ?? null,
+        purpose: input.purpose,
+      });
       return ctx.prisma.approval.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
@@ -91,18 +111,28 @@ const DecideApprovalInput = builder.inputType("DecideApprovalInput", {
     version: t.int({ required: true, description: "Its version as read; a stale one gets ApprovalConflictError" }),
     approve: t.boolean({ required: true, description: "true grants, false denies" }),
     note: t.string({ required: false, description: "The decider's note" }),
-    grantHours: t.int({ required: false, description: `How long the grant lasts (default ${DEFAULT_GRANT_HOURS}, at most ${MAX_GRANT_HOURS})` }),
+    grantHours: t.int({
+      required: false,
+      description: `How long the grant lasts (default ${DEFAULT_GRANT_HOURS}, at most ${MAX_GRANT_HOURS})`,
+    }),
   }),
 });
 
 builder.mutationField("decideApproval", (t) =>
   t.withAuth({ permission: "approvals:decide" }).prismaField({
     type: "Approval",
-    description: "SEC-3, SEC-2: approves or denies a request; not one's own, only by a role that may decide its kind and level, who must know the archive",
+    description:
+      "SEC-3, SEC-2: approves or denies a request; not one's own, only by a role that may decide its kind and level, who must know the archive",
     errors: { types: [...STANDARD_ERRORS, ApprovalConflictError] },
     args: { input: t.arg({ type: DecideApprovalInput, required: true, description: "The decision" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const id = await decideApproval(ctx, { id: input.id.id, version: input.version, approve: input.approve, note: input.note ?? null, grantHours: input.grantHours ?? null });
+      const id = await decideApproval(ctx, {
+        id: input.id.id,
+        version: input.version,
+        approve: input.approve,
+        note: input.note ?? null,
+        grantHours: input.grantHours ?? null,
+      });
       return ctx.prisma.approval.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),
@@ -127,17 +157,31 @@ const ApprovalFilter = builder.enumType("ApprovalListing", {
 });
 
 builder.queryField("approvals", (t) =>
-  t.withAuth({ authenticated: true }).prismaConnection({
-    type: "Approval",
-    cursor: "id",
-    description: "SEC-3: your requests, or the pending requests you may decide, newest first",
-    args: { listing: t.arg({ type: ApprovalFilter, required: true, description: "MINE or TO_DECIDE" }) },
-    resolve: (query, _r, { listing }, ctx) => {
-      const { viewer } = ctx;
-      const where: Prisma.ApprovalWhereInput = listing === "MINE"
-        ? { ...inOrganization(ctx), requestedById: viewer.staffId }
-        : { AND: [approvalScope(ctx), { status: "PENDING", requestExpiresAt: { gt: ctx.now }, requestedById: { not: viewer.staffId }, OR: decidableBy(viewer.role) }] };
-      return ctx.prisma.approval.findMany({ ...query, where, orderBy: [{ requestedAt: "desc" }, { id: "desc" }] });
+  t.withAuth({ authenticated: true }).prismaConnection(
+    {
+      type: "Approval",
+      cursor: "id",
+      description: "SEC-3: your requests, or the pending requests you may decide, newest first",
+      args: { listing: t.arg({ type: ApprovalFilter, required: true, description: "MINE or TO_DECIDE" }) },
+      resolve: (query, _r, { listing }, ctx) => {
+        const { viewer } = ctx;
+        const where: Prisma.ApprovalWhereInput =
+          listing === "MINE"
+            ? { ...inOrganization(ctx), requestedById: viewer.staffId }
+            : {
+                AND: [
+                  approvalScope(ctx),
+                  {
+                    status: "PENDING",
+                    requestExpiresAt: { gt: ctx.now },
+                    requestedById: { not: viewer.staffId },
+                    OR: decidableBy(viewer.role),
+                  },
+                ],
+              };
+        return ctx.prisma.approval.findMany({ ...query, where, orderBy: [{ requestedAt: "desc" }, { id: "desc" }] });
+      },
     },
-  }, ApprovalConnection),
+    ApprovalConnection,
+  ),
 );

@@ -9,7 +9,6 @@ import { NotFoundError } from "../../errors/typed-errors.ts";
 import { CHECK_INTERVAL_MONTHS, runArchiveCheck } from "../../services/access/archive-checks.ts";
 import { STANDARD_ERRORS } from "../errors.ts";
 
-
 /** SEC-8: checks of the caller's estates; organisation-wide checks only for company-level accounts. */
 function checkScope(ctx: Context): Prisma.ArchiveCheckWhereInput {
   const estates = estateFilter(ctx);
@@ -29,7 +28,11 @@ builder.prismaNode("ArchiveCheck", {
     estate: t.relation("estate", { nullable: true, description: "The estate it covers; null: several" }),
     recordsChecked: t.exposeInt("recordsChecked", { description: "Owner archives checked" }),
     summary: t.exposeString("summary", { nullable: true, description: "Counts of archives checked and documents missing" }),
-    missing: t.relatedConnection("items", { cursor: "id", totalCount: true, description: "SEC-8: each missing document", query: { orderBy: { id: "asc" } } }, ArchiveCheckItemConnection),
+    missing: t.relatedConnection(
+      "items",
+      { cursor: "id", totalCount: true, description: "SEC-8: each missing document", query: { orderBy: { id: "asc" } } },
+      ArchiveCheckItemConnection,
+    ),
   }),
 });
 
@@ -68,13 +71,17 @@ const ArchiveCheckDue = builder.objectRef<{ lastCheckedAt: Date | null; dueBy: D
 });
 
 builder.queryField("archiveChecks", (t) =>
-  t.prismaConnection({
-    type: "ArchiveCheck",
-    cursor: "id",
-    authScopes: { permission: "archives:check" },
-    description: "SEC-8: the archive checks in scope, newest first",
-    resolve: (query, _r, _a, ctx) => ctx.prisma.archiveCheck.findMany({ ...query, where: checkScope(ctx), orderBy: [{ checkedAt: "desc" }, { id: "desc" }] }),
-  }, ArchiveCheckConnection),
+  t.prismaConnection(
+    {
+      type: "ArchiveCheck",
+      cursor: "id",
+      authScopes: { permission: "archives:check" },
+      description: "SEC-8: the archive checks in scope, newest first",
+      resolve: (query, _r, _a, ctx) =>
+        ctx.prisma.archiveCheck.findMany({ ...query, where: checkScope(ctx), orderBy: [{ checkedAt: "desc" }, { id: "desc" }] }),
+    },
+    ArchiveCheckConnection,
+  ),
 );
 
 builder.queryField("archiveCheckDue", (t) =>
@@ -83,7 +90,11 @@ builder.queryField("archiveCheckDue", (t) =>
     authScopes: { permission: "archives:check" },
     description: "SEC-8: when the next six-monthly check is due",
     resolve: async (_r, _a, ctx) => {
-      const last = await ctx.prisma.archiveCheck.findFirst({ where: checkScope(ctx), orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
+      const last = await ctx.prisma.archiveCheck.findFirst({
+        where: checkScope(ctx),
+        orderBy: { checkedAt: "desc" },
+        select: { checkedAt: true },
+      });
       const base = last?.checkedAt ?? new Date(0);
       const dueBy = new Date(base);
       dueBy.setUTCMonth(dueBy.getUTCMonth() + CHECK_INTERVAL_MONTHS);

@@ -21,7 +21,11 @@ builder.prismaObject("ClassificationChange", {
     kind: t.exposeString("kind", { description: "CLASSIFY, RECLASSIFY, EXTEND, DECLASSIFY_EXPIRED or DECLASSIFY_MANUAL" }),
     fromLevel: t.expose("fromLevel", { type: ClassificationEnum, nullable: true, description: "The level before" }),
     toLevel: t.expose("toLevel", { type: ClassificationEnum, description: "The level after" }),
-    toUntil: t.expose("toUntil", { type: "DateTime", nullable: true, description: "SEC-5: declassified automatically after this unless extended" }),
+    toUntil: t.expose("toUntil", {
+      type: "DateTime",
+      nullable: true,
+      description: "SEC-5: declassified automatically after this unless extended",
+    }),
     at: t.expose("at", { type: "DateTime", description: "When it changed" }),
     reason: t.exposeString("reason", { nullable: true, description: "Why, as the classifier gave it" }),
     actor: t.relation("actor", { nullable: true, description: "Who changed it (null: the declassification sweep)" }),
@@ -36,7 +40,10 @@ const ChangeClassificationInput = builder.inputType("ChangeClassificationInput",
     level: t.field({ type: ClassificationEnum, required: true, description: "At least SECRET (SEC-1); TOP_SECRET only by the executive" }),
     until: t.field({ type: "DateTime", required: false, description: "SEC-5: declassified automatically after this unless extended" }),
     reason: t.string({ required: true, description: "Why (at most 500 characters)" }),
-    version: t.int({ required: true, description: "The record's version as read: a level changed meanwhile by someone else is a conflict, not overwritten" }),
+    version: t.int({
+      required: true,
+      description: "The record's version as read: a level changed meanwhile by someone else is a conflict, not overwritten",
+    }),
   }),
 });
 
@@ -51,7 +58,12 @@ builder.mutationField("changeClassification", (t) =>
     args: { input: t.arg({ type: ChangeClassificationInput, required: true, description: "The record and its new level" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await changeClassification(ctx, {
-        recordType: input.recordType, id: input.id.id, level: input.level, until: input.until ?? null, reason: input.reason, version: input.version,
+        recordType: input.recordType,
+        id: input.id.id,
+        level: input.level,
+        until: input.until ?? null,
+        reason: input.reason,
+        version: input.version,
       });
       return ctx.prisma.classificationChange.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -95,8 +107,12 @@ builder.mutationField("designate", (t) =>
     args: { input: t.arg({ type: DesignateInput, required: true, description: "The record, the person and the level" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await designate(ctx, {
-        recordType: input.recordType, id: input.id.id, staffId: input.staffId.id, level: input.level as Classification,
-        expiresAt: input.expiresAt ?? null, reason: input.reason,
+        recordType: input.recordType,
+        id: input.id.id,
+        staffId: input.staffId.id,
+        level: input.level as Classification,
+        expiresAt: input.expiresAt ?? null,
+        reason: input.reason,
       });
       return ctx.prisma.accessDesignation.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },

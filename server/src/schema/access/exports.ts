@@ -3,7 +3,13 @@ import { STANDARD_ERRORS } from "../errors.ts";
 import { guardFormula } from "../../interchange/formula-guard.ts";
 import { copyArchive, EXPORT_COLUMNS, exportCustomers } from "../../services/access/exports.ts";
 
-interface ExportFile { fileName: string; mimeType: string; rowCount: number; rawFields: string[]; content: string }
+interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  rowCount: number;
+  rawFields: string[];
+  content: string;
+}
 
 const ExportFileRef = builder.objectRef<ExportFile>("ExportFile").implement({
   description: "SEC-3, SEC-7: an exported file; personal data masked unless exported under an approval",
@@ -33,11 +39,18 @@ builder.queryField("exportCustomers", (t) =>
       purpose: t.arg.string({ required: true, description: "Why (at most 500 characters); kept in the access log" }),
     },
     resolve: async (_r, args, ctx) => {
-      const file = await exportCustomers(ctx, { estateId: args.estateId?.id ?? null, approvalId: args.approvalId?.id ?? null, purpose: args.purpose });
+      const file = await exportCustomers(ctx, {
+        estateId: args.estateId?.id ?? null,
+        approvalId: args.approvalId?.id ?? null,
+        purpose: args.purpose,
+      });
       const lines = [EXPORT_COLUMNS.join(","), ...file.rows.map((r) => r.map(csv).join(","))];
       return {
-        fileName: `customers-${ctx.now.toISOString().slice(0, 10)}.csv`, mimeType: "text/csv; charset=utf-8",
-        rowCount: file.rows.length, rawFields: file.rawFields, content: lines.join("\n") + "\n",
+        fileName: `customers-${ctx.now.toISOString().slice(0, 10)}.csv`,
+        mimeType: "text/csv; charset=utf-8",
+        rowCount: file.rows.length,
+        rawFields: file.rawFields,
+        content: lines.join("\n") + "\n",
       };
     },
   }),
@@ -45,7 +58,8 @@ builder.queryField("exportCustomers", (t) =>
 
 builder.mutationField("copyArchive", (t) =>
   t.withAuth({ permission: "personal-data:read" }).int({
-    description: "SEC-3: copies an owner archive's documents under an approved COPY_ARCHIVE grant; copies are tracked like originals. Returns the number of documents copied.",
+    description:
+      "SEC-3: copies an owner archive's documents under an approved COPY_ARCHIVE grant; copies are tracked like originals. Returns the number of documents copied.",
     errors: { types: STANDARD_ERRORS },
     args: { approvalId: t.arg.globalID({ required: true, description: "Your approved COPY_ARCHIVE request" }) },
     resolve: (_r, { approvalId }, ctx) => copyArchive(ctx, approvalId.id),

@@ -66,6 +66,7 @@ builder.mutationField("discloseArchiveToInquiry", (t) =>
       customerId: t.arg.globalID({ required: true, description: "The owner archive" }),
       fields: t.arg.stringList({ required: true, description: `Any of: ${ARCHIVE_FIELDS.join(", ")}` }),
     },
-    resolve: (_r, args, ctx) => discloseArchiveToInquiry(ctx, { inquiryId: args.inquiryId.id, customerId: args.customerId.id, fields: args.fields }),
+    resolve: (_r, args, ctx) =>
+      discloseArchiveToInquiry(ctx, { inquiryId: args.inquiryId.id, customerId: args.customerId.id, fields: args.fields }),
   }),
 );

@@ -9,7 +9,10 @@ builder.queryField("preference", (t) =>
     args: { key: t.arg.string({ required: true, description: 'The setting, e.g. "grid.complaints"' }) },
     resolve: async (_r, args, ctx) => {
       if (!PREFERENCE_KEY.test(args.key)) return null;
-      const row = await ctx.prisma.userPreference.findUnique({ where: { staffId_key: { staffId: ctx.viewer.staffId, key: args.key } }, select: { value: true } });
+      const row = await ctx.prisma.userPreference.findUnique({
+        where: { staffId_key: { staffId: ctx.viewer.staffId, key: args.key } },
+        select: { value: true },
+      });
       return row ? JSON.stringify(row.value) : null;
     },
   }),

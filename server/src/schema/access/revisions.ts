@@ -5,8 +5,19 @@ import { PROTECTED_COLUMNS, protectionOf, type ProtectionRule } from "../../doma
 import { mask } from "../../domain/access/masking.ts";
 
 /** SEC-6: the history of a record, read under its field rules (writes: services/access/revisions.ts). */
-interface FieldChange { field: string; before: string | null; after: string | null }
-interface RevisionView { id: string; changedAt: Date; changedById: string | null; reason: string | null; recordVersion: number | null; changes: FieldChange[] }
+interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+interface RevisionView {
+  id: string;
+  changedAt: Date;
+  changedById: string | null;
+  reason: string | null;
+  recordVersion: number | null;
+  changes: FieldChange[];
+}
 
 const FieldChangeRef = builder.objectRef<FieldChange>("FieldChange").implement({
   description: "One field of a revision; protected values are masked unless the caller may read them",
@@ -21,10 +32,15 @@ export const RevisionRef = builder.objectRef<RevisionView>("Revision").implement
   description: "SEC-6: a change of the record, with who, when and why",
   fields: (t) => ({
     changedAt: t.expose("changedAt", { type: "DateTime", description: "When" }),
-    reason: t.exposeString("reason", { nullable: true, description: "SEC-7: why, as typed; masked unless you may read the values it touched" }),
+    reason: t.exposeString("reason", {
+      nullable: true,
+      description: "SEC-7: why, as typed; masked unless you may read the values it touched",
+    }),
     recordVersion: t.exposeInt("recordVersion", { nullable: true, description: "The record's version this change produced" }),
     changedBy: t.prismaField({
-      type: "Staff", nullable: true, description: "Who changed it",
+      type: "Staff",
+      nullable: true,
+      description: "Who changed it",
       resolve: (query, r, _a, ctx) => (r.changedById ? ctx.prisma.staff.findUnique({ ...query, where: { id: r.changedById } }) : null),
     }),
     changes: t.field({ type: [FieldChangeRef], description: "The fields changed", resolve: (r) => r.changes }),
@@ -42,21 +58,34 @@ function display(v: unknown): string | null {
 export async function history(ctx: Context, record: RecordRef, limit = 200): Promise<RevisionView[]> {
   const rows = await ctx.prisma.recordRevision.findMany({
     where: { organizationId: ctx.organizationId ?? "", recordType: record.recordType, recordId: record.id },
-    orderBy: [{ changedAt: "desc" }, { id: "desc" }], take: limit,
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+    take: limit,
   });
-  return Promise.all(rows.map(async (r) => {
-    const before = r.before as Record<string, unknown>, after = r.after as Record<string, unknown>;
-    const changes = await Promise.all(r.fields.map(async (field) => {
-      const shown = async (v: unknown) => {
-        if (!protectionOf(record.recordType, field)) return display(v);
-        // A list (plates) is masked element by element, as the field itself is.
-        if (Array.isArray(v) && v.every((x) => typeof x === "string")) return (await revealList(ctx, record, field, v)).join(", ");
-        return reveal(ctx, record, field, display(v));
+  return Promise.all(
+    rows.map(async (r) => {
+      const before = r.before as Record<string, unknown>,
+        after = r.after as Record<string, unknown>;
+      const changes = await Promise.all(
+        r.fields.map(async (field) => {
+          const shown = async (v: unknown) => {
+            if (!protectionOf(record.recordType, field)) return display(v);
+            // A list (plates) is masked element by element, as the field itself is.
+            if (Array.isArray(v) && v.every((x) => typeof x === "string")) return (await revealList(ctx, record, field, v)).join(", ");
+            return reveal(ctx, record, field, display(v));
+          };
+          return { field, before: await shown(before[field]), after: await shown(after[field]) };
+        }),
+      );
+      return {
+        id: r.id,
+        changedAt: r.changedAt,
+        changedById: r.changedById,
+        reason: await revealReason(ctx, record, r.fields, r.reason),
+        recordVersion: r.recordVersion,
+        changes,
       };
-      return { field, before: await shown(before[field]), after: await shown(after[field]) };
-    }));
-    return { id: r.id, changedAt: r.changedAt, changedById: r.changedById, reason: await revealReason(ctx, record, r.fields, r.reason), recordVersion: r.recordVersion, changes };
-  }));
+    }),
+  );
 }
 
 /**

@@ -14,7 +14,8 @@ const SignInResultRef = builder.objectRef<SignedIn>("SignInResult").implement({
     displayName: t.string({ description: "The account's display name", resolve: (r) => r.staff.displayName }),
     role: t.field({ type: StaffRoleEnum, description: "§2: the account's role", resolve: (r) => r.staff.role }),
     mustChangePassword: t.exposeBoolean("mustChangePassword", {
-      description: "Issue 17: true when the password is temporary: the session may do nothing but read `me`, changeMyPassword and signOut until it is changed",
+      description:
+        "Issue 17: true when the password is temporary: the session may do nothing but read `me`, changeMyPassword and signOut until it is changed",
     }),
   }),
 });
@@ -31,7 +32,8 @@ const signedInRequests = new WeakSet<object>();
 builder.mutationField("signIn", (t) =>
   t.field({
     type: SignInResultRef,
-    description: "Signs in with login and password and sets the session cookie (httpOnly, SameSite=Strict). Failures never tell whether the account exists. The only field of its operation, once per request; an address that failed too often gets RateLimitedError with the time to wait.",
+    description:
+      "Signs in with login and password and sets the session cookie (httpOnly, SameSite=Strict). Failures never tell whether the account exists. The only field of its operation, once per request; an address that failed too often gets RateLimitedError with the time to wait.",
     errors: { types: [InputError, ForbiddenError, RateLimitedError] },
     args: {
       organization: t.arg.string({ required: false, description: "Organisation code; optional when the installation has one" }),

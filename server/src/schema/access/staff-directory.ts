@@ -36,11 +36,17 @@ const StaffDirectoryFilter = builder.inputType("StaffDirectoryFilter", {
   description: "WF-1, WF-7: narrows the staff directory; every given condition must hold",
   fields: (t) => ({
     pick: t.field({ type: StaffPickEnum, required: false, description: "Only those the named action accepts (implies active)" }),
-    complaintId: t.id({ required: false, description: "Only those who could handle this complaint: it is in their estates and they may know it (SEC-2)" }),
+    complaintId: t.id({
+      required: false,
+      description: "Only those who could handle this complaint: it is in their estates and they may know it (SEC-2)",
+    }),
     departmentId: t.id({ required: false, description: "Members of this department (WF-1: the lead department's)" }),
     estateId: t.id({ required: false, description: "Those who work on this estate (company-level staff included); one of your estates" }),
     roles: t.field({ type: [StaffRoleEnum], required: false, description: "Only these roles (§2)" }),
-    text: t.string({ required: false, description: `Part of the name or login (case-insensitive, at most ${MAX_TEXT} characters); contact details are not searched (SEC-7)` }),
+    text: t.string({
+      required: false,
+      description: `Part of the name or login (case-insensitive, at most ${MAX_TEXT} characters); contact details are not searched (SEC-7)`,
+    }),
     activeOnly: t.boolean({ required: false, defaultValue: true, description: "Default true: deactivated accounts are left out" }),
   }),
 });
@@ -53,16 +59,23 @@ async function directoryWhere(ctx: Context, f: Filter | null | undefined): Promi
   const check = new InputCheck();
   const text = f?.text?.trim();
   check.that(!text || text.length <= MAX_TEXT, "filter.text", msg("atMostCharacters", { max: MAX_TEXT }));
-  const complaint = f?.complaintId == null ? null : await check.runAsync(async () => {
-    const id = rowIdOf(f.complaintId!, "Complaint", "filter.complaintId");
-    const c = await ctx.prisma.complaint.findFirst({ where: { AND: [complaintScope(ctx), { id }] }, select: { id: true, estateId: true, classification: true } });
-    if (!c) throw new InputError("filter.complaintId", msg("noComplaintInScope"));
-    return c;
-  }) ?? null;
+  const complaint =
+    f?.complaintId == null
+      ? null
+      : ((await check.runAsync(async () => {
+          const id = rowIdOf(f.complaintId!, "Complaint", "filter.complaintId");
+          const c = await ctx.prisma.complaint.findFirst({
+            where: { AND: [complaintScope(ctx), { id }] },
+            select: { id: true, estateId: true, classification: true },
+          });
+          if (!c) throw new InputError("filter.complaintId", msg("noComplaintInScope"));
+          return c;
+        })) ?? null);
   if (f?.departmentId != null) {
     await check.runAsync(async () => {
       const id = rowIdOf(f.departmentId!, "Department", "filter.departmentId");
-      if (!(await ctx.prisma.department.findFirst({ where: { id, ...inOrganization(ctx) }, select: { id: true } }))) throw new InputError("filter.departmentId", msg("noSuchDepartment"));
+      if (!(await ctx.prisma.department.findFirst({ where: { id, ...inOrganization(ctx) }, select: { id: true } })))
+        throw new InputError("filter.departmentId", msg("noSuchDepartment"));
       and.push({ departmentId: id });
     });
   }
@@ -70,7 +83,10 @@ async function directoryWhere(ctx: Context, f: Filter | null | undefined): Promi
     await check.runAsync(async () => {
       const id = rowIdOf(f.estateId!, "Estate", "filter.estateId");
       const mine = estateFilter(ctx);
-      if ((mine && !mine.in.includes(id)) || !(await ctx.prisma.estate.findFirst({ where: { id, ...inOrganization(ctx) }, select: { id: true } }))) {
+      if (
+        (mine && !mine.in.includes(id)) ||
+        !(await ctx.prisma.estate.findFirst({ where: { id, ...inOrganization(ctx) }, select: { id: true } }))
+      ) {
         throw new InputError("filter.estateId", msg("noEstateInScope"));
       }
       and.push(worksOn(id));
@@ -80,12 +96,16 @@ async function directoryWhere(ctx: Context, f: Filter | null | undefined): Promi
   if (f?.pick) and.push(pickable(ctx, f.pick as StaffPick, complaint as CaseFacts | null));
   else if (complaint) and.push(mayHandle(complaint, ctx.now));
   if (f?.roles?.length) and.push({ role: { in: f.roles as StaffRole[] } });
-  if (text) and.push({ OR: [{ displayName: { contains: text, mode: "insensitive" } }, { login: { contains: text, mode: "insensitive" } }] });
+  if (text)
+    and.push({ OR: [{ displayName: { contains: text, mode: "insensitive" } }, { login: { contains: text, mode: "insensitive" } }] });
   if (f?.activeOnly !== false) and.push({ active: true });
   return { AND: and };
 }
 
-interface DirectoryPage { where: Prisma.StaffWhereInput; limit: number }
+interface DirectoryPage {
+  where: Prisma.StaffWhereInput;
+  limit: number;
+}
 
 const StaffDirectoryRef = builder.objectRef<DirectoryPage>("StaffDirectory").implement({
   description: "People to pick, by name; `totalCount` says whether `staff` holds them all (else narrow the filter)",
@@ -93,8 +113,10 @@ const StaffDirectoryRef = builder.objectRef<DirectoryPage>("StaffDirectory").imp
     totalCount: t.int({ description: "Everyone matching the filter", resolve: (p, _a, ctx) => ctx.prisma.staff.count({ where: p.where }) }),
     staff: t.prismaField({
       type: ["Staff"],
-      description: "At most `limit` of them, by name; each read under the Staff field rules (phone and e-mail: the person or an administrator)",
-      resolve: (query, p, _a, ctx) => ctx.prisma.staff.findMany({ ...query, where: p.where, orderBy: [{ displayName: "asc" }, { id: "asc" }], take: p.limit }),
+      description:
+        "At most `limit` of them, by name; each read under the Staff field rules (phone and e-mail: the person or an administrator)",
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.staff.findMany({ ...query, where: p.where, orderBy: [{ displayName: "asc" }, { id: "asc" }], take: p.limit }),
     }),
   }),
 });

@@ -49,8 +49,11 @@ export const StaffKindEnum = builder.enumType(StaffKind, {
  * error messages.
  */
 export const PermissionEnum = builder.enumType("Permission", {
-  description: "§2: what an account may do. The API names a permission by these values (token scopes, `me.permissions`); each value's description gives SPEC §2's name, e.g. `complaints:read` for COMPLAINTS_READ",
-  values: Object.fromEntries(PERMISSIONS.map((p) => [permissionEnumName(p), { value: p, description: `\`${p}\`: ${PERMISSION_MEANING[p]}` }])),
+  description:
+    "§2: what an account may do. The API names a permission by these values (token scopes, `me.permissions`); each value's description gives SPEC §2's name, e.g. `complaints:read` for COMPLAINTS_READ",
+  values: Object.fromEntries(
+    PERMISSIONS.map((p) => [permissionEnumName(p), { value: p, description: `\`${p}\`: ${PERMISSION_MEANING[p]}` }]),
+  ),
 });
 
 const staffRef = (s: { id: string }): RecordRef => ({ recordType: "STAFF", id: s.id, classification: "INTERNAL", estateIds: [] });
@@ -65,16 +68,23 @@ builder.prismaNode("Staff", {
     displayName: t.exposeString("displayName", { description: "The name shown to colleagues" }),
     kind: t.expose("kind", { type: StaffKindEnum, description: "A person or a service account" }),
     role: t.expose("role", { type: StaffRoleEnum, description: "§2: the role, which gives the permissions" }),
-    clearance: t.expose("clearance", { type: ClassificationEnum, description: "SEC-2: the highest level the person may know without a designation" }),
+    clearance: t.expose("clearance", {
+      type: ClassificationEnum,
+      description: "SEC-2: the highest level the person may know without a designation",
+    }),
     active: t.exposeBoolean("active", { description: "false: deactivated, cannot sign in" }),
     department: t.relation("department", { nullable: true, description: "The person's department" }),
     phone: t.string({
-      nullable: true, description: "SEC-7: the person's phone; unmasked for the person and administrators",
-      extensions: protectedField("STAFF", "phone"), resolve: (s, _a, ctx) => reveal(ctx, staffRef(s), "phone", s.phone),
+      nullable: true,
+      description: "SEC-7: the person's phone; unmasked for the person and administrators",
+      extensions: protectedField("STAFF", "phone"),
+      resolve: (s, _a, ctx) => reveal(ctx, staffRef(s), "phone", s.phone),
     }),
     email: t.string({
-      nullable: true, description: "SEC-7: the person's e-mail; unmasked for the person and administrators",
-      extensions: protectedField("STAFF", "email"), resolve: (s, _a, ctx) => reveal(ctx, staffRef(s), "email", s.email),
+      nullable: true,
+      description: "SEC-7: the person's e-mail; unmasked for the person and administrators",
+      extensions: protectedField("STAFF", "email"),
+      resolve: (s, _a, ctx) => reveal(ctx, staffRef(s), "email", s.email),
     }),
   }),
 });
@@ -83,27 +93,40 @@ const ViewerRef = builder.objectRef<{ staffId: string }>("Viewer").implement({
   description: "The signed-in account and what it may do",
   fields: (t) => ({
     staff: t.prismaField({
-      type: "Staff", description: "The account",
+      type: "Staff",
+      description: "The account",
       resolve: (query, v, _a, ctx) => ctx.prisma.staff.findUniqueOrThrow({ ...query, where: { id: v.staffId } }),
     }),
     permissions: t.field({
-      type: [PermissionEnum], description: "§2: the role's permissions (through a token: those also among its scopes)",
+      type: [PermissionEnum],
+      description: "§2: the role's permissions (through a token: those also among its scopes)",
       resolve: (_v, _a, ctx) => [...(ctx.viewer?.permissions ?? [])] as never,
     }),
-    allEstates: t.boolean({ description: "§2: true for a company-level account (every estate)", resolve: (_v, _a, ctx) => ctx.viewer?.estates === "ALL" }),
+    allEstates: t.boolean({
+      description: "§2: true for a company-level account (every estate)",
+      resolve: (_v, _a, ctx) => ctx.viewer?.estates === "ALL",
+    }),
     estates: t.prismaField({
       type: ["Estate"],
       description: "§2: the estates in the account's scope",
       resolve: (query, _v, _a, ctx) => {
         const e = ctx.viewer?.estates ?? new Set<string>();
-        return ctx.prisma.estate.findMany({ ...query, where: { organizationId: ctx.organizationId ?? "", ...(e === "ALL" ? {} : { id: { in: [...e] } }) }, orderBy: { code: "asc" } });
+        return ctx.prisma.estate.findMany({
+          ...query,
+          where: { organizationId: ctx.organizationId ?? "", ...(e === "ALL" ? {} : { id: { in: [...e] } }) },
+          orderBy: { code: "asc" },
+        });
       },
     }),
     mustChangePassword: t.boolean({
-      description: "Issue 17: true while a temporary password must be changed; until then only `me`, changeMyPassword and signOut are allowed",
+      description:
+        "Issue 17: true while a temporary password must be changed; until then only `me`, changeMyPassword and signOut are allowed",
       resolve: (_v, _a, ctx) => ctx.viewer?.mustChangePassword ?? false,
     }),
-    viaApiToken: t.boolean({ description: "true when the request came with an API token", resolve: (_v, _a, ctx) => (ctx.viewer?.apiTokenId ?? null) !== null }),
+    viaApiToken: t.boolean({
+      description: "true when the request came with an API token",
+      resolve: (_v, _a, ctx) => (ctx.viewer?.apiTokenId ?? null) !== null,
+    }),
   }),
 });
 

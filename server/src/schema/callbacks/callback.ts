@@ -16,8 +16,13 @@ import { scopedComplaint, scopedCustomer, unused } from "../scoped-rows.ts";
  */
 
 /** A Prisma enum's GraphQL values, each with its description (issue 16: the schema describes itself). */
-export function describedValues<E extends Record<string, string>>(e: E, descriptions: { [K in keyof E]: string }): { [K in keyof E]: { value: E[K]; description: string } } {
-  return Object.fromEntries(Object.keys(e).map((k) => [k, { value: e[k], description: descriptions[k] }])) as { [K in keyof E]: { value: E[K]; description: string } };
+export function describedValues<E extends Record<string, string>>(
+  e: E,
+  descriptions: { [K in keyof E]: string },
+): { [K in keyof E]: { value: E[K]; description: string } } {
+  return Object.fromEntries(Object.keys(e).map((k) => [k, { value: e[k], description: descriptions[k] }])) as {
+    [K in keyof E]: { value: E[K]; description: string };
+  };
 }
 
 export const CallbackKindEnum = builder.enumType("CallbackKind", {
@@ -64,7 +69,9 @@ export const CallbackDimensionEnum = builder.enumType("CallbackDimension", {
 
 /** CB-7: the earlier callbacks of a page in one query, under the callback scope. */
 const earlierCallback = <Q extends object>(ctx: Context, query: Q, callbackId: string) =>
-  batchedById(ctx, "Callback.previousCallback", query, callbackId, (q, ids) => ctx.prisma.callback.findMany({ ...q, where: { id: { in: ids }, AND: [callbackScope(ctx)] } }));
+  batchedById(ctx, "Callback.previousCallback", query, callbackId, (q, ids) =>
+    ctx.prisma.callback.findMany({ ...q, where: { id: { in: ids }, AND: [callbackScope(ctx)] } }),
+  );
 
 const CALLBACK_REF = { id: true, classification: true, estateId: true, assignedToId: true, staffId: true } as const;
 const REF = { callback: { select: CALLBACK_REF } } as const;
@@ -80,49 +87,72 @@ builder.prismaNode("Callback", {
   fields: (t) => ({
     no: t.exposeString("no", { description: "CB-1: the callback's number (HF + 9 digits, per organisation)" }),
     kind: t.expose("kind", { type: CallbackKindEnum, description: "CB-1, CB-3, CB-4: the programme it belongs to" }),
-    method: t.expose("method", { type: CallbackMethodEnum, nullable: true, description: "CB-5: how it was made; fixed in advance to IN_PERSON where CB-11 requires it" }),
+    method: t.expose("method", {
+      type: CallbackMethodEnum,
+      nullable: true,
+      description: "CB-5: how it was made; fixed in advance to IN_PERSON where CB-11 requires it",
+    }),
     status: t.expose("status", { type: CallbackStatusEnum, description: "CB-1: planned, done, not reached or cancelled" }),
     sequence: t.exposeInt("sequence", { description: "CB-7: 1st, 2nd, 3rd callback on the same matter" }),
     previousCallback: t.prismaField({
-      type: "Callback", nullable: true, select: { previousCallbackId: true },
+      type: "Callback",
+      nullable: true,
+      select: { previousCallbackId: true },
       description: "CB-7: the callback this one follows (not reached, or the customer dissatisfied); null when outside your scope",
-      resolve: async (query, c, _a, ctx) => (c.previousCallbackId ? ((await earlierCallback(ctx, query, c.previousCallbackId)) ?? null) : unused(query)),
+      resolve: async (query, c, _a, ctx) =>
+        c.previousCallbackId ? ((await earlierCallback(ctx, query, c.previousCallbackId)) ?? null) : unused(query),
     }),
     estate: t.relation("estate", { description: "The estate of the complaint or household called back" }),
     complaint: t.prismaField({
-      type: "Complaint", nullable: true, select: { complaintId: true },
+      type: "Complaint",
+      nullable: true,
+      select: { complaintId: true },
       description: "CB-1: the complaint called back about (null when none or outside your scope)",
       resolve: (query, c, _a, ctx) => scopedComplaint(ctx, query, c.complaintId),
     }),
     household: t.relation("household", { nullable: true, description: "CB-3, CB-4: the household called back" }),
     customer: t.prismaField({
-      type: "Customer", nullable: true, select: { customerId: true },
-      description: "CB-5: the person called back, as planned (a complaint's complainant, a sampled household's main contact); " +
+      type: "Customer",
+      nullable: true,
+      select: { customerId: true },
+      description:
+        "CB-5: the person called back, as planned (a complaint's complainant, a sampled household's main contact); " +
         "null when there is none (an anonymous complaint) or the archive is outside your scope. Personal data under the customer rules (SEC-7)",
       resolve: (query, c, _a, ctx) => scopedCustomer(ctx, query, c.customerId),
     }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "SLA-10 / SLA-11, or the programme's deadline" }),
     overdue: t.boolean({
-      select: { status: true, dueAt: true }, description: "CB-1: planned and past its due date",
+      select: { status: true, dueAt: true },
+      description: "CB-1: planned and past its due date",
       resolve: (c, _a, ctx) => c.status === "PLANNED" && !!c.dueAt && c.dueAt < ctx.now,
     }),
     assignedTo: t.relation("assignedTo", { nullable: true, description: "CB-2: who should call back" }),
     staff: t.relation("staff", { nullable: true, description: "Who called back" }),
     callerName: t.exposeString("callerName", {
-      nullable: true, description: "Issue 17: who called back (or is to call back) as an imported history names them, when no account of the organisation matches (staff who left or never had one); null when `staff` or `assignedTo` says it",
+      nullable: true,
+      description:
+        "Issue 17: who called back (or is to call back) as an imported history names them, when no account of the organisation matches (staff who left or never had one); null when `staff` or `assignedTo` says it",
     }),
     calledAt: t.expose("calledAt", { type: "DateTime", nullable: true, description: "CB-5: when the call or visit was made" }),
     reached: t.exposeBoolean("reached", { nullable: true, description: "CB-1: whether the customer was reached (null: not made yet)" }),
-    satisfied: t.exposeBoolean("satisfied", { nullable: true, description: "CB-6: the customer's overall verdict (null: not reached or not made)" }),
+    satisfied: t.exposeBoolean("satisfied", {
+      nullable: true,
+      description: "CB-6: the customer's overall verdict (null: not reached or not made)",
+    }),
     signed: t.exposeBoolean("signed", { description: "CB-5: the customer signed (in-person callbacks)" }),
     comment: t.string({
-      nullable: true, extensions: customerText, select: { ...CALLBACK_REF, comment: true },
+      nullable: true,
+      extensions: customerText,
+      select: { ...CALLBACK_REF, comment: true },
       description: "CB-6: what the customer said; case content, masked unless you need to know it (SEC-2)",
       resolve: (c, _a, ctx) => reveal(ctx, callbackRef(c), "customerText", c.comment),
     }),
     ratings: t.relation("ratings", { query: { orderBy: { dimension: "asc" } }, description: "CB-6: the customer's verdict per dimension" }),
     issues: t.relation("issues", { query: { orderBy: { createdAt: "asc" } }, description: "CB-6, CB-7: new issues the customer raised" }),
-    followUps: t.relation("followUps", { query: { orderBy: { sequence: "asc" } }, description: "CB-7: the callbacks that follow this one" }),
+    followUps: t.relation("followUps", {
+      query: { orderBy: { sequence: "asc" } },
+      description: "CB-7: the callbacks that follow this one",
+    }),
     reviewedBy: t.relation("reviewedBy", { nullable: true, description: "CB-10: the supervisor who reviewed and signed" }),
     reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true, description: "CB-10: when it was reviewed (null: not yet)" }),
     reviewSigned: t.exposeBoolean("reviewSigned", { description: "CB-10: the reviewer signed the record" }),
@@ -137,7 +167,10 @@ builder.prismaObject("CallbackRating", {
     rating: t.exposeInt("rating", { nullable: true, description: "1 (very dissatisfied) … 5 (very satisfied)" }),
     satisfied: t.exposeBoolean("satisfied", { nullable: true, description: "CB-6: satisfied (a rating of 4 or 5, or asked as such)" }),
     comment: t.string({
-      nullable: true, select: REF, extensions: customerText, description: "What the customer said about it; case content, masked unless you need to know it (SEC-2)",
+      nullable: true,
+      select: REF,
+      extensions: customerText,
+      description: "What the customer said about it; case content, masked unless you need to know it (SEC-2)",
       resolve: (r, _a, ctx) => reveal(ctx, callbackRef(r.callback), "customerText", r.comment),
     }),
   }),
@@ -148,25 +181,41 @@ builder.prismaObject("CallbackIssue", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "The issue's id (replyToCallbackIssue)" }),
     description: t.string({
-      select: REF, extensions: customerText, description: "The issue in the customer's words; case content, masked unless you need to know it (SEC-2)",
+      select: REF,
+      extensions: customerText,
+      description: "The issue in the customer's words; case content, masked unless you need to know it (SEC-2)",
       resolve: (i, _a, ctx) => reveal(ctx, callbackRef(i.callback), "customerText", i.description) as string | Promise<string>,
     }),
     answeredOnSpot: t.exposeBoolean("answeredOnSpot", { description: "CB-7: answered during the callback" }),
-    promisedReplyAt: t.expose("promisedReplyAt", { type: "DateTime", nullable: true, description: "CB-7: the reply promised by then (issues not answered on the spot)" }),
+    promisedReplyAt: t.expose("promisedReplyAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "CB-7: the reply promised by then (issues not answered on the spot)",
+    }),
     repliedAt: t.expose("repliedAt", { type: "DateTime", nullable: true, description: "CB-7: when the customer got the first reply" }),
     department: t.relation("department", { nullable: true, description: "The department that answers" }),
     resolved: t.exposeBoolean("resolved", { description: "CB-7: the issue is resolved" }),
     resolution: t.string({
-      nullable: true, select: REF, extensions: customerText, description: "What the customer was told; case content, masked unless you need to know it (SEC-2)",
+      nullable: true,
+      select: REF,
+      extensions: customerText,
+      description: "What the customer was told; case content, masked unless you need to know it (SEC-2)",
       resolve: (i, _a, ctx) => reveal(ctx, callbackRef(i.callback), "customerText", i.resolution),
     }),
-    overdue: t.boolean({ description: "CB-7: not replied to and past the promised time", resolve: (i, _a, ctx) => !i.repliedAt && !!i.promisedReplyAt && i.promisedReplyAt < ctx.now }),
+    overdue: t.boolean({
+      description: "CB-7: not replied to and past the promised time",
+      resolve: (i, _a, ctx) => !i.repliedAt && !!i.promisedReplyAt && i.promisedReplyAt < ctx.now,
+    }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: pass it back with replyToCallbackIssue" }),
   }),
 });
 
 builder.prismaObjectField("Complaint", "callbacks", (t) =>
-  t.relation("callbacks", { description: "CB-1, CB-7: the complaint's callbacks in order", query: (_a, ctx) => ({ where: callbackScope(ctx), orderBy: [{ sequence: "asc" }, { createdAt: "asc" }] }) }));
+  t.relation("callbacks", {
+    description: "CB-1, CB-7: the complaint's callbacks in order",
+    query: (_a, ctx) => ({ where: callbackScope(ctx), orderBy: [{ sequence: "asc" }, { createdAt: "asc" }] }),
+  }),
+);
 
 const CallbackFilter = builder.inputType("CallbackFilter", {
   description: "CB-1: which callbacks of the ledger to list (all conditions apply)",
@@ -194,30 +243,48 @@ const CALLBACK_ORDER = {
   ESTATE: (d: Prisma.SortOrder) => ({ estate: { name: d } }),
 } satisfies Record<string, (d: Prisma.SortOrder) => Prisma.CallbackOrderByWithRelationInput>;
 
-const CallbackOrder = orderInput("Callback", orderFieldEnum<keyof typeof CALLBACK_ORDER>("Callback", "callbacks", {
-  DUE_AT: "CB-1: when it is due; none (made without a plan) last",
-  CALLED_AT: "When it was made; planned ones last",
-  CREATED_AT: "When it was planned or recorded",
-  NO: "The callback's number",
-  STATUS: "The state, in declared order",
-  KIND: "The kind, in declared order",
-  ESTATE: "The estate's name",
-}), "callbacks");
+const CallbackOrder = orderInput(
+  "Callback",
+  orderFieldEnum<keyof typeof CALLBACK_ORDER>("Callback", "callbacks", {
+    DUE_AT: "CB-1: when it is due; none (made without a plan) last",
+    CALLED_AT: "When it was made; planned ones last",
+    CREATED_AT: "When it was planned or recorded",
+    NO: "The callback's number",
+    STATUS: "The state, in declared order",
+    KIND: "The kind, in declared order",
+    ESTATE: "The estate's name",
+  }),
+  "callbacks",
+);
 
 builder.queryField("callbacks", (t) =>
-  t.withAuth({ permission: "complaints:read" }).prismaConnection({
-    type: "Callback",
-    cursor: "id",
-    description: "CB-1: the callback ledger in your scope; planned ones by due date, made ones newest first",
-    args: {
-      filter: t.arg({ type: CallbackFilter, required: false, description: "Which callbacks; omit for all in your scope" }),
-      orderBy: t.arg({ type: [CallbackOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (planned by due date, then made ones newest first)` }),
+  t.withAuth({ permission: "complaints:read" }).prismaConnection(
+    {
+      type: "Callback",
+      cursor: "id",
+      description: "CB-1: the callback ledger in your scope; planned ones by due date, made ones newest first",
+      args: {
+        filter: t.arg({ type: CallbackFilter, required: false, description: "Which callbacks; omit for all in your scope" }),
+        orderBy: t.arg({
+          type: [CallbackOrder],
+          required: false,
+          description: `${ORDER_BY_DESCRIPTION} (planned by due date, then made ones newest first)`,
+        }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.callback.count({ where: callbackWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.callback.findMany({
+          ...query,
+          where: callbackWhere(ctx, args.filter),
+          orderBy: orderByFor<keyof typeof CALLBACK_ORDER, Prisma.CallbackOrderByWithRelationInput>(
+            args.orderBy as OrderKeys<keyof typeof CALLBACK_ORDER>,
+            CALLBACK_ORDER,
+            [{ dueAt: { sort: "asc", nulls: "last" } }, { calledAt: "desc" }, { id: "asc" }],
+          ),
+        }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.callback.count({ where: callbackWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.callback.findMany({ ...query, where: callbackWhere(ctx, args.filter),
-        orderBy: orderByFor<keyof typeof CALLBACK_ORDER, Prisma.CallbackOrderByWithRelationInput>(args.orderBy as OrderKeys<keyof typeof CALLBACK_ORDER>, CALLBACK_ORDER, [{ dueAt: { sort: "asc", nulls: "last" } }, { calledAt: "desc" }, { id: "asc" }]) }),
-  }, CallbackConnection),
+    CallbackConnection,
+  ),
 );
 
 function callbackWhere(ctx: SignedInContext, f: typeof CallbackFilter.$inferInput | null | undefined): Prisma.CallbackWhereInput {
@@ -227,7 +294,8 @@ function callbackWhere(ctx: SignedInContext, f: typeof CallbackFilter.$inferInpu
   if (f?.kind?.length) and.push({ kind: { in: f.kind as CallbackKind[] } });
   if (f?.assignedToId) and.push({ assignedToId: f.assignedToId.id });
   if (f?.mine) and.push({ assignedToId: ctx.viewer.staffId });
-  if (f?.overdue != null) and.push(f.overdue ? { status: "PLANNED", dueAt: { lt: ctx.now } } : { NOT: { status: "PLANNED", dueAt: { lt: ctx.now } } });
+  if (f?.overdue != null)
+    and.push(f.overdue ? { status: "PLANNED", dueAt: { lt: ctx.now } } : { NOT: { status: "PLANNED", dueAt: { lt: ctx.now } } });
   if (f?.dueBefore) and.push({ dueAt: { lt: f.dueBefore } });
   if (f?.calledFrom) and.push({ calledAt: { gte: f.calledFrom } });
   if (f?.calledBefore) and.push({ calledAt: { lt: f.calledBefore } });

@@ -19,5 +19,8 @@ complaintMutation<Omit<ExemptFromCallbackInput, "id" | "version">>("exemptCompla
 });
 
 builder.prismaObjectFields("Complaint", (t) => ({
-  exemptReason: t.exposeString("exemptReason", { nullable: true, description: "CB-8: why no callback is made — ANONYMOUS or WRITTEN_REPLY_ONLY" }),
+  exemptReason: t.exposeString("exemptReason", {
+    nullable: true,
+    description: "CB-8: why no callback is made — ANONYMOUS or WRITTEN_REPLY_ONLY",
+  }),
 }));

@@ -13,7 +13,8 @@ import { CallbackDimensionEnum, CallbackMethodEnum } from "./callback.ts";
 
 builder.objectFields(conflictErrorType(CallbackConflictError, "CallbackConflictError"), (t) => ({
   current: t.prismaField({
-    type: "Callback", description: "The callback as it is now",
+    type: "Callback",
+    description: "The callback as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.callback.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -46,7 +47,11 @@ const IssueInput = builder.inputType("CallbackIssueInput", {
   fields: (t) => ({
     description: t.string({ required: true, description: "The issue (at most 2000 characters)" }),
     answeredOnSpot: t.boolean({ required: true, description: "CB-7: answered during the callback" }),
-    promisedReplyAt: t.field({ type: "DateTime", required: false, description: "CB-7: required when not answered on the spot; in the future" }),
+    promisedReplyAt: t.field({
+      type: "DateTime",
+      required: false,
+      description: "CB-7: required when not answered on the spot; in the future",
+    }),
     departmentId: t.globalID({ required: false, description: "The department that will answer" }),
   }),
 });
@@ -56,14 +61,26 @@ const RecordCallbackInput = builder.inputType("RecordCallbackInput", {
   fields: (t) => ({
     id: t.globalID({ required: true, description: "The callback" }),
     version: t.int({ required: true, description: "The version read; a stale one gets a CallbackConflictError and changes nothing" }),
-    method: t.field({ type: CallbackMethodEnum, required: true, description: "CB-5: how it was made (CB-11: IN_PERSON when fixed so; CB-7: not PHONE for a major complaint's follow-up)" }),
-    calledAt: t.field({ type: "DateTime", required: false, description: "When it was made; default now, never before it was planned nor in the future" }),
+    method: t.field({
+      type: CallbackMethodEnum,
+      required: true,
+      description: "CB-5: how it was made (CB-11: IN_PERSON when fixed so; CB-7: not PHONE for a major complaint's follow-up)",
+    }),
+    calledAt: t.field({
+      type: "DateTime",
+      required: false,
+      description: "When it was made; default now, never before it was planned nor in the future",
+    }),
     reached: t.boolean({ required: true, description: "CB-1: whether the customer was reached (not reached: tried again the next day)" }),
     satisfied: t.boolean({ required: false, description: "CB-6: the customer's overall verdict (required when reached)" }),
     ratings: t.field({ type: [RatingInput], required: false, description: "CB-6: verdicts per dimension (only when reached)" }),
     issues: t.field({ type: [IssueInput], required: false, description: "CB-6, CB-7: new issues (only when reached)" }),
     comment: t.string({ required: false, description: "CB-6: what the customer said" }),
-    signature: t.field({ type: FileUpload, required: false, description: "CB-5: the customer's signature (required in person or by appointment)" }),
+    signature: t.field({
+      type: FileUpload,
+      required: false,
+      description: "CB-5: the customer's signature (required in person or by appointment)",
+    }),
   }),
 });
 
@@ -77,7 +94,8 @@ builder.mutationField("recordCallback", (t) =>
     args: { input: t.arg({ type: RecordCallbackInput, required: true, description: "The outcome" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await recordCallback(ctx, {
-        ...input, id: input.id.id,
+        ...input,
+        id: input.id.id,
         issues: input.issues?.map((i) => ({ ...i, departmentId: i.departmentId?.id ?? null })),
       });
       return ctx.prisma.callback.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });

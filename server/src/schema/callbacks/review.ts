@@ -37,7 +37,10 @@ builder.mutationField("reviewCallback", (t) =>
   }),
 );
 
-interface Ratio { numerator: number; denominator: number }
+interface Ratio {
+  numerator: number;
+  denominator: number;
+}
 interface CallbackStats {
   month: string;
   callbackRate: Ratio;
@@ -56,7 +59,11 @@ export const RatioRef = builder.objectRef<Ratio>("Ratio").implement({
   fields: (t) => ({
     numerator: t.exposeInt("numerator", { description: "§11: what is counted" }),
     denominator: t.exposeInt("denominator", { description: "§11: what it is counted among" }),
-    rate: t.float({ nullable: true, description: "numerator ÷ denominator; null when the denominator is 0", resolve: (r) => (r.denominator ? r.numerator / r.denominator : null) }),
+    rate: t.float({
+      nullable: true,
+      description: "numerator ÷ denominator; null when the denominator is 0",
+      resolve: (r) => (r.denominator ? r.numerator / r.denominator : null),
+    }),
   }),
 });
 
@@ -64,16 +71,33 @@ const CallbackStatsRef = builder.objectRef<CallbackStats>("CallbackStatistics").
   description: "CB-10: the month's callback statistics for leadership (§11 definitions)",
   fields: (t) => ({
     month: t.exposeString("month", { description: "The month, YYYY-MM in Asia/Shanghai" }),
-    callbackRate: t.field({ type: RatioRef, description: "Confirmed complaints called back (reached) within SLA-10/SLA-11 ÷ confirmed complaints due for a callback", resolve: (s) => s.callbackRate }),
+    callbackRate: t.field({
+      type: RatioRef,
+      description: "Confirmed complaints called back (reached) within SLA-10/SLA-11 ÷ confirmed complaints due for a callback",
+      resolve: (s) => s.callbackRate,
+    }),
     target: t.float({ nullable: true, description: "CB-1.callbackRate in force at the month's start (percent)", resolve: (s) => s.target }),
-    targetMet: t.boolean({ nullable: true, description: "CB-1: the callback rate reached the target (null: no target or nothing due)", resolve: (s) => (s.target === null || !s.callbackRate.denominator ? null : (100 * s.callbackRate.numerator) / s.callbackRate.denominator >= s.target) }),
+    targetMet: t.boolean({
+      nullable: true,
+      description: "CB-1: the callback rate reached the target (null: no target or nothing due)",
+      resolve: (s) =>
+        s.target === null || !s.callbackRate.denominator ? null : (100 * s.callbackRate.numerator) / s.callbackRate.denominator >= s.target,
+    }),
     made: t.exposeInt("made", { description: "Callbacks made in the month (reached or not)" }),
     reached: t.exposeInt("reached", { description: "Callbacks made in the month that reached the customer" }),
-    satisfaction: t.field({ type: RatioRef, description: "Satisfied ÷ reached customers who gave a verdict", resolve: (s) => s.satisfaction }),
+    satisfaction: t.field({
+      type: RatioRef,
+      description: "Satisfied ÷ reached customers who gave a verdict",
+      resolve: (s) => s.satisfaction,
+    }),
     phoneShare: t.field({ type: RatioRef, description: "CB-5: phone callbacks ÷ callbacks made", resolve: (s) => s.phoneShare }),
     overdue: t.exposeInt("overdue", { description: "Planned callbacks past due at the month's end" }),
     unreviewed: t.exposeInt("unreviewed", { description: "CB-10: made in the month, not yet reviewed" }),
-    issues: t.field({ type: RatioRef, description: "§11 callback resolution rate: issues raised in the month's callbacks, resolved ÷ raised", resolve: (s) => s.issues }),
+    issues: t.field({
+      type: RatioRef,
+      description: "§11 callback resolution rate: issues raised in the month's callbacks, resolved ÷ raised",
+      resolve: (s) => s.issues,
+    }),
   }),
 });
 
@@ -99,21 +123,41 @@ async function callbackStatistics(ctx: Context, month: string, estateId: string 
   const estate = estateId ? { estateId } : {};
   // §11, issue 16 item 3: the callback rate, callback satisfaction, phone share and callback
   // resolution rate are the `metrics` figures themselves (domain/metrics/populations.ts), one statement.
-  const figures = await figureRatios(signedIn(ctx), ["CALLBACK_RATE", "CALLBACK_SATISFACTION", "PHONE_SHARE", "CALLBACK_RESOLUTION_RATE"], { from, to }, estateId ? [estateId] : scope?.in ?? null);
+  const figures = await figureRatios(
+    signedIn(ctx),
+    ["CALLBACK_RATE", "CALLBACK_SATISFACTION", "PHONE_SHARE", "CALLBACK_RESOLUTION_RATE"],
+    { from, to },
+    estateId ? [estateId] : (scope?.in ?? null),
+  );
   // One statement after another: the request's transaction is one connection.
-  const made: Prisma.CallbackWhereInput = { AND: [callbackScope(ctx), estate, { status: { in: ["DONE", "NOT_REACHED"] }, calledAt: { gte: from, lt: to } }] };
+  const made: Prisma.CallbackWhereInput = {
+    AND: [callbackScope(ctx), estate, { status: { in: ["DONE", "NOT_REACHED"] }, calledAt: { gte: from, lt: to } }],
+  };
   const byStatus = await ctx.prisma.callback.groupBy({ by: ["status", "satisfied", "method"], where: made, _count: { _all: true } });
-  const overdue = await ctx.prisma.callback.count({ where: { AND: [callbackScope(ctx), estate, { status: "PLANNED", dueAt: { lt: to }, createdAt: { lt: to } }] } });
+  const overdue = await ctx.prisma.callback.count({
+    where: { AND: [callbackScope(ctx), estate, { status: "PLANNED", dueAt: { lt: to }, createdAt: { lt: to } }] },
+  });
   const unreviewed = await ctx.prisma.callback.count({ where: { AND: [made, { reviewedAt: null }] } });
   // CB-1: the target in force at the month's start, the estate's override first.
   const targets = await ctx.prisma.policyValue.findMany({ where: { ...inOrganization(ctx), key: "CB-1.callbackRate" } });
-  const target = policyAt(targets.map((r) => ({ ...r, value: r.valueNumeric })), "CB-1.callbackRate", estateId, from)?.value;
+  const target = policyAt(
+    targets.map((r) => ({ ...r, value: r.valueNumeric })),
+    "CB-1.callbackRate",
+    estateId,
+    from,
+  )?.value;
   const sum = (p: (g: (typeof byStatus)[number]) => boolean) => byStatus.filter(p).reduce((s, g) => s + g._count._all, 0);
   const reached = sum((g) => g.status === "DONE");
   return {
-    month, callbackRate: figures.CALLBACK_RATE, target: target ? Number(target) : null,
-    made: sum(() => true), reached,
-    satisfaction: figures.CALLBACK_SATISFACTION, phoneShare: figures.PHONE_SHARE,
-    overdue, unreviewed, issues: figures.CALLBACK_RESOLUTION_RATE,
+    month,
+    callbackRate: figures.CALLBACK_RATE,
+    target: target ? Number(target) : null,
+    made: sum(() => true),
+    reached,
+    satisfaction: figures.CALLBACK_SATISFACTION,
+    phoneShare: figures.PHONE_SHARE,
+    overdue,
+    unreviewed,
+    issues: figures.CALLBACK_RESOLUTION_RATE,
   };
 }

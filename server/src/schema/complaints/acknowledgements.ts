@@ -34,7 +34,13 @@ builder.prismaObject("ComplaintAcknowledgement", {
     method: t.expose("method", { type: AcknowledgementMethodEnum, description: "INT-5: how" }),
     sentAt: t.expose("sentAt", { type: "DateTime", description: "INT-5: when it was sent" }),
     sentBy: t.relation("sentBy", { nullable: true, description: "Who sent it" }),
-    note: t.string({ nullable: true, description: "A note (case content, SEC-2)", select: CASE_REF, extensions: handlingText, resolve: (a, _x, ctx) => caseText(ctx, a, a.note) }),
+    note: t.string({
+      nullable: true,
+      description: "A note (case content, SEC-2)",
+      select: CASE_REF,
+      extensions: handlingText,
+      resolve: (a, _x, ctx) => caseText(ctx, a, a.note),
+    }),
   }),
 });
 
@@ -44,7 +50,10 @@ function acknowledgementDueWhere(): Prisma.ComplaintWhereInput {
 }
 
 builder.prismaObjectFields("Complaint", (t) => ({
-  acknowledgements: t.relation("acknowledgements", { description: "INT-5, oldest first", query: { orderBy: [{ sentAt: "asc" }, { id: "asc" }] } }),
+  acknowledgements: t.relation("acknowledgements", {
+    description: "INT-5, oldest first",
+    query: { orderBy: [{ sentAt: "asc" }, { id: "asc" }] },
+  }),
   acknowledgementDue: t.boolean({
     description: "INT-5: a written complaint whose receipt has not been acknowledged yet",
     select: { channel: true, anonymous: true, acknowledgements: { select: { id: true }, take: 1 } },
@@ -53,14 +62,21 @@ builder.prismaObjectFields("Complaint", (t) => ({
 }));
 
 builder.queryField("unacknowledgedComplaints", (t) =>
-  t.withAuth({ permission: "complaints:read" }).prismaConnection({
-    type: "Complaint",
-    cursor: "id",
-    description: "INT-5: written complaints of your scope whose receipt has not been acknowledged, newest first",
-    totalCount: (_p, _a, ctx) => ctx.prisma.complaint.count({ where: { AND: [complaintScope(ctx), acknowledgementDueWhere()] } }),
-    resolve: (query, _r, _a, ctx) =>
-      ctx.prisma.complaint.findMany({ ...query, where: { AND: [complaintScope(ctx), acknowledgementDueWhere()] }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
-  }, ComplaintConnection),
+  t.withAuth({ permission: "complaints:read" }).prismaConnection(
+    {
+      type: "Complaint",
+      cursor: "id",
+      description: "INT-5: written complaints of your scope whose receipt has not been acknowledged, newest first",
+      totalCount: (_p, _a, ctx) => ctx.prisma.complaint.count({ where: { AND: [complaintScope(ctx), acknowledgementDueWhere()] } }),
+      resolve: (query, _r, _a, ctx) =>
+        ctx.prisma.complaint.findMany({
+          ...query,
+          where: { AND: [complaintScope(ctx), acknowledgementDueWhere()] },
+          orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+        }),
+    },
+    ComplaintConnection,
+  ),
 );
 
 const AcknowledgeComplaintInput = builder.inputType("AcknowledgeComplaintInput", {
@@ -79,7 +95,13 @@ builder.mutationField("acknowledgeComplaint", (t) =>
     type: "Complaint",
     description: "INT-5: records that a written complaint's receipt was acknowledged; the first reply (SLA-9) if none was given before",
     errors: { types: [...STANDARD_ERRORS, ComplaintConflictError] },
-    args: { input: t.arg({ type: AcknowledgeComplaintInput, required: true, description: "The complaint, the version read, and how and when it was acknowledged" }) },
+    args: {
+      input: t.arg({
+        type: AcknowledgeComplaintInput,
+        required: true,
+        description: "The complaint, the version read, and how and when it was acknowledged",
+      }),
+    },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await acknowledgeComplaint(ctx, { ...input, id: input.id.id });
       return ctx.prisma.complaint.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });

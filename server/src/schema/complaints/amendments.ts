@@ -12,8 +12,14 @@ const AmendComplaintInput = builder.inputType("AmendComplaintInput", {
     reason: t.string({ required: true, description: "SEC-6: why the record is amended" }),
     content: t.string({ required: false, description: "INT-2: what the complainant said, corrected (not empty)" }),
     location: t.string({ required: false, description: "The public-area location, corrected" }),
-    complainantName: t.string({ required: false, description: "The complainant's name, corrected (needs the CONTACT need to know, SEC-2)" }),
-    complainantContact: t.string({ required: false, description: "The complainant's contact, corrected (needs the CONTACT need to know, SEC-2)" }),
+    complainantName: t.string({
+      required: false,
+      description: "The complainant's name, corrected (needs the CONTACT need to know, SEC-2)",
+    }),
+    complainantContact: t.string({
+      required: false,
+      description: "The complainant's contact, corrected (needs the CONTACT need to know, SEC-2)",
+    }),
   }),
 });
 
@@ -22,7 +28,13 @@ builder.mutationField("amendComplaint", (t) =>
     type: "Complaint",
     description: "SEC-6: corrects what was registered; the previous values stay in `history` with who, when and why",
     errors: { types: [...STANDARD_ERRORS, ComplaintConflictError] },
-    args: { input: t.arg({ type: AmendComplaintInput, required: true, description: "The complaint, the version read, the corrections and the reason" }) },
+    args: {
+      input: t.arg({
+        type: AmendComplaintInput,
+        required: true,
+        description: "The complaint, the version read, the corrections and the reason",
+      }),
+    },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await amendComplaint(ctx, { ...input, id: input.id.id });
       return ctx.prisma.complaint.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });

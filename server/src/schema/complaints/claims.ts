@@ -34,7 +34,10 @@ const STATUS_DESCRIPTIONS: Record<ClaimStatus, string> = {
 export const ClaimStatusEnum = builder.enumType(ClaimStatus, {
   name: "ClaimStatus",
   description: "WF-6 claim states",
-  values: Object.fromEntries(Object.values(ClaimStatus).map((s) => [s, { description: STATUS_DESCRIPTIONS[s] }])) as Record<ClaimStatus, { description: string }>,
+  values: Object.fromEntries(Object.values(ClaimStatus).map((s) => [s, { description: STATUS_DESCRIPTIONS[s] }])) as Record<
+    ClaimStatus,
+    { description: string }
+  >,
 });
 
 const ACTION_DESCRIPTIONS: Record<ClaimAction | "OPEN", string> = {
@@ -50,7 +53,9 @@ const ACTION_DESCRIPTIONS: Record<ClaimAction | "OPEN", string> = {
 };
 const ClaimActionEnum = builder.enumType("ClaimAction", {
   description: "WF-6 claim steps",
-  values: Object.fromEntries(["OPEN", ...CLAIM_ACTIONS].map((a) => [a, { description: ACTION_DESCRIPTIONS[a as ClaimAction | "OPEN"] }])) as Record<ClaimAction | "OPEN", { description: string }>,
+  values: Object.fromEntries(
+    ["OPEN", ...CLAIM_ACTIONS].map((a) => [a, { description: ACTION_DESCRIPTIONS[a as ClaimAction | "OPEN"] }]),
+  ) as Record<ClaimAction | "OPEN", { description: string }>,
 });
 
 const ClaimStep = builder.prismaObject("ComplaintEvent", {
@@ -58,19 +63,31 @@ const ClaimStep = builder.prismaObject("ComplaintEvent", {
   description: "WF-6: one step of a claim (a CLAIM_UPDATED event of the complaint's timeline)",
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime", description: "When the step was taken" }),
-    action: t.field({ type: ClaimActionEnum, description: "The step", resolve: (e) => (e.data as { action: ClaimAction | "OPEN" }).action }),
+    action: t.field({
+      type: ClaimActionEnum,
+      description: "The step",
+      resolve: (e) => (e.data as { action: ClaimAction | "OPEN" }).action,
+    }),
     fromStatus: t.field({
-      type: ClaimStatusEnum, nullable: true, description: "The claim's state before (null when opened)",
+      type: ClaimStatusEnum,
+      nullable: true,
+      description: "The claim's state before (null when opened)",
       resolve: (e) => (e.data as { fromStatus?: ClaimStatus | null }).fromStatus ?? null,
     }),
-    toStatus: t.field({ type: ClaimStatusEnum, description: "The claim's state after", resolve: (e) => (e.data as { toStatus: ClaimStatus }).toStatus }),
+    toStatus: t.field({
+      type: ClaimStatusEnum,
+      description: "The claim's state after",
+      resolve: (e) => (e.data as { toStatus: ClaimStatus }).toStatus,
+    }),
     actor: t.relation("actor", { nullable: true, description: "Who took the step" }),
   }),
 });
 
 /** A protected text of the claim: raw and logged for those who know the case, masked for others (SEC-2, SEC-3, SEC-7). */
 const caseText = (column: "legalConsultation" | "compensationPlan" | "report", description: string) => ({
-  nullable: true as const, description, extensions: protectedField("CLAIM", column),
+  nullable: true as const,
+  description,
+  extensions: protectedField("CLAIM", column),
   resolve: (c: ClaimWithComplaint, _a: unknown, ctx: Context) => reveal(ctx, claimRef(c), column, c[column]),
 });
 
@@ -79,19 +96,32 @@ builder.prismaNode("Claim", {
   id: { field: "id", description: "WF-6: the claim's global id" },
   include: { complaint: complaintForRef },
   authScopes: { permission: "complaints:read" },
-  description: "WF-6: a claim for compensation arising from a complaint; its legal opinion, plan, amount and report are case content (SEC-2)",
+  description:
+    "WF-6: a claim for compensation arising from a complaint; its legal opinion, plan, amount and report are case content (SEC-2)",
   fields: (t) => ({
     complaint: t.relation("complaint", { description: "The complaint the claim arises from" }),
     status: t.expose("status", { type: ClaimStatusEnum, description: "WF-6: the claim's state" }),
-    availableSteps: t.field({ type: [ClaimActionEnum], description: "The steps the claim allows now", resolve: (c) => availableClaimActions(c.status, claimFacts(c)) }),
+    availableSteps: t.field({
+      type: [ClaimActionEnum],
+      description: "The steps the claim allows now",
+      resolve: (c) => availableClaimActions(c.status, claimFacts(c)),
+    }),
     legalConsultation: t.string(caseText("legalConsultation", "002 8.1.7: the lawyer's opinion")),
-    legalConsultedAt: t.expose("legalConsultedAt", { type: "DateTime", nullable: true, description: "002 8.1.7: when the opinion was recorded" }),
-    responsibility: t.expose("responsibility", { type: ResponsibilityEnum, nullable: true, description: "9.4.3: who is responsible, as the plan says" }),
+    legalConsultedAt: t.expose("legalConsultedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "002 8.1.7: when the opinion was recorded",
+    }),
+    responsibility: t.expose("responsibility", {
+      type: ResponsibilityEnum,
+      nullable: true,
+      description: "9.4.3: who is responsible, as the plan says",
+    }),
     compensationPlan: t.string(caseText("compensationPlan", "9.4.3: the compensation plan")),
     compensationAmount: t.field({
       type: DecimalScalar,
       nullable: true,
-      description: "9.4.3: the amount in yuan, two decimals (e.g. \"1200.50\"); masked (\"***\") unless you know the case (SEC-2, SEC-7)",
+      description: '9.4.3: the amount in yuan, two decimals (e.g. "1200.50"); masked ("***") unless you know the case (SEC-2, SEC-7)',
       extensions: protectedField("CLAIM", "compensationAmount"),
       resolve: (c, _a, ctx) => reveal(ctx, claimRef(c), "compensationAmount", c.compensationAmount?.toFixed(2) ?? null),
     }),
@@ -104,26 +134,37 @@ builder.prismaNode("Claim", {
     reportedAt: t.expose("reportedAt", { type: "DateTime", nullable: true, description: "When the report closed the claim" }),
     createdBy: t.relation("createdBy", { nullable: true, description: "Who opened the claim (never its approver, WF-6)" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the claim was opened" }),
-    classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-1: the claim's own level (at least SECRET; read at its complaint's if higher)" }),
+    classification: t.expose("classification", {
+      type: ClassificationEnum,
+      description: "SEC-1: the claim's own level (at least SECRET; read at its complaint's if higher)",
+    }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with every step" }),
     steps: t.prismaField({
       type: [ClaimStep],
       description: "Every step of the claim, oldest first",
-      resolve: (query, c, _a, ctx) => ctx.prisma.complaintEvent.findMany({
-        ...query, where: { complaintId: c.complaintId, kind: "CLAIM_UPDATED", data: { path: ["claimId"], equals: c.id } }, orderBy: [{ at: "asc" }, { id: "asc" }],
-      }),
+      resolve: (query, c, _a, ctx) =>
+        ctx.prisma.complaintEvent.findMany({
+          ...query,
+          where: { complaintId: c.complaintId, kind: "CLAIM_UPDATED", data: { path: ["claimId"], equals: c.id } },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+        }),
     }),
   }),
 });
 
 builder.prismaObjectField("Complaint", "claims", (t) =>
-  t.relation("claims", { description: "WF-6: claims arising from this complaint, oldest first", query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }));
+  t.relation("claims", {
+    description: "WF-6: claims arising from this complaint, oldest first",
+    query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  }),
+);
 
 // ---- errors ----
 
 builder.objectFields(conflictErrorType(ClaimConflictError, "ClaimConflictError"), (t) => ({
   current: t.prismaField({
-    type: "Claim", description: "The claim as it is now",
+    type: "Claim",
+    description: "The claim as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.claim.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -134,7 +175,11 @@ typedError(ClaimWorkflowError, {
   fields: (t) => ({
     field: t.exposeString("field", { description: "The input field refused: the claim (`input.id`)" }),
     status: t.expose("status", { type: ClaimStatusEnum, description: "The claim's state" }),
-    allowedSteps: t.field({ type: [ClaimActionEnum], description: "The steps the claim allows now", resolve: (e) => e.allowedSteps as ClaimAction[] }),
+    allowedSteps: t.field({
+      type: [ClaimActionEnum],
+      description: "The steps the claim allows now",
+      resolve: (e) => e.allowedSteps as ClaimAction[],
+    }),
   }),
 });
 
@@ -147,12 +192,15 @@ builder.mutationField("openClaim", (t) =>
     type: "Claim",
     description: "WF-6: opens a claim on a complaint (DRAFT); the caller is its creator and may not approve it",
     errors: { types: STANDARD_ERRORS },
-    args: { complaintId: t.arg.globalID({ required: true, description: "The complaint the claim arises from (one claim in progress at a time)" }) },
+    args: {
+      complaintId: t.arg.globalID({ required: true, description: "The complaint the claim arises from (one claim in progress at a time)" }),
+    },
     resolve: async (query, _r, { complaintId }, ctx) => {
       const id = await claims.openClaim(ctx, { complaintId: complaintId.id });
       return ctx.prisma.claim.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
-  }));
+  }),
+);
 
 type StepShape = { id: { id: string }; version: number };
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
@@ -166,7 +214,9 @@ const stepFields = (t: InputFields) => ({
  * input as given, and loads the claim; any typed error rolls the whole step back.
  */
 function claimStep<Shape extends StepShape>(
-  name: string, description: string, input: InputObjectRef<typeof builder.$inferSchemaTypes, Shape>,
+  name: string,
+  description: string,
+  input: InputObjectRef<typeof builder.$inferSchemaTypes, Shape>,
   service: (ctx: SignedInContext, input: Omit<Shape, "id"> & claims.ClaimStepInput) => Promise<string>,
 ) {
   builder.mutationField(name, (t) =>
@@ -181,34 +231,45 @@ function claimStep<Shape extends StepShape>(
         const id = await service(ctx, { ...i, id: i.id.id });
         return ctx.prisma.claim.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
       },
-    }));
+    }),
+  );
 }
 
 claimStep(
-  "recordClaimLegalConsultation", "WF-6, 002 8.1.7: records the lawyer's opinion (→ LEGAL_REVIEW)",
+  "recordClaimLegalConsultation",
+  "WF-6, 002 8.1.7: records the lawyer's opinion (→ LEGAL_REVIEW)",
   builder.inputType("RecordClaimLegalConsultationInput", {
     description: "WF-6, 002 8.1.7: the lawyer's opinion on a claim",
-    fields: (t) => ({ ...stepFields(t), consultation: t.string({ required: true, description: "The lawyer's opinion (at most 5000 characters)" }) }),
+    fields: (t) => ({
+      ...stepFields(t),
+      consultation: t.string({ required: true, description: "The lawyer's opinion (at most 5000 characters)" }),
+    }),
   }),
   claims.recordClaimLegalConsultation,
 );
 
 claimStep(
-  "submitClaimPlan", "WF-6, 9.4.3: the compensation plan with the responsibility and the amount, submitted for approval (→ PENDING_APPROVAL)",
+  "submitClaimPlan",
+  "WF-6, 9.4.3: the compensation plan with the responsibility and the amount, submitted for approval (→ PENDING_APPROVAL)",
   builder.inputType("SubmitClaimPlanInput", {
     description: "WF-6, 9.4.3: a claim's compensation plan",
     fields: (t) => ({
       ...stepFields(t),
       responsibility: t.field({ type: ResponsibilityEnum, required: true, description: "Who is responsible for the cause" }),
       plan: t.string({ required: true, description: "The compensation plan (at most 5000 characters)" }),
-      amount: t.field({ type: DecimalScalar, required: true, description: "Yuan, greater than 0, at most 2 decimals and 10 integer digits (e.g. \"1200.50\")" }),
+      amount: t.field({
+        type: DecimalScalar,
+        required: true,
+        description: 'Yuan, greater than 0, at most 2 decimals and 10 integer digits (e.g. "1200.50")',
+      }),
     }),
   }),
   claims.submitClaimPlan,
 );
 
 claimStep(
-  "decideClaim", "WF-6, 002 8.1.7: the company's leadership approves the plan, or rejects it with a reason (→ APPROVED / REJECTED)",
+  "decideClaim",
+  "WF-6, 002 8.1.7: the company's leadership approves the plan, or rejects it with a reason (→ APPROVED / REJECTED)",
   builder.inputType("DecideClaimInput", {
     description: "WF-6, 002 8.1.7: the leadership's decision on a claim's plan",
     fields: (t) => ({
@@ -221,29 +282,38 @@ claimStep(
 );
 
 claimStep(
-  "recordClaimCustomerResponse", "WF-6, 9.4.3: the customer agrees to the approved plan, or declines it saying what they object to (→ AGREED / DECLINED_BY_CUSTOMER)",
+  "recordClaimCustomerResponse",
+  "WF-6, 9.4.3: the customer agrees to the approved plan, or declines it saying what they object to (→ AGREED / DECLINED_BY_CUSTOMER)",
   builder.inputType("RecordClaimCustomerResponseInput", {
     description: "WF-6, 9.4.3: the customer's answer to an approved plan",
     fields: (t) => ({
       ...stepFields(t),
       agreed: t.boolean({ required: true, description: "Whether the customer agrees" }),
-      note: t.string({ required: false, description: "Required when the customer declines: what they object to (at most 1000 characters)" }),
+      note: t.string({
+        required: false,
+        description: "Required when the customer declines: what they object to (at most 1000 characters)",
+      }),
     }),
   }),
   claims.recordClaimCustomerResponse,
 );
 
 claimStep(
-  "markClaimPaid", "WF-6, 9.4.4: the agreed compensation is paid (→ PAID)",
+  "markClaimPaid",
+  "WF-6, 9.4.4: the agreed compensation is paid (→ PAID)",
   builder.inputType("MarkClaimPaidInput", {
     description: "WF-6, 9.4.4: the payment of an agreed claim",
-    fields: (t) => ({ ...stepFields(t), paidAt: t.field({ type: "DateTime", required: false, description: "Default now; never in the future" }) }),
+    fields: (t) => ({
+      ...stepFields(t),
+      paidAt: t.field({ type: "DateTime", required: false, description: "Default now; never in the future" }),
+    }),
   }),
   claims.markClaimPaid,
 );
 
 claimStep(
-  "reportClaim", "WF-6, 9.4.3: the claim report to the leadership closes the claim (→ CLOSED)",
+  "reportClaim",
+  "WF-6, 9.4.3: the claim report to the leadership closes the claim (→ CLOSED)",
   builder.inputType("ReportClaimInput", {
     description: "WF-6, 9.4.3: the claim report",
     fields: (t) => ({ ...stepFields(t), report: t.string({ required: true, description: "The report (at most 10000 characters)" }) }),

@@ -1,7 +1,5 @@
 import { builder } from "../../builder.ts";
-import {
-  ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum,
-} from "../enums.ts";
+import { ComplaintChannelEnum, ComplaintEventKindEnum, ComplaintKindEnum, ComplaintSeverityEnum, ComplaintStatusEnum } from "../enums.ts";
 import { complaintScope, scopedNode } from "../../access/read-scope.ts";
 import { scopedComplaint, scopedCustomer } from "../scoped-rows.ts";
 import { protectedField, reveal } from "../../access/disclosure.ts";
@@ -28,11 +26,17 @@ builder.prismaNode("Complaint", {
       resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "content", c.content) as string | Promise<string>,
     }),
     complainantName: t.string({
-      nullable: true, description: "INT-2: the complainant's name; masked unless the caller needs to know the contact (SEC-2)", extensions: protectedField("COMPLAINT", "complainantName"), select: { ...COMPLAINT_REF, complainantName: true },
+      nullable: true,
+      description: "INT-2: the complainant's name; masked unless the caller needs to know the contact (SEC-2)",
+      extensions: protectedField("COMPLAINT", "complainantName"),
+      select: { ...COMPLAINT_REF, complainantName: true },
       resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantName", c.complainantName),
     }),
     complainantContact: t.string({
-      nullable: true, description: "INT-2: the complainant's phone; masked unless the caller needs to know the contact (SEC-2)", extensions: protectedField("COMPLAINT", "complainantContact"), select: { ...COMPLAINT_REF, complainantContact: true },
+      nullable: true,
+      description: "INT-2: the complainant's phone; masked unless the caller needs to know the contact (SEC-2)",
+      extensions: protectedField("COMPLAINT", "complainantContact"),
+      select: { ...COMPLAINT_REF, complainantContact: true },
       resolve: (c, _a, ctx) => reveal(ctx, complaintRef(c), "complainantContact", c.complainantContact),
     }),
     complainant: t.prismaField({
@@ -40,12 +44,20 @@ builder.prismaNode("Complaint", {
       nullable: true,
       description: "The complainant's archive entry (fields under the customer rules; null when outside your scope)",
       select: { complainantId: true },
-      resolve: (query, c, _a, ctx) =>
-        scopedCustomer(ctx, query, c.complainantId),
+      resolve: (query, c, _a, ctx) => scopedCustomer(ctx, query, c.complainantId),
     }),
     classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-2: the complaint's secrecy level" }),
-    classifiedUntil: t.expose("classifiedUntil", { type: "DateTime", nullable: true, description: "SEC-2: when the classification lapses; null: it does not" }),
-    history: t.field({ type: [RevisionRef], description: "SEC-6: every amendment, newest first", select: COMPLAINT_REF, resolve: (c, _a, ctx) => history(ctx, complaintRef(c)) }),
+    classifiedUntil: t.expose("classifiedUntil", {
+      type: "DateTime",
+      nullable: true,
+      description: "SEC-2: when the classification lapses; null: it does not",
+    }),
+    history: t.field({
+      type: [RevisionRef],
+      description: "SEC-6: every amendment, newest first",
+      select: COMPLAINT_REF,
+      resolve: (c, _a, ctx) => history(ctx, complaintRef(c)),
+    }),
     no: t.exposeString("no", { description: "INT-2 sequence number, unique per organisation" }),
     receivedAt: t.expose("receivedAt", { type: "DateTime", description: "INT-2: when it was received" }),
     channel: t.expose("channel", { type: ComplaintChannelEnum, description: "INT-1: how it came in" }),
@@ -69,26 +81,28 @@ builder.prismaNode("Complaint", {
 
 /** Where a complaint is and who handles it, its first report and its timeline. */
 builder.prismaObjectFields("Complaint", (t) => ({
-    estate: t.relation("estate", { description: "§2: the estate it is about" }),
-    household: t.relation("household", { nullable: true, description: "INT-2: the household; null for a public area" }),
-    category: t.relation("category", { nullable: true, description: "CLS-4: the second-level category; null until classified" }),
-    leadDepartment: t.relation("leadDepartment", { nullable: true, description: "WF-1: the responsible (lead) department; null until assigned" }),
-    // A relation must not lead out of the caller's scope (another estate; for the developer
-    // liaison, a complaint not forwarded), so the first report is looked up under the scope.
-    duplicateOf: t.prismaField({
-      type: "Complaint",
-      nullable: true,
-      description: "INT-4: the first report of the same problem (null when outside your scope)",
-      select: { duplicateOfId: true },
-      resolve: (query, c, _a, ctx) =>
-        scopedComplaint(ctx, query, c.duplicateOfId),
-    }),
-    timeline: t.relatedConnection("events", {
-      cursor: "id",
-      description: "The append-only event log (SPEC §5)",
-      totalCount: true,
-      query: { orderBy: [{ at: "asc" }, { id: "asc" }] },
-    }),
+  estate: t.relation("estate", { description: "§2: the estate it is about" }),
+  household: t.relation("household", { nullable: true, description: "INT-2: the household; null for a public area" }),
+  category: t.relation("category", { nullable: true, description: "CLS-4: the second-level category; null until classified" }),
+  leadDepartment: t.relation("leadDepartment", {
+    nullable: true,
+    description: "WF-1: the responsible (lead) department; null until assigned",
+  }),
+  // A relation must not lead out of the caller's scope (another estate; for the developer
+  // liaison, a complaint not forwarded), so the first report is looked up under the scope.
+  duplicateOf: t.prismaField({
+    type: "Complaint",
+    nullable: true,
+    description: "INT-4: the first report of the same problem (null when outside your scope)",
+    select: { duplicateOfId: true },
+    resolve: (query, c, _a, ctx) => scopedComplaint(ctx, query, c.duplicateOfId),
+  }),
+  timeline: t.relatedConnection("events", {
+    cursor: "id",
+    description: "The append-only event log (SPEC §5)",
+    totalCount: true,
+    query: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+  }),
 }));
 
 builder.prismaNode("ComplaintEvent", {
@@ -99,7 +113,11 @@ builder.prismaNode("ComplaintEvent", {
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime", description: "When it happened" }),
     kind: t.expose("kind", { type: ComplaintEventKindEnum, description: "What happened" }),
-    fromStatus: t.expose("fromStatus", { type: ComplaintStatusEnum, nullable: true, description: "SPEC §5: the state before a transition" }),
+    fromStatus: t.expose("fromStatus", {
+      type: ComplaintStatusEnum,
+      nullable: true,
+      description: "SPEC §5: the state before a transition",
+    }),
     toStatus: t.expose("toStatus", { type: ComplaintStatusEnum, nullable: true, description: "SPEC §5: the state after a transition" }),
   }),
 });

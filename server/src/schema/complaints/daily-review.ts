@@ -26,7 +26,8 @@ async function daysInScope(ctx: Context, date: string, estateId: string | undefi
   if (estateId && scope && !scope.in.includes(estateId)) throw new InputError("estateId", msg("recordsEstateNotInScope"));
   const estates = await ctx.prisma.estate.findMany({
     where: { ...inOrganization(ctx), AND: [scope ? { id: scope } : {}, estateId ? { id: estateId } : {}] },
-    distinct: ["timezone"], select: { timezone: true },
+    distinct: ["timezone"],
+    select: { timezone: true },
   });
   if (estateId && estates.length === 0) throw new InputError("estateId", msg("recordsEstateNotInScope"));
   return estates.map((e) => dayIn(e.timezone, date));
@@ -39,16 +40,19 @@ async function daysInScope(ctx: Context, date: string, estateId: string | undefi
  */
 function reviewWhere(ctx: Context, days: Day[], estateId: string | undefined, withoutProgressOnly: boolean): Prisma.ComplaintWhereInput {
   return {
-    AND: [complaintScope(ctx), {
-      status: { in: [...OPEN_STATES] },
-      duplicateOfId: null,
-      ...(estateId ? { estateId } : {}),
-      OR: days.map((d) => ({
-        estate: { timezone: d.timeZone },
-        receivedAt: { lt: d.end },
-        ...(withoutProgressOnly ? { events: { none: progressOn([d]) } } : {}),
-      })),
-    }],
+    AND: [
+      complaintScope(ctx),
+      {
+        status: { in: [...OPEN_STATES] },
+        duplicateOfId: null,
+        ...(estateId ? { estateId } : {}),
+        OR: days.map((d) => ({
+          estate: { timezone: d.timeZone },
+          receivedAt: { lt: d.end },
+          ...(withoutProgressOnly ? { events: { none: progressOn([d]) } } : {}),
+        })),
+      },
+    ],
   };
 }
 
@@ -58,8 +62,11 @@ const ComplaintDailyReview = builder.prismaObject("ComplaintDailyReview", {
     reviewDate: t.expose("reviewDate", { type: "Date", description: "The local day reviewed" }),
     hadProgress: t.exposeBoolean("hadProgress", { description: "Whether the complaint had progress that day when it was reviewed" }),
     note: t.string({
-      nullable: true, description: "The follow-up arranged (004 §1 item 4: handover for the next day, progress told to the customer)",
-      select: CASE_REF, extensions: handlingText, resolve: (r, _a, ctx) => caseText(ctx, r, r.note),
+      nullable: true,
+      description: "The follow-up arranged (004 §1 item 4: handover for the next day, progress told to the customer)",
+      select: CASE_REF,
+      extensions: handlingText,
+      resolve: (r, _a, ctx) => caseText(ctx, r, r.note),
     }),
     reviewer: t.relation("reviewer", { nullable: true, description: "Who reviewed it" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the review was recorded" }),
@@ -75,39 +82,65 @@ builder.queryField("dailyReview", (t) =>
     {
       type: "Complaint",
       cursor: "id",
-      description: "WF-8: the open complaints of your estates on `date` (their local day), oldest first; by default only those without progress that day",
+      description:
+        "WF-8: the open complaints of your estates on `date` (their local day), oldest first; by default only those without progress that day",
       authScopes: { permission: "complaints:read" },
       args: {
         date: t.arg({ type: "Date", required: true, description: "The local day (each estate's timezone, §6)" }),
         estateId: t.arg.globalID({ required: false, description: "Only this estate (default: all of your scope)" }),
-        withoutProgressOnly: t.arg.boolean({ required: false, defaultValue: true, description: "Only the complaints without progress that day (default true)" }),
+        withoutProgressOnly: t.arg.boolean({
+          required: false,
+          defaultValue: true,
+          description: "Only the complaints without progress that day (default true)",
+        }),
       },
       totalCount: async (_p, args, ctx) => {
         const days = await daysInScope(ctx, isoDate(args.date), args.estateId?.id);
-        return days.length ? ctx.prisma.complaint.count({ where: reviewWhere(ctx, days, args.estateId?.id, args.withoutProgressOnly ?? true) }) : 0;
+        return days.length
+          ? ctx.prisma.complaint.count({ where: reviewWhere(ctx, days, args.estateId?.id, args.withoutProgressOnly ?? true) })
+          : 0;
       },
       resolve: async (query, _r, args, ctx) => {
         const estateId = args.estateId?.id;
         const days = await daysInScope(ctx, isoDate(args.date), estateId);
         if (days.length === 0) return [];
         const withoutProgressOnly = args.withoutProgressOnly ?? true;
-        const rows = await ctx.prisma.complaint.findMany({ ...query, where: reviewWhere(ctx, days, estateId, withoutProgressOnly), orderBy: [{ receivedAt: "asc" }, { id: "asc" }] });
+        const rows = await ctx.prisma.complaint.findMany({
+          ...query,
+          where: reviewWhere(ctx, days, estateId, withoutProgressOnly),
+          orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+        });
         const ids = rows.map((r) => r.id);
         // One query each for the page (the request's transaction runs one statement at a time).
-        const progressed = withoutProgressOnly ? [] : await ctx.prisma.complaintEvent.groupBy({ by: ["complaintId"], where: { complaintId: { in: ids }, ...progressOn(days) } });
+        const progressed = withoutProgressOnly
+          ? []
+          : await ctx.prisma.complaintEvent.groupBy({ by: ["complaintId"], where: { complaintId: { in: ids }, ...progressOn(days) } });
         const reviews = await ctx.prisma.complaintDailyReview.findMany({ where: { complaintId: { in: ids }, reviewDate: args.date } });
         const withProgress = new Set(progressed.map((p) => p.complaintId));
-        for (const r of rows) edgeFacts.set(r, { hadProgress: withProgress.has(r.id), review: reviews.find((v) => v.complaintId === r.id) ?? null });
+        for (const r of rows)
+          edgeFacts.set(r, { hadProgress: withProgress.has(r.id), review: reviews.find((v) => v.complaintId === r.id) ?? null });
         return rows;
       },
     },
-    { name: "DailyReviewConnection", description: "WF-8: a page of the daily review: the complaints to review on a day; its edges carry the day's `hadProgress` and `review` (so it is not the shared ComplaintConnection)" },
+    {
+      name: "DailyReviewConnection",
+      description:
+        "WF-8: a page of the daily review: the complaints to review on a day; its edges carry the day's `hadProgress` and `review` (so it is not the shared ComplaintConnection)",
+    },
     {
       name: "DailyReviewEdge",
       description: "One complaint of the daily review, with what happened to it that day",
       fields: (e) => ({
-        hadProgress: e.boolean({ description: "Whether the complaint had progress that day", resolve: (edge) => edgeFacts.get(edge.node)?.hadProgress ?? false }),
-        review: e.field({ type: ComplaintDailyReview, nullable: true, description: "The review recorded for that day, if any", resolve: (edge) => (edgeFacts.get(edge.node)?.review ?? null) as never }),
+        hadProgress: e.boolean({
+          description: "Whether the complaint had progress that day",
+          resolve: (edge) => edgeFacts.get(edge.node)?.hadProgress ?? false,
+        }),
+        review: e.field({
+          type: ComplaintDailyReview,
+          nullable: true,
+          description: "The review recorded for that day, if any",
+          resolve: (edge) => (edgeFacts.get(edge.node)?.review ?? null) as never,
+        }),
       }),
     },
   ),
@@ -116,7 +149,8 @@ builder.queryField("dailyReview", (t) =>
 builder.queryField("dailyReviewDueAt", (t) =>
   t.withAuth({ permission: "complaints:read" }).field({
     type: "DateTime",
-    description: "WF-8, 004 §1 item 4: the daily review of `date` is done before 16:00 local time (the estate's timezone, else the organisation's)",
+    description:
+      "WF-8, 004 §1 item 4: the daily review of `date` is done before 16:00 local time (the estate's timezone, else the organisation's)",
     args: {
       date: t.arg({ type: "Date", required: true, description: "The local day" }),
       estateId: t.arg.globalID({ required: false, description: "The estate whose timezone counts (default: the organisation's)" }),
@@ -125,7 +159,12 @@ builder.queryField("dailyReviewDueAt", (t) =>
       const date = isoDate(args.date);
       const [day] = args.estateId
         ? await daysInScope(ctx, date, args.estateId.id)
-        : [dayIn((await ctx.prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { timezone: true } })).timezone, date)];
+        : [
+            dayIn(
+              (await ctx.prisma.organization.findUniqueOrThrow({ where: { id: ctx.organizationId }, select: { timezone: true } })).timezone,
+              date,
+            ),
+          ];
       return new Date(localToUtc(day!.timeZone, date, REVIEW_DUE_MINUTE));
     },
   }),
@@ -136,7 +175,10 @@ const RecordDailyReviewInput = builder.inputType("RecordDailyReviewInput", {
   fields: (t) => ({
     complaintId: t.globalID({ required: true, description: "The open complaint reviewed" }),
     date: t.field({ type: "Date", required: true, description: "The local day reviewed; not after today" }),
-    note: t.string({ required: false, description: "The follow-up arranged; required when the complaint had no progress that day (at most 1000 characters)" }),
+    note: t.string({
+      required: false,
+      description: "The follow-up arranged; required when the complaint had no progress that day (at most 1000 characters)",
+    }),
   }),
 });
 
@@ -154,4 +196,8 @@ builder.mutationField("recordDailyReview", (t) =>
 );
 
 builder.prismaObjectField("Complaint", "dailyReviews", (t) =>
-  t.relation("dailyReviews", { description: "WF-8: every daily review of this complaint, oldest first", query: { orderBy: { reviewDate: "asc" } } }));
+  t.relation("dailyReviews", {
+    description: "WF-8: every daily review of this complaint, oldest first",
+    query: { orderBy: { reviewDate: "asc" } },
+  }),
+);

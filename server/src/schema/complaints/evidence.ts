@@ -31,7 +31,10 @@ const KIND_DESCRIPTIONS: Record<AttachmentKind, string> = {
 export const AttachmentKindEnum = builder.enumType(AttachmentKind, {
   name: "AttachmentKind",
   description: "INT-2 kinds of evidence (ARCHIVE_DOCUMENT: SEC-8 owner archives only)",
-  values: Object.fromEntries(Object.values(AttachmentKind).map((k) => [k, { description: KIND_DESCRIPTIONS[k] }])) as Record<AttachmentKind, { description: string }>,
+  values: Object.fromEntries(Object.values(AttachmentKind).map((k) => [k, { description: KIND_DESCRIPTIONS[k] }])) as Record<
+    AttachmentKind,
+    { description: string }
+  >,
 });
 
 /**
@@ -46,7 +49,10 @@ export async function storedContent(ctx: Context, storageKey: string): Promise<s
   const hash = storedHash(storageKey);
   if (!hash) return null;
   const bytes = await batched(ctx, "file_contents.bytes", hash, async (hashes) => {
-    const rows = await ctx.prisma.fileContent.findMany({ where: { ...inOrganization(ctx), sha256: { in: hashes } }, select: { sha256: true, bytes: true } });
+    const rows = await ctx.prisma.fileContent.findMany({
+      where: { ...inOrganization(ctx), sha256: { in: hashes } },
+      select: { sha256: true, bytes: true },
+    });
     return new Map(rows.map((r) => [r.sha256, r.bytes]));
   });
   return bytes ? Buffer.from(bytes).toString("base64") : null;
@@ -56,9 +62,20 @@ export async function storedContent(ctx: Context, storageKey: string): Promise<s
  * SEC-2, SEC-3 for a record that belongs to another: the decision is taken on `decideOn` (e.g.
  * the complaint, whose designations count), the read is logged against the record itself.
  */
-export async function discloses(ctx: Context, decideOn: RecordRef, rule: ProtectionRule, logAs: { recordType: RecordType; id: string }, field: string): Promise<boolean> {
+export async function discloses(
+  ctx: Context,
+  decideOn: RecordRef,
+  rule: ProtectionRule,
+  logAs: { recordType: RecordType; id: string },
+  field: string,
+): Promise<boolean> {
   const e = await entitlement(ctx, decideOn, rule);
-  if (e.ok) ctx.access.read(logAs.recordType, logAs.id, field, { classification: decideOn.classification, approvalId: e.approvalId, purpose: e.purpose });
+  if (e.ok)
+    ctx.access.read(logAs.recordType, logAs.id, field, {
+      classification: decideOn.classification,
+      approvalId: e.approvalId,
+      purpose: e.purpose,
+    });
   return e.ok;
 }
 
@@ -78,7 +95,10 @@ builder.prismaNode("Attachment", {
     sha256: t.exposeString("sha256", { description: "Hex SHA-256 of the bytes" }),
     uploadedAt: t.expose("uploadedAt", { type: "DateTime", description: "When it was attached" }),
     uploadedBy: t.relation("uploadedBy", { nullable: true, description: "Who attached it" }),
-    complaint: t.relation("complaint", { nullable: true, description: "The complaint it is evidence of (in your scope, as the attachment is)" }),
+    complaint: t.relation("complaint", {
+      nullable: true,
+      description: "The complaint it is evidence of (in your scope, as the attachment is)",
+    }),
     contentBase64: t.string({
       nullable: true,
       description: "The file, base64: only for those who may read the complaint's case (SEC-2), and logged (SEC-3); null otherwise",
@@ -86,7 +106,8 @@ builder.prismaNode("Attachment", {
       select: { storageKey: true, complaint: complaintForDecision },
       resolve: async (a, _args, ctx) => {
         if (!a.complaint || !isStored(a.storageKey)) return null;
-        if (!(await discloses(ctx, complaintRef(a.complaint), "CASE", { recordType: "ATTACHMENT", id: a.id }, "contentBase64"))) return null;
+        if (!(await discloses(ctx, complaintRef(a.complaint), "CASE", { recordType: "ATTACHMENT", id: a.id }, "contentBase64")))
+          return null;
         return storedContent(ctx, a.storageKey);
       },
     }),
@@ -111,7 +132,8 @@ const AddComplaintAttachmentInput = builder.inputType("AddComplaintAttachmentInp
 builder.mutationField("addComplaintAttachment", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "Attachment",
-    description: "INT-2: attaches evidence to a complaint (recorded on its timeline); needs no version, since it changes nothing of the complaint itself",
+    description:
+      "INT-2: attaches evidence to a complaint (recorded on its timeline); needs no version, since it changes nothing of the complaint itself",
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: AddComplaintAttachmentInput, required: true, description: "The complaint and the file" }) },
     resolve: async (query, _r, { input }, ctx) => {

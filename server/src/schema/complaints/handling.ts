@@ -3,7 +3,13 @@ import { builder } from "../../builder.ts";
 import { assignComplaint, forwardToServiceCentre } from "../../services/complaints/assignment.ts";
 import { confirmComplaintPlan, recordComplaintPlan } from "../../services/complaints/plans.ts";
 import {
-  confirmComplaintResolution, pauseComplaintClock, recordComplaintReply, reopenComplaint, resolveComplaint, resumeComplaintClock, startComplaintWork,
+  confirmComplaintResolution,
+  pauseComplaintClock,
+  recordComplaintReply,
+  reopenComplaint,
+  resolveComplaint,
+  resumeComplaintClock,
+  startComplaintWork,
 } from "../../services/complaints/handling.ts";
 import { complaintMutation } from "./mutation.ts";
 
@@ -39,33 +45,48 @@ complaintMutation<{ note?: string | null }>("forwardToServiceCentre", {
   service: forwardToServiceCentre,
 });
 
-complaintMutation<{ leadDepartmentId: string; assistingDepartmentIds?: string[] | null; assigneeId?: string | null; note?: string | null }>("assignComplaint", {
-  description: "WF-1: the responsible (lead) department, assisting departments (coordinated by the service centre), and the responsible person",
-  fields: (t) => ({
-    leadDepartmentId: t.globalID({ required: true, description: "WF-1: the responsible (lead) department, active" }),
-    assistingDepartmentIds: t.globalIDList({ required: false, description: "WF-1: assisting departments; two or more departments are coordinated by the service centre" }),
-    assigneeId: t.globalID({ required: false, description: "SLA-8: the responsible person, a member of the lead department who may handle this case; staffDirectory(filter: { pick: ASSIGNEE, complaintId, departmentId }) lists them" }),
-    note: t.string({ required: false, description: "A note on the timeline" }),
-  }),
-  service: assignComplaint,
-});
+complaintMutation<{ leadDepartmentId: string; assistingDepartmentIds?: string[] | null; assigneeId?: string | null; note?: string | null }>(
+  "assignComplaint",
+  {
+    description:
+      "WF-1: the responsible (lead) department, assisting departments (coordinated by the service centre), and the responsible person",
+    fields: (t) => ({
+      leadDepartmentId: t.globalID({ required: true, description: "WF-1: the responsible (lead) department, active" }),
+      assistingDepartmentIds: t.globalIDList({
+        required: false,
+        description: "WF-1: assisting departments; two or more departments are coordinated by the service centre",
+      }),
+      assigneeId: t.globalID({
+        required: false,
+        description:
+          "SLA-8: the responsible person, a member of the lead department who may handle this case; staffDirectory(filter: { pick: ASSIGNEE, complaintId, departmentId }) lists them",
+      }),
+      note: t.string({ required: false, description: "A note on the timeline" }),
+    }),
+    service: assignComplaint,
+  },
+);
 
-complaintMutation<{ causeAnalysis: string; responsibility: Responsibility; plan: string; promisedAt: Date; changeReason?: string | null }>("recordComplaintPlan", {
-  description:
-    "WF-2: cause analysis, responsibility, plan and promised completion time. WF-3: a changed promise needs a written reason; " +
-    "every promise stays in `promises`, a missed one marked missed",
-  fields: (t) => ({
-    causeAnalysis: t.string({ required: true, description: "WF-2: why it happened" }),
-    responsibility: t.field({ type: ResponsibilityEnum, required: true, description: "WF-2: who is responsible for the cause" }),
-    plan: t.string({ required: true, description: "WF-2: what will be done" }),
-    promisedAt: t.field({ type: "DateTime", required: true, description: "When the work will be completed; in the future" }),
-    changeReason: t.string({ required: false, description: "WF-3: why an earlier promise changes (required when there is one)" }),
-  }),
-  service: recordComplaintPlan,
-});
+complaintMutation<{ causeAnalysis: string; responsibility: Responsibility; plan: string; promisedAt: Date; changeReason?: string | null }>(
+  "recordComplaintPlan",
+  {
+    description:
+      "WF-2: cause analysis, responsibility, plan and promised completion time. WF-3: a changed promise needs a written reason; " +
+      "every promise stays in `promises`, a missed one marked missed",
+    fields: (t) => ({
+      causeAnalysis: t.string({ required: true, description: "WF-2: why it happened" }),
+      responsibility: t.field({ type: ResponsibilityEnum, required: true, description: "WF-2: who is responsible for the cause" }),
+      plan: t.string({ required: true, description: "WF-2: what will be done" }),
+      promisedAt: t.field({ type: "DateTime", required: true, description: "When the work will be completed; in the future" }),
+      changeReason: t.string({ required: false, description: "WF-3: why an earlier promise changes (required when there is one)" }),
+    }),
+    service: recordComplaintPlan,
+  },
+);
 
 complaintMutation<{ communicatedAt?: Date | null; note?: string | null }>("confirmComplaintPlan", {
-  description: "WF-2, WF-3: the service centre confirms the current plan and tells the complainant the promised time (a first reply, SLA-9)",
+  description:
+    "WF-2, WF-3: the service centre confirms the current plan and tells the complainant the promised time (a first reply, SLA-9)",
   fields: (t) => ({
     communicatedAt: t.field({ type: "DateTime", required: false, description: "When the complainant was told; default now" }),
     note: t.string({ required: false, description: "A note on the timeline" }),
@@ -83,14 +104,22 @@ complaintMutation<{ note: string; disruptiveRepair?: boolean | null }>("resolveC
   description: "§5: the work is done (what was done in `note`); the promise in force is kept or missed (SLA-6)",
   fields: (t) => ({
     note: t.string({ required: true, description: "What was done" }),
-    disruptiveRepair: t.boolean({ required: false, description: "CB-11: a large repair that disrupted the customer (inspected and called back in person)" }),
+    disruptiveRepair: t.boolean({
+      required: false,
+      description: "CB-11: a large repair that disrupted the customer (inspected and called back in person)",
+    }),
   }),
   service: resolveComplaint,
 });
 
 complaintMutation<{
-  method: ConfirmationMethod; satisfied: boolean; confirmedByName?: string | null; confirmedAt?: Date | null;
-  signatureAttachmentId?: string | null; recordingId?: string | null; note?: string | null;
+  method: ConfirmationMethod;
+  satisfied: boolean;
+  confirmedByName?: string | null;
+  confirmedAt?: Date | null;
+  signatureAttachmentId?: string | null;
+  recordingId?: string | null;
+  note?: string | null;
 }>("confirmComplaintResolution", {
   description:
     "WF-4: the complainant confirms the resolution (who, when, how); a signature needs the signed form, phone consent the recording. " +

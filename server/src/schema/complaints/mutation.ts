@@ -6,7 +6,9 @@ import { nonEmpty } from "../prisma-query.ts";
 import { COMPLAINT_EDIT_ERRORS } from "./editing.ts";
 
 type Types = typeof builder extends PothosSchemaTypesBuilder<infer T> ? T : never;
-type PothosSchemaTypesBuilder<T extends PothosSchemaTypes.UserSchemaTypes> = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<T>>;
+type PothosSchemaTypesBuilder<T extends PothosSchemaTypes.UserSchemaTypes> = PothosSchemaTypes.SchemaBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<T>
+>;
 type Fields = (t: InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<Types>, "InputObject">) => InputFieldMap;
 
 /** What every complaint command gets: the complaint's row id and the version the caller read. */
@@ -18,7 +20,13 @@ export interface ComplaintCommand {
 type GlobalId = { id: string; typename: string };
 
 function isGlobalId(v: unknown): v is GlobalId {
-  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as GlobalId).id === "string" && typeof (v as GlobalId).typename === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !(v instanceof Date) &&
+    typeof (v as GlobalId).id === "string" &&
+    typeof (v as GlobalId).typename === "string"
+  );
 }
 
 /**

@@ -23,11 +23,17 @@ import { discloses, storedContent } from "./evidence.ts";
  */
 
 type RecordingForDecision = {
-  id: string; classification: RecordRef["classification"]; estateId: string | null; answeredById: string | null;
+  id: string;
+  classification: RecordRef["classification"];
+  estateId: string | null;
+  answeredById: string | null;
   complaint: { id: string; classification: RecordRef["classification"]; estateId: string; receivedById: string | null } | null;
 };
 const forDecision = {
-  id: true, classification: true, estateId: true, answeredById: true,
+  id: true,
+  classification: true,
+  estateId: true,
+  answeredById: true,
   complaint: { select: { id: true, classification: true, estateId: true, receivedById: true } },
 } as const;
 
@@ -38,9 +44,20 @@ const forDecision = {
  */
 function recordingRef(r: RecordingForDecision): RecordRef {
   const answered = r.answeredById ? [r.answeredById] : [];
-  if (!r.complaint) return { recordType: "HOTLINE_RECORDING", id: r.id, classification: r.classification, estateIds: r.estateId ? [r.estateId] : [], assignedStaffIds: answered };
+  if (!r.complaint)
+    return {
+      recordType: "HOTLINE_RECORDING",
+      id: r.id,
+      classification: r.classification,
+      estateIds: r.estateId ? [r.estateId] : [],
+      assignedStaffIds: answered,
+    };
   const c = complaintRef(r.complaint);
-  return { ...c, classification: atLeast(r.classification, c.classification) ? r.classification : c.classification, assignedStaffIds: [...(c.assignedStaffIds ?? []), ...answered] };
+  return {
+    ...c,
+    classification: atLeast(r.classification, c.classification) ? r.classification : c.classification,
+    assignedStaffIds: [...(c.assignedStaffIds ?? []), ...answered],
+  };
 }
 const asRecording = (r: { id: string }) => ({ recordType: "HOTLINE_RECORDING" as const, id: r.id });
 
@@ -65,7 +82,8 @@ builder.prismaNode("HotlineRecording", {
     }),
     contentBase64: t.string({
       nullable: true,
-      description: "The audio, base64: only for those who may read the call's case (SEC-2), and logged (SEC-3); null otherwise, and after the purge",
+      description:
+        "The audio, base64: only for those who may read the call's case (SEC-2), and logged (SEC-3); null otherwise, and after the purge",
       extensions: protectedField("HOTLINE_RECORDING", "contentBase64"),
       select: { ...forDecision, storageKey: true, purgedAt: true },
       resolve: async (r, _a, ctx) => {
@@ -74,7 +92,11 @@ builder.prismaNode("HotlineRecording", {
         return storedContent(ctx, r.storageKey);
       },
     }),
-    hasAudio: t.boolean({ description: "The audio is kept here (not purged)", select: { storageKey: true, purgedAt: true }, resolve: (r) => isStored(r.storageKey) && !r.purgedAt }),
+    hasAudio: t.boolean({
+      description: "The audio is kept here (not purged)",
+      select: { storageKey: true, purgedAt: true },
+      resolve: (r) => isStored(r.storageKey) && !r.purgedAt,
+    }),
     estate: t.relation("estate", { nullable: true, description: "The estate concerned (null: company level)" }),
     complaint: t.relation("complaint", { nullable: true, description: "The complaint the call registered or concerns" }),
     answeredBy: t.relation("answeredBy", { nullable: true, description: "The staff who answered the call" }),
@@ -83,20 +105,28 @@ builder.prismaNode("HotlineRecording", {
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true, description: "INT-6: when it was archived as a special event" }),
     archivedBy: t.relation("archivedBy", { nullable: true, description: "INT-6: who archived it" }),
     archiveNote: t.string({
-      nullable: true, description: "INT-6: which special event and why it is unresolved; masked unless you may read the call's case (SEC-2, SEC-7)",
-      extensions: protectedField("HOTLINE_RECORDING", "archiveNote"), select: forDecision,
+      nullable: true,
+      description: "INT-6: which special event and why it is unresolved; masked unless you may read the call's case (SEC-2, SEC-7)",
+      extensions: protectedField("HOTLINE_RECORDING", "archiveNote"),
+      select: forDecision,
       resolve: async (r, _a, ctx) => {
         if (!r.archiveNote || (await discloses(ctx, recordingRef(r), "CASE", asRecording(r), "archiveNote"))) return r.archiveNote;
         return mask("TEXT", r.archiveNote);
       },
     }),
     purgedAt: t.expose("purgedAt", { type: "DateTime", nullable: true, description: "INT-6: when the audio was deleted after retention" }),
-    classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-1: the recording's own level (read at its complaint's if higher)" }),
+    classification: t.expose("classification", {
+      type: ClassificationEnum,
+      description: "SEC-1: the recording's own level (read at its complaint's if higher)",
+    }),
   }),
 });
 
 builder.prismaObjectField("Complaint", "recordings", (t) =>
-  t.relation("recordings", { description: "INT-6: the hotline calls of this complaint, oldest first", query: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] } }),
+  t.relation("recordings", {
+    description: "INT-6: the hotline calls of this complaint, oldest first",
+    query: { orderBy: [{ startedAt: "asc" }, { id: "asc" }] },
+  }),
 );
 
 const HotlineRecordingFilter = builder.inputType("HotlineRecordingFilter", {
@@ -107,7 +137,10 @@ const HotlineRecordingFilter = builder.inputType("HotlineRecordingFilter", {
     startedFrom: t.field({ type: "DateTime", required: false, description: "Only calls started at or after this instant" }),
     startedBefore: t.field({ type: "DateTime", required: false, description: "Only calls started before this instant" }),
     archived: t.boolean({ required: false, description: "Only archived special events (true) or only the others (false)" }),
-    purged: t.boolean({ required: false, description: "Only calls whose audio was purged after retention (true) or only those kept (false)" }),
+    purged: t.boolean({
+      required: false,
+      description: "Only calls whose audio was purged after retention (true) or only those kept (false)",
+    }),
   }),
 });
 
@@ -123,16 +156,23 @@ function recordingWhere(ctx: Context, f: typeof HotlineRecordingFilter.$inferInp
 }
 
 builder.queryField("hotlineRecordings", (t) =>
-  t.prismaConnection({
-    type: "HotlineRecording",
-    cursor: "id",
-    description: "INT-6: hotline calls of your scope, newest first",
-    authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: HotlineRecordingFilter, required: false, description: "Which calls; all of your scope without it" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.hotlineRecording.count({ where: recordingWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.hotlineRecording.findMany({ ...query, where: recordingWhere(ctx, args.filter), orderBy: [{ startedAt: "desc" }, { id: "desc" }] }),
-  }, HotlineRecordingConnection),
+  t.prismaConnection(
+    {
+      type: "HotlineRecording",
+      cursor: "id",
+      description: "INT-6: hotline calls of your scope, newest first",
+      authScopes: { permission: "complaints:read" },
+      args: { filter: t.arg({ type: HotlineRecordingFilter, required: false, description: "Which calls; all of your scope without it" }) },
+      totalCount: (_p, args, ctx) => ctx.prisma.hotlineRecording.count({ where: recordingWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.hotlineRecording.findMany({
+          ...query,
+          where: recordingWhere(ctx, args.filter),
+          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+        }),
+    },
+    HotlineRecordingConnection,
+  ),
 );
 
 const RegisterHotlineRecordingInput = builder.inputType("RegisterHotlineRecordingInput", {
@@ -142,7 +182,10 @@ const RegisterHotlineRecordingInput = builder.inputType("RegisterHotlineRecordin
     durationSeconds: t.int({ required: true, description: "The call's length, 1 to 86400 seconds" }),
     callerNumber: t.string({ required: false, description: "The caller id, when shown (a mobile or landline number)" }),
     complaintId: t.globalID({ required: false, description: "The complaint the call registered or concerns" }),
-    estateId: t.globalID({ required: false, description: "The estate concerned (default: the complaint's); required if your scope is limited and no complaint is given" }),
+    estateId: t.globalID({
+      required: false,
+      description: "The estate concerned (default: the complaint's); required if your scope is limited and no complaint is given",
+    }),
     contentBase64: t.string({ required: false, description: "The audio, base64; without it the audio stays in the telephone system" }),
   }),
 });
@@ -154,7 +197,11 @@ builder.mutationField("registerHotlineRecording", (t) =>
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: RegisterHotlineRecordingInput, required: true, description: "The call" }) },
     resolve: async (query, _r, { input }, ctx) => {
-      const id = await registerHotlineRecording(ctx, { ...input, complaintId: input.complaintId?.id ?? null, estateId: input.estateId?.id ?? null });
+      const id = await registerHotlineRecording(ctx, {
+        ...input,
+        complaintId: input.complaintId?.id ?? null,
+        estateId: input.estateId?.id ?? null,
+      });
       return ctx.prisma.hotlineRecording.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),

@@ -11,7 +11,10 @@ import type { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
 export const SlaRuleEnum = builder.enumType(SlaRule, {
   name: "SlaRule",
   description: "SPEC §6 rules",
-  values: Object.fromEntries(Object.values(SlaRule).map((r) => [r, { description: `SPEC §6 ${r.replace("_", "-")}` }])) as Record<SlaRule, { description: string }>,
+  values: Object.fromEntries(Object.values(SlaRule).map((r) => [r, { description: `SPEC §6 ${r.replace("_", "-")}` }])) as Record<
+    SlaRule,
+    { description: string }
+  >,
 });
 export const SlaStageStatusEnum = builder.enumType(SlaStageStatus, {
   name: "SlaStageStatus",
@@ -39,13 +42,18 @@ builder.prismaObject("SlaStage", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "The stage's id" }),
     rule: t.expose("rule", { type: SlaRuleEnum, description: "The SPEC §6 rule" }),
-    stage: t.exposeString("stage", { description: "Sub-stage of rules with several limits (SLA-7 plan / to_developer / developer_answer, SLA-8 …), else main" }),
+    stage: t.exposeString("stage", {
+      description: "Sub-stage of rules with several limits (SLA-7 plan / to_developer / developer_answer, SLA-8 …), else main",
+    }),
     round: t.exposeInt("round", { description: "The rule's n-th run on the complaint: SLA-6 per promise, SLA-10/SLA-11 per confirmation" }),
     clock: t.expose("clock", { type: SlaClockEnum, description: "§6: the clock the duration is counted on" }),
     policyKey: t.exposeString("policyKey", { nullable: true, description: "The policy value the duration came from" }),
     durationMinutes: t.exposeInt("durationMinutes", { description: "The time limit, in minutes of its clock" }),
     startedAt: t.expose("startedAt", { type: "DateTime", description: "When the clock started" }),
-    deadlineAt: t.expose("deadlineAt", { type: "DateTime", description: "On the stage's clock, moved on by pauses (while paused: as if the customer were back now)" }),
+    deadlineAt: t.expose("deadlineAt", {
+      type: "DateTime",
+      description: "On the stage's clock, moved on by pauses (while paused: as if the customer were back now)",
+    }),
     finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "When the step was done; null while running" }),
     pausedSeconds: t.exposeInt("pausedSeconds", { description: "§6: paused time so far (waiting for the customer)" }),
     pausedSince: t.expose("pausedSince", { type: "DateTime", nullable: true, description: "§6: paused since then; null while running" }),
@@ -57,10 +65,18 @@ builder.prismaObject("SlaStage", {
     }),
     remainingMinutes: t.int({
       nullable: true,
-      description: "§6: time left now on the stage's own clock: working minutes on the estate's calendar for a WORKING clock " +
+      description:
+        "§6: time left now on the stage's own clock: working minutes on the estate's calendar for a WORKING clock " +
         "(nights, weekends and holidays do not count), wall minutes otherwise; negative once past the deadline (by the same clock); " +
         "null when the stage is finished or cancelled. While paused: as if the customer were back now",
-      select: { organizationId: true, clock: true, deadlineAt: true, finishedAt: true, status: true, estate: { select: { calendarId: true } } },
+      select: {
+        organizationId: true,
+        clock: true,
+        deadlineAt: true,
+        finishedAt: true,
+        status: true,
+        estate: { select: { calendarId: true } },
+      },
       resolve: async (s, _a, ctx) => {
         if (s.finishedAt || s.status === "MET" || s.status === "CANCELLED") return null;
         const now = ctx.now.getTime();
@@ -88,7 +104,10 @@ function calendarOf(ctx: Context, organizationId: string, calendarId: string | n
 }
 
 builder.prismaObjectFields("Complaint", (t) => ({
-  slaStages: t.relation("slaStages", { description: "§6: every time limit of this complaint", query: { orderBy: [{ startedAt: "asc" }, { rule: "asc" }, { stage: "asc" }] } }),
+  slaStages: t.relation("slaStages", {
+    description: "§6: every time limit of this complaint",
+    query: { orderBy: [{ startedAt: "asc" }, { rule: "asc" }, { stage: "asc" }] },
+  }),
   openDeadlines: t.relation("slaStages", {
     description: "§6: the deadlines still running or paused, soonest first",
     query: { where: { finishedAt: null, status: { in: ["RUNNING", "PAUSED", "BREACHED"] } }, orderBy: { deadlineAt: "asc" } },
@@ -99,7 +118,10 @@ builder.prismaObjectFields("Complaint", (t) => ({
     resolve: (c) => c.slaStages.length > 0,
   }),
   escalationLevel: t.exposeInt("escalationLevel", { description: "WF-7: levels above the handling department" }),
-  escalations: t.relation("escalations", { description: "WF-7, CLS-3: every escalation, oldest first", query: { orderBy: [{ at: "asc" }, { id: "asc" }] } }),
+  escalations: t.relation("escalations", {
+    description: "WF-7, CLS-3: every escalation, oldest first",
+    query: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+  }),
 }));
 
 const OpenDeadlinesFilter = builder.inputType("OpenDeadlinesFilter", {
@@ -113,17 +135,31 @@ const OpenDeadlinesFilter = builder.inputType("OpenDeadlinesFilter", {
 });
 
 builder.queryField("openDeadlines", (t) =>
-  t.withAuth({ permission: "complaints:read" }).prismaConnection({
-    type: "SlaStage",
-    cursor: "id",
-    description: "§6: every running or paused deadline of the complaints in your scope, soonest first",
-    args: { filter: t.arg({ type: OpenDeadlinesFilter, required: false, description: "Which deadlines; default all open ones" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.slaStage.count({ where: openDeadlineWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.slaStage.findMany({ ...query, where: openDeadlineWhere(ctx, args.filter), orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] }),
-  }, SlaStageConnection),
+  t.withAuth({ permission: "complaints:read" }).prismaConnection(
+    {
+      type: "SlaStage",
+      cursor: "id",
+      description: "§6: every running or paused deadline of the complaints in your scope, soonest first",
+      args: { filter: t.arg({ type: OpenDeadlinesFilter, required: false, description: "Which deadlines; default all open ones" }) },
+      totalCount: (_p, args, ctx) => ctx.prisma.slaStage.count({ where: openDeadlineWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.slaStage.findMany({
+          ...query,
+          where: openDeadlineWhere(ctx, args.filter),
+          orderBy: [{ deadlineAt: "asc" }, { id: "asc" }],
+        }),
+    },
+    SlaStageConnection,
+  ),
 );
 
-function openDeadlineWhere(ctx: Context, f: { estateId?: { id: string } | null; rule?: SlaRule[] | null; dueBefore?: Date | null; overdueOnly?: boolean | null } | null | undefined): Prisma.SlaStageWhereInput {
+function openDeadlineWhere(
+  ctx: Context,
+  f:
+    | { estateId?: { id: string } | null; rule?: SlaRule[] | null; dueBefore?: Date | null; overdueOnly?: boolean | null }
+    | null
+    | undefined,
+): Prisma.SlaStageWhereInput {
   return {
     complaint: complaintScope(ctx),
     ...(f?.overdueOnly ? overdueStages(ctx.now) : { finishedAt: null, status: { in: ["RUNNING", "PAUSED", "BREACHED"] } }),
@@ -135,10 +171,19 @@ function openDeadlineWhere(ctx: Context, f: { estateId?: { id: string } | null; 
   };
 }
 
-interface Attainment { rule: SlaRule; stage: string; met: number; breached: number; decided: number; running: number; overdue: number }
+interface Attainment {
+  rule: SlaRule;
+  stage: string;
+  met: number;
+  breached: number;
+  decided: number;
+  running: number;
+  overdue: number;
+}
 
 const SlaAttainment = builder.objectRef<Attainment>("SlaAttainment").implement({
-  description: "§6, §11: per rule and stage, of the stages started in the period: met and breached (numerator and denominator), still running, overdue",
+  description:
+    "§6, §11: per rule and stage, of the stages started in the period: met and breached (numerator and denominator), still running, overdue",
   fields: (t) => ({
     rule: t.expose("rule", { type: SlaRuleEnum, description: "The SPEC §6 rule" }),
     stage: t.exposeString("stage", { description: "The rule's sub-stage, or main" }),
@@ -147,7 +192,11 @@ const SlaAttainment = builder.objectRef<Attainment>("SlaAttainment").implement({
     decided: t.exposeInt("decided", { description: "met + breached: the denominator of the rate" }),
     running: t.exposeInt("running", { description: "Still running or paused" }),
     overdue: t.exposeInt("overdue", { description: "Not finished and past the deadline now" }),
-    rate: t.float({ nullable: true, description: "met / (met + breached); null without any", resolve: (a) => (a.met + a.breached ? a.met / (a.met + a.breached) : null) }),
+    rate: t.float({
+      nullable: true,
+      description: "met / (met + breached); null without any",
+      resolve: (a) => (a.met + a.breached ? a.met / (a.met + a.breached) : null),
+    }),
   }),
 });
 
@@ -163,12 +212,18 @@ builder.queryField("slaAttainment", (t) =>
     resolve: async (_r, args, ctx) => {
       if (args.to <= args.from) throw new InputError("to", msg("slaPeriod"));
       const where: Prisma.SlaStageWhereInput = {
-        startedAt: { gte: args.from, lt: args.to }, status: { not: "CANCELLED" }, complaint: countedComplaints(ctx),
+        startedAt: { gte: args.from, lt: args.to },
+        status: { not: "CANCELLED" },
+        complaint: countedComplaints(ctx),
         ...(args.estateId ? { estateId: args.estateId.id } : {}),
       };
       // One after the other: the request's transaction is one connection.
       const groups = await ctx.prisma.slaStage.groupBy({ by: ["rule", "stage", "status"], where, _count: { _all: true } });
-      const overdue = await ctx.prisma.slaStage.groupBy({ by: ["rule", "stage"], where: { AND: [where, overdueStages(ctx.now)] }, _count: { _all: true } });
+      const overdue = await ctx.prisma.slaStage.groupBy({
+        by: ["rule", "stage"],
+        where: { AND: [where, overdueStages(ctx.now)] },
+        _count: { _all: true },
+      });
       const out = new Map<string, Attainment>();
       const get = (rule: SlaRule, stage: string) => {
         const k = `${rule}/${stage}`;

@@ -23,12 +23,29 @@ import { InterchangeFormatEnum, InterchangeKindEnum } from "./shared.ts";
  */
 const MAX_EXPORT_ROWS = 50_000;
 
-const EXPORT_PERMISSION = { HOUSEHOLDS: "customers:read", COMPLAINTS: "complaints:read", CALLBACKS: "complaints:read", SURVEY_RESPONSES: "complaints:read" } as const;
+const EXPORT_PERMISSION = {
+  HOUSEHOLDS: "customers:read",
+  COMPLAINTS: "complaints:read",
+  CALLBACKS: "complaints:read",
+  SURVEY_RESPONSES: "complaints:read",
+} as const;
 
 /** The record type an export of each file discloses (SEC-3 log). */
-const RECORD_TYPE: Record<InterchangeKind, RecordType> = { ESTATES: "ESTATE", HOUSEHOLDS: "CUSTOMER", COMPLAINTS: "COMPLAINT", CALLBACKS: "CALLBACK", SURVEY_RESPONSES: "SURVEY_RESPONSE" };
+const RECORD_TYPE: Record<InterchangeKind, RecordType> = {
+  ESTATES: "ESTATE",
+  HOUSEHOLDS: "CUSTOMER",
+  COMPLAINTS: "COMPLAINT",
+  CALLBACKS: "CALLBACK",
+  SURVEY_RESPONSES: "SURVEY_RESPONSE",
+};
 
-interface InterchangeFile { fileName: string; mimeType: string; rowCount: number; rawFields: string[]; contentBase64: string }
+interface InterchangeFile {
+  fileName: string;
+  mimeType: string;
+  rowCount: number;
+  rawFields: string[];
+  contentBase64: string;
+}
 
 const InterchangeFileRef = builder.objectRef<InterchangeFile>("InterchangeFile").implement({
   description: "SPEC §13: an exported spreadsheet in the interchange layout (it imports again unchanged)",
@@ -47,10 +64,17 @@ const ExportFileInput = builder.inputType("ExportFileInput", {
     kind: t.field({ type: InterchangeKindEnum, required: true, description: "Which file of the layout to write" }),
     format: t.field({ type: InterchangeFormatEnum, required: true, description: "CSV or XLSX" }),
     estateId: t.globalID({ required: false, description: "One estate (default: all in your scope)" }),
-    from: t.field({ type: "DateTime", required: false, description: "Complaints received, callbacks made, questionnaires handed out from this instant" }),
+    from: t.field({
+      type: "DateTime",
+      required: false,
+      description: "Complaints received, callbacks made, questionnaires handed out from this instant",
+    }),
     to: t.field({ type: "DateTime", required: false, description: "… up to (not including) this instant" }),
     campaignId: t.globalID({ required: false, description: "SURVEY_RESPONSES: one campaign" }),
-    approvalId: t.globalID({ required: false, description: "An approved EXPORT_CLASSIFIED request of yours (SEC-3): without it personal data is masked" }),
+    approvalId: t.globalID({
+      required: false,
+      description: "An approved EXPORT_CLASSIFIED request of yours (SEC-3): without it personal data is masked",
+    }),
     purpose: t.string({ required: true, description: "SEC-3: why the data is exported (in the access log)" }),
     chineseHeaders: t.boolean({ required: false, description: "Write the Chinese header aliases instead of the English names" }),
   }),
@@ -59,8 +83,10 @@ const ExportFileInput = builder.inputType("ExportFileInput", {
 builder.queryField("exportFile", (t) =>
   t.field({
     type: InterchangeFileRef,
-    description: "SPEC §13: a spreadsheet in the interchange layout; personal data masked unless an export approval grants it (SEC-3, SEC-7); logged",
-    authScopes: (_p, args) => (args.input.kind === "ESTATES" ? { authenticated: true } : { permission: EXPORT_PERMISSION[args.input.kind] }),
+    description:
+      "SPEC §13: a spreadsheet in the interchange layout; personal data masked unless an export approval grants it (SEC-3, SEC-7); logged",
+    authScopes: (_p, args) =>
+      args.input.kind === "ESTATES" ? { authenticated: true } : { permission: EXPORT_PERMISSION[args.input.kind] },
     args: { input: t.arg({ type: ExportFileInput, required: true, description: "What to export, in which format, and why" }) },
     resolve: (_r, { input }, ctx) => exportFile(ctx, input),
   }),
@@ -75,24 +101,62 @@ async function exportFile(ctx: Context, input: typeof ExportFileInput.$inferInpu
   if (input.from && input.to && input.from >= input.to) throw new InputError("input.to", msg("exportPeriodOrder"));
   const approval = input.approvalId ? await exportGrant(ctx, input.approvalId.id, estateId) : null;
   const { disclose, raw } = discloser(ctx, approval);
-  const { rows, ids } = await EXPORTERS[input.kind]({
-    db: ctx.prisma, estateId, from: input.from ?? null, to: input.to ?? null, campaignId: input.campaignId?.id ?? null, limit: MAX_EXPORT_ROWS,
-    where: {
-      estates: { ...inOrganization(ctx), ...(scope ? { id: scope } : {}) }, households: inEstates(ctx), complaints: complaintScope(ctx),
-      callbacks: callbackScope(ctx), handouts: estateRecords(ctx), customers: topSecretFilter(ctx, "CUSTOMER"),
+  const { rows, ids } = await EXPORTERS[input.kind](
+    {
+      db: ctx.prisma,
+      estateId,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      campaignId: input.campaignId?.id ?? null,
+      limit: MAX_EXPORT_ROWS,
+      where: {
+        estates: { ...inOrganization(ctx), ...(scope ? { id: scope } : {}) },
+        households: inEstates(ctx),
+        complaints: complaintScope(ctx),
+        callbacks: callbackScope(ctx),
+        handouts: estateRecords(ctx),
+        customers: topSecretFilter(ctx, "CUSTOMER"),
+      },
     },
-  }, disclose);
+    disclose,
+  );
   if (ids.length > MAX_EXPORT_ROWS) throw new ForbiddenError(msg("exportTooManyRows", { max: MAX_EXPORT_ROWS }));
   const layout = LAYOUTS[input.kind];
-  const content = await writeSheet(input.format, layout.stem, layout.columns.map((c) => headerOf(c, !!input.chineseHeaders)), rows);
+  const content = await writeSheet(
+    input.format,
+    layout.stem,
+    layout.columns.map((c) => headerOf(c, !!input.chineseHeaders)),
+    rows,
+  );
   ctx.access.record({
-    action: "EXPORT", recordType: RECORD_TYPE[input.kind], recordId: null, fields: [...raw], export: true, rowCount: rows.length,
-    query: { kind: input.kind, format: input.format, estateId, from: input.from?.toISOString() ?? null, to: input.to?.toISOString() ?? null, campaignId: input.campaignId?.id ?? null, ids },
-    approvalId: approval?.id ?? null, purpose, classification: approval?.classification ?? null,
+    action: "EXPORT",
+    recordType: RECORD_TYPE[input.kind],
+    recordId: null,
+    fields: [...raw],
+    export: true,
+    rowCount: rows.length,
+    query: {
+      kind: input.kind,
+      format: input.format,
+      estateId,
+      from: input.from?.toISOString() ?? null,
+      to: input.to?.toISOString() ?? null,
+      campaignId: input.campaignId?.id ?? null,
+      ids,
+    },
+    approvalId: approval?.id ?? null,
+    purpose,
+    classification: approval?.classification ?? null,
   });
   if (approval) await ctx.prisma.approval.update({ where: { id: approval.id }, data: { usedAt: ctx.now } });
   const ext = input.format === "CSV" ? "csv" : "xlsx";
-  return { fileName: `${layout.stem}-${ctx.now.toISOString().slice(0, 10)}.${ext}`, mimeType: MIME_TYPES[input.format], rowCount: rows.length, rawFields: [...raw].sort(), contentBase64: content.toString("base64") };
+  return {
+    fileName: `${layout.stem}-${ctx.now.toISOString().slice(0, 10)}.${ext}`,
+    mimeType: MIME_TYPES[input.format],
+    rowCount: rows.length,
+    rawFields: [...raw].sort(),
+    contentBase64: content.toString("base64"),
+  };
 }
 
 /**
@@ -128,7 +192,15 @@ function levelCovered(granted: Classification | null, level: Classification): bo
 /** The caller's own active EXPORT_CLASSIFIED grant covering the estate (as exportCustomers checks it). */
 async function exportGrant(ctx: Context, approvalId: string, estateId: string | null) {
   const a = await ctx.prisma.approval.findFirst({
-    where: { id: approvalId, ...inOrganization(ctx), requestedById: signedIn(ctx).viewer.staffId, kind: "EXPORT_CLASSIFIED", status: "APPROVED", grantedFrom: { lte: ctx.now }, grantedUntil: { gt: ctx.now } },
+    where: {
+      id: approvalId,
+      ...inOrganization(ctx),
+      requestedById: signedIn(ctx).viewer.staffId,
+      kind: "EXPORT_CLASSIFIED",
+      status: "APPROVED",
+      grantedFrom: { lte: ctx.now },
+      grantedUntil: { gt: ctx.now },
+    },
     select: { id: true, scope: true, classification: true },
   });
   if (!a) throw new InputError("input.approvalId", msg("exportNoGrant"));

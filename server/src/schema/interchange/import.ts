@@ -45,13 +45,21 @@ const ImportProblemRef = builder.objectRef<Problem>("ImportProblem").implement({
     column: t.exposeString("column", { description: "The header as written in the file (empty for the file as a whole)" }),
     field: t.exposeString("field", { nullable: true, description: "The layout's English column name" }),
     code: t.exposeString("code", { description: "A stable code of the reason (e.g. IMPORT_NO_ESTATE), the same in every language" }),
-    reason: t.string({ description: "Why the cell or row is refused, in the caller's language (never quoting a protected value, SEC-7)", resolve: (p, _a, ctx) => render(p.localized, ctx.language) }),
+    reason: t.string({
+      description: "Why the cell or row is refused, in the caller's language (never quoting a protected value, SEC-7)",
+      resolve: (p, _a, ctx) => render(p.localized, ctx.language),
+    }),
   }),
 });
 
 /** SPEC §13: the file was refused as a whole; nothing was written. */
 export class ImportRejected extends Error {
-  constructor(readonly jobId: string, readonly problems: Problem[], readonly problemCount: number, readonly rowsWithProblems: number) {
+  constructor(
+    readonly jobId: string,
+    readonly problems: Problem[],
+    readonly problemCount: number,
+    readonly rowsWithProblems: number,
+  ) {
     super(`${rowsWithProblems} line(s) of the file have problems (${problemCount} in all); nothing was imported`);
     this.name = "ImportRejected";
   }
@@ -62,13 +70,27 @@ typedError(ImportRejected, {
   description: "SPEC §13: all or nothing — every bad row with its line, column and reason; nothing was written",
   fields: (t) => ({
     jobId: t.exposeID("jobId", { description: "The import's job (importJob shows it for an hour)" }),
-    problems: t.field({ type: [ImportProblemRef], description: "In line order; at most 10,000 (problemCount counts all)", resolve: (e) => e.problems }),
+    problems: t.field({
+      type: [ImportProblemRef],
+      description: "In line order; at most 10,000 (problemCount counts all)",
+      resolve: (e) => e.problems,
+    }),
     problemCount: t.exposeInt("problemCount", { description: "Every problem found, also those beyond the 10,000 listed" }),
     rowsWithProblems: t.exposeInt("rowsWithProblems", { description: "How many lines of the file have at least one problem" }),
   }),
 });
 
-interface ImportResult { jobId: string; kind: InterchangeKind; dryRun: boolean; totalRows: number; created: number; updated: number; unchanged: number; ignoredColumns: string[]; seconds: number }
+interface ImportResult {
+  jobId: string;
+  kind: InterchangeKind;
+  dryRun: boolean;
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  ignoredColumns: string[];
+  seconds: number;
+}
 
 const ImportResultRef = builder.objectRef<ImportResult>("ImportResult").implement({
   description: "What an import did (or, in a dry run, would do): rows created, updated and found unchanged",
@@ -81,7 +103,10 @@ const ImportResultRef = builder.objectRef<ImportResult>("ImportResult").implemen
     updated: t.exposeInt("updated", { description: "Rows that changed a stored record" }),
     unchanged: t.exposeInt("unchanged", { description: "Rows already stored as the file has them (a re-import changes nothing)" }),
     ignoredColumns: t.exposeStringList("ignoredColumns", { description: "Headers that are not part of the layout" }),
-    rowsPerSecond: t.float({ description: "The import's throughput (rows of the file per second)", resolve: (r) => (r.seconds > 0 ? Math.round(r.totalRows / r.seconds) : r.totalRows) }),
+    rowsPerSecond: t.float({
+      description: "The import's throughput (rows of the file per second)",
+      resolve: (r) => (r.seconds > 0 ? Math.round(r.totalRows / r.seconds) : r.totalRows),
+    }),
   }),
 });
 
@@ -89,7 +114,11 @@ const ImportFileInput = builder.inputType("ImportFileInput", {
   description: "SPEC §13: a spreadsheet to import, all or nothing",
   fields: (t) => ({
     kind: t.field({ type: InterchangeKindEnum, required: true, description: "Which file of the layout this is" }),
-    file: t.field({ type: FileScalar, required: true, description: "CSV (UTF-8, with or without BOM) or XLSX (the first sheet), sent as a multipart upload" }),
+    file: t.field({
+      type: FileScalar,
+      required: true,
+      description: "CSV (UTF-8, with or without BOM) or XLSX (the first sheet), sent as a multipart upload",
+    }),
     dryRun: t.boolean({ required: false, description: "Check everything and report the counts, keep nothing" }),
     jobId: t.id({ required: false, description: "A UUID of your choosing, to follow the import with importJob while it runs" }),
   }),
@@ -107,7 +136,14 @@ builder.mutationField("importFile", (t) =>
       if (!file || typeof (file as Blob).arrayBuffer !== "function") throw new InputError("input.file", msg("importMultipartOnly"));
       const maxBytes = UPLOAD_READ_SETTINGS.limits.fileBytes;
       if (file.size > maxBytes) {
-        throw new InputError("input.file", msg("importFileTooLarge", { size: bytesText(maxBytes), setting: readLimitVariable("fileBytes", "upload"), bytes: maxBytes.toLocaleString("en") }));
+        throw new InputError(
+          "input.file",
+          msg("importFileTooLarge", {
+            size: bytesText(maxBytes),
+            setting: readLimitVariable("fileBytes", "upload"),
+            bytes: maxBytes.toLocaleString("en"),
+          }),
+        );
       }
       const jobId = input.jobId ? String(input.jobId) : undefined;
       if (jobId && (!/^[0-9a-f-]{36}$/i.test(jobId) || jobExists(jobId))) throw new InputError("input.jobId", msg("importJobIdNew"));
@@ -117,7 +153,13 @@ builder.mutationField("importFile", (t) =>
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const outcome = await withReadSettings(UPLOAD_READ_SETTINGS, () =>
-          runImport(sessionOf(ctx, fileName), { kind: input.kind, bytes, dryRun: !!input.dryRun, onProgress: (p) => reportProgress(job, p) }));
+          runImport(sessionOf(ctx, fileName), {
+            kind: input.kind,
+            bytes,
+            dryRun: !!input.dryRun,
+            onProgress: (p) => reportProgress(job, p),
+          }),
+        );
         if (!outcome.ok) {
           finishJob(job, { status: "REJECTED", problems: outcome.problems, problemCount: outcome.problemCount });
           throw new ImportRejected(job.id, outcome.problems, outcome.problemCount, outcome.rowsWithProblems);
@@ -136,7 +178,12 @@ builder.mutationField("importFile", (t) =>
 function sessionOf(ctx: Context, fileName: string): ImportSession {
   const { viewer } = signedIn(ctx);
   return {
-    db: ctx.prisma, organizationId: viewer.organizationId, actorId: viewer.staffId, now: ctx.now, fileName, estates: viewer.estates,
+    db: ctx.prisma,
+    organizationId: viewer.organizationId,
+    actorId: viewer.staffId,
+    now: ctx.now,
+    fileName,
+    estates: viewer.estates,
     // §2, SEC-2: the API's read rule for complaints, not a copy of it.
     complaintScope: complaintScope(ctx),
     context: signedIn(ctx),
@@ -162,7 +209,11 @@ const ImportJobRef = builder.objectRef<ImportJob>("ImportJob").implement({
     totalRows: t.exposeInt("totalRows", { description: "The data rows of the file (0 until it is read)" }),
     processedRows: t.exposeInt("processedRows", { description: "Rows checked (CHECKING) or written (WRITING)" }),
     problemCount: t.exposeInt("problemCount", { description: "Every problem found so far" }),
-    problems: t.field({ type: [ImportProblemRef], description: "The problems of a rejected import, in line order (at most 10,000)", resolve: (j) => j.problems }),
+    problems: t.field({
+      type: [ImportProblemRef],
+      description: "The problems of a rejected import, in line order (at most 10,000)",
+      resolve: (j) => j.problems,
+    }),
     created: t.exposeInt("created", { description: "Rows that created a record (once DONE)" }),
     updated: t.exposeInt("updated", { description: "Rows that changed a stored record (once DONE)" }),
     unchanged: t.exposeInt("unchanged", { description: "Rows already stored as the file has them (once DONE)" }),

@@ -40,7 +40,9 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
  * resolver a WHATWG `File`. Input only. Registered through a cast because the builder's scalar
  * map (builder.ts) lists the date scalars only.
  */
-export const FileScalar = (builder.scalarType as unknown as (name: string, options: object) => PothosSchemaTypes.ScalarRef<Types, never, File>).call(builder, "File", {
+export const FileScalar = (
+  builder.scalarType as unknown as (name: string, options: object) => PothosSchemaTypes.ScalarRef<Types, never, File>
+).call(builder, "File", {
   description: "A file sent as a multipart upload (GraphQL multipart request)",
   serialize: () => {
     throw new GraphQLError("File is an input-only scalar");

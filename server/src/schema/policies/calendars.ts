@@ -23,7 +23,11 @@ const CalendarDayKindEnum = builder.enumType(CalendarDayKind, {
 });
 
 builder.objectFields(conflictErrorType(CalendarConflictError, "CalendarConflictError"), (t) => ({
-  current: t.prismaField({ type: "WorkingCalendar", description: "The calendar as it is now", resolve: (query, e, _a, ctx) => ctx.prisma.workingCalendar.findUniqueOrThrow({ ...query, where: { id: e.recordId } }) }),
+  current: t.prismaField({
+    type: "WorkingCalendar",
+    description: "The calendar as it is now",
+    resolve: (query, e, _a, ctx) => ctx.prisma.workingCalendar.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
+  }),
 }));
 
 builder.prismaNode("WorkingCalendar", {
@@ -35,7 +39,10 @@ builder.prismaNode("WorkingCalendar", {
     timezone: t.exposeString("timezone", { description: "IANA timezone of its slots" }),
     isDefault: t.exposeBoolean("isDefault", { description: "The organisation's default calendar" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with setCalendarYear" }),
-    slots: t.relation("slots", { description: "§6: the weekly working slots", query: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } }),
+    slots: t.relation("slots", {
+      description: "§6: the weekly working slots",
+      query: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] },
+    }),
     days: t.relation("days", {
       description: "§6: holidays and make-up days, by date",
       args: { year: t.arg.int({ required: false, description: "Only this year's" }) },
@@ -68,7 +75,10 @@ builder.prismaObject("CalendarDay", {
     date: t.expose("date", { type: "Date", description: "The day" }),
     kind: t.expose("kind", { type: CalendarDayKindEnum, description: "Holiday or make-up working day" }),
     name: t.exposeString("name", { nullable: true, description: "e.g. 国庆节" }),
-    followsWeekday: t.exposeInt("followsWeekday", { nullable: true, description: "A make-up day works the slots of this weekday (default Monday)" }),
+    followsWeekday: t.exposeInt("followsWeekday", {
+      nullable: true,
+      description: "A make-up day works the slots of this weekday (default Monday)",
+    }),
   }),
 });
 
@@ -77,7 +87,8 @@ builder.queryField("workingCalendars", (t) =>
     type: ["WorkingCalendar"],
     authScopes: { authenticated: true },
     description: "§6: the organisation's working calendars",
-    resolve: (query, _r, _a, ctx) => ctx.prisma.workingCalendar.findMany({ ...query, where: inOrganization(ctx), orderBy: { name: "asc" } }),
+    resolve: (query, _r, _a, ctx) =>
+      ctx.prisma.workingCalendar.findMany({ ...query, where: inOrganization(ctx), orderBy: { name: "asc" } }),
   }),
 );
 
@@ -97,7 +108,11 @@ const SetCalendarYearInput = builder.inputType("SetCalendarYearInput", {
     calendarId: t.globalID({ required: true, description: "The WorkingCalendar" }),
     version: t.int({ required: true, description: "Its version as read; a stale one gets CalendarConflictError" }),
     year: t.int({ required: true, description: "2000-2100" }),
-    days: t.field({ type: [CalendarDayInput], required: true, description: "Every holiday and make-up day of the year; replaces what was entered for it" }),
+    days: t.field({
+      type: [CalendarDayInput],
+      required: true,
+      description: "Every holiday and make-up day of the year; replaces what was entered for it",
+    }),
   }),
 });
 
@@ -109,10 +124,12 @@ builder.mutationField("setCalendarYear", (t) =>
     args: { input: t.arg({ type: SetCalendarYearInput, required: true, description: "The calendar, its version and the year's days" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await setCalendarYear(ctx, {
-        calendarId: input.calendarId.id, version: input.version, year: input.year,
+        calendarId: input.calendarId.id,
+        version: input.version,
+        year: input.year,
         days: input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null, followsWeekday: d.followsWeekday ?? null })),
       });
       return ctx.prisma.workingCalendar.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
-  })
+  }),
 );

@@ -40,7 +40,11 @@ builder.prismaObject("PolicyValue", {
     id: t.exposeID("id", { description: "The value's row id" }),
     key: t.exposeString("key", { description: 'e.g. "SLA-2.duration", "SUR-4.satisfactionTarget"' }),
     estate: t.relation("estate", { nullable: true, description: "Null: the organisation's default" }),
-    value: t.float({ nullable: true, description: "The number, in `unit`", resolve: (p) => (p.valueNumeric === null ? null : Number(p.valueNumeric)) }),
+    value: t.float({
+      nullable: true,
+      description: "The number, in `unit`",
+      resolve: (p) => (p.valueNumeric === null ? null : Number(p.valueNumeric)),
+    }),
     unit: t.expose("unit", { type: PolicyUnitEnum, nullable: true, description: "The value's unit" }),
     clock: t.expose("clock", { type: PolicyClockEnum, nullable: true, description: "For durations: the clock they run on" }),
     effectiveFrom: t.expose("effectiveFrom", { type: "DateTime", description: "In force from (inclusive)" }),
@@ -64,7 +68,11 @@ builder.queryField("policyValues", (t) =>
       const where: Prisma.PolicyValueWhereInput = {
         ...inOrganization(ctx),
         ...(args.key ? { key: args.key } : {}),
-        ...(args.estateId ? { OR: [{ estateId: args.estateId.id }, { estateId: null }] } : scope ? { OR: [{ estateId: scope }, { estateId: null }] } : {}),
+        ...(args.estateId
+          ? { OR: [{ estateId: args.estateId.id }, { estateId: null }] }
+          : scope
+            ? { OR: [{ estateId: scope }, { estateId: null }] }
+            : {}),
       };
       return ctx.prisma.policyValue.findMany({ ...query, where, orderBy: [{ key: "asc" }, { estateId: "asc" }, { effectiveFrom: "asc" }] });
     },
@@ -83,8 +91,16 @@ builder.queryField("policyValueAt", (t) =>
       at: t.arg({ type: "DateTime", required: false, description: "The instant; default now" }),
     },
     resolve: async (query, _r, args, ctx) => {
-      const rows = await ctx.prisma.policyValue.findMany({ where: { ...inOrganization(ctx), key: args.key }, select: { id: true, key: true, estateId: true, effectiveFrom: true, effectiveTo: true } });
-      const hit = policyAt(rows.map((r) => ({ ...r, value: r.id })), args.key, args.estateId?.id ?? null, args.at ?? ctx.now);
+      const rows = await ctx.prisma.policyValue.findMany({
+        where: { ...inOrganization(ctx), key: args.key },
+        select: { id: true, key: true, estateId: true, effectiveFrom: true, effectiveTo: true },
+      });
+      const hit = policyAt(
+        rows.map((r) => ({ ...r, value: r.id })),
+        args.key,
+        args.estateId?.id ?? null,
+        args.at ?? ctx.now,
+      );
       return hit ? ctx.prisma.policyValue.findUniqueOrThrow({ ...query, where: { id: hit.value } }) : null;
     },
   }),
@@ -111,8 +127,13 @@ builder.mutationField("setPolicyValue", (t) =>
     args: { input: t.arg({ type: SetPolicyValueInput, required: true, description: "The key, scope, value and start" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await setPolicyValue(ctx, {
-        key: input.key, estateId: input.estateId?.id ?? null, value: input.value, unit: input.unit, clock: input.clock ?? null,
-        effectiveFrom: input.effectiveFrom ?? null, note: input.note ?? null,
+        key: input.key,
+        estateId: input.estateId?.id ?? null,
+        value: input.value,
+        unit: input.unit,
+        clock: input.clock ?? null,
+        effectiveFrom: input.effectiveFrom ?? null,
+        note: input.note ?? null,
       });
       return ctx.prisma.policyValue.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },

@@ -34,7 +34,10 @@ builder.prismaNode("CaseLibraryEntry", {
     category: t.relation("category", { nullable: true, description: "The complaint's category" }),
     createdBy: t.relation("createdBy", { nullable: true, description: "Who compiled the case" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the case was compiled" }),
-    classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-1: INTERNAL (company knowledge, no personal data)" }),
+    classification: t.expose("classification", {
+      type: ClassificationEnum,
+      description: "SEC-1: INTERNAL (company knowledge, no personal data)",
+    }),
     version: t.exposeInt("version", { description: "Optimistic concurrency" }),
     complaint: t.prismaField({
       type: "Complaint",
@@ -49,7 +52,8 @@ builder.prismaObjectField("Complaint", "caseLibraryEntries", (t) =>
   t.relation("caseLibraryEntries", {
     description: "REC-4: typical cases compiled from this complaint",
     query: (_a, ctx) => ({ where: caseLibraryScope(ctx), orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-  }));
+  }),
+);
 
 const AddCaseLibraryEntryInput = builder.inputType("AddCaseLibraryEntryInput", {
   description: "REC-4: a typical case; every bad field (personal data included, SEC-1) is named at once",
@@ -100,14 +104,23 @@ function entryWhere(ctx: Context, f: typeof CaseLibraryFilter.$inferInput | null
 }
 
 builder.queryField("caseLibrary", (t) =>
-  t.prismaConnection({
-    type: "CaseLibraryEntry",
-    cursor: "id",
-    description: "REC-4: the typical cases of your estates and the company-wide ones, newest first",
-    authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: CaseLibraryFilter, required: false, description: "Narrows the list; none = every case in your scope" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.caseLibraryEntry.count({ where: entryWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.caseLibraryEntry.findMany({ ...query, where: entryWhere(ctx, args.filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-  }, CaseLibraryEntryConnection),
+  t.prismaConnection(
+    {
+      type: "CaseLibraryEntry",
+      cursor: "id",
+      description: "REC-4: the typical cases of your estates and the company-wide ones, newest first",
+      authScopes: { permission: "complaints:read" },
+      args: {
+        filter: t.arg({ type: CaseLibraryFilter, required: false, description: "Narrows the list; none = every case in your scope" }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.caseLibraryEntry.count({ where: entryWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.caseLibraryEntry.findMany({
+          ...query,
+          where: entryWhere(ctx, args.filter),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
+    },
+    CaseLibraryEntryConnection,
+  ),
 );

@@ -11,7 +11,8 @@ export { CorrectiveActionConflictError, CorrectiveActionWorkflowError };
 
 builder.objectFields(conflictErrorType(CorrectiveActionConflictError, "CorrectiveActionConflictError"), (t) => ({
   current: t.prismaField({
-    type: "CorrectiveAction", description: "REC-1: the action as it is now (read it, then reapply the change)",
+    type: "CorrectiveAction",
+    description: "REC-1: the action as it is now (read it, then reapply the change)",
     resolve: (query, e, _a, ctx) => ctx.prisma.correctiveAction.findUniqueOrThrow({ ...nonEmpty(query), where: { id: e.recordId } }),
   }),
 }));

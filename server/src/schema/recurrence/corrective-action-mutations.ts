@@ -21,25 +21,36 @@ const CreateCorrectiveActionInput = builder.inputType("CreateCorrectiveActionInp
   fields: (t) => ({
     title: t.string({ required: true, description: "What the action is about (at most 200 characters)" }),
     trigger: t.field({ type: CorrectiveActionTriggerEnum, required: true, description: "REC-1: what led to the action" }),
-    estateId: t.globalID({ required: false, description: "Default: the estate of the complaints; none = company-wide (company-level staff)" }),
+    estateId: t.globalID({
+      required: false,
+      description: "Default: the estate of the complaints; none = company-wide (company-level staff)",
+    }),
     categoryId: t.globalID({ required: false, description: "Default: the category the complaints share" }),
     ownerId: t.globalID({ required: true, description: "Who carries out the measures (active, working on the estate)" }),
     rootCause: t.string({ required: true, description: "REC-1: the root cause found (at most 4000 characters)" }),
     measures: t.string({ required: true, description: "REC-1: the corrective and preventive measures (at most 4000 characters)" }),
     dueAt: t.field({ type: "DateTime", required: true, description: "In the future" }),
-    complaintIds: t.globalIDList({ required: false, description: "The complaints it answers (first reports in your scope); required for RECURRENCE and REPEAT_REPAIR" }),
+    complaintIds: t.globalIDList({
+      required: false,
+      description: "The complaints it answers (first reports in your scope); required for RECURRENCE and REPEAT_REPAIR",
+    }),
   }),
 });
 
 builder.mutationField("createCorrectiveAction", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "CorrectiveAction",
-    description: "REC-1: opens a corrective and preventive action (supervisors): owner, root cause, measures, due date, the complaints it answers",
+    description:
+      "REC-1: opens a corrective and preventive action (supervisors): owner, root cause, measures, due date, the complaints it answers",
     errors: { types: ERRORS },
     args: { input: t.arg({ type: CreateCorrectiveActionInput, required: true, description: "The action" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await createCorrectiveAction(ctx, {
-        ...input, estateId: input.estateId?.id ?? null, categoryId: input.categoryId?.id ?? null, ownerId: input.ownerId.id, complaintIds: ids(input.complaintIds),
+        ...input,
+        estateId: input.estateId?.id ?? null,
+        categoryId: input.categoryId?.id ?? null,
+        ownerId: input.ownerId.id,
+        complaintIds: ids(input.complaintIds),
       });
       return ctx.prisma.correctiveAction.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -50,8 +61,16 @@ const UpdateCorrectiveActionInput = builder.inputType("UpdateCorrectiveActionInp
   description: "REC-1: give only what changes; a step, content, owner, due date, category or covered complaints",
   fields: (t) => ({
     id: t.globalID({ required: true, description: "The corrective action" }),
-    version: t.int({ required: true, description: "The version read; a stale one gets a CorrectiveActionConflictError and changes nothing" }),
-    step: t.field({ type: CorrectiveActionStepEnum, required: false, description: "START, MARK_IMPLEMENTED, REWORK (an ineffective action: new measures and due date), CLOSE (a verified action, supervisors)" }),
+    version: t.int({
+      required: true,
+      description: "The version read; a stale one gets a CorrectiveActionConflictError and changes nothing",
+    }),
+    step: t.field({
+      type: CorrectiveActionStepEnum,
+      required: false,
+      description:
+        "START, MARK_IMPLEMENTED, REWORK (an ineffective action: new measures and due date), CLOSE (a verified action, supervisors)",
+    }),
     title: t.string({ required: false, description: "A new title" }),
     rootCause: t.string({ required: false, description: "A new root cause" }),
     measures: t.string({ required: false, description: "New measures (required with REWORK)" }),
@@ -69,11 +88,18 @@ builder.mutationField("updateCorrectiveAction", (t) =>
     type: "CorrectiveAction",
     description: "REC-1: edits an action (its owner or a supervisor), links or unlinks complaints, and takes a step of its state machine",
     errors: { types: ERRORS },
-    args: { input: t.arg({ type: UpdateCorrectiveActionInput, required: true, description: "The action, the version read and the changes" }) },
+    args: {
+      input: t.arg({ type: UpdateCorrectiveActionInput, required: true, description: "The action, the version read and the changes" }),
+    },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await updateCorrectiveAction(ctx, {
-        ...input, id: input.id.id, step: (input.step ?? null) as CorrectiveActionStep | null, ownerId: input.ownerId?.id ?? null, categoryId: input.categoryId?.id ?? null,
-        addComplaintIds: ids(input.addComplaintIds), removeComplaintIds: ids(input.removeComplaintIds),
+        ...input,
+        id: input.id.id,
+        step: (input.step ?? null) as CorrectiveActionStep | null,
+        ownerId: input.ownerId?.id ?? null,
+        categoryId: input.categoryId?.id ?? null,
+        addComplaintIds: ids(input.addComplaintIds),
+        removeComplaintIds: ids(input.removeComplaintIds),
       });
       return ctx.prisma.correctiveAction.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -84,8 +110,14 @@ const RecordCorrectiveActionEffectInput = builder.inputType("RecordCorrectiveAct
   description: "REC-1: the verified effect of an action",
   fields: (t) => ({
     id: t.globalID({ required: true, description: "The corrective action" }),
-    version: t.int({ required: true, description: "The version read; a stale one gets a CorrectiveActionConflictError and changes nothing" }),
-    verification: t.string({ required: true, description: "How the effect was verified (e.g. no repeat in the following 90 days, inspection)" }),
+    version: t.int({
+      required: true,
+      description: "The version read; a stale one gets a CorrectiveActionConflictError and changes nothing",
+    }),
+    verification: t.string({
+      required: true,
+      description: "How the effect was verified (e.g. no repeat in the following 90 days, inspection)",
+    }),
     effective: t.boolean({ required: true, description: "VERIFIED when effective, INEFFECTIVE (to be reworked) when not" }),
   }),
 });
@@ -93,9 +125,16 @@ const RecordCorrectiveActionEffectInput = builder.inputType("RecordCorrectiveAct
 builder.mutationField("recordCorrectiveActionEffect", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "CorrectiveAction",
-    description: "REC-1: a supervisor verifies the effect, once the measures are implemented or after the due date; the verdict sets the status",
+    description:
+      "REC-1: a supervisor verifies the effect, once the measures are implemented or after the due date; the verdict sets the status",
     errors: { types: ERRORS },
-    args: { input: t.arg({ type: RecordCorrectiveActionEffectInput, required: true, description: "The action, the version read and the verdict" }) },
+    args: {
+      input: t.arg({
+        type: RecordCorrectiveActionEffectInput,
+        required: true,
+        description: "The action, the version read and the verdict",
+      }),
+    },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await recordCorrectiveActionEffect(ctx, { ...input, id: input.id.id });
       return ctx.prisma.correctiveAction.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });

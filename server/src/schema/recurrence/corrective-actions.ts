@@ -1,6 +1,14 @@
 import { CorrectiveActionStatus, CorrectiveActionTrigger, type CorrectiveAction, type Prisma } from "@tingjian/prisma/client";
 import { builder } from "../../builder.ts";
-import { ComplaintConnection, CorrectiveActionConnection, ORDER_BY_DESCRIPTION, orderByFor, orderFieldEnum, orderInput, type OrderKeys } from "../connections.ts";
+import {
+  ComplaintConnection,
+  CorrectiveActionConnection,
+  ORDER_BY_DESCRIPTION,
+  orderByFor,
+  orderFieldEnum,
+  orderInput,
+  type OrderKeys,
+} from "../connections.ts";
 import type { Context } from "../../access/context.ts";
 import type { RecordRef } from "../../access/disclosure.ts";
 import { availableSteps, isOverdue, NOT_DONE } from "../../domain/recurrence/corrective-action-workflow.ts";
@@ -41,7 +49,8 @@ export const CorrectiveActionStatusEnum = builder.enumType("CorrectiveActionStat
   }),
 });
 export const CorrectiveActionStepEnum = builder.enumType("CorrectiveActionStep", {
-  description: "REC-1 steps: START, MARK_IMPLEMENTED, REWORK and CLOSE through updateCorrectiveAction; VERIFY through recordCorrectiveActionEffect",
+  description:
+    "REC-1 steps: START, MARK_IMPLEMENTED, REWORK and CLOSE through updateCorrectiveAction; VERIFY through recordCorrectiveActionEffect",
   values: {
     START: { description: "REC-1: OPEN → IN_PROGRESS" },
     MARK_IMPLEMENTED: { description: "REC-1: OPEN or IN_PROGRESS → IMPLEMENTED" },
@@ -67,51 +76,81 @@ export const CorrectiveActionRef = builder.prismaNode("CorrectiveAction", {
     trigger: t.expose("trigger", { type: CorrectiveActionTriggerEnum, description: "REC-1: what led to the action" }),
     status: t.expose("status", { type: CorrectiveActionStatusEnum, description: "REC-1: where the action stands" }),
     availableSteps: t.field({
-      type: [CorrectiveActionStepEnum], description: "The steps the action's state allows now",
+      type: [CorrectiveActionStepEnum],
+      description: "The steps the action's state allows now",
       resolve: (a, _a, ctx) => availableSteps(a.status, { dueAt: a.dueAt, now: ctx.now }),
     }),
     estate: t.relation("estate", { nullable: true, description: "Null for a company-wide action" }),
     household: t.relation("household", { nullable: true, description: "REC-2: the household, when all its complaints are of one" }),
-    location: t.exposeString("location", { nullable: true, description: "REC-2: the public-area location, when all its complaints are of one" }),
+    location: t.exposeString("location", {
+      nullable: true,
+      description: "REC-2: the public-area location, when all its complaints are of one",
+    }),
     category: t.relation("category", { nullable: true, description: "The category of the problem" }),
     department: t.relation("department", { nullable: true, description: "The owner's department" }),
     owner: t.relation("owner", { nullable: true, description: "REC-1: who carries out the measures" }),
     rootCause: t.exposeString("rootCause", { nullable: true, description: "REC-1: the company's analysis of the root cause" }),
     measures: t.exposeString("measures", { nullable: true, description: "REC-1: corrective and preventive measures" }),
     dueAt: t.expose("dueAt", { type: "DateTime", nullable: true, description: "REC-1: by when the measures are done" }),
-    overdue: t.boolean({ description: "Not done (open, in progress, or ineffective awaiting rework) and past the due date", resolve: (a, _a, ctx) => isOverdue(a, ctx.now) }),
-    implementedAt: t.expose("implementedAt", { type: "DateTime", nullable: true, description: "REC-1: when the measures were marked implemented" }),
+    overdue: t.boolean({
+      description: "Not done (open, in progress, or ineffective awaiting rework) and past the due date",
+      resolve: (a, _a, ctx) => isOverdue(a, ctx.now),
+    }),
+    implementedAt: t.expose("implementedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "REC-1: when the measures were marked implemented",
+    }),
     verifiedAt: t.expose("verifiedAt", { type: "DateTime", nullable: true, description: "REC-1: when the effect was verified" }),
     verifiedBy: t.relation("verifiedBy", { nullable: true, description: "REC-1: the supervisor who verified the effect" }),
     effective: t.exposeBoolean("effective", { nullable: true, description: "REC-1: the verified effect; null until verified" }),
-    verification: t.string({ nullable: true, description: "REC-1: how the effect was verified (the company's finding)", resolve: (a) => a.verificationNote }),
+    verification: t.string({
+      nullable: true,
+      description: "REC-1: how the effect was verified (the company's finding)",
+      resolve: (a) => a.verificationNote,
+    }),
     createdBy: t.relation("createdBy", { nullable: true, description: "The supervisor who opened the action" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the action was opened" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the action last changed" }),
     classification: t.expose("classification", { type: ClassificationEnum, description: "SEC-1: the action's classification" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with every change" }),
-    history: t.field({ type: [RevisionRef], description: "SEC-6: every change, newest first", resolve: (a, _a, ctx) => history(ctx, correctiveActionRef(a)) }),
-    complaints: t.prismaConnection({
-      type: "Complaint",
-      cursor: "id",
-      description: "The complaints the action covers, oldest first (those in your scope)",
-      totalCount: (a, _args, ctx) => ctx.prisma.complaint.count({ where: coveredBy(ctx, a.id) }),
-      resolve: (query, a, _args, ctx) => ctx.prisma.complaint.findMany({ ...query, where: coveredBy(ctx, a.id), orderBy: [{ receivedAt: "asc" }, { id: "asc" }] }),
-    }, ComplaintConnection),
+    history: t.field({
+      type: [RevisionRef],
+      description: "SEC-6: every change, newest first",
+      resolve: (a, _a, ctx) => history(ctx, correctiveActionRef(a)),
+    }),
+    complaints: t.prismaConnection(
+      {
+        type: "Complaint",
+        cursor: "id",
+        description: "The complaints the action covers, oldest first (those in your scope)",
+        totalCount: (a, _args, ctx) => ctx.prisma.complaint.count({ where: coveredBy(ctx, a.id) }),
+        resolve: (query, a, _args, ctx) =>
+          ctx.prisma.complaint.findMany({ ...query, where: coveredBy(ctx, a.id), orderBy: [{ receivedAt: "asc" }, { id: "asc" }] }),
+      },
+      ComplaintConnection,
+    ),
   }),
 });
 
-const coveredBy = (ctx: Context, actionId: string): Prisma.ComplaintWhereInput => ({ AND: [complaintScope(ctx), { correctiveActions: { some: { correctiveActionId: actionId } } }] });
+const coveredBy = (ctx: Context, actionId: string): Prisma.ComplaintWhereInput => ({
+  AND: [complaintScope(ctx), { correctiveActions: { some: { correctiveActionId: actionId } } }],
+});
 
 builder.prismaObjectField("Complaint", "correctiveActions", (t) =>
   t.field({
     type: [CorrectiveActionRef],
     description: "REC-1: the corrective actions covering this complaint (those in your scope), oldest first",
     select: (_args, ctx, nested) => ({
-      correctiveActions: { where: { correctiveAction: correctiveActionScope(ctx) }, orderBy: { createdAt: "asc" }, select: { correctiveAction: nested(true) } },
+      correctiveActions: {
+        where: { correctiveAction: correctiveActionScope(ctx) },
+        orderBy: { createdAt: "asc" },
+        select: { correctiveAction: nested(true) },
+      },
     }),
     resolve: (c) => c.correctiveActions.map((l) => l.correctiveAction),
-  }));
+  }),
+);
 
 const CorrectiveActionFilter = builder.inputType("CorrectiveActionFilter", {
   description: "REC-1: which actions to list (all given conditions hold)",
@@ -151,27 +190,45 @@ const ACTION_ORDER = {
   STATUS: (d: Prisma.SortOrder) => ({ status: d }),
 } satisfies Record<string, (d: Prisma.SortOrder) => Prisma.CorrectiveActionOrderByWithRelationInput>;
 
-const CorrectiveActionOrder = orderInput("CorrectiveAction", orderFieldEnum<keyof typeof ACTION_ORDER>("CorrectiveAction", "corrective actions", {
-  CREATED_AT: "When the action was opened",
-  UPDATED_AT: "When the action last changed",
-  DUE_AT: "REC-1: the due date; none last",
-  NO: "The action's number",
-  STATUS: "The state, in workflow order",
-}), "corrective actions");
+const CorrectiveActionOrder = orderInput(
+  "CorrectiveAction",
+  orderFieldEnum<keyof typeof ACTION_ORDER>("CorrectiveAction", "corrective actions", {
+    CREATED_AT: "When the action was opened",
+    UPDATED_AT: "When the action last changed",
+    DUE_AT: "REC-1: the due date; none last",
+    NO: "The action's number",
+    STATUS: "The state, in workflow order",
+  }),
+  "corrective actions",
+);
 
 builder.queryField("correctiveActions", (t) =>
-  t.prismaConnection({
-    type: "CorrectiveAction",
-    cursor: "id",
-    description: "REC-1: the corrective actions of your estates and the company-wide ones, newest first",
-    authScopes: { permission: "complaints:read" },
-    args: {
-      filter: t.arg({ type: CorrectiveActionFilter, required: false, description: "Narrows the list; none = every action in your scope" }),
-      orderBy: t.arg({ type: [CorrectiveActionOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (newest first)` }),
+  t.prismaConnection(
+    {
+      type: "CorrectiveAction",
+      cursor: "id",
+      description: "REC-1: the corrective actions of your estates and the company-wide ones, newest first",
+      authScopes: { permission: "complaints:read" },
+      args: {
+        filter: t.arg({
+          type: CorrectiveActionFilter,
+          required: false,
+          description: "Narrows the list; none = every action in your scope",
+        }),
+        orderBy: t.arg({ type: [CorrectiveActionOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (newest first)` }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.correctiveAction.count({ where: actionWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.correctiveAction.findMany({
+          ...query,
+          where: actionWhere(ctx, args.filter),
+          orderBy: orderByFor<keyof typeof ACTION_ORDER, Prisma.CorrectiveActionOrderByWithRelationInput>(
+            args.orderBy as OrderKeys<keyof typeof ACTION_ORDER>,
+            ACTION_ORDER,
+            [{ createdAt: "desc" }, { id: "desc" }],
+          ),
+        }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.correctiveAction.count({ where: actionWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.correctiveAction.findMany({ ...query, where: actionWhere(ctx, args.filter),
-        orderBy: orderByFor<keyof typeof ACTION_ORDER, Prisma.CorrectiveActionOrderByWithRelationInput>(args.orderBy as OrderKeys<keyof typeof ACTION_ORDER>, ACTION_ORDER, [{ createdAt: "desc" }, { id: "desc" }]) }),
-  }, CorrectiveActionConnection),
+    CorrectiveActionConnection,
+  ),
 );

@@ -24,14 +24,19 @@ const RepeatRepair = builder.objectRef<RepeatRepairState>("RepeatRepair").implem
   description: "REC-3, CB-11: the same repair at the same household again within the window",
   fields: (t) => ({
     earlier: t.prismaField({
-      type: "Complaint", nullable: true, description: "REC-3: the earlier repair (null when outside your scope)",
+      type: "Complaint",
+      nullable: true,
+      description: "REC-3: the earlier repair (null when outside your scope)",
       resolve: (query, s, _a, ctx) => ctx.prisma.complaint.findFirst({ ...query, where: { id: s.earlierId, AND: [complaintScope(ctx)] } }),
     }),
     windowDays: t.exposeInt("windowDays", { description: "REC-3.repeatRepairDays in force when it was received" }),
     escalated: t.exposeBoolean("escalated", { description: "WF-7: escalated one level for REC-3" }),
     causeRecorded: t.exposeBoolean("causeRecorded", { description: "CB-11: the responsible manager recorded cause and measures" }),
     correctiveActionLinked: t.exposeBoolean("correctiveActionLinked", { description: "REC-1: a corrective action covers it" }),
-    readyToResolve: t.boolean({ description: "Cause recorded or a corrective action linked", resolve: (s) => s.causeRecorded || s.correctiveActionLinked }),
+    readyToResolve: t.boolean({
+      description: "Cause recorded or a corrective action linked",
+      resolve: (s) => s.causeRecorded || s.correctiveActionLinked,
+    }),
   }),
 });
 
@@ -40,6 +45,16 @@ builder.prismaObjectField("Complaint", "repeatRepair", (t) =>
     type: RepeatRepair,
     nullable: true,
     description: "REC-3: null unless this is the same repair at the same household again within the window",
-    select: { organizationId: true, estateId: true, kind: true, valid: true, duplicateOfId: true, householdId: true, categoryId: true, receivedAt: true },
+    select: {
+      organizationId: true,
+      estateId: true,
+      kind: true,
+      valid: true,
+      duplicateOfId: true,
+      householdId: true,
+      categoryId: true,
+      receivedAt: true,
+    },
     resolve: (c, _a, ctx) => repeatRepairState(ctx.prisma, c),
-  }));
+  }),
+);

@@ -13,7 +13,9 @@ import { unused } from "../scoped-rows.ts";
  */
 async function earlierOf(ctx: Context, complaintId: string): Promise<string[]> {
   const found = await batched(ctx, "REC-2 earlier", complaintId, async (ids) => {
-    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(earlierComplaintsSql(inOrganization(ctx).organizationId, ids, visibleTopSecretOf(ctx.viewer)));
+    const rows = await ctx.prisma.$queryRaw<EarlierRow[]>(
+      earlierComplaintsSql(inOrganization(ctx).organizationId, ids, visibleTopSecretOf(ctx.viewer)),
+    );
     const byComplaint = new Map<string, string[]>();
     for (const r of rows) byComplaint.set(r.complaint_id, [...(byComplaint.get(r.complaint_id) ?? []), r.earlier_id]);
     return byComplaint;
@@ -37,7 +39,9 @@ builder.prismaObjectFields("Complaint", (t) => ({
       // No repeat: nothing to load (the selection is read all the same, so plugin-prisma does not warn).
       if (earlier.length === 0) return unused(query);
       return ctx.prisma.complaint.findFirst({
-        ...query, where: { id: { in: earlier }, AND: [complaintScope(ctx)] }, orderBy: [{ receivedAt: "desc" }, { no: "desc" }, { id: "desc" }],
+        ...query,
+        where: { id: { in: earlier }, AND: [complaintScope(ctx)] },
+        orderBy: [{ receivedAt: "desc" }, { no: "desc" }, { id: "desc" }],
       });
     },
   }),

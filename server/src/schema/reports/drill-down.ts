@@ -53,15 +53,36 @@ const NODES: Record<RowType, { typeName: string; model: string; scope: (ctx: Con
 
 type FindMany = (args: object) => Promise<{ id: string }[]>;
 
-interface Edge { cursor: string; node: { id: string }; inNumerator: boolean }
+interface Edge {
+  cursor: string;
+  node: { id: string };
+  inNumerator: boolean;
+}
 
 /** One page of the rows behind the figure, loaded with the selection of the page (one query per level). */
-async function page(parent: RowsParent, rowType: RowType, args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, ctx: Context, info: GraphQLResolveInfo) {
+async function page(
+  parent: RowsParent,
+  rowType: RowType,
+  args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
+  ctx: Context,
+  info: GraphQLResolveInfo,
+) {
   if (parent.rowType !== rowType) return null;
-  const { offset, limit, hasPreviousPage, expectedSize, hasNextPage } = offsetForArgs({ args, defaultSize: DEFAULT_CONNECTION_SIZE, maxSize: PAGE_SIZE_CEILING, totalCount: parent.total });
+  const { offset, limit, hasPreviousPage, expectedSize, hasNextPage } = offsetForArgs({
+    args,
+    defaultSize: DEFAULT_CONNECTION_SIZE,
+    maxSize: PAGE_SIZE_CEILING,
+    totalCount: parent.total,
+  });
   const ids = limit > 0 && expectedSize > 0 ? await drillPage(signedIn(ctx), parent, offset, limit) : [];
   const spec = NODES[rowType];
-  const query = (await queryFromInfo({ context: ctx, info, typeName: spec.typeName, paths: [["edges", "node"]], awaitSelections: true })) as object;
+  const query = (await queryFromInfo({
+    context: ctx,
+    info,
+    typeName: spec.typeName,
+    paths: [["edges", "node"]],
+    awaitSelections: true,
+  })) as object;
   const nodeIds = [...new Set(ids.slice(0, expectedSize).map((r) => r.node_id))];
   const delegate = (ctx.prisma as unknown as Record<string, { findMany: FindMany }>)[spec.model]!;
   const nodes = nodeIds.length ? await delegate.findMany({ ...query, where: { id: { in: nodeIds }, AND: [spec.scope(ctx)] } }) : [];
@@ -73,8 +94,10 @@ async function page(parent: RowsParent, rowType: RowType, args: { first?: number
   return {
     edges,
     pageInfo: {
-      startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null,
-      hasPreviousPage, hasNextPage: hasNextPage(ids.length),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage,
+      hasNextPage: hasNextPage(ids.length),
     },
   };
 }
@@ -93,8 +116,17 @@ MetricRowsRef.implement({
           description,
           resolve: (parent, args, ctx, info) => page(parent, rowType, args, ctx, info) as never,
         },
-        { description: `§11: a page of the ${NODES[rowType].typeName} rows behind a figure; its edges say whether each row counts in the numerator (\`inNumerator\`), so it is its own type, not ${NODES[rowType].typeName}Connection` },
-        { fields: (e) => ({ inNumerator: e.boolean({ description: "The row counts in the numerator too", resolve: (edge) => (edge as unknown as Edge).inNumerator }) }) },
+        {
+          description: `§11: a page of the ${NODES[rowType].typeName} rows behind a figure; its edges say whether each row counts in the numerator (\`inNumerator\`), so it is its own type, not ${NODES[rowType].typeName}Connection`,
+        },
+        {
+          fields: (e) => ({
+            inNumerator: e.boolean({
+              description: "The row counts in the numerator too",
+              resolve: (edge) => (edge as unknown as Edge).inNumerator,
+            }),
+          }),
+        },
       );
     return {
       metric: t.field({ type: MetricKindEnum, description: "The figure's metric", resolve: (p) => p.metric }),
@@ -103,12 +135,19 @@ MetricRowsRef.implement({
       sliceKey: t.exposeString("sliceKey", { nullable: true, description: "The slice's key as given" }),
       numeratorOnly: t.exposeBoolean("numeratorOnly", { description: "True: the numerator's rows; false: the denominator's" }),
       rowType: t.field({ type: RowTypeEnum, description: "Which connection carries the rows", resolve: (p) => p.rowType }),
-      totalCount: t.int({ description: "Rows behind the figure: its numerator (numeratorOnly) or its denominator", resolve: (p) => p.total }),
+      totalCount: t.int({
+        description: "Rows behind the figure: its numerator (numeratorOnly) or its denominator",
+        resolve: (p) => p.total,
+      }),
       hiddenCount: t.int({
-        description: "Always 0: a figure counts only the rows you may list, so none is hidden from you (SEC-2, SEC-7, issue 15 item 8: TOP_SECRET records you are not designated for are neither counted nor listed)",
+        description:
+          "Always 0: a figure counts only the rows you may list, so none is hidden from you (SEC-2, SEC-7, issue 15 item 8: TOP_SECRET records you are not designated for are neither counted nor listed)",
         resolve: () => 0,
       }),
-      complaints: rows("COMPLAINT", "Complaints (the callback rate: one row per confirmation round, so a complaint confirmed twice appears twice)"),
+      complaints: rows(
+        "COMPLAINT",
+        "Complaints (the callback rate: one row per confirmation round, so a complaint confirmed twice appears twice)",
+      ),
       callbacks: rows("CALLBACK", "Callbacks made"),
       callbackIssues: rows("CALLBACK_ISSUE", "CB-7: issues raised in callbacks"),
       slaStages: rows("SLA_STAGE", "§6: SLA stages"),
@@ -124,15 +163,29 @@ const MetricRowsInput = builder.inputType("MetricRowsInput", {
   description: "A figure's drillDown, plus whether to list its numerator's or its denominator's rows",
   fields: (t) => ({
     metric: t.field({ type: MetricKindEnum, required: true, description: "The figure's metric" }),
-    part: t.string({ required: false, description: "The figure's part (dimension code, SLA rule, month); required for metrics with parts" }),
+    part: t.string({
+      required: false,
+      description: "The figure's part (dimension code, SLA rule, month); required for metrics with parts",
+    }),
     from: t.field({ type: "DateTime", required: false, description: "With `to`: the figure's range [from, to)" }),
     to: t.field({ type: "DateTime", required: false, description: "With `from`: the range's end (exclusive)" }),
-    period: t.field({ type: ReportPeriodKindEnum, required: false, description: "Instead of from/to: the period of this kind holding `date`" }),
+    period: t.field({
+      type: ReportPeriodKindEnum,
+      required: false,
+      description: "Instead of from/to: the period of this kind holding `date`",
+    }),
     date: t.field({ type: "Date", required: false, description: "A day of the period (default today)" }),
     sliceBy: t.field({ type: MetricSliceByEnum, required: false, defaultValue: "ORGANIZATION", description: "How the figure was cut" }),
-    sliceKey: t.string({ required: false, description: "The slice's key; null: the rows without a value (ignored when sliced by organisation)" }),
+    sliceKey: t.string({
+      required: false,
+      description: "The slice's key; null: the rows without a value (ignored when sliced by organisation)",
+    }),
     estateIds: t.globalIDList({ required: false, description: "The figure's estates (default your scope)" }),
-    numeratorOnly: t.boolean({ required: false, defaultValue: false, description: "The numerator's rows; otherwise the denominator's (for households per resident household: the households)" }),
+    numeratorOnly: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: "The numerator's rows; otherwise the denominator's (for households per resident household: the households)",
+    }),
   }),
 });
 
@@ -141,9 +194,13 @@ builder.queryField("metricRows", (t) =>
     type: MetricRowsRef,
     description: "§11 drill-down: the rows behind a figure of `metrics` (same SQL filter), paginated through their own node types",
     args: { input: t.arg({ type: MetricRowsInput, required: true, description: "A figure's drillDown and the side to list" }) },
-    resolve: (_r, { input }, ctx) => openDrillDown(ctx, {
-      ...input, metric: input.metric as MetricKind, sliceBy: input.sliceBy as SliceBy | null, period: input.period as PeriodKind | null,
-      estateIds: input.estateIds?.map((e) => e.id) ?? null,
-    }),
+    resolve: (_r, { input }, ctx) =>
+      openDrillDown(ctx, {
+        ...input,
+        metric: input.metric as MetricKind,
+        sliceBy: input.sliceBy as SliceBy | null,
+        period: input.period as PeriodKind | null,
+        estateIds: input.estateIds?.map((e) => e.id) ?? null,
+      }),
   }),
 );

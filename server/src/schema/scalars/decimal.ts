@@ -51,9 +51,10 @@ DecimalScalar.updateConfig({
   kind: "Scalar",
   graphqlKind: "Scalar",
   name: "Decimal",
-  description: "A decimal amount of money (yuan), exact: served as a string with two decimals such as \"1234.50\"; "
-    + "accepted as a string or a number, at most 12 integer digits, no exponent (otherwise BAD_USER_INPUT). "
-    + "A protected amount the caller may not read is served masked (\"***\", SEC-7)",
+  description:
+    'A decimal amount of money (yuan), exact: served as a string with two decimals such as "1234.50"; ' +
+    "accepted as a string or a number, at most 12 integer digits, no exponent (otherwise BAD_USER_INPUT). " +
+    'A protected amount the caller may not read is served masked ("***", SEC-7)',
   serialize: serializeDecimal,
   parseValue: parseDecimal,
   parseLiteral,

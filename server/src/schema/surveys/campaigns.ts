@@ -18,7 +18,10 @@ builder.prismaObject("SurveyCampaignEstate", {
   description: "SUR-2: an estate the campaign covers",
   fields: (t) => ({
     estate: t.relation("estate", { description: "SUR-2: the estate" }),
-    residentHouseholds: t.exposeInt("residentHouseholds", { nullable: true, description: "§11: resident households when the sample was drawn and again at the start (the coverage denominator)" }),
+    residentHouseholds: t.exposeInt("residentHouseholds", {
+      nullable: true,
+      description: "§11: resident households when the sample was drawn and again at the start (the coverage denominator)",
+    }),
   }),
 });
 
@@ -32,15 +35,28 @@ builder.prismaNode("SurveyCampaign", {
     name: t.exposeString("name", { description: "SUR-1: the campaign's name" }),
     kind: t.expose("kind", { type: SurveyCampaignKindEnum, description: "SUR-1: REGULAR (one of the two a year) or SPECIAL" }),
     status: t.expose("status", { type: SurveyCampaignStatusEnum, description: "SUR-1: DRAFT, RUNNING, CLOSED or CANCELLED" }),
-    availableActions: t.field({ type: [SurveyCampaignActionEnum], description: "SUR-1: the steps the campaign's status allows", resolve: (c) => availableCampaignActions(c.status) }),
+    availableActions: t.field({
+      type: [SurveyCampaignActionEnum],
+      description: "SUR-1: the steps the campaign's status allows",
+      resolve: (c) => availableCampaignActions(c.status),
+    }),
     startsAt: t.expose("startsAt", { type: "DateTime", description: "SUR-1: when questionnaires start being handed out (SUR-3)" }),
-    endsAt: t.expose("endsAt", { type: "DateTime", nullable: true, description: "SUR-3, SUR-5: questionnaires not returned by then are followed up; post-survey tasks count from it" }),
+    endsAt: t.expose("endsAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "SUR-3, SUR-5: questionnaires not returned by then are followed up; post-survey tasks count from it",
+    }),
     note: t.exposeString("note", { nullable: true, description: "SUR-1: the planner's note" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with every step" }),
     questionnaire: t.relation("questionnaire", { description: "SUR-6: the questionnaire revision asked (frozen once the campaign runs)" }),
     previousCampaign: t.prismaField({
-      type: "SurveyCampaign", nullable: true, description: "SUR-2: complainant households are those since this campaign's start",
-      resolve: (query, c, _a, ctx) => (c.previousCampaignId ? ctx.prisma.surveyCampaign.findFirst({ ...query, where: { id: c.previousCampaignId, AND: [campaignScope(ctx)] } }) : null),
+      type: "SurveyCampaign",
+      nullable: true,
+      description: "SUR-2: complainant households are those since this campaign's start",
+      resolve: (query, c, _a, ctx) =>
+        c.previousCampaignId
+          ? ctx.prisma.surveyCampaign.findFirst({ ...query, where: { id: c.previousCampaignId, AND: [campaignScope(ctx)] } })
+          : null,
     }),
     estates: t.relation("estates", {
       description: "SUR-2: the estates covered (those of your scope)",
@@ -52,18 +68,28 @@ builder.prismaNode("SurveyCampaign", {
 });
 
 builder.queryField("surveyCampaigns", (t) =>
-  t.prismaConnection({
-    type: "SurveyCampaign",
-    cursor: "id",
-    authScopes: { authenticated: true },
-    description: "SUR-1: campaigns covering your estates (§2), newest first",
-    args: { status: t.arg({ type: [SurveyCampaignStatusEnum], required: false, description: "SUR-1: only campaigns in these statuses" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.surveyCampaign.count({ where: { AND: [campaignScope(ctx), args.status?.length ? { status: { in: args.status } } : {}] } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.surveyCampaign.findMany({
-        ...query, where: { AND: [campaignScope(ctx), args.status?.length ? { status: { in: args.status } } : {}] }, orderBy: [{ startsAt: "desc" }, { id: "asc" }],
-      }),
-  }, SurveyCampaignConnection),
+  t.prismaConnection(
+    {
+      type: "SurveyCampaign",
+      cursor: "id",
+      authScopes: { authenticated: true },
+      description: "SUR-1: campaigns covering your estates (§2), newest first",
+      args: {
+        status: t.arg({ type: [SurveyCampaignStatusEnum], required: false, description: "SUR-1: only campaigns in these statuses" }),
+      },
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.surveyCampaign.count({
+          where: { AND: [campaignScope(ctx), args.status?.length ? { status: { in: args.status } } : {}] },
+        }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.surveyCampaign.findMany({
+          ...query,
+          where: { AND: [campaignScope(ctx), args.status?.length ? { status: { in: args.status } } : {}] },
+          orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+        }),
+    },
+    SurveyCampaignConnection,
+  ),
 );
 
 const CreateSurveyCampaignInput = builder.inputType("CreateSurveyCampaignInput", {
@@ -71,12 +97,27 @@ const CreateSurveyCampaignInput = builder.inputType("CreateSurveyCampaignInput",
   fields: (t) => ({
     code: t.string({ required: true, description: "Unique in the organisation, e.g. SAT-2027-H1" }),
     name: t.string({ required: true, description: "The campaign's name" }),
-    kind: t.field({ type: SurveyCampaignKindEnum, required: true, description: "REGULAR: one of the two company-wide surveys of the year; SPECIAL: an ad-hoc survey" }),
+    kind: t.field({
+      type: SurveyCampaignKindEnum,
+      required: true,
+      description: "REGULAR: one of the two company-wide surveys of the year; SPECIAL: an ad-hoc survey",
+    }),
     questionnaireId: t.globalID({ required: true, description: "SUR-6: the questionnaire revision to ask" }),
-    startsAt: t.field({ type: "DateTime", required: true, description: "SUR-1: when it starts (at most two REGULAR campaigns start in a calendar year)" }),
-    endsAt: t.field({ type: "DateTime", required: true, description: "Questionnaires not returned by then are followed up (SUR-3); post-survey tasks count from it (SUR-5)" }),
+    startsAt: t.field({
+      type: "DateTime",
+      required: true,
+      description: "SUR-1: when it starts (at most two REGULAR campaigns start in a calendar year)",
+    }),
+    endsAt: t.field({
+      type: "DateTime",
+      required: true,
+      description: "Questionnaires not returned by then are followed up (SUR-3); post-survey tasks count from it (SUR-5)",
+    }),
     estateIds: t.globalIDList({ required: false, description: "SPECIAL: the estates surveyed (required); REGULAR: every estate (omit)" }),
-    previousCampaignId: t.globalID({ required: false, description: "SUR-2: default the latest regular campaign that started before this one" }),
+    previousCampaignId: t.globalID({
+      required: false,
+      description: "SUR-2: default the latest regular campaign that started before this one",
+    }),
     note: t.string({ required: false, description: "The planner's note" }),
   }),
 });
@@ -89,7 +130,10 @@ builder.mutationField("createSurveyCampaign", (t) =>
     args: { input: t.arg({ type: CreateSurveyCampaignInput, required: true, description: "The campaign" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await createSurveyCampaign(ctx, {
-        ...input, questionnaireId: input.questionnaireId.id, estateIds: input.estateIds?.map((e) => e.id), previousCampaignId: input.previousCampaignId?.id,
+        ...input,
+        questionnaireId: input.questionnaireId.id,
+        estateIds: input.estateIds?.map((e) => e.id),
+        previousCampaignId: input.previousCampaignId?.id,
       });
       return ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -103,7 +147,10 @@ function campaignStep(name: string, action: CampaignAction, description: string)
     description: `SUR-1: the campaign and the version read (${action})`,
     fields: (t) => ({
       id: t.globalID({ required: true, description: "The campaign" }),
-      version: t.int({ required: true, description: "The version read; a stale one gets a SurveyCampaignConflictError and changes nothing" }),
+      version: t.int({
+        required: true,
+        description: "The version read; a stale one gets a SurveyCampaignConflictError and changes nothing",
+      }),
     }),
   });
   builder.mutationField(name, (t) =>
@@ -120,6 +167,10 @@ function campaignStep(name: string, action: CampaignAction, description: string)
   );
 }
 
-campaignStep("startSurveyCampaign", "START", "SUR-1: the campaign runs (→ RUNNING): questionnaires are handed out; its questionnaire is frozen (SUR-6)");
+campaignStep(
+  "startSurveyCampaign",
+  "START",
+  "SUR-1: the campaign runs (→ RUNNING): questionnaires are handed out; its questionnaire is frozen (SUR-6)",
+);
 campaignStep("closeSurveyCampaign", "CLOSE", "SUR-1: the campaign ends (→ CLOSED); closed early, it ends now");
 campaignStep("cancelSurveyCampaign", "CANCEL", "SUR-1: the campaign is called off (→ CANCELLED); what was recorded stays");

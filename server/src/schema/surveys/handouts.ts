@@ -40,36 +40,50 @@ builder.prismaNode("SurveyHandout", {
     returnedAt: t.expose("returnedAt", { type: "DateTime", nullable: true, description: "SUR-3: when it came back; null: not yet" }),
     returned: t.boolean({ description: "SUR-3: it came back", resolve: (h) => h.returnedAt !== null }),
     comment: t.string({
-      nullable: true, description: "The distributor's note on the household (personal data, SEC-7)", extensions: protectedField("SURVEY_HANDOUT", "comment"),
+      nullable: true,
+      description: "The distributor's note on the household (personal data, SEC-7)",
+      extensions: protectedField("SURVEY_HANDOUT", "comment"),
       resolve: (h, _a, ctx) => reveal(ctx, handoutRef(h), "comment", h.comment),
     }),
-    followUps: t.relationCount("followUps", { where: { kind: "SURVEY_FOLLOWUP" }, description: "SUR-3: follow-up callbacks planned for it" }),
+    followUps: t.relationCount("followUps", {
+      where: { kind: "SURVEY_FOLLOWUP" },
+      description: "SUR-3: follow-up callbacks planned for it",
+    }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with a return or the answers" }),
   }),
 });
 
 builder.queryField("surveyHandouts", (t) =>
-  t.prismaConnection({
-    type: "SurveyHandout",
-    cursor: "id",
-    description: "SUR-3: a campaign's hand-outs in your estates (§2), by household",
-    authScopes: { permission: "complaints:read" },
-    args: {
-      campaignId: t.arg.globalID({ required: true, description: "The campaign" }),
-      estateId: t.arg.globalID({ required: false, description: "Only this estate's" }),
-      householdId: t.arg.globalID({ required: false, description: "Only this household's" }),
-      returned: t.arg.boolean({ required: false, description: "true: returned only; false: not returned only" }),
+  t.prismaConnection(
+    {
+      type: "SurveyHandout",
+      cursor: "id",
+      description: "SUR-3: a campaign's hand-outs in your estates (§2), by household",
+      authScopes: { permission: "complaints:read" },
+      args: {
+        campaignId: t.arg.globalID({ required: true, description: "The campaign" }),
+        estateId: t.arg.globalID({ required: false, description: "Only this estate's" }),
+        householdId: t.arg.globalID({ required: false, description: "Only this household's" }),
+        returned: t.arg.boolean({ required: false, description: "true: returned only; false: not returned only" }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.surveyHandout.count({ where: handoutWhere(ctx, args) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.surveyHandout.findMany({ ...query, where: handoutWhere(ctx, args), orderBy: [{ householdId: "asc" }, { id: "asc" }] }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.surveyHandout.count({ where: handoutWhere(ctx, args) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.surveyHandout.findMany({ ...query, where: handoutWhere(ctx, args), orderBy: [{ householdId: "asc" }, { id: "asc" }] }),
-  }, SurveyHandoutConnection),
+    SurveyHandoutConnection,
+  ),
 );
 
-function handoutWhere(ctx: Context, a: { campaignId: { id: string }; estateId?: { id: string } | null; householdId?: { id: string } | null; returned?: boolean | null }): Prisma.SurveyHandoutWhereInput {
+function handoutWhere(
+  ctx: Context,
+  a: { campaignId: { id: string }; estateId?: { id: string } | null; householdId?: { id: string } | null; returned?: boolean | null },
+): Prisma.SurveyHandoutWhereInput {
   return {
     AND: [
-      estateRecords(ctx), { campaignId: a.campaignId.id },
-      a.estateId ? { estateId: a.estateId.id } : {}, a.householdId ? { householdId: a.householdId.id } : {},
+      estateRecords(ctx),
+      { campaignId: a.campaignId.id },
+      a.estateId ? { estateId: a.estateId.id } : {},
+      a.householdId ? { householdId: a.householdId.id } : {},
       a.returned === true ? { returnedAt: { not: null } } : a.returned === false ? { returnedAt: null } : {},
     ],
   };
@@ -79,7 +93,8 @@ function handoutWhere(ctx: Context, a: { campaignId: { id: string }; estateId?: 
 
 builder.objectFields(conflictErrorType(SurveyHandoutConflictError, "SurveyHandoutConflictError"), (t) => ({
   current: t.prismaField({
-    type: "SurveyHandout", description: "The hand-out as it is now",
+    type: "SurveyHandout",
+    description: "The hand-out as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.surveyHandout.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -93,8 +108,15 @@ const HandoutInput = builder.inputType("SurveyHandoutInput", {
   fields: (t) => ({
     householdId: t.globalID({ required: true, description: "A household of the campaign's sample (SUR-2)" }),
     distributorId: t.globalID({ required: false, description: "Default: you" }),
-    handedOutAt: t.field({ type: "DateTime", required: false, description: "Default now; not before the campaign starts, not in the future" }),
-    comment: t.string({ required: false, description: "The distributor's note on the household (personal data, SEC-7), at most 2000 characters" }),
+    handedOutAt: t.field({
+      type: "DateTime",
+      required: false,
+      description: "Default now; not before the campaign starts, not in the future",
+    }),
+    comment: t.string({
+      required: false,
+      description: "The distributor's note on the household (personal data, SEC-7), at most 2000 characters",
+    }),
   }),
 });
 
@@ -155,12 +177,19 @@ builder.mutationField("recordSurveyReturn", (t) =>
 
 // ---- the return rate ----
 
-interface EstateRate { estateId: string; rate: RateFigure }
+interface EstateRate {
+  estateId: string;
+  rate: RateFigure;
+}
 
 export const SurveyEstateRate = builder.objectRef<EstateRate>("SurveyEstateRate").implement({
   description: "§11: a rate of one estate",
   fields: (t) => ({
-    estate: t.prismaField({ type: "Estate", description: "The estate", resolve: (query, e, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: e.estateId } }) }),
+    estate: t.prismaField({
+      type: "Estate",
+      description: "The estate",
+      resolve: (query, e, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: e.estateId } }),
+    }),
     rate: t.field({ type: SurveyRateRef, description: "§11: its rate", resolve: (e) => e.rate }),
   }),
 });
@@ -189,7 +218,10 @@ builder.queryField("surveyReturnRates", (t) =>
       const targets = await policyPercents(ctx, "SUR-3.returnRate", [null, ...estateIds], c.startsAt, 80);
       return {
         campaign: rateOf(total.numerator, total.denominator, targets.get(null) ?? null),
-        estates: estateIds.map((id) => ({ estateId: id, rate: rateOf(byEstate.get(id)?.numerator ?? 0, byEstate.get(id)?.denominator ?? 0, targets.get(id) ?? null) })),
+        estates: estateIds.map((id) => ({
+          estateId: id,
+          rate: rateOf(byEstate.get(id)?.numerator ?? 0, byEstate.get(id)?.denominator ?? 0, targets.get(id) ?? null),
+        })),
       };
     },
   }),
@@ -197,14 +229,16 @@ builder.queryField("surveyReturnRates", (t) =>
 
 // ---- follow-ups ----
 
-const SurveyFollowupPlan = builder.objectRef<{ notReturned: number; created: number; alreadyPlanned: number }>("SurveyFollowupPlan").implement({
-  description: "SUR-3: questionnaires of your estates not returned by the campaign's end, and their follow-up callbacks",
-  fields: (t) => ({
-    notReturned: t.exposeInt("notReturned", { description: "SUR-3: questionnaires of your estates not returned by the end" }),
-    created: t.exposeInt("created", { description: "Callbacks planned by this call" }),
-    alreadyPlanned: t.exposeInt("alreadyPlanned", { description: "Planned before (never twice)" }),
-  }),
-});
+const SurveyFollowupPlan = builder
+  .objectRef<{ notReturned: number; created: number; alreadyPlanned: number }>("SurveyFollowupPlan")
+  .implement({
+    description: "SUR-3: questionnaires of your estates not returned by the campaign's end, and their follow-up callbacks",
+    fields: (t) => ({
+      notReturned: t.exposeInt("notReturned", { description: "SUR-3: questionnaires of your estates not returned by the end" }),
+      created: t.exposeInt("created", { description: "Callbacks planned by this call" }),
+      alreadyPlanned: t.exposeInt("alreadyPlanned", { description: "Planned before (never twice)" }),
+    }),
+  });
 
 builder.mutationField("planSurveyFollowups", (t) =>
   t.withAuth({ permission: "complaints:write" }).field({

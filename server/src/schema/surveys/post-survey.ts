@@ -29,12 +29,20 @@ const STATUSES: Record<TaskStatus, string> = {
   CANCELLED: "SUR-5: no longer to be done",
 };
 const SurveyTaskKindEnum = builder.enumType(SurveyTaskKind, {
-  name: "SurveyTaskKind", description: "SUR-5 post-survey work",
-  values: Object.fromEntries(Object.values(SurveyTaskKind).map((k) => [k, { description: KINDS[k] }])) as Record<SurveyTaskKind, { description: string }>,
+  name: "SurveyTaskKind",
+  description: "SUR-5 post-survey work",
+  values: Object.fromEntries(Object.values(SurveyTaskKind).map((k) => [k, { description: KINDS[k] }])) as Record<
+    SurveyTaskKind,
+    { description: string }
+  >,
 });
 const SurveyTaskStatusEnum = builder.enumType(TaskStatus, {
-  name: "SurveyTaskStatus", description: "SUR-5: where a post-survey task stands",
-  values: Object.fromEntries(Object.values(TaskStatus).map((k) => [k, { description: STATUSES[k] }])) as Record<TaskStatus, { description: string }>,
+  name: "SurveyTaskStatus",
+  description: "SUR-5: where a post-survey task stands",
+  values: Object.fromEntries(Object.values(TaskStatus).map((k) => [k, { description: STATUSES[k] }])) as Record<
+    TaskStatus,
+    { description: string }
+  >,
 });
 
 builder.prismaNode("SurveyTask", {
@@ -61,13 +69,18 @@ builder.prismaNode("SurveyTask", {
 builder.prismaObjectField("SurveyCampaign", "tasks", (t) =>
   t.relation("tasks", {
     description: "SUR-5: the post-survey plan, by due date",
-    query: (_a, ctx) => ({ where: estateFilter(ctx) ? { OR: [{ estateId: null }, { estateId: estateFilter(ctx) }] } : {}, orderBy: [{ dueAt: "asc" }, { kind: "asc" }] }),
-  }));
+    query: (_a, ctx) => ({
+      where: estateFilter(ctx) ? { OR: [{ estateId: null }, { estateId: estateFilter(ctx) }] } : {},
+      orderBy: [{ dueAt: "asc" }, { kind: "asc" }],
+    }),
+  }),
+);
 
 builder.mutationField("planPostSurveyTasks", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: ["SurveyTask"],
-    description: "SUR-5: plans week 1 analysis, week 2 targeted callbacks, week 3 open letters and signed visits, due from the campaign's end; a step planned before is not planned again",
+    description:
+      "SUR-5: plans week 1 analysis, week 2 targeted callbacks, week 3 open letters and signed visits, due from the campaign's end; a step planned before is not planned again",
     errors: { types: CAMPAIGN_ERRORS },
     args: {
       campaignId: t.arg.globalID({ required: true, description: "The campaign (RUNNING or CLOSED, with an end)" }),
@@ -82,7 +95,8 @@ builder.mutationField("planPostSurveyTasks", (t) =>
 
 builder.objectFields(conflictErrorType(SurveyTaskConflictError, "SurveyTaskConflictError"), (t) => ({
   current: t.prismaField({
-    type: "SurveyTask", description: "The task as it is now",
+    type: "SurveyTask",
+    description: "The task as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.surveyTask.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -126,7 +140,11 @@ const SurveyOpenLetterRef = builder.prismaObject("OpenLetter", {
     body: t.exposeString("body", { description: "SUR-5: the letter as published" }),
     method: t.exposeString("method", { nullable: true, description: "SUR-5: how the problem is handled" }),
     measures: t.exposeString("measures", { nullable: true, description: "SUR-5: the measures taken" }),
-    earliestCompletionAt: t.expose("earliestCompletionAt", { type: "DateTime", nullable: true, description: "SUR-5: the earliest the problem is solved" }),
+    earliestCompletionAt: t.expose("earliestCompletionAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "SUR-5: the earliest the problem is solved",
+    }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "When it was published" }),
     publishedBy: t.relation("publishedBy", { nullable: true, description: "Who published it" }),
   }),
@@ -136,13 +154,18 @@ builder.prismaObjectField("SurveyCampaign", "openLetters", (t) =>
   t.relation("openLetters", {
     type: SurveyOpenLetterRef,
     description: "SUR-5: open letters on this survey's common problems",
-    query: (_a, ctx) => ({ where: estateFilter(ctx) ? { OR: [{ estateId: null }, { estateId: estateFilter(ctx) }] } : {}, orderBy: [{ publishedAt: "asc" }, { id: "asc" }] }),
-  }));
+    query: (_a, ctx) => ({
+      where: estateFilter(ctx) ? { OR: [{ estateId: null }, { estateId: estateFilter(ctx) }] } : {},
+      orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+    }),
+  }),
+);
 
 builder.mutationField("recordSurveyOpenLetter", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: SurveyOpenLetterRef,
-    description: "SUR-5: records an open letter for a campaign's common problems, with the method, the measures and the earliest completion date",
+    description:
+      "SUR-5: records an open letter for a campaign's common problems, with the method, the measures and the earliest completion date",
     errors: { types: CAMPAIGN_ERRORS },
     args: {
       input: t.arg({
@@ -155,7 +178,11 @@ builder.mutationField("recordSurveyOpenLetter", (t) =>
             body: f.string({ required: true, description: "The letter, at most 20000 characters" }),
             method: f.string({ required: true, description: "SUR-5: how the problem is handled" }),
             measures: f.string({ required: true, description: "SUR-5: the measures taken" }),
-            earliestCompletionAt: f.field({ type: "DateTime", required: true, description: "SUR-5: the earliest the problem is solved; not before publication" }),
+            earliestCompletionAt: f.field({
+              type: "DateTime",
+              required: true,
+              description: "SUR-5: the earliest the problem is solved; not before publication",
+            }),
             publishedAt: f.field({ type: "DateTime", required: false, description: "Default now" }),
           }),
         }),

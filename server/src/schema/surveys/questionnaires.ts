@@ -20,7 +20,7 @@ export const QuestionnaireDimensionRef = builder.prismaObject("QuestionnaireDime
     name: t.exposeString("label", { description: "SUR-6: the dimension as asked, e.g. 维修及时性" }),
     description: t.exposeString("description", { nullable: true, description: "SUR-6: what the dimension covers" }),
     order: t.exposeInt("sortOrder", { description: "SUR-6: its place in the questionnaire" }),
-    allowNotApplicable: t.exposeBoolean("allowNotApplicable", { description: "SUR-6: may be answered \"not applicable\"" }),
+    allowNotApplicable: t.exposeBoolean("allowNotApplicable", { description: 'SUR-6: may be answered "not applicable"' }),
     isOverall: t.exposeBoolean("isOverall", { description: "§11: the dimension that gives the overall satisfaction rate" }),
   }),
 });
@@ -38,7 +38,10 @@ builder.prismaNode("Questionnaire", {
     frozen: t.exposeBoolean("frozen", { description: "SUR-6: used by a running or closed campaign; copy it to change it" }),
     frozenAt: t.expose("frozenAt", { type: "DateTime", nullable: true, description: "SUR-6: when a campaign using it started" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an edit" }),
-    dimensions: t.relation("dimensions", { description: "SUR-6: its dimensions, in order", query: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] } }),
+    dimensions: t.relation("dimensions", {
+      description: "SUR-6: its dimensions, in order",
+      query: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }] },
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the revision was made" }),
   }),
 });
@@ -50,7 +53,11 @@ builder.queryField("questionnaires", (t) =>
     description: "SUR-6: every questionnaire revision, by code and revision",
     args: { code: t.arg.string({ required: false, description: "Only the revisions of this code" }) },
     resolve: (query, _r, args, ctx) =>
-      ctx.prisma.questionnaire.findMany({ ...query, where: { ...inOrganization(ctx), ...(args.code ? { code: args.code } : {}) }, orderBy: [{ code: "asc" }, { revision: "asc" }] }),
+      ctx.prisma.questionnaire.findMany({
+        ...query,
+        where: { ...inOrganization(ctx), ...(args.code ? { code: args.code } : {}) },
+        orderBy: [{ code: "asc" }, { revision: "asc" }],
+      }),
   }),
 );
 
@@ -58,7 +65,8 @@ builder.queryField("questionnaires", (t) =>
 
 builder.objectFields(conflictErrorType(QuestionnaireConflictError, "QuestionnaireConflictError"), (t) => ({
   current: t.prismaField({
-    type: "Questionnaire", description: "The questionnaire as it is now",
+    type: "Questionnaire",
+    description: "The questionnaire as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.questionnaire.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));

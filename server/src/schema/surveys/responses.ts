@@ -23,18 +23,30 @@ builder.prismaObject("SurveyResponse", {
   description: "SUR-6: the answer to one dimension",
   fields: (t) => ({
     dimension: t.relation("dimension", { description: "SUR-6: the dimension answered" }),
-    rating: t.exposeInt("rating", { nullable: true, description: "1 = very dissatisfied … 5 = very satisfied; null = blank or not applicable" }),
-    notApplicable: t.exposeBoolean("notApplicable", { description: "SUR-6: answered \"not applicable\"" }),
-    blank: t.boolean({ description: "SUR-6: left blank (neither rated nor not applicable)", resolve: (r) => r.rating === null && !r.notApplicable }),
+    rating: t.exposeInt("rating", {
+      nullable: true,
+      description: "1 = very dissatisfied … 5 = very satisfied; null = blank or not applicable",
+    }),
+    notApplicable: t.exposeBoolean("notApplicable", { description: 'SUR-6: answered "not applicable"' }),
+    blank: t.boolean({
+      description: "SUR-6: left blank (neither rated nor not applicable)",
+      resolve: (r) => r.rating === null && !r.notApplicable,
+    }),
     comment: t.string({
-      nullable: true, description: "The household's own words (case content, SEC-2)", extensions: protectedField("SURVEY_RESPONSE", "comment"),
+      nullable: true,
+      description: "The household's own words (case content, SEC-2)",
+      extensions: protectedField("SURVEY_RESPONSE", "comment"),
       resolve: (r, _a, ctx) => reveal(ctx, responseRef(r), "comment", r.comment),
     }),
   }),
 });
 
 builder.prismaObjectField("SurveyHandout", "responses", (t) =>
-  t.relation("responses", { description: "SUR-6: the answers, in the questionnaire's order", query: { orderBy: [{ dimension: { sortOrder: "asc" } }, { id: "asc" }] } }));
+  t.relation("responses", {
+    description: "SUR-6: the answers, in the questionnaire's order",
+    query: { orderBy: [{ dimension: { sortOrder: "asc" } }, { id: "asc" }] },
+  }),
+);
 
 const AnswerInput = builder.inputType("SurveyAnswerInput", {
   description: "SUR-6: the answer to one dimension",
@@ -81,14 +93,19 @@ const SurveyEntryProblemRef = builder.objectRef<SurveyEntryProblem>("SurveyEntry
     index: t.exposeInt("index", { description: "Position of the row in input.rows, from 0" }),
     line: t.exposeInt("line", { description: "The row's line in the source file (as given, else index + 1)" }),
     field: t.exposeString("field", { description: "Dotted path, e.g. input.rows.3.answers.2.rating" }),
-    reason: t.string({ description: "Why, in the request's language", resolve: (p, _a, ctx) => localize(p.reason, p.localized, ctx.language) }),
+    reason: t.string({
+      description: "Why, in the request's language",
+      resolve: (p, _a, ctx) => localize(p.reason, p.localized, ctx.language),
+    }),
   }),
 });
 
 typedError(SurveyBulkEntryError, {
   name: "SurveyBulkEntryError",
   description: "SPEC §13: bulk entry is all or nothing; every bad row, field and reason",
-  fields: (t) => ({ problems: t.field({ type: [SurveyEntryProblemRef], description: "Every bad row's problems", resolve: (e) => e.problems }) }),
+  fields: (t) => ({
+    problems: t.field({ type: [SurveyEntryProblemRef], description: "Every bad row's problems", resolve: (e) => e.problems }),
+  }),
 });
 
 const RowInput = builder.inputType("SurveyResponseRowInput", {
@@ -113,7 +130,8 @@ const SurveyBulkEntry = builder.objectRef<{ questionnaires: number; answers: num
 builder.mutationField("recordSurveyResponses", (t) =>
   t.withAuth({ permission: "complaints:write" }).field({
     type: SurveyBulkEntry,
-    description: "SUR-6, §13: enters the answers of many returned questionnaires of one campaign at once; all or nothing, every bad row reported",
+    description:
+      "SUR-6, §13: enters the answers of many returned questionnaires of one campaign at once; all or nothing, every bad row reported",
     errors: { types: [...CAMPAIGN_ERRORS, SurveyBulkEntryError] },
     args: {
       input: t.arg({
@@ -128,9 +146,10 @@ builder.mutationField("recordSurveyResponses", (t) =>
         description: "The rows",
       }),
     },
-    resolve: (_r, { input }, ctx) => recordSurveyResponses(ctx, {
-      campaignId: input.campaignId.id,
-      rows: input.rows.map((r) => ({ ...r, handoutId: r.handoutId?.id })),
-    }),
+    resolve: (_r, { input }, ctx) =>
+      recordSurveyResponses(ctx, {
+        campaignId: input.campaignId.id,
+        rows: input.rows.map((r) => ({ ...r, handoutId: r.handoutId?.id })),
+      }),
   }),
 );

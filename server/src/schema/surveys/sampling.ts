@@ -27,18 +27,29 @@ const REASONS: Record<SampleReason, string> = {
 const SampleReasonEnum = builder.enumType(SampleReason, {
   name: "SampleReason",
   description: "SUR-2: why a household is in the sample",
-  values: Object.fromEntries(Object.values(SampleReason).map((r) => [r, { description: REASONS[r] }])) as Record<SampleReason, { description: string }>,
+  values: Object.fromEntries(Object.values(SampleReason).map((r) => [r, { description: REASONS[r] }])) as Record<
+    SampleReason,
+    { description: string }
+  >,
 });
 
 builder.prismaObject("SurveySampleMember", {
   description: "SUR-2: a sampled household and why it is in",
-  include: { sample: { select: { seed: true, rate: true } }, campaign: { select: { startsAt: true, previousCampaign: { select: { startsAt: true } } } } },
+  include: {
+    sample: { select: { seed: true, rate: true } },
+    campaign: { select: { startsAt: true, previousCampaign: { select: { startsAt: true } } } },
+  },
   fields: (t) => ({
     household: t.relation("household", { description: "SUR-2: the household sampled" }),
     reason: t.expose("reason", { type: SampleReasonEnum, description: "SUR-2: why it is in" }),
     explanation: t.string({
       description: "SUR-2: why it is in, in words (seed and rate, or the complaint window)",
-      resolve: (m) => explainMember(m.reason, { seed: m.sample.seed, rate: Number(m.sample.rate) }, { since: m.campaign.previousCampaign?.startsAt ?? null, before: m.campaign.startsAt }),
+      resolve: (m) =>
+        explainMember(
+          m.reason,
+          { seed: m.sample.seed, rate: Number(m.sample.rate) },
+          { since: m.campaign.previousCampaign?.startsAt ?? null, before: m.campaign.startsAt },
+        ),
     }),
   }),
 });
@@ -48,12 +59,24 @@ builder.prismaObject("SurveySample", {
   fields: (t) => ({
     estate: t.relation("estate", { nullable: true, description: "SUR-2: the estate sampled" }),
     seed: t.exposeString("seed", { description: "The stored seed: the same seed over the same households draws the same sample" }),
-    rate: t.float({ description: "The coverage asked (policy SUR-2.coverage at the campaign's start), 0…1", resolve: (s) => Number(s.rate) }),
+    rate: t.float({
+      description: "The coverage asked (policy SUR-2.coverage at the campaign's start), 0…1",
+      resolve: (s) => Number(s.rate),
+    }),
     populationSize: t.exposeInt("populationSize", { description: "Resident households when drawn" }),
     sampleSize: t.exposeInt("sampleSize", { description: "SUR-2: households in the sample (random and forced)" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was drawn" }),
     createdBy: t.relation("createdBy", { nullable: true, description: "Who drew it" }),
-    members: t.relatedConnection("members", { cursor: "id", totalCount: true, description: "SUR-2: the sampled households, forced ones first", query: { orderBy: [{ reason: "asc" }, { householdId: "asc" }] } }, SurveySampleMemberConnection),
+    members: t.relatedConnection(
+      "members",
+      {
+        cursor: "id",
+        totalCount: true,
+        description: "SUR-2: the sampled households, forced ones first",
+        query: { orderBy: [{ reason: "asc" }, { householdId: "asc" }] },
+      },
+      SurveySampleMemberConnection,
+    ),
   }),
 });
 
@@ -61,7 +84,8 @@ builder.prismaObjectField("SurveyCampaign", "samples", (t) =>
   t.relation("samples", {
     description: "SUR-2: the sample of each estate of your scope",
     query: (_a, ctx) => ({ where: estateFilter(ctx) ? { estateId: estateFilter(ctx) } : {}, orderBy: { estate: { code: "asc" } } }),
-  }));
+  }),
+);
 
 builder.mutationField("drawSurveySample", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
@@ -70,7 +94,10 @@ builder.mutationField("drawSurveySample", (t) =>
     errors: { types: CAMPAIGN_ERRORS },
     args: {
       campaignId: t.arg.globalID({ required: true, description: "The campaign (DRAFT)" }),
-      seed: t.arg.string({ required: false, description: "Default: a fresh random seed; give the stored one to draw the same sample again" }),
+      seed: t.arg.string({
+        required: false,
+        description: "Default: a fresh random seed; give the stored one to draw the same sample again",
+      }),
     },
     resolve: async (query, _r, args, ctx) => {
       const id = await drawSurveySample(ctx, { campaignId: args.campaignId.id, seed: args.seed });
@@ -86,13 +113,20 @@ const householdIds = (ids: string[]) => ids.map((id) => encodeGlobalID("Househol
 const SurveySampleEstateCheck = builder.objectRef<EstateCheck>("SurveySampleEstateCheck").implement({
   description: "SUR-2: one estate's stored sample against the draw made again from its seed",
   fields: (t) => ({
-    estate: t.prismaField({ type: "Estate", description: "The estate", resolve: (query, e, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: e.estateId } }) }),
+    estate: t.prismaField({
+      type: "Estate",
+      description: "The estate",
+      resolve: (query, e, _a, ctx) => ctx.prisma.estate.findUniqueOrThrow({ ...query, where: { id: e.estateId } }),
+    }),
     seed: t.exposeString("seed", { description: "The stored seed drawn from again" }),
     storedSize: t.exposeInt("storedSize", { description: "Households in the stored sample" }),
     redrawnSize: t.exposeInt("redrawnSize", { description: "Households drawn again" }),
     identical: t.exposeBoolean("identical", { description: "The same households for the same reasons" }),
     missingHouseholdIds: t.idList({ description: "Drawn again but not in the stored sample", resolve: (e) => householdIds(e.missing) }),
-    unexpectedHouseholdIds: t.idList({ description: "In the stored sample but not drawn again", resolve: (e) => householdIds(e.unexpected) }),
+    unexpectedHouseholdIds: t.idList({
+      description: "In the stored sample but not drawn again",
+      resolve: (e) => householdIds(e.unexpected),
+    }),
     reasonChangedHouseholdIds: t.idList({ description: "In both, for a different reason", resolve: (e) => householdIds(e.reasonChanged) }),
   }),
 });
@@ -117,17 +151,31 @@ builder.queryField("verifySurveySample", (t) =>
 
 // ---- coverage (§11) ----
 
-interface Coverage { estateId: string | null; coverage: RateFigure; complaintHouseholdCoverage: RateFigure }
+interface Coverage {
+  estateId: string | null;
+  coverage: RateFigure;
+  complaintHouseholdCoverage: RateFigure;
+}
 
 const SurveySampleCoverage = builder.objectRef<Coverage>("SurveySampleCoverage").implement({
   description: "§11, SUR-2: survey coverage and the coverage of households that complained since the previous campaign",
   fields: (t) => ({
     estate: t.prismaField({
-      type: "Estate", nullable: true, description: "Null: the campaign (your estates)",
+      type: "Estate",
+      nullable: true,
+      description: "Null: the campaign (your estates)",
       resolve: (query, c, _a, ctx) => (c.estateId ? ctx.prisma.estate.findUnique({ ...query, where: { id: c.estateId } }) : null),
     }),
-    coverage: t.field({ type: SurveyRateRef, description: "Sampled resident households ÷ resident households at the start (target SUR-2.coverage)", resolve: (c) => c.coverage }),
-    complaintHouseholdCoverage: t.field({ type: SurveyRateRef, description: "Sampled households with a valid complaint since the previous campaign ÷ those households (target 100%)", resolve: (c) => c.complaintHouseholdCoverage }),
+    coverage: t.field({
+      type: SurveyRateRef,
+      description: "Sampled resident households ÷ resident households at the start (target SUR-2.coverage)",
+      resolve: (c) => c.coverage,
+    }),
+    complaintHouseholdCoverage: t.field({
+      type: SurveyRateRef,
+      description: "Sampled households with a valid complaint since the previous campaign ÷ those households (target 100%)",
+      resolve: (c) => c.complaintHouseholdCoverage,
+    }),
   }),
 });
 
@@ -141,7 +189,9 @@ builder.queryField("surveySampleCoverage", (t) =>
       const c = await campaignFor(ctx, args.campaignId.id);
       const scope = estateScopeIds(ctx);
       // SEC-2, SEC-7, issue 15 item 8: complainant households of the complaints the caller may know exist.
-      const rows = await ctx.prisma.$queryRaw<{ estate_id: string; resident: number; resident_sampled: number; complained: number; complained_sampled: number }[]>`
+      const rows = await ctx.prisma.$queryRaw<
+        { estate_id: string; resident: number; resident_sampled: number; complained: number; complained_sampled: number }[]
+      >`
         WITH complained AS (${complainantSql(c, await windowStart(ctx, c), visibleTopSecretOf(ctx.viewer))})
         SELECT e.estate_id, coalesce(e.resident_households, 0)::int AS resident,
                (SELECT count(*) FROM survey_sample_members m JOIN households h ON h.id = m.household_id
@@ -155,9 +205,15 @@ builder.queryField("surveySampleCoverage", (t) =>
       const targets = await policyPercents(ctx, "SUR-2.coverage", [null, ...rows.map((r) => r.estate_id)], c.startsAt, 60);
       const sum = (k: keyof (typeof rows)[number]) => rows.reduce((n, r) => n + (r[k] as number), 0);
       return [
-        { estateId: null, coverage: rateOf(sum("resident_sampled"), sum("resident"), targets.get(null) ?? null), complaintHouseholdCoverage: rateOf(sum("complained_sampled"), sum("complained"), 100) },
+        {
+          estateId: null,
+          coverage: rateOf(sum("resident_sampled"), sum("resident"), targets.get(null) ?? null),
+          complaintHouseholdCoverage: rateOf(sum("complained_sampled"), sum("complained"), 100),
+        },
         ...rows.map((r) => ({
-          estateId: r.estate_id, coverage: rateOf(r.resident_sampled, r.resident, targets.get(r.estate_id) ?? null), complaintHouseholdCoverage: rateOf(r.complained_sampled, r.complained, 100),
+          estateId: r.estate_id,
+          coverage: rateOf(r.resident_sampled, r.resident, targets.get(r.estate_id) ?? null),
+          complaintHouseholdCoverage: rateOf(r.complained_sampled, r.complained, 100),
         })),
       ];
     },

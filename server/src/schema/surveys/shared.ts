@@ -23,7 +23,10 @@ const STEP_DESCRIPTIONS: Record<CampaignAction, string> = {
 
 export const SurveyCampaignActionEnum = builder.enumType("SurveyCampaignAction", {
   description: "SUR-1: the steps of a survey campaign",
-  values: Object.fromEntries(CAMPAIGN_ACTIONS.map((a) => [a, { description: STEP_DESCRIPTIONS[a] }])) as Record<CampaignAction, { description: string }>,
+  values: Object.fromEntries(CAMPAIGN_ACTIONS.map((a) => [a, { description: STEP_DESCRIPTIONS[a] }])) as Record<
+    CampaignAction,
+    { description: string }
+  >,
 });
 
 export const SurveyRateRef = builder.objectRef<RateFigure>("SurveyRate").implement({
@@ -32,7 +35,11 @@ export const SurveyRateRef = builder.objectRef<RateFigure>("SurveyRate").impleme
     numerator: t.exposeInt("numerator", { description: "§11: what is counted (e.g. questionnaires returned)" }),
     denominator: t.exposeInt("denominator", { description: "§11: what it is counted against (e.g. questionnaires handed out)" }),
     rate: t.float({ nullable: true, description: "numerator ÷ denominator (0…1); null when the denominator is 0", resolve: (r) => r.rate }),
-    target: t.float({ nullable: true, description: "The target (0…1) from the policy in force; null when none applies", resolve: (r) => r.target }),
+    target: t.float({
+      nullable: true,
+      description: "The target (0…1) from the policy in force; null when none applies",
+      resolve: (r) => r.target,
+    }),
     met: t.boolean({ nullable: true, description: "rate ≥ target; null without a denominator or a target", resolve: (r) => r.met }),
   }),
 });
@@ -41,7 +48,8 @@ export const SurveyRateRef = builder.objectRef<RateFigure>("SurveyRate").impleme
 
 builder.objectFields(conflictErrorType(SurveyCampaignConflictError, "SurveyCampaignConflictError"), (t) => ({
   current: t.prismaField({
-    type: "SurveyCampaign", description: "The campaign as it is now",
+    type: "SurveyCampaign",
+    description: "The campaign as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.surveyCampaign.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -52,7 +60,11 @@ typedError(SurveyCampaignStateError, {
   fields: (t) => ({
     field: t.exposeString("field", { description: "The input naming the campaign (or the hand-out)" }),
     status: t.expose("status", { type: SurveyCampaignStatusEnum, description: "SUR-1: the campaign's status now" }),
-    allowedActions: t.field({ type: [SurveyCampaignActionEnum], description: "SUR-1: the steps its status allows", resolve: (e) => availableCampaignActions(e.status) }),
+    allowedActions: t.field({
+      type: [SurveyCampaignActionEnum],
+      description: "SUR-1: the steps its status allows",
+      resolve: (e) => availableCampaignActions(e.status),
+    }),
   }),
 });
 

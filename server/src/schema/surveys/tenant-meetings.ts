@@ -36,20 +36,28 @@ builder.prismaNode("TenantMeeting", {
 });
 
 builder.queryField("tenantMeetings", (t) =>
-  t.prismaConnection({
-    type: "TenantMeeting",
-    cursor: "id",
-    authScopes: { permission: "complaints:read" },
-    description: "SUR-7: meetings of your estates (§2), newest first",
-    args: { estateId: t.arg.globalID({ required: false, description: "Only this estate's" }) },
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.tenantMeeting.findMany({ ...query, where: { AND: [estateRecords(ctx), args.estateId ? { estateId: args.estateId.id } : {}] }, orderBy: [{ heldAt: "desc" }, { id: "asc" }] }),
-  }, TenantMeetingConnection),
+  t.prismaConnection(
+    {
+      type: "TenantMeeting",
+      cursor: "id",
+      authScopes: { permission: "complaints:read" },
+      description: "SUR-7: meetings of your estates (§2), newest first",
+      args: { estateId: t.arg.globalID({ required: false, description: "Only this estate's" }) },
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.tenantMeeting.findMany({
+          ...query,
+          where: { AND: [estateRecords(ctx), args.estateId ? { estateId: args.estateId.id } : {}] },
+          orderBy: [{ heldAt: "desc" }, { id: "asc" }],
+        }),
+    },
+    TenantMeetingConnection,
+  ),
 );
 
 builder.objectFields(conflictErrorType(TenantMeetingConflictError, "TenantMeetingConflictError"), (t) => ({
   current: t.prismaField({
-    type: "TenantMeeting", description: "The meeting as it is now",
+    type: "TenantMeeting",
+    description: "The meeting as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.tenantMeeting.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -116,18 +124,33 @@ builder.mutationField("updateTenantMeeting", (t) =>
 
 // ---- the year's rates ----
 
-interface YearFigures { estateId: string | null; meetings: number; membersMet: RateFigure; requestsAnswered: RateFigure }
+interface YearFigures {
+  estateId: string | null;
+  meetings: number;
+  membersMet: RateFigure;
+  requestsAnswered: RateFigure;
+}
 
 const TenantMeetingRates = builder.objectRef<YearFigures>("TenantMeetingRates").implement({
   description: "SUR-7: a year's tenants' meetings: members met ÷ members, requests answered ÷ raised",
   fields: (t) => ({
     estate: t.prismaField({
-      type: "Estate", nullable: true, description: "Null: your estates together",
+      type: "Estate",
+      nullable: true,
+      description: "Null: your estates together",
       resolve: (query, y, _a, ctx) => (y.estateId ? ctx.prisma.estate.findUnique({ ...query, where: { id: y.estateId } }) : null),
     }),
     meetings: t.exposeInt("meetings", { description: "SUR-7: meetings held in the year" }),
-    membersMet: t.field({ type: SurveyRateRef, description: "SUR-7: members met ÷ members (target SUR-7.membersMet)", resolve: (y) => y.membersMet }),
-    requestsAnswered: t.field({ type: SurveyRateRef, description: "SUR-7: requests answered ÷ raised (target SUR-7.requestsAnswered)", resolve: (y) => y.requestsAnswered }),
+    membersMet: t.field({
+      type: SurveyRateRef,
+      description: "SUR-7: members met ÷ members (target SUR-7.membersMet)",
+      resolve: (y) => y.membersMet,
+    }),
+    requestsAnswered: t.field({
+      type: SurveyRateRef,
+      description: "SUR-7: requests answered ÷ raised (target SUR-7.requestsAnswered)",
+      resolve: (y) => y.requestsAnswered,
+    }),
   }),
 });
 
@@ -139,7 +162,9 @@ builder.queryField("tenantMeetingRates", (t) =>
     resolve: async (_r, args, ctx) => {
       const [from, to] = await yearBounds(ctx, args.year);
       const scope = estateScopeIds(ctx);
-      const rows = await ctx.prisma.$queryRaw<{ estate_id: string | null; meetings: number; met: number; total: number; answered: number; raised: number }[]>`
+      const rows = await ctx.prisma.$queryRaw<
+        { estate_id: string | null; meetings: number; met: number; total: number; answered: number; raised: number }[]
+      >`
         SELECT estate_id, count(*)::int AS meetings, coalesce(sum(members_met), 0)::int AS met, coalesce(sum(members_total), 0)::int AS total,
                coalesce(sum(requests_answered), 0)::int AS answered, coalesce(sum(requests_raised), 0)::int AS raised
           FROM tenant_meetings
@@ -152,8 +177,10 @@ builder.queryField("tenantMeetingRates", (t) =>
       const answered = await policyPercents(ctx, "SUR-7.requestsAnswered", [null, ...estates], from, REQUESTS_ANSWERED_TARGET);
       const all = rows.length ? rows : [{ estate_id: null, meetings: 0, met: 0, total: 0, answered: 0, raised: 0 }];
       return all.map((r) => ({
-        estateId: r.estate_id, meetings: r.meetings,
-        membersMet: rateOf(r.met, r.total, met.get(r.estate_id) ?? null), requestsAnswered: rateOf(r.answered, r.raised, answered.get(r.estate_id) ?? null),
+        estateId: r.estate_id,
+        meetings: r.meetings,
+        membersMet: rateOf(r.met, r.total, met.get(r.estate_id) ?? null),
+        requestsAnswered: rateOf(r.answered, r.raised, answered.get(r.estate_id) ?? null),
       }));
     },
   }),

@@ -15,7 +15,8 @@ import { VisitKindEnum } from "./record-rules.ts";
  */
 builder.objectFields(conflictErrorType(VisitRecordConflictError, "VisitRecordConflictError"), (t) => ({
   current: t.prismaField({
-    type: "VisitRecord", description: "SEC-6: the record as it is now (read it, then reapply the change)",
+    type: "VisitRecord",
+    description: "SEC-6: the record as it is now (read it, then reapply the change)",
     resolve: (query, e, _a, ctx) => ctx.prisma.visitRecord.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -25,10 +26,12 @@ builder.prismaObjectField("VisitRecord", "history", (t) =>
     type: [RevisionRef],
     description: "SEC-6: every amendment, newest first; content and feedback stay masked for those who may not read them",
     resolve: (r, _a, ctx) => history(ctx, visitRecordRef(r)),
-  }));
+  }),
+);
 
 const AmendVisitRecordInput = builder.inputType("AmendVisitRecordInput", {
-  description: "SEC-6: give only the fields that change; null clears an optional field. Each is checked as when the visit was recorded (VIS-1)",
+  description:
+    "SEC-6: give only the fields that change; null clears an optional field. Each is checked as when the visit was recorded (VIS-1)",
   fields: (t) => ({
     id: t.globalID({ required: true, description: "The visit record to correct" }),
     version: t.int({ required: true, description: "The version read; a stale one gets a VisitRecordConflictError and changes nothing" }),
@@ -48,12 +51,23 @@ const AmendVisitRecordInput = builder.inputType("AmendVisitRecordInput", {
 builder.mutationField("amendVisitRecord", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "VisitRecord",
-    description: "SEC-6: corrects a stored visit (VIS-1) — by its visitor or a supervisor of its estate, while the month is not yet signed (VIS-2); the previous values stay in `history` with who, when and why",
+    description:
+      "SEC-6: corrects a stored visit (VIS-1) — by its visitor or a supervisor of its estate, while the month is not yet signed (VIS-2); the previous values stay in `history` with who, when and why",
     errors: { types: [...STANDARD_ERRORS, VisitRecordConflictError] },
-    args: { input: t.arg({ type: AmendVisitRecordInput, required: true, description: "The record, the version read, the reason and the changes" }) },
+    args: {
+      input: t.arg({
+        type: AmendVisitRecordInput,
+        required: true,
+        description: "The record, the version read, the reason and the changes",
+      }),
+    },
     resolve: async (query, _r, { input }, ctx) => {
       const { householdId, ...rest } = input;
-      const id = await amendVisitRecord(ctx, { ...rest, id: input.id.id, ...(householdId !== undefined ? { householdId: householdId?.id ?? null } : {}) });
+      const id = await amendVisitRecord(ctx, {
+        ...rest,
+        id: input.id.id,
+        ...(householdId !== undefined ? { householdId: householdId?.id ?? null } : {}),
+      });
       return ctx.prisma.visitRecord.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
   }),

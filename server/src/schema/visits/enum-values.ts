@@ -4,5 +4,7 @@
  * description for every value the database knows.
  */
 export function describedValues<E extends Record<string, string>>(e: E, descriptions: { [K in keyof E]: string }) {
-  return Object.fromEntries(Object.keys(e).map((k) => [k, { value: e[k], description: descriptions[k] }])) as { [K in keyof E]: { value: E[K]; description: string } };
+  return Object.fromEntries(Object.keys(e).map((k) => [k, { value: e[k], description: descriptions[k] }])) as {
+    [K in keyof E]: { value: E[K]; description: string };
+  };
 }

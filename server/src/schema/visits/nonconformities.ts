@@ -35,11 +35,18 @@ builder.prismaNode("NonconformityReport", {
   fields: (t) => ({
     estate: t.relation("estate", { description: "SPEC §2: the estate of the visit (the report's scope)" }),
     visitPlan: t.relation("visitPlan", { nullable: true, description: "VIS-2: the month's plan" }),
-    visitRecord: t.relation("visitRecord", { nullable: true, description: "VIS-2: the visit whose item is unresolved; null for a finding of the review itself" }),
+    visitRecord: t.relation("visitRecord", {
+      nullable: true,
+      description: "VIS-2: the visit whose item is unresolved; null for a finding of the review itself",
+    }),
     description: t.exposeString("description", { description: "What is not in order" }),
     owner: t.relation("owner", { nullable: true, description: "Who must put it right" }),
     deadlineAt: t.expose("deadlineAt", { type: "DateTime", description: "VIS-2: by when it must be put right" }),
-    status: t.field({ type: NonconformityStatusEnum, description: "As stored, or OVERDUE once the deadline passed unclosed", resolve: (n, _a, ctx) => (overdue(n, ctx.now) ? "OVERDUE" : n.status) }),
+    status: t.field({
+      type: NonconformityStatusEnum,
+      description: "As stored, or OVERDUE once the deadline passed unclosed",
+      resolve: (n, _a, ctx) => (overdue(n, ctx.now) ? "OVERDUE" : n.status),
+    }),
     overdue: t.boolean({ description: "The deadline passed and the report is not closed", resolve: (n, _a, ctx) => overdue(n, ctx.now) }),
     closedAt: t.expose("closedAt", { type: "DateTime", nullable: true, description: "When the report was closed" }),
     verification: t.exposeString("verification", { nullable: true, description: "How the correction was verified" }),
@@ -50,9 +57,17 @@ builder.prismaNode("NonconformityReport", {
 });
 
 builder.prismaObjectField("VisitPlan", "nonconformities", (t) =>
-  t.relation("nonconformities", { description: "VIS-2: the month's nonconformity reports", query: { orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] } }));
+  t.relation("nonconformities", {
+    description: "VIS-2: the month's nonconformity reports",
+    query: { orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] },
+  }),
+);
 builder.prismaObjectField("VisitRecord", "nonconformities", (t) =>
-  t.relation("nonconformities", { description: "VIS-2: reports raised on this visit", query: { orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] } }));
+  t.relation("nonconformities", {
+    description: "VIS-2: reports raised on this visit",
+    query: { orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] },
+  }),
+);
 
 const RaiseNonconformityInput = builder.inputType("RaiseNonconformityInput", {
   description: "VIS-2: a nonconformity report on a visit (or on the month's plan); every bad field is named at once",
@@ -73,7 +88,10 @@ builder.mutationField("raiseNonconformity", (t) =>
     args: { input: t.arg({ type: RaiseNonconformityInput, required: true, description: "The report" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await raiseNonconformity(ctx, {
-        ...input, visitRecordId: input.visitRecordId?.id ?? null, visitPlanId: input.visitPlanId?.id ?? null, ownerId: input.ownerId.id,
+        ...input,
+        visitRecordId: input.visitRecordId?.id ?? null,
+        visitPlanId: input.visitPlanId?.id ?? null,
+        ownerId: input.ownerId.id,
       });
       return ctx.prisma.nonconformityReport.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -82,7 +100,8 @@ builder.mutationField("raiseNonconformity", (t) =>
 
 builder.objectFields(conflictErrorType(NonconformityConflictError, "NonconformityConflictError"), (t) => ({
   current: t.prismaField({
-    type: "NonconformityReport", description: "The report as it is now",
+    type: "NonconformityReport",
+    description: "The report as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.nonconformityReport.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -101,7 +120,9 @@ builder.mutationField("closeNonconformity", (t) =>
     type: "NonconformityReport",
     description: "VIS-2: closes a nonconformity report with the verification of the correction",
     errors: { types: [...STANDARD_ERRORS, NonconformityConflictError] },
-    args: { input: t.arg({ type: CloseNonconformityInput, required: true, description: "The report, the version read and the verification" }) },
+    args: {
+      input: t.arg({ type: CloseNonconformityInput, required: true, description: "The report, the version read and the verification" }),
+    },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await closeNonconformity(ctx, { id: input.id.id, version: input.version, verification: input.verification });
       return ctx.prisma.nonconformityReport.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
@@ -132,13 +153,23 @@ function reportWhere(ctx: Context, f: typeof NonconformityFilter.$inferInput | n
 }
 
 builder.queryField("nonconformityReports", (t) =>
-  t.prismaConnection({
-    type: "NonconformityReport",
-    cursor: "id",
-    description: "VIS-2: nonconformity reports of your estates, earliest deadline first",
-    authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: NonconformityFilter, required: false, description: "Narrows the list; none = every report in your scope" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.nonconformityReport.count({ where: reportWhere(ctx, args.filter) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.nonconformityReport.findMany({ ...query, where: reportWhere(ctx, args.filter), orderBy: [{ deadlineAt: "asc" }, { id: "asc" }] }),
-  }, NonconformityReportConnection),
+  t.prismaConnection(
+    {
+      type: "NonconformityReport",
+      cursor: "id",
+      description: "VIS-2: nonconformity reports of your estates, earliest deadline first",
+      authScopes: { permission: "complaints:read" },
+      args: {
+        filter: t.arg({ type: NonconformityFilter, required: false, description: "Narrows the list; none = every report in your scope" }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.nonconformityReport.count({ where: reportWhere(ctx, args.filter) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.nonconformityReport.findMany({
+          ...query,
+          where: reportWhere(ctx, args.filter),
+          orderBy: [{ deadlineAt: "asc" }, { id: "asc" }],
+        }),
+    },
+    NonconformityReportConnection,
+  ),
 );

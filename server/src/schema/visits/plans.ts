@@ -27,7 +27,11 @@ export const VisitPlanStatusEnum = builder.enumType("VisitPlanStatus", {
   }),
 });
 
-interface Progress { visits: number; householdsVisited: number; unresolvedWithoutReport: number }
+interface Progress {
+  visits: number;
+  householdsVisited: number;
+  unresolvedWithoutReport: number;
+}
 
 /**
  * VIS-1 progress of plans, one SQL statement for any number of plans (a page of the list): visits
@@ -48,7 +52,10 @@ async function loadProgress(ctx: Context, planIds: string[]): Promise<Map<string
 const pageProgress = new WeakMap<object, Progress>();
 
 async function progressOf(ctx: Context, plan: VisitPlan): Promise<Progress> {
-  return pageProgress.get(plan) ?? (await loadProgress(ctx, [plan.id])).get(plan.id) ?? { visits: 0, householdsVisited: 0, unresolvedWithoutReport: 0 };
+  return (
+    pageProgress.get(plan) ??
+    (await loadProgress(ctx, [plan.id])).get(plan.id) ?? { visits: 0, householdsVisited: 0, unresolvedWithoutReport: 0 }
+  );
 }
 
 const CoverageRef = builder.objectRef<ReturnType<typeof coverage>>("VisitCoverage").implement({
@@ -65,9 +72,18 @@ const ProgressRef = builder.objectRef<Progress & { plan: VisitPlan }>("VisitPlan
   fields: (t) => ({
     visits: t.exposeInt("visits", { description: "Visit records of the month (area visits included)" }),
     householdsVisited: t.exposeInt("householdsVisited", { description: "Distinct households visited" }),
-    coverage: t.field({ type: CoverageRef, description: "§11 visit rate of the month", resolve: (p) => coverage(p.householdsVisited, p.plan.residentHouseholds) }),
-    targetMet: t.boolean({ description: "Distinct households visited ≥ the target", resolve: (p) => p.householdsVisited >= (p.plan.targetVisits ?? 0) }),
-    unresolvedWithoutReport: t.exposeInt("unresolvedWithoutReport", { description: "VIS-2: unresolved visits without a nonconformity report (they block the review)" }),
+    coverage: t.field({
+      type: CoverageRef,
+      description: "§11 visit rate of the month",
+      resolve: (p) => coverage(p.householdsVisited, p.plan.residentHouseholds),
+    }),
+    targetMet: t.boolean({
+      description: "Distinct households visited ≥ the target",
+      resolve: (p) => p.householdsVisited >= (p.plan.targetVisits ?? 0),
+    }),
+    unresolvedWithoutReport: t.exposeInt("unresolvedWithoutReport", {
+      description: "VIS-2: unresolved visits without a nonconformity report (they block the review)",
+    }),
   }),
 });
 
@@ -80,14 +96,23 @@ builder.prismaNode("VisitPlan", {
     office: t.relation("office", { description: "The office whose visits these are" }),
     estate: t.relation("estate", { description: "SPEC §2: the office's estate (the plan's scope)" }),
     month: t.expose("month", { type: "Date", description: "The month's first day" }),
-    residentHouseholds: t.exposeInt("residentHouseholds", { nullable: true, description: "Resident households when the plan was made (the denominator)" }),
+    residentHouseholds: t.exposeInt("residentHouseholds", {
+      nullable: true,
+      description: "Resident households when the plan was made (the denominator)",
+    }),
     targetVisits: t.exposeInt("targetVisits", { nullable: true, description: "ceil(VIS-1.monthlyVisitRate × resident households)" }),
     status: t.expose("status", { type: VisitPlanStatusEnum, description: "VIS-2: ACTIVE, or REVIEWED once signed" }),
-    progress: t.field({ type: ProgressRef, description: "VIS-1: visits, households visited, coverage and open items so far", resolve: async (p, _a, ctx) => ({ ...(await progressOf(ctx, p)), plan: p }) }),
+    progress: t.field({
+      type: ProgressRef,
+      description: "VIS-1: visits, households visited, coverage and open items so far",
+      resolve: async (p, _a, ctx) => ({ ...(await progressOf(ctx, p)), plan: p }),
+    }),
     createdBy: t.relation("createdBy", { nullable: true, description: "Who created the plan" }),
     reviewedBy: t.relation("reviewedBy", { nullable: true, description: "VIS-2: the reviewer, whose account is the signature" }),
     reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true, description: "VIS-2: when the month was reviewed and signed" }),
-    directorSigned: t.exposeBoolean("directorSigned", { description: "VIS-2: the office director (or company leadership) signed the month's record" }),
+    directorSigned: t.exposeBoolean("directorSigned", {
+      description: "VIS-2: the office director (or company leadership) signed the month's record",
+    }),
     reviewNote: t.exposeString("reviewNote", { nullable: true, description: "VIS-2: the reviewer's remarks on the month" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with the review" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the plan was created" }),
@@ -107,7 +132,8 @@ const CreateVisitPlanInput = builder.inputType("CreateVisitPlanInput", {
 builder.mutationField("createVisitPlan", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "VisitPlan",
-    description: "VIS-1: an office's visit plan for a month: resident households now, target = ceil(VIS-1.monthlyVisitRate in force at the month's start × resident households)",
+    description:
+      "VIS-1: an office's visit plan for a month: resident households now, target = ceil(VIS-1.monthlyVisitRate in force at the month's start × resident households)",
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: CreateVisitPlanInput, required: true, description: "The office and the month" }) },
     resolve: async (query, _r, { input }, ctx) => {
@@ -141,18 +167,28 @@ function planWhere(ctx: Context, f: typeof VisitPlanFilter.$inferInput | null | 
 }
 
 builder.queryField("visitPlans", (t) =>
-  t.prismaConnection({
-    type: "VisitPlan",
-    cursor: "id",
-    description: "VIS-1: visit plans of your estates, latest month first",
-    authScopes: { permission: "complaints:read" },
-    args: { filter: t.arg({ type: VisitPlanFilter, required: false, description: "Narrows the list; none = every plan in your scope" }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.visitPlan.count({ where: planWhere(ctx, args.filter) }),
-    resolve: async (query, _r, args, ctx) => {
-      const rows = await ctx.prisma.visitPlan.findMany({ ...query, where: planWhere(ctx, args.filter), orderBy: [{ month: "desc" }, { estateId: "asc" }, { id: "asc" }] });
-      const progress = await loadProgress(ctx, rows.map((r) => r.id));
-      for (const r of rows) pageProgress.set(r, progress.get(r.id) ?? { visits: 0, householdsVisited: 0, unresolvedWithoutReport: 0 });
-      return rows;
+  t.prismaConnection(
+    {
+      type: "VisitPlan",
+      cursor: "id",
+      description: "VIS-1: visit plans of your estates, latest month first",
+      authScopes: { permission: "complaints:read" },
+      args: { filter: t.arg({ type: VisitPlanFilter, required: false, description: "Narrows the list; none = every plan in your scope" }) },
+      totalCount: (_p, args, ctx) => ctx.prisma.visitPlan.count({ where: planWhere(ctx, args.filter) }),
+      resolve: async (query, _r, args, ctx) => {
+        const rows = await ctx.prisma.visitPlan.findMany({
+          ...query,
+          where: planWhere(ctx, args.filter),
+          orderBy: [{ month: "desc" }, { estateId: "asc" }, { id: "asc" }],
+        });
+        const progress = await loadProgress(
+          ctx,
+          rows.map((r) => r.id),
+        );
+        for (const r of rows) pageProgress.set(r, progress.get(r.id) ?? { visits: 0, householdsVisited: 0, unresolvedWithoutReport: 0 });
+        return rows;
+      },
     },
-  }, VisitPlanConnection),
+    VisitPlanConnection,
+  ),
 );

@@ -22,8 +22,11 @@ export { VisitKindEnum };
 type RecordForDecision = { id: string; estateId: string; visitorId: string | null };
 
 const caseText = (column: "content" | "feedback", description: string) => ({
-  nullable: true as const, description, extensions: protectedField("VISIT_RECORD", column),
-  resolve: (r: RecordForDecision & Record<typeof column, string | null>, _a: unknown, ctx: Context) => reveal(ctx, visitRecordRef(r), column, r[column]),
+  nullable: true as const,
+  description,
+  extensions: protectedField("VISIT_RECORD", column),
+  resolve: (r: RecordForDecision & Record<typeof column, string | null>, _a: unknown, ctx: Context) =>
+    reveal(ctx, visitRecordRef(r), column, r[column]),
 });
 
 builder.prismaNode("VisitRecord", {
@@ -37,7 +40,9 @@ builder.prismaNode("VisitRecord", {
     estate: t.relation("estate", { description: "SPEC §2: the estate the visit belongs to (its scope)" }),
     household: t.relation("household", { nullable: true, description: "The household visited; null for an area visit" }),
     customer: t.prismaField({
-      type: "Customer", nullable: true, description: "Who was met (fields under the customer rules; null when outside your scope)",
+      type: "Customer",
+      nullable: true,
+      description: "Who was met (fields under the customer rules; null when outside your scope)",
       resolve: (query, r, _a, ctx) => scopedCustomer(ctx, query, r.customerId),
     }),
     area: t.exposeString("area", { nullable: true, description: "The area of an area visit" }),
@@ -45,12 +50,17 @@ builder.prismaNode("VisitRecord", {
     visitedAt: t.expose("visitedAt", { type: "DateTime", description: "VIS-1: when the visit happened (within the plan's month)" }),
     visitor: t.relation("visitor", { nullable: true, description: "VIS-1: who visited (who recorded it)" }),
     visitorName: t.exposeString("visitorName", {
-      nullable: true, description: "Issue 17: who visited as an imported history names them, when no account of the organisation matches (staff who left or never had one); null when `visitor` says it",
+      nullable: true,
+      description:
+        "Issue 17: who visited as an imported history names them, when no account of the organisation matches (staff who left or never had one); null when `visitor` says it",
     }),
     content: t.string(caseText("content", "What was discussed and seen")),
     feedback: t.string(caseText("feedback", "The household's opinions and requests")),
     satisfied: t.exposeBoolean("satisfied", { nullable: true, description: "Whether the household was satisfied; null when not asked" }),
-    resolved: t.exposeBoolean("resolved", { nullable: true, description: "VIS-2: false = an open item that needs a nonconformity report before the month's review" }),
+    resolved: t.exposeBoolean("resolved", {
+      nullable: true,
+      description: "VIS-2: false = an open item that needs a nonconformity report before the month's review",
+    }),
     signed: t.exposeBoolean("signed", { description: "The household signed the record" }),
     version: t.exposeInt("version", { description: "Optimistic concurrency: send it back with an amendment (SEC-6)" }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the visit was recorded" }),
@@ -64,18 +74,36 @@ const VISIT_ORDER = {
 };
 type VisitOrder = ReturnType<(typeof VISIT_ORDER)[keyof typeof VISIT_ORDER]> | { id: "asc" | "desc" };
 
-const VisitRecordOrder = orderInput("VisitRecord", orderFieldEnum<keyof typeof VISIT_ORDER>("VisitRecord", "visits", {
-  VISITED_AT: "VIS-1: when the visit happened",
-  CREATED_AT: "When the visit was recorded",
-  KIND: "The kind of visit, in declared order",
-}), "visits");
+const VisitRecordOrder = orderInput(
+  "VisitRecord",
+  orderFieldEnum<keyof typeof VISIT_ORDER>("VisitRecord", "visits", {
+    VISITED_AT: "VIS-1: when the visit happened",
+    CREATED_AT: "When the visit was recorded",
+    KIND: "The kind of visit, in declared order",
+  }),
+  "visits",
+);
 
 builder.prismaObjectField("VisitPlan", "records", (t) =>
-  t.relatedConnection("records", {
-    cursor: "id", totalCount: true, description: "VIS-1: the month's visits, in the order they happened",
-    args: { orderBy: t.arg({ type: [VisitRecordOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (in the order they happened)` }) },
-    query: (args) => ({ orderBy: orderByFor<keyof typeof VISIT_ORDER, VisitOrder>(args.orderBy as OrderKeys<keyof typeof VISIT_ORDER>, VISIT_ORDER, [{ visitedAt: "asc" }, { id: "asc" }]) }),
-  }, VisitRecordConnection));
+  t.relatedConnection(
+    "records",
+    {
+      cursor: "id",
+      totalCount: true,
+      description: "VIS-1: the month's visits, in the order they happened",
+      args: {
+        orderBy: t.arg({ type: [VisitRecordOrder], required: false, description: `${ORDER_BY_DESCRIPTION} (in the order they happened)` }),
+      },
+      query: (args) => ({
+        orderBy: orderByFor<keyof typeof VISIT_ORDER, VisitOrder>(args.orderBy as OrderKeys<keyof typeof VISIT_ORDER>, VISIT_ORDER, [
+          { visitedAt: "asc" },
+          { id: "asc" },
+        ]),
+      }),
+    },
+    VisitRecordConnection,
+  ),
+);
 
 const RecordVisitInput = builder.inputType("RecordVisitInput", {
   description: "VIS-1: one visit; name the month's plan, or the office (the plan of the visit's month is then used)",
@@ -97,12 +125,16 @@ const RecordVisitInput = builder.inputType("RecordVisitInput", {
 builder.mutationField("recordVisit", (t) =>
   t.withAuth({ permission: "complaints:write" }).prismaField({
     type: "VisitRecord",
-    description: "VIS-1: records a household (or area) visit in the month's plan; the caller is the visitor. Every bad field is named at once",
+    description:
+      "VIS-1: records a household (or area) visit in the month's plan; the caller is the visitor. Every bad field is named at once",
     errors: { types: STANDARD_ERRORS },
     args: { input: t.arg({ type: RecordVisitInput, required: true, description: "The visit" }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = await recordVisit(ctx, {
-        ...input, planId: input.planId?.id ?? null, officeId: input.officeId?.id ?? null, householdId: input.householdId?.id ?? null,
+        ...input,
+        planId: input.planId?.id ?? null,
+        officeId: input.officeId?.id ?? null,
+        householdId: input.householdId?.id ?? null,
       });
       return ctx.prisma.visitRecord.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },

@@ -11,7 +11,8 @@ import { nonEmpty } from "../prisma-query.ts";
  */
 builder.objectFields(conflictErrorType(VisitPlanConflictError, "VisitPlanConflictError"), (t) => ({
   current: t.prismaField({
-    type: "VisitPlan", description: "The plan as it is now",
+    type: "VisitPlan",
+    description: "The plan as it is now",
     resolve: (query, e, _a, ctx) => ctx.prisma.visitPlan.findUniqueOrThrow({ ...query, where: { id: e.recordId } }),
   }),
 }));
@@ -21,7 +22,10 @@ typedError(VisitReviewNotDueError, {
   description: "VIS-2: the month has not ended yet; nothing was written",
   fields: (t) => ({
     field: t.exposeString("field", { description: "The input field refused (input.id)" }),
-    reviewableFrom: t.expose("reviewableFrom", { type: "DateTime", description: "VIS-2: the end of the month, from when the review is possible" }),
+    reviewableFrom: t.expose("reviewableFrom", {
+      type: "DateTime",
+      description: "VIS-2: the end of the month, from when the review is possible",
+    }),
   }),
 });
 
@@ -31,8 +35,10 @@ typedError(UnresolvedVisitsError, {
   fields: (t) => ({
     field: t.exposeString("field", { description: "The input field refused (input.id)" }),
     records: t.prismaField({
-      type: ["VisitRecord"], description: "The unresolved visits without a report",
-      resolve: (query, e, _a, ctx) => ctx.prisma.visitRecord.findMany({ ...query, where: { id: { in: e.recordIds } }, orderBy: [{ visitedAt: "asc" }, { id: "asc" }] }),
+      type: ["VisitRecord"],
+      description: "The unresolved visits without a report",
+      resolve: (query, e, _a, ctx) =>
+        ctx.prisma.visitRecord.findMany({ ...query, where: { id: { in: e.recordIds } }, orderBy: [{ visitedAt: "asc" }, { id: "asc" }] }),
     }),
   }),
 });

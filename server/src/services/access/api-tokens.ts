@@ -25,7 +25,10 @@ export async function createApiToken(ctx: SignedInContext, input: CreateApiToken
   if (viewer.apiTokenId) throw new ForbiddenError(msg("tokenFromToken"));
   const ownerId = input.staffId ?? viewer.staffId;
   if (ownerId !== viewer.staffId && !viewer.permissions.has("tokens:manage")) throw new ForbiddenError(msg("tokenForOtherNeedsManage"));
-  const owner = await ctx.prisma.staff.findFirst({ where: { id: ownerId, ...inOrganization(ctx), active: true }, select: { id: true, role: true, kind: true } });
+  const owner = await ctx.prisma.staff.findFirst({
+    where: { id: ownerId, ...inOrganization(ctx), active: true },
+    select: { id: true, role: true, kind: true },
+  });
   if (!owner) throw new NotFoundError("Staff");
   const check = new InputCheck();
   const name = check.text(input.name, "input.name", 100);
@@ -38,7 +41,11 @@ export async function createApiToken(ctx: SignedInContext, input: CreateApiToken
   const ownerHolds = await permissionsOfRole(ctx, owner.role);
   const excess = input.scopes.filter((s) => !isPermission(s) || !ownerHolds.includes(s) || !viewer.permissions.has(s));
   if (check.that(input.scopes.length > 0, "input.scopes", msg("tokenScopesRequired"))) {
-    check.that(!excess.length, "input.scopes", msg("tokenScopesBeyondRole", { scopes: [...new Set(excess)].map((p) => permissionEnumName(p as Permission)).join(", ") }));
+    check.that(
+      !excess.length,
+      "input.scopes",
+      msg("tokenScopesBeyondRole", { scopes: [...new Set(excess)].map((p) => permissionEnumName(p as Permission)).join(", ") }),
+    );
   }
   const expiresAt = input.expiresAt ?? new Date(ctx.now.getTime() + 90 * DAY);
   if (check.that(expiresAt > ctx.now, "input.expiresAt", msg("expiresAtInFuture"))) {
@@ -48,8 +55,14 @@ export async function createApiToken(ctx: SignedInContext, input: CreateApiToken
   const secret = newSecret(TOKEN_PREFIX);
   const created = await ctx.prisma.apiToken.create({
     data: {
-      organizationId: viewer.organizationId, staffId: owner.id, name, tokenHash: hashSecret(secret), prefix: secret.slice(0, 10),
-      scopes: [...new Set(input.scopes as Permission[])], expiresAt, createdById: viewer.staffId,
+      organizationId: viewer.organizationId,
+      staffId: owner.id,
+      name,
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 10),
+      scopes: [...new Set(input.scopes as Permission[])],
+      expiresAt,
+      createdById: viewer.staffId,
     },
     select: { id: true },
   });
@@ -59,7 +72,10 @@ export async function createApiToken(ctx: SignedInContext, input: CreateApiToken
 /** §2: revokes a token (your own; any of the organisation with tokens:manage). Returns its id. */
 export async function revokeApiToken(ctx: SignedInContext, tokenId: string): Promise<string> {
   const { viewer } = ctx;
-  const token = await ctx.prisma.apiToken.findFirst({ where: { id: tokenId, ...inOrganization(ctx) }, select: { id: true, staffId: true, revokedAt: true } });
+  const token = await ctx.prisma.apiToken.findFirst({
+    where: { id: tokenId, ...inOrganization(ctx) },
+    select: { id: true, staffId: true, revokedAt: true },
+  });
   if (!token || (token.staffId !== viewer.staffId && !viewer.permissions.has("tokens:manage"))) throw new NotFoundError("API token");
   if (!token.revokedAt) await ctx.prisma.apiToken.update({ where: { id: token.id }, data: { revokedAt: ctx.now } });
   return token.id;

@@ -16,8 +16,9 @@ export async function runArchiveCheck(ctx: SignedInContext, estateId: string | n
   if (estateId && scope && !scope.in.includes(estateId)) throw new NotFoundError("Estate");
   // Found by the mutation fuzz (issue 15 item 16): an id of no estate is not an estate (it used
   // to fail on the foreign key as "Unexpected error.").
-  if (estateId && !(await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } }))) throw new NotFoundError("Estate");
-  const estates = estateId ? [estateId] : scope?.in ?? null;
+  if (estateId && !(await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } })))
+    throw new NotFoundError("Estate");
+  const estates = estateId ? [estateId] : (scope?.in ?? null);
   // An estate-scoped check is filed under its estate, so that only that estate's staff see it.
   const filedUnder = estateId ?? (scope?.in.length === 1 ? scope.in[0]! : null);
   const periodStart = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - CHECK_INTERVAL_MONTHS, 1));
@@ -42,7 +43,11 @@ export async function runArchiveCheck(ctx: SignedInContext, estateId: string | n
     SELECT (SELECT count(*) FROM owners)::int AS checked, (SELECT count(*) FROM missing)::int AS missing`;
   await ctx.prisma.archiveCheck.update({
     where: { id: check.id },
-    data: { status: stats!.missing > 0 ? "INCOMPLETE" : "COMPLETE", recordsChecked: stats!.checked, summary: `${stats!.checked} archives checked, ${stats!.missing} documents missing` },
+    data: {
+      status: stats!.missing > 0 ? "INCOMPLETE" : "COMPLETE",
+      recordsChecked: stats!.checked,
+      summary: `${stats!.checked} archives checked, ${stats!.missing} documents missing`,
+    },
   });
   return check.id;
 }

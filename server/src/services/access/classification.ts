@@ -19,7 +19,10 @@ async function loadRecord(ctx: SignedInContext, type: Classifiable, id: string):
     if (!c) throw new NotFoundError("Customer");
     return customerRef(c);
   }
-  const c = await ctx.prisma.complaint.findFirst({ where: { id, ...complaintScope(ctx) }, select: { id: true, classification: true, estateId: true, receivedById: true } });
+  const c = await ctx.prisma.complaint.findFirst({
+    where: { id, ...complaintScope(ctx) },
+    select: { id: true, classification: true, estateId: true, receivedById: true },
+  });
   if (!c) throw new NotFoundError("Complaint");
   return complaintRef(c);
 }
@@ -47,19 +50,34 @@ export async function changeClassification(ctx: SignedInContext, input: ChangeCl
   check.that(!input.until || input.until > ctx.now, "input.until", msg("untilInFuture"));
   check.done();
   const record = await loadRecord(ctx, input.recordType, input.id);
-  if ((input.level === "TOP_SECRET" || record.classification === "TOP_SECRET") && viewer.role !== "EXECUTIVE") throw new ForbiddenError(msg("topSecretExecutiveOnly"));
+  if ((input.level === "TOP_SECRET" || record.classification === "TOP_SECRET") && viewer.role !== "EXECUTIVE")
+    throw new ForbiddenError(msg("topSecretExecutiveOnly"));
   await assertKnows(ctx, record, "recordNotEntitled");
   const model = input.recordType === "CUSTOMER" ? ctx.prisma.customer : ctx.prisma.complaint;
-  const current = await (model as typeof ctx.prisma.customer).findUniqueOrThrow({ where: { id: record.id }, select: { classifiedUntil: true, version: true } });
+  const current = await (model as typeof ctx.prisma.customer).findUniqueOrThrow({
+    where: { id: record.id },
+    select: { classifiedUntil: true, version: true },
+  });
   // Compare-and-set on the version read: of two concurrent changes the second finds 0 rows.
-  await writeAtVersion(model as typeof ctx.prisma.customer, { id: record.id, version: input.version },
+  await writeAtVersion(
+    model as typeof ctx.prisma.customer,
+    { id: record.id, version: input.version },
     { classification: input.level, classifiedUntil: input.until },
-    (id, v) => new ClassificationConflictError(id, v));
+    (id, v) => new ClassificationConflictError(id, v),
+  );
   const created = await ctx.prisma.classificationChange.create({
     data: {
-      organizationId: viewer.organizationId, recordType: input.recordType, recordId: record.id,
-      kind: input.level === record.classification ? "EXTEND" : "RECLASSIFY", fromLevel: record.classification, toLevel: input.level,
-      fromUntil: current.classifiedUntil, toUntil: input.until, actorId: viewer.staffId, at: ctx.now, reason,
+      organizationId: viewer.organizationId,
+      recordType: input.recordType,
+      recordId: record.id,
+      kind: input.level === record.classification ? "EXTEND" : "RECLASSIFY",
+      fromLevel: record.classification,
+      toLevel: input.level,
+      fromUntil: current.classifiedUntil,
+      toUntil: input.until,
+      actorId: viewer.staffId,
+      at: ctx.now,
+      reason,
     },
     select: { id: true },
   });
@@ -88,13 +106,24 @@ export async function designate(ctx: SignedInContext, input: DesignateInput): Pr
   await assertKnows(ctx, record, "designatorNotEntitled");
   // Issue 15 item 9: a designation grants at most its own level, so one below the record's would
   // open nothing today and mislead whoever reads the list of designations; refused, naming the field.
-  if (!atLeast(input.level, record.classification)) throw new InputError("input.level", msg("designationBelowLevel", { level: record.classification }));
-  const staff = await ctx.prisma.staff.findFirst({ where: { id: input.staffId, ...inOrganization(ctx), active: true }, select: { id: true } });
+  if (!atLeast(input.level, record.classification))
+    throw new InputError("input.level", msg("designationBelowLevel", { level: record.classification }));
+  const staff = await ctx.prisma.staff.findFirst({
+    where: { id: input.staffId, ...inOrganization(ctx), active: true },
+    select: { id: true },
+  });
   if (!staff) throw new NotFoundError("Staff");
   const created = await ctx.prisma.accessDesignation.create({
     data: {
-      organizationId: viewer.organizationId, recordType: input.recordType, recordId: record.id, level: input.level,
-      staffId: staff.id, designatedById: viewer.staffId, designatedAt: ctx.now, expiresAt: input.expiresAt, reason,
+      organizationId: viewer.organizationId,
+      recordType: input.recordType,
+      recordId: record.id,
+      level: input.level,
+      staffId: staff.id,
+      designatedById: viewer.staffId,
+      designatedAt: ctx.now,
+      expiresAt: input.expiresAt,
+      reason,
     },
     select: { id: true },
   });
@@ -106,7 +135,8 @@ export async function revokeDesignation(ctx: SignedInContext, designationId: str
   const d = await ctx.prisma.accessDesignation.findFirst({ where: { id: designationId, ...inOrganization(ctx) } });
   if (!d) throw new NotFoundError("Designation");
   if (d.level === "TOP_SECRET" && ctx.viewer.role !== "EXECUTIVE") throw new ForbiddenError(msg("topSecretRevocationExecutiveOnly"));
-  if (d.recordType === "CUSTOMER" || d.recordType === "COMPLAINT") await assertKnows(ctx, await loadRecord(ctx, d.recordType, d.recordId), "recordNotEntitled");
+  if (d.recordType === "CUSTOMER" || d.recordType === "COMPLAINT")
+    await assertKnows(ctx, await loadRecord(ctx, d.recordType, d.recordId), "recordNotEntitled");
   await ctx.prisma.accessDesignation.updateMany({ where: { id: d.id, revokedAt: null }, data: { revokedAt: ctx.now } });
   return d.id;
 }

@@ -9,7 +9,18 @@ import { ForbiddenError, InputCheck, InputError, NotFoundError } from "../../err
 import { msg } from "../../i18n/messages.ts";
 
 const MAX_EXPORT_ROWS = 50_000;
-export const EXPORT_COLUMNS = ["household", "kind", "classification", "name", "phone", "idNumber", "plates", "address", "occupation", "nativePlace"] as const;
+export const EXPORT_COLUMNS = [
+  "household",
+  "kind",
+  "classification",
+  "name",
+  "phone",
+  "idNumber",
+  "plates",
+  "address",
+  "occupation",
+  "nativePlace",
+] as const;
 type Column = (typeof EXPORT_COLUMNS)[number];
 
 export interface ExportCustomersInput {
@@ -19,7 +30,10 @@ export interface ExportCustomersInput {
 }
 
 /** The exported cells (null = empty), one row per customer, in EXPORT_COLUMNS order, and the fields given unmasked. */
-export interface CustomerExport { rows: (string | null)[][]; rawFields: string[] }
+export interface CustomerExport {
+  rows: (string | null)[][];
+  rawFields: string[];
+}
 
 /**
  * SEC-3, SEC-7: a customer list for a spreadsheet. Without an approved EXPORT_CLASSIFIED grant
@@ -31,9 +45,13 @@ export async function exportCustomers(ctx: SignedInContext, input: ExportCustome
   const purpose = check.text(input.purpose, "purpose", 500);
   const approval = input.approvalId ? await check.runAsync(() => exportGrant(ctx, input.approvalId!, input.estateId)) : null;
   check.done();
-  const where: Prisma.CustomerWhereInput = { AND: [customerScope(ctx), ...(input.estateId ? [{ households: { some: { household: { estateId: input.estateId } } } }] : [])] };
+  const where: Prisma.CustomerWhereInput = {
+    AND: [customerScope(ctx), ...(input.estateId ? [{ households: { some: { household: { estateId: input.estateId } } } }] : [])],
+  };
   const customers = await ctx.prisma.customer.findMany({
-    where, orderBy: { id: "asc" }, take: MAX_EXPORT_ROWS + 1,
+    where,
+    orderBy: { id: "asc" },
+    take: MAX_EXPORT_ROWS + 1,
     include: { households: { select: { household: { select: { estateId: true, code: true } } }, orderBy: { isPrimary: "desc" } } },
   });
   if (customers.length > MAX_EXPORT_ROWS) throw new ForbiddenError(msg("exportTooLarge", { max: MAX_EXPORT_ROWS }));
@@ -54,8 +72,16 @@ export async function exportCustomers(ctx: SignedInContext, input: ExportCustome
     rows.push(EXPORT_COLUMNS.map(cell));
   }
   ctx.access.record({
-    action: "EXPORT", recordType: "CUSTOMER", recordId: null, fields: [...raw], export: true, rowCount: customers.length,
-    query: { estateId: input.estateId, customerIds: customers.map((c) => c.id) }, approvalId: approval?.id ?? null, purpose, classification: approval?.classification ?? null,
+    action: "EXPORT",
+    recordType: "CUSTOMER",
+    recordId: null,
+    fields: [...raw],
+    export: true,
+    rowCount: customers.length,
+    query: { estateId: input.estateId, customerIds: customers.map((c) => c.id) },
+    approvalId: approval?.id ?? null,
+    purpose,
+    classification: approval?.classification ?? null,
   });
   if (approval) await ctx.prisma.approval.update({ where: { id: approval.id }, data: { usedAt: ctx.now } });
   return { rows, rawFields: [...raw] };
@@ -64,7 +90,15 @@ export async function exportCustomers(ctx: SignedInContext, input: ExportCustome
 /** SEC-3: the caller's own active EXPORT_CLASSIFIED grant, covering the estate exported. */
 async function exportGrant(ctx: SignedInContext, approvalId: string, estateId: string | null) {
   const a = await ctx.prisma.approval.findFirst({
-    where: { id: approvalId, ...inOrganization(ctx), requestedById: ctx.viewer.staffId, kind: "EXPORT_CLASSIFIED", status: "APPROVED", grantedFrom: { lte: ctx.now }, grantedUntil: { gt: ctx.now } },
+    where: {
+      id: approvalId,
+      ...inOrganization(ctx),
+      requestedById: ctx.viewer.staffId,
+      kind: "EXPORT_CLASSIFIED",
+      status: "APPROVED",
+      grantedFrom: { lte: ctx.now },
+      grantedUntil: { gt: ctx.now },
+    },
     select: { id: true, scope: true, classification: true },
   });
   if (!a) throw new InputError("approvalId", msg("noExportGrant"));
@@ -76,14 +110,38 @@ async function exportGrant(ctx: SignedInContext, approvalId: string, estateId: s
 /** SEC-3: copies an owner archive's documents under an approved COPY_ARCHIVE grant; copies are tracked like originals. Returns how many. */
 export async function copyArchive(ctx: SignedInContext, approvalId: string): Promise<number> {
   const a = await ctx.prisma.approval.findFirst({
-    where: { id: approvalId, ...inOrganization(ctx), requestedById: ctx.viewer.staffId, kind: "COPY_ARCHIVE", status: "APPROVED", grantedFrom: { lte: ctx.now }, grantedUntil: { gt: ctx.now } },
+    where: {
+      id: approvalId,
+      ...inOrganization(ctx),
+      requestedById: ctx.viewer.staffId,
+      kind: "COPY_ARCHIVE",
+      status: "APPROVED",
+      grantedFrom: { lte: ctx.now },
+      grantedUntil: { gt: ctx.now },
+    },
   });
   if (!a || !a.recordId) throw new NotFoundError("Active COPY_ARCHIVE grant");
-  const docs = await ctx.prisma.attachment.findMany({ where: { ...inOrganization(ctx), customerId: a.recordId, kind: "ARCHIVE_DOCUMENT", copyOfId: null } });
+  const docs = await ctx.prisma.attachment.findMany({
+    where: { ...inOrganization(ctx), customerId: a.recordId, kind: "ARCHIVE_DOCUMENT", copyOfId: null },
+  });
   await ctx.prisma.attachment.createMany({
-    data: docs.map(({ id, uploadedAt: _u, ...d }) => ({ ...d, copyOfId: id, uploadedById: ctx.viewer.staffId, uploadedAt: ctx.now, storageKey: d.storageKey })),
+    data: docs.map(({ id, uploadedAt: _u, ...d }) => ({
+      ...d,
+      copyOfId: id,
+      uploadedById: ctx.viewer.staffId,
+      uploadedAt: ctx.now,
+      storageKey: d.storageKey,
+    })),
   });
   await ctx.prisma.approval.update({ where: { id: a.id }, data: { usedAt: ctx.now } });
-  ctx.access.record({ action: "COPY", recordType: "CUSTOMER", recordId: a.recordId, fields: docs.map((d) => d.documentType ?? d.fileName), classification: a.classification, approvalId: a.id, purpose: a.purpose });
+  ctx.access.record({
+    action: "COPY",
+    recordType: "CUSTOMER",
+    recordId: a.recordId,
+    fields: docs.map((d) => d.documentType ?? d.fileName),
+    classification: a.classification,
+    approvalId: a.id,
+    purpose: a.purpose,
+  });
   return docs.length;
 }

@@ -29,8 +29,11 @@ export async function registerGovernmentInquiry(ctx: SignedInContext, input: Reg
   check.done();
   const created = await ctx.prisma.governmentInquiry.create({
     data: {
-      ...data, organizationId: ctx.viewer.organizationId, credentialType: input.credentialType?.trim() || null,
-      verifiedById: ctx.viewer.staffId, verifiedAt: ctx.now,
+      ...data,
+      organizationId: ctx.viewer.organizationId,
+      credentialType: input.credentialType?.trim() || null,
+      verifiedById: ctx.viewer.staffId,
+      verifiedAt: ctx.now,
     },
     select: { id: true },
   });
@@ -44,12 +47,18 @@ export interface DiscloseInput {
 }
 
 /** SEC-4: discloses fields of an owner archive to a registered inquiry; logged as DISCLOSE. */
-export async function discloseArchiveToInquiry(ctx: SignedInContext, input: DiscloseInput): Promise<{ field: string; value: string | null }[]> {
+export async function discloseArchiveToInquiry(
+  ctx: SignedInContext,
+  input: DiscloseInput,
+): Promise<{ field: string; value: string | null }[]> {
   const bad = input.fields.filter((f) => !ARCHIVE_FIELDS.includes(f));
   const check = new InputCheck();
   check.that(!bad.length && input.fields.length > 0, "fields", msg("unknownArchiveFields", { fields: bad.join(", ") || "(none)" }));
   check.done();
-  const inquiry = await ctx.prisma.governmentInquiry.findFirst({ where: { id: input.inquiryId, ...inOrganization(ctx) }, select: { id: true, purpose: true } });
+  const inquiry = await ctx.prisma.governmentInquiry.findFirst({
+    where: { id: input.inquiryId, ...inOrganization(ctx) },
+    select: { id: true, purpose: true },
+  });
   if (!inquiry) throw new NotFoundError("Government inquiry");
   const c = await ctx.prisma.customer.findFirst({ where: { id: input.customerId, ...customerScope(ctx) }, include: forDecision });
   if (!c) throw new NotFoundError("Customer");
@@ -57,7 +66,15 @@ export async function discloseArchiveToInquiry(ctx: SignedInContext, input: Disc
   // need to know); the registered inquiry stands in for the archive approval.
   if (!(await entitlement(ctx, customerRef(c), "CONTACT")).ok) throw new ForbiddenError(msg("discloserNotEntitled"));
   await ctx.prisma.governmentInquiry.update({ where: { id: inquiry.id }, data: { disclosedAt: ctx.now } });
-  ctx.access.record({ action: "DISCLOSE", recordType: "CUSTOMER", recordId: c.id, fields: [...input.fields], classification: c.classification, governmentInquiryId: inquiry.id, purpose: inquiry.purpose });
+  ctx.access.record({
+    action: "DISCLOSE",
+    recordType: "CUSTOMER",
+    recordId: c.id,
+    fields: [...input.fields],
+    classification: c.classification,
+    governmentInquiryId: inquiry.id,
+    purpose: inquiry.purpose,
+  });
   return input.fields.map((field) => {
     const v = (c as unknown as Record<string, unknown>)[field];
     return { field, value: v === null || v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v) };

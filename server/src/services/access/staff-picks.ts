@@ -11,22 +11,43 @@ import { msg, type MessageKey } from "../../i18n/messages.ts";
  * reason that applies, never a protected value. Returns the person's row id.
  */
 export async function requirePickable(
-  ctx: SignedInContext, pick: StaffPick, complaint: CaseFacts, staffId: string, field: string, departmentId?: string,
+  ctx: SignedInContext,
+  pick: StaffPick,
+  complaint: CaseFacts,
+  staffId: string,
+  field: string,
+  departmentId?: string,
 ): Promise<string> {
   if (!UUID.test(staffId)) throw new InputError(field, msg("staffIdExpected"));
-  const ok = await ctx.prisma.staff.findFirst({ where: { AND: [pickable(ctx, pick, complaint), { id: staffId }, departmentId ? { departmentId } : {}] }, select: { id: true } });
+  const ok = await ctx.prisma.staff.findFirst({
+    where: { AND: [pickable(ctx, pick, complaint), { id: staffId }, departmentId ? { departmentId } : {}] },
+    select: { id: true },
+  });
   if (ok) return ok.id;
   const s = await ctx.prisma.staff.findFirst({
     where: { AND: [directoryScope(ctx), { id: staffId }] },
-    select: { active: true, role: true, departmentId: true, allEstates: true, estateScopes: { where: { estateId: complaint.estateId }, select: { id: true } } },
+    select: {
+      active: true,
+      role: true,
+      departmentId: true,
+      allEstates: true,
+      estateScopes: { where: { estateId: complaint.estateId }, select: { id: true } },
+    },
   });
-  const reason: MessageKey = !s ? "pickNoSuchPerson"
-    : !s.active ? "pickInactive"
-    : departmentId && s.departmentId !== departmentId ? "pickNotInLeadDepartment"
-    : pick === "ASSIGNEE" && !HANDLER_ROLES.includes(s.role) ? "pickNotHandler"
-    : pick === "ESCALATION" && !SUPERVISOR_ROLES.includes(s.role) ? "pickNotSupervisor"
-    : pick === "ESCALATION" && staffId === ctx.viewer.staffId ? "pickSelf"
-    : !s.allEstates && s.estateScopes.length === 0 ? "pickOtherEstate"
-    : "pickCannotKnow";
+  const reason: MessageKey = !s
+    ? "pickNoSuchPerson"
+    : !s.active
+      ? "pickInactive"
+      : departmentId && s.departmentId !== departmentId
+        ? "pickNotInLeadDepartment"
+        : pick === "ASSIGNEE" && !HANDLER_ROLES.includes(s.role)
+          ? "pickNotHandler"
+          : pick === "ESCALATION" && !SUPERVISOR_ROLES.includes(s.role)
+            ? "pickNotSupervisor"
+            : pick === "ESCALATION" && staffId === ctx.viewer.staffId
+              ? "pickSelf"
+              : !s.allEstates && s.estateScopes.length === 0
+                ? "pickOtherEstate"
+                : "pickCannotKnow";
   throw new InputError(field, msg(reason));
 }

@@ -3,14 +3,31 @@ import type { SignedInContext } from "../../access/context.ts";
 
 /** Issue 17: what kind of thing an administrative change touched (admin_changes.entity). */
 export type AdminEntity =
-  | "ORGANIZATION" | "ESTATE" | "OFFICE" | "BUILDING" | "UNIT" | "HOUSEHOLD"
-  | "DEPARTMENT" | "STAFF" | "ROLE" | "PASSWORD" | "SESSION"
-  | "CATEGORY" | "CALENDAR" | "POLICY_VALUE";
+  | "ORGANIZATION"
+  | "ESTATE"
+  | "OFFICE"
+  | "BUILDING"
+  | "UNIT"
+  | "HOUSEHOLD"
+  | "DEPARTMENT"
+  | "STAFF"
+  | "ROLE"
+  | "PASSWORD"
+  | "SESSION"
+  | "CATEGORY"
+  | "CALENDAR"
+  | "POLICY_VALUE";
 
 /** Issue 17: what was done (admin_changes.action). */
 export type AdminAction =
-  | "CREATE" | "UPDATE" | "DEACTIVATE" | "REACTIVATE" | "DELETE"
-  | "RESET_PASSWORD" | "CHANGE_PASSWORD" | "REVOKE_SESSION";
+  | "CREATE"
+  | "UPDATE"
+  | "DEACTIVATE"
+  | "REACTIVATE"
+  | "DELETE"
+  | "RESET_PASSWORD"
+  | "CHANGE_PASSWORD"
+  | "REVOKE_SESSION";
 
 export interface AdminChangeEntry {
   entity: AdminEntity;
@@ -41,9 +58,14 @@ export async function writeAdminChange(
 ): Promise<void> {
   await db.adminChange.create({
     data: {
-      organizationId: who.organizationId, changedById: who.changedById, at: who.at,
-      entity: entry.entity, entityId: entry.entityId ?? null, action: entry.action,
-      before: jsonOrNull(entry.before), after: jsonOrNull(entry.after),
+      organizationId: who.organizationId,
+      changedById: who.changedById,
+      at: who.at,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      action: entry.action,
+      before: jsonOrNull(entry.before),
+      after: jsonOrNull(entry.after),
     },
   });
 }
@@ -53,7 +75,10 @@ function jsonOrNull(v: Record<string, unknown> | null | undefined): Prisma.Input
 }
 
 /** The fields of `after` whose value differs from `before`, as the before/after pair to keep. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(after)) {

@@ -34,7 +34,10 @@ export async function createCallbacks(db: Db, rows: readonly NewCallback[]): Pro
   if (rows.length === 0) return [];
   const number = await callbackNumbers(db, rows[0]!.organizationId);
   const data = rows.map((r) => ({
-    ...r, no: number(), sequence: r.sequence ?? 1, classification: r.classification ?? "SECRET",
+    ...r,
+    no: number(),
+    sequence: r.sequence ?? 1,
+    classification: r.classification ?? "SECRET",
   }));
   const created = await db.callback.createManyAndReturn({ data, select: { id: true } });
   return created.map((c) => c.id);

@@ -29,26 +29,68 @@ export async function drawCallbackSample(ctx: SignedInContext, input: DrawCallba
   check.done();
   await refuseOverlap(ctx, input, estateId, event?.id ?? null);
   const { organizationId } = ctx;
-  const population = await loadPopulation(ctx.prisma, { organizationId, kind: input.kind, estateIds: estateId ? [estateId] : null, periodStart: input.periodStart, periodEnd: input.periodEnd });
+  const population = await loadPopulation(ctx.prisma, {
+    organizationId,
+    kind: input.kind,
+    estateIds: estateId ? [estateId] : null,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+  });
   const drawn = drawSample(population, { key: (m) => m.key, rate, seed });
   const sample = await ctx.prisma.callbackSample.create({
     data: {
-      organizationId, kind: input.kind, estateId, communityEventId: event?.id ?? null, periodStart: input.periodStart, periodEnd: input.periodEnd,
-      rate, populationSize: population.length, sampleSize: drawn.length, seed, dueAt: input.dueAt ?? null, createdById: ctx.viewer.staffId, createdAt: ctx.now,
+      organizationId,
+      kind: input.kind,
+      estateId,
+      communityEventId: event?.id ?? null,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      rate,
+      populationSize: population.length,
+      sampleSize: drawn.length,
+      seed,
+      dueAt: input.dueAt ?? null,
+      createdById: ctx.viewer.staffId,
+      createdAt: ctx.now,
     },
     select: { id: true },
   });
   const members = drawn.map((d) => ({ id: randomUUID(), ...d }));
   await ctx.prisma.callbackSampleMember.createMany({
-    data: members.map((m) => ({ id: m.id, organizationId, sampleId: sample.id, complaintId: m.item.complaintId, householdId: m.item.householdId, customerId: m.item.customerId, reason: m.reason })),
+    data: members.map((m) => ({
+      id: m.id,
+      organizationId,
+      sampleId: sample.id,
+      complaintId: m.item.complaintId,
+      householdId: m.item.householdId,
+      customerId: m.item.customerId,
+      reason: m.reason,
+    })),
   });
   const assistants = assignee ? null : await propertyAssistants(ctx, [...new Set(drawn.map((d) => d.item.estateId))]);
-  const due = await dueDates(ctx, input, drawn.map((d) => d.item), event);
-  await createCallbacks(ctx.prisma, members.map((m, i) => ({
-    organizationId, kind: SAMPLE_RULES[input.kind].callbackKind, estateId: m.item.estateId, complaintId: m.item.complaintId,
-    householdId: m.item.householdId, customerId: m.item.customerId, assignedToId: assignee ?? assistants!.get(m.item.estateId) ?? null,
-    dueAt: due[i], sampleMemberId: m.id, communityEventId: event?.id ?? null, classification: callbackLevel(m.item), createdAt: ctx.now,
-  })));
+  const due = await dueDates(
+    ctx,
+    input,
+    drawn.map((d) => d.item),
+    event,
+  );
+  await createCallbacks(
+    ctx.prisma,
+    members.map((m, i) => ({
+      organizationId,
+      kind: SAMPLE_RULES[input.kind].callbackKind,
+      estateId: m.item.estateId,
+      complaintId: m.item.complaintId,
+      householdId: m.item.householdId,
+      customerId: m.item.customerId,
+      assignedToId: assignee ?? assistants!.get(m.item.estateId) ?? null,
+      dueAt: due[i],
+      sampleMemberId: m.id,
+      communityEventId: event?.id ?? null,
+      classification: callbackLevel(m.item),
+      createdAt: ctx.now,
+    })),
+  );
   return sample.id;
 }
 
@@ -56,10 +98,17 @@ export async function drawCallbackSample(ctx: SignedInContext, input: DrawCallba
 async function refuseOverlap(ctx: SignedInContext, input: DrawCallbackSampleInput, estateId: string | null, eventId: string | null) {
   const overlapping = await ctx.prisma.callbackSample.findFirst({
     where: {
-      ...inOrganization(ctx), kind: input.kind, periodStart: { lt: input.periodEnd }, periodEnd: { gt: input.periodStart },
+      ...inOrganization(ctx),
+      kind: input.kind,
+      periodStart: { lt: input.periodEnd },
+      periodEnd: { gt: input.periodStart },
       ...(eventId ? { communityEventId: eventId } : estateId ? { OR: [{ estateId }, { estateId: null }] } : {}),
     },
     select: { id: true },
   });
-  if (overlapping) throw new InputError("input.periodStart", msg("callbackSampleOverlap", { kind: input.kind, id: encodeGlobalID("CallbackSample", overlapping.id) }));
+  if (overlapping)
+    throw new InputError(
+      "input.periodStart",
+      msg("callbackSampleOverlap", { kind: input.kind, id: encodeGlobalID("CallbackSample", overlapping.id) }),
+    );
 }

@@ -30,10 +30,22 @@ export async function exemptComplaintFromCallback(ctx: SignedInContext, input: E
   check.done();
   const stored = await storeContent(ctx, bytes!);
   const letter = await ctx.prisma.attachment.create({
-    data: { organizationId: ctx.organizationId, kind: "REPLY_LETTER", fileName: fileName!, mimeType: mimeType!, ...stored, complaintId: row.id, uploadedById: ctx.viewer.staffId, uploadedAt: ctx.now },
+    data: {
+      organizationId: ctx.organizationId,
+      kind: "REPLY_LETTER",
+      fileName: fileName!,
+      mimeType: mimeType!,
+      ...stored,
+      complaintId: row.id,
+      uploadedById: ctx.viewer.staffId,
+      uploadedAt: ctx.now,
+    },
     select: { id: true },
   });
-  const cancelled = await ctx.prisma.callback.updateMany({ where: { complaintId: row.id, status: "PLANNED" }, data: { status: "CANCELLED", version: { increment: 1 } } });
+  const cancelled = await ctx.prisma.callback.updateMany({
+    where: { complaintId: row.id, status: "PLANNED" },
+    data: { status: "CANCELLED", version: { increment: 1 } },
+  });
   await saveComplaint(ctx, row, { callbackExempt: true, exemptReason: "WRITTEN_REPLY_ONLY", exemptNote: note }, [
     { kind: "NOTE", note, data: { rule: "CB-8", replyLetterId: letter.id, cancelledCallbacks: cancelled.count } },
   ]);

@@ -14,9 +14,18 @@ type Db = TimelineWriter["prisma"];
  * CB-2 (001 §2): who calls back — a general complaint the estate's property assistant, an
  * important one the head of the handling department, a major one the company manager.
  */
-export async function callbackOwner(db: Db, c: Pick<Complaint, "organizationId" | "estateId" | "severity" | "leadDepartmentId" | "receivedById">): Promise<string | null> {
+export async function callbackOwner(
+  db: Db,
+  c: Pick<Complaint, "organizationId" | "estateId" | "severity" | "leadDepartmentId" | "receivedById">,
+): Promise<string | null> {
   const first = async (where: Prisma.StaffWhereInput) =>
-    (await db.staff.findFirst({ where: { organizationId: c.organizationId, active: true, kind: "HUMAN", ...where }, orderBy: { login: "asc" }, select: { id: true } }))?.id ?? null;
+    (
+      await db.staff.findFirst({
+        where: { organizationId: c.organizationId, active: true, kind: "HUMAN", ...where },
+        orderBy: { login: "asc" },
+        select: { id: true },
+      })
+    )?.id ?? null;
   if (c.severity === "MAJOR") return first({ role: "COMPANY_MANAGER" });
   if (c.severity === "IMPORTANT") return (await departmentHead(db, c.leadDepartmentId)) ?? first({ role: "DEPARTMENT_HEAD" });
   return (await first({ role: "PROPERTY_ASSISTANT", estateScopes: { some: { estateId: c.estateId } } })) ?? c.receivedById;
@@ -31,11 +40,18 @@ export function needsComplaintCallback(c: Pick<Complaint, "callbackExempt" | "du
  * CB-1, CB-4: the kind of a confirmed complaint's callback and when it is due — SLA-10 (3 days
  * after the confirmation) or, for a repair, SLA-11 (7 days after completion).
  */
-export function complaintCallbackDue(c: Pick<Complaint, "kind" | "confirmedAt" | "resolvedAt">, policy: PolicyLookup, calendar: WorkingCalendar): { kind: "REPAIR" | "COMPLAINT"; dueAt: Date } {
+export function complaintCallbackDue(
+  c: Pick<Complaint, "kind" | "confirmedAt" | "resolvedAt">,
+  policy: PolicyLookup,
+  calendar: WorkingCalendar,
+): { kind: "REPAIR" | "COMPLAINT"; dueAt: Date } {
   const repair = c.kind === "ENGINEERING";
   const confirmedAt = c.confirmedAt!;
   const rule = repair ? policy("SLA-11.repairCallback", c.resolvedAt ?? confirmedAt) : policy("SLA-10.callback", confirmedAt);
-  return { kind: repair ? "REPAIR" : "COMPLAINT", dueAt: deadline(rule.clock, calendar, repair ? c.resolvedAt ?? confirmedAt : confirmedAt, rule.minutes)! };
+  return {
+    kind: repair ? "REPAIR" : "COMPLAINT",
+    dueAt: deadline(rule.clock, calendar, repair ? (c.resolvedAt ?? confirmedAt) : confirmedAt, rule.minutes)!,
+  };
 }
 
 /**
@@ -44,7 +60,11 @@ export function complaintCallbackDue(c: Pick<Complaint, "kind" | "confirmedAt" |
  * already planned for it (CB-7: the follow-up after a dissatisfied one) is given its due date
  * instead of a second one. Returns the callback's id, or null.
  */
-export async function planComplaintCallback(writer: TimelineWriter, complaintId: string, options: { disruptiveRepair?: boolean } = {}): Promise<string | null> {
+export async function planComplaintCallback(
+  writer: TimelineWriter,
+  complaintId: string,
+  options: { disruptiveRepair?: boolean } = {},
+): Promise<string | null> {
   const { prisma: db, now } = writer;
   const c = await db.complaint.findUniqueOrThrow({ where: { id: complaintId } });
   if (!needsComplaintCallback(c)) return null;
@@ -61,18 +81,34 @@ export async function planComplaintCallback(writer: TimelineWriter, complaintId:
   const assignedToId = (repeat ? await departmentHead(db, c.leadDepartmentId) : null) ?? (await callbackOwner(db, c));
   const planned = await db.callback.findFirst({ where: { complaintId: c.id, status: "PLANNED" }, orderBy: { sequence: "desc" } });
   if (planned) {
-    await db.callback.update({ where: { id: planned.id }, data: { dueAt, ...(inPerson ? { method: "IN_PERSON" } : {}), version: { increment: 1 } } });
+    await db.callback.update({
+      where: { id: planned.id },
+      data: { dueAt, ...(inPerson ? { method: "IN_PERSON" } : {}), version: { increment: 1 } },
+    });
     return planned.id;
   }
   const done = await db.callback.count({ where: { complaintId: c.id } });
-  const [id] = await createCallbacks(db, [{
-    organizationId: c.organizationId, kind: repair ? "REPAIR" : "COMPLAINT", estateId: c.estateId, complaintId: c.id,
-    householdId: c.householdId, customerId: c.complainantId, assignedToId, dueAt, method: inPerson ? "IN_PERSON" : null,
-    sequence: done + 1, classification: c.classification === "INTERNAL" ? "SECRET" : c.classification, createdAt: now,
-  }]);
-  await appendEvents(writer, c.id, [{
-    kind: "CALLBACK",
-    data: { callbackId: id!, planned: true, dueAt: dueAt.toISOString(), inPerson, repeat },
-  }]);
+  const [id] = await createCallbacks(db, [
+    {
+      organizationId: c.organizationId,
+      kind: repair ? "REPAIR" : "COMPLAINT",
+      estateId: c.estateId,
+      complaintId: c.id,
+      householdId: c.householdId,
+      customerId: c.complainantId,
+      assignedToId,
+      dueAt,
+      method: inPerson ? "IN_PERSON" : null,
+      sequence: done + 1,
+      classification: c.classification === "INTERNAL" ? "SECRET" : c.classification,
+      createdAt: now,
+    },
+  ]);
+  await appendEvents(writer, c.id, [
+    {
+      kind: "CALLBACK",
+      data: { callbackId: id!, planned: true, dueAt: dueAt.toISOString(), inPerson, repeat },
+    },
+  ]);
   return id!;
 }

@@ -25,8 +25,17 @@ export async function replyToCallbackIssue(ctx: SignedInContext, input: ReplyToC
   const issue = await ctx.prisma.callbackIssue.findFirst({ where: { id: input.id, ...inOrganization(ctx), callback: callbackScope(ctx) } });
   if (!issue) throw new NotFoundError("Callback issue");
   const resolved = input.resolved;
-  await writeAtVersion(ctx.prisma.callbackIssue, { id: issue.id, version: input.version }, {
-    resolution, repliedAt: issue.repliedAt ?? ctx.now, resolved, resolvedAt: resolved ? ctx.now : null, resolvedById: resolved ? ctx.viewer.staffId : null,
-  }, (id, v) => new CallbackIssueConflictError(id, v));
+  await writeAtVersion(
+    ctx.prisma.callbackIssue,
+    { id: issue.id, version: input.version },
+    {
+      resolution,
+      repliedAt: issue.repliedAt ?? ctx.now,
+      resolved,
+      resolvedAt: resolved ? ctx.now : null,
+      resolvedById: resolved ? ctx.viewer.staffId : null,
+    },
+    (id, v) => new CallbackIssueConflictError(id, v),
+  );
   return issue.id;
 }

@@ -30,21 +30,43 @@ export async function publishOpenLetter(ctx: SignedInContext, input: PublishOpen
   check.that(!((estateId && scope && !scope.in.includes(estateId)) || (!estateId && scope)), "input.estateId", msg("openLetterEstate"));
   const ids = [...new Set(input.complaintIds)];
   if (check.that(ids.length > 0, "input.complaintIds", msg("openLetterNoComplaint"))) {
-    const found = await ctx.prisma.complaint.findMany({ where: { id: { in: ids }, ...complaintScope(ctx), ...(estateId ? { estateId } : {}) }, select: { id: true } });
+    const found = await ctx.prisma.complaint.findMany({
+      where: { id: { in: ids }, ...complaintScope(ctx), ...(estateId ? { estateId } : {}) },
+      select: { id: true },
+    });
     const count = ids.length - found.length;
-    check.that(count === 0, "input.complaintIds", msg(estateId ? "openLetterComplaintsOutOfEstate" : "openLetterComplaintsOutOfScope", { count }));
+    check.that(
+      count === 0,
+      "input.complaintIds",
+      msg(estateId ? "openLetterComplaintsOutOfEstate" : "openLetterComplaintsOutOfScope", { count }),
+    );
   }
-  check.that(!input.earliestCompletionAt || input.earliestCompletionAt >= ctx.now, "input.earliestCompletionAt", msg("openLetterCompletionFuture"));
+  check.that(
+    !input.earliestCompletionAt || input.earliestCompletionAt >= ctx.now,
+    "input.earliestCompletionAt",
+    msg("openLetterCompletionFuture"),
+  );
   check.done();
   const { organizationId } = ctx;
   const letter = await ctx.prisma.openLetter.create({
     data: {
-      organizationId, estateId, title, body, method: input.method?.trim() || null, measures: input.measures?.trim() || null,
-      earliestCompletionAt: input.earliestCompletionAt ?? null, publishedAt: ctx.now, publishedById: ctx.viewer.staffId, archivedAt: ctx.now, classification: "INTERNAL",
+      organizationId,
+      estateId,
+      title,
+      body,
+      method: input.method?.trim() || null,
+      measures: input.measures?.trim() || null,
+      earliestCompletionAt: input.earliestCompletionAt ?? null,
+      publishedAt: ctx.now,
+      publishedById: ctx.viewer.staffId,
+      archivedAt: ctx.now,
+      classification: "INTERNAL",
     },
     select: { id: true },
   });
-  await ctx.prisma.openLetterComplaint.createMany({ data: ids.map((complaintId) => ({ organizationId, openLetterId: letter.id, complaintId })) });
+  await ctx.prisma.openLetterComplaint.createMany({
+    data: ids.map((complaintId) => ({ organizationId, openLetterId: letter.id, complaintId })),
+  });
   for (const id of ids) await appendEvents(ctx, id, [{ kind: "REPLIED", data: { openLetterId: letter.id, rule: "CB-9", title } }]);
   return letter.id;
 }

@@ -12,16 +12,33 @@ export interface Outcome {
   satisfied: boolean | null;
   calledAt: Date;
   ratings: { dimension: CallbackDimension; rating: number | null; satisfied: boolean | null; comment: string | null }[];
-  issues: { description: string; answeredOnSpot: boolean; promisedReplyAt: Date | null; departmentId: string | null; repliedAt: Date | null }[];
+  issues: {
+    description: string;
+    answeredOnSpot: boolean;
+    promisedReplyAt: Date | null;
+    departmentId: string | null;
+    repliedAt: Date | null;
+  }[];
 }
 
 /** The next callback on the same matter keeps the programme, the customer and the owner (CB-2); CB-11 in person stays in person. */
 function carryOver(cb: Callback): Omit<NewCallback, "createdAt"> {
   return {
-    organizationId: cb.organizationId, kind: cb.kind, estateId: cb.estateId, complaintId: cb.complaintId, householdId: cb.householdId, customerId: cb.customerId,
-    assignedToId: cb.assignedToId, method: cb.method === "IN_PERSON" ? "IN_PERSON" : null, previousCallbackId: cb.id,
-    sampleMemberId: cb.sampleMemberId, communityEventId: cb.communityEventId, surveyHandoutId: cb.surveyHandoutId, surveyCampaignId: cb.surveyCampaignId,
-    visitRecordId: cb.visitRecordId, classification: cb.classification,
+    organizationId: cb.organizationId,
+    kind: cb.kind,
+    estateId: cb.estateId,
+    complaintId: cb.complaintId,
+    householdId: cb.householdId,
+    customerId: cb.customerId,
+    assignedToId: cb.assignedToId,
+    method: cb.method === "IN_PERSON" ? "IN_PERSON" : null,
+    previousCallbackId: cb.id,
+    sampleMemberId: cb.sampleMemberId,
+    communityEventId: cb.communityEventId,
+    surveyHandoutId: cb.surveyHandoutId,
+    surveyCampaignId: cb.surveyCampaignId,
+    visitRecordId: cb.visitRecordId,
+    classification: cb.classification,
   };
 }
 
@@ -37,7 +54,10 @@ export function retryNextDay(ctx: SignedInContext, cb: Callback): NewCallback {
  */
 export async function onComplaint(ctx: SignedInContext, cb: Callback, complaintId: string, outcome: Outcome): Promise<void> {
   const row = await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: complaintId } });
-  const event = { kind: "CALLBACK" as const, data: { callbackId: cb.id, sequence: cb.sequence, reached: outcome.reached, satisfied: outcome.satisfied } };
+  const event = {
+    kind: "CALLBACK" as const,
+    data: { callbackId: cb.id, sequence: cb.sequence, reached: outcome.reached, satisfied: outcome.satisfied },
+  };
   if (outcome.reached && outcome.satisfied && row.status === "CONFIRMED") {
     await performAction(ctx, row, "VERIFY", { patch: { verifiedAt: outcome.calledAt, closedAt: outcome.calledAt }, events: [event] });
     return;
@@ -45,12 +65,19 @@ export async function onComplaint(ctx: SignedInContext, cb: Callback, complaintI
   if (outcome.reached && outcome.satisfied === false && ["RESOLVED", "CONFIRMED", "VERIFIED"].includes(row.status)) {
     const reason = { rule: "CB-7", callbackId: cb.id };
     await performAction(ctx, row, "REOPEN", {
-      systemReason: reason, patch: { resolvedAt: null, confirmedAt: null, verifiedAt: null, closedAt: null },
-      events: [event, { kind: "REOPENED", data: reason }, { kind: "NOTE", data: { notifiedDepartmentId: row.leadDepartmentId, rule: "CB-7" } }],
+      systemReason: reason,
+      patch: { resolvedAt: null, confirmedAt: null, verifiedAt: null, closedAt: null },
+      events: [
+        event,
+        { kind: "REOPENED", data: reason },
+        { kind: "NOTE", data: { notifiedDepartmentId: row.leadDepartmentId, rule: "CB-7" } },
+      ],
     });
     const dueAt = new Date(ctx.now.getTime() + FOLLOW_UP_AFTER_MS);
     const [next] = await createCallbacks(ctx.prisma, [{ ...carryOver(cb), sequence: cb.sequence + 1, dueAt, createdAt: ctx.now }]);
-    await appendEvents(ctx, complaintId, [{ kind: "CALLBACK", data: { callbackId: next!, planned: true, sequence: cb.sequence + 1, dueAt: dueAt.toISOString() } }]);
+    await appendEvents(ctx, complaintId, [
+      { kind: "CALLBACK", data: { callbackId: next!, planned: true, sequence: cb.sequence + 1, dueAt: dueAt.toISOString() } },
+    ]);
     return;
   }
   await appendEvents(ctx, complaintId, [event]);

@@ -35,7 +35,9 @@ export interface RecordCallbackInput {
  */
 export async function recordCallback(ctx: SignedInContext, input: RecordCallbackInput): Promise<string> {
   const cb = await callbackForEdit(ctx, input.id, input.version);
-  const complaint = cb.complaintId ? await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: cb.complaintId }, select: { id: true, severity: true } }) : null;
+  const complaint = cb.complaintId
+    ? await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: cb.complaintId }, select: { id: true, severity: true } })
+    : null;
   const check = new InputCheck();
   check.that(cb.status === "PLANNED", "input.id", msg("callbackAlreadyRecorded", { status: cb.status }));
   const outcome = validate(ctx, check, cb, complaint?.severity ?? null, input);
@@ -44,28 +46,56 @@ export async function recordCallback(ctx: SignedInContext, input: RecordCallback
   const signature = bytes ? { fileName: bytes.fileName, mimeType: bytes.mimeType, ...(await storeContent(ctx, bytes.bytes)) } : null;
   const { organizationId, viewer } = ctx;
   await saveCallback(ctx, cb, {
-    status: outcome.reached ? "DONE" : "NOT_REACHED", method: input.method, calledAt: outcome.calledAt, staffId: viewer.staffId,
-    reached: outcome.reached, satisfied: outcome.satisfied, signed: !!signature, comment: input.comment?.trim() || null,
+    status: outcome.reached ? "DONE" : "NOT_REACHED",
+    method: input.method,
+    calledAt: outcome.calledAt,
+    staffId: viewer.staffId,
+    reached: outcome.reached,
+    satisfied: outcome.satisfied,
+    signed: !!signature,
+    comment: input.comment?.trim() || null,
   });
   if (signature) {
-    await ctx.prisma.attachment.create({ data: { organizationId, kind: "SIGNATURE", ...signature, callbackId: cb.id, complaintId: cb.complaintId, uploadedById: viewer.staffId, uploadedAt: ctx.now } });
+    await ctx.prisma.attachment.create({
+      data: {
+        organizationId,
+        kind: "SIGNATURE",
+        ...signature,
+        callbackId: cb.id,
+        complaintId: cb.complaintId,
+        uploadedById: viewer.staffId,
+        uploadedAt: ctx.now,
+      },
+    });
   }
-  if (outcome.ratings.length) await ctx.prisma.callbackRating.createMany({ data: outcome.ratings.map((r) => ({ organizationId, callbackId: cb.id, ...r })) });
-  if (outcome.issues.length) await ctx.prisma.callbackIssue.createMany({ data: outcome.issues.map((i) => ({ organizationId, callbackId: cb.id, ...i })) });
+  if (outcome.ratings.length)
+    await ctx.prisma.callbackRating.createMany({ data: outcome.ratings.map((r) => ({ organizationId, callbackId: cb.id, ...r })) });
+  if (outcome.issues.length)
+    await ctx.prisma.callbackIssue.createMany({ data: outcome.issues.map((i) => ({ organizationId, callbackId: cb.id, ...i })) });
   if (!outcome.reached) await createCallbacks(ctx.prisma, [retryNextDay(ctx, cb)]);
   if (complaint) await onComplaint(ctx, cb, complaint.id, outcome);
   return cb.id;
 }
 
 /** CB-5…CB-7: the outcome as recorded; problems go to `check`. */
-function validate(ctx: SignedInContext, check: InputCheck, cb: Callback, severity: ComplaintSeverity | null, input: RecordCallbackInput): Outcome {
+function validate(
+  ctx: SignedInContext,
+  check: InputCheck,
+  cb: Callback,
+  severity: ComplaintSeverity | null,
+  input: RecordCallbackInput,
+): Outcome {
   const calledAt = input.calledAt ?? ctx.now;
   check.that(calledAt.getTime() <= ctx.now.getTime() + 60_000 && calledAt >= cb.createdAt, "input.calledAt", msg("callbackCalledAt"));
   // CB-11, CB-7: a callback fixed in advance as in person stays so; a major complaint's follow-up is not by phone.
   const refusal = methodRefusal(cb.method, input.method, severity, cb.sequence);
   if (refusal) check.add("input.method", refusal);
   if (!input.reached) {
-    check.that(input.satisfied == null && !input.ratings?.length && !input.issues?.length, "input.reached", msg("callbackNotReachedNoVerdict"));
+    check.that(
+      input.satisfied == null && !input.ratings?.length && !input.issues?.length,
+      "input.reached",
+      msg("callbackNotReachedNoVerdict"),
+    );
     return { reached: false, satisfied: null, calledAt, ratings: [], issues: [] };
   }
   check.that(input.satisfied != null, "input.satisfied", msg("callbackSatisfiedRequired"));
@@ -80,9 +110,15 @@ function ratings(check: InputCheck, input: RecordCallbackInput): Outcome["rating
   return (input.ratings ?? []).map((r, i) => {
     check.that(!seen.has(r.dimension), `input.ratings.${i}.dimension`, msg("callbackRatedTwice", { dimension: r.dimension }));
     seen.add(r.dimension);
-    if (r.rating != null) check.that(Number.isInteger(r.rating) && r.rating >= 1 && r.rating <= 5, `input.ratings.${i}.rating`, msg("callbackRatingRange"));
+    if (r.rating != null)
+      check.that(Number.isInteger(r.rating) && r.rating >= 1 && r.rating <= 5, `input.ratings.${i}.rating`, msg("callbackRatingRange"));
     else check.that(r.satisfied != null, `input.ratings.${i}.rating`, msg("callbackRatingMissing"));
-    return { dimension: r.dimension, rating: r.rating ?? null, satisfied: r.satisfied ?? (r.rating != null ? r.rating >= 4 : null), comment: r.comment?.trim() || null };
+    return {
+      dimension: r.dimension,
+      rating: r.rating ?? null,
+      satisfied: r.satisfied ?? (r.rating != null ? r.rating >= 4 : null),
+      comment: r.comment?.trim() || null,
+    };
   });
 }
 
@@ -91,10 +127,14 @@ function issues(ctx: SignedInContext, check: InputCheck, input: RecordCallbackIn
   return (input.issues ?? []).map((x, i) => {
     const description = check.text(x.description, `input.issues.${i}.description`, 2000);
     check.that(x.answeredOnSpot || !!x.promisedReplyAt, `input.issues.${i}.promisedReplyAt`, msg("callbackIssueReplyTimeRequired"));
-    if (x.promisedReplyAt) check.that(x.promisedReplyAt > ctx.now, `input.issues.${i}.promisedReplyAt`, msg("callbackIssueReplyTimeFuture"));
+    if (x.promisedReplyAt)
+      check.that(x.promisedReplyAt > ctx.now, `input.issues.${i}.promisedReplyAt`, msg("callbackIssueReplyTimeFuture"));
     return {
-      description, answeredOnSpot: x.answeredOnSpot, promisedReplyAt: x.answeredOnSpot ? null : x.promisedReplyAt ?? null,
-      departmentId: x.departmentId ?? null, repliedAt: x.answeredOnSpot ? ctx.now : null,
+      description,
+      answeredOnSpot: x.answeredOnSpot,
+      promisedReplyAt: x.answeredOnSpot ? null : (x.promisedReplyAt ?? null),
+      departmentId: x.departmentId ?? null,
+      repliedAt: x.answeredOnSpot ? ctx.now : null,
     };
   });
 }

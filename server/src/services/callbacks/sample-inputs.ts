@@ -2,7 +2,14 @@ import type { CallbackSampleKind } from "@tingjian/prisma/client";
 import type { SignedInContext } from "../../access/context.ts";
 import { estateFilter, inEstates, inOrganization } from "../../access/read-scope.ts";
 import { policyNumberAt, policyRows } from "../../domain/callbacks/policy-number.ts";
-import { durationMs, monthAfter, rateRefusal, SAMPLE_RULES, storedRate, type PopulationMember } from "../../domain/callbacks/sample-rules.ts";
+import {
+  durationMs,
+  monthAfter,
+  rateRefusal,
+  SAMPLE_RULES,
+  storedRate,
+  type PopulationMember,
+} from "../../domain/callbacks/sample-rules.ts";
 import { policyAt } from "../../domain/policies/policy-at.ts";
 import { newSeed } from "../../domain/sampling/draw.ts";
 import type { InputCheck } from "../../errors/typed-errors.ts";
@@ -34,15 +41,22 @@ export async function sampleEstate(ctx: SignedInContext, check: InputCheck, inpu
   const scope = estateFilter(ctx);
   const inScope = (id: string) => !scope || scope.in.includes(id);
   let estateId = input.estateId ?? null;
-  if (estateId && !(inScope(estateId) && (await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } })))) {
+  if (
+    estateId &&
+    !(inScope(estateId) && (await ctx.prisma.estate.findFirst({ where: { id: estateId, ...inOrganization(ctx) }, select: { id: true } })))
+  ) {
     check.add("input.estateId", msg("callbackSampleEstateScope"));
     estateId = null;
   }
   if (input.kind !== "EVENT") {
     check.that(!input.communityEventId, "input.communityEventId", msg("callbackSampleEventOnly"));
   } else {
-    if (!check.that(!!input.communityEventId, "input.communityEventId", msg("callbackSampleEventRequired"))) return { estateId, event: null };
-    const event = await ctx.prisma.communityEvent.findFirst({ where: { id: input.communityEventId!, ...inEstates(ctx) }, select: { id: true, estateId: true, heldOn: true } });
+    if (!check.that(!!input.communityEventId, "input.communityEventId", msg("callbackSampleEventRequired")))
+      return { estateId, event: null };
+    const event = await ctx.prisma.communityEvent.findFirst({
+      where: { id: input.communityEventId!, ...inEstates(ctx) },
+      select: { id: true, estateId: true, heldOn: true },
+    });
     if (!check.that(!!event, "input.communityEventId", msg("callbackSampleEventScope"))) return { estateId, event: null };
     check.that(!estateId || estateId === event!.estateId, "input.estateId", msg("callbackSampleEventEstate"));
     return { estateId: event!.estateId, event };
@@ -62,8 +76,11 @@ export async function sampleSettings(ctx: SignedInContext, check: InputCheck, in
     if (refusal) check.add("input.rate", refusal);
   } else {
     // SPEC preamble: the rate of a period is the policy in force when it began.
-    const percent = rule.policyKey ? await policyNumberAt(ctx.prisma, ctx.organizationId, rule.policyKey, estateId, input.periodStart) : null;
-    if (check.that(percent !== null && percent > 0, "input.rate", msg("callbackSampleNoPolicyRate", { kind: input.kind }))) rate = Math.min(1, percent! / 100);
+    const percent = rule.policyKey
+      ? await policyNumberAt(ctx.prisma, ctx.organizationId, rule.policyKey, estateId, input.periodStart)
+      : null;
+    if (check.that(percent !== null && percent > 0, "input.rate", msg("callbackSampleNoPolicyRate", { kind: input.kind })))
+      rate = Math.min(1, percent! / 100);
   }
   const seed = input.seed?.trim() || newSeed();
   check.that(seed.length <= 200, "input.seed", msg("tooLong", { field: "input.seed", max: 200 }));
@@ -71,7 +88,12 @@ export async function sampleSettings(ctx: SignedInContext, check: InputCheck, in
   let assignee: string | null = null;
   if (input.assignedToId) {
     const staff = await ctx.prisma.staff.findFirst({
-      where: { id: input.assignedToId, ...inOrganization(ctx), active: true, OR: [{ allEstates: true }, ...(estateId ? [{ estateScopes: { some: { estateId } } }] : [])] },
+      where: {
+        id: input.assignedToId,
+        ...inOrganization(ctx),
+        active: true,
+        OR: [{ allEstates: true }, ...(estateId ? [{ estateScopes: { some: { estateId } } }] : [])],
+      },
       select: { id: true },
     });
     if (check.that(!!staff, "input.assignedToId", msg("callbackSampleAssignee"))) assignee = staff!.id;
@@ -92,7 +114,12 @@ export async function propertyAssistants(ctx: SignedInContext, estateIds: string
 }
 
 /** The callbacks' deadlines: given, or SLA-11 after each repair (the policy in force then, per estate), or a month after the event (CB-4). */
-export async function dueDates(ctx: SignedInContext, input: DrawCallbackSampleInput, members: PopulationMember[], event: { heldOn: Date } | null): Promise<(Date | null)[]> {
+export async function dueDates(
+  ctx: SignedInContext,
+  input: DrawCallbackSampleInput,
+  members: PopulationMember[],
+  event: { heldOn: Date } | null,
+): Promise<(Date | null)[]> {
   if (input.dueAt) return members.map(() => input.dueAt!);
   if (event) return members.map(() => monthAfter(event.heldOn));
   if (input.kind !== "REPAIR") return members.map(() => null);

@@ -22,12 +22,29 @@ export interface SampleCheck {
 export async function verifyCallbackSample(ctx: Context, id: string): Promise<SampleCheck | null> {
   const sample = await ctx.prisma.callbackSample.findFirst({ where: { id, AND: [sampleScope(ctx)] } });
   if (!sample) return null;
-  const stored = await ctx.prisma.callbackSampleMember.findMany({ where: { sampleId: sample.id }, select: { reason: true, complaintId: true, householdId: true, customerId: true } });
+  const stored = await ctx.prisma.callbackSampleMember.findMany({
+    where: { sampleId: sample.id },
+    select: { reason: true, complaintId: true, householdId: true, customerId: true },
+  });
   const population = await loadPopulation(ctx.prisma, {
-    organizationId: sample.organizationId, kind: sample.kind, estateIds: sample.estateId ? [sample.estateId] : null, periodStart: sample.periodStart, periodEnd: sample.periodEnd,
+    organizationId: sample.organizationId,
+    kind: sample.kind,
+    estateIds: sample.estateId ? [sample.estateId] : null,
+    periodStart: sample.periodStart,
+    periodEnd: sample.periodEnd,
   });
   const redrawn = drawSample(population, { key: (m) => m.key, rate: Number(sample.rate), seed: sample.seed });
   const keyKind = SAMPLE_RULES[sample.kind].keyKind;
-  const cmp = compareDraws(stored.map((m) => ({ key: memberKey(keyKind, m), reason: m.reason })), redrawn);
-  return { sample, identical: cmp.identical, populationSize: population.length, sampleSize: redrawn.length, missing: cmp.missing.length, unexpected: cmp.unexpected.length };
+  const cmp = compareDraws(
+    stored.map((m) => ({ key: memberKey(keyKind, m), reason: m.reason })),
+    redrawn,
+  );
+  return {
+    sample,
+    identical: cmp.identical,
+    populationSize: population.length,
+    sampleSize: redrawn.length,
+    missing: cmp.missing.length,
+    unexpected: cmp.unexpected.length,
+  };
 }

@@ -11,7 +11,13 @@ import { requireCaseAccess, saveComplaint } from "./editing.ts";
  */
 export const WRITTEN_CHANNELS: readonly ComplaintChannel[] = ["LETTER", "FAX", "WEB"];
 
-export interface AcknowledgeComplaintInput { id: string; version: number; method: AcknowledgementMethod; sentAt?: Date | null; note?: string | null }
+export interface AcknowledgeComplaintInput {
+  id: string;
+  version: number;
+  method: AcknowledgementMethod;
+  sentAt?: Date | null;
+  note?: string | null;
+}
 
 /** INT-5: records that a written complaint's receipt was acknowledged; the first reply (SLA-9) if none was given before. Returns the id. */
 export async function acknowledgeComplaint(ctx: SignedInContext, input: AcknowledgeComplaintInput): Promise<string> {

@@ -40,7 +40,19 @@ export async function amendComplaint(ctx: SignedInContext, input: AmendComplaint
   if (!(await entitlement(ctx, ref, "CASE")).ok || (touchesContact && !(await entitlement(ctx, ref, "CONTACT")).ok)) {
     throw new ForbiddenError(msg("amendNotEntitled"));
   }
-  await writeAtVersion(ctx.prisma.complaint, { id: current.id, version: input.version }, patch as Prisma.ComplaintUpdateManyMutationInput, (id, v) => new ComplaintConflictError(id, v));
-  await writeRevision(ctx, { recordType: "COMPLAINT", recordId: current.id, recordVersion: input.version + 1, reason, before: current as unknown as Record<string, unknown>, after: patch });
+  await writeAtVersion(
+    ctx.prisma.complaint,
+    { id: current.id, version: input.version },
+    patch as Prisma.ComplaintUpdateManyMutationInput,
+    (id, v) => new ComplaintConflictError(id, v),
+  );
+  await writeRevision(ctx, {
+    recordType: "COMPLAINT",
+    recordId: current.id,
+    recordVersion: input.version + 1,
+    reason,
+    before: current as unknown as Record<string, unknown>,
+    after: patch,
+  });
   return current.id;
 }

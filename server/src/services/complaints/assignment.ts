@@ -12,7 +12,11 @@ import { complaintForEdit, performAction, saveComplaint } from "./editing.ts";
 export function requireOpen(row: Complaint, step: "forward" | "pause"): void {
   if (!OPEN_STATES.includes(row.status) || row.status === "RESOLVED") {
     const key = step === "forward" ? "handlingForwardClosed" : "handlingPauseClosed";
-    throw new WorkflowError(row.status, availableActions(row.status, { inWarranty: row.inWarranty, valid: row.valid }), msg(key, { status: row.status }));
+    throw new WorkflowError(
+      row.status,
+      availableActions(row.status, { inWarranty: row.inWarranty, valid: row.valid }),
+      msg(key, { status: row.status }),
+    );
   }
 }
 
@@ -25,14 +29,21 @@ export async function coordinates(ctx: SignedInContext): Promise<boolean> {
   return d?.kind === "SERVICE_CENTRE";
 }
 
-export interface ForwardToServiceCentreInput { id: string; version: number; note?: string | null }
+export interface ForwardToServiceCentreInput {
+  id: string;
+  version: number;
+  note?: string | null;
+}
 
 /** INT-3, SLA-1, SLA-8: a complaint received by another department, or beyond an office's means, reaches the service centre. */
 export async function forwardToServiceCentre(ctx: SignedInContext, input: ForwardToServiceCentreInput): Promise<number> {
   const row = await complaintForEdit(ctx, input.id, input.version);
   requireOpen(row, "forward");
-  if (row.forwardedToServiceCentreAt) throw new InputError("input.id", msg("handlingAlreadyAtServiceCentre", { since: row.forwardedToServiceCentreAt.toISOString() }));
-  return saveComplaint(ctx, row, { forwardedToServiceCentreAt: ctx.now }, [{ kind: "FORWARDED_TO_SERVICE_CENTRE", note: input.note?.trim() || null }]);
+  if (row.forwardedToServiceCentreAt)
+    throw new InputError("input.id", msg("handlingAlreadyAtServiceCentre", { since: row.forwardedToServiceCentreAt.toISOString() }));
+  return saveComplaint(ctx, row, { forwardedToServiceCentreAt: ctx.now }, [
+    { kind: "FORWARDED_TO_SERVICE_CENTRE", note: input.note?.trim() || null },
+  ]);
 }
 
 export interface AssignComplaintInput {
@@ -49,9 +60,20 @@ async function checkDepartments(ctx: SignedInContext, lead: string, assisting: s
   const check = new InputCheck();
   check.that(!assisting.includes(lead), "input.assistingDepartmentIds", msg("assignLeadAssists"));
   const ids = [lead, ...assisting];
-  const found = await ctx.prisma.department.findMany({ where: { id: { in: ids }, ...inOrganization(ctx), active: true }, select: { id: true } });
-  check.that(found.some((d) => d.id === lead), "input.leadDepartmentId", msg("assignNoDepartment"));
-  check.that(assisting.every((a) => found.some((d) => d.id === a)), "input.assistingDepartmentIds", msg("assignNoAssistingDepartment"));
+  const found = await ctx.prisma.department.findMany({
+    where: { id: { in: ids }, ...inOrganization(ctx), active: true },
+    select: { id: true },
+  });
+  check.that(
+    found.some((d) => d.id === lead),
+    "input.leadDepartmentId",
+    msg("assignNoDepartment"),
+  );
+  check.that(
+    assisting.every((a) => found.some((d) => d.id === a)),
+    "input.assistingDepartmentIds",
+    msg("assignNoAssistingDepartment"),
+  );
   check.done();
 }
 
@@ -67,16 +89,27 @@ export async function assignComplaint(ctx: SignedInContext, input: AssignComplai
   // can see and know this one (staffDirectory(pick: ASSIGNEE) offers exactly these).
   const assigneeId = input.assigneeId ? await requirePickable(ctx, "ASSIGNEE", row, input.assigneeId, "input.assigneeId", lead) : null;
   const ids = [lead, ...assisting];
-  await ctx.prisma.complaintDepartment.updateMany({ where: { complaintId: row.id, releasedAt: null, departmentId: { notIn: ids } }, data: { releasedAt: ctx.now } });
+  await ctx.prisma.complaintDepartment.updateMany({
+    where: { complaintId: row.id, releasedAt: null, departmentId: { notIn: ids } },
+    data: { releasedAt: ctx.now },
+  });
   for (const [departmentId, role] of [[lead, "LEAD"], ...assisting.map((a) => [a, "ASSISTING"])] as [string, "LEAD" | "ASSISTING"][]) {
     await ctx.prisma.complaintDepartment.upsert({
       where: { organizationId_complaintId_departmentId: { organizationId: ctx.organizationId, complaintId: row.id, departmentId } },
-      create: { organizationId: ctx.organizationId, complaintId: row.id, departmentId, role, assignedAt: ctx.now, assignedById: ctx.viewer.staffId },
+      create: {
+        organizationId: ctx.organizationId,
+        complaintId: row.id,
+        departmentId,
+        role,
+        assignedAt: ctx.now,
+        assignedById: ctx.viewer.staffId,
+      },
       update: { role, releasedAt: null, assignedAt: ctx.now, assignedById: ctx.viewer.staffId },
     });
   }
   return performAction(ctx, row, "ASSIGN", {
-    note: input.note, patch: { leadDepartmentId: lead, assigneeId, assignedAt: row.assignedAt ?? ctx.now },
+    note: input.note,
+    patch: { leadDepartmentId: lead, assigneeId, assignedAt: row.assignedAt ?? ctx.now },
     events: [{ kind: "ASSIGNED", data: { leadDepartmentId: lead, assistingDepartmentIds: assisting, assigneeId } }],
   });
 }

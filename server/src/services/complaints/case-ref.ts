@@ -7,5 +7,11 @@ export const COMPLAINT_REF = { id: true, classification: true, estateId: true, r
 
 /** SEC-2: a complaint is known to cleared staff of its estate and to whoever received it. */
 export function complaintRef(c: ComplaintForDecision): RecordRef {
-  return { recordType: "COMPLAINT", id: c.id, classification: c.classification, estateIds: [c.estateId], assignedStaffIds: c.receivedById ? [c.receivedById] : [] };
+  return {
+    recordType: "COMPLAINT",
+    id: c.id,
+    classification: c.classification,
+    estateIds: [c.estateId],
+    assignedStaffIds: c.receivedById ? [c.receivedById] : [],
+  };
 }

@@ -12,7 +12,9 @@ import type { ClaimFacts } from "../../domain/complaints/claim-workflow.ts";
 
 /** What the access rules need of the claim's complaint; loaded with every claim. */
 export const complaintForRef = { select: { id: true, estateId: true, receivedById: true, classification: true } } as const;
-export type ClaimWithComplaint = Claim & { complaint: { id: string; estateId: string; receivedById: string | null; classification: Classification } };
+export type ClaimWithComplaint = Claim & {
+  complaint: { id: string; estateId: string; receivedById: string | null; classification: Classification };
+};
 
 export const higher = (a: Classification, b: Classification) => (atLeast(a, b) ? a : b);
 
@@ -23,8 +25,11 @@ export const higher = (a: Classification, b: Classification) => (atLeast(a, b) ?
  */
 export function claimRef(c: ClaimWithComplaint): RecordRef {
   return {
-    recordType: "CLAIM", id: c.id, classification: higher(c.classification, c.complaint.classification),
-    estateIds: [c.complaint.estateId], assignedStaffIds: c.complaint.receivedById ? [c.complaint.receivedById] : [],
+    recordType: "CLAIM",
+    id: c.id,
+    classification: higher(c.classification, c.complaint.classification),
+    estateIds: [c.complaint.estateId],
+    assignedStaffIds: c.complaint.receivedById ? [c.complaint.receivedById] : [],
   };
 }
 

@@ -3,7 +3,12 @@ import type { SignedInContext } from "../../access/context.ts";
 import { entitlement } from "../../access/disclosure.ts";
 import { complaintScope } from "../../access/read-scope.ts";
 import {
-  availableClaimActions, claimDecision, decisionRefusalMessage, parseAmountMessage, stepRefusalMessage, type ClaimAction,
+  availableClaimActions,
+  claimDecision,
+  decisionRefusalMessage,
+  parseAmountMessage,
+  stepRefusalMessage,
+  type ClaimAction,
 } from "../../domain/complaints/claim-workflow.ts";
 import { ClaimConflictError, ClaimWorkflowError } from "../../errors/complaint-records.ts";
 import { ForbiddenError, InputCheck, InputError, NotFoundError } from "../../errors/typed-errors.ts";
@@ -27,7 +32,14 @@ import { appendEvents } from "./timeline.ts";
 export async function openClaim(ctx: SignedInContext, input: { complaintId: string }): Promise<string> {
   const complaint = await ctx.prisma.complaint.findFirst({
     where: { id: input.complaintId, AND: [complaintScope(ctx)] },
-    select: { id: true, status: true, classification: true, estateId: true, receivedById: true, claims: { where: { status: { not: "CLOSED" } }, select: { id: true } } },
+    select: {
+      id: true,
+      status: true,
+      classification: true,
+      estateId: true,
+      receivedById: true,
+      claims: { where: { status: { not: "CLOSED" } }, select: { id: true } },
+    },
   });
   if (!complaint) throw new NotFoundError("Complaint");
   await requireCaseAccess(ctx, complaint);
@@ -35,22 +47,35 @@ export async function openClaim(ctx: SignedInContext, input: { complaintId: stri
   if (complaint.claims.length > 0) throw new InputError("complaintId", msg("claimInProgress"));
   const created = await ctx.prisma.claim.create({
     // SEC-1: a claim starts at its complaint's level, at least SECRET.
-    data: { organizationId: ctx.organizationId, complaintId: complaint.id, createdById: ctx.viewer.staffId, classification: higher(complaint.classification, "SECRET") },
+    data: {
+      organizationId: ctx.organizationId,
+      complaintId: complaint.id,
+      createdById: ctx.viewer.staffId,
+      classification: higher(complaint.classification, "SECRET"),
+    },
     select: { id: true },
   });
-  await appendEvents(ctx, complaint.id, [{ kind: "CLAIM_UPDATED", data: { claimId: created.id, action: "OPEN", fromStatus: null, toStatus: "DRAFT" } }]);
+  await appendEvents(ctx, complaint.id, [
+    { kind: "CLAIM_UPDATED", data: { claimId: created.id, action: "OPEN", fromStatus: null, toStatus: "DRAFT" } },
+  ]);
   return created.id;
 }
 
 /** A claim step's target: the claim's row id and the version the caller read. */
-export interface ClaimStepInput { id: string; version: number }
+export interface ClaimStepInput {
+  id: string;
+  version: number;
+}
 
 /**
  * The claim as the caller may edit it: in its scope, its case known to the caller (SEC-2: who
  * writes case content must be entitled to read it), at the version the caller read.
  */
 async function claimForEdit(ctx: SignedInContext, input: ClaimStepInput): Promise<ClaimWithComplaint> {
-  const claim = await ctx.prisma.claim.findFirst({ where: { id: input.id, AND: [claimScope(ctx)] }, include: { complaint: complaintForRef } });
+  const claim = await ctx.prisma.claim.findFirst({
+    where: { id: input.id, AND: [claimScope(ctx)] },
+    include: { complaint: complaintForRef },
+  });
   if (!claim) throw new NotFoundError("Claim");
   if (!(await entitlement(ctx, claimRef(claim), "CASE")).ok) throw new ForbiddenError(msg("claimCaseForbidden"));
   if (claim.version !== input.version) throw new ClaimConflictError(claim.id, claim.version);
@@ -68,16 +93,27 @@ function assertStep(claim: Claim, action: ClaimAction): void {
  * conflict, nothing written) and appends it to the complaint's timeline; the complaint itself,
  * and so its version, is unchanged.
  */
-async function saveStep(ctx: SignedInContext, claim: Claim, action: ClaimAction, patch: Prisma.ClaimUncheckedUpdateManyInput, note?: string | null): Promise<string> {
+async function saveStep(
+  ctx: SignedInContext,
+  claim: Claim,
+  action: ClaimAction,
+  patch: Prisma.ClaimUncheckedUpdateManyInput,
+  note?: string | null,
+): Promise<string> {
   const r = claimDecision(claim.status, action, claimFacts(claim), note);
   if (!r.ok) throw new ClaimWorkflowError(claim.status, availableClaimActions(claim.status, claimFacts(claim)), r.message);
   await writeAtVersion(ctx.prisma.claim, claim, { ...patch, status: r.to }, (id, v) => new ClaimConflictError(id, v));
-  await appendEvents(ctx, claim.complaintId, [{ kind: "CLAIM_UPDATED", note: note?.trim() || null, data: { claimId: claim.id, action, fromStatus: claim.status, toStatus: r.to } }]);
+  await appendEvents(ctx, claim.complaintId, [
+    { kind: "CLAIM_UPDATED", note: note?.trim() || null, data: { claimId: claim.id, action, fromStatus: claim.status, toStatus: r.to } },
+  ]);
   return claim.id;
 }
 
 /** WF-6, 002 8.1.7: records the lawyer's opinion (→ LEGAL_REVIEW). */
-export async function recordClaimLegalConsultation(ctx: SignedInContext, input: ClaimStepInput & { consultation: string }): Promise<string> {
+export async function recordClaimLegalConsultation(
+  ctx: SignedInContext,
+  input: ClaimStepInput & { consultation: string },
+): Promise<string> {
   const claim = await claimForEdit(ctx, input);
   assertStep(claim, "RECORD_LEGAL_CONSULTATION");
   const check = new InputCheck();
@@ -88,7 +124,8 @@ export async function recordClaimLegalConsultation(ctx: SignedInContext, input: 
 
 /** WF-6, 9.4.3: the plan with the responsibility and the amount (a decimal string), for approval (→ PENDING_APPROVAL). */
 export async function submitClaimPlan(
-  ctx: SignedInContext, input: ClaimStepInput & { responsibility: Responsibility; plan: string; amount: string },
+  ctx: SignedInContext,
+  input: ClaimStepInput & { responsibility: Responsibility; plan: string; amount: string },
 ): Promise<string> {
   const claim = await claimForEdit(ctx, input);
   assertStep(claim, "SUBMIT_PLAN");
@@ -97,11 +134,18 @@ export async function submitClaimPlan(
   const amount = parseAmountMessage(input.amount);
   if (!amount.ok) check.add("input.amount", amount.message);
   check.done();
-  return saveStep(ctx, claim, "SUBMIT_PLAN", { responsibility: input.responsibility, compensationPlan: plan, compensationAmount: amount.ok ? amount.value : null });
+  return saveStep(ctx, claim, "SUBMIT_PLAN", {
+    responsibility: input.responsibility,
+    compensationPlan: plan,
+    compensationAmount: amount.ok ? amount.value : null,
+  });
 }
 
 /** WF-6, 002 8.1.7: the company's leadership approves the plan, or rejects it with a reason (→ APPROVED / REJECTED). */
-export async function decideClaim(ctx: SignedInContext, input: ClaimStepInput & { approve: boolean; reason?: string | null }): Promise<string> {
+export async function decideClaim(
+  ctx: SignedInContext,
+  input: ClaimStepInput & { approve: boolean; reason?: string | null },
+): Promise<string> {
   const claim = await claimForEdit(ctx, input);
   const refusal = decisionRefusalMessage(ctx.viewer, claim);
   if (refusal) throw new ForbiddenError(refusal);
@@ -114,7 +158,10 @@ export async function decideClaim(ctx: SignedInContext, input: ClaimStepInput & 
 }
 
 /** WF-6, 9.4.3: the customer agrees to the approved plan, or declines it saying what they object to (→ AGREED / DECLINED_BY_CUSTOMER). */
-export async function recordClaimCustomerResponse(ctx: SignedInContext, input: ClaimStepInput & { agreed: boolean; note?: string | null }): Promise<string> {
+export async function recordClaimCustomerResponse(
+  ctx: SignedInContext,
+  input: ClaimStepInput & { agreed: boolean; note?: string | null },
+): Promise<string> {
   const claim = await claimForEdit(ctx, input);
   const action = input.agreed ? "CUSTOMER_AGREE" : "CUSTOMER_DECLINE";
   assertStep(claim, action);

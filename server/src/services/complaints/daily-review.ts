@@ -18,7 +18,11 @@ import { appendEvents } from "./timeline.ts";
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** One local day in one timezone, as instants: [start, end). */
-export interface Day { timeZone: string; start: Date; end: Date }
+export interface Day {
+  timeZone: string;
+  start: Date;
+  end: Date;
+}
 
 export function dayIn(timeZone: string, date: string): Day {
   return { timeZone, start: new Date(localToUtc(timeZone, date, 0)), end: new Date(localToUtc(timeZone, addDays(date, 1), 0)) };
@@ -50,7 +54,16 @@ export interface RecordDailyReviewInput {
 export async function recordDailyReview(ctx: SignedInContext, input: RecordDailyReviewInput) {
   const complaint = await ctx.prisma.complaint.findFirst({
     where: { id: input.complaintId, AND: [complaintScope(ctx)] },
-    select: { id: true, status: true, duplicateOfId: true, receivedAt: true, classification: true, estateId: true, receivedById: true, estate: { select: { timezone: true } } },
+    select: {
+      id: true,
+      status: true,
+      duplicateOfId: true,
+      receivedAt: true,
+      classification: true,
+      estateId: true,
+      receivedById: true,
+      estate: { select: { timezone: true } },
+    },
   });
   if (!complaint) throw new NotFoundError("Complaint");
   await requireCaseAccess(ctx, complaint);
@@ -70,10 +83,21 @@ export async function recordDailyReview(ctx: SignedInContext, input: RecordDaily
   // ON CONFLICT DO NOTHING: a second review of the same day is a typed error even under a race,
   // and the transaction stays usable.
   const written = await ctx.prisma.complaintDailyReview.createMany({
-    data: [{ organizationId: ctx.organizationId, complaintId: complaint.id, reviewDate: input.date, reviewerId: ctx.viewer.staffId, hadProgress, note }],
+    data: [
+      {
+        organizationId: ctx.organizationId,
+        complaintId: complaint.id,
+        reviewDate: input.date,
+        reviewerId: ctx.viewer.staffId,
+        hadProgress,
+        note,
+      },
+    ],
     skipDuplicates: true,
   });
   if (written.count === 0) throw new InputError("input.date", msg("reviewDoneAlready", { date }));
   await appendEvents(ctx, complaint.id, [{ kind: "REVIEWED", note, data: { date, hadProgress } }]);
-  return { organizationId_complaintId_reviewDate: { organizationId: ctx.organizationId, complaintId: complaint.id, reviewDate: input.date } };
+  return {
+    organizationId_complaintId_reviewDate: { organizationId: ctx.organizationId, complaintId: complaint.id, reviewDate: input.date },
+  };
 }

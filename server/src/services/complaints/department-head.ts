@@ -5,6 +5,10 @@ export async function departmentHead(db: PrismaClient | Prisma.TransactionClient
   if (!departmentId) return null;
   const d = await db.department.findUnique({ where: { id: departmentId }, select: { headId: true } });
   if (d?.headId) return d.headId;
-  const member = await db.staff.findFirst({ where: { departmentId, role: "DEPARTMENT_HEAD", active: true }, orderBy: { login: "asc" }, select: { id: true } });
+  const member = await db.staff.findFirst({
+    where: { departmentId, role: "DEPARTMENT_HEAD", active: true },
+    orderBy: { login: "asc" },
+    select: { id: true },
+  });
   return member?.id ?? null;
 }

@@ -34,7 +34,10 @@ export async function complaintForEdit(ctx: Context, id: string, version: number
  * classification is above their clearance, or it is not their estate's or their case) may not
  * change it either.
  */
-export async function requireCaseAccess(ctx: Context, row: Pick<Complaint, "id" | "classification" | "estateId" | "receivedById">): Promise<void> {
+export async function requireCaseAccess(
+  ctx: Context,
+  row: Pick<Complaint, "id" | "classification" | "estateId" | "receivedById">,
+): Promise<void> {
   if (!(await entitlement(ctx, complaintRef(row), "CASE")).ok) throw new ForbiddenError(msg("complaintCaseForbidden"));
 }
 
@@ -42,7 +45,12 @@ export async function requireCaseAccess(ctx: Context, row: Pick<Complaint, "id" 
  * Writes `patch` if the complaint is still at `row.version`, appends `events` in order, and
  * recomputes the SLA stages. Returns the new version.
  */
-export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.ComplaintUncheckedUpdateManyInput, events: EventInput[]): Promise<number> {
+export async function saveComplaint(
+  ctx: Context,
+  row: Complaint,
+  patch: Prisma.ComplaintUncheckedUpdateManyInput,
+  events: EventInput[],
+): Promise<number> {
   await writeAtVersion(ctx.prisma.complaint, row, patch, (id, v) => new ComplaintConflictError(id, v));
   await appendEvents(ctx, row.id, events);
   await syncSlaStages(ctx.prisma, row.id, ctx.now);
@@ -57,17 +65,30 @@ export async function saveComplaint(ctx: Context, row: Complaint, patch: Prisma.
  * them in the reader's language); `note` is only what a person wrote.
  */
 export async function performAction(
-  ctx: Context, row: Complaint, action: WorkflowAction,
-  change: { note?: string | null; patch?: Prisma.ComplaintUncheckedUpdateManyInput; events?: EventInput[]; data?: Prisma.InputJsonValue;
+  ctx: Context,
+  row: Complaint,
+  action: WorkflowAction,
+  change: {
+    note?: string | null;
+    patch?: Prisma.ComplaintUncheckedUpdateManyInput;
+    events?: EventInput[];
+    data?: Prisma.InputJsonValue;
     systemReason?: Readonly<Record<string, string | number>>;
   } = {},
 ): Promise<number> {
   const facts = { inWarranty: row.inWarranty, valid: row.valid };
   const reason = change.systemReason ? "system" : change.note;
   const result = transition(row.status, action, facts, reason);
-  if (!result.ok) throw new WorkflowError(row.status, availableActions(row.status, facts), refusal(row.status, action, facts, reason) ?? result.reason);
+  if (!result.ok)
+    throw new WorkflowError(row.status, availableActions(row.status, facts), refusal(row.status, action, facts, reason) ?? result.reason);
   return saveComplaint(ctx, row, { ...change.patch, status: result.to }, [
-    { kind: "TRANSITION", fromStatus: row.status, toStatus: result.to, note: change.note ?? null, data: { action, ...(change.data as object | undefined), ...change.systemReason } },
+    {
+      kind: "TRANSITION",
+      fromStatus: row.status,
+      toStatus: result.to,
+      note: change.note ?? null,
+      data: { action, ...(change.data as object | undefined), ...change.systemReason },
+    },
     ...(change.events ?? []),
   ]);
 }

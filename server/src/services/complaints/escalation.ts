@@ -37,30 +37,54 @@ export async function escalate(db: Db, r: EscalationRequest): Promise<{ level: n
     select: { escalationLevel: true, leadDepartmentId: true, estateId: true },
   });
   const level = c.escalationLevel;
-  const toStaffId = r.toStaffId ?? (await supervisorAt(db, r.organizationId, level, await departmentHead(db, c.leadDepartmentId), c.estateId));
+  const toStaffId =
+    r.toStaffId ?? (await supervisorAt(db, r.organizationId, level, await departmentHead(db, c.leadDepartmentId), c.estateId));
   const automatic = !!r.slaStageId || !!r.systemReason;
   const reason = r.reason ?? null;
   await db.complaintEscalation.create({
     data: {
-      organizationId: r.organizationId, complaintId: r.complaintId, level, at: r.now, automatic, slaStageId: r.slaStageId ?? null,
-      reason, reasonCode: r.systemReason?.code ?? null, reasonParams: r.systemReason?.params, escalatedById: r.actorId ?? null, escalatedToId: toStaffId,
+      organizationId: r.organizationId,
+      complaintId: r.complaintId,
+      level,
+      at: r.now,
+      automatic,
+      slaStageId: r.slaStageId ?? null,
+      reason,
+      reasonCode: r.systemReason?.code ?? null,
+      reasonParams: r.systemReason?.params,
+      escalatedById: r.actorId ?? null,
+      escalatedToId: toStaffId,
     },
   });
   // The system's reason is the event's data (ComplaintEvent.summary renders it); the note only what a person wrote.
-  await appendEvents({ prisma: db, now: r.now, viewer: null, organizationId: r.organizationId }, r.complaintId, [{
-    kind: "ESCALATED", actorId: r.actorId ?? null, note: reason,
-    data: { level, toStaffId, automatic, slaStageId: r.slaStageId ?? null, ...r.systemReason?.params },
-  }]);
+  await appendEvents({ prisma: db, now: r.now, viewer: null, organizationId: r.organizationId }, r.complaintId, [
+    {
+      kind: "ESCALATED",
+      actorId: r.actorId ?? null,
+      note: reason,
+      data: { level, toStaffId, automatic, slaStageId: r.slaStageId ?? null, ...r.systemReason?.params },
+    },
+  ]);
   return { level, toStaffId };
 }
 
 /** WF-7: whom an escalation to `level` goes to (also used by the import, which escalates in bulk). */
-export async function supervisorAt(db: Db, organizationId: string, level: number, departmentHeadId: string | null, estateId: string): Promise<string | null> {
+export async function supervisorAt(
+  db: Db,
+  organizationId: string,
+  level: number,
+  departmentHeadId: string | null,
+  estateId: string,
+): Promise<string | null> {
   if (level <= 1) {
     if (departmentHeadId) return departmentHeadId;
     const office = await db.office.findFirst({ where: { organizationId, estateId }, select: { directorId: true } });
     if (office?.directorId) return office.directorId;
-    const director = await db.staff.findFirst({ where: { organizationId, role: "OFFICE_DIRECTOR", active: true, estateScopes: { some: { estateId } } }, orderBy: { login: "asc" }, select: { id: true } });
+    const director = await db.staff.findFirst({
+      where: { organizationId, role: "OFFICE_DIRECTOR", active: true, estateScopes: { some: { estateId } } },
+      orderBy: { login: "asc" },
+      select: { id: true },
+    });
     if (director) return director.id;
   }
   const role = level <= 2 ? "COMPANY_MANAGER" : "EXECUTIVE";

@@ -13,7 +13,12 @@ import { complaintRef } from "./case-ref.ts";
 import { appendEvents, complaintForEdit, requireCaseAccess, saveComplaint } from "./editing.ts";
 import { escalate } from "./escalation.ts";
 
-export interface EscalateInput { id: string; version: number; reason: string; toStaffId?: string | null }
+export interface EscalateInput {
+  id: string;
+  version: number;
+  reason: string;
+  toStaffId?: string | null;
+}
 
 /** WF-7: a complaint that cannot be solved goes one level up to a supervisor, who decides. */
 export async function escalateComplaint(ctx: SignedInContext, input: EscalateInput): Promise<{ level: number; toStaffId: string | null }> {
@@ -27,7 +32,14 @@ export async function escalateComplaint(ctx: SignedInContext, input: EscalateInp
   const toStaffId = input.toStaffId ? await requirePickable(ctx, "ESCALATION", row, input.toStaffId, "input.toStaffId") : null;
   // The version check and the SLA re-plan first; then one level up.
   await saveComplaint(ctx, row, {}, []);
-  return escalate(ctx.prisma, { organizationId: ctx.organizationId, complaintId: row.id, now: ctx.now, reason, actorId: ctx.viewer.staffId, toStaffId });
+  return escalate(ctx.prisma, {
+    organizationId: ctx.organizationId,
+    complaintId: row.id,
+    now: ctx.now,
+    reason,
+    actorId: ctx.viewer.staffId,
+    toStaffId,
+  });
 }
 
 const DECIDING_MANAGERS = ["COMPANY_MANAGER", "MANAGEMENT_REP", "EXECUTIVE"];
@@ -43,11 +55,15 @@ export async function decideEscalation(ctx: SignedInContext, input: { id: string
   });
   if (!e) throw new NotFoundError("Escalation");
   await requireCaseAccess(ctx, e.complaint);
-  if (e.escalatedToId !== ctx.viewer.staffId && !DECIDING_MANAGERS.includes(ctx.viewer.role)) throw new ForbiddenError(msg("escalationDecider"));
+  if (e.escalatedToId !== ctx.viewer.staffId && !DECIDING_MANAGERS.includes(ctx.viewer.role))
+    throw new ForbiddenError(msg("escalationDecider"));
   if (e.decidedAt) throw new InputError("input.id", msg("escalationDecided"));
   // Issue 15 item 17: decided once. Compare-and-set on "not decided yet": of supervisors
   // deciding at the same moment one wins, the others are told it was decided.
-  const decided = await ctx.prisma.complaintEscalation.updateMany({ where: { id: e.id, decidedAt: null }, data: { decision, decidedAt: ctx.now } });
+  const decided = await ctx.prisma.complaintEscalation.updateMany({
+    where: { id: e.id, decidedAt: null },
+    data: { decision, decidedAt: ctx.now },
+  });
   if (decided.count === 0) throw new InputError("input.id", msg("escalationDecided"));
   await appendEvents(ctx, e.complaintId, [{ kind: "NOTE", note: decision, data: { escalationId: e.id, decision: true } }]);
   return e.id;
@@ -79,6 +95,7 @@ export async function escalationReasonFor(ctx: Context, e: EscalationReasonRow):
   }
   let reason = e.reason;
   const legacyEarlier = e.escalatedById === null ? legacyRepeatEarlierNo(reason) : null;
-  if (reason && legacyEarlier && !(await shownEarlierComplaintNo(ctx, { rule: "REC-3", earlierNo: legacyEarlier }))) reason = withoutEarlierNo(reason);
+  if (reason && legacyEarlier && !(await shownEarlierComplaintNo(ctx, { rule: "REC-3", earlierNo: legacyEarlier })))
+    reason = withoutEarlierNo(reason);
   return reveal(ctx, complaintRef(e.complaint), "handlingText", reason);
 }

@@ -44,8 +44,13 @@ export async function storeContent(ctx: Context, bytes: Buffer): Promise<{ stora
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const { organizationId } = inOrganization(ctx);
   for (let attempt = 0; attempt < 3; attempt++) {
-    await ctx.prisma.fileContent.createMany({ data: [{ organizationId, sha256, sizeBytes: bytes.length, bytes: new Uint8Array(bytes) }], skipDuplicates: true });
-    const held = await ctx.prisma.$queryRaw<unknown[]>`SELECT 1 FROM file_contents WHERE organization_id = ${organizationId}::uuid AND sha256 = ${sha256} FOR SHARE`;
+    await ctx.prisma.fileContent.createMany({
+      data: [{ organizationId, sha256, sizeBytes: bytes.length, bytes: new Uint8Array(bytes) }],
+      skipDuplicates: true,
+    });
+    const held = await ctx.prisma.$queryRaw<
+      unknown[]
+    >`SELECT 1 FROM file_contents WHERE organization_id = ${organizationId}::uuid AND sha256 = ${sha256} FOR SHARE`;
     if (held.length > 0) return { storageKey: `${STORED}${sha256}`, sha256, sizeBytes: bytes.length };
   }
   throw new Error("File content vanished while it was being stored");
@@ -54,8 +59,12 @@ export async function storeContent(ctx: Context, bytes: Buffer): Promise<{ stora
 // ---- what an upload may be (INT-2) ----
 
 const DOCUMENT_TYPES = new Set([
-  "application/pdf", "text/plain", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/pdf",
+  "text/plain",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 ]);
 const isImage = (m: string) => m.startsWith("image/");
 /** What each kind of evidence may be. */

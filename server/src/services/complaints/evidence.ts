@@ -23,7 +23,8 @@ export interface AddComplaintAttachmentInput {
  */
 export async function addComplaintAttachment(ctx: SignedInContext, input: AddComplaintAttachmentInput): Promise<string> {
   const complaint = await ctx.prisma.complaint.findFirst({
-    where: { id: input.complaintId, ...complaintScope(ctx) }, select: { id: true, classification: true, estateId: true, receivedById: true },
+    where: { id: input.complaintId, ...complaintScope(ctx) },
+    select: { id: true, classification: true, estateId: true, receivedById: true },
   });
   if (!complaint) throw new NotFoundError("Complaint");
   await requireCaseAccess(ctx, complaint);
@@ -35,11 +36,20 @@ export async function addComplaintAttachment(ctx: SignedInContext, input: AddCom
   const stored = await storeContent(ctx, bytes!);
   const created = await ctx.prisma.attachment.create({
     data: {
-      ...inOrganization(ctx), kind: input.kind, fileName: fileName!, mimeType: mimeType!, ...stored, complaintId: complaint.id,
-      uploadedById: ctx.viewer.staffId, uploadedAt: ctx.now, classification: complaint.classification,
+      ...inOrganization(ctx),
+      kind: input.kind,
+      fileName: fileName!,
+      mimeType: mimeType!,
+      ...stored,
+      complaintId: complaint.id,
+      uploadedById: ctx.viewer.staffId,
+      uploadedAt: ctx.now,
+      classification: complaint.classification,
     },
     select: { id: true },
   });
-  await appendEvents(ctx, complaint.id, [{ kind: "ATTACHMENT_ADDED", data: { attachmentId: created.id, kind: input.kind, sha256: stored.sha256 } }]);
+  await appendEvents(ctx, complaint.id, [
+    { kind: "ATTACHMENT_ADDED", data: { attachmentId: created.id, kind: input.kind, sha256: stored.sha256 } },
+  ]);
   return created.id;
 }

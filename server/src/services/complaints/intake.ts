@@ -29,13 +29,24 @@ async function place(ctx: SignedInContext, input: RegisterComplaintInput, check:
   const scope = estateFilter(ctx);
   if (input.householdId) {
     // Issue 17: a deactivated household or estate is kept for history and offered for nothing new.
-    const h = await ctx.prisma.household.findFirst({ where: { id: input.householdId, active: true, estate: { active: true }, ...inOrganization(ctx), ...(scope ? { estateId: scope } : {}) }, select: { id: true, estateId: true, buildingId: true } });
+    const h = await ctx.prisma.household.findFirst({
+      where: {
+        id: input.householdId,
+        active: true,
+        estate: { active: true },
+        ...inOrganization(ctx),
+        ...(scope ? { estateId: scope } : {}),
+      },
+      select: { id: true, estateId: true, buildingId: true },
+    });
     if (!check.that(!!h, "input.householdId", msg("intakeNoHousehold"))) return null;
     return { estateId: h!.estateId, householdId: h!.id, buildingId: h!.buildingId };
   }
   if (!check.that(!!input.estateId, "input.householdId", msg("intakePlaceRequired"))) return null;
-  const e = scope && !scope.in.includes(input.estateId!) ? null
-    : await ctx.prisma.estate.findFirst({ where: { id: input.estateId!, active: true, ...inOrganization(ctx) }, select: { id: true } });
+  const e =
+    scope && !scope.in.includes(input.estateId!)
+      ? null
+      : await ctx.prisma.estate.findFirst({ where: { id: input.estateId!, active: true, ...inOrganization(ctx) }, select: { id: true } });
   const located = check.that(!!input.location?.trim(), "input.location", msg("intakeLocationRequired"));
   if (!check.that(!!e, "input.estateId", msg("intakeNoEstate")) || !located) return null;
   return { estateId: e!.id, householdId: null, buildingId: null };
@@ -50,7 +61,10 @@ async function complainant(ctx: SignedInContext, input: RegisterComplaintInput, 
   check.that(anonymous || !!name || !!input.complainantId, "input.complainantName", msg("intakeComplainantRequired"));
   check.that(!contact || isPhone(contact), "input.complainantContact", msg("intakeBadContact"));
   if (input.complainantId) {
-    const found = await ctx.prisma.customer.findFirst({ where: { id: input.complainantId, AND: [customerScope(ctx)] }, select: { id: true } });
+    const found = await ctx.prisma.customer.findFirst({
+      where: { id: input.complainantId, AND: [customerScope(ctx)] },
+      select: { id: true },
+    });
     check.that(!!found, "input.complainantId", msg("intakeNoCustomer"));
   }
   return { anonymous, name, contact };
@@ -65,12 +79,18 @@ async function checkRegistration(ctx: SignedInContext, input: RegisterComplaintI
   const where = await place(ctx, input, check);
   const who = await complainant(ctx, input, check);
   if (input.categoryId) {
-    const category = await ctx.prisma.category.findFirst({ where: { id: input.categoryId, ...inOrganization(ctx), level: 2 }, select: { id: true } });
+    const category = await ctx.prisma.category.findFirst({
+      where: { id: input.categoryId, ...inOrganization(ctx), level: 2 },
+      select: { id: true },
+    });
     check.that(!!category, "input.categoryId", msg("intakeNoCategory"));
   }
   // INT-4: a duplicate links to the first report, not to another duplicate.
   const duplicateOf = input.duplicateOfId
-    ? await ctx.prisma.complaint.findFirst({ where: { id: input.duplicateOfId, AND: [complaintScope(ctx)], duplicateOfId: null }, select: { id: true, no: true } })
+    ? await ctx.prisma.complaint.findFirst({
+        where: { id: input.duplicateOfId, AND: [complaintScope(ctx)], duplicateOfId: null },
+        select: { id: true, no: true },
+      })
     : null;
   check.that(!input.duplicateOfId || !!duplicateOf, "input.duplicateOfId", msg("intakeNoFirstReport"));
   check.done();
@@ -94,13 +114,26 @@ export async function registerComplaint(ctx: SignedInContext, input: RegisterCom
   const viewer = ctx.viewer;
   const c = await checkRegistration(ctx, input);
   // SLA-8: received at an estate's office (its staff belong to the office's department).
-  const department = viewer.departmentId ? await ctx.prisma.department.findFirst({ where: { id: viewer.departmentId }, select: { officeId: true } }) : null;
+  const department = viewer.departmentId
+    ? await ctx.prisma.department.findFirst({ where: { id: viewer.departmentId }, select: { officeId: true } })
+    : null;
   const no = await nextNumber(ctx, c.receivedAt);
   const created = await ctx.prisma.complaint.create({
     data: {
-      organizationId: viewer.organizationId, no, receivedAt: c.receivedAt, channel: input.channel, ...c.where, location: input.location?.trim() || null,
-      complainantId: input.complainantId ?? null, complainantName: c.name, complainantContact: c.contact, anonymous: c.anonymous, content: c.content,
-      categoryId: input.categoryId ?? null, receivedById: viewer.staffId, receivedByDepartmentId: viewer.departmentId,
+      organizationId: viewer.organizationId,
+      no,
+      receivedAt: c.receivedAt,
+      channel: input.channel,
+      ...c.where,
+      location: input.location?.trim() || null,
+      complainantId: input.complainantId ?? null,
+      complainantName: c.name,
+      complainantContact: c.contact,
+      anonymous: c.anonymous,
+      content: c.content,
+      categoryId: input.categoryId ?? null,
+      receivedById: viewer.staffId,
+      receivedByDepartmentId: viewer.departmentId,
       receivedAtOfficeId: department?.officeId ?? null,
       ...(c.anonymous ? { callbackExempt: true, exemptReason: "ANONYMOUS" as const } : {}),
       ...(c.duplicateOf ? { duplicateOfId: c.duplicateOf.id, duplicateLinkedAt: ctx.now } : {}),
@@ -108,13 +141,24 @@ export async function registerComplaint(ctx: SignedInContext, input: RegisterCom
     select: { id: true },
   });
   const events: Prisma.ComplaintEventCreateManyInput[] = [
-    { organizationId: viewer.organizationId, complaintId: created.id, at: c.receivedAt, actorId: viewer.staffId, kind: "REGISTERED", toStatus: "REGISTERED" },
+    {
+      organizationId: viewer.organizationId,
+      complaintId: created.id,
+      at: c.receivedAt,
+      actorId: viewer.staffId,
+      kind: "REGISTERED",
+      toStatus: "REGISTERED",
+    },
   ];
   // The link follows the registration on the timeline, even when both happen within one millisecond.
   if (c.duplicateOf) {
     events.push({
-      organizationId: viewer.organizationId, complaintId: created.id, at: new Date(Math.max(ctx.now.getTime(), c.receivedAt.getTime()) + 1),
-      actorId: viewer.staffId, kind: "DUPLICATE_LINKED", data: { duplicateOfId: c.duplicateOf.id, duplicateOfNo: c.duplicateOf.no },
+      organizationId: viewer.organizationId,
+      complaintId: created.id,
+      at: new Date(Math.max(ctx.now.getTime(), c.receivedAt.getTime()) + 1),
+      actorId: viewer.staffId,
+      kind: "DUPLICATE_LINKED",
+      data: { duplicateOfId: c.duplicateOf.id, duplicateOfNo: c.duplicateOf.no },
     });
   }
   await ctx.prisma.complaintEvent.createMany({ data: events });

@@ -27,7 +27,12 @@ async function retentionDays(ctx: Context, estateId: string | null, at: Date): P
     where: { ...inOrganization(ctx), key: RETENTION_KEY },
     select: { key: true, estateId: true, valueNumeric: true, effectiveFrom: true, effectiveTo: true },
   });
-  const row = policyAt(rows.map((r) => ({ ...r, value: r.valueNumeric === null ? null : Number(r.valueNumeric) })), RETENTION_KEY, estateId, at);
+  const row = policyAt(
+    rows.map((r) => ({ ...r, value: r.valueNumeric === null ? null : Number(r.valueNumeric) })),
+    RETENTION_KEY,
+    estateId,
+    at,
+  );
   return Math.max(MIN_RETENTION_DAYS, row?.value ?? MIN_RETENTION_DAYS);
 }
 
@@ -42,11 +47,15 @@ export interface RegisterHotlineRecordingInput {
 }
 
 /** Where the call belongs: the complaint's estate, or an estate of the caller's scope. */
-async function placeCall(ctx: SignedInContext, input: RegisterHotlineRecordingInput): Promise<{ estateId: string | null; complaintId: string | null }> {
+async function placeCall(
+  ctx: SignedInContext,
+  input: RegisterHotlineRecordingInput,
+): Promise<{ estateId: string | null; complaintId: string | null }> {
   const scope = estateFilter(ctx);
   if (input.complaintId) {
     const complaint = await ctx.prisma.complaint.findFirst({
-      where: { id: input.complaintId, ...complaintScope(ctx) }, select: { id: true, classification: true, estateId: true, receivedById: true },
+      where: { id: input.complaintId, ...complaintScope(ctx) },
+      select: { id: true, classification: true, estateId: true, receivedById: true },
     });
     if (!complaint) throw new InputError("input.complaintId", msg("recordingComplaintNotInScope"));
     if (input.estateId && input.estateId !== complaint.estateId) throw new InputError("input.estateId", msg("recordingEstateMismatch"));
@@ -58,8 +67,10 @@ async function placeCall(ctx: SignedInContext, input: RegisterHotlineRecordingIn
     if (scope) throw new InputError("input.estateId", msg("recordingPlaceRequired"));
     return { estateId: null, complaintId: null };
   }
-  const estate = scope && !scope.in.includes(input.estateId) ? null
-    : await ctx.prisma.estate.findFirst({ where: { id: input.estateId, ...inOrganization(ctx) }, select: { id: true } });
+  const estate =
+    scope && !scope.in.includes(input.estateId)
+      ? null
+      : await ctx.prisma.estate.findFirst({ where: { id: input.estateId, ...inOrganization(ctx) }, select: { id: true } });
   if (!estate) throw new InputError("input.estateId", msg("recordsEstateNotInScope"));
   return { estateId: estate.id, complaintId: null };
 }
@@ -84,12 +95,20 @@ export async function registerHotlineRecording(ctx: SignedInContext, input: Regi
   const days = await retentionDays(ctx, estateId, input.startedAt);
   const created = await ctx.prisma.hotlineRecording.create({
     data: {
-      ...inOrganization(ctx), estateId, complaintId, callerNumber, startedAt: input.startedAt, durationSeconds: input.durationSeconds,
-      storageKey, answeredById: ctx.viewer.staffId, retainUntil: new Date(input.startedAt.getTime() + days * DAY),
+      ...inOrganization(ctx),
+      estateId,
+      complaintId,
+      callerNumber,
+      startedAt: input.startedAt,
+      durationSeconds: input.durationSeconds,
+      storageKey,
+      answeredById: ctx.viewer.staffId,
+      retainUntil: new Date(input.startedAt.getTime() + days * DAY),
     },
     select: { id: true },
   });
-  if (complaintId) await appendEvents(ctx, complaintId, [{ kind: "ATTACHMENT_ADDED", data: { recordingId: created.id, kind: "RECORDING" } }]);
+  if (complaintId)
+    await appendEvents(ctx, complaintId, [{ kind: "ATTACHMENT_ADDED", data: { recordingId: created.id, kind: "RECORDING" } }]);
   return created.id;
 }
 
@@ -100,12 +119,19 @@ export async function registerHotlineRecording(ctx: SignedInContext, input: Regi
  */
 export async function archiveHotlineRecording(ctx: SignedInContext, input: { id: string; note: string }): Promise<string> {
   const rec = await ctx.prisma.hotlineRecording.findFirst({
-    where: { id: input.id, AND: [recordingScope(ctx)] }, select: { id: true, complaintId: true, archivedAt: true, purgedAt: true, classification: true },
+    where: { id: input.id, AND: [recordingScope(ctx)] },
+    select: { id: true, complaintId: true, archivedAt: true, purgedAt: true, classification: true },
   });
   if (!rec) throw new NotFoundError("Hotline recording");
   // SEC-2: archiving a case's call is handling the case.
   if (rec.complaintId) {
-    await requireCaseAccess(ctx, await ctx.prisma.complaint.findUniqueOrThrow({ where: { id: rec.complaintId }, select: { id: true, classification: true, estateId: true, receivedById: true } }));
+    await requireCaseAccess(
+      ctx,
+      await ctx.prisma.complaint.findUniqueOrThrow({
+        where: { id: rec.complaintId },
+        select: { id: true, classification: true, estateId: true, receivedById: true },
+      }),
+    );
   }
   const check = new InputCheck();
   const note = check.text(input.note, "input.note", 500);
@@ -120,6 +146,13 @@ export async function archiveHotlineRecording(ctx: SignedInContext, input: { id:
   if (done.count === 0) throw new InputError("input.id", msg("recordingChangedMeanwhile"));
   if (rec.complaintId) await appendEvents(ctx, rec.complaintId, [{ kind: "NOTE", data: { recordingId: rec.id, archived: true } }]);
   // INT-6, SEC-3: the archiving is logged in the append-only access log (a copy into the archive), last so that nothing after it can fail.
-  ctx.access.record({ action: "COPY", recordType: "HOTLINE_RECORDING", recordId: rec.id, fields: ["archive"], classification: rec.classification, purpose: note });
+  ctx.access.record({
+    action: "COPY",
+    recordType: "HOTLINE_RECORDING",
+    recordId: rec.id,
+    fields: ["archive"],
+    classification: rec.classification,
+    purpose: note,
+  });
   return rec.id;
 }

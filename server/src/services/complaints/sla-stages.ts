@@ -1,7 +1,14 @@
 import type { Prisma, PrismaClient, SlaStage } from "@tingjian/prisma/client";
 import { WorkingCalendar } from "../../domain/sla/working-calendar.ts";
 import { calendarSpec } from "../../domain/sla/calendar-spec.ts";
-import { developerDeadline, planStages, SLA_DEFAULTS, type PlannedStage, type PolicyLookup, type StageFacts } from "../../domain/sla/stages.ts";
+import {
+  developerDeadline,
+  planStages,
+  SLA_DEFAULTS,
+  type PlannedStage,
+  type PolicyLookup,
+  type StageFacts,
+} from "../../domain/sla/stages.ts";
 import { policyAt, type PolicyRow } from "../../domain/policies/policy-at.ts";
 import type { ClockKind } from "../../domain/sla/clock.ts";
 import { slaBreachReason } from "../../domain/complaints/escalation-reason.ts";
@@ -36,30 +43,59 @@ export async function syncSlaStages(db: Db, complaintId: string, now: Date, cach
     const developers = p.stage === "developer_answer";
     let stageId = before?.id;
     if (!before) {
-      stageId = (await db.slaStage.create({ data: { ...p, breached: developers && p.status === "BREACHED", organizationId: c.organizationId, complaintId: c.id, estateId: c.estateId }, select: { id: true } })).id;
+      stageId = (
+        await db.slaStage.create({
+          data: {
+            ...p,
+            breached: developers && p.status === "BREACHED",
+            organizationId: c.organizationId,
+            complaintId: c.id,
+            estateId: c.estateId,
+          },
+          select: { id: true },
+        })
+      ).id;
     } else if (changed(before, p)) {
-      await db.slaStage.update({ where: { id: before.id }, data: { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: { increment: 1 } } });
+      await db.slaStage.update({
+        where: { id: before.id },
+        data: { ...p, ...(developers ? { breached: p.status === "BREACHED" } : {}), version: { increment: 1 } },
+      });
     }
     // WF-7: a breach escalates one level while the complaint is being handled, once: the flag is
     // claimed atomically, so a concurrent re-plan cannot escalate the same breach again.
     if (p.status === "BREACHED" && !developers) {
       const claimed = await db.slaStage.updateMany({ where: { id: stageId!, breached: false }, data: { breached: true } });
       if (claimed.count === 1 && handling) {
-        await escalate(db, { organizationId: c.organizationId, complaintId: c.id, now, slaStageId: stageId!, systemReason: slaBreachReason(p) });
+        await escalate(db, {
+          organizationId: c.organizationId,
+          complaintId: c.id,
+          now,
+          slaStageId: stageId!,
+          systemReason: slaBreachReason(p),
+        });
       }
     }
   }
   // A stage no longer planned (the complaint was reclassified) is kept, cancelled.
   for (const gone of existing.values()) {
-    if (gone.status !== "CANCELLED") await db.slaStage.update({ where: { id: gone.id }, data: { status: "CANCELLED", version: { increment: 1 } } });
+    if (gone.status !== "CANCELLED")
+      await db.slaStage.update({ where: { id: gone.id }, data: { status: "CANCELLED", version: { increment: 1 } } });
   }
 }
 
 /** Whether a stored stage differs from its new plan (also used by the import, which re-plans in bulk). */
 export function changed(before: SlaStage, p: PlannedStage): boolean {
   const t = (d: Date | null) => d?.getTime() ?? null;
-  return before.status !== p.status || t(before.deadlineAt) !== t(p.deadlineAt) || t(before.finishedAt) !== t(p.finishedAt) || t(before.startedAt) !== t(p.startedAt)
-    || before.pausedSeconds !== p.pausedSeconds || t(before.pausedSince) !== t(p.pausedSince) || before.durationMinutes !== p.durationMinutes || before.clock !== p.clock;
+  return (
+    before.status !== p.status ||
+    t(before.deadlineAt) !== t(p.deadlineAt) ||
+    t(before.finishedAt) !== t(p.finishedAt) ||
+    t(before.startedAt) !== t(p.startedAt) ||
+    before.pausedSeconds !== p.pausedSeconds ||
+    t(before.pausedSince) !== t(p.pausedSince) ||
+    before.durationMinutes !== p.durationMinutes ||
+    before.clock !== p.clock
+  );
 }
 
 /** What a complaint's stages are planned from (SPEC §6). */
@@ -71,11 +107,16 @@ export const FACTS_INCLUDE = {
   developerHandoffs: { orderBy: { forwardedAt: "desc" }, take: 1 },
   events: {
     where: { OR: [{ kind: { in: ["PAUSE", "RESUME"] } }, { kind: "TRANSITION", toStatus: { in: ["RESOLVED", "INVALID"] } }] },
-    orderBy: [{ at: "asc" }, { id: "asc" }], select: { kind: true, at: true, toStatus: true },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { kind: true, at: true, toStatus: true },
   },
   confirmations: { where: { satisfied: true }, orderBy: { confirmedAt: "asc" }, select: { confirmedAt: true } },
   slaStages: true,
-  callbacks: { where: { status: "DONE", reached: true, calledAt: { not: null } }, orderBy: { calledAt: "asc" }, select: { calledAt: true } },
+  callbacks: {
+    where: { status: "DONE", reached: true, calledAt: { not: null } },
+    orderBy: { calledAt: "asc" },
+    select: { calledAt: true },
+  },
 } satisfies Prisma.ComplaintInclude;
 
 function loadFacts(db: Db, id: string) {
@@ -92,19 +133,37 @@ export function toFacts(c: ComplaintFacts): StageFacts {
   }
   const ends = c.events.filter((e) => e.kind === "TRANSITION");
   return {
-    receivedAt: c.receivedAt, kind: c.kind, valid: c.valid, duplicate: c.duplicateOfId !== null, inWarranty: c.inWarranty,
+    receivedAt: c.receivedAt,
+    kind: c.kind,
+    valid: c.valid,
+    duplicate: c.duplicateOfId !== null,
+    inWarranty: c.inWarranty,
     atOffice: c.receivedAtOfficeId !== null,
-    atOtherDepartment: !!c.receivedByDepartment && c.receivedByDepartment.kind !== "SERVICE_CENTRE" && c.receivedByDepartment.kind !== "OFFICE",
+    atOtherDepartment:
+      !!c.receivedByDepartment && c.receivedByDepartment.kind !== "SERVICE_CENTRE" && c.receivedByDepartment.kind !== "OFFICE",
     subject: c.subjectStaffId ? "STAFF" : c.subjectDepartmentId ? "DEPARTMENT" : null,
-    forwardedToServiceCentreAt: c.forwardedToServiceCentreAt, classifiedAt: c.classifiedAt, assignedAt: c.assignedAt,
-    firstPlanAt: c.plans[0]?.createdAt ?? null, forwardedToDeveloperAt: c.forwardedToDeveloperAt,
-    developerAnsweredAt: handoff?.respondedAt ?? null, deemedAcceptedAt: c.deemedAcceptedAt, firstRepliedAt: c.firstRepliedAt,
+    forwardedToServiceCentreAt: c.forwardedToServiceCentreAt,
+    classifiedAt: c.classifiedAt,
+    assignedAt: c.assignedAt,
+    firstPlanAt: c.plans[0]?.createdAt ?? null,
+    forwardedToDeveloperAt: c.forwardedToDeveloperAt,
+    developerAnsweredAt: handoff?.respondedAt ?? null,
+    deemedAcceptedAt: c.deemedAcceptedAt,
+    firstRepliedAt: c.firstRepliedAt,
     // Complaints loaded before their timeline recorded transitions fall back to the columns.
     firstEndedAt: ends[0]?.at ?? c.resolvedAt ?? c.closedAt,
     resolutions: ends.filter((e) => e.toStatus === "RESOLVED").map((e) => e.at),
-    promises: c.promises.map((p, i) => ({ sequence: p.sequence, recordedAt: p.recordedAt, promisedAt: p.promisedAt, keptAt: p.keptAt, replacedAt: c.promises[i + 1]?.recordedAt ?? null })),
+    promises: c.promises.map((p, i) => ({
+      sequence: p.sequence,
+      recordedAt: p.recordedAt,
+      promisedAt: p.promisedAt,
+      keptAt: p.keptAt,
+      replacedAt: c.promises[i + 1]?.recordedAt ?? null,
+    })),
     pauses,
-    confirmations: c.confirmations.map((x) => x.confirmedAt), callbackExempt: c.callbackExempt, callbacksAt: c.callbacks.map((cb) => cb.calledAt!),
+    confirmations: c.confirmations.map((x) => x.confirmedAt),
+    callbackExempt: c.callbackExempt,
+    callbacksAt: c.callbacks.map((cb) => cb.calledAt!),
   };
 }
 
@@ -121,7 +180,12 @@ async function deemAcceptance(db: Db, c: ComplaintFacts, policy: PolicyLookup, c
   await db.complaint.update({ where: { id: c.id }, data: { status: "IN_PROGRESS", deemedAcceptedAt: at, version: { increment: 1 } } });
   // Recorded when the system notices; the acceptance itself dates from the deadline.
   await appendEvents({ prisma: db, now, viewer: null, organizationId: c.organizationId }, c.id, [
-    { kind: "TRANSITION", fromStatus: "FORWARDED_TO_DEVELOPER", toStatus: "IN_PROGRESS", data: { action: "DEEM_ACCEPTED", deemedAcceptedAt: at.toISOString() } },
+    {
+      kind: "TRANSITION",
+      fromStatus: "FORWARDED_TO_DEVELOPER",
+      toStatus: "IN_PROGRESS",
+      data: { action: "DEEM_ACCEPTED", deemedAcceptedAt: at.toISOString() },
+    },
     { kind: "DEEMED_ACCEPTED", data: { handoffId: handoff.id, deemedAcceptedAt: at.toISOString() } },
   ]);
   return true;
@@ -143,9 +207,18 @@ export class SlaCache {
         include: { slots: true, days: true },
       });
       // Without a calendar the office hours of SPEC §6 apply: no working time would mean no deadline.
-      cal = new WorkingCalendar(row
-        ? calendarSpec(row)
-        : { timezone: "Asia/Shanghai", slots: [1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, startMinute: 510, endMinute: 720 }, { weekday, startMinute: 810, endMinute: 1050 }]), days: [] });
+      cal = new WorkingCalendar(
+        row
+          ? calendarSpec(row)
+          : {
+              timezone: "Asia/Shanghai",
+              slots: [1, 2, 3, 4, 5].flatMap((weekday) => [
+                { weekday, startMinute: 510, endMinute: 720 },
+                { weekday, startMinute: 810, endMinute: 1050 },
+              ]),
+              days: [],
+            },
+      );
       this.calendars.set(key, cal);
     }
     return cal;
@@ -159,7 +232,15 @@ export class SlaCache {
         const per = r.unit ? MINUTES_PER[r.unit] : undefined;
         if (per === undefined || r.valueNumeric === null) return [];
         const clock: ClockKind = r.clock ?? (r.unit === "WORKING_HOURS" ? "WORKING" : "WALL");
-        return [{ key: r.key, estateId: r.estateId, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, value: { minutes: Number(r.valueNumeric) * per, clock } }];
+        return [
+          {
+            key: r.key,
+            estateId: r.estateId,
+            effectiveFrom: r.effectiveFrom,
+            effectiveTo: r.effectiveTo,
+            value: { minutes: Number(r.valueNumeric) * per, clock },
+          },
+        ];
       });
       this.policies.set(organizationId, rows);
     }

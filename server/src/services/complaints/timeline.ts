@@ -34,10 +34,15 @@ export async function appendEvents(ctx: TimelineWriter, complaintId: string, eve
   const from = Math.max(ctx.now.getTime(), (last?.at.getTime() ?? 0) + 1);
   await ctx.prisma.complaintEvent.createMany({
     data: events.map((e, i) => ({
-      organizationId, complaintId, kind: e.kind, note: e.note ?? null, data: e.data,
-      fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
-      at: e.at ?? new Date(from + i), actorId: e.actorId === undefined ? ctx.viewer?.staffId ?? null : e.actorId,
+      organizationId,
+      complaintId,
+      kind: e.kind,
+      note: e.note ?? null,
+      data: e.data,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      at: e.at ?? new Date(from + i),
+      actorId: e.actorId === undefined ? (ctx.viewer?.staffId ?? null) : e.actorId,
     })),
   });
 }
-

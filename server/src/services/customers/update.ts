@@ -29,8 +29,16 @@ function patchOf(input: UpdateCustomerInput, check: InputCheck): Record<string, 
   if (input.plates) patch.plates = input.plates.map((p) => p.trim().toUpperCase()).filter(Boolean);
   if (!check.that(Object.keys(patch).length > 0, "input", msg("nothingToAmend"))) return patch;
   check.that(patch.name === undefined || !!patch.name, "input.name", msg("customerNameEmpty"));
-  check.that(typeof patch.phone !== "string" || !patch.phone || isPhone(patch.phone), "input.phone", msg("customerPhoneFormat", { format: PHONE_FORMAT }));
-  check.that(typeof patch.idNumber !== "string" || !patch.idNumber || isIdNumber(patch.idNumber), "input.idNumber", msg("customerIdNumberFormat", { format: ID_NUMBER_FORMAT }));
+  check.that(
+    typeof patch.phone !== "string" || !patch.phone || isPhone(patch.phone),
+    "input.phone",
+    msg("customerPhoneFormat", { format: PHONE_FORMAT }),
+  );
+  check.that(
+    typeof patch.idNumber !== "string" || !patch.idNumber || isIdNumber(patch.idNumber),
+    "input.idNumber",
+    msg("customerIdNumberFormat", { format: ID_NUMBER_FORMAT }),
+  );
   return patch;
 }
 
@@ -47,10 +55,19 @@ export async function updateCustomer(ctx: SignedInContext, input: UpdateCustomer
   if (!(await entitlement(ctx, customerRef(current), archiveTouched ? "ARCHIVE" : "CONTACT")).ok) {
     throw new ForbiddenError(msg(archiveTouched ? "amendArchiveNeedsGrant" : "customerDataNotEntitled"));
   }
-  await writeAtVersion(ctx.prisma.customer, { id: current.id, version: input.version }, patch as Prisma.CustomerUpdateManyMutationInput, (id, v) => new CustomerConflictError(id, v));
+  await writeAtVersion(
+    ctx.prisma.customer,
+    { id: current.id, version: input.version },
+    patch as Prisma.CustomerUpdateManyMutationInput,
+    (id, v) => new CustomerConflictError(id, v),
+  );
   await writeRevision(ctx, {
-    recordType: "CUSTOMER", recordId: current.id, recordVersion: input.version + 1, reason,
-    before: current as unknown as Record<string, unknown>, after: patch,
+    recordType: "CUSTOMER",
+    recordId: current.id,
+    recordVersion: input.version + 1,
+    reason,
+    before: current as unknown as Record<string, unknown>,
+    after: patch,
   });
   return current.id;
 }

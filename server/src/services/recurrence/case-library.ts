@@ -31,15 +31,30 @@ const PERSONAL_DATA: Record<string, Bilingual> = {
   "the household's code or room": ["住户编号或房号", "the household's code or room"],
 };
 
-export interface AddCaseLibraryEntryInput { complaintId: string; title: string; summary: string; lessons: string; tags?: readonly string[] | null }
+export interface AddCaseLibraryEntryInput {
+  complaintId: string;
+  title: string;
+  summary: string;
+  lessons: string;
+  tags?: readonly string[] | null;
+}
 
 /** The closed complaint the case is compiled from, known to the caller (SEC-2). */
 async function caseComplaint(ctx: SignedInContext, id: string) {
   const c = await ctx.prisma.complaint.findFirst({
     where: { id, AND: [complaintScope(ctx)] },
     select: {
-      id: true, status: true, classification: true, estateId: true, receivedById: true, categoryId: true, complainantName: true, complainantContact: true,
-      complainant: { select: { name: true, phone: true } }, household: { select: { code: true } }, estate: { select: { timezone: true } },
+      id: true,
+      status: true,
+      classification: true,
+      estateId: true,
+      receivedById: true,
+      categoryId: true,
+      complainantName: true,
+      complainantContact: true,
+      complainant: { select: { name: true, phone: true } },
+      household: { select: { code: true } },
+      estate: { select: { timezone: true } },
     },
   });
   if (!c) throw new NotFoundError("Complaint");
@@ -61,7 +76,11 @@ export async function addCaseLibraryEntry(ctx: SignedInContext, input: AddCaseLi
   };
   const tags = normaliseTags(input.tags ?? []);
   if (!tags.ok) check.add("input.tags", msg(tags.reason.startsWith("a tag") ? "caseTagTooLong" : "caseTooManyTags"));
-  const known = { names: [c.complainantName, c.complainant?.name], contacts: [c.complainantContact, c.complainant?.phone], householdCodes: [c.household?.code] };
+  const known = {
+    names: [c.complainantName, c.complainant?.name],
+    contacts: [c.complainantContact, c.complainant?.phone],
+    householdCodes: [c.household?.code],
+  };
   for (const [field, text] of [...Object.entries(texts), ...(tags.ok ? tags.tags : []).map((tag, i) => [`tags.${i}`, tag] as const)]) {
     const found = personalDataIn(text, known);
     if (found) check.add(`input.${field}`, msg("casePersonalData", { what: PERSONAL_DATA[found] ?? [found, found] }));
@@ -70,8 +89,17 @@ export async function addCaseLibraryEntry(ctx: SignedInContext, input: AddCaseLi
   const month = new Date(`${localDate(c.estate.timezone, ctx.now.getTime()).slice(0, 7)}-01T00:00:00Z`);
   const created = await ctx.prisma.caseLibraryEntry.create({
     data: {
-      organizationId: ctx.organizationId, complaintId: c.id, estateId: c.estateId, categoryId: c.categoryId, ...texts, tags: tags.ok ? tags.tags : [],
-      month, publishedAt: ctx.now, createdById: ctx.viewer.staffId, classification: "INTERNAL", createdAt: ctx.now,
+      organizationId: ctx.organizationId,
+      complaintId: c.id,
+      estateId: c.estateId,
+      categoryId: c.categoryId,
+      ...texts,
+      tags: tags.ok ? tags.tags : [],
+      month,
+      publishedAt: ctx.now,
+      createdById: ctx.viewer.staffId,
+      classification: "INTERNAL",
+      createdAt: ctx.now,
     },
     select: { id: true },
   });

@@ -1,7 +1,12 @@
 import type { CorrectiveAction, Prisma } from "@tingjian/prisma/client";
 import type { SignedInContext } from "../../access/context.ts";
 import {
-  availableSteps, contentEditRefusalMessage, isSupervisor, linkEditRefusalMessage, statusAfter, type CorrectiveActionStep,
+  availableSteps,
+  contentEditRefusalMessage,
+  isSupervisor,
+  linkEditRefusalMessage,
+  statusAfter,
+  type CorrectiveActionStep,
 } from "../../domain/recurrence/corrective-action-workflow.ts";
 import { CorrectiveActionWorkflowError } from "../../errors/recurrence.ts";
 import { ForbiddenError, InputCheck, InputError } from "../../errors/typed-errors.ts";
@@ -32,7 +37,12 @@ export interface UpdateCorrectiveActionInput {
 type Data = Prisma.CorrectiveActionUncheckedUpdateManyInput;
 
 /** The content changes of an update (REC-1), every problem into `check`. */
-async function contentChanges(ctx: SignedInContext, check: InputCheck, row: CorrectiveAction, input: UpdateCorrectiveActionInput): Promise<Data> {
+async function contentChanges(
+  ctx: SignedInContext,
+  check: InputCheck,
+  row: CorrectiveAction,
+  input: UpdateCorrectiveActionInput,
+): Promise<Data> {
   const data: Data = {};
   if (input.title != null) data.title = check.text(input.title, "input.title", TITLE_MAX);
   if (input.rootCause != null) data.rootCause = check.text(input.rootCause, "input.rootCause", TEXT_MAX);
@@ -49,7 +59,13 @@ async function contentChanges(ctx: SignedInContext, check: InputCheck, row: Corr
   return data;
 }
 
-function stepData(check: InputCheck, step: CorrectiveActionStep | null, row: CorrectiveAction, input: UpdateCorrectiveActionInput, now: Date): Data {
+function stepData(
+  check: InputCheck,
+  step: CorrectiveActionStep | null,
+  row: CorrectiveAction,
+  input: UpdateCorrectiveActionInput,
+  now: Date,
+): Data {
   if (!step) return {};
   if (step === "REWORK") {
     // REC-1: an ineffective action gets new measures and a new due date, not the same again.
@@ -70,19 +86,26 @@ function authorise(ctx: SignedInContext, row: CorrectiveAction, step: Corrective
 
 /** The numbers of the complaints an action covers, in order (for its history). */
 async function coveredNumbers(ctx: SignedInContext, actionId: string): Promise<string[]> {
-  const links = await ctx.prisma.correctiveActionComplaint.findMany({ where: { correctiveActionId: actionId }, select: { complaint: { select: { no: true } } } });
+  const links = await ctx.prisma.correctiveActionComplaint.findMany({
+    where: { correctiveActionId: actionId },
+    select: { complaint: { select: { no: true } } },
+  });
   return links.map((l) => l.complaint.no).sort();
 }
 
 /** The links to add and remove, checked against those there are (REC-1: RECURRENCE and REPEAT_REPAIR keep one). */
 async function linkChanges(ctx: SignedInContext, check: InputCheck, row: CorrectiveAction, input: UpdateCorrectiveActionInput) {
-  const add = (await check.runAsync(() => linkableComplaints(ctx, input.addComplaintIds ?? [], "input.addComplaintIds", row.estateId))) ?? [];
+  const add =
+    (await check.runAsync(() => linkableComplaints(ctx, input.addComplaintIds ?? [], "input.addComplaintIds", row.estateId))) ?? [];
   const remove = [...new Set(input.removeComplaintIds ?? [])];
-  const linked = (await ctx.prisma.correctiveActionComplaint.findMany({ where: { correctiveActionId: row.id }, select: { complaintId: true } })).map((l) => l.complaintId);
+  const linked = (
+    await ctx.prisma.correctiveActionComplaint.findMany({ where: { correctiveActionId: row.id }, select: { complaintId: true } })
+  ).map((l) => l.complaintId);
   for (const [i, id] of remove.entries()) check.that(linked.includes(id), `input.removeComplaintIds.${i}`, msg("actionNotCovering"));
   const fresh: Linkable[] = add.filter((c) => !linked.includes(c.id));
   const after = linked.filter((id) => !remove.includes(id)).length + fresh.length;
-  if (NEEDS_COMPLAINTS.includes(row.trigger)) check.that(after > 0, "input.removeComplaintIds", msg("actionKeepsComplaint", { trigger: row.trigger }));
+  if (NEEDS_COMPLAINTS.includes(row.trigger))
+    check.that(after > 0, "input.removeComplaintIds", msg("actionKeepsComplaint", { trigger: row.trigger }));
   return { fresh, remove, touched: (input.addComplaintIds?.length ?? 0) + remove.length > 0 };
 }
 
@@ -98,10 +121,13 @@ export async function updateCorrectiveAction(ctx: SignedInContext, input: Update
   const links = await linkChanges(ctx, check, row, input);
   check.done();
   // The workflow speaks once the input is sound: frozen content (from IMPLEMENTED on), final links (CLOSED).
-  const refusal = (Object.keys(content).length > 0 ? contentEditRefusalMessage(row.status, step) : null) ?? (links.touched ? linkEditRefusalMessage(row.status) : null);
+  const refusal =
+    (Object.keys(content).length > 0 ? contentEditRefusalMessage(row.status, step) : null) ??
+    (links.touched ? linkEditRefusalMessage(row.status) : null);
   if (refusal) throw new CorrectiveActionWorkflowError(row.status, availableSteps(row.status, { dueAt: row.dueAt, now: ctx.now }), refusal);
   const { fresh, remove } = links;
-  if (Object.keys(data).length === 0 && fresh.length === 0 && remove.length === 0) throw new InputError("input", msg("actionNothingToChange"));
+  if (Object.keys(data).length === 0 && fresh.length === 0 && remove.length === 0)
+    throw new InputError("input", msg("actionNothingToChange"));
   const reason = input.reason?.trim() || (step ? `REC-1 ${step}` : "REC-1 edit");
   if (fresh.length + remove.length === 0) {
     await saveAction(ctx, row, data, reason);

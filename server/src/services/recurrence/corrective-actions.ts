@@ -1,13 +1,27 @@
 import type { CorrectiveAction, CorrectiveActionTrigger, Prisma } from "@tingjian/prisma/client";
 import type { Context, SignedInContext } from "../../access/context.ts";
 import { inOrganization } from "../../access/read-scope.ts";
-import { availableSteps, isSupervisor, statusAfter, stepRefusalMessage, type CorrectiveActionStep } from "../../domain/recurrence/corrective-action-workflow.ts";
+import {
+  availableSteps,
+  isSupervisor,
+  statusAfter,
+  stepRefusalMessage,
+  type CorrectiveActionStep,
+} from "../../domain/recurrence/corrective-action-workflow.ts";
 import { CorrectiveActionConflictError, CorrectiveActionWorkflowError } from "../../errors/recurrence.ts";
 import { ForbiddenError, InputCheck, InputError, NotFoundError } from "../../errors/typed-errors.ts";
 import { msg } from "../../i18n/messages.ts";
 import { writeRevision } from "../access/revisions.ts";
 import { writeAtVersion } from "../versioned-write.ts";
-import { actionEstate, actionOwner, linkableComplaints, linkComplaints, nextActionNumber, sharedPlace, type Linkable } from "./corrective-action-links.ts";
+import {
+  actionEstate,
+  actionOwner,
+  linkableComplaints,
+  linkComplaints,
+  nextActionNumber,
+  sharedPlace,
+  type Linkable,
+} from "./corrective-action-links.ts";
 import { correctiveActionScope } from "../../access/scopes/recurrence.ts";
 
 /**
@@ -47,7 +61,12 @@ export interface CreateCorrectiveActionInput {
 }
 
 /** The estate, category and owner of a new action, every problem into `check` (undefined where one failed). */
-async function placement(ctx: SignedInContext, check: InputCheck, input: CreateCorrectiveActionInput, complaints: readonly Linkable[] | undefined) {
+async function placement(
+  ctx: SignedInContext,
+  check: InputCheck,
+  input: CreateCorrectiveActionInput,
+  complaints: readonly Linkable[] | undefined,
+) {
   const estateId = complaints ? await check.runAsync(() => actionEstate(ctx, input.estateId ?? null, complaints)) : undefined;
   const categories = new Set((complaints ?? []).map((c) => c.categoryId));
   const given = await check.runAsync(() => category(ctx, input.categoryId, "input.categoryId"));
@@ -76,8 +95,21 @@ export async function createCorrectiveAction(ctx: SignedInContext, input: Create
   const no = await nextActionNumber(ctx);
   const created = await ctx.prisma.correctiveAction.create({
     data: {
-      organizationId: ctx.organizationId, no, title, trigger: input.trigger, status: "OPEN", estateId: estateId!, ...sharedPlace(complaints!), categoryId,
-      departmentId: owner!.departmentId, ownerId: owner!.id, rootCause, measures, dueAt: input.dueAt, createdById: ctx.viewer.staffId, createdAt: ctx.now,
+      organizationId: ctx.organizationId,
+      no,
+      title,
+      trigger: input.trigger,
+      status: "OPEN",
+      estateId: estateId!,
+      ...sharedPlace(complaints!),
+      categoryId,
+      departmentId: owner!.departmentId,
+      ownerId: owner!.id,
+      rootCause,
+      measures,
+      dueAt: input.dueAt,
+      createdById: ctx.viewer.staffId,
+      createdAt: ctx.now,
     },
     select: { id: true, no: true },
   });
@@ -105,7 +137,10 @@ export function refuseStep(row: CorrectiveAction, step: CorrectiveActionStep, no
  * (SEC-6): the changed columns, and the covered complaints (by number) when they change.
  */
 export async function saveAction(
-  ctx: SignedInContext, row: CorrectiveAction, data: Prisma.CorrectiveActionUncheckedUpdateManyInput, reason: string,
+  ctx: SignedInContext,
+  row: CorrectiveAction,
+  data: Prisma.CorrectiveActionUncheckedUpdateManyInput,
+  reason: string,
   complaints?: { before: string[]; after: string[] },
 ): Promise<void> {
   await writeAtVersion(ctx.prisma.correctiveAction, row, data, (id, v) => new CorrectiveActionConflictError(id, v));
@@ -119,7 +154,12 @@ export async function saveAction(
   await writeRevision(ctx, { recordType: "CORRECTIVE_ACTION", recordId: row.id, recordVersion: row.version + 1, before, after, reason });
 }
 
-export interface RecordCorrectiveActionEffectInput { id: string; version: number; verification: string; effective: boolean }
+export interface RecordCorrectiveActionEffectInput {
+  id: string;
+  version: number;
+  verification: string;
+  effective: boolean;
+}
 
 /** REC-1: a supervisor verifies the effect, once the measures are implemented or after the due date; the verdict sets the status. */
 export async function recordCorrectiveActionEffect(ctx: SignedInContext, input: RecordCorrectiveActionEffectInput): Promise<string> {
@@ -129,8 +169,17 @@ export async function recordCorrectiveActionEffect(ctx: SignedInContext, input: 
   const verification = check.text(input.verification, "input.verification", TEXT_MAX);
   check.done();
   refuseStep(row, "VERIFY", ctx.now);
-  await saveAction(ctx, row, {
-    status: statusAfter("VERIFY", input.effective), effective: input.effective, verificationNote: verification, verifiedAt: ctx.now, verifiedById: ctx.viewer.staffId,
-  }, `REC-1 VERIFY ${input.effective ? "effective" : "ineffective"}`);
+  await saveAction(
+    ctx,
+    row,
+    {
+      status: statusAfter("VERIFY", input.effective),
+      effective: input.effective,
+      verificationNote: verification,
+      verifiedAt: ctx.now,
+      verifiedById: ctx.viewer.staffId,
+    },
+    `REC-1 VERIFY ${input.effective ? "effective" : "ineffective"}`,
+  );
   return row.id;
 }

@@ -6,7 +6,12 @@ import { msg } from "../../i18n/messages.ts";
 import { complaintForEdit, saveComplaint } from "../complaints/editing.ts";
 import { earlierRepair } from "./repeat-repair-rule.ts";
 
-export interface RecordRepeatRepairCauseInput { id: string; version: number; cause: string; measures: string }
+export interface RecordRepeatRepairCauseInput {
+  id: string;
+  version: number;
+  cause: string;
+  measures: string;
+}
 
 /**
  * REC-3, CB-11 (004 §1 item 5 "负责人也要亲自回访客户,分析原因,制定处理措施"): the responsible
@@ -23,5 +28,7 @@ export async function recordRepeatRepairCause(ctx: SignedInContext, input: Recor
   const earlier = open ? await earlierRepair(ctx.prisma, row) : null;
   if (open) check.that(!!earlier, "input.id", msg("notRepeatRepair"));
   check.done();
-  await saveComplaint(ctx, row, {}, [{ kind: "NOTE", data: { rule: "REC-3", repeatCause: true, earlierId: earlier!.id, cause, measures } }]);
+  await saveComplaint(ctx, row, {}, [
+    { kind: "NOTE", data: { rule: "REC-3", repeatCause: true, earlierId: earlier!.id, cause, measures } },
+  ]);
 }

@@ -61,10 +61,25 @@ export async function openDrillDown(ctx: SignedInContext, input: DrillInput): Pr
   const filter: DrillFilter = { part: part ?? "", sliceKey: sliceKey!, side: numeratorOnly ? "numerator" : "denominator" };
   await withoutJit(ctx);
   const [counts] = await ctx.prisma.$queryRaw<{ total: number }[]>(drillCountSql(metric, params, filter));
-  return { metric, part, sliceBy, sliceKey: input.sliceKey ?? null, numeratorOnly, rowType: rowType!, total: counts?.total ?? 0, params, filter };
+  return {
+    metric,
+    part,
+    sliceBy,
+    sliceKey: input.sliceKey ?? null,
+    numeratorOnly,
+    rowType: rowType!,
+    total: counts?.total ?? 0,
+    params,
+    filter,
+  };
 }
 
 /** One page of the rows behind the figure, in a stable order: row, node and whether it counts in the numerator. */
-export function drillPage(ctx: SignedInContext, rows: DrillDownRows, offset: number, limit: number): Promise<{ row_id: string; node_id: string; in_num: boolean }[]> {
+export function drillPage(
+  ctx: SignedInContext,
+  rows: DrillDownRows,
+  offset: number,
+  limit: number,
+): Promise<{ row_id: string; node_id: string; in_num: boolean }[]> {
   return ctx.prisma.$queryRaw(drillPageSql(rows.metric, rows.params, rows.filter, offset, limit));
 }

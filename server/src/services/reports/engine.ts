@@ -66,7 +66,16 @@ export interface MetricsData {
 
 // ---- figures ----
 
-interface FigureRow { metric: MetricKind; part: string; part_label: string | null; slice_key: string; numerator: number; denominator: number; score: number | null; judged_at: Date | null }
+interface FigureRow {
+  metric: MetricKind;
+  part: string;
+  part_label: string | null;
+  slice_key: string;
+  numerator: number;
+  denominator: number;
+  score: number | null;
+  judged_at: Date | null;
+}
 
 /**
  * SPEC §11: the figures of `kinds` for the period, cut by `sliceBy`, each with its numerator and
@@ -75,11 +84,24 @@ interface FigureRow { metric: MetricKind; part: string; part_label: string | nul
 export async function computeMetrics(ctx: SignedInContext, request: MetricsRequest, field = "input"): Promise<MetricsData> {
   const scope = await resolveScope(ctx, request.estateIds, `${field}.estateIds`);
   const period = resolvePeriod(request, scope.timeZone, ctx.now, field);
-  return metricsFor(ctx, scope, period, request.sliceBy ?? "ORGANIZATION", request.metrics?.length ? [...new Set(request.metrics)] : [...SPEC_METRICS]);
+  return metricsFor(
+    ctx,
+    scope,
+    period,
+    request.sliceBy ?? "ORGANIZATION",
+    request.metrics?.length ? [...new Set(request.metrics)] : [...SPEC_METRICS],
+  );
 }
 
 /** As computeMetrics, with the scope and period resolved (reports compute several cuts of one scope). */
-export async function metricsFor(ctx: SignedInContext, scope: Scope, period: Period, sliceBy: SliceBy, kinds: readonly MetricKind[], policies?: PolicyRow<number | null>[]): Promise<MetricsData> {
+export async function metricsFor(
+  ctx: SignedInContext,
+  scope: Scope,
+  period: Period,
+  sliceBy: SliceBy,
+  kinds: readonly MetricKind[],
+  policies?: PolicyRow<number | null>[],
+): Promise<MetricsData> {
   const cut = kinds.filter((k) => sliceable(k, sliceBy));
   const rules = policies ?? (await loadPolicies(ctx, kinds));
   const p = populationParams(ctx, scope, period, sliceBy, rules);
@@ -93,11 +115,20 @@ export async function metricsFor(ctx: SignedInContext, scope: Scope, period: Per
  * (figuresSql's `withTotal`: GROUPING SETS count every row once for the estates and once for the
  * total), each exactly what metricsFor gives cut by ORGANIZATION and by ESTATE.
  */
-export async function metricsWithTotals(ctx: SignedInContext, scope: Scope, period: Period, kinds: readonly MetricKind[], policies?: PolicyRow<number | null>[]): Promise<{ totals: MetricsData; byEstate: MetricsData }> {
+export async function metricsWithTotals(
+  ctx: SignedInContext,
+  scope: Scope,
+  period: Period,
+  kinds: readonly MetricKind[],
+  policies?: PolicyRow<number | null>[],
+): Promise<{ totals: MetricsData; byEstate: MetricsData }> {
   // Every metric can be cut by organisation and by estate (catalogue), but keep the rule general.
   const cut = kinds.filter((k) => sliceable(k, "ESTATE") && sliceable(k, "ORGANIZATION"));
   if (cut.length !== kinds.length) {
-    return { totals: await metricsFor(ctx, scope, period, "ORGANIZATION", kinds, policies), byEstate: await metricsFor(ctx, scope, period, "ESTATE", kinds, policies) };
+    return {
+      totals: await metricsFor(ctx, scope, period, "ORGANIZATION", kinds, policies),
+      byEstate: await metricsFor(ctx, scope, period, "ESTATE", kinds, policies),
+    };
   }
   const rules = policies ?? (await loadPolicies(ctx, kinds));
   const p = populationParams(ctx, scope, period, "ESTATE", rules);
@@ -112,7 +143,16 @@ export async function metricsWithTotals(ctx: SignedInContext, scope: Scope, peri
 }
 
 /** The figures of the rows of figuresSql: every slice, every metric and part, judged. */
-async function assemble(ctx: SignedInContext, scope: Scope, period: Period, sliceBy: SliceBy, kinds: readonly MetricKind[], rules: readonly PolicyRow<number | null>[], months: readonly string[], rows: FigureRow[]): Promise<MetricsData> {
+async function assemble(
+  ctx: SignedInContext,
+  scope: Scope,
+  period: Period,
+  sliceBy: SliceBy,
+  kinds: readonly MetricKind[],
+  rules: readonly PolicyRow<number | null>[],
+  months: readonly string[],
+  rows: FigureRow[],
+): Promise<MetricsData> {
   const cut = kinds.filter((k) => sliceable(k, sliceBy));
   const notSliceable = kinds.filter((k) => !sliceable(k, sliceBy));
   const p = { months };
@@ -123,7 +163,8 @@ async function assemble(ctx: SignedInContext, scope: Scope, period: Period, slic
 
   // Every slice shows every metric; a metric with parts shows the parts seen anywhere (every month for visits).
   const parts = new Map<MetricKind, Map<string, string | null>>();
-  for (const k of cut) parts.set(k, new Map(METRICS[k].partOf === "MONTH" ? p.months.map((m) => [m, null]) : METRICS[k].partOf ? [] : [["", null]]));
+  for (const k of cut)
+    parts.set(k, new Map(METRICS[k].partOf === "MONTH" ? p.months.map((m) => [m, null]) : METRICS[k].partOf ? [] : [["", null]]));
   for (const r of rows) if (!parts.get(r.metric)!.has(r.part) || r.part_label) parts.get(r.metric)!.set(r.part, r.part_label);
   const byKey = new Map(rows.map((r) => [`${r.metric}|${r.part}|${r.slice_key}`, r]));
   // A slice without rows of a metric whose denominator is the scope's (households under a
@@ -133,24 +174,49 @@ async function assemble(ctx: SignedInContext, scope: Scope, period: Period, slic
   const slices: SliceData[] = [...keys].sort(sliceOrder(labels)).map((key) => {
     const label = labels.get(key);
     const estateId = label?.estateId ?? null;
-    const figures = cut.flatMap((metric) => [...parts.get(metric)!.entries()].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([part, partLabel]): FigureData => {
-      const r = byKey.get(`${metric}|${part}|${key}`);
-      const numerator = r?.numerator ?? 0;
-      const denominator = r?.denominator ?? shared.get(`${metric}|${part}`) ?? 0;
-      const at = r?.judged_at ?? (METRICS[metric].partOf === "MONTH" ? monthStart(part, scope.timeZone) : period.from);
-      const target = targetOf(metric, rules, estateId, at);
-      return {
-        metric, part: part || null, partLabel, numerator, denominator, score: r?.score ?? null, target, judged: judge(numerator, denominator, target),
-        drillDown: { metric, part: part || null, from: period.from, to: period.to, sliceBy, sliceKey: apiSliceKey(sliceBy, key), estateIds: scope.requested },
-      };
-    }));
-    return { sliceBy, key: apiSliceKey(sliceBy, key), label: key === NOT_SET_KEY ? NOT_SET_LABEL : label?.label ?? key, estateId, figures };
+    const figures = cut.flatMap((metric) =>
+      [...parts.get(metric)!.entries()]
+        .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))
+        .map(([part, partLabel]): FigureData => {
+          const r = byKey.get(`${metric}|${part}|${key}`);
+          const numerator = r?.numerator ?? 0;
+          const denominator = r?.denominator ?? shared.get(`${metric}|${part}`) ?? 0;
+          const at = r?.judged_at ?? (METRICS[metric].partOf === "MONTH" ? monthStart(part, scope.timeZone) : period.from);
+          const target = targetOf(metric, rules, estateId, at);
+          return {
+            metric,
+            part: part || null,
+            partLabel,
+            numerator,
+            denominator,
+            score: r?.score ?? null,
+            target,
+            judged: judge(numerator, denominator, target),
+            drillDown: {
+              metric,
+              part: part || null,
+              from: period.from,
+              to: period.to,
+              sliceBy,
+              sliceKey: apiSliceKey(sliceBy, key),
+              estateIds: scope.requested,
+            },
+          };
+        }),
+    );
+    return {
+      sliceBy,
+      key: apiSliceKey(sliceBy, key),
+      label: key === NOT_SET_KEY ? NOT_SET_LABEL : (label?.label ?? key),
+      estateId,
+      figures,
+    };
   });
   return { period, sliceBy, scope, slices, notSliceable };
 }
 
 function sliceOrder(labels: Map<string, Label>) {
   // The "no value" slice last; the others by label.
-  return (a: string, b: string) => (a === NOT_SET_KEY ? 1 : b === NOT_SET_KEY ? -1 : (labels.get(a)?.label ?? a).localeCompare(labels.get(b)?.label ?? b, "zh"));
+  return (a: string, b: string) =>
+    a === NOT_SET_KEY ? 1 : b === NOT_SET_KEY ? -1 : (labels.get(a)?.label ?? a).localeCompare(labels.get(b)?.label ?? b, "zh");
 }
-

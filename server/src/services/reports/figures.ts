@@ -17,7 +17,14 @@ export interface Ratio {
   denominator: number;
 }
 
-interface FigureRow { metric: MetricKind; part: string; slice_key: string; numerator: number; denominator: number; score: number | null }
+interface FigureRow {
+  metric: MetricKind;
+  part: string;
+  slice_key: string;
+  numerator: number;
+  denominator: number;
+  score: number | null;
+}
 
 /** The default time zone of the monthly endpoints that take a YYYY-MM month (callbackStatistics). */
 export const REPORT_TIME_ZONE = "Asia/Shanghai";
@@ -28,20 +35,38 @@ export const REPORT_TIME_ZONE = "Asia/Shanghai";
  * `metrics` gives for the same period and estates. A figure without rows is 0 ÷ 0.
  */
 export async function figureRatios<K extends MetricKind>(
-  ctx: SignedInContext, kinds: readonly K[], range: { from: Date; to: Date }, estateIds: readonly string[] | null, timeZone = REPORT_TIME_ZONE,
+  ctx: SignedInContext,
+  kinds: readonly K[],
+  range: { from: Date; to: Date },
+  estateIds: readonly string[] | null,
+  timeZone = REPORT_TIME_ZONE,
 ): Promise<Record<K, Ratio>> {
-  const p = populationParams(ctx, { organizationId: ctx.organizationId, timeZone, estateIds: estateIds ? [...estateIds] : null }, range, "ORGANIZATION", []);
+  const p = populationParams(
+    ctx,
+    { organizationId: ctx.organizationId, timeZone, estateIds: estateIds ? [...estateIds] : null },
+    range,
+    "ORGANIZATION",
+    [],
+  );
   await withoutJit(ctx);
   const rows = await ctx.prisma.$queryRaw<FigureRow[]>(figuresSql(kinds, p));
-  return Object.fromEntries(kinds.map((k) => {
-    const r = rows.find((x) => x.metric === k && x.part === "");
-    return [k, { numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0 }];
-  })) as Record<K, Ratio>;
+  return Object.fromEntries(
+    kinds.map((k) => {
+      const r = rows.find((x) => x.metric === k && x.part === "");
+      return [k, { numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0 }];
+    }),
+  ) as Record<K, Ratio>;
 }
 
 /** The populations of one campaign (its period does not matter: the campaign is named), cut by estate. */
 function campaignParams(ctx: SignedInContext, campaignId: string, estateIds: readonly string[] | null): PopulationParams {
-  const p = populationParams(ctx, { organizationId: ctx.organizationId, timeZone: REPORT_TIME_ZONE, estateIds: estateIds ? [...estateIds] : null }, { from: new Date(0), to: ctx.now }, "ESTATE", []);
+  const p = populationParams(
+    ctx,
+    { organizationId: ctx.organizationId, timeZone: REPORT_TIME_ZONE, estateIds: estateIds ? [...estateIds] : null },
+    { from: new Date(0), to: ctx.now },
+    "ESTATE",
+    [],
+  );
   return { ...p, campaignIds: [campaignId] };
 }
 
@@ -50,7 +75,11 @@ function campaignParams(ctx: SignedInContext, campaignId: string, estateIds: rea
  * per estate and for every estate counted together (the RETURN_RATE population of `metrics`,
  * restricted to the campaign). `estateIds`: the caller's estates, null = all; [] = none.
  */
-export async function campaignReturnRates(ctx: SignedInContext, campaignId: string, estateIds: readonly string[] | null): Promise<{ total: Ratio; byEstate: Map<string, Ratio> }> {
+export async function campaignReturnRates(
+  ctx: SignedInContext,
+  campaignId: string,
+  estateIds: readonly string[] | null,
+): Promise<{ total: Ratio; byEstate: Map<string, Ratio> }> {
   await withoutJit(ctx);
   const rows = await ctx.prisma.$queryRaw<FigureRow[]>(figuresSql(["RETURN_RATE"], campaignParams(ctx, campaignId, estateIds), true));
   const ratio = (r: FigureRow | undefined): Ratio => ({ numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0 });
@@ -74,8 +103,13 @@ export interface SatisfactionRow extends Ratio {
  * dimension, per estate, per dimension and in total (the SATISFACTION population of `metrics`,
  * restricted to the campaign), in one statement.
  */
-export async function campaignSatisfaction(ctx: SignedInContext, campaignId: string, estateIds: readonly string[] | null): Promise<SatisfactionRow[]> {
-  const rows = await ctx.prisma.$queryRaw<{ slice_key: string | null; part: string | null; satisfied: number; answered: number; score: number | null }[]>(
-    satisfactionBreakdownSql(campaignParams(ctx, campaignId, estateIds)));
+export async function campaignSatisfaction(
+  ctx: SignedInContext,
+  campaignId: string,
+  estateIds: readonly string[] | null,
+): Promise<SatisfactionRow[]> {
+  const rows = await ctx.prisma.$queryRaw<
+    { slice_key: string | null; part: string | null; satisfied: number; answered: number; score: number | null }[]
+  >(satisfactionBreakdownSql(campaignParams(ctx, campaignId, estateIds)));
   return rows.map((r) => ({ estateId: r.slice_key, dimension: r.part, numerator: r.satisfied, denominator: r.answered, score: r.score }));
 }

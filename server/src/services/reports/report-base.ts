@@ -23,19 +23,34 @@ export interface ReportBase {
 }
 
 const KIND_NAMES: Record<PeriodKind, [string, string]> = {
-  WEEK: ["周", "week"], MONTH: ["月份", "month"], QUARTER: ["季度", "quarter"], HALF_YEAR: ["半年", "half-year"], YEAR: ["年份", "year"],
+  WEEK: ["周", "week"],
+  MONTH: ["月份", "month"],
+  QUARTER: ["季度", "quarter"],
+  HALF_YEAR: ["半年", "half-year"],
+  YEAR: ["年份", "year"],
 };
 
 /** A report's period from its label (2031-W14, 2031-04, 2031-Q2, 2031) or a day in it (YYYY-MM-DD). */
 export function reportPeriod(kind: PeriodKind, value: string, timeZone: string, field: string, example: string): Period {
   const v = value.trim();
-  const period = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? periodContaining(kind, v, timeZone) : parsePeriodLabel(v, timeZone, kind);
+  const period =
+    /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))
+      ? periodContaining(kind, v, timeZone)
+      : parsePeriodLabel(v, timeZone, kind);
   if (!period) throw new InputError(field, msg("reportPeriodLabel", { kind: KIND_NAMES[kind], example }));
   return period;
 }
 
 /** §12: the scope (estate row ids of the caller's scope, default all), the period and the policy values of a report. */
-export async function openReport(ctx: SignedInContext, kind: PeriodKind, value: string, estateIds: readonly string[] | null | undefined, field: string, example: string, kinds: readonly MetricKind[]): Promise<ReportBase> {
+export async function openReport(
+  ctx: SignedInContext,
+  kind: PeriodKind,
+  value: string,
+  estateIds: readonly string[] | null | undefined,
+  field: string,
+  example: string,
+  kinds: readonly MetricKind[],
+): Promise<ReportBase> {
   const scope = await resolveScope(ctx, estateIds, "estateIds");
   const period = reportPeriod(kind, value, scope.timeZone, field, example);
   return { scope, period, policies: await loadPolicies(ctx, kinds) };
@@ -47,7 +62,11 @@ export async function openReport(ctx: SignedInContext, kind: PeriodKind, value: 
  * for; a section asked for alone costs its own statement. The sections' resolvers run in the same
  * tick (sibling fields), so they meet here before anything runs.
  */
-interface PendingCuts { kinds: readonly MetricKind[]; asked: Set<SliceBy>; result: Promise<Map<SliceBy, MetricsData>> }
+interface PendingCuts {
+  kinds: readonly MetricKind[];
+  asked: Set<SliceBy>;
+  result: Promise<Map<SliceBy, MetricsData>>;
+}
 const pendingCuts = new WeakMap<ReportBase, Map<string, PendingCuts>>();
 
 export function sectionMetrics(ctx: SignedInContext, r: ReportBase, sliceBy: SliceBy, kinds: readonly MetricKind[]): Promise<MetricsData> {
@@ -62,7 +81,10 @@ export function sectionMetrics(ctx: SignedInContext, r: ReportBase, sliceBy: Sli
       if (open!.get(key) === pending) open!.delete(key);
       if (asked.size === 2) {
         const both = await metricsWithTotals(ctx, r.scope, r.period, kinds, r.policies);
-        return new Map<SliceBy, MetricsData>([["ORGANIZATION", both.totals], ["ESTATE", both.byEstate]]);
+        return new Map<SliceBy, MetricsData>([
+          ["ORGANIZATION", both.totals],
+          ["ESTATE", both.byEstate],
+        ]);
       }
       const [only] = [...asked] as [SliceBy];
       return new Map([[only, await metricsFor(ctx, r.scope, r.period, only, kinds, r.policies)]]);
@@ -83,7 +105,11 @@ export async function quarterFigures(ctx: SignedInContext, r: ReportBase, kinds:
   return out;
 }
 
-export interface TypicalCaseRow { id: string; escalations: number; in_library: boolean }
+export interface TypicalCaseRow {
+  id: string;
+  escalations: number;
+  in_library: boolean;
+}
 
 /**
  * REC-4: the complaints closed (valid, not duplicates) in the period that are in the case library;

@@ -26,20 +26,34 @@ export async function campaignFor(ctx: Context, id: string, opts: { write?: bool
   const row = await ctx.prisma.surveyCampaign.findFirst({ where: { id, AND: [campaignScope(ctx)] }, include: { estates: true } });
   if (!row) throw new NotFoundError("Survey campaign");
   const scope = estateFilter(ctx);
-  if (opts.write && scope && row.estates.some((e) => !scope.in.includes(e.estateId))) throw new ForbiddenError(msg("surveyCampaignOutsideScope"));
+  if (opts.write && scope && row.estates.some((e) => !scope.in.includes(e.estateId)))
+    throw new ForbiddenError(msg("surveyCampaignOutsideScope"));
   if (opts.version !== undefined && row.version !== opts.version) throw new SurveyCampaignConflictError(row.id, row.version);
   return row;
 }
 
 /** SUR-1: `what` (a step, i18n/catalogue/surveys.ts surveyStep*) needs one of `allowed`. */
-export function assertCampaignStatus(row: { status: SurveyCampaignStatus }, allowed: readonly SurveyCampaignStatus[], field: string, what: Bilingual): void {
+export function assertCampaignStatus(
+  row: { status: SurveyCampaignStatus },
+  allowed: readonly SurveyCampaignStatus[],
+  field: string,
+  what: Bilingual,
+): void {
   if (!allowed.includes(row.status)) {
-    throw new SurveyCampaignStateError(field, row.status, msg("surveyCampaignStatusNeeded", { what, allowed: [allowed.join(" 或 "), allowed.join(" or ")], status: row.status }));
+    throw new SurveyCampaignStateError(
+      field,
+      row.status,
+      msg("surveyCampaignStatusNeeded", { what, allowed: [allowed.join(" 或 "), allowed.join(" or ")], status: row.status }),
+    );
   }
 }
 
 /** Writes `data` if the campaign is still at the version read (optimistic concurrency), else a conflict. */
-export async function saveCampaign(ctx: Context, row: { id: string; version: number }, data: Prisma.SurveyCampaignUncheckedUpdateManyInput): Promise<void> {
+export async function saveCampaign(
+  ctx: Context,
+  row: { id: string; version: number },
+  data: Prisma.SurveyCampaignUncheckedUpdateManyInput,
+): Promise<void> {
   await writeAtVersion(ctx.prisma.surveyCampaign, row, data, (id, v) => new SurveyCampaignConflictError(id, v));
 }
 
@@ -53,7 +67,13 @@ export async function lockCampaign(ctx: Context, id: string): Promise<void> {
  * policy in force at its start), for the organisation (null) and each estate (its override
  * first). One query for all of them.
  */
-export async function policyPercents(ctx: Context, key: string, estateIds: readonly (string | null)[], at: Date, fallback: number | null = null): Promise<Map<string | null, number | null>> {
+export async function policyPercents(
+  ctx: Context,
+  key: string,
+  estateIds: readonly (string | null)[],
+  at: Date,
+  fallback: number | null = null,
+): Promise<Map<string | null, number | null>> {
   const rows = await ctx.prisma.policyValue.findMany({
     where: { ...inOrganization(ctx), key },
     select: { key: true, estateId: true, valueNumeric: true, effectiveFrom: true, effectiveTo: true },

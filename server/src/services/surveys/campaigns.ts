@@ -30,8 +30,15 @@ export interface CreateSurveyCampaignInput {
 }
 
 /** SUR-1, SUR-2: which estates the campaign covers; a regular survey covers every estate. */
-async function coveredEstates(ctx: SignedInContext, check: InputCheck, kind: SurveyCampaignKind, given: readonly string[] | null | undefined): Promise<string[]> {
-  const all = (await ctx.prisma.estate.findMany({ where: { ...inOrganization(ctx), active: true }, select: { id: true }, orderBy: { code: "asc" } })).map((e) => e.id);
+async function coveredEstates(
+  ctx: SignedInContext,
+  check: InputCheck,
+  kind: SurveyCampaignKind,
+  given: readonly string[] | null | undefined,
+): Promise<string[]> {
+  const all = (
+    await ctx.prisma.estate.findMany({ where: { ...inOrganization(ctx), active: true }, select: { id: true }, orderBy: { code: "asc" } })
+  ).map((e) => e.id);
   const scope = estateFilter(ctx);
   if (kind === "REGULAR") {
     if (scope) throw new ForbiddenError(msg("surveyRegularCompanyLevel"));
@@ -41,7 +48,9 @@ async function coveredEstates(ctx: SignedInContext, check: InputCheck, kind: Sur
   }
   if (!check.that(!!given?.length, "input.estateIds", msg("surveySpecialNeedsEstates"))) return [];
   const ids = [...new Set(given)];
-  given!.forEach((id, i) => check.that(all.includes(id) && (!scope || scope.in.includes(id)), `input.estateIds.${i}`, msg("surveyNoSuchEstate")));
+  given!.forEach((id, i) =>
+    check.that(all.includes(id) && (!scope || scope.in.includes(id)), `input.estateIds.${i}`, msg("surveyNoSuchEstate")),
+  );
   return ids;
 }
 
@@ -52,20 +61,30 @@ async function checkRegularQuota(ctx: SignedInContext, check: InputCheck, starts
   const from = new Date(localToUtc(timezone, `${year}-01-01`, 0));
   const to = new Date(localToUtc(timezone, `${year + 1}-01-01`, 0));
   const same = await ctx.prisma.surveyCampaign.findMany({
-    where: { ...inOrganization(ctx), kind: "REGULAR", status: { not: "CANCELLED" }, startsAt: { gte: from, lt: to } }, select: { code: true },
+    where: { ...inOrganization(ctx), kind: "REGULAR", status: { not: "CANCELLED" }, startsAt: { gte: from, lt: to } },
+    select: { code: true },
   });
-  check.that(same.length < REGULAR_PER_YEAR, "input.startsAt", msg("surveyRegularQuota", { year, count: same.length, codes: same.map((c) => c.code).join(", ") }));
+  check.that(
+    same.length < REGULAR_PER_YEAR,
+    "input.startsAt",
+    msg("surveyRegularQuota", { year, count: same.length, codes: same.map((c) => c.code).join(", ") }),
+  );
 }
 
 /** SUR-2: complainant households are counted since the previous campaign's start (default: the latest regular one before). */
 async function previousCampaign(ctx: SignedInContext, check: InputCheck, input: CreateSurveyCampaignInput): Promise<string | null> {
   if (input.previousCampaignId) {
-    const p = await ctx.prisma.surveyCampaign.findFirst({ where: { id: input.previousCampaignId, ...inOrganization(ctx), status: { not: "CANCELLED" } }, select: { id: true, startsAt: true } });
+    const p = await ctx.prisma.surveyCampaign.findFirst({
+      where: { id: input.previousCampaignId, ...inOrganization(ctx), status: { not: "CANCELLED" } },
+      select: { id: true, startsAt: true },
+    });
     check.that(!!p && p.startsAt < input.startsAt, "input.previousCampaignId", msg("surveyNoPreviousCampaign"));
     return p?.id ?? null;
   }
   const p = await ctx.prisma.surveyCampaign.findFirst({
-    where: { ...inOrganization(ctx), kind: "REGULAR", status: { not: "CANCELLED" }, startsAt: { lt: input.startsAt } }, orderBy: { startsAt: "desc" }, select: { id: true },
+    where: { ...inOrganization(ctx), kind: "REGULAR", status: { not: "CANCELLED" }, startsAt: { lt: input.startsAt } },
+    orderBy: { startsAt: "desc" },
+    select: { id: true },
   });
   return p?.id ?? null;
 }
@@ -76,20 +95,33 @@ export async function createSurveyCampaign(ctx: SignedInContext, input: CreateSu
   const code = check.text(input.code, "input.code", 40);
   const name = check.text(input.name, "input.name", 200);
   check.that(input.endsAt > input.startsAt, "input.endsAt", msg("surveyEndsAfterStart"));
-  const questionnaire = await ctx.prisma.questionnaire.findFirst({ where: { id: input.questionnaireId, ...inOrganization(ctx) }, select: { id: true, _count: { select: { dimensions: true } } } });
+  const questionnaire = await ctx.prisma.questionnaire.findFirst({
+    where: { id: input.questionnaireId, ...inOrganization(ctx) },
+    select: { id: true, _count: { select: { dimensions: true } } },
+  });
   if (check.that(!!questionnaire, "input.questionnaireId", msg("surveyNoSuchQuestionnaire"))) {
     check.that(questionnaire!._count.dimensions > 0, "input.questionnaireId", msg("surveyQuestionnaireEmpty"));
   }
   const estates = await coveredEstates(ctx, check, input.kind, input.estateIds);
-  if (code && (await ctx.prisma.surveyCampaign.findFirst({ where: { ...inOrganization(ctx), code }, select: { id: true } }))) check.add("input.code", msg("surveyCampaignCodeTaken", { code }));
+  if (code && (await ctx.prisma.surveyCampaign.findFirst({ where: { ...inOrganization(ctx), code }, select: { id: true } })))
+    check.add("input.code", msg("surveyCampaignCodeTaken", { code }));
   if (input.kind === "REGULAR") await checkRegularQuota(ctx, check, input.startsAt);
   const previousCampaignId = await previousCampaign(ctx, check, input);
   check.done();
   const organizationId = ctx.organizationId;
   const created = await ctx.prisma.surveyCampaign.create({
     data: {
-      organizationId, code, name, kind: input.kind, questionnaireId: questionnaire!.id, startsAt: input.startsAt, endsAt: input.endsAt,
-      previousCampaignId, createdById: ctx.viewer.staffId, note: input.note?.trim() || null, createdAt: ctx.now,
+      organizationId,
+      code,
+      name,
+      kind: input.kind,
+      questionnaireId: questionnaire!.id,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      previousCampaignId,
+      createdById: ctx.viewer.staffId,
+      note: input.note?.trim() || null,
+      createdAt: ctx.now,
       estates: { create: estates.map((estateId) => ({ organizationId, estateId, createdAt: ctx.now })) },
     },
     select: { id: true },
@@ -106,7 +138,12 @@ export async function createSurveyCampaign(ctx: SignedInContext, input: CreateSu
 async function start(ctx: SignedInContext, c: CampaignRow): Promise<void> {
   const sampled = await ctx.prisma.surveySample.findMany({ where: { campaignId: c.id }, select: { estateId: true } });
   const unsampled = c.estates.filter((e) => !sampled.some((s) => s.estateId === e.estateId));
-  if (unsampled.length) throw new SurveyCampaignStateError("input.id", c.status, msg("surveySampleMissing", { missing: unsampled.length, total: c.estates.length }));
+  if (unsampled.length)
+    throw new SurveyCampaignStateError(
+      "input.id",
+      c.status,
+      msg("surveySampleMissing", { missing: unsampled.length, total: c.estates.length }),
+    );
   const complainants = [...(await complainantHouseholds(ctx, c)).values()].flatMap((s) => [...s]);
   const [row] = await ctx.prisma.$queryRaw<{ missing: number }[]>`
     SELECT count(*)::int AS missing FROM unnest(${complainants}::uuid[]) AS x(household_id)
@@ -115,14 +152,20 @@ async function start(ctx: SignedInContext, c: CampaignRow): Promise<void> {
   await ctx.prisma.$executeRaw`
     UPDATE survey_campaign_estates e SET resident_households = (SELECT count(*)::int FROM households h WHERE h.estate_id = e.estate_id AND h.occupied)
      WHERE e.campaign_id = ${c.id}::uuid`;
-  await ctx.prisma.questionnaire.updateMany({ where: { id: c.questionnaireId, frozen: false }, data: { frozen: true, frozenAt: ctx.now, version: { increment: 1 } } });
+  await ctx.prisma.questionnaire.updateMany({
+    where: { id: c.questionnaireId, frozen: false },
+    data: { frozen: true, frozenAt: ctx.now, version: { increment: 1 } },
+  });
 }
 
 /**
  * SUR-1: one step of the campaign (START, CLOSE, CANCEL) at the version read; the caller's
  * scope must cover every estate of the campaign. Closed early, a campaign ends now.
  */
-export async function stepSurveyCampaign(ctx: SignedInContext, input: { id: string; version: number; action: CampaignAction }): Promise<string> {
+export async function stepSurveyCampaign(
+  ctx: SignedInContext,
+  input: { id: string; version: number; action: CampaignAction },
+): Promise<string> {
   const c = await campaignFor(ctx, input.id, { write: true, version: input.version });
   const r = campaignTransition(c.status, input.action);
   if (!r.ok) throw new SurveyCampaignStateError("input.id", c.status, campaignStepRefusal(c.status, input.action));
@@ -131,4 +174,3 @@ export async function stepSurveyCampaign(ctx: SignedInContext, input: { id: stri
   await saveCampaign(ctx, c, { status: r.to, ...(endsAt ? { endsAt } : {}) });
   return c.id;
 }
-

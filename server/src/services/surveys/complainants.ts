@@ -38,7 +38,9 @@ export function complainantSql(campaign: CampaignWindow, since: Date | null, vis
 
 /** The complainant households of the campaign's window, by estate (the household's estate). */
 export async function complainantHouseholds(ctx: Context, campaign: CampaignWindow): Promise<Map<string, Set<string>>> {
-  const rows = await ctx.prisma.$queryRaw<{ household_id: string; estate_id: string }[]>(complainantSql(campaign, await windowStart(ctx, campaign)));
+  const rows = await ctx.prisma.$queryRaw<{ household_id: string; estate_id: string }[]>(
+    complainantSql(campaign, await windowStart(ctx, campaign)),
+  );
   const out = new Map<string, Set<string>>(campaign.estates.map((e) => [e.estateId, new Set<string>()]));
   for (const r of rows) out.get(r.estate_id)?.add(r.household_id);
   return out;

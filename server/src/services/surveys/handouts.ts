@@ -33,8 +33,16 @@ export interface HandoutEntry {
 }
 
 export interface HandoutRow {
-  id: string; organizationId: string; campaignId: string; estateId: string; householdId: string; sampleMemberId: string;
-  distributorId: string; handedOutAt: Date; comment: string | null; createdAt: Date;
+  id: string;
+  organizationId: string;
+  campaignId: string;
+  estateId: string;
+  householdId: string;
+  sampleMemberId: string;
+  distributorId: string;
+  handedOutAt: Date;
+  comment: string | null;
+  createdAt: Date;
 }
 
 function comment(check: InputCheck, value: string | null | undefined, field: string): string | null {
@@ -50,25 +58,36 @@ function comment(check: InputCheck, value: string | null | undefined, field: str
  * campaign and not in the future, the distributor is staff. Every bad entry is named
  * (`${path}.${index}.${field}`) in one InputError; nothing is written. Returns the rows to insert.
  */
-export async function prepareSurveyHandouts(ctx: SignedInContext, campaignId: string, entries: readonly HandoutEntry[], path = "input.handouts"): Promise<HandoutRow[]> {
+export async function prepareSurveyHandouts(
+  ctx: SignedInContext,
+  campaignId: string,
+  entries: readonly HandoutEntry[],
+  path = "input.handouts",
+): Promise<HandoutRow[]> {
   const c = await campaignFor(ctx, campaignId);
   assertCampaignStatus(c, HANDOUT_STATUSES, "input.campaignId", surveysMessages.surveyStepHandOut);
   const check = new InputCheck();
-  if (!check.that(entries.length > 0 && entries.length <= MAX_HANDOUTS, path, msg("surveyHandoutCount", { max: MAX_HANDOUTS }))) check.done();
+  if (!check.that(entries.length > 0 && entries.length <= MAX_HANDOUTS, path, msg("surveyHandoutCount", { max: MAX_HANDOUTS })))
+    check.done();
   const members = await ctx.prisma.surveySampleMember.findMany({
     where: { campaignId: c.id, householdId: { in: entries.map((h) => h.householdId) }, AND: [estateRecords(ctx)] },
     select: { id: true, householdId: true, estateId: true, handout: { select: { id: true } } },
   });
   const distributorIds = entries.flatMap((h) => (h.distributorId ? [h.distributorId] : []));
-  const staff = new Set((await ctx.prisma.staff.findMany({ where: { ...inOrganization(ctx), id: { in: distributorIds } }, select: { id: true } })).map((s) => s.id));
+  const staff = new Set(
+    (await ctx.prisma.staff.findMany({ where: { ...inOrganization(ctx), id: { in: distributorIds } }, select: { id: true } })).map(
+      (s) => s.id,
+    ),
+  );
   const byHousehold = new Map(members.map((m) => [m.householdId, m]));
   const seen = new Set<string>();
   const rows = entries.flatMap((h, i) => {
     const at = (f: string) => `${path}.${i}.${f}`;
     const member = byHousehold.get(h.householdId);
     // SUR-2: a questionnaire goes only to a household of the drawn sample, once.
-    const fresh = check.that(!!member, at("householdId"), msg("surveyHouseholdNotSampled"))
-      && check.that(!member!.handout && !seen.has(member!.householdId), at("householdId"), msg("surveyHouseholdHasQuestionnaire"));
+    const fresh =
+      check.that(!!member, at("householdId"), msg("surveyHouseholdNotSampled")) &&
+      check.that(!member!.handout && !seen.has(member!.householdId), at("householdId"), msg("surveyHouseholdHasQuestionnaire"));
     const handedOutAt = h.handedOutAt ?? ctx.now;
     check.that(handedOutAt >= c.startsAt, at("handedOutAt"), msg("surveyBeforeCampaignStart"));
     check.that(handedOutAt.getTime() <= ctx.now.getTime() + CLOCK_SKEW_MS, at("handedOutAt"), msg("surveyInFuture"));
@@ -76,17 +95,30 @@ export async function prepareSurveyHandouts(ctx: SignedInContext, campaignId: st
     const note = comment(check, h.comment, at("comment"));
     if (!fresh) return [];
     seen.add(member!.householdId);
-    return [{
-      id: randomUUID(), organizationId: c.organizationId, campaignId: c.id, estateId: member!.estateId, householdId: member!.householdId, sampleMemberId: member!.id,
-      distributorId: h.distributorId ?? ctx.viewer.staffId, handedOutAt, comment: note, createdAt: ctx.now,
-    }];
+    return [
+      {
+        id: randomUUID(),
+        organizationId: c.organizationId,
+        campaignId: c.id,
+        estateId: member!.estateId,
+        householdId: member!.householdId,
+        sampleMemberId: member!.id,
+        distributorId: h.distributorId ?? ctx.viewer.staffId,
+        handedOutAt,
+        comment: note,
+        createdAt: ctx.now,
+      },
+    ];
   });
   check.done();
   return rows;
 }
 
 /** SUR-3: records questionnaires handed out, one per sampled household; all or nothing. Returns the hand-outs' ids. */
-export async function recordSurveyHandouts(ctx: SignedInContext, input: { campaignId: string; handouts: readonly HandoutEntry[] }): Promise<string[]> {
+export async function recordSurveyHandouts(
+  ctx: SignedInContext,
+  input: { campaignId: string; handouts: readonly HandoutEntry[] },
+): Promise<string[]> {
   const rows = await prepareSurveyHandouts(ctx, input.campaignId, input.handouts);
   await ctx.prisma.surveyHandout.createMany({ data: rows });
   return rows.map((r) => r.id);
@@ -94,21 +126,33 @@ export async function recordSurveyHandouts(ctx: SignedInContext, input: { campai
 
 /** The hand-out in the caller's estates at the version read, with its campaign. */
 export async function handoutFor(ctx: Context, id: string, version: number | null) {
-  const h = await ctx.prisma.surveyHandout.findFirst({ where: { id, AND: [estateRecords(ctx)] }, include: { campaign: { select: { status: true, questionnaireId: true, endsAt: true } } } });
+  const h = await ctx.prisma.surveyHandout.findFirst({
+    where: { id, AND: [estateRecords(ctx)] },
+    include: { campaign: { select: { status: true, questionnaireId: true, endsAt: true } } },
+  });
   if (!h) throw new NotFoundError("Questionnaire hand-out");
   if (version !== null && h.version !== version) throw new SurveyHandoutConflictError(h.id, h.version);
   return h;
 }
 
 /** SUR-3: the return instant (domain/surveys/handouts.ts), its problems kept by `check`. */
-function returnAt(check: InputCheck, h: { handedOutAt: Date; returnedAt: Date | null }, given: Date | null | undefined, now: Date, field: string): Date {
+function returnAt(
+  check: InputCheck,
+  h: { handedOutAt: Date; returnedAt: Date | null },
+  given: Date | null | undefined,
+  now: Date,
+  field: string,
+): Date {
   const r = returnInstant(h, given, now, field);
   for (const p of r.problems) check.add(p.field, p.message);
   return r.at;
 }
 
 /** SUR-3: the questionnaire came back (when); or corrects the instant or the note. Returns the hand-out's id. */
-export async function recordSurveyReturn(ctx: SignedInContext, input: { handoutId: string; version: number; returnedAt?: Date | null; comment?: string | null }): Promise<string> {
+export async function recordSurveyReturn(
+  ctx: SignedInContext,
+  input: { handoutId: string; version: number; returnedAt?: Date | null; comment?: string | null },
+): Promise<string> {
   const h = await handoutFor(ctx, input.handoutId, input.version);
   assertCampaignStatus(h.campaign, RETURN_STATUSES, "input.handoutId", surveysMessages.surveyStepReturn);
   const check = new InputCheck();
@@ -119,7 +163,11 @@ export async function recordSurveyReturn(ctx: SignedInContext, input: { handoutI
   return h.id;
 }
 
-export interface FollowupPlan { notReturned: number; created: number; alreadyPlanned: number }
+export interface FollowupPlan {
+  notReturned: number;
+  created: number;
+  alreadyPlanned: number;
+}
 
 /**
  * SUR-3: a SURVEY_FOLLOWUP callback, assigned to the distributor and due FOLLOWUP_DAYS after the
@@ -130,22 +178,43 @@ export async function planSurveyFollowups(ctx: SignedInContext, input: { campaig
   const c = await campaignFor(ctx, input.campaignId);
   assertCampaignStatus(c, RETURN_STATUSES, "campaignId", surveysMessages.surveyStepFollowUp);
   const endsAt = c.endsAt;
-  if (!endsAt || endsAt > ctx.now) throw new SurveyCampaignStateError("campaignId", c.status, msg("surveyCampaignNotEnded", { endsAt: endsAt?.toISOString() ?? "—" }));
+  if (!endsAt || endsAt > ctx.now)
+    throw new SurveyCampaignStateError("campaignId", c.status, msg("surveyCampaignNotEnded", { endsAt: endsAt?.toISOString() ?? "—" }));
   await lockCampaign(ctx, c.id);
   const open = await ctx.prisma.surveyHandout.findMany({
     where: { AND: [estateRecords(ctx), { campaignId: c.id, OR: [{ returnedAt: null }, { returnedAt: { gt: endsAt } }] }] },
-    select: { id: true, estateId: true, householdId: true, distributorId: true, followUps: { where: { kind: "SURVEY_FOLLOWUP" }, select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      estateId: true,
+      householdId: true,
+      distributorId: true,
+      followUps: { where: { kind: "SURVEY_FOLLOWUP" }, select: { id: true }, take: 1 },
+    },
     orderBy: { householdId: "asc" },
   });
   const todo = open.filter((h) => h.followUps.length === 0);
-  const primaries = new Map((await ctx.prisma.$queryRaw<{ household_id: string; customer_id: string }[]>`
+  const primaries = new Map(
+    (
+      await ctx.prisma.$queryRaw<{ household_id: string; customer_id: string }[]>`
     SELECT DISTINCT ON (household_id) household_id, customer_id FROM household_members
-     WHERE household_id = ANY(${todo.map((h) => h.householdId)}::uuid[]) AND is_primary ORDER BY household_id, customer_id`).map((p) => [p.household_id, p.customer_id]));
+     WHERE household_id = ANY(${todo.map((h) => h.householdId)}::uuid[]) AND is_primary ORDER BY household_id, customer_id`
+    ).map((p) => [p.household_id, p.customer_id]),
+  );
   const dueAt = new Date(endsAt.getTime() + FOLLOWUP_DAYS * 86_400_000);
-  const created = await createCallbacks(ctx.prisma, todo.map((h) => ({
-    organizationId: c.organizationId, kind: "SURVEY_FOLLOWUP" as const, estateId: h.estateId, householdId: h.householdId,
-    customerId: primaries.get(h.householdId) ?? null,
-    assignedToId: h.distributorId, dueAt, surveyHandoutId: h.id, surveyCampaignId: c.id, createdAt: ctx.now,
-  })));
+  const created = await createCallbacks(
+    ctx.prisma,
+    todo.map((h) => ({
+      organizationId: c.organizationId,
+      kind: "SURVEY_FOLLOWUP" as const,
+      estateId: h.estateId,
+      householdId: h.householdId,
+      customerId: primaries.get(h.householdId) ?? null,
+      assignedToId: h.distributorId,
+      dueAt,
+      surveyHandoutId: h.id,
+      surveyCampaignId: c.id,
+      createdAt: ctx.now,
+    })),
+  );
   return { notReturned: open.length, created: created.length, alreadyPlanned: open.length - todo.length };
 }

@@ -28,14 +28,26 @@ export async function planPostSurveyTasks(ctx: SignedInContext, input: { campaig
   if (!endsAt) throw new SurveyCampaignStateError("campaignId", c.status, msg("surveyCampaignNoEnd"));
   const ownerId = input.ownerId ?? ctx.viewer.staffId;
   const check = new InputCheck();
-  check.that(!!(await ctx.prisma.staff.findFirst({ where: { id: ownerId, ...inOrganization(ctx) }, select: { id: true } })), "ownerId", msg("surveyNoSuchStaff"));
+  check.that(
+    !!(await ctx.prisma.staff.findFirst({ where: { id: ownerId, ...inOrganization(ctx) }, select: { id: true } })),
+    "ownerId",
+    msg("surveyNoSuchStaff"),
+  );
   check.done();
   await lockCampaign(ctx, c.id);
-  const planned = new Set((await ctx.prisma.surveyTask.findMany({ where: { campaignId: c.id, estateId: null }, select: { kind: true } })).map((k) => k.kind));
+  const planned = new Set(
+    (await ctx.prisma.surveyTask.findMany({ where: { campaignId: c.id, estateId: null }, select: { kind: true } })).map((k) => k.kind),
+  );
   await ctx.prisma.surveyTask.createMany({
     data: POST_SURVEY_PLAN.filter((p) => !planned.has(p.kind)).map((p) => ({
-      organizationId: c.organizationId, campaignId: c.id, kind: p.kind, title: p.title, description: p.description, ownerId,
-      dueAt: postSurveyDueAt(endsAt, p.week), createdAt: ctx.now,
+      organizationId: c.organizationId,
+      campaignId: c.id,
+      kind: p.kind,
+      title: p.title,
+      description: p.description,
+      ownerId,
+      dueAt: postSurveyDueAt(endsAt, p.week),
+      createdAt: ctx.now,
     })),
   });
   return c.id;
@@ -50,7 +62,12 @@ export async function completeSurveyTask(ctx: SignedInContext, input: { id: stri
   check.that(task.status === "OPEN", "input.id", msg("surveyTaskNotOpen", { status: task.status }));
   const note = check.text(input.note, "input.note", 5000);
   check.done();
-  await writeAtVersion(ctx.prisma.surveyTask, task, { status: "DONE", doneAt: ctx.now, doneNote: note }, (id, v) => new SurveyTaskConflictError(id, v));
+  await writeAtVersion(
+    ctx.prisma.surveyTask,
+    task,
+    { status: "DONE", doneAt: ctx.now, doneNote: note },
+    (id, v) => new SurveyTaskConflictError(id, v),
+  );
   return task.id;
 }
 
@@ -77,18 +94,32 @@ export async function recordSurveyOpenLetter(ctx: SignedInContext, input: Survey
   assertCampaignStatus(c, RETURN_STATUSES, "input.campaignId", surveysMessages.surveyStepOpenLetter);
   const scope = estateFilter(ctx);
   const check = new InputCheck();
-  if (estateId) check.that(c.estates.some((e) => e.estateId === estateId) && (!scope || scope.in.includes(estateId)), "input.estateId", msg("surveyLetterEstate"));
+  if (estateId)
+    check.that(
+      c.estates.some((e) => e.estateId === estateId) && (!scope || scope.in.includes(estateId)),
+      "input.estateId",
+      msg("surveyLetterEstate"),
+    );
   const data = {
-    title: check.text(input.title, "input.title", 200), body: check.text(input.body, "input.body", 20000),
-    method: check.text(input.method, "input.method", 5000), measures: check.text(input.measures, "input.measures", 5000),
+    title: check.text(input.title, "input.title", 200),
+    body: check.text(input.body, "input.body", 20000),
+    method: check.text(input.method, "input.method", 5000),
+    measures: check.text(input.measures, "input.measures", 5000),
   };
   const publishedAt = input.publishedAt ?? ctx.now;
   check.that(input.earliestCompletionAt >= publishedAt, "input.earliestCompletionAt", msg("surveyLetterCompletion"));
   check.done();
   const created = await ctx.prisma.openLetter.create({
     data: {
-      ...data, organizationId: c.organizationId, estateId, surveyCampaignId: c.id, earliestCompletionAt: input.earliestCompletionAt,
-      publishedAt, publishedById: ctx.viewer.staffId, classification: "INTERNAL", createdAt: ctx.now,
+      ...data,
+      organizationId: c.organizationId,
+      estateId,
+      surveyCampaignId: c.id,
+      earliestCompletionAt: input.earliestCompletionAt,
+      publishedAt,
+      publishedById: ctx.viewer.staffId,
+      classification: "INTERNAL",
+      createdAt: ctx.now,
     },
     select: { id: true },
   });

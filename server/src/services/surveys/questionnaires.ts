@@ -47,7 +47,12 @@ export async function createQuestionnaire(ctx: SignedInContext, input: CreateQue
   const organizationId = ctx.organizationId;
   const created = await ctx.prisma.questionnaire.create({
     data: {
-      organizationId, code, title, description: input.description?.trim() || null, createdById: ctx.viewer.staffId, createdAt: ctx.now,
+      organizationId,
+      code,
+      title,
+      description: input.description?.trim() || null,
+      createdById: ctx.viewer.staffId,
+      createdAt: ctx.now,
       dimensions: { create: dims.map((d) => ({ ...d, organizationId })) },
     },
     select: { id: true },
@@ -58,7 +63,10 @@ export async function createQuestionnaire(ctx: SignedInContext, input: CreateQue
 /** SUR-6: copies a revision with its dimensions into the next revision of its code; returns the copy's id. */
 export async function reviseQuestionnaire(ctx: SignedInContext, input: { id: string }): Promise<string> {
   assertCompanyLevel(ctx);
-  const source = await ctx.prisma.questionnaire.findFirst({ where: { id: input.id, ...inOrganization(ctx) }, include: { dimensions: true } });
+  const source = await ctx.prisma.questionnaire.findFirst({
+    where: { id: input.id, ...inOrganization(ctx) },
+    include: { dimensions: true },
+  });
   if (!source) throw new NotFoundError("Questionnaire");
   // Revisions of one code are numbered in turn: serialise with the organisation row.
   await ctx.prisma.$queryRaw`SELECT id FROM organizations WHERE id = ${ctx.organizationId}::uuid FOR UPDATE`;
@@ -66,11 +74,22 @@ export async function reviseQuestionnaire(ctx: SignedInContext, input: { id: str
   const organizationId = ctx.organizationId;
   const created = await ctx.prisma.questionnaire.create({
     data: {
-      organizationId, code: source.code, revision: (last._max.revision ?? 0) + 1, title: source.title, description: source.description,
-      createdById: ctx.viewer.staffId, createdAt: ctx.now,
+      organizationId,
+      code: source.code,
+      revision: (last._max.revision ?? 0) + 1,
+      title: source.title,
+      description: source.description,
+      createdById: ctx.viewer.staffId,
+      createdAt: ctx.now,
       dimensions: {
         create: source.dimensions.map((d) => ({
-          organizationId, code: d.code, label: d.label, description: d.description, sortOrder: d.sortOrder, allowNotApplicable: d.allowNotApplicable, isOverall: d.isOverall,
+          organizationId,
+          code: d.code,
+          label: d.label,
+          description: d.description,
+          sortOrder: d.sortOrder,
+          allowNotApplicable: d.allowNotApplicable,
+          isOverall: d.isOverall,
         })),
       },
     },
@@ -81,7 +100,11 @@ export async function reviseQuestionnaire(ctx: SignedInContext, input: { id: str
 
 /** SUR-6: frozen when flagged (at a campaign's start) or used by a running or closed campaign. */
 async function assertNotFrozen(ctx: SignedInContext, q: Questionnaire): Promise<void> {
-  const using = await ctx.prisma.surveyCampaign.findMany({ where: { questionnaireId: q.id, status: { in: [...FREEZING_STATUSES] } }, select: { code: true }, orderBy: { code: "asc" } });
+  const using = await ctx.prisma.surveyCampaign.findMany({
+    where: { questionnaireId: q.id, status: { in: [...FREEZING_STATUSES] } },
+    select: { code: true },
+    orderBy: { code: "asc" },
+  });
   if (q.frozen || using.length) throw new QuestionnaireFrozenError(using.map((c) => c.code));
 }
 
@@ -111,7 +134,9 @@ export async function updateQuestionnaire(ctx: SignedInContext, input: UpdateQue
   if (dims) {
     // Not frozen, so no answer refers to these dimensions yet: the list is replaced.
     await ctx.prisma.questionnaireDimension.deleteMany({ where: { questionnaireId: q.id } });
-    await ctx.prisma.questionnaireDimension.createMany({ data: dims.map((d) => ({ ...d, organizationId: q.organizationId, questionnaireId: q.id })) });
+    await ctx.prisma.questionnaireDimension.createMany({
+      data: dims.map((d) => ({ ...d, organizationId: q.organizationId, questionnaireId: q.id })),
+    });
   }
   return q.id;
 }

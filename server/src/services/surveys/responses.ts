@@ -22,11 +22,27 @@ import { estateRecords } from "../../access/scopes/surveys.ts";
 export const MAX_ROWS = 10_000;
 
 async function dimensionsOf(ctx: Context, questionnaireId: string) {
-  return ctx.prisma.questionnaireDimension.findMany({ where: { questionnaireId }, select: { id: true, code: true, allowNotApplicable: true }, orderBy: { sortOrder: "asc" } });
+  return ctx.prisma.questionnaireDimension.findMany({
+    where: { questionnaireId },
+    select: { id: true, code: true, allowNotApplicable: true },
+    orderBy: { sortOrder: "asc" },
+  });
 }
 
-function responseRows(rows: AnswerRow[], h: { id: string; organizationId: string; campaignId: string; estateId: string; householdId: string }, at: Date) {
-  return rows.map((r) => ({ ...r, organizationId: h.organizationId, handoutId: h.id, campaignId: h.campaignId, estateId: h.estateId, householdId: h.householdId, createdAt: at }));
+function responseRows(
+  rows: AnswerRow[],
+  h: { id: string; organizationId: string; campaignId: string; estateId: string; householdId: string },
+  at: Date,
+) {
+  return rows.map((r) => ({
+    ...r,
+    organizationId: h.organizationId,
+    handoutId: h.id,
+    campaignId: h.campaignId,
+    estateId: h.estateId,
+    householdId: h.householdId,
+    createdAt: at,
+  }));
 }
 
 export interface RecordSurveyResponseInput {
@@ -68,12 +84,28 @@ async function handoutsOf(ctx: Context, campaignId: string, rows: readonly Respo
   const codes = rows.flatMap((r) => (r.householdCode ? [r.householdCode.trim()] : []));
   return ctx.prisma.surveyHandout.findMany({
     where: { AND: [estateRecords(ctx), { campaignId, OR: [{ id: { in: ids } }, { household: { code: { in: codes } } }] }] },
-    select: { id: true, organizationId: true, campaignId: true, estateId: true, householdId: true, handedOutAt: true, returnedAt: true, household: { select: { code: true } }, _count: { select: { responses: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      campaignId: true,
+      estateId: true,
+      householdId: true,
+      handedOutAt: true,
+      returnedAt: true,
+      household: { select: { code: true } },
+      _count: { select: { responses: true } },
+    },
   });
 }
 
 /** One row of a bulk entry: its hand-out, answers and return instant, or its problems. */
-function checkRow(ctx: Context, row: ResponseRowInput, index: number, found: { byId: Map<string, Handout>; byCode: Map<string, Handout>; seen: Set<string> }, dimensions: Awaited<ReturnType<typeof dimensionsOf>>) {
+function checkRow(
+  ctx: Context,
+  row: ResponseRowInput,
+  index: number,
+  found: { byId: Map<string, Handout>; byCode: Map<string, Handout>; seen: Set<string> },
+  dimensions: Awaited<ReturnType<typeof dimensionsOf>>,
+) {
   const problems: RuleProblem[] = [];
   const at = (f: string) => `input.rows.${index}.${f}`;
   const key = row.handoutId ? "handoutId" : "householdCode";
@@ -94,7 +126,10 @@ function checkRow(ctx: Context, row: ResponseRowInput, index: number, found: { b
  * SUR-6, §13: enters the answers of many returned questionnaires of one campaign at once; all or
  * nothing: every bad row is reported (SurveyBulkEntryError) and nothing is written.
  */
-export async function recordSurveyResponses(ctx: SignedInContext, input: { campaignId: string; rows: readonly ResponseRowInput[] }): Promise<{ questionnaires: number; answers: number }> {
+export async function recordSurveyResponses(
+  ctx: SignedInContext,
+  input: { campaignId: string; rows: readonly ResponseRowInput[] },
+): Promise<{ questionnaires: number; answers: number }> {
   const c = await campaignFor(ctx, input.campaignId);
   assertCampaignStatus(c, RETURN_STATUSES, "input.campaignId", surveysMessages.surveyStepAnswers);
   const check = new InputCheck();
@@ -102,7 +137,11 @@ export async function recordSurveyResponses(ctx: SignedInContext, input: { campa
   check.done();
   const dimensions = await dimensionsOf(ctx, c.questionnaireId);
   const handouts = await handoutsOf(ctx, c.id, input.rows);
-  const found = { byId: new Map(handouts.map((h) => [h.id, h])), byCode: new Map(handouts.map((h) => [h.household.code, h])), seen: new Set<string>() };
+  const found = {
+    byId: new Map(handouts.map((h) => [h.id, h])),
+    byCode: new Map(handouts.map((h) => [h.household.code, h])),
+    seen: new Set<string>(),
+  };
   const problems: SurveyEntryProblem[] = [];
   const entries = input.rows.flatMap((row, index) => {
     const r = checkRow(ctx, row, index, found, dimensions);

@@ -17,7 +17,12 @@ import { complainantHouseholds } from "./complainants.ts";
  */
 
 /** Draws every estate's sample of the campaign from `seed` over the households as they are now. */
-async function drawAll(ctx: Context, c: CampaignRow, seed: string, rates?: Map<string, number>): Promise<Map<string, EstateSample & { rate: number }>> {
+async function drawAll(
+  ctx: Context,
+  c: CampaignRow,
+  seed: string,
+  rates?: Map<string, number>,
+): Promise<Map<string, EstateSample & { rate: number }>> {
   const estates = c.estates.map((e) => e.estateId);
   const policy = rates ? null : await policyPercents(ctx, "SUR-2.coverage", estates, c.startsAt, 60);
   const complainants = await complainantHouseholds(ctx, c);
@@ -32,7 +37,13 @@ async function drawAll(ctx: Context, c: CampaignRow, seed: string, rates?: Map<s
   for (const estateId of estates) {
     // Stored with 4 decimals (survey_samples.rate), so drawn with exactly what is stored.
     const rate = rates?.get(estateId) ?? Math.round((policy!.get(estateId) ?? 60) * 100) / 10000;
-    const drawn = drawEstateSample({ households: byEstate.get(estateId)!, complainants: complainants.get(estateId)!, rate, seed, estateId });
+    const drawn = drawEstateSample({
+      households: byEstate.get(estateId)!,
+      complainants: complainants.get(estateId)!,
+      rate,
+      seed,
+      estateId,
+    });
     out.set(estateId, { ...drawn, rate });
   }
   return out;
@@ -53,14 +64,29 @@ export async function drawSurveySample(ctx: SignedInContext, input: { campaignId
   const drawn = await drawAll(ctx, c, seed);
   await ctx.prisma.surveySample.deleteMany({ where: { campaignId: c.id } });
   const samples = [...drawn.entries()].map(([estateId, s]) => ({
-    id: randomUUID(), organizationId: c.organizationId, campaignId: c.id, estateId, seed, rate: s.rate,
-    populationSize: s.populationSize, sampleSize: s.members.length, createdById: ctx.viewer.staffId, createdAt: ctx.now,
+    id: randomUUID(),
+    organizationId: c.organizationId,
+    campaignId: c.id,
+    estateId,
+    seed,
+    rate: s.rate,
+    populationSize: s.populationSize,
+    sampleSize: s.members.length,
+    createdById: ctx.viewer.staffId,
+    createdAt: ctx.now,
   }));
   await ctx.prisma.surveySample.createMany({ data: samples });
   await ctx.prisma.surveySampleMember.createMany({
-    data: samples.flatMap((s) => drawn.get(s.estateId)!.members.map((m) => ({
-      organizationId: c.organizationId, sampleId: s.id, campaignId: c.id, estateId: s.estateId, householdId: m.householdId, reason: m.reason,
-    }))),
+    data: samples.flatMap((s) =>
+      drawn.get(s.estateId)!.members.map((m) => ({
+        organizationId: c.organizationId,
+        sampleId: s.id,
+        campaignId: c.id,
+        estateId: s.estateId,
+        householdId: m.householdId,
+        reason: m.reason,
+      })),
+    ),
   });
   await ctx.prisma.$executeRaw`
     UPDATE survey_campaign_estates e SET resident_households = v.n
@@ -71,7 +97,16 @@ export async function drawSurveySample(ctx: SignedInContext, input: { campaignId
   return c.id;
 }
 
-export interface EstateCheck { estateId: string; seed: string; storedSize: number; redrawnSize: number; identical: boolean; missing: string[]; unexpected: string[]; reasonChanged: string[] }
+export interface EstateCheck {
+  estateId: string;
+  seed: string;
+  storedSize: number;
+  redrawnSize: number;
+  identical: boolean;
+  missing: string[];
+  unexpected: string[];
+  reasonChanged: string[];
+}
 
 /** SUR-2: every estate's stored sample (of the caller's scope) against the draw made again from its seed and rate. */
 export async function verifySample(ctx: Context, c: CampaignRow): Promise<{ identical: boolean; estates: EstateCheck[] }> {
@@ -88,7 +123,13 @@ export async function verifySample(ctx: Context, c: CampaignRow): Promise<{ iden
     const redrawn = await drawAll(ctx, only, seed, new Map(ofSeed.map((s) => [s.estateId!, Number(s.rate)])));
     for (const s of ofSeed) {
       const again = redrawn.get(s.estateId!)!.members;
-      estates.push({ estateId: s.estateId!, seed, storedSize: s.members.length, redrawnSize: again.length, ...compareSamples(s.members, again) });
+      estates.push({
+        estateId: s.estateId!,
+        seed,
+        storedSize: s.members.length,
+        redrawnSize: again.length,
+        ...compareSamples(s.members, again),
+      });
     }
   }
   return { identical: estates.length > 0 && estates.every((e) => e.identical), estates };

@@ -35,11 +35,24 @@ export async function recordTenantMeeting(ctx: SignedInContext, input: RecordTen
   const check = new InputCheck();
   check.that(!!estate && (!scope || scope.in.includes(estate.id)), "input.estateId", msg("surveyNoSuchEstate"));
   check.that(input.heldAt.getTime() <= ctx.now.getTime() + CLOCK_SKEW_MS, "input.heldAt", msg("surveyInFuture"));
-  const counts = { membersTotal: input.membersTotal, membersMet: input.membersMet, requestsRaised: input.requestsRaised ?? 0, requestsAnswered: input.requestsAnswered ?? 0 };
+  const counts = {
+    membersTotal: input.membersTotal,
+    membersMet: input.membersMet,
+    requestsRaised: input.requestsRaised ?? 0,
+    requestsAnswered: input.requestsAnswered ?? 0,
+  };
   checkCounts(check, counts);
   check.done();
   const created = await ctx.prisma.tenantMeeting.create({
-    data: { ...counts, organizationId: ctx.organizationId, estateId: estate!.id, heldAt: input.heldAt, organizerId: ctx.viewer.staffId, minutes: input.minutes?.trim() || null, createdAt: ctx.now },
+    data: {
+      ...counts,
+      organizationId: ctx.organizationId,
+      estateId: estate!.id,
+      heldAt: input.heldAt,
+      organizerId: ctx.viewer.staffId,
+      minutes: input.minutes?.trim() || null,
+      createdAt: ctx.now,
+    },
     select: { id: true },
   });
   return created.id;
@@ -62,8 +75,10 @@ export async function updateTenantMeeting(ctx: SignedInContext, input: UpdateTen
   if (!m) throw new NotFoundError("Tenants' meeting");
   if (m.version !== input.version) throw new TenantMeetingConflictError(m.id, m.version);
   const counts = {
-    membersTotal: input.membersTotal ?? m.membersTotal, membersMet: input.membersMet ?? m.membersMet,
-    requestsRaised: input.requestsRaised ?? m.requestsRaised, requestsAnswered: input.requestsAnswered ?? m.requestsAnswered,
+    membersTotal: input.membersTotal ?? m.membersTotal,
+    membersMet: input.membersMet ?? m.membersMet,
+    requestsRaised: input.requestsRaised ?? m.requestsRaised,
+    requestsAnswered: input.requestsAnswered ?? m.requestsAnswered,
   };
   const check = new InputCheck();
   checkCounts(check, counts);

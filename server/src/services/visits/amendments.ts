@@ -46,7 +46,10 @@ const given = (v: unknown) => v !== undefined;
 async function recordForAmendment(ctx: SignedInContext, id: string) {
   return ctx.prisma.visitRecord.findFirst({
     where: { id, AND: [visitScope(ctx)] },
-    include: { household: { select: { code: true } }, plan: { select: { month: true, status: true, estate: { select: { timezone: true } } } } },
+    include: {
+      household: { select: { code: true } },
+      plan: { select: { month: true, status: true, estate: { select: { timezone: true } } } },
+    },
   });
 }
 type Current = NonNullable<Awaited<ReturnType<typeof recordForAmendment>>>;
@@ -62,7 +65,12 @@ async function amended(ctx: SignedInContext, check: InputCheck, current: Current
   const visitedAt = present(check, input.visitedAt, "visitedAt") ?? current.visitedAt;
   if (input.visitedAt) check.run(() => checkVisitedAt(ctx.now, current.plan, visitedAt));
   const kind = present(check, input.kind, "kind") ?? current.kind;
-  let target = { householdId: current.householdId, householdCode: current.household?.code ?? null, customerId: current.customerId, area: current.area };
+  let target = {
+    householdId: current.householdId,
+    householdCode: current.household?.code ?? null,
+    customerId: current.customerId,
+    area: current.area,
+  };
   if (given(input.householdId) || given(input.area) || given(input.kind)) {
     const householdId = given(input.householdId) ? (input.householdId ?? null) : current.householdId;
     const area = given(input.area) ? input.area : current.area;
@@ -73,10 +81,16 @@ async function amended(ctx: SignedInContext, check: InputCheck, current: Current
       target = (await check.runAsync(() => visited(ctx, { householdId, area, kind }, current.estateId))) ?? target;
     }
   }
-  const content = given(input.content) ? check.run(() => requiredText(input.content, "input.content", 5000)) ?? current.content : current.content;
-  const feedback = given(input.feedback) ? check.run(() => feedbackText(input.feedback)) ?? null : current.feedback;
+  const content = given(input.content)
+    ? (check.run(() => requiredText(input.content, "input.content", 5000)) ?? current.content)
+    : current.content;
+  const feedback = given(input.feedback) ? (check.run(() => feedbackText(input.feedback)) ?? null) : current.feedback;
   return {
-    visitedAt, kind, ...target, content, feedback,
+    visitedAt,
+    kind,
+    ...target,
+    content,
+    feedback,
     satisfied: given(input.satisfied) ? (input.satisfied ?? null) : current.satisfied,
     resolved: given(input.resolved) ? (input.resolved ?? null) : current.resolved,
     signed: present(check, input.signed, "signed") ?? current.signed,
@@ -84,12 +98,42 @@ async function amended(ctx: SignedInContext, check: InputCheck, current: Current
 }
 
 /** The columns an amendment may change, as kept in the history (the household by its code, instants as ISO text). */
-const HISTORY_FIELDS = ["visitedAt", "kind", "household", "customerId", "area", "content", "feedback", "satisfied", "resolved", "signed"] as const;
+const HISTORY_FIELDS = [
+  "visitedAt",
+  "kind",
+  "household",
+  "customerId",
+  "area",
+  "content",
+  "feedback",
+  "satisfied",
+  "resolved",
+  "signed",
+] as const;
 
-function historyValues(r: { visitedAt: Date; kind: string; householdCode: string | null; customerId: string | null; area: string | null; content: string | null; feedback: string | null; satisfied: boolean | null; resolved: boolean | null; signed: boolean }) {
+function historyValues(r: {
+  visitedAt: Date;
+  kind: string;
+  householdCode: string | null;
+  customerId: string | null;
+  area: string | null;
+  content: string | null;
+  feedback: string | null;
+  satisfied: boolean | null;
+  resolved: boolean | null;
+  signed: boolean;
+}) {
   return {
-    visitedAt: r.visitedAt.toISOString(), kind: r.kind, household: r.householdCode, customerId: r.customerId, area: r.area,
-    content: r.content, feedback: r.feedback, satisfied: r.satisfied, resolved: r.resolved, signed: r.signed,
+    visitedAt: r.visitedAt.toISOString(),
+    kind: r.kind,
+    household: r.householdCode,
+    customerId: r.customerId,
+    area: r.area,
+    content: r.content,
+    feedback: r.feedback,
+    satisfied: r.satisfied,
+    resolved: r.resolved,
+    signed: r.signed,
   } satisfies Record<(typeof HISTORY_FIELDS)[number], unknown>;
 }
 
@@ -121,13 +165,25 @@ export async function amendVisitRecord(ctx: SignedInContext, input: AmendVisitRe
   const changed = HISTORY_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
   if (changed.length === 0) throw new InputError("input", msg("visitNothingToAmend"));
   const data: Prisma.VisitRecordUncheckedUpdateManyInput = {
-    visitedAt: next.visitedAt, kind: next.kind, householdId: next.householdId, customerId: next.customerId, area: next.area,
-    content: next.content, feedback: next.feedback, satisfied: next.satisfied, resolved: next.resolved, signed: next.signed,
+    visitedAt: next.visitedAt,
+    kind: next.kind,
+    householdId: next.householdId,
+    customerId: next.customerId,
+    area: next.area,
+    content: next.content,
+    feedback: next.feedback,
+    satisfied: next.satisfied,
+    resolved: next.resolved,
+    signed: next.signed,
   };
   await writeAtVersion(ctx.prisma.visitRecord, current, data, (id, v) => new VisitRecordConflictError(id, v));
   await writeRevision(ctx, {
-    recordType: "VISIT_RECORD", recordId: current.id, recordVersion: input.version + 1, reason,
-    before: Object.fromEntries(changed.map((f) => [f, before[f]])), after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+    recordType: "VISIT_RECORD",
+    recordId: current.id,
+    recordVersion: input.version + 1,
+    reason,
+    before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+    after: Object.fromEntries(changed.map((f) => [f, after[f]])),
   });
   return current.id;
 }

@@ -16,7 +16,13 @@ type RecordForDecision = { id: string; estateId: string; visitorId: string | nul
 
 /** SEC-2: a visit record is known to cleared staff of its estate and to the visitor. */
 export function visitRecordRef(r: RecordForDecision): RecordRef {
-  return { recordType: "VISIT_RECORD", id: r.id, classification: "SECRET", estateIds: [r.estateId], assignedStaffIds: r.visitorId ? [r.visitorId] : [] };
+  return {
+    recordType: "VISIT_RECORD",
+    id: r.id,
+    classification: "SECRET",
+    estateIds: [r.estateId],
+    assignedStaffIds: r.visitorId ? [r.visitorId] : [],
+  };
 }
 
 /** VIS-1: a visit is recorded after it happened, inside its plan's month (the estate's calendar). */
@@ -43,7 +49,11 @@ export interface VisitTarget {
 }
 
 /** Exactly one of a household of the plan's estate (with its main contact) or an area, with the matching kind (VIS-1). */
-export async function visited(ctx: Context, input: { householdId: string | null | undefined; area: string | null | undefined; kind: VisitKind | null | undefined }, estateId: string): Promise<VisitTarget> {
+export async function visited(
+  ctx: Context,
+  input: { householdId: string | null | undefined; area: string | null | undefined; kind: VisitKind | null | undefined },
+  estateId: string,
+): Promise<VisitTarget> {
   const area = input.area?.trim() || null;
   if (input.householdId && area) throw new InputError("input.area", msg("visitHouseholdOrArea"));
   if (area) {
@@ -56,7 +66,16 @@ export async function visited(ctx: Context, input: { householdId: string | null 
   const household = await ctx.prisma.household.findFirst({
     // Issue 17: a visit is to an active household (an amendment keeping its household does not look it up again).
     where: { id: input.householdId, ...inOrganization(ctx), estateId, active: true },
-    select: { id: true, code: true, members: { where: { until: null }, orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }], take: 1, select: { customerId: true } } },
+    select: {
+      id: true,
+      code: true,
+      members: {
+        where: { until: null },
+        orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+        take: 1,
+        select: { customerId: true },
+      },
+    },
   });
   if (!household) throw new InputError("input.householdId", msg("visitHouseholdNotInEstate"));
   return { householdId: household.id, householdCode: household.code, customerId: household.members[0]?.customerId ?? null, area: null };

@@ -22,14 +22,27 @@ export interface RecordVisitInput {
   signed?: boolean | null;
 }
 
-const PLAN_SELECT = { id: true, officeId: true, estateId: true, month: true, status: true, estate: { select: { timezone: true } } } as const;
+const PLAN_SELECT = {
+  id: true,
+  officeId: true,
+  estateId: true,
+  month: true,
+  status: true,
+  estate: { select: { timezone: true } },
+} as const;
 
 /** The office's plan of the month the visit falls in (the estate's calendar). */
 async function planOfOffice(ctx: SignedInContext, officeId: string, visitedAt: Date) {
-  const office = await ctx.prisma.office.findFirst({ where: { id: officeId, ...inEstates(ctx) }, select: { id: true, estate: { select: { timezone: true } } } });
+  const office = await ctx.prisma.office.findFirst({
+    where: { id: officeId, ...inEstates(ctx) },
+    select: { id: true, estate: { select: { timezone: true } } },
+  });
   if (!office) throw new InputError("input.officeId", msg("visitOfficeNotInScope"));
   const month = monthOfInstant(office.estate.timezone, visitedAt);
-  const plan = await ctx.prisma.visitPlan.findFirst({ where: { ...inOrganization(ctx), officeId: office.id, month: new Date(`${month}T00:00:00Z`) }, select: PLAN_SELECT });
+  const plan = await ctx.prisma.visitPlan.findFirst({
+    where: { ...inOrganization(ctx), officeId: office.id, month: new Date(`${month}T00:00:00Z`) },
+    select: PLAN_SELECT,
+  });
   if (!plan) throw new InputError("input.officeId", msg("visitPlanMissing", { month: month.slice(0, 7) }));
   return plan;
 }
@@ -56,15 +69,28 @@ export async function recordVisit(ctx: SignedInContext, input: RecordVisitInput)
   const check = new InputCheck();
   const plan = await check.runAsync(() => planFor(ctx, input));
   check.run(() => checkVisitedAt(ctx.now, plan ?? null, input.visitedAt));
-  const target = plan ? await check.runAsync(() => visited(ctx, { householdId: input.householdId, area: input.area, kind: input.kind }, plan.estateId)) : undefined;
+  const target = plan
+    ? await check.runAsync(() => visited(ctx, { householdId: input.householdId, area: input.area, kind: input.kind }, plan.estateId))
+    : undefined;
   const content = check.text(input.content, "input.content", 5000);
   const feedback = check.run(() => feedbackText(input.feedback)) ?? null;
   check.done();
   const { householdCode: _code, ...where } = target!;
   const data: Prisma.VisitRecordUncheckedCreateInput = {
-    organizationId: ctx.organizationId, planId: plan!.id, officeId: plan!.officeId, estateId: plan!.estateId, ...where,
-    kind: input.kind ?? "ROUTINE", visitedAt: input.visitedAt, visitorId: ctx.viewer.staffId, content, feedback,
-    satisfied: input.satisfied ?? null, resolved: input.resolved ?? null, signed: input.signed ?? false, createdAt: ctx.now,
+    organizationId: ctx.organizationId,
+    planId: plan!.id,
+    officeId: plan!.officeId,
+    estateId: plan!.estateId,
+    ...where,
+    kind: input.kind ?? "ROUTINE",
+    visitedAt: input.visitedAt,
+    visitorId: ctx.viewer.staffId,
+    content,
+    feedback,
+    satisfied: input.satisfied ?? null,
+    resolved: input.resolved ?? null,
+    signed: input.signed ?? false,
+    createdAt: ctx.now,
   };
   const created = await ctx.prisma.visitRecord.create({ data, select: { id: true } });
   return created.id;
